@@ -1,0 +1,35 @@
+# Atelier — two commands: `make run` (set up, build, launch) and `make test` (set up, build, run the tests).
+# Packages come from Debian; they are installed when missing (apt-get update first, through sudo when not root).
+
+PACKAGES := cmake g++ make pkg-config \
+            libimgui-dev libstb-dev libglfw3-dev libgl-dev libsqlite3-dev libcereal-dev doctest-dev \
+            nlohmann-json3-dev fonts-dejavu-core xvfb xauth libgl1-mesa-dri
+SUDO     := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+BUILD    := build
+JOBS     ?= 2
+
+.PHONY: run test build deps configure clean
+
+run: build
+	./$(BUILD)/atelier
+
+test: build
+	cd $(BUILD) && ctest --output-on-failure -j$(JOBS)
+
+build: configure
+	cmake --build $(BUILD) -j$(JOBS)
+
+configure: deps
+	@[ -f $(BUILD)/CMakeCache.txt ] || cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=Release
+
+deps:
+	@missing=$$(for p in $(PACKAGES); do \
+	    dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q '^install ok installed' || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+	    echo "Installation des paquets manquants :" $$missing; \
+	    $(SUDO) apt-get update && \
+	    $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends $$missing; \
+	fi
+
+clean:
+	rm -rf $(BUILD)

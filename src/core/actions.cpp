@@ -1,0 +1,344 @@
+// Validation, application, inverse and label of every action.
+//
+// [SECTION] Helpers
+// [SECTION] Territories
+// [SECTION] People
+// [SECTION] Étapes
+// [SECTION] Programme
+// [SECTION] Settings
+// [SECTION] Dispatch and labels
+
+#include "core/actions.h"
+
+#include <algorithm>
+
+#include "core/strings.h"
+#include "core/text.h"
+
+namespace atelier {
+
+namespace {
+
+// [SECTION] Helpers
+
+constexpr size_t kMaxName = 200;
+constexpr size_t kMaxShort = 100;
+constexpr size_t kMaxText = 500;
+constexpr size_t kMaxEmail = 254;
+
+/// An error message, or empty when fine.
+using Check = std::string;
+
+Check checkText(Str field, std::string& value, size_t maxChars, bool required, Str emptyError = Str::ErrEmptyName) {
+    if (!isValidUtf8(value)) return fmt(Str::ErrInvalidUtf8, {tr(field)});
+    value = std::string(trim(value));
+    if (required && value.empty()) return tr(emptyError);
+    if (countCodePoints(value) > maxChars) return fmt(Str::ErrTooLong, {tr(field), std::to_string(maxChars)});
+    return {};
+}
+
+Check checkEmail(std::string& email) {
+    if (auto c = checkText(Str::FieldEmail, email, kMaxEmail, false); !c.empty()) return c;
+    if (email.empty()) return {};
+    const auto at = email.find('@');
+    if (at == std::string::npos || at == 0 || email.find('.', at) == std::string::npos ||
+        email.back() == '.' || email.find(' ') != std::string::npos)
+        return fmt(Str::ErrBadEmail, {email});
+    return {};
+}
+
+/// Resolves id 0 to the next free id; refuses an id already used in `items`.
+template <class T>
+Check resolveId(Model& m, Id& id, const std::vector<T>& items) {
+    if (id == 0) {
+        id = m.nextId;
+        return {};
+    }
+    if (indexOf(items, id) >= 0) return tr(Str::ErrIdTaken);
+    return {};
+}
+void reserveId(Model& m, Id id) { m.nextId = std::max(m.nextId, id + 1); }
+
+template <class T>
+int insertAt(std::vector<T>& items, T value, int index) {
+    if (index < 0 || index > static_cast<int>(items.size())) index = static_cast<int>(items.size());
+    items.insert(items.begin() + index, std::move(value));
+    return index;
+}
+
+ApplyResult fail(std::string message) { return ApplyResult{false, std::move(message), {}}; }
+template <class A>
+ApplyResult done(A inverse) { return ApplyResult{true, {}, Action{std::move(inverse)}}; }
+
+// [SECTION] Territories
+
+Check checkTerritory(const Model& m, Territory& t) {
+    if (auto c = checkText(Str::FieldName, t.name, kMaxName, true); !c.empty()) return c;
+    if (auto c = checkText(Str::FieldDepartment, t.department, kMaxShort, false); !c.empty()) return c;
+    if (const Territory* same = m.territoryByName(t.name); same && same->id != t.id)
+        return fmt(Str::ErrDuplicateTerritory, {same->name});
+    return {};
+}
+
+ApplyResult apply(Model& m, AddTerritory& a) {
+    // Ids are checked before the name so that a replayed add with a taken id fails on the id.
+    Id id = a.territory.id;
+    if (auto c = resolveId(m, id, m.territories); !c.empty()) return fail(c);
+    Territory t = a.territory;
+    t.id = id;
+    if (auto c = checkTerritory(m, t); !c.empty()) return fail(c);
+    a.territory = t;
+    reserveId(m, id);
+    insertAt(m.territories, std::move(t), a.index);
+    return done(RemoveTerritory{id});
+}
+
+ApplyResult apply(Model& m, RemoveTerritory& a) {
+    const int i = indexOf(m.territories, a.id);
+    if (i < 0) return fail(tr(Str::ErrUnknownTerritory));
+    const Territory& t = m.territories[static_cast<size_t>(i)];
+    for (const auto& e : m.etapes)
+        if (e.header.host == a.id) return fail(fmt(Str::ErrTerritoryHosts, {t.name, std::to_string(e.header.number)}));
+    const auto people = std::count_if(m.people.begin(), m.people.end(),
+                                      [&](const Person& p) { return p.territory == a.id; });
+    if (people > 0) return fail(fmt(Str::ErrTerritoryHasPeople, {t.name, std::to_string(people)}));
+    AddTerritory inverse{t, i};
+    m.territories.erase(m.territories.begin() + i);
+    return done(std::move(inverse));
+}
+
+ApplyResult apply(Model& m, UpdateTerritory& a) {
+    const int i = indexOf(m.territories, a.territory.id);
+    if (i < 0) return fail(tr(Str::ErrUnknownTerritory));
+    if (auto c = checkTerritory(m, a.territory); !c.empty()) return fail(c);
+    Territory& t = m.territories[static_cast<size_t>(i)];
+    UpdateTerritory inverse{t};
+    t = a.territory;
+    return done(std::move(inverse));
+}
+
+// [SECTION] People
+
+Check checkPerson(const Model& m, Person& p) {
+    if (auto c = checkText(Str::FieldName, p.name, kMaxName, true); !c.empty()) return c;
+    if (auto c = checkEmail(p.email); !c.empty()) return c;
+    if (p.territory && !m.territory(*p.territory)) return tr(Str::ErrUnknownTerritory);
+    return {};
+}
+
+ApplyResult apply(Model& m, AddPerson& a) {
+    Id id = a.person.id;
+    if (auto c = resolveId(m, id, m.people); !c.empty()) return fail(c);
+    Person p = a.person;
+    p.id = id;
+    if (auto c = checkPerson(m, p); !c.empty()) return fail(c);
+    a.person = p;
+    reserveId(m, id);
+    insertAt(m.people, std::move(p), a.index);
+    return done(RemovePerson{id});
+}
+
+ApplyResult apply(Model& m, RemovePerson& a) {
+    const int i = indexOf(m.people, a.id);
+    if (i < 0) return fail(tr(Str::ErrUnknownPerson));
+    AddPerson inverse{m.people[static_cast<size_t>(i)], i};
+    m.people.erase(m.people.begin() + i);
+    return done(std::move(inverse));
+}
+
+ApplyResult apply(Model& m, UpdatePerson& a) {
+    const int i = indexOf(m.people, a.person.id);
+    if (i < 0) return fail(tr(Str::ErrUnknownPerson));
+    if (auto c = checkPerson(m, a.person); !c.empty()) return fail(c);
+    Person& p = m.people[static_cast<size_t>(i)];
+    UpdatePerson inverse{p};
+    p = a.person;
+    return done(std::move(inverse));
+}
+
+// [SECTION] Étapes
+
+Check checkHeader(const Model& m, EtapeHeader& h) {
+    if (h.number < 1 || h.number > 99) return tr(Str::ErrBadEtapeNumber);
+    if (!isValid(h.date)) return fmt(Str::ErrBadDate, {toIso(h.date)});
+    if (h.host && !m.territory(*h.host)) return tr(Str::ErrUnknownTerritory);
+    if (auto c = checkText(Str::FieldTheme, h.theme, kMaxText, false); !c.empty()) return c;
+    if (auto c = checkText(Str::FieldVenue, h.venue, kMaxText, false); !c.empty()) return c;
+    return {};
+}
+
+Check checkItem(ProgrammeItem& item) {
+    if (auto c = checkText(Str::ColTitle, item.title, kMaxName, true, Str::ErrEmptyTitle); !c.empty()) return c;
+    if (item.start < 0 || item.start >= 24 * 60) return tr(Str::ErrBadStart);
+    if (item.duration < 1 || item.duration > 12 * 60) return tr(Str::ErrBadDuration);
+    if (item.end() > 24 * 60) return fmt(Str::ErrItemPastMidnight, {item.title});
+    return {};
+}
+
+ApplyResult apply(Model& m, AddEtape& a) {
+    Etape e = a.etape;
+    if (auto c = resolveId(m, e.id, m.etapes); !c.empty()) return fail(c);
+    if (auto c = checkHeader(m, e.header); !c.empty()) return fail(c);
+    Id next = std::max(m.nextId, e.id + 1);
+    for (auto& item : e.programme) {
+        if (item.id == 0) item.id = next;
+        next = std::max(next, item.id + 1);
+        if (auto c = checkItem(item); !c.empty()) return fail(c);
+    }
+    for (size_t i = 0; i < e.programme.size(); ++i)
+        for (size_t j = i + 1; j < e.programme.size(); ++j)
+            if (e.programme[i].id == e.programme[j].id) return fail(tr(Str::ErrIdTaken));
+    a.etape = e;
+    m.nextId = next;
+    const Id id = e.id;
+    insertAt(m.etapes, std::move(e), a.index);
+    return done(RemoveEtape{id});
+}
+
+ApplyResult apply(Model& m, RemoveEtape& a) {
+    const int i = indexOf(m.etapes, a.id);
+    if (i < 0) return fail(tr(Str::ErrUnknownEtape));
+    AddEtape inverse{m.etapes[static_cast<size_t>(i)], i};
+    m.etapes.erase(m.etapes.begin() + i);
+    return done(std::move(inverse));
+}
+
+ApplyResult apply(Model& m, UpdateEtape& a) {
+    const int i = indexOf(m.etapes, a.id);
+    if (i < 0) return fail(tr(Str::ErrUnknownEtape));
+    if (auto c = checkHeader(m, a.header); !c.empty()) return fail(c);
+    Etape& e = m.etapes[static_cast<size_t>(i)];
+    UpdateEtape inverse{a.id, e.header};
+    e.header = a.header;
+    return done(std::move(inverse));
+}
+
+// [SECTION] Programme
+
+Etape* findEtape(Model& m, Id id) {
+    const int i = indexOf(m.etapes, id);
+    return i < 0 ? nullptr : &m.etapes[static_cast<size_t>(i)];
+}
+
+ApplyResult apply(Model& m, AddProgrammeItem& a) {
+    Etape* e = findEtape(m, a.etape);
+    if (!e) return fail(tr(Str::ErrUnknownEtape));
+    ProgrammeItem item = a.item;
+    if (item.id == 0) item.id = m.nextId;
+    else if (indexOf(e->programme, item.id) >= 0) return fail(tr(Str::ErrIdTaken));
+    if (auto c = checkItem(item); !c.empty()) return fail(c);
+    a.item = item;
+    reserveId(m, item.id);
+    const Id id = item.id;
+    a.index = insertAt(e->programme, std::move(item), a.index);
+    return done(RemoveProgrammeItem{a.etape, id});
+}
+
+ApplyResult apply(Model& m, RemoveProgrammeItem& a) {
+    Etape* e = findEtape(m, a.etape);
+    if (!e) return fail(tr(Str::ErrUnknownEtape));
+    const int i = indexOf(e->programme, a.item);
+    if (i < 0) return fail(tr(Str::ErrUnknownItem));
+    AddProgrammeItem inverse{a.etape, e->programme[static_cast<size_t>(i)], i};
+    e->programme.erase(e->programme.begin() + i);
+    return done(std::move(inverse));
+}
+
+ApplyResult apply(Model& m, UpdateProgrammeItem& a) {
+    Etape* e = findEtape(m, a.etape);
+    if (!e) return fail(tr(Str::ErrUnknownEtape));
+    const int i = indexOf(e->programme, a.item.id);
+    if (i < 0) return fail(tr(Str::ErrUnknownItem));
+    if (auto c = checkItem(a.item); !c.empty()) return fail(c);
+    ProgrammeItem& item = e->programme[static_cast<size_t>(i)];
+    UpdateProgrammeItem inverse{a.etape, item};
+    item = a.item;
+    return done(std::move(inverse));
+}
+
+ApplyResult apply(Model& m, MoveProgrammeItem& a) {
+    Etape* e = findEtape(m, a.etape);
+    if (!e) return fail(tr(Str::ErrUnknownEtape));
+    const int from = indexOf(e->programme, a.item);
+    if (from < 0) return fail(tr(Str::ErrUnknownItem));
+    if (a.to < 0 || a.to >= static_cast<int>(e->programme.size())) return fail(tr(Str::ErrBadIndex));
+    ProgrammeItem item = std::move(e->programme[static_cast<size_t>(from)]);
+    e->programme.erase(e->programme.begin() + from);
+    e->programme.insert(e->programme.begin() + a.to, std::move(item));
+    return done(MoveProgrammeItem{a.etape, a.item, from});
+}
+
+// [SECTION] Settings
+
+ApplyResult apply(Model& m, UpdateSettings& a) {
+    Settings& s = a.settings;
+    if (auto c = checkText(Str::FieldOrganisation, s.organisation, kMaxName, false); !c.empty()) return fail(c);
+    if (auto c = checkText(Str::FieldName, s.contactName, kMaxName, false); !c.empty()) return fail(c);
+    if (auto c = checkEmail(s.contactEmail); !c.empty()) return fail(c);
+    if (auto c = checkText(Str::FieldPhone, s.contactPhone, kMaxShort, false); !c.empty()) return fail(c);
+    UpdateSettings inverse{m.settings};
+    m.settings = s;
+    return done(std::move(inverse));
+}
+
+// [SECTION] Dispatch and labels
+
+std::string etapeNumber(const Model& m, Id id) {
+    const Etape* e = m.etape(id);
+    return e ? std::to_string(e->header.number) : "?";
+}
+
+std::string itemTitle(const Model& m, Id etape, Id item) {
+    if (const Etape* e = m.etape(etape))
+        if (const int i = indexOf(e->programme, item); i >= 0) return e->programme[static_cast<size_t>(i)].title;
+    return "?";
+}
+
+}  // namespace
+
+const char* actionName(const Action& action) {
+    return std::visit([](const auto& a) { return std::decay_t<decltype(a)>::kName; }, action);
+}
+
+ApplyResult applyAction(Model& model, Action& action) {
+    return std::visit([&](auto& a) { return apply(model, a); }, action);
+}
+
+std::string describe(const Action& action, const Model& m) {
+    struct Visitor {
+        const Model& m;
+        std::string operator()(const AddTerritory& a) const { return fmt(Str::ActAddTerritory, {a.territory.name}); }
+        std::string operator()(const RemoveTerritory& a) const {
+            const Territory* t = m.territory(a.id);
+            return fmt(Str::ActRemoveTerritory, {t ? t->name : "?"});
+        }
+        std::string operator()(const UpdateTerritory& a) const {
+            return fmt(Str::ActUpdateTerritory, {a.territory.name});
+        }
+        std::string operator()(const AddPerson& a) const { return fmt(Str::ActAddPerson, {a.person.name}); }
+        std::string operator()(const RemovePerson& a) const {
+            const Person* p = m.person(a.id);
+            return fmt(Str::ActRemovePerson, {p ? p->name : "?"});
+        }
+        std::string operator()(const UpdatePerson& a) const { return fmt(Str::ActUpdatePerson, {a.person.name}); }
+        std::string operator()(const AddEtape& a) const {
+            return fmt(Str::ActAddEtape, {std::to_string(a.etape.header.number)});
+        }
+        std::string operator()(const RemoveEtape& a) const { return fmt(Str::ActRemoveEtape, {etapeNumber(m, a.id)}); }
+        std::string operator()(const UpdateEtape& a) const { return fmt(Str::ActUpdateEtape, {etapeNumber(m, a.id)}); }
+        std::string operator()(const AddProgrammeItem& a) const { return fmt(Str::ActAddItem, {a.item.title}); }
+        std::string operator()(const RemoveProgrammeItem& a) const {
+            return fmt(Str::ActRemoveItem, {itemTitle(m, a.etape, a.item)});
+        }
+        std::string operator()(const UpdateProgrammeItem& a) const {
+            return fmt(Str::ActUpdateItem, {itemTitle(m, a.etape, a.item.id)});
+        }
+        std::string operator()(const MoveProgrammeItem& a) const {
+            return fmt(Str::ActMoveItem, {itemTitle(m, a.etape, a.item)});
+        }
+        std::string operator()(const UpdateSettings&) const { return tr(Str::ActUpdateSettings); }
+    };
+    return std::visit(Visitor{m}, action);
+}
+
+}  // namespace atelier

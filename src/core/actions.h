@@ -1,0 +1,117 @@
+// Actions: the only way the model changes. Each is a small value; Session::apply validates it, applies it,
+// keeps its inverse for undo and hands it to the journal. To add one: declare it here (with its `kName`, a
+// stable journal key that never changes), append it to `Action` (append only: the journal stores names, but
+// keep the order stable anyway), handle it in actions.cpp (validate + apply + inverse + label) and in
+// store/serialize.h (its fields). Everything else follows.
+#pragma once
+
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "core/model.h"
+
+namespace atelier {
+
+// [SECTION] Territories
+struct AddTerritory {
+    static constexpr const char* kName = "AddTerritory";
+    Territory territory;  // id 0: the next free id
+    int index = -1;       // position in the list; -1 appends
+};
+struct RemoveTerritory {
+    static constexpr const char* kName = "RemoveTerritory";
+    Id id = 0;
+};
+struct UpdateTerritory {
+    static constexpr const char* kName = "UpdateTerritory";
+    Territory territory;  // replaces the territory with the same id
+};
+
+// [SECTION] People
+struct AddPerson {
+    static constexpr const char* kName = "AddPerson";
+    Person person;
+    int index = -1;
+};
+struct RemovePerson {
+    static constexpr const char* kName = "RemovePerson";
+    Id id = 0;
+};
+struct UpdatePerson {
+    static constexpr const char* kName = "UpdatePerson";
+    Person person;
+};
+
+// [SECTION] Étapes
+struct AddEtape {
+    static constexpr const char* kName = "AddEtape";
+    Etape etape;  // with its programme; ids 0 are assigned
+    int index = -1;
+};
+struct RemoveEtape {
+    static constexpr const char* kName = "RemoveEtape";
+    Id id = 0;
+};
+struct UpdateEtape {
+    static constexpr const char* kName = "UpdateEtape";
+    Id id = 0;
+    EtapeHeader header;
+};
+
+// [SECTION] Programme of an étape
+struct AddProgrammeItem {
+    static constexpr const char* kName = "AddProgrammeItem";
+    Id etape = 0;
+    ProgrammeItem item;
+    int index = -1;
+};
+struct RemoveProgrammeItem {
+    static constexpr const char* kName = "RemoveProgrammeItem";
+    Id etape = 0;
+    Id item = 0;
+};
+struct UpdateProgrammeItem {
+    static constexpr const char* kName = "UpdateProgrammeItem";
+    Id etape = 0;
+    ProgrammeItem item;  // replaces the item with the same id
+};
+struct MoveProgrammeItem {
+    static constexpr const char* kName = "MoveProgrammeItem";
+    Id etape = 0;
+    Id item = 0;
+    int to = 0;  // new position
+};
+
+// [SECTION] Settings
+struct UpdateSettings {
+    static constexpr const char* kName = "UpdateSettings";
+    Settings settings;
+};
+
+using Action = std::variant<AddTerritory, RemoveTerritory, UpdateTerritory, AddPerson, RemovePerson, UpdatePerson,
+                            AddEtape, RemoveEtape, UpdateEtape, AddProgrammeItem, RemoveProgrammeItem,
+                            UpdateProgrammeItem, MoveProgrammeItem, UpdateSettings>;
+
+/// Actions a screen emitted during one frame, applied by the app after the frame (never mid-iteration).
+using Actions = std::vector<Action>;
+
+/// The stable journal key of an action ("AddEtape").
+const char* actionName(const Action& action);
+
+/// Outcome of applying an action to a model.
+struct ApplyResult {
+    bool ok = false;
+    std::string error;  // French, says what to fix; empty when ok
+    Action inverse;     // applying it undoes the action; meaningful when ok
+    explicit operator bool() const { return ok; }
+};
+
+/// Validates `action` against `model` and, when valid, applies it. Ids 0 in `action` are resolved in place, so
+/// that the action as recorded replays to the same model. On error the model is unchanged.
+ApplyResult applyAction(Model& model, Action& action);
+
+/// French label of an action for the undo menu (« Modifier l'élément « Mot d'accueil » »), read before applying.
+std::string describe(const Action& action, const Model& model);
+
+}  // namespace atelier

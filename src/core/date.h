@@ -1,0 +1,41 @@
+// Calendar dates of the Tour (proleptic Gregorian), ISO 8601 in storage and JSON, French when shown.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace atelier {
+
+struct Date {
+    int year = 2020;
+    int month = 1;  // 1..12
+    int day = 1;    // 1..31
+    bool operator==(const Date&) const = default;
+    auto operator<=>(const Date&) const = default;
+};
+
+/// True when the date exists (29 February only in leap years).
+bool isValid(const Date& date);
+/// Days since 1970-01-01 (negative before).
+long daysSinceEpoch(const Date& date);
+/// 0 = lundi … 6 = dimanche.
+int weekday(const Date& date);
+/// Quarter of the year, 1..4.
+inline int quarter(const Date& date) { return (date.month - 1) / 3 + 1; }
+/// "2020-02-11".
+std::string toIso(const Date& date);
+/// Parses "YYYY-MM-DD"; nullopt when malformed or not a real date.
+std::optional<Date> parseIso(std::string_view text);
+/// "11/02/2020".
+std::string formatShortFr(const Date& date);
+/// Parses "11/02/2020", "11/2/2020" or "2020-02-11"; nullopt when malformed or not a real date.
+std::optional<Date> parseDate(std::string_view text);
+/// "mardi 11 février 2020" (« 1er » for the first of the month).
+std::string formatLongFr(const Date& date);
+/// "09h30" for minutes after midnight.
+std::string formatTimeFr(int minutes);
+/// Parses "9h30", "09h30", "9:30", "9h" or "9"; nullopt when not a time of day.
+std::optional<int> parseTime(std::string_view text);
+
+}  // namespace atelier

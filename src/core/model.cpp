@@ -1,0 +1,36 @@
+#include "core/model.h"
+
+#include "core/text.h"
+
+namespace atelier {
+
+bool isStateAgent(Institution institution) {
+    return institution == Institution::PrefectureEtat || institution == Institution::EducationNationale;
+}
+
+namespace {
+template <class T>
+const T* findById(const std::vector<T>& items, Id id) {
+    const int i = indexOf(items, id);
+    return i < 0 ? nullptr : &items[static_cast<size_t>(i)];
+}
+}  // namespace
+
+const Territory* Model::territory(Id id) const { return findById(territories, id); }
+const Person* Model::person(Id id) const { return findById(people, id); }
+const Etape* Model::etape(Id id) const { return findById(etapes, id); }
+
+const Territory* Model::territoryByName(std::string_view name) const {
+    const std::string key = foldForSearch(trim(name));
+    for (const auto& t : territories)
+        if (foldForSearch(t.name) == key) return &t;
+    return nullptr;
+}
+
+const Etape* Model::etapeByNumber(int number) const {
+    for (const auto& e : etapes)
+        if (e.header.number == number) return &e;
+    return nullptr;
+}
+
+}  // namespace atelier

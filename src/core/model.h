@@ -1,0 +1,118 @@
+// The domain model of Atelier: territories (the Cités éducatives and others), people, étapes and their programme.
+// Plain values, no behaviour beyond derived facts; every change goes through an action (actions.h) and
+// Session::apply (session.h). Screens and the command line read it through `const Model&`.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/date.h"
+
+namespace atelier {
+
+using Id = std::uint64_t;  // 0 means "not assigned yet": Session::apply gives the next free id
+
+// [SECTION] Enumerations (stable keys for storage live in enums.h)
+
+enum class Membership { Adherent, NonAdherent, AVerifier };
+enum class Institution { PrefectureEtat, EducationNationale, Collectivite, Association, Autre };
+enum class Role { Copilote, ChefDeProjet, Intervenant, Irev, Autre };
+enum class EtapeKind { Etape, JourneeRegionale };
+enum class EtapeStatus { Prevue, Confirmee, Realisee };
+enum class ItemKind {
+    Accueil, BriseGlace, DecouverteVisite, Atelier, RetourExperience, InterventionExpert, Pause, Synthese
+};
+
+// [SECTION] Entities
+
+/// A territory: one of the 13 Cités éducatives or any other territory whose people take part.
+struct Territory {
+    Id id = 0;
+    std::string name;        // "Amiens"
+    std::string department;  // "Somme"
+    Membership membership = Membership::AVerifier;
+    bool cite = false;       // one of the Cités éducatives labelled for 2020-2022
+    bool operator==(const Territory&) const = default;
+};
+
+/// A participant, speaker or organiser.
+struct Person {
+    Id id = 0;
+    std::string name;
+    std::string email;
+    std::optional<Id> territory;
+    Institution institution = Institution::Autre;
+    Role role = Role::Autre;
+    bool operator==(const Person&) const = default;
+};
+
+/// State agents (Préfecture-État, Éducation nationale) take part free of charge, whatever their territory.
+bool isStateAgent(Institution institution);
+
+/// One entry of an étape's programme: start time and duration in minutes.
+struct ProgrammeItem {
+    Id id = 0;
+    int start = 9 * 60;  // minutes after midnight
+    int duration = 30;   // minutes
+    std::string title;
+    ItemKind kind = ItemKind::Atelier;
+    int end() const { return start + duration; }
+    bool operator==(const ProgrammeItem&) const = default;
+};
+
+/// The editable facts of an étape, without its programme.
+struct EtapeHeader {
+    int number = 1;
+    Date date;
+    std::optional<Id> host;  // nullopt: host Cité « à confirmer »
+    std::string theme;
+    std::string venue;
+    EtapeKind kind = EtapeKind::Etape;
+    EtapeStatus status = EtapeStatus::Prevue;
+    bool operator==(const EtapeHeader&) const = default;
+};
+
+/// One meeting of the Tour, hosted by one Cité.
+struct Etape {
+    Id id = 0;
+    EtapeHeader header;
+    std::vector<ProgrammeItem> programme;  // in the order of the day
+    bool operator==(const Etape&) const = default;
+};
+
+/// Organiser's contact block printed on documents (the brochure's « Renseignements »).
+struct Settings {
+    std::string organisation;
+    std::string contactName;
+    std::string contactEmail;
+    std::string contactPhone;
+    bool operator==(const Settings&) const = default;
+};
+
+/// Everything Atelier knows; owned by Session.
+struct Model {
+    std::vector<Territory> territories;
+    std::vector<Person> people;
+    std::vector<Etape> etapes;
+    Settings settings;
+    Id nextId = 1;
+
+    const Territory* territory(Id id) const;
+    const Territory* territoryByName(std::string_view name) const;  // accent- and case-insensitive
+    const Person* person(Id id) const;
+    const Etape* etape(Id id) const;
+    const Etape* etapeByNumber(int number) const;
+    bool operator==(const Model&) const = default;
+};
+
+/// Index of the item with this id in a vector of entities, or -1.
+template <class T>
+int indexOf(const std::vector<T>& items, Id id) {
+    for (size_t i = 0; i < items.size(); ++i)
+        if (items[i].id == id) return static_cast<int>(i);
+    return -1;
+}
+
+}  // namespace atelier

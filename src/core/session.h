@@ -1,0 +1,90 @@
+// Session: the single place where the model changes. apply() validates an action, applies it, keeps its inverse
+// for undo, hands it to the journal (SQLite in the app, nothing in some tests) and bumps the revision.
+// If the journal refuses the entry, the change is rolled back and the error returned: what the UI shows has
+// always been committed first.
+#pragma once
+
+#include <cstdint>
+#include <deque>
+#include <mutex>
+#include <string>
+#include <vector>
+
+#include "core/actions.h"
+#include "core/model.h"
+
+namespace atelier {
+
+/// Why an action is recorded: replay applies all of them in order.
+enum class JournalKind { Do, Undo, Redo, Seed };
+
+/// Where accepted actions are recorded before anyone sees their effect. Implemented by the store.
+class Journal {
+public:
+    virtual ~Journal() = default;
+    /// Records one applied action (ids resolved). Throws std::exception when the record cannot be made durable.
+    virtual void record(const Action& action, JournalKind kind) = 0;
+};
+
+/// Success or a French message saying what to fix.
+struct Status {
+    bool ok = true;
+    std::string message;
+    explicit operator bool() const { return ok; }
+    static Status failure(std::string message) { return {false, std::move(message)}; }
+};
+
+class Session {
+public:
+    explicit Session(Model model = {}, Journal* journal = nullptr);
+
+    const Model& model() const { return model_; }
+    /// Increases by one for every change (action, undo, redo): screens compare it to refresh caches.
+    std::uint64_t revision() const { return revision_; }
+
+    /// Validates, applies, journals and records `action` for undo.
+    Status apply(Action action);
+    /// Applies `action` like apply() but outside the undo history, journalled as `kind` (the Tour's seed).
+    Status applyUnrecorded(Action action, JournalKind kind);
+
+    bool canUndo() const { return !undo_.empty(); }
+    bool canRedo() const { return !redo_.empty(); }
+    /// Label of the step undo() would revert, e.g. « Modifier l'étape 1 »; empty when none.
+    const std::string& undoLabel() const;
+    const std::string& redoLabel() const;
+    Status undo();
+    Status redo();
+
+    /// Most steps kept for undo; older ones are forgotten.
+    static constexpr size_t kMaxHistory = 1000;
+
+private:
+    struct Step {
+        Action forward;
+        Action inverse;
+        std::string label;
+    };
+    /// Applies and journals; on success `action` holds the resolved action and `inverse` its inverse.
+    Status commit(Action& action, JournalKind kind, Action* inverse);
+
+    Model model_;
+    Journal* journal_ = nullptr;
+    std::uint64_t revision_ = 0;
+    std::deque<Step> undo_;
+    std::vector<Step> redo_;
+};
+
+/// Actions handed over by other threads (a long mixer search, the future LAN server), drained by the UI thread
+/// once per frame and applied there.
+class ActionQueue {
+public:
+    void push(Action action);
+    /// Takes every pending action, in arrival order.
+    std::vector<Action> drain();
+
+private:
+    std::mutex mutex_;
+    std::vector<Action> pending_;
+};
+
+}  // namespace atelier

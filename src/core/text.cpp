@@ -1,0 +1,126 @@
+#include "core/text.h"
+
+#include <cstdint>
+
+namespace atelier {
+
+namespace {
+
+// Decodes one code point at `i`; returns false on malformed input. Advances `i` past it.
+bool decode(std::string_view s, size_t& i, char32_t& cp) {
+    const auto b0 = static_cast<unsigned char>(s[i]);
+    int len;
+    char32_t min;
+    if (b0 < 0x80) { cp = b0; ++i; return true; }
+    if ((b0 & 0xE0) == 0xC0) { len = 2; cp = b0 & 0x1F; min = 0x80; }
+    else if ((b0 & 0xF0) == 0xE0) { len = 3; cp = b0 & 0x0F; min = 0x800; }
+    else if ((b0 & 0xF8) == 0xF0) { len = 4; cp = b0 & 0x07; min = 0x10000; }
+    else return false;
+    if (i + len > s.size()) return false;
+    for (int k = 1; k < len; ++k) {
+        const auto b = static_cast<unsigned char>(s[i + k]);
+        if ((b & 0xC0) != 0x80) return false;
+        cp = (cp << 6) | (b & 0x3F);
+    }
+    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return false;
+    i += len;
+    return true;
+}
+
+void encode(char32_t cp, std::string& out) {
+    if (cp < 0x80) out += static_cast<char>(cp);
+    else if (cp < 0x800) { out += static_cast<char>(0xC0 | (cp >> 6)); out += static_cast<char>(0x80 | (cp & 0x3F)); }
+    else if (cp < 0x10000) {
+        out += static_cast<char>(0xE0 | (cp >> 12));
+        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    } else {
+        out += static_cast<char>(0xF0 | (cp >> 18));
+        out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    }
+}
+
+// Base letters of U+00C0..U+017F, lower case; '\0' where the code point is not a letter to fold.
+// "ae"/"oe"/"ss" ligatures are handled separately.
+constexpr char kLatinFold[] =
+    "aaaaaa\0ceeeeiiii"  // U+00C0
+    "dnooooo\0ouuuuy\0\0"  // U+00D0
+    "aaaaaa\0ceeeeiiii"  // U+00E0
+    "dnooooo\0ouuuuy\0y"  // U+00F0
+    "aaaaaaccccccccdd"  // U+0100
+    "ddeeeeeeeeeegggg"  // U+0110
+    "gggghhhhiiiiiiii"  // U+0120
+    "ii\0\0jjkkklllllll"  // U+0130
+    "lllnnnnnnnnnoooo"  // U+0140
+    "oo\0\0rrrrrrssssss"  // U+0150
+    "ssttttttuuuuuuuu"  // U+0160
+    "uuuuwwyyyzzzzzzs"; // U+0170
+
+char32_t foldCodePoint(char32_t cp, std::string& out) {
+    if (cp < 0x80) {
+        out += static_cast<char>(cp >= 'A' && cp <= 'Z' ? cp + 32 : cp);
+        return 0;
+    }
+    switch (cp) {
+        case 0xC6: case 0xE6: out += "ae"; return 0;
+        case 0x152: case 0x153: out += "oe"; return 0;
+        case 0xDF: out += "ss"; return 0;
+        case 0x2019: case 0x2018: out += '\''; return 0;  // typographic apostrophes match the plain one
+        default: break;
+    }
+    if (cp >= 0xC0 && cp <= 0x17F) {
+        const char base = kLatinFold[cp - 0xC0];
+        if (base != '\0') { out += base; return 0; }
+    }
+    return cp;
+}
+
+}  // namespace
+
+bool isValidUtf8(std::string_view text) {
+    size_t i = 0;
+    char32_t cp;
+    while (i < text.size())
+        if (!decode(text, i, cp)) return false;
+    return true;
+}
+
+size_t countCodePoints(std::string_view text) {
+    size_t n = 0;
+    for (unsigned char c : text)
+        if ((c & 0xC0) != 0x80) ++n;
+    return n;
+}
+
+std::string foldForSearch(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    size_t i = 0;
+    while (i < text.size()) {
+        char32_t cp;
+        if (!decode(text, i, cp)) { ++i; continue; }  // drop malformed bytes
+        if (const char32_t rest = foldCodePoint(cp, out)) encode(rest, out);
+    }
+    return out;
+}
+
+std::string_view trim(std::string_view text) {
+    const auto first = text.find_first_not_of(" \t\r\n");
+    if (first == std::string_view::npos) return {};
+    const auto last = text.find_last_not_of(" \t\r\n");
+    return text.substr(first, last - first + 1);
+}
+
+bool containsFolded(std::string_view haystack, std::string_view needle) {
+    return foldForSearch(haystack).find(foldForSearch(needle)) != std::string::npos;
+}
+
+std::string deName(std::string_view name) {
+    const std::string folded = foldForSearch(name.substr(0, 4));
+    const bool vowel = !folded.empty() && std::string_view("aeiouyh").find(folded[0]) != std::string_view::npos;
+    return (vowel ? "d’" : "de ") + std::string(name);
+}
+
+}  // namespace atelier

@@ -1,0 +1,48 @@
+#include "store/codec.h"
+
+#include <cereal/archives/json.hpp>
+#include <sstream>
+
+#include "store/errors.h"
+#include "store/serialize.h"
+
+namespace atelier::store {
+
+std::string encodeAction(const Action& action) {
+    std::ostringstream out;
+    {
+        cereal::JSONOutputArchive archive(out, cereal::JSONOutputArchive::Options::NoIndent());
+        std::visit([&](const auto& a) { archive(cereal::make_nvp("action", a)); }, action);
+    }
+    return out.str();
+}
+
+namespace {
+template <size_t I = 0>
+std::optional<Action> decodeAlternative(std::string_view name, std::istream& in) {
+    if constexpr (I < std::variant_size_v<Action>) {
+        using A = std::variant_alternative_t<I, Action>;
+        if (name == A::kName) {
+            A a{};
+            cereal::JSONInputArchive archive(in);
+            archive(cereal::make_nvp("action", a));
+            return Action{std::move(a)};
+        }
+        return decodeAlternative<I + 1>(name, in);
+    } else {
+        return std::nullopt;
+    }
+}
+}  // namespace
+
+Action decodeAction(std::string_view name, std::string_view payload) {
+    std::istringstream in{std::string(payload)};
+    try {
+        if (auto action = decodeAlternative(name, in)) return std::move(*action);
+    } catch (const std::exception& e) {
+        throw DatabaseCorrupt("action « " + std::string(name) + " » illisible : " + e.what());
+    }
+    throw DatabaseCorrupt("action inconnue « " + std::string(name) + " »");
+}
+
+}  // namespace atelier::store

@@ -1,0 +1,31 @@
+// Typed errors of the store. Their what() is a French message that says what to do; the UI and the command line
+// show it as it is (one boundary each), the store never prints or opens a dialog.
+#pragma once
+
+#include <stdexcept>
+#include <string>
+
+namespace atelier::store {
+
+/// Anything the store could not do (open, read, write).
+class StoreError : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+/// The database was written by a newer Atelier; it is left untouched.
+class DatabaseTooNew : public StoreError {
+public:
+    DatabaseTooNew(std::string message, int found, int supported)
+        : StoreError(std::move(message)), found(found), supported(supported) {}
+    int found;
+    int supported;
+};
+
+/// The database is damaged (unreadable journal entry, not an SQLite file…); it is left untouched.
+class DatabaseCorrupt : public StoreError {
+public:
+    using StoreError::StoreError;
+};
+
+}  // namespace atelier::store

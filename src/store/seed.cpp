@@ -1,0 +1,71 @@
+// The Tour's seed: assets/tour.json (facts of the programme brochure, DESIGN.md §2) applied once per database.
+
+#include <nlohmann/json.hpp>
+
+#include "assets.h"
+#include "core/enums.h"
+#include "store/database.h"
+#include "store/errors.h"
+
+namespace atelier::store {
+
+namespace {
+
+constexpr const char* kSeedKey = "seed.tour";
+
+std::string text(const nlohmann::json& j, const char* key) {
+    return j.contains(key) && j[key].is_string() ? j[key].get<std::string>() : std::string();
+}
+
+template <class E>
+E enumOf(const nlohmann::json& j, const char* key, E fallback) {
+    return enumFromKey<E>(text(j, key)).value_or(fallback);
+}
+
+void applyOrThrow(Session& session, Action action) {
+    if (Status s = session.applyUnrecorded(std::move(action), JournalKind::Seed); !s)
+        throw StoreError("données du Tour refusées : " + s.message);
+}
+
+}  // namespace
+
+bool seedTour(Database& db, Session& session) {
+    if (db.meta(kSeedKey)) return false;
+    const auto tour = nlohmann::json::parse(asset("tour.json"));
+    const int version = tour.at("seed_version").get<int>();
+
+    Transaction tx(db.connection());
+    const auto& org = tour.at("organisateur");
+    applyOrThrow(session, UpdateSettings{Settings{text(org, "organisme"), text(org, "contact"),
+                                                  text(org, "courriel"), text(org, "telephone")}});
+    for (const auto& c : tour.at("cites")) {
+        if (session.model().territoryByName(text(c, "nom"))) continue;  // already typed in by hand
+        applyOrThrow(session, AddTerritory{Territory{0, text(c, "nom"), text(c, "departement"),
+                                                     Membership::AVerifier, true}});
+    }
+    for (const auto& e : tour.at("etapes")) {
+        Etape etape;
+        etape.header.number = e.at("numero").get<int>();
+        if (session.model().etapeByNumber(etape.header.number)) continue;
+        etape.header.date = parseIso(text(e, "date")).value_or(Date{});
+        if (const Territory* host = session.model().territoryByName(text(e, "hote"))) etape.header.host = host->id;
+        etape.header.theme = text(e, "theme");
+        etape.header.venue = text(e, "lieu");
+        etape.header.kind = enumOf(e, "type", EtapeKind::Etape);
+        etape.header.status = enumOf(e, "statut", EtapeStatus::Prevue);
+        for (const auto& p : e.at("programme")) {
+            ProgrammeItem item;
+            item.start = parseTime(text(p, "debut")).value_or(9 * 60);
+            item.duration = p.at("duree").get<int>();
+            item.title = text(p, "titre");
+            item.kind = enumOf(p, "format", ItemKind::Atelier);
+            etape.programme.push_back(std::move(item));
+        }
+        applyOrThrow(session, AddEtape{std::move(etape)});
+    }
+    db.setMeta(kSeedKey, std::to_string(version));
+    tx.commit();
+    return true;
+}
+
+}  // namespace atelier::store

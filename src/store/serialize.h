@@ -1,0 +1,150 @@
+// cereal serialisation of the model and of every action: the journal (SQLite) and the étape archive both use it.
+// Every type carries a class version (CEREAL_CLASS_VERSION below): when a type changes, bump its version and
+// keep reading the old one in its serialize function. Enumerations are stored as their stable keys (enums.h),
+// dates as ISO strings, so that a JSON archive reads well and survives reordering an enum.
+#pragma once
+
+#include <cereal/cereal.hpp>
+#include <cereal/types/optional.hpp>
+#include <cereal/types/string.hpp>
+#include <cereal/types/vector.hpp>
+
+#include "core/actions.h"
+#include "core/enums.h"
+#include "core/model.h"
+
+namespace atelier {
+
+// [SECTION] Leaves: enumerations and dates
+
+/// Wraps an enumeration so that cereal stores its key ("a-verifier") rather than its number.
+template <class E>
+struct EnumAsKey {
+    E& value;
+};
+template <class E>
+EnumAsKey<E> asKey(E& value) { return EnumAsKey<E>{value}; }
+
+template <class Archive, class E>
+std::string save_minimal(const Archive&, const EnumAsKey<E>& wrapped) {
+    return std::string(enumKey(wrapped.value));
+}
+template <class Archive, class E>
+void load_minimal(const Archive&, EnumAsKey<E>& wrapped, const std::string& key) {
+    const auto value = enumFromKey<E>(key);
+    if (!value) throw cereal::Exception("valeur inconnue « " + key + " »");
+    wrapped.value = *value;
+}
+
+template <class Archive>
+std::string save_minimal(const Archive&, const Date& date) { return toIso(date); }
+template <class Archive>
+void load_minimal(const Archive&, Date& date, const std::string& iso) {
+    const auto parsed = parseIso(iso);
+    if (!parsed) throw cereal::Exception("date invalide « " + iso + " »");
+    date = *parsed;
+}
+
+// [SECTION] Model
+
+template <class Archive>
+void serialize(Archive& ar, Territory& t, std::uint32_t /*version*/) {
+    ar(cereal::make_nvp("id", t.id), cereal::make_nvp("name", t.name), cereal::make_nvp("department", t.department),
+       cereal::make_nvp("membership", asKey(t.membership)), cereal::make_nvp("cite", t.cite));
+}
+template <class Archive>
+void serialize(Archive& ar, Person& p, std::uint32_t /*version*/) {
+    ar(cereal::make_nvp("id", p.id), cereal::make_nvp("name", p.name), cereal::make_nvp("email", p.email),
+       cereal::make_nvp("territory", p.territory), cereal::make_nvp("institution", asKey(p.institution)),
+       cereal::make_nvp("role", asKey(p.role)));
+}
+template <class Archive>
+void serialize(Archive& ar, ProgrammeItem& i, std::uint32_t /*version*/) {
+    ar(cereal::make_nvp("id", i.id), cereal::make_nvp("start", i.start), cereal::make_nvp("duration", i.duration),
+       cereal::make_nvp("title", i.title), cereal::make_nvp("kind", asKey(i.kind)));
+}
+template <class Archive>
+void serialize(Archive& ar, EtapeHeader& h, std::uint32_t /*version*/) {
+    ar(cereal::make_nvp("number", h.number), cereal::make_nvp("date", h.date), cereal::make_nvp("host", h.host),
+       cereal::make_nvp("theme", h.theme), cereal::make_nvp("venue", h.venue),
+       cereal::make_nvp("kind", asKey(h.kind)), cereal::make_nvp("status", asKey(h.status)));
+}
+template <class Archive>
+void serialize(Archive& ar, Etape& e, std::uint32_t /*version*/) {
+    ar(cereal::make_nvp("id", e.id), cereal::make_nvp("header", e.header), cereal::make_nvp("programme", e.programme));
+}
+template <class Archive>
+void serialize(Archive& ar, Settings& s, std::uint32_t /*version*/) {
+    ar(cereal::make_nvp("organisation", s.organisation), cereal::make_nvp("contactName", s.contactName),
+       cereal::make_nvp("contactEmail", s.contactEmail), cereal::make_nvp("contactPhone", s.contactPhone));
+}
+
+// [SECTION] Actions
+
+template <class Archive>
+void serialize(Archive& ar, AddTerritory& a, std::uint32_t) {
+    ar(cereal::make_nvp("territory", a.territory), cereal::make_nvp("index", a.index));
+}
+template <class Archive>
+void serialize(Archive& ar, RemoveTerritory& a, std::uint32_t) { ar(cereal::make_nvp("id", a.id)); }
+template <class Archive>
+void serialize(Archive& ar, UpdateTerritory& a, std::uint32_t) { ar(cereal::make_nvp("territory", a.territory)); }
+template <class Archive>
+void serialize(Archive& ar, AddPerson& a, std::uint32_t) {
+    ar(cereal::make_nvp("person", a.person), cereal::make_nvp("index", a.index));
+}
+template <class Archive>
+void serialize(Archive& ar, RemovePerson& a, std::uint32_t) { ar(cereal::make_nvp("id", a.id)); }
+template <class Archive>
+void serialize(Archive& ar, UpdatePerson& a, std::uint32_t) { ar(cereal::make_nvp("person", a.person)); }
+template <class Archive>
+void serialize(Archive& ar, AddEtape& a, std::uint32_t) {
+    ar(cereal::make_nvp("etape", a.etape), cereal::make_nvp("index", a.index));
+}
+template <class Archive>
+void serialize(Archive& ar, RemoveEtape& a, std::uint32_t) { ar(cereal::make_nvp("id", a.id)); }
+template <class Archive>
+void serialize(Archive& ar, UpdateEtape& a, std::uint32_t) {
+    ar(cereal::make_nvp("id", a.id), cereal::make_nvp("header", a.header));
+}
+template <class Archive>
+void serialize(Archive& ar, AddProgrammeItem& a, std::uint32_t) {
+    ar(cereal::make_nvp("etape", a.etape), cereal::make_nvp("item", a.item), cereal::make_nvp("index", a.index));
+}
+template <class Archive>
+void serialize(Archive& ar, RemoveProgrammeItem& a, std::uint32_t) {
+    ar(cereal::make_nvp("etape", a.etape), cereal::make_nvp("item", a.item));
+}
+template <class Archive>
+void serialize(Archive& ar, UpdateProgrammeItem& a, std::uint32_t) {
+    ar(cereal::make_nvp("etape", a.etape), cereal::make_nvp("item", a.item));
+}
+template <class Archive>
+void serialize(Archive& ar, MoveProgrammeItem& a, std::uint32_t) {
+    ar(cereal::make_nvp("etape", a.etape), cereal::make_nvp("item", a.item), cereal::make_nvp("to", a.to));
+}
+template <class Archive>
+void serialize(Archive& ar, UpdateSettings& a, std::uint32_t) { ar(cereal::make_nvp("settings", a.settings)); }
+
+}  // namespace atelier
+
+CEREAL_CLASS_VERSION(atelier::Territory, 1)
+CEREAL_CLASS_VERSION(atelier::Person, 1)
+CEREAL_CLASS_VERSION(atelier::ProgrammeItem, 1)
+CEREAL_CLASS_VERSION(atelier::EtapeHeader, 1)
+CEREAL_CLASS_VERSION(atelier::Etape, 1)
+CEREAL_CLASS_VERSION(atelier::Settings, 1)
+CEREAL_CLASS_VERSION(atelier::AddTerritory, 1)
+CEREAL_CLASS_VERSION(atelier::RemoveTerritory, 1)
+CEREAL_CLASS_VERSION(atelier::UpdateTerritory, 1)
+CEREAL_CLASS_VERSION(atelier::AddPerson, 1)
+CEREAL_CLASS_VERSION(atelier::RemovePerson, 1)
+CEREAL_CLASS_VERSION(atelier::UpdatePerson, 1)
+CEREAL_CLASS_VERSION(atelier::AddEtape, 1)
+CEREAL_CLASS_VERSION(atelier::RemoveEtape, 1)
+CEREAL_CLASS_VERSION(atelier::UpdateEtape, 1)
+CEREAL_CLASS_VERSION(atelier::AddProgrammeItem, 1)
+CEREAL_CLASS_VERSION(atelier::RemoveProgrammeItem, 1)
+CEREAL_CLASS_VERSION(atelier::UpdateProgrammeItem, 1)
+CEREAL_CLASS_VERSION(atelier::MoveProgrammeItem, 1)
+CEREAL_CLASS_VERSION(atelier::UpdateSettings, 1)

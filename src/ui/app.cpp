@@ -1,0 +1,195 @@
+// [SECTION] Registry of screens
+// [SECTION] Console frame: menus, shortcuts, screens, toasts
+// [SECTION] Projector frame
+// [SECTION] Applying a frame's actions
+
+#include "ui/app.h"
+
+#include <imgui.h>
+
+#include "core/strings.h"
+#include "ui/fonts.h"
+#include "ui/keys.h"
+#include "ui/probe.h"
+#include "ui/theme.h"
+
+namespace atelier::ui {
+
+// [SECTION] Registry of screens
+
+const std::vector<ScreenEntry>& screenRegistry() {
+    // The only list of screens: add a line here, a file in screens/ and its draw call below.
+    static const std::vector<ScreenEntry> kScreens = {
+        {"console", false},    // étapes and programme
+        {"projector", true},   // welcome screen of the selected étape
+    };
+    return kScreens;
+}
+
+App::App(Session& session) : session_(session) {
+    if (!session_.model().etapes.empty()) state_.selectedEtape = session_.model().etapes.front().id;
+}
+
+const Etape* App::selectedEtape() const { return session_.model().etape(state_.selectedEtape); }
+
+void App::toast(std::string text, bool error) {
+    state_.toasts.push_back({std::move(text), ImGui::GetCurrentContext() ? ImGui::GetTime() + 5.0 : 5.0, error});
+    if (state_.toasts.size() > 4) state_.toasts.erase(state_.toasts.begin());
+}
+
+// [SECTION] Console frame: menus, shortcuts, screens, toasts
+
+void App::drawShortcuts(UiRequests& requests) {
+    const ImGuiIO& io = ImGui::GetIO();
+    if (ImGui::IsKeyPressed(kKeyF5, false)) requests.toggleProjector = true;
+    if ((state_.projectorInConsole || state_.projectorFullscreen) &&
+        ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false))
+        requests.leaveProjector = true;
+    if (io.WantTextInput || !io.KeyCtrl) return;  // text fields keep Ctrl+Z for their own text
+    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Z), false)) {
+        if (io.KeyShift) requests.redo = true;
+        else requests.undo = true;
+    }
+    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Y), false)) requests.redo = true;
+}
+
+void App::drawMenuBar(UiRequests& requests) {
+    if (!ImGui::BeginMenuBar()) return;
+    if (ImGui::BeginMenu(tr(Str::MenuFile))) {
+        if (ImGui::MenuItem(tr(Str::MenuQuit))) requests.quit = true;
+        ImGui::EndMenu();
+    }
+    probe::mark("menu.file");
+    if (ImGui::BeginMenu(tr(Str::MenuEdit))) {
+        const std::string undo =
+            session_.canUndo() ? fmt(Str::MenuUndoLabel, {session_.undoLabel()}) : std::string(tr(Str::MenuUndo));
+        const std::string redo =
+            session_.canRedo() ? fmt(Str::MenuRedoLabel, {session_.redoLabel()}) : std::string(tr(Str::MenuRedo));
+        if (ImGui::MenuItem(undo.c_str(), tr(Str::ShortcutUndo), false, session_.canUndo())) requests.undo = true;
+        probe::mark("menu.undo");
+        if (ImGui::MenuItem(redo.c_str(), tr(Str::ShortcutRedo), false, session_.canRedo())) requests.redo = true;
+        probe::mark("menu.redo");
+        ImGui::EndMenu();
+    }
+    probe::mark("menu.edit");
+    if (ImGui::BeginMenu(tr(Str::MenuView))) {
+        const bool showing = state_.projectorFullscreen || state_.projectorInConsole;
+        if (ImGui::MenuItem(tr(showing ? Str::MenuProjectorLeave : Str::MenuProjectorFull), tr(Str::ShortcutProjector)))
+            requests.toggleProjector = true;
+        if (state_.monitors.size() > 1) {
+            if (ImGui::BeginMenu(tr(Str::MenuMonitor))) {
+                const int current = state_.projectorMonitor >= 0 ? state_.projectorMonitor : 1;
+                for (size_t i = 0; i < state_.monitors.size(); ++i) {
+                    const MonitorInfo& m = state_.monitors[i];
+                    const std::string label = fmt(Str::MenuMonitorItem, {std::to_string(i + 1), m.name,
+                                                                         std::to_string(m.width), std::to_string(m.height)});
+                    if (ImGui::MenuItem(label.c_str(), nullptr, current == static_cast<int>(i)))
+                        requests.monitor = static_cast<int>(i);
+                }
+                ImGui::EndMenu();
+            }
+        } else {
+            ImGui::TextDisabled("%s", tr(Str::MenuSingleScreen));
+        }
+        ImGui::EndMenu();
+    }
+    ImGui::EndMenuBar();
+}
+
+void App::drawToasts() {
+    const double now = ImGui::GetTime();
+    std::erase_if(state_.toasts, [&](const AppState::Toast& t) { return t.until < now; });
+    const ImVec2 display = ImGui::GetIO().DisplaySize;
+    float y = display.y - 16.0f;
+    for (auto it = state_.toasts.rbegin(); it != state_.toasts.rend(); ++it) {
+        const float wrap = std::min(560.0f, display.x - 40.0f);
+        const ImVec2 size = ImGui::CalcTextSize(it->text.c_str(), nullptr, false, wrap);
+        const ImVec2 max(display.x - 16.0f, y), min(max.x - size.x - 24.0f, y - size.y - 16.0f);
+        ImDrawList* draw = ImGui::GetForegroundDrawList();
+        draw->AddRectFilled(min, max, it->error ? IM_COL32(160, 30, 30, 240) : IM_COL32(30, 40, 60, 235), 6.0f);
+        draw->AddText(nullptr, 0.0f, ImVec2(min.x + 12.0f, min.y + 8.0f), IM_COL32_WHITE, it->text.c_str(), nullptr,
+                      wrap);
+        y = min.y - 8.0f;
+    }
+}
+
+void App::drawConsole(Actions& actions, UiRequests& requests) {
+    drawShortcuts(requests);
+    const ImGuiViewport* viewport = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(viewport->Pos);
+    ImGui::SetNextWindowSize(viewport->Size);
+    constexpr ImGuiWindowFlags kFill = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                                       ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus;
+    if (state_.projectorInConsole) {
+        // Single screen: the projector view fills the console until Esc or F5.
+        ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
+        ImGui::Begin("##projector-in-console", nullptr, kFill);
+        const ImVec2 min = ImGui::GetWindowPos();
+        const ImVec2 max(min.x + ImGui::GetWindowWidth(), min.y + ImGui::GetWindowHeight());
+        drawWelcome(ImGui::GetWindowDrawList(), min, max, session_.model(), selectedEtape());
+        ImGui::GetWindowDrawList()->AddText(ImVec2(min.x + 40.0f, max.y - 30.0f), IM_COL32(120, 120, 120, 255),
+                                            tr(Str::ProjectorInConsoleHint));
+        ImGui::End();
+        ImGui::PopStyleVar();
+        drawToasts();
+        return;
+    }
+    ImGui::Begin("##console", nullptr, kFill | ImGuiWindowFlags_MenuBar);
+    drawMenuBar(requests);
+    drawEtapesScreen(state_.etapes, state_.selectedEtape, session_.model(), actions);
+    ImGui::End();
+    if (!state_.etapes.error.empty()) {
+        toast(std::move(state_.etapes.error), true);
+        state_.etapes.error.clear();
+    }
+    drawToasts();
+}
+
+// [SECTION] Projector frame
+
+void App::drawProjector(UiRequests& requests) {
+    if (ImGui::IsKeyPressed(kKeyF5, false)) requests.toggleProjector = true;
+    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false)) requests.leaveProjector = true;
+    const ImGuiViewport* viewport = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(viewport->Pos);
+    ImGui::SetNextWindowSize(viewport->Size);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
+    ImGui::Begin("##projector", nullptr,
+                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings);
+    const ImVec2 min = viewport->Pos;
+    const ImVec2 max(min.x + viewport->Size.x, min.y + viewport->Size.y);
+    drawWelcome(ImGui::GetWindowDrawList(), min, max, session_.model(), selectedEtape());
+    ImGui::End();
+    ImGui::PopStyleVar();
+}
+
+// [SECTION] Applying a frame's actions
+
+void App::apply(Actions& actions, UiRequests& requests) {
+    for (Action& action : actions) {
+        // A deletion says how to get the item back.
+        std::string removedTitle;
+        if (const auto* r = std::get_if<RemoveProgrammeItem>(&action))
+            if (const Etape* e = session_.model().etape(r->etape))
+                if (const int i = indexOf(e->programme, r->item); i >= 0)
+                    removedTitle = e->programme[static_cast<size_t>(i)].title;
+        if (Status s = session_.apply(std::move(action)); !s) toast(s.message, true);
+        else if (!removedTitle.empty()) toast(fmt(Str::DeletedHint, {removedTitle}));
+    }
+    actions.clear();
+    if (requests.undo)
+        if (Status s = session_.undo(); !s) toast(s.message, true);
+    if (requests.redo)
+        if (Status s = session_.redo(); !s) toast(s.message, true);
+    requests.undo = requests.redo = false;
+    if (requests.monitor >= 0) state_.projectorMonitor = requests.monitor;
+    if (requests.leaveProjector) state_.projectorInConsole = false;
+    // With a single screen the projector view toggles inside the console; with two, the platform moves the
+    // projector window (and clears the request).
+    if (requests.toggleProjector && state_.monitors.size() < 2) {
+        state_.projectorInConsole = !state_.projectorInConsole;
+        requests.toggleProjector = false;
+    }
+}
+
+}  // namespace atelier::ui

@@ -1,0 +1,80 @@
+// The app shell: the one registry of screens and menus, the view state of both windows, and the place where the
+// actions a frame emitted are applied (Session::apply) and their errors become toasts.
+// Platform code (platform.cpp) owns the GLFW windows and calls in here once per frame and window.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "core/session.h"
+#include "ui/screens/screens.h"
+
+namespace atelier::ui {
+
+/// A monitor as GLFW reports it, for the « Écran du projecteur » menu.
+struct MonitorInfo {
+    std::string name;
+    int width = 0;
+    int height = 0;
+};
+
+/// What a frame asks of the shell besides model actions (handled after the frame).
+struct UiRequests {
+    bool undo = false;
+    bool redo = false;
+    bool toggleProjector = false;  // F5
+    bool leaveProjector = false;   // Esc
+    bool quit = false;
+    int monitor = -1;  // ≥ 0: the user chose this monitor for the projector
+};
+
+/// View-only state of the app: never domain data, never saved in the database.
+struct AppState {
+    Id selectedEtape = 0;
+    EtapesView etapes;
+    struct Toast {
+        std::string text;
+        double until = 0;
+        bool error = false;
+    };
+    std::vector<Toast> toasts;
+    std::vector<MonitorInfo> monitors;  // filled by the platform every frame
+    int projectorMonitor = -1;          // -1: the second monitor when there is one
+    bool projectorFullscreen = false;   // reported by the platform
+    bool projectorInConsole = false;    // single screen: F5 shows the projector view in the console
+};
+
+/// A screen that `atelier screenshot --screen NAME` can render.
+struct ScreenEntry {
+    const char* name;
+    bool projector;  // drawn in the projector window (otherwise the console)
+};
+const std::vector<ScreenEntry>& screenRegistry();
+
+class App {
+public:
+    explicit App(Session& session);
+
+    AppState& state() { return state_; }
+    const Session& session() const { return session_; }
+
+    /// One frame of the console window (menu bar, screens, toasts) in the current ImGui context.
+    void drawConsole(Actions& actions, UiRequests& requests);
+    /// One frame of the projector window: the audience view of the current activity, full window.
+    void drawProjector(UiRequests& requests);
+    /// Applies the actions and the undo/redo requests of a frame, in order; errors become toasts.
+    void apply(Actions& actions, UiRequests& requests);
+    /// Shows a message for a few seconds at the bottom of the console.
+    void toast(std::string text, bool error = false);
+
+private:
+    void drawMenuBar(UiRequests& requests);
+    void drawShortcuts(UiRequests& requests);
+    void drawToasts();
+    const Etape* selectedEtape() const;
+
+    Session& session_;
+    AppState state_;
+};
+
+}  // namespace atelier::ui

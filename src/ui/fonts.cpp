@@ -1,0 +1,56 @@
+#include "ui/fonts.h"
+
+#include <filesystem>
+#include <imgui.h>
+
+namespace atelier::ui {
+
+namespace {
+Fonts gFonts;
+}
+
+const ImWchar* glyphRanges() {
+    static const ImWchar kRanges[] = {
+        0x0020, 0x00FF,  // Basic Latin, Latin-1 (é è à ç « » €? no: € is below)
+        0x0100, 0x017F,  // Latin Extended-A (œ Œ)
+        0x2010, 0x2027,  // dashes, quotes ’ “ ”, bullet •, ellipsis …
+        0x2030, 0x203A,  // ‰ ‹ ›
+        0x20AC, 0x20AC,  // €
+        0x2190, 0x2195,  // arrows ← ↑ → ↓
+        0x2212, 0x2212,  // minus sign
+        0x25A0, 0x25CF,  // squares, triangles, circles ▲ ▼ ●
+        0x2713, 0x2718,  // ✓ ✔ ✕ ✖ ✗ ✘
+        0,
+    };
+    return kRanges;
+}
+
+const Fonts& loadFonts(ImFontAtlas& atlas) {
+    const std::filesystem::path dir = ATELIER_FONT_DIR;
+    const auto regular = (dir / "DejaVuSans.ttf").string();
+    const auto boldFile = (dir / "DejaVuSans-Bold.ttf").string();
+    atlas.Clear();
+    if (std::filesystem::exists(regular) && std::filesystem::exists(boldFile)) {
+        ImFontConfig config;
+        config.OversampleH = 2;
+        config.OversampleV = 1;
+        config.PixelSnapH = false;
+        gFonts.body = atlas.AddFontFromFileTTF(regular.c_str(), kBodySize, &config, glyphRanges());
+        gFonts.bold = atlas.AddFontFromFileTTF(boldFile.c_str(), kBodySize, &config, glyphRanges());
+        gFonts.heading = atlas.AddFontFromFileTTF(boldFile.c_str(), kHeadingSize, &config, glyphRanges());
+        ImFontConfig large = config;
+        large.OversampleH = 1;
+        gFonts.large = atlas.AddFontFromFileTTF(regular.c_str(), kLargeSize, &large, glyphRanges());
+        gFonts.largeBold = atlas.AddFontFromFileTTF(boldFile.c_str(), kLargeSize, &large, glyphRanges());
+    }
+    if (!gFonts.body) {
+        ImFont* fallback = atlas.AddFontDefault();
+        gFonts = Fonts{fallback, fallback, fallback, fallback, fallback};
+    }
+    atlas.Build();
+    return gFonts;
+}
+
+const Fonts& fonts() { return gFonts; }
+
+}  // namespace atelier::ui

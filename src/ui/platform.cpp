@@ -1,0 +1,327 @@
+// GLFW windows and OpenGL: the console and projector windows, each with its own Dear ImGui context sharing one
+// font atlas (Dear ImGui 1.86 has no multi-viewport), GLFW callbacks routed to the context of their window,
+// full screen on the chosen monitor, and the screenshot renderer.
+//
+// [SECTION] Windows and contexts
+// [SECTION] The app loop
+// [SECTION] Screenshot and fatal error window
+
+#include <GL/gl.h>
+#include <GLFW/glfw3.h>
+#include <imgui.h>
+#include <backends/imgui_impl_glfw.h>
+#include <backends/imgui_impl_opengl3.h>
+#include <stb_image_write.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <memory>
+#include <vector>
+
+#include "core/strings.h"
+#include "ui/app.h"
+#include "ui/fonts.h"
+#include "ui/keys.h"
+#include "ui/theme.h"
+#include "ui/ui.h"
+
+static_assert(atelier::ui::kKeyF5 == GLFW_KEY_F5, "ui/keys.h must match GLFW's key codes");
+
+namespace atelier::ui {
+
+namespace {
+
+// [SECTION] Windows and contexts
+
+/// The atlas both contexts share: built once, before any context exists.
+ImFontAtlas& sharedAtlas() {
+    static ImFontAtlas* atlas = [] {
+        auto* a = new ImFontAtlas();  // lives until exit: contexts refer to it
+        loadFonts(*a);
+        return a;
+    }();
+    return *atlas;
+}
+
+/// One GLFW window with its GL context and its Dear ImGui context.
+class Window {
+public:
+    Window(const char* title, int width, int height, GLFWwindow* share, bool visible) {
+        glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+        glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
+        glfwWindowHint(GLFW_VISIBLE, visible ? GLFW_TRUE : GLFW_FALSE);
+        handle_ = glfwCreateWindow(width, height, title, nullptr, share);
+        if (!handle_) return;
+        glfwSetWindowUserPointer(handle_, this);
+        glfwMakeContextCurrent(handle_);
+        ImGuiContext* previous = ImGui::GetCurrentContext();
+        context_ = ImGui::CreateContext(&sharedAtlas());
+        ImGui::SetCurrentContext(context_);
+        ImGuiIO& io = ImGui::GetIO();
+        io.IniFilename = nullptr;  // window layout is view state: not written next to the user's files
+        io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+        applyConsoleTheme(ImGui::GetStyle());
+        ImGui_ImplGlfw_InitForOpenGL(handle_, false);
+        ImGui_ImplOpenGL3_Init("#version 130");
+        routeCallbacks();
+        ImGui::SetCurrentContext(previous);
+    }
+    ~Window() {
+        if (!handle_) return;
+        glfwMakeContextCurrent(handle_);
+        ImGui::SetCurrentContext(context_);
+        ImGui_ImplOpenGL3_Shutdown();
+        ImGui_ImplGlfw_Shutdown();
+        ImGui::DestroyContext(context_);
+        glfwDestroyWindow(handle_);
+    }
+    Window(const Window&) = delete;
+    Window& operator=(const Window&) = delete;
+
+    GLFWwindow* handle() const { return handle_; }
+    explicit operator bool() const { return handle_ != nullptr; }
+
+    /// Makes this window current and starts a Dear ImGui frame in its context.
+    void begin() {
+        glfwMakeContextCurrent(handle_);
+        ImGui::SetCurrentContext(context_);
+        ImGui_ImplOpenGL3_NewFrame();
+        ImGui_ImplGlfw_NewFrame();
+        ImGui::NewFrame();
+    }
+    /// Renders the frame into the back buffer (not yet shown).
+    void render(float r, float g, float b) {
+        ImGui::Render();
+        int w = 0, h = 0;
+        glfwGetFramebufferSize(handle_, &w, &h);
+        glViewport(0, 0, w, h);
+        glClearColor(r, g, b, 1.0f);
+        glClear(GL_COLOR_BUFFER_BIT);
+        ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    }
+    void present() { glfwSwapBuffers(handle_); }
+
+private:
+    /// Each GLFW event goes to the Dear ImGui context of the window it happened in.
+    template <class F>
+    static void inContextOf(GLFWwindow* w, F&& forward) {
+        auto* self = static_cast<Window*>(glfwGetWindowUserPointer(w));
+        ImGuiContext* previous = ImGui::GetCurrentContext();
+        ImGui::SetCurrentContext(self->context_);
+        forward();
+        ImGui::SetCurrentContext(previous);
+    }
+    void routeCallbacks() {
+        glfwSetWindowFocusCallback(handle_, [](GLFWwindow* w, int f) {
+            inContextOf(w, [&] { ImGui_ImplGlfw_WindowFocusCallback(w, f); });
+        });
+        glfwSetCursorEnterCallback(handle_, [](GLFWwindow* w, int e) {
+            inContextOf(w, [&] { ImGui_ImplGlfw_CursorEnterCallback(w, e); });
+        });
+        glfwSetMouseButtonCallback(handle_, [](GLFWwindow* w, int b, int a, int m) {
+            inContextOf(w, [&] { ImGui_ImplGlfw_MouseButtonCallback(w, b, a, m); });
+        });
+        glfwSetScrollCallback(handle_, [](GLFWwindow* w, double x, double y) {
+            inContextOf(w, [&] { ImGui_ImplGlfw_ScrollCallback(w, x, y); });
+        });
+        glfwSetKeyCallback(handle_, [](GLFWwindow* w, int k, int s, int a, int m) {
+            inContextOf(w, [&] { ImGui_ImplGlfw_KeyCallback(w, k, s, a, m); });
+        });
+        glfwSetCharCallback(handle_, [](GLFWwindow* w, unsigned int c) {
+            inContextOf(w, [&] { ImGui_ImplGlfw_CharCallback(w, c); });
+        });
+    }
+
+    GLFWwindow* handle_ = nullptr;
+    ImGuiContext* context_ = nullptr;
+};
+
+/// glfwInit/glfwTerminate for one scope.
+struct Glfw {
+    bool ok = false;
+    Glfw() {
+        glfwSetErrorCallback([](int code, const char* text) { std::fprintf(stderr, "GLFW %d : %s\n", code, text); });
+        ok = glfwInit() == GLFW_TRUE;
+    }
+    ~Glfw() {
+        if (ok) glfwTerminate();
+    }
+};
+
+std::vector<GLFWmonitor*> monitors() {
+    int count = 0;
+    GLFWmonitor** list = glfwGetMonitors(&count);
+    return std::vector<GLFWmonitor*>(list, list + count);
+}
+
+// [SECTION] The app loop
+
+/// Puts the projector window full screen on `monitor`, or back into a window when `monitor` is null.
+void setProjectorFullscreen(GLFWwindow* projector, GLFWmonitor* monitor) {
+    if (monitor) {
+        const GLFWvidmode* mode = glfwGetVideoMode(monitor);
+        glfwShowWindow(projector);
+        glfwSetWindowMonitor(projector, monitor, 0, 0, mode->width, mode->height, mode->refreshRate);
+    } else {
+        glfwSetWindowMonitor(projector, nullptr, 120, 120, 960, 540, 0);
+    }
+}
+
+}  // namespace
+
+int runApp(Session& session) {
+    Glfw glfw;
+    if (!glfw.ok) {
+        std::fprintf(stderr, "%s\n", "Aucun affichage disponible : lancez Atelier depuis une session graphique.");
+        return 1;
+    }
+    Window console(tr(Str::AppTitle), 1440, 900, nullptr, true);
+    if (!console) return 1;
+    glfwMakeContextCurrent(console.handle());
+    glfwSwapInterval(1);
+    Window projector(tr(Str::ProjectorTitle), 960, 540, console.handle(), true);
+    if (!projector) return 1;
+    glfwMakeContextCurrent(projector.handle());
+    glfwSwapInterval(0);  // the console's vsync paces the loop
+    glfwFocusWindow(console.handle());
+
+    App app(session);
+    Actions actions;
+    UiRequests requests;
+    bool projectorVisible = true;
+    while (!glfwWindowShouldClose(console.handle()) && !requests.quit) {
+        glfwPollEvents();
+        AppState& state = app.state();
+        state.monitors.clear();
+        for (GLFWmonitor* m : monitors()) {
+            const GLFWvidmode* mode = glfwGetVideoMode(m);
+            state.monitors.push_back({glfwGetMonitorName(m) ? glfwGetMonitorName(m) : "?", mode->width, mode->height});
+        }
+        state.projectorFullscreen = glfwGetWindowMonitor(projector.handle()) != nullptr;
+        if (glfwWindowShouldClose(projector.handle())) {  // closing the projector hides it; F5 brings it back
+            glfwSetWindowShouldClose(projector.handle(), GLFW_FALSE);
+            glfwHideWindow(projector.handle());
+            projectorVisible = false;
+        }
+
+        console.begin();
+        app.drawConsole(actions, requests);
+        console.render(0.97f, 0.97f, 0.96f);
+        console.present();
+        if (projectorVisible) {
+            projector.begin();
+            app.drawProjector(requests);
+            projector.render(1.0f, 1.0f, 0.99f);
+            projector.present();
+        }
+
+        app.apply(actions, requests);  // single-screen F5 and Esc are handled there
+        const auto all = monitors();
+        if (requests.toggleProjector) {
+            if (state.projectorFullscreen) {
+                setProjectorFullscreen(projector.handle(), nullptr);
+            } else if (all.size() > 1) {
+                const int index = state.projectorMonitor >= 0 && state.projectorMonitor < static_cast<int>(all.size())
+                                      ? state.projectorMonitor
+                                      : 1;
+                setProjectorFullscreen(projector.handle(), all[static_cast<size_t>(index)]);
+                projectorVisible = true;
+            }
+        }
+        if (requests.leaveProjector && state.projectorFullscreen) setProjectorFullscreen(projector.handle(), nullptr);
+        if (requests.monitor >= 0 && state.projectorFullscreen && requests.monitor < static_cast<int>(all.size()))
+            setProjectorFullscreen(projector.handle(), all[static_cast<size_t>(requests.monitor)]);
+        if (!projectorVisible && requests.toggleProjector) {
+            glfwShowWindow(projector.handle());
+            projectorVisible = true;
+        }
+        requests = UiRequests{};
+    }
+    return 0;
+}
+
+// [SECTION] Screenshot and fatal error window
+
+std::vector<std::string> screenNames() {
+    std::vector<std::string> names;
+    for (const ScreenEntry& s : screenRegistry()) names.emplace_back(s.name);
+    return names;
+}
+
+Status screenshot(Session& session, const ScreenshotOptions& options) {
+    const ScreenEntry* entry = nullptr;
+    for (const ScreenEntry& s : screenRegistry())
+        if (options.screen == s.name) entry = &s;
+    if (!entry) return Status::failure("écran inconnu « " + options.screen + " »");
+    Glfw glfw;
+    if (!glfw.ok) return Status::failure("aucun affichage (lancez la commande sous xvfb-run -a)");
+    glfwWindowHint(GLFW_RESIZABLE, GLFW_FALSE);
+    Window window(entry->projector ? tr(Str::ProjectorTitle) : tr(Str::AppTitle), options.width, options.height,
+                  nullptr, true);
+    if (!window) return Status::failure("impossible d'ouvrir une fenêtre OpenGL 3");
+
+    App app(session);
+    if (options.etapeNumber)
+        if (const Etape* e = session.model().etapeByNumber(*options.etapeNumber)) app.state().selectedEtape = e->id;
+    Actions actions;
+    UiRequests requests;
+    std::vector<unsigned char> pixels;
+    int w = 0, h = 0;
+    constexpr int kFrames = 4;  // auto-sized widgets and tables settle after a couple of frames
+    for (int frame = 0; frame < kFrames; ++frame) {
+        glfwPollEvents();
+        window.begin();
+        if (entry->projector) app.drawProjector(requests);
+        else app.drawConsole(actions, requests);
+        window.render(1.0f, 1.0f, 1.0f);
+        actions.clear();
+        requests = UiRequests{};
+        if (frame == kFrames - 1) {
+            glfwGetFramebufferSize(window.handle(), &w, &h);
+            pixels.resize(static_cast<size_t>(w) * h * 4);
+            glPixelStorei(GL_PACK_ALIGNMENT, 1);
+            glReadBuffer(GL_BACK);
+            glReadPixels(0, 0, w, h, GL_RGBA, GL_UNSIGNED_BYTE, pixels.data());
+        }
+        window.present();
+    }
+    if (w != options.width || h != options.height)
+        return Status::failure("la fenêtre mesure " + std::to_string(w) + "×" + std::to_string(h) + " au lieu de " +
+                               std::to_string(options.width) + "×" + std::to_string(options.height));
+    // OpenGL's rows go bottom-up; PNG's top-down. Alpha is forced opaque.
+    std::vector<unsigned char> flipped(pixels.size());
+    const size_t row = static_cast<size_t>(w) * 4;
+    for (int y = 0; y < h; ++y)
+        std::copy_n(pixels.data() + static_cast<size_t>(h - 1 - y) * row, row, flipped.data() + static_cast<size_t>(y) * row);
+    for (size_t i = 3; i < flipped.size(); i += 4) flipped[i] = 255;
+    if (!stbi_write_png(options.out.c_str(), w, h, 4, flipped.data(), static_cast<int>(row)))
+        return Status::failure("impossible d'écrire « " + options.out.string() + " »");
+    return {};
+}
+
+void showFatalError(const std::string& message) {
+    Glfw glfw;
+    if (!glfw.ok) return;
+    Window window(tr(Str::AppTitle), 720, 260, nullptr, true);
+    if (!window) return;
+    glfwMakeContextCurrent(window.handle());
+    glfwSwapInterval(1);
+    while (!glfwWindowShouldClose(window.handle())) {
+        glfwWaitEventsTimeout(0.1);
+        window.begin();
+        const ImGuiViewport* viewport = ImGui::GetMainViewport();
+        ImGui::SetNextWindowPos(viewport->Pos);
+        ImGui::SetNextWindowSize(viewport->Size);
+        ImGui::Begin("##fatal", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove);
+        ImGui::PushTextWrapPos(0.0f);
+        ImGui::TextUnformatted(message.c_str());
+        ImGui::PopTextWrapPos();
+        ImGui::Spacing();
+        if (ImGui::Button(tr(Str::MenuQuit))) glfwSetWindowShouldClose(window.handle(), GLFW_TRUE);
+        ImGui::End();
+        window.render(0.97f, 0.97f, 0.96f);
+        window.present();
+    }
+}
+
+}  // namespace atelier::ui

@@ -1,0 +1,334 @@
+// Console screen « Étapes »: the list of étapes, the selected étape's details and its programme, all editable.
+// Text fields edit a draft and emit one action when the field is left (Enter, Tab or a click elsewhere), so
+// that one edit is one undo step.
+//
+// [SECTION] Field helpers
+// [SECTION] List of étapes and preview
+// [SECTION] Details of the étape
+// [SECTION] Programme
+
+#include <imgui.h>
+#include <imgui_internal.h>
+#include <imgui_stdlib.h>
+
+#include "core/enums.h"
+#include "core/strings.h"
+#include "core/text.h"
+#include "ui/fonts.h"
+#include "ui/probe.h"
+#include "ui/screens/screens.h"
+
+namespace atelier::ui {
+
+namespace {
+
+// [SECTION] Field helpers
+
+/// A single-line text field showing `value`; returns true with the new text when the user leaves it changed.
+bool commitText(EtapesView& view, const char* id, const std::string& value, std::string& committed,
+                float width = -FLT_MIN) {
+    const ImGuiID gid = ImGui::GetID(id);
+    std::string& draft = view.drafts[gid];
+    if (ImGui::GetActiveID() != gid) draft = value;
+    ImGui::SetNextItemWidth(width);
+    ImGui::InputText(id, &draft);
+    if (ImGui::IsItemDeactivatedAfterEdit() && draft != value) {
+        committed = draft;
+        return true;
+    }
+    return false;
+}
+
+std::optional<int> parseInt(const std::string& text) {
+    const std::string_view t = trim(text);
+    if (t.empty() || t.size() > 6) return std::nullopt;
+    int v = 0;
+    for (char c : t) {
+        if (c < '0' || c > '9') return std::nullopt;
+        v = v * 10 + (c - '0');
+    }
+    return v;
+}
+
+/// A combo over every value of an enumeration; returns true when the user picks another value.
+template <class E>
+bool enumCombo(const char* id, E current, E& chosen, float width = -FLT_MIN) {
+    bool changed = false;
+    ImGui::SetNextItemWidth(width);
+    if (ImGui::BeginCombo(id, enumLabel(current))) {
+        for (const auto& e : enumEntries<E>()) {
+            if (ImGui::Selectable(tr(e.label), e.value == current) && e.value != current) {
+                chosen = e.value;
+                changed = true;
+            }
+        }
+        ImGui::EndCombo();
+    }
+    return changed;
+}
+
+void fieldLabel(Str label) {
+    ImGui::TableNextRow();
+    ImGui::TableNextColumn();
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted(tr(label));
+    ImGui::TableNextColumn();
+}
+
+std::string hostLabel(const Model& model, const Etape& e) {
+    const Territory* t = e.header.host ? model.territory(*e.header.host) : nullptr;
+    return t ? t->name : std::string(tr(Str::HostToConfirm));
+}
+
+// [SECTION] List of étapes and preview
+
+void drawList(Id& selected, const Model& model) {
+    ImGui::PushFont(fonts().heading);
+    ImGui::TextUnformatted(tr(Str::EtapesHeading));
+    ImGui::PopFont();
+    ImGui::Separator();
+    const float previewHeight = (ImGui::GetContentRegionAvail().x * 9.0f / 16.0f) + 3 * ImGui::GetTextLineHeightWithSpacing();
+    ImGui::BeginChild("##list", ImVec2(0, -previewHeight));
+    for (const Etape& e : model.etapes) {
+        ImGui::PushID(static_cast<int>(e.id));
+        const std::string label = fmt(Str::EtapeListItem, {std::to_string(e.header.number),
+                                                           formatShortFr(e.header.date), hostLabel(model, e)});
+        if (ImGui::Selectable(label.c_str(), e.id == selected)) selected = e.id;
+        probe::mark("etape." + std::to_string(e.header.number));
+        ImGui::PopID();
+    }
+    ImGui::EndChild();
+
+    ImGui::Separator();
+    ImGui::TextUnformatted(tr(Str::PreviewHeading));
+    const ImVec2 min = ImGui::GetCursorScreenPos();
+    const float w = ImGui::GetContentRegionAvail().x;
+    const ImVec2 max(min.x + w, min.y + w * 9.0f / 16.0f);
+    drawWelcome(ImGui::GetWindowDrawList(), min, max, model, model.etape(selected));
+    ImGui::GetWindowDrawList()->AddRect(min, max, IM_COL32(0, 0, 0, 60));
+    ImGui::Dummy(ImVec2(w, max.y - min.y));
+    ImGui::TextDisabled("%s", tr(Str::ProjectorHint));
+}
+
+// [SECTION] Details of the étape
+
+void drawDetails(EtapesView& view, const Model& model, const Etape& e, Actions& out) {
+    const EtapeHeader& h = e.header;
+    ImGui::PushFont(fonts().heading);
+    ImGui::TextUnformatted(fmt(Str::EtapeHeading, {std::to_string(h.number), formatLongFr(h.date)}).c_str());
+    ImGui::PopFont();
+    ImGui::Spacing();
+
+    if (!ImGui::BeginTable("##details", 2, ImGuiTableFlags_SizingStretchProp)) return;
+    ImGui::TableSetupColumn("label", ImGuiTableColumnFlags_WidthFixed, 110.0f);
+    ImGui::TableSetupColumn("value", ImGuiTableColumnFlags_WidthStretch);
+    std::string text;
+    auto emit = [&](EtapeHeader changed) { out.push_back(UpdateEtape{e.id, std::move(changed)}); };
+
+    fieldLabel(Str::FieldNumber);
+    if (commitText(view, "##number", std::to_string(h.number), text, 80.0f)) {
+        if (auto n = parseInt(text)) {
+            EtapeHeader c = h;
+            c.number = *n;
+            emit(c);
+        } else {
+            view.error = fmt(Str::ErrNotANumber, {text});
+        }
+    }
+    probe::mark("field.number");
+
+    fieldLabel(Str::FieldDate);
+    if (commitText(view, "##date", formatShortFr(h.date), text, 140.0f)) {
+        if (auto d = parseDate(text)) {
+            EtapeHeader c = h;
+            c.date = *d;
+            emit(c);
+        } else {
+            view.error = fmt(Str::ErrBadDateInput, {text});
+        }
+    }
+    probe::mark("field.date");
+    ImGui::SameLine();
+    ImGui::TextDisabled("%s", formatLongFr(h.date).c_str());
+
+    fieldLabel(Str::FieldHost);
+    ImGui::SetNextItemWidth(280.0f);
+    if (ImGui::BeginCombo("##host", hostLabel(model, e).c_str())) {
+        if (ImGui::Selectable(tr(Str::HostToConfirm), !h.host) && h.host) {
+            EtapeHeader c = h;
+            c.host.reset();
+            emit(c);
+        }
+        for (const Territory& t : model.territories) {
+            ImGui::PushID(static_cast<int>(t.id));
+            if (ImGui::Selectable(t.name.c_str(), h.host == t.id) && h.host != t.id) {
+                EtapeHeader c = h;
+                c.host = t.id;
+                emit(c);
+            }
+            ImGui::PopID();
+        }
+        ImGui::EndCombo();
+    }
+    probe::mark("field.host");
+
+    fieldLabel(Str::FieldTheme);
+    if (commitText(view, "##theme", h.theme, text)) {
+        EtapeHeader c = h;
+        c.theme = text;
+        emit(c);
+    }
+    probe::mark("field.theme");
+
+    fieldLabel(Str::FieldVenue);
+    if (commitText(view, "##venue", h.venue, text)) {
+        EtapeHeader c = h;
+        c.venue = text;
+        emit(c);
+    }
+    probe::mark("field.venue");
+
+    fieldLabel(Str::FieldKind);
+    EtapeKind kind;
+    if (enumCombo("##kind", h.kind, kind, 200.0f)) {
+        EtapeHeader c = h;
+        c.kind = kind;
+        emit(c);
+    }
+    fieldLabel(Str::FieldStatus);
+    EtapeStatus status;
+    if (enumCombo("##status", h.status, status, 200.0f)) {
+        EtapeHeader c = h;
+        c.status = status;
+        emit(c);
+    }
+    ImGui::EndTable();
+}
+
+// [SECTION] Programme
+
+void drawProgramme(EtapesView& view, const Etape& e, Actions& out) {
+    ImGui::Spacing();
+    ImGui::PushFont(fonts().heading);
+    ImGui::TextUnformatted(tr(Str::ProgrammeHeading));
+    ImGui::PopFont();
+
+    if (e.programme.empty()) ImGui::TextDisabled("%s", tr(Str::EmptyProgramme));
+    const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingFixedFit;
+    if (!e.programme.empty() && ImGui::BeginTable("##programme", 6, flags)) {
+        ImGui::TableSetupColumn(tr(Str::ColStart), ImGuiTableColumnFlags_WidthFixed, 80.0f);
+        ImGui::TableSetupColumn(tr(Str::ColDuration), ImGuiTableColumnFlags_WidthFixed, 100.0f);
+        ImGui::TableSetupColumn(tr(Str::ColEnd), ImGuiTableColumnFlags_WidthFixed, 60.0f);
+        ImGui::TableSetupColumn(tr(Str::ColTitle), ImGuiTableColumnFlags_WidthStretch);
+        ImGui::TableSetupColumn(tr(Str::ColKind), ImGuiTableColumnFlags_WidthFixed, 190.0f);
+        ImGui::TableSetupColumn(tr(Str::ColActions), ImGuiTableColumnFlags_WidthFixed, 100.0f);
+        ImGui::TableHeadersRow();
+        const int count = static_cast<int>(e.programme.size());
+        for (int i = 0; i < count; ++i) {
+            const ProgrammeItem& item = e.programme[static_cast<size_t>(i)];
+            const std::string key = "item." + std::to_string(i) + ".";
+            ImGui::PushID(static_cast<int>(item.id));
+            ImGui::TableNextRow();
+            std::string text;
+            auto emit = [&](ProgrammeItem changed) { out.push_back(UpdateProgrammeItem{e.id, std::move(changed)}); };
+
+            ImGui::TableNextColumn();
+            if (commitText(view, "##start", formatTimeFr(item.start), text)) {
+                if (auto t = parseTime(text)) {
+                    ProgrammeItem c = item;
+                    c.start = *t;
+                    emit(c);
+                } else {
+                    view.error = fmt(Str::ErrBadTime, {text});
+                }
+            }
+            probe::mark(key + "start");
+
+            ImGui::TableNextColumn();
+            if (commitText(view, "##duration", std::to_string(item.duration), text)) {
+                if (auto d = parseInt(text)) {
+                    ProgrammeItem c = item;
+                    c.duration = *d;
+                    emit(c);
+                } else {
+                    view.error = fmt(Str::ErrNotANumber, {text});
+                }
+            }
+            probe::mark(key + "duration");
+
+            ImGui::TableNextColumn();
+            ImGui::AlignTextToFramePadding();
+            ImGui::TextDisabled("%s", formatTimeFr(item.end() % (24 * 60)).c_str());
+
+            ImGui::TableNextColumn();
+            if (commitText(view, "##title", item.title, text)) {
+                ProgrammeItem c = item;
+                c.title = text;
+                emit(c);
+            }
+            probe::mark(key + "title");
+
+            ImGui::TableNextColumn();
+            ItemKind kind;
+            if (enumCombo("##kind", item.kind, kind)) {
+                ProgrammeItem c = item;
+                c.kind = kind;
+                emit(c);
+            }
+            probe::mark(key + "kind");
+
+            ImGui::TableNextColumn();
+            ImGui::BeginDisabled(i == 0);
+            if (ImGui::Button("\u2191")) out.push_back(MoveProgrammeItem{e.id, item.id, i - 1});
+            ImGui::EndDisabled();
+            probe::mark(key + "up");
+            if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("%s", tr(Str::MoveUp));
+            ImGui::SameLine(0, 4);
+            ImGui::BeginDisabled(i == count - 1);
+            if (ImGui::Button("\u2193")) out.push_back(MoveProgrammeItem{e.id, item.id, i + 1});
+            ImGui::EndDisabled();
+            probe::mark(key + "down");
+            if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("%s", tr(Str::MoveDown));
+            ImGui::SameLine(0, 4);
+            if (ImGui::Button("\u2715")) out.push_back(RemoveProgrammeItem{e.id, item.id});
+            probe::mark(key + "delete");
+            if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(Str::DeleteItem));
+            ImGui::PopID();
+        }
+        ImGui::EndTable();
+    }
+
+    ImGui::Spacing();
+    if (ImGui::Button(tr(Str::AddItem))) {
+        ProgrammeItem item;
+        item.start = e.programme.empty() ? 9 * 60 : std::min(e.programme.back().end(), 23 * 60 + 29);
+        item.duration = 30;
+        item.title = tr(Str::NewProgrammeItem);
+        item.kind = ItemKind::Atelier;
+        out.push_back(AddProgrammeItem{e.id, item});
+    }
+    probe::mark("add-item");
+}
+
+}  // namespace
+
+void drawEtapesScreen(EtapesView& view, Id& selected, const Model& model, Actions& out) {
+    if (!model.etape(selected) && !model.etapes.empty()) selected = model.etapes.front().id;
+    const float listWidth = 320.0f;
+    ImGui::BeginChild("##etapes-left", ImVec2(listWidth, 0), true);
+    drawList(selected, model);
+    ImGui::EndChild();
+    ImGui::SameLine();
+    ImGui::BeginChild("##etape-detail", ImVec2(0, 0), true);
+    if (const Etape* e = model.etape(selected)) {
+        ImGui::PushID(static_cast<int>(e->id));
+        drawDetails(view, model, *e, out);
+        drawProgramme(view, *e, out);
+        ImGui::PopID();
+    } else {
+        ImGui::TextDisabled("%s", tr(Str::NoEtapeSelected));
+    }
+    ImGui::EndChild();
+}
+
+}  // namespace atelier::ui

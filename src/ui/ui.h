@@ -1,0 +1,33 @@
+// Public entry points of the GUI: the app (console + projector windows) and the screenshot renderer.
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/session.h"
+
+namespace atelier::ui {
+
+/// Runs the console and projector windows until the console is closed. Returns the process exit code.
+int runApp(Session& session);
+
+/// Shows `message` in a small window (French) until closed: for errors that stop the app from starting.
+void showFatalError(const std::string& message);
+
+struct ScreenshotOptions {
+    std::string screen = "console";
+    int width = 1280;
+    int height = 800;
+    std::filesystem::path out;
+    std::optional<int> etapeNumber;  // étape to select; default: the first
+};
+
+/// Renders one screen in a real window for a few frames and writes the PNG. Needs a display (xvfb-run -a).
+Status screenshot(Session& session, const ScreenshotOptions& options);
+
+/// Names accepted by `screenshot --screen`.
+std::vector<std::string> screenNames();
+
+}  // namespace atelier::ui

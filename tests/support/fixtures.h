@@ -1,0 +1,15 @@
+// Shared test fixtures: a Tour-like model built through actions, without the store.
+#pragma once
+
+#include "core/session.h"
+
+namespace atelier::test {
+
+/// A session holding three Cités (Amiens, Lille, Arras), one person, étape 1 (hosted by Amiens, four programme
+/// items) and étape 2 (host « à confirmer », no programme), applied outside the undo history.
+Session tourSession(Journal* journal = nullptr);
+
+/// Territories, people, étapes and settings of two models are equal (ignores nextId).
+bool sameContent(const Model& a, const Model& b);
+
+}  // namespace atelier::test

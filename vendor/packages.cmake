@@ -1,0 +1,41 @@
+# Imported targets for the Debian packages Atelier uses. Nothing here is third-party source: each target points
+# at what the package installed. Versions are those of Debian 12 (bookworm).
+#
+# | target          | Debian package       | version | licence        |
+# |-----------------|----------------------|---------|----------------|
+# | atelier::imgui  | libimgui-dev         | 1.86    | MIT            | (libimgui.a holds the GLFW + OpenGL3 backends and imgui_stdlib)
+# | atelier::stb    | libstb-dev           | 2022    | MIT / public domain | (stb_image_write for screenshots; required by imgui.pc)
+# | atelier::glfw   | libglfw3-dev         | 3.3.8   | zlib           |
+# | atelier::gl     | libgl-dev            | —       | MIT (Mesa)     |
+# | atelier::sqlite | libsqlite3-dev       | 3.40    | public domain  |
+# | atelier::cereal | libcereal-dev        | 1.3.2   | BSD-3-Clause   |
+# | atelier::json   | nlohmann-json3-dev   | 3.11.2  | MIT            | (reading our seed data and writing CLI JSON)
+# | doctest         | doctest-dev          | 2.4.9   | MIT            |
+# | fonts           | fonts-dejavu-core    | 2.37    | Bitstream Vera / public domain |
+
+find_package(PkgConfig REQUIRED)
+pkg_check_modules(IMGUI REQUIRED IMPORTED_TARGET imgui>=1.86)
+pkg_check_modules(STB REQUIRED IMPORTED_TARGET stb)
+pkg_check_modules(GLFW REQUIRED IMPORTED_TARGET glfw3>=3.3)
+find_package(OpenGL REQUIRED)
+find_package(SQLite3 REQUIRED)
+find_package(cereal REQUIRED)
+find_package(nlohmann_json 3 REQUIRED)
+find_package(Threads REQUIRED)
+
+add_library(atelier::imgui INTERFACE IMPORTED)
+target_link_libraries(atelier::imgui INTERFACE PkgConfig::IMGUI PkgConfig::STB ${CMAKE_DL_LIBS})
+add_library(atelier::stb INTERFACE IMPORTED)
+target_link_libraries(atelier::stb INTERFACE PkgConfig::STB)
+add_library(atelier::glfw INTERFACE IMPORTED)
+target_link_libraries(atelier::glfw INTERFACE PkgConfig::GLFW)
+add_library(atelier::gl INTERFACE IMPORTED)
+target_link_libraries(atelier::gl INTERFACE OpenGL::GL)
+add_library(atelier::sqlite INTERFACE IMPORTED)
+target_link_libraries(atelier::sqlite INTERFACE SQLite::SQLite3)
+add_library(atelier::cereal INTERFACE IMPORTED)
+target_link_libraries(atelier::cereal INTERFACE cereal::cereal)
+add_library(atelier::json INTERFACE IMPORTED)
+target_link_libraries(atelier::json INTERFACE nlohmann_json::nlohmann_json)
+
+set(ATELIER_FONT_DIR "/usr/share/fonts/truetype/dejavu" CACHE PATH "Where fonts-dejavu-core installs DejaVu Sans")

@@ -18,14 +18,17 @@ struct AddTerritory {
     static constexpr const char* kName = "AddTerritory";
     Territory territory;  // id 0: the next free id
     int index = -1;       // position in the list; -1 appends
+    bool operator==(const AddTerritory&) const = default;
 };
 struct RemoveTerritory {
     static constexpr const char* kName = "RemoveTerritory";
     Id id = 0;
+    bool operator==(const RemoveTerritory&) const = default;
 };
 struct UpdateTerritory {
     static constexpr const char* kName = "UpdateTerritory";
     Territory territory;  // replaces the territory with the same id
+    bool operator==(const UpdateTerritory&) const = default;
 };
 
 // [SECTION] People
@@ -33,14 +36,17 @@ struct AddPerson {
     static constexpr const char* kName = "AddPerson";
     Person person;
     int index = -1;
+    bool operator==(const AddPerson&) const = default;
 };
 struct RemovePerson {
     static constexpr const char* kName = "RemovePerson";
     Id id = 0;
+    bool operator==(const RemovePerson&) const = default;
 };
 struct UpdatePerson {
     static constexpr const char* kName = "UpdatePerson";
     Person person;
+    bool operator==(const UpdatePerson&) const = default;
 };
 
 // [SECTION] Étapes
@@ -48,15 +54,18 @@ struct AddEtape {
     static constexpr const char* kName = "AddEtape";
     Etape etape;  // with its programme; ids 0 are assigned
     int index = -1;
+    bool operator==(const AddEtape&) const = default;
 };
 struct RemoveEtape {
     static constexpr const char* kName = "RemoveEtape";
     Id id = 0;
+    bool operator==(const RemoveEtape&) const = default;
 };
 struct UpdateEtape {
     static constexpr const char* kName = "UpdateEtape";
     Id id = 0;
     EtapeHeader header;
+    bool operator==(const UpdateEtape&) const = default;
 };
 
 // [SECTION] Programme of an étape
@@ -65,28 +74,33 @@ struct AddProgrammeItem {
     Id etape = 0;
     ProgrammeItem item;
     int index = -1;
+    bool operator==(const AddProgrammeItem&) const = default;
 };
 struct RemoveProgrammeItem {
     static constexpr const char* kName = "RemoveProgrammeItem";
     Id etape = 0;
     Id item = 0;
+    bool operator==(const RemoveProgrammeItem&) const = default;
 };
 struct UpdateProgrammeItem {
     static constexpr const char* kName = "UpdateProgrammeItem";
     Id etape = 0;
     ProgrammeItem item;  // replaces the item with the same id
+    bool operator==(const UpdateProgrammeItem&) const = default;
 };
 struct MoveProgrammeItem {
     static constexpr const char* kName = "MoveProgrammeItem";
     Id etape = 0;
     Id item = 0;
     int to = 0;  // new position
+    bool operator==(const MoveProgrammeItem&) const = default;
 };
 
 // [SECTION] Settings
 struct UpdateSettings {
     static constexpr const char* kName = "UpdateSettings";
     Settings settings;
+    bool operator==(const UpdateSettings&) const = default;
 };
 
 using Action = std::variant<AddTerritory, RemoveTerritory, UpdateTerritory, AddPerson, RemovePerson, UpdatePerson,

@@ -51,6 +51,15 @@ const Fonts& loadFonts(ImFontAtlas& atlas) {
     return gFonts;
 }
 
+ImFontAtlas& sharedAtlas() {
+    static ImFontAtlas* atlas = [] {
+        auto* a = new ImFontAtlas();  // lives until exit: every context refers to it
+        loadFonts(*a);
+        return a;
+    }();
+    return *atlas;
+}
+
 const Fonts& fonts() { return gFonts; }
 
 }  // namespace atelier::ui

@@ -22,6 +22,10 @@ const ImWchar* glyphRanges();
 /// missing, so that the app still opens. Call once, before the first frame of any context.
 const Fonts& loadFonts(ImFontAtlas& atlas);
 
+/// The atlas every Dear ImGui context of the process shares (console, projector, headless frames), with the
+/// fonts loaded and built on first use.
+ImFontAtlas& sharedAtlas();
+
 /// The fonts loaded by loadFonts().
 const Fonts& fonts();
 

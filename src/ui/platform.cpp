@@ -33,16 +33,6 @@ namespace {
 
 // [SECTION] Windows and contexts
 
-/// The atlas both contexts share: built once, before any context exists.
-ImFontAtlas& sharedAtlas() {
-    static ImFontAtlas* atlas = [] {
-        auto* a = new ImFontAtlas();  // lives until exit: contexts refer to it
-        loadFonts(*a);
-        return a;
-    }();
-    return *atlas;
-}
-
 /// One GLFW window with its GL context and its Dear ImGui context.
 class Window {
 public:

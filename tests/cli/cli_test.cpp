@@ -1,0 +1,131 @@
+// The command line, run as a user would: the real binary, a temporary data directory, exit codes and output.
+#include <doctest/doctest.h>
+
+#include <nlohmann/json.hpp>
+
+#include <array>
+#include <cstdio>
+#include <filesystem>
+#include <random>
+#include <sqlite3.h>
+#include <string>
+#include <sys/wait.h>
+
+using nlohmann::json;
+namespace fs = std::filesystem;
+
+namespace {
+
+struct Run {
+    int code = -1;
+    std::string out;  // stdout and stderr together
+};
+
+Run run(const std::string& args) {
+    const std::string command = std::string(ATELIER_BINARY) + " " + args + " 2>&1";
+    Run r;
+    FILE* pipe = popen(command.c_str(), "r");
+    REQUIRE(pipe);
+    std::array<char, 4096> buf{};
+    size_t n;
+    while ((n = fread(buf.data(), 1, buf.size(), pipe)) > 0) r.out.append(buf.data(), n);
+    const int status = pclose(pipe);
+    r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    return r;
+}
+
+struct TempDir {
+    fs::path path;
+    TempDir() {
+        std::random_device rd;
+        path = fs::temp_directory_path() / ("atelier-cli-" + std::to_string(rd()) + std::to_string(rd()));
+    }
+    ~TempDir() { fs::remove_all(path); }
+    std::string data() const { return "--data '" + path.string() + "'"; }
+};
+
+}  // namespace
+
+TEST_CASE("atelier etapes --json lists the seeded étapes, twice the same") {
+    TempDir dir;
+    for (int pass = 0; pass < 2; ++pass) {
+        const Run r = run(dir.data() + " etapes --json");
+        INFO(r.out);
+        REQUIRE(r.code == 0);
+        const json j = json::parse(r.out);
+        REQUIRE(j.size() == 2);
+        CHECK(j[0]["numero"] == 1);
+        CHECK(j[0]["date"] == "2020-02-11");
+        CHECK(j[0]["cite"] == "Amiens");
+        CHECK(j[1]["numero"] == 2);
+        CHECK(j[1]["date"] == "2020-06-02");
+        CHECK(j[1]["cite"].is_null());
+    }
+    // --data may come after the command too.
+    const Run after = run("etapes " + dir.data());
+    CHECK(after.code == 0);
+    CHECK(after.out.find("à confirmer") != std::string::npos);
+}
+
+TEST_CASE("atelier --version") {
+    const Run r = run("--version");
+    CHECK(r.code == 0);
+    CHECK(r.out.rfind("atelier ", 0) == 0);
+}
+
+TEST_CASE("unknown commands and options print the usage and fail") {
+    TempDir dir;
+    Run r = run(dir.data() + " téléporter");
+    CHECK(r.code == 2);
+    CHECK(r.out.find("Commande inconnue : « téléporter »") != std::string::npos);
+    CHECK(r.out.find("Usage : atelier") != std::string::npos);
+
+    r = run(dir.data() + " etapes --xml");
+    CHECK(r.code == 2);
+    CHECK(r.out.find("Option inconnue : « --xml »") != std::string::npos);
+
+    r = run("--frobnicate");
+    CHECK(r.code == 2);
+    CHECK(r.out.find("Option inconnue") != std::string::npos);
+
+    r = run("etapes --data");
+    CHECK(r.code == 2);
+    CHECK(r.out.find("attend une valeur") != std::string::npos);
+}
+
+TEST_CASE("screenshot checks its arguments before needing a display") {
+    TempDir dir;
+    Run r = run(dir.data() + " screenshot --screen list");
+    CHECK(r.code == 0);
+    CHECK(r.out.find("console") != std::string::npos);
+    CHECK(r.out.find("projector") != std::string::npos);
+
+    r = run(dir.data() + " screenshot --screen nulle-part --out x.png");
+    CHECK(r.code == 2);
+    CHECK(r.out.find("Écran inconnu") != std::string::npos);
+
+    r = run(dir.data() + " screenshot --screen console");
+    CHECK(r.code == 2);
+    CHECK(r.out.find("--out") != std::string::npos);
+
+    r = run(dir.data() + " screenshot --out x.png --size grand");
+    CHECK(r.code == 2);
+    CHECK(r.out.find("Taille invalide") != std::string::npos);
+
+    r = run(dir.data() + " screenshot --out x.png --etape 42");
+    CHECK(r.code == 1);
+    CHECK(r.out.find("Aucune étape numéro 42") != std::string::npos);
+}
+
+TEST_CASE("a database from a newer Atelier stops the command with a message") {
+    TempDir dir;
+    REQUIRE(run(dir.data() + " etapes").code == 0);
+    sqlite3* db = nullptr;
+    REQUIRE(sqlite3_open((dir.path / "atelier.db").c_str(), &db) == SQLITE_OK);
+    REQUIRE(sqlite3_exec(db, "PRAGMA user_version = 999", nullptr, nullptr, nullptr) == SQLITE_OK);
+    sqlite3_close(db);
+    const Run r = run(dir.data() + " etapes --json");
+    CHECK(r.code == 1);
+    CHECK(r.out.find("version plus récente d'Atelier") != std::string::npos);
+    CHECK(r.out.find("format 999") != std::string::npos);
+}

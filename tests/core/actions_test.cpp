@@ -1,0 +1,275 @@
+// Every action: applied, undone and redone through Session, with the model checked at each step; and the
+// validations that refuse bad input without changing anything.
+#include <doctest/doctest.h>
+
+#include <stdexcept>
+#include <string>
+#include <thread>
+
+#include "core/session.h"
+#include "support/fixtures.h"
+
+using namespace atelier;
+using atelier::test::sameContent;
+using atelier::test::tourSession;
+
+namespace {
+
+Id territoryId(const Session& s, const char* name) { return s.model().territoryByName(name)->id; }
+const Etape& etape(const Session& s, int number) { return *s.model().etapeByNumber(number); }
+
+/// Applies `action`, then undo, then redo, checking the model after each step; returns the model after apply.
+Model roundTrip(Session& s, Action action) {
+    const Model before = s.model();
+    const auto revision = s.revision();
+    const Status applied = s.apply(std::move(action));
+    INFO(applied.message);
+    REQUIRE(applied.ok);
+    const Model after = s.model();
+    CHECK_FALSE(sameContent(before, after));
+    CHECK(s.revision() == revision + 1);
+    REQUIRE(s.canUndo());
+    CHECK_FALSE(s.undoLabel().empty());
+    REQUIRE(s.undo().ok);
+    CHECK(sameContent(s.model(), before));
+    REQUIRE(s.canRedo());
+    REQUIRE(s.redo().ok);
+    CHECK(sameContent(s.model(), after));
+    CHECK(s.model().nextId == after.nextId);
+    return after;
+}
+
+/// Applies an action that must be refused, checking that the model did not change.
+std::string refused(Session& s, Action action) {
+    const Model before = s.model();
+    const Status st = s.apply(std::move(action));
+    CHECK_FALSE(st.ok);
+    CHECK_FALSE(st.message.empty());
+    CHECK(s.model() == before);
+    return st.message;
+}
+
+/// A journal that keeps entries in memory, or refuses them.
+struct MemoryJournal : Journal {
+    std::vector<std::pair<Action, JournalKind>> entries;
+    bool fail = false;
+    void record(const Action& a, JournalKind k) override {
+        if (fail) throw std::runtime_error("disque plein");
+        entries.emplace_back(a, k);
+    }
+};
+
+}  // namespace
+
+TEST_CASE("territory actions and their undo") {
+    Session s = tourSession();
+    Model m = roundTrip(s, AddTerritory{Territory{0, "Creil", "Oise", Membership::AVerifier, true}});
+    const Territory* creil = m.territoryByName("creil");
+    REQUIRE(creil);
+    CHECK(creil->department == "Oise");
+    CHECK(m.territories.back().name == "Creil");
+
+    Territory changed = *creil;
+    changed.membership = Membership::Adherent;
+    changed.name = "  Creil  ";  // trimmed
+    m = roundTrip(s, UpdateTerritory{changed});
+    CHECK(m.territory(changed.id)->membership == Membership::Adherent);
+    CHECK(m.territory(changed.id)->name == "Creil");
+
+    m = roundTrip(s, RemoveTerritory{changed.id});
+    CHECK(m.territory(changed.id) == nullptr);
+    // Undo of a removal puts it back at its place.
+    REQUIRE(s.undo().ok);
+    CHECK(s.model().territories.back().id == changed.id);
+}
+
+TEST_CASE("person actions and their undo") {
+    Session s = tourSession();
+    const Id lille = territoryId(s, "Lille");
+    Model m = roundTrip(s, AddPerson{Person{0, "Jean Dupont", "j.dupont@ac-lille.fr", lille,
+                                            Institution::EducationNationale, Role::Copilote}});
+    const Person& p = m.people.back();
+    CHECK(p.name == "Jean Dupont");
+    CHECK(isStateAgent(p.institution));
+    CHECK_FALSE(isStateAgent(Institution::Collectivite));
+
+    Person changed = p;
+    changed.role = Role::Intervenant;
+    changed.territory.reset();
+    m = roundTrip(s, UpdatePerson{changed});
+    CHECK(m.person(p.id)->role == Role::Intervenant);
+    CHECK_FALSE(m.person(p.id)->territory);
+
+    m = roundTrip(s, RemovePerson{p.id});
+    CHECK(m.person(p.id) == nullptr);
+}
+
+TEST_CASE("étape actions and their undo") {
+    Session s = tourSession();
+    Etape e3;
+    e3.header = EtapeHeader{3, Date{2020, 10, 6}, territoryId(s, "Lille"), "Parentalité", "Hôtel de ville",
+                            EtapeKind::Etape, EtapeStatus::Prevue};
+    e3.programme = {{0, 9 * 60, 30, "Accueil café", ItemKind::Accueil}};
+    Model m = roundTrip(s, AddEtape{e3});
+    const Etape* added = m.etapeByNumber(3);
+    REQUIRE(added);
+    CHECK(added->id != 0);
+    REQUIRE(added->programme.size() == 1);
+    CHECK(added->programme[0].id != 0);
+    CHECK(added->programme[0].id != added->id);
+
+    EtapeHeader h = etape(s, 2).header;
+    h.host = territoryId(s, "Arras");
+    h.status = EtapeStatus::Confirmee;
+    h.venue = "Salle des fêtes";
+    m = roundTrip(s, UpdateEtape{etape(s, 2).id, h});
+    CHECK(m.etapeByNumber(2)->header.host == territoryId(s, "Arras"));
+    CHECK(m.etapeByNumber(2)->header.venue == "Salle des fêtes");
+
+    const Id id1 = etape(s, 1).id;
+    m = roundTrip(s, RemoveEtape{id1});
+    CHECK(m.etape(id1) == nullptr);
+    REQUIRE(s.undo().ok);
+    CHECK(s.model().etapes.front().id == id1);  // back at its place, programme included
+    CHECK(s.model().etapes.front().programme.size() == 4);
+}
+
+TEST_CASE("programme actions and their undo") {
+    Session s = tourSession();
+    const Id e1 = etape(s, 1).id;
+
+    Model m = roundTrip(s, AddProgrammeItem{e1, ProgrammeItem{0, 16 * 60, 30, "Synthèse", ItemKind::Synthese}});
+    CHECK(m.etape(e1)->programme.size() == 5);
+    CHECK(m.etape(e1)->programme.back().title == "Synthèse");
+
+    m = roundTrip(s, AddProgrammeItem{e1, ProgrammeItem{0, 9 * 60, 30, "Café", ItemKind::Pause}, 0});
+    CHECK(m.etape(e1)->programme.front().title == "Café");
+
+    ProgrammeItem item = etape(s, 1).programme[1];  // Mot d'accueil
+    item.title = "Mot d’accueil du maire";
+    item.duration = 20;
+    m = roundTrip(s, UpdateProgrammeItem{e1, item});
+    CHECK(m.etape(e1)->programme[1].title == "Mot d’accueil du maire");
+    CHECK(m.etape(e1)->programme[1].duration == 20);
+
+    const Id last = etape(s, 1).programme.back().id;
+    m = roundTrip(s, MoveProgrammeItem{e1, last, 0});
+    CHECK(m.etape(e1)->programme.front().id == last);
+
+    const Id second = etape(s, 1).programme[1].id;
+    m = roundTrip(s, RemoveProgrammeItem{e1, second});
+    CHECK(indexOf(m.etape(e1)->programme, second) < 0);
+}
+
+TEST_CASE("settings action and its undo") {
+    Session s = tourSession();
+    Model m = roundTrip(s, UpdateSettings{Settings{"IREV", "Gwendoline Le Coat", "g.lecoat@irev.fr", "03 20 25 61 53"}});
+    CHECK(m.settings.contactEmail == "g.lecoat@irev.fr");
+}
+
+TEST_CASE("bad input is refused with a French message and changes nothing") {
+    Session s = tourSession();
+    const Id e1 = etape(s, 1).id;
+    const Id amiens = territoryId(s, "Amiens");
+
+    CHECK(refused(s, AddTerritory{Territory{0, "   ", "Nord"}}) == "Le nom ne peut pas être vide.");
+    CHECK(refused(s, AddTerritory{Territory{0, "AMIENS", "Somme"}}).find("existe déjà") != std::string::npos);
+    CHECK(refused(s, AddTerritory{Territory{0, "Ami\xe9ns", "Somme"}}).find("UTF-8 invalide") != std::string::npos);
+    CHECK(refused(s, AddTerritory{Territory{0, std::string(201, 'x'), ""}}).find("dépasse 200") != std::string::npos);
+    CHECK(refused(s, RemoveTerritory{amiens}).find("accueille l'étape 1") != std::string::npos);
+    CHECK(refused(s, RemoveTerritory{999}) == "Ce territoire n'existe pas (ou plus).");
+    CHECK(refused(s, AddPerson{Person{0, "X", "pas-une-adresse"}}).find("pas une adresse") != std::string::npos);
+    CHECK(refused(s, AddPerson{Person{0, "X", "", Id{999}}}) == "Ce territoire n'existe pas (ou plus).");
+
+    EtapeHeader bad = etape(s, 1).header;
+    bad.date = Date{2021, 2, 29};
+    CHECK(refused(s, UpdateEtape{e1, bad}).find("2021-02-29") != std::string::npos);
+    bad = etape(s, 1).header;
+    bad.number = 0;
+    refused(s, UpdateEtape{e1, bad});
+    bad = etape(s, 1).header;
+    bad.theme = std::string(5000, 'a');
+    CHECK(refused(s, UpdateEtape{e1, bad}).find("Thème") != std::string::npos);
+
+    CHECK(refused(s, AddProgrammeItem{e1, ProgrammeItem{0, 23 * 60, 90, "Veillée"}}).find("après minuit") !=
+          std::string::npos);
+    refused(s, AddProgrammeItem{e1, ProgrammeItem{0, 9 * 60, 0, "Rien"}});
+    refused(s, AddProgrammeItem{e1, ProgrammeItem{0, 9 * 60, 30, ""}});
+    refused(s, AddProgrammeItem{999, ProgrammeItem{0, 9 * 60, 30, "Perdu"}});
+    refused(s, MoveProgrammeItem{e1, etape(s, 1).programme[0].id, 4});
+    refused(s, RemoveProgrammeItem{e1, 12345});
+
+    // The person with a territory blocks the territory's removal.
+    const Id lille = territoryId(s, "Lille");
+    REQUIRE(s.apply(AddPerson{Person{0, "Awa", "", lille}}).ok);
+    CHECK(refused(s, RemoveTerritory{lille}).find("1 personne") != std::string::npos);
+    CHECK_FALSE(s.canRedo());
+}
+
+TEST_CASE("a new action clears redo — undo and redo say when there is nothing to do") {
+    Session s = tourSession();
+    CHECK_FALSE(s.canUndo());
+    CHECK(s.undo().message == "Rien à annuler.");
+    CHECK(s.redo().message == "Rien à rétablir.");
+    REQUIRE(s.apply(AddTerritory{Territory{0, "Calais", "Pas-de-Calais"}}).ok);
+    CHECK(s.undoLabel() == "Ajouter le territoire « Calais »");
+    REQUIRE(s.undo().ok);
+    CHECK(s.redoLabel() == "Ajouter le territoire « Calais »");
+    REQUIRE(s.apply(AddTerritory{Territory{0, "Lens", "Pas-de-Calais"}}).ok);
+    CHECK_FALSE(s.canRedo());
+}
+
+TEST_CASE("the journal receives every change in order, and replaying it rebuilds the model") {
+    MemoryJournal journal;
+    Session s = tourSession(&journal);
+    const size_t seeded = journal.entries.size();
+    CHECK(seeded == 6);
+    CHECK(journal.entries.front().second == JournalKind::Seed);
+    const Id e1 = etape(s, 1).id;
+    REQUIRE(s.apply(AddProgrammeItem{e1, ProgrammeItem{0, 16 * 60, 30, "Synthèse", ItemKind::Synthese}}).ok);
+    REQUIRE(s.apply(MoveProgrammeItem{e1, etape(s, 1).programme.back().id, 0}).ok);
+    REQUIRE(s.undo().ok);
+    REQUIRE(s.redo().ok);
+    REQUIRE(s.undo().ok);
+    REQUIRE(journal.entries.size() == seeded + 5);
+    CHECK(journal.entries[seeded].second == JournalKind::Do);
+    CHECK(journal.entries[seeded + 2].second == JournalKind::Undo);
+    CHECK(journal.entries[seeded + 3].second == JournalKind::Redo);
+
+    Model replayed;
+    for (auto [action, kind] : journal.entries) REQUIRE(applyAction(replayed, action).ok);
+    CHECK(replayed == s.model());  // ids included
+}
+
+TEST_CASE("a journal failure rolls the change back and says so") {
+    MemoryJournal journal;
+    Session s = tourSession(&journal);
+    const Model before = s.model();
+    journal.fail = true;
+    const Status st = s.apply(AddTerritory{Territory{0, "Denain", "Nord"}});
+    CHECK_FALSE(st.ok);
+    CHECK(st.message.find("disque plein") != std::string::npos);
+    CHECK(st.message.find("rien n'a été modifié") != std::string::npos);
+    CHECK(sameContent(s.model(), before));
+    CHECK_FALSE(s.canUndo());
+
+    journal.fail = false;
+    REQUIRE(s.apply(RemoveProgrammeItem{etape(s, 1).id, etape(s, 1).programme[0].id}).ok);
+    const Model removed = s.model();
+    journal.fail = true;
+    CHECK_FALSE(s.undo().ok);  // undo refused by the journal: nothing changes, the step stays undoable
+    CHECK(sameContent(s.model(), removed));
+    CHECK(s.canUndo());
+}
+
+TEST_CASE("action queue hands actions from another thread in order") {
+    ActionQueue queue;
+    std::thread producer([&] {
+        for (int i = 0; i < 100; ++i) queue.push(RemoveTerritory{static_cast<Id>(i)});
+    });
+    producer.join();
+    const auto drained = queue.drain();
+    REQUIRE(drained.size() == 100);
+    CHECK(std::get<RemoveTerritory>(drained[42]).id == 42);
+    CHECK(queue.drain().empty());
+}

@@ -1,0 +1,46 @@
+#include <doctest/doctest.h>
+
+#include "core/strings.h"
+#include "core/text.h"
+
+using namespace atelier;
+
+TEST_CASE("fold for search drops accents and case") {
+    CHECK(foldForSearch("Réussite") == "reussite");
+    CHECK(foldForSearch("ÉCOLE Élémentaire") == "ecole elementaire");
+    CHECK(foldForSearch("Œuvre cœur") == "oeuvre coeur");
+    CHECK(foldForSearch("Ça être là, maïs, août") == "ca etre la, mais, aout");
+    CHECK(foldForSearch("l’école") == "l'ecole");
+    CHECK(containsFolded("Plusieurs temps d'ateliers « Favoriser la réussite »", "REUSSITE"));
+    CHECK_FALSE(containsFolded("Mot d'accueil", "atelier"));
+}
+
+TEST_CASE("UTF-8 validation") {
+    CHECK(isValidUtf8("Cité éducative « Amiens » – 150 €"));
+    CHECK(isValidUtf8(""));
+    CHECK_FALSE(isValidUtf8("caf\xe9"));            // Windows-1252 é
+    CHECK_FALSE(isValidUtf8("\xc0\xaf"));           // overlong '/'
+    CHECK_FALSE(isValidUtf8("\xed\xa0\x80"));       // surrogate
+    CHECK_FALSE(isValidUtf8("\xe2\x82"));           // truncated €
+    CHECK_FALSE(isValidUtf8("\xf4\x90\x80\x80"));   // above U+10FFFF
+    CHECK(countCodePoints("Réussite €") == 10);
+}
+
+TEST_CASE("trim and French elision") {
+    CHECK(trim("  Amiens \t\n") == "Amiens");
+    CHECK(trim("   ").empty());
+    CHECK(deName("Amiens") == "d\u2019Amiens");
+    CHECK(deName("Arras") == "d\u2019Arras");
+    CHECK(deName("Lille") == "de Lille");
+    CHECK(deName("Saint-Quentin") == "de Saint-Quentin");
+}
+
+TEST_CASE("strings table: every entry is valid UTF-8 and fmt fills parameters in order") {
+    for (int i = 0; i < static_cast<int>(Str::Count_); ++i) {
+        const char* text = tr(static_cast<Str>(i));
+        REQUIRE(text != nullptr);
+        CHECK(isValidUtf8(text));
+    }
+    CHECK(fmt(Str::ErrTooLong, {"Thème", "500"}) == "Le champ « Thème » dépasse 500 caractères : raccourcissez-le.");
+    CHECK(fmt(Str::EtapeNumber, {"3"}) == "Étape 3");
+}

@@ -1,0 +1,228 @@
+// The console driven as a facilitator would: simulated mouse and keyboard on headless Dear ImGui frames,
+// asserting the actions emitted and the model afterwards.
+#include <doctest/doctest.h>
+
+#include <imgui.h>
+#include <ios>
+
+#include "support/fixtures.h"
+#include "ui/app.h"
+#include "ui/fonts.h"
+#include "ui/headless.h"
+#include "ui/keys.h"
+#include "ui/probe.h"
+
+using namespace atelier;
+using namespace atelier::ui;
+
+namespace {
+
+/// An app on the fixture Tour, in a 1280×800 headless console, recording probes.
+struct Console {
+    Session session = test::tourSession();
+    Headless imgui{1280, 800};
+    App app{session};
+    Actions actions;
+    UiRequests requests;
+    Actions lastActions;  // what the last frame emitted, before apply()
+
+    Console() {
+        probe::enable(true);
+        frame();
+        frame();
+    }
+    ~Console() { probe::enable(false); }
+
+    /// What one frame draws: the console, then the shell applies what it emitted.
+    std::function<void()> draw() {
+        return [this] {
+            app.drawConsole(actions, requests);
+        };
+    }
+    void settle() {
+        if (!actions.empty()) lastActions = actions;
+        app.apply(actions, requests);
+        requests = UiRequests{};
+    }
+    void frame() {
+        imgui.frame(draw());
+        settle();
+    }
+    ImVec2 center(const std::string& key) {
+        const auto rect = probe::find(key);
+        INFO("no widget marked " << key);
+        REQUIRE(rect);
+        return rect->GetCenter();
+    }
+    /// Clicks the widget marked `key`; returns the actions the click emitted.
+    Actions click(const std::string& key) {
+        const ImVec2 at = center(key);
+        lastActions.clear();
+        imgui.moveMouse(at);
+        frame();
+        imgui.mouseDown(true);
+        frame();
+        imgui.mouseDown(false);
+        frame();
+        return lastActions;
+    }
+    void press(ImGuiKey key) {
+        lastActions.clear();
+        imgui.keyDown(keyIndex(key), true);
+        frame();
+        imgui.keyDown(keyIndex(key), false);
+        frame();
+    }
+    void ctrlPress(ImGuiKey key) {
+        imgui.ctrl(true);
+        press(key);
+        imgui.ctrl(false);
+        frame();
+    }
+    /// Clicks into a text field, selects all, types `text` and presses Enter; returns the actions emitted.
+    Actions typeInto(const std::string& key, const std::string& text) {
+        click(key);
+        imgui.ctrl(true);
+        imgui.keyDown(keyIndex(ImGuiKey_A), true);
+        frame();
+        imgui.keyDown(keyIndex(ImGuiKey_A), false);
+        imgui.ctrl(false);
+        frame();
+        imgui.type(text);
+        frame();
+        CHECK(lastActions.empty());  // nothing is emitted while typing
+        press(ImGuiKey_Enter);
+        return lastActions;
+    }
+    const Etape& etape1() const { return *session.model().etapeByNumber(1); }
+};
+
+}  // namespace
+
+TEST_CASE("typing a programme title and pressing Enter emits one update, undone by Ctrl+Z") {
+    Console c;
+    const std::string before = c.etape1().programme[0].title;
+    const Actions emitted = c.typeInto("item.0.title", "Accueil café, mot du maire");
+    REQUIRE(emitted.size() == 1);
+    const auto* update = std::get_if<UpdateProgrammeItem>(&emitted[0]);
+    REQUIRE(update);
+    CHECK(update->item.title == "Accueil café, mot du maire");
+    CHECK(update->item.id == c.etape1().programme[0].id);
+    CHECK(c.etape1().programme[0].title == "Accueil café, mot du maire");
+    CHECK(c.session.undoLabel() == "Modifier « " + before + " »");
+
+    c.ctrlPress(ImGuiKey_Z);
+    CHECK(c.etape1().programme[0].title == before);
+    c.ctrlPress(ImGuiKey_Y);
+    CHECK(c.etape1().programme[0].title == "Accueil café, mot du maire");
+}
+
+TEST_CASE("changing the start time and the duration of an item") {
+    Console c;
+    Actions emitted = c.typeInto("item.1.start", "10h05");
+    REQUIRE(emitted.size() == 1);
+    CHECK(std::get<UpdateProgrammeItem>(emitted[0]).item.start == 10 * 60 + 5);
+    CHECK(c.etape1().programme[1].start == 10 * 60 + 5);
+
+    emitted = c.typeInto("item.1.duration", "50");
+    REQUIRE(emitted.size() == 1);
+    CHECK(c.etape1().programme[1].duration == 50);
+}
+
+TEST_CASE("an impossible time is refused with a message and changes nothing") {
+    Console c;
+    const Model before = c.session.model();
+    const Actions emitted = c.typeInto("item.0.start", "25h00");
+    CHECK(emitted.empty());
+    CHECK(c.session.model() == before);
+    REQUIRE_FALSE(c.app.state().toasts.empty());
+    CHECK(c.app.state().toasts.back().error);
+    CHECK(c.app.state().toasts.back().text.find("« 25h00 » n'est pas une heure") != std::string::npos);
+    // The field shows the model's value again.
+    c.frame();
+    CHECK(c.etape1().programme[0].start == 9 * 60 + 30);
+}
+
+TEST_CASE("adding, moving and deleting programme items with the mouse") {
+    Console c;
+    Actions emitted = c.click("add-item");
+    REQUIRE(emitted.size() == 1);
+    const auto* add = std::get_if<AddProgrammeItem>(&emitted[0]);
+    REQUIRE(add);
+    CHECK(add->item.start == 16 * 60);  // after the last item (13h30 + 150 min)
+    REQUIRE(c.etape1().programme.size() == 5);
+    CHECK(c.etape1().programme.back().title == "Nouvel élément");
+
+    const Id second = c.etape1().programme[1].id;
+    emitted = c.click("item.1.up");
+    REQUIRE(emitted.size() == 1);
+    CHECK(std::get<MoveProgrammeItem>(emitted[0]).to == 0);
+    CHECK(c.etape1().programme[0].id == second);
+
+    emitted = c.click("item.0.down");
+    REQUIRE(emitted.size() == 1);
+    CHECK(c.etape1().programme[1].id == second);
+
+    emitted = c.click("item.1.delete");
+    REQUIRE(emitted.size() == 1);
+    CHECK(std::get<RemoveProgrammeItem>(emitted[0]).item == second);
+    CHECK(c.etape1().programme.size() == 4);
+    CHECK(indexOf(c.etape1().programme, second) < 0);
+    REQUIRE_FALSE(c.app.state().toasts.empty());
+    CHECK(c.app.state().toasts.back().text.find("Ctrl+Z pour annuler") != std::string::npos);
+
+    c.ctrlPress(ImGuiKey_Z);
+    CHECK(c.etape1().programme[1].id == second);
+}
+
+TEST_CASE("undo and redo from the Édition menu") {
+    Console c;
+    c.typeInto("field.theme", "Coopérer entre Cités");
+    CHECK(c.etape1().header.theme == "Coopérer entre Cités");
+    c.click("menu.edit");
+    const Actions none = c.click("menu.undo");
+    CHECK(none.empty());
+    CHECK(c.etape1().header.theme == "Concertation et intelligence collective dans le travail des Cités éducatives");
+    c.click("menu.edit");
+    c.click("menu.redo");
+    CHECK(c.etape1().header.theme == "Coopérer entre Cités");
+}
+
+TEST_CASE("selecting another étape shows its details — a French date is accepted") {
+    Console c;
+    c.click("etape.2");
+    CHECK(c.app.state().selectedEtape == c.session.model().etapeByNumber(2)->id);
+    const Actions emitted = c.typeInto("field.date", "09/06/2020");
+    REQUIRE(emitted.size() == 1);
+    const auto& update = std::get<UpdateEtape>(emitted[0]);
+    CHECK(update.id == c.session.model().etapeByNumber(2)->id);
+    CHECK(c.session.model().etapeByNumber(2)->header.date == Date{2020, 6, 9});
+    CHECK(c.session.model().etapeByNumber(1)->header.date == Date{2020, 2, 11});
+}
+
+TEST_CASE("F5 with a single screen shows the projector view in the console — Esc leaves it") {
+    Console c;
+    c.imgui.keyDown(kKeyF5, true);
+    c.frame();
+    c.imgui.keyDown(kKeyF5, false);
+    c.frame();
+    CHECK(c.app.state().projectorInConsole);
+    c.press(ImGuiKey_Escape);
+    CHECK_FALSE(c.app.state().projectorInConsole);
+}
+
+TEST_CASE("fonts render French and the symbols we draw, at every size") {
+    sharedAtlas();
+    const Fonts& f = fonts();
+    const char32_t needed[] = {U'é', U'è', U'à', U'ç', U'œ', U'Œ', U'«', U'»', U'’', U'–', U'…', U'€',
+                               U'É', U'ê', U'ô', U'û', U'ï', U'↑', U'↓', U'✕', U'·'};
+    for (ImFont* font : {f.body, f.bold, f.heading, f.large, f.largeBold}) {
+        REQUIRE(font);
+        for (char32_t c : needed) {
+            INFO("U+" << std::hex << static_cast<unsigned>(c));
+            CHECK(font->FindGlyphNoFallback(static_cast<ImWchar>(c)) != nullptr);
+        }
+    }
+    CHECK(f.large->FontSize > f.heading->FontSize);
+    CHECK(f.heading->FontSize > f.body->FontSize);
+}

@@ -3,7 +3,7 @@
 
 PACKAGES := cmake g++ make pkg-config \
             libimgui-dev libstb-dev libglfw3-dev libgl-dev libsqlite3-dev libcereal-dev doctest-dev \
-            nlohmann-json3-dev fonts-dejavu-core xvfb xauth libgl1-mesa-dri
+            nlohmann-json3-dev libbenchmark-dev fonts-dejavu-core xvfb xauth libgl1-mesa-dri
 SUDO     := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 BUILD    := build
 JOBS     ?= 2

@@ -11,6 +11,7 @@
 # | atelier::cereal | libcereal-dev        | 1.3.2   | BSD-3-Clause   |
 # | atelier::json   | nlohmann-json3-dev   | 3.11.2  | MIT            | (reading our seed data and writing CLI JSON)
 # | doctest         | doctest-dev          | 2.4.9   | MIT            |
+# | benchmark       | libbenchmark-dev     | 1.7.1   | Apache-2.0     | (tests/bench → build/atelier_bench)
 # | fonts           | fonts-dejavu-core    | 2.37    | Bitstream Vera / public domain |
 
 find_package(PkgConfig REQUIRED)

@@ -15,6 +15,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <cstdlib>
 #include <memory>
 #include <vector>
 
@@ -179,7 +180,10 @@ int runApp(Session& session) {
     Actions actions;
     UiRequests requests;
     bool projectorVisible = true;
-    while (!glfwWindowShouldClose(console.handle()) && !requests.quit) {
+    // For the smoke test: ATELIER_EXIT_AFTER_FRAMES=N runs N frames of both windows, then returns.
+    const char* exitAfter = std::getenv("ATELIER_EXIT_AFTER_FRAMES");
+    long framesLeft = exitAfter ? std::strtol(exitAfter, nullptr, 10) : -1;
+    while (!glfwWindowShouldClose(console.handle()) && !requests.quit && framesLeft-- != 0) {
         glfwPollEvents();
         AppState& state = app.state();
         state.monitors.clear();

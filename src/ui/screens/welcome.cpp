@@ -86,7 +86,9 @@ void drawWelcome(ImDrawList* draw, ImVec2 min, ImVec2 max, const Model& model, c
     // Accent band on the left edge, as on the Tour's printed material.
     draw->AddRectFilled(min, ImVec2(min.x + std::max(4.0f, 22.0f * scale), max.y), kAccent);
 
-    float y = min.y + margin;
+    // A short welcome sits in the upper third rather than clinging to the top edge.
+    const float slack = available - blockHeight(lines, scale, textWidth, timeColumn);
+    float y = min.y + margin + std::max(0.0f, slack * 0.3f);
     for (const Line& l : lines) {
         y += l.before * scale;
         if (l.rule)

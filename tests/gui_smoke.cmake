@@ -18,10 +18,21 @@ foreach(screen console projector)
   message(STATUS "${out}")
 endforeach()
 
-# The real app: console and projector windows, two Dear ImGui contexts on one atlas, for 30 frames.
+# The real app: console and projector windows, two Dear ImGui contexts on one font atlas, for 30 frames; the
+# last frame of each window is written out and checked (the shared font texture must render in both).
+file(MAKE_DIRECTORY ${WORK}/app)
 execute_process(
-  COMMAND xvfb-run -a ${CMAKE_COMMAND} -E env ATELIER_EXIT_AFTER_FRAMES=30 ${ATELIER} --data ${WORK}/data
+  COMMAND xvfb-run -a ${CMAKE_COMMAND} -E env ATELIER_EXIT_AFTER_FRAMES=30 ATELIER_SMOKE_DIR=${WORK}/app
+          ${ATELIER} --data ${WORK}/data
   RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
 if(NOT rc EQUAL 0)
   message(FATAL_ERROR "the app loop failed (${rc}):\n${out}\n${err}")
 endif()
+foreach(check "console.png 1440 900" "projector.png 960 540")
+  separate_arguments(args UNIX_COMMAND "${check}")
+  list(GET args 0 png)
+  execute_process(COMMAND ${CHECK} ${WORK}/app/${args} RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
+  if(NOT rc EQUAL 0)
+    message(FATAL_ERROR "app window ${png}: ${out}${err}")
+  endif()
+endforeach()

@@ -16,6 +16,8 @@
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
+#include <utility>
 #include <memory>
 #include <vector>
 
@@ -91,6 +93,25 @@ public:
         ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
     }
     void present() { glfwSwapBuffers(handle_); }
+
+    /// Writes the rendered back buffer (call after render(), before present()) to `file` as an opaque PNG.
+    /// Returns the framebuffer size written, or {0, 0} when the file could not be written.
+    std::pair<int, int> savePng(const std::filesystem::path& file) const {
+        int w = 0, h = 0;
+        glfwGetFramebufferSize(handle_, &w, &h);
+        const size_t row = static_cast<size_t>(w) * 4;
+        std::vector<unsigned char> pixels(row * static_cast<size_t>(h)), flipped(pixels.size());
+        glPixelStorei(GL_PACK_ALIGNMENT, 1);
+        glReadBuffer(GL_BACK);
+        glReadPixels(0, 0, w, h, GL_RGBA, GL_UNSIGNED_BYTE, pixels.data());
+        // OpenGL's rows go bottom-up, PNG's top-down.
+        for (int y = 0; y < h; ++y)
+            std::copy_n(pixels.data() + static_cast<size_t>(h - 1 - y) * row, row,
+                        flipped.data() + static_cast<size_t>(y) * row);
+        for (size_t i = 3; i < flipped.size(); i += 4) flipped[i] = 255;
+        if (!stbi_write_png(file.c_str(), w, h, 4, flipped.data(), static_cast<int>(row))) return {0, 0};
+        return {w, h};
+    }
 
 private:
     /// Each GLFW event goes to the Dear ImGui context of the window it happened in.
@@ -180,8 +201,10 @@ int runApp(Session& session) {
     Actions actions;
     UiRequests requests;
     bool projectorVisible = true;
-    // For the smoke test: ATELIER_EXIT_AFTER_FRAMES=N runs N frames of both windows, then returns.
+    // For the smoke test: ATELIER_EXIT_AFTER_FRAMES=N runs N frames of both windows, then returns, after
+    // writing the last frame of each window to ATELIER_SMOKE_DIR/{console,projector}.png when that is set.
     const char* exitAfter = std::getenv("ATELIER_EXIT_AFTER_FRAMES");
+    const char* smokeDir = std::getenv("ATELIER_SMOKE_DIR");
     long framesLeft = exitAfter ? std::strtol(exitAfter, nullptr, 10) : -1;
     while (!glfwWindowShouldClose(console.handle()) && !requests.quit && framesLeft-- != 0) {
         glfwPollEvents();
@@ -198,14 +221,17 @@ int runApp(Session& session) {
             projectorVisible = false;
         }
 
+        const bool dump = smokeDir && framesLeft == 0;
         console.begin();
         app.drawConsole(actions, requests);
         console.render(0.97f, 0.97f, 0.96f);
+        if (dump) console.savePng(std::filesystem::path(smokeDir) / "console.png");
         console.present();
         if (projectorVisible) {
             projector.begin();
             app.drawProjector(requests);
             projector.render(1.0f, 1.0f, 0.99f);
+            if (dump) projector.savePng(std::filesystem::path(smokeDir) / "projector.png");
             projector.present();
         }
 
@@ -259,8 +285,7 @@ Status screenshot(Session& session, const ScreenshotOptions& options) {
         if (const Etape* e = session.model().etapeByNumber(*options.etapeNumber)) app.state().selectedEtape = e->id;
     Actions actions;
     UiRequests requests;
-    std::vector<unsigned char> pixels;
-    int w = 0, h = 0;
+    std::pair<int, int> written{0, 0};
     constexpr int kFrames = 4;  // auto-sized widgets and tables settle after a couple of frames
     for (int frame = 0; frame < kFrames; ++frame) {
         glfwPollEvents();
@@ -270,26 +295,14 @@ Status screenshot(Session& session, const ScreenshotOptions& options) {
         window.render(1.0f, 1.0f, 1.0f);
         actions.clear();
         requests = UiRequests{};
-        if (frame == kFrames - 1) {
-            glfwGetFramebufferSize(window.handle(), &w, &h);
-            pixels.resize(static_cast<size_t>(w) * h * 4);
-            glPixelStorei(GL_PACK_ALIGNMENT, 1);
-            glReadBuffer(GL_BACK);
-            glReadPixels(0, 0, w, h, GL_RGBA, GL_UNSIGNED_BYTE, pixels.data());
-        }
+        if (frame == kFrames - 1) written = window.savePng(options.out);
         window.present();
     }
-    if (w != options.width || h != options.height)
-        return Status::failure("la fenêtre mesure " + std::to_string(w) + "×" + std::to_string(h) + " au lieu de " +
-                               std::to_string(options.width) + "×" + std::to_string(options.height));
-    // OpenGL's rows go bottom-up; PNG's top-down. Alpha is forced opaque.
-    std::vector<unsigned char> flipped(pixels.size());
-    const size_t row = static_cast<size_t>(w) * 4;
-    for (int y = 0; y < h; ++y)
-        std::copy_n(pixels.data() + static_cast<size_t>(h - 1 - y) * row, row, flipped.data() + static_cast<size_t>(y) * row);
-    for (size_t i = 3; i < flipped.size(); i += 4) flipped[i] = 255;
-    if (!stbi_write_png(options.out.c_str(), w, h, 4, flipped.data(), static_cast<int>(row)))
-        return Status::failure("impossible d'écrire « " + options.out.string() + " »");
+    if (written.first == 0) return Status::failure("impossible d'écrire « " + options.out.string() + " »");
+    if (written != std::pair{options.width, options.height})
+        return Status::failure("la fenêtre mesure " + std::to_string(written.first) + "×" +
+                               std::to_string(written.second) + " au lieu de " + std::to_string(options.width) +
+                               "×" + std::to_string(options.height));
     return {};
 }
 

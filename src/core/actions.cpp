@@ -11,6 +11,7 @@
 #include "core/actions.h"
 
 #include <algorithm>
+#include <utility>
 
 #include "core/strings.h"
 #include "core/text.h"
@@ -70,6 +71,42 @@ ApplyResult fail(std::string message) { return ApplyResult{false, std::move(mess
 template <class A>
 ApplyResult done(A inverse) { return ApplyResult{true, {}, Action{std::move(inverse)}}; }
 
+// Entities kept in a list of the model (territories, people, étapes) share add, remove and update. `check`
+// validates (and normalises) an entity against the model and returns an error or empty.
+
+/// Adds `entity` (id 0: the next free id) at `index`; the inverse is Remove{id}. `entity` is resolved in place.
+template <class Remove, class T, class CheckFn>
+ApplyResult addEntity(Model& m, std::vector<T>& items, T& entity, int index, CheckFn check) {
+    // Ids are checked before the fields so that a replayed add with a taken id fails on the id.
+    T resolved = entity;
+    if (auto c = resolveId(m, resolved.id, items); !c.empty()) return fail(c);
+    if (auto c = check(m, resolved); !c.empty()) return fail(c);
+    entity = resolved;
+    reserveId(m, resolved.id);
+    insertAt(items, std::move(resolved), index);
+    return done(Remove{entity.id});
+}
+
+/// Removes the entity `id`; the inverse is Add{entity, its index}.
+template <class Add, class T>
+ApplyResult removeEntity(std::vector<T>& items, Id id, Str unknown) {
+    const int i = indexOf(items, id);
+    if (i < 0) return fail(tr(unknown));
+    Add inverse{std::move(items[static_cast<size_t>(i)]), i};
+    items.erase(items.begin() + i);
+    return done(std::move(inverse));
+}
+
+/// Replaces the entity with `entity`'s id; the inverse is Update{previous}.
+template <class Update, class T, class CheckFn>
+ApplyResult updateEntity(Model& m, std::vector<T>& items, T& entity, Str unknown, CheckFn check) {
+    const int i = indexOf(items, entity.id);
+    if (i < 0) return fail(tr(unknown));
+    if (auto c = check(m, entity); !c.empty()) return fail(c);
+    Update inverse{std::exchange(items[static_cast<size_t>(i)], entity)};
+    return done(std::move(inverse));
+}
+
 // [SECTION] Territories
 
 Check checkTerritory(const Model& m, Territory& t) {
@@ -81,40 +118,24 @@ Check checkTerritory(const Model& m, Territory& t) {
 }
 
 ApplyResult apply(Model& m, AddTerritory& a) {
-    // Ids are checked before the name so that a replayed add with a taken id fails on the id.
-    Id id = a.territory.id;
-    if (auto c = resolveId(m, id, m.territories); !c.empty()) return fail(c);
-    Territory t = a.territory;
-    t.id = id;
-    if (auto c = checkTerritory(m, t); !c.empty()) return fail(c);
-    a.territory = t;
-    reserveId(m, id);
-    insertAt(m.territories, std::move(t), a.index);
-    return done(RemoveTerritory{id});
+    return addEntity<RemoveTerritory>(m, m.territories, a.territory, a.index, checkTerritory);
 }
 
 ApplyResult apply(Model& m, RemoveTerritory& a) {
-    const int i = indexOf(m.territories, a.id);
-    if (i < 0) return fail(tr(Str::ErrUnknownTerritory));
-    const Territory& t = m.territories[static_cast<size_t>(i)];
-    for (const auto& e : m.etapes)
-        if (e.header.host == a.id) return fail(fmt(Str::ErrTerritoryHosts, {t.name, std::to_string(e.header.number)}));
-    const auto people = std::count_if(m.people.begin(), m.people.end(),
-                                      [&](const Person& p) { return p.territory == a.id; });
-    if (people > 0) return fail(fmt(Str::ErrTerritoryHasPeople, {t.name, std::to_string(people)}));
-    AddTerritory inverse{t, i};
-    m.territories.erase(m.territories.begin() + i);
-    return done(std::move(inverse));
+    // A territory still referenced stays: the facilitator is told what to change first.
+    if (const Territory* t = m.territory(a.id)) {
+        for (const auto& e : m.etapes)
+            if (e.header.host == a.id)
+                return fail(fmt(Str::ErrTerritoryHosts, {t->name, std::to_string(e.header.number)}));
+        const auto people = std::count_if(m.people.begin(), m.people.end(),
+                                          [&](const Person& p) { return p.territory == a.id; });
+        if (people > 0) return fail(fmt(Str::ErrTerritoryHasPeople, {t->name, std::to_string(people)}));
+    }
+    return removeEntity<AddTerritory>(m.territories, a.id, Str::ErrUnknownTerritory);
 }
 
 ApplyResult apply(Model& m, UpdateTerritory& a) {
-    const int i = indexOf(m.territories, a.territory.id);
-    if (i < 0) return fail(tr(Str::ErrUnknownTerritory));
-    if (auto c = checkTerritory(m, a.territory); !c.empty()) return fail(c);
-    Territory& t = m.territories[static_cast<size_t>(i)];
-    UpdateTerritory inverse{t};
-    t = a.territory;
-    return done(std::move(inverse));
+    return updateEntity<UpdateTerritory>(m, m.territories, a.territory, Str::ErrUnknownTerritory, checkTerritory);
 }
 
 // [SECTION] People
@@ -126,34 +147,12 @@ Check checkPerson(const Model& m, Person& p) {
     return {};
 }
 
-ApplyResult apply(Model& m, AddPerson& a) {
-    Id id = a.person.id;
-    if (auto c = resolveId(m, id, m.people); !c.empty()) return fail(c);
-    Person p = a.person;
-    p.id = id;
-    if (auto c = checkPerson(m, p); !c.empty()) return fail(c);
-    a.person = p;
-    reserveId(m, id);
-    insertAt(m.people, std::move(p), a.index);
-    return done(RemovePerson{id});
-}
+ApplyResult apply(Model& m, AddPerson& a) { return addEntity<RemovePerson>(m, m.people, a.person, a.index, checkPerson); }
 
-ApplyResult apply(Model& m, RemovePerson& a) {
-    const int i = indexOf(m.people, a.id);
-    if (i < 0) return fail(tr(Str::ErrUnknownPerson));
-    AddPerson inverse{m.people[static_cast<size_t>(i)], i};
-    m.people.erase(m.people.begin() + i);
-    return done(std::move(inverse));
-}
+ApplyResult apply(Model& m, RemovePerson& a) { return removeEntity<AddPerson>(m.people, a.id, Str::ErrUnknownPerson); }
 
 ApplyResult apply(Model& m, UpdatePerson& a) {
-    const int i = indexOf(m.people, a.person.id);
-    if (i < 0) return fail(tr(Str::ErrUnknownPerson));
-    if (auto c = checkPerson(m, a.person); !c.empty()) return fail(c);
-    Person& p = m.people[static_cast<size_t>(i)];
-    UpdatePerson inverse{p};
-    p = a.person;
-    return done(std::move(inverse));
+    return updateEntity<UpdatePerson>(m, m.people, a.person, Str::ErrUnknownPerson, checkPerson);
 }
 
 // [SECTION] Étapes
@@ -195,13 +194,7 @@ ApplyResult apply(Model& m, AddEtape& a) {
     return done(RemoveEtape{id});
 }
 
-ApplyResult apply(Model& m, RemoveEtape& a) {
-    const int i = indexOf(m.etapes, a.id);
-    if (i < 0) return fail(tr(Str::ErrUnknownEtape));
-    AddEtape inverse{m.etapes[static_cast<size_t>(i)], i};
-    m.etapes.erase(m.etapes.begin() + i);
-    return done(std::move(inverse));
-}
+ApplyResult apply(Model& m, RemoveEtape& a) { return removeEntity<AddEtape>(m.etapes, a.id, Str::ErrUnknownEtape); }
 
 ApplyResult apply(Model& m, UpdateEtape& a) {
     const int i = indexOf(m.etapes, a.id);

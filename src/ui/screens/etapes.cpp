@@ -123,14 +123,17 @@ void drawDetails(EtapesView& view, const Model& model, const Etape& e, Actions& 
     ImGui::TableSetupColumn("label", ImGuiTableColumnFlags_WidthFixed, 110.0f);
     ImGui::TableSetupColumn("value", ImGuiTableColumnFlags_WidthStretch);
     std::string text;
-    auto emit = [&](EtapeHeader changed) { out.push_back(UpdateEtape{e.id, std::move(changed)}); };
+    // Emits the header with one change applied by `change`.
+    auto emit = [&](auto change) {
+        EtapeHeader c = h;
+        change(c);
+        out.push_back(UpdateEtape{e.id, std::move(c)});
+    };
 
     fieldLabel(Str::FieldNumber);
     if (commitText(view, "##number", std::to_string(h.number), text, 80.0f)) {
         if (auto n = parseInt(text)) {
-            EtapeHeader c = h;
-            c.number = *n;
-            emit(c);
+            emit([&](EtapeHeader& c) { c.number = *n; });
         } else {
             view.error = fmt(Str::ErrNotANumber, {text});
         }
@@ -140,9 +143,7 @@ void drawDetails(EtapesView& view, const Model& model, const Etape& e, Actions& 
     fieldLabel(Str::FieldDate);
     if (commitText(view, "##date", formatShortFr(h.date), text, 140.0f)) {
         if (auto d = parseDate(text)) {
-            EtapeHeader c = h;
-            c.date = *d;
-            emit(c);
+            emit([&](EtapeHeader& c) { c.date = *d; });
         } else {
             view.error = fmt(Str::ErrBadDateInput, {text});
         }
@@ -155,16 +156,12 @@ void drawDetails(EtapesView& view, const Model& model, const Etape& e, Actions& 
     ImGui::SetNextItemWidth(280.0f);
     if (ImGui::BeginCombo("##host", hostLabel(model, e).c_str())) {
         if (ImGui::Selectable(tr(Str::HostToConfirm), !h.host) && h.host) {
-            EtapeHeader c = h;
-            c.host.reset();
-            emit(c);
+            emit([&](EtapeHeader& c) { c.host.reset(); });
         }
         for (const Territory& t : model.territories) {
             ImGui::PushID(static_cast<int>(t.id));
             if (ImGui::Selectable(t.name.c_str(), h.host == t.id) && h.host != t.id) {
-                EtapeHeader c = h;
-                c.host = t.id;
-                emit(c);
+                emit([&](EtapeHeader& c) { c.host = t.id; });
             }
             ImGui::PopID();
         }
@@ -174,33 +171,25 @@ void drawDetails(EtapesView& view, const Model& model, const Etape& e, Actions& 
 
     fieldLabel(Str::FieldTheme);
     if (commitText(view, "##theme", h.theme, text)) {
-        EtapeHeader c = h;
-        c.theme = text;
-        emit(c);
+        emit([&](EtapeHeader& c) { c.theme = text; });
     }
     probe::mark("field.theme");
 
     fieldLabel(Str::FieldVenue);
     if (commitText(view, "##venue", h.venue, text)) {
-        EtapeHeader c = h;
-        c.venue = text;
-        emit(c);
+        emit([&](EtapeHeader& c) { c.venue = text; });
     }
     probe::mark("field.venue");
 
     fieldLabel(Str::FieldKind);
     EtapeKind kind;
     if (enumCombo("##kind", h.kind, kind, 200.0f)) {
-        EtapeHeader c = h;
-        c.kind = kind;
-        emit(c);
+        emit([&](EtapeHeader& c) { c.kind = kind; });
     }
     fieldLabel(Str::FieldStatus);
     EtapeStatus status;
     if (enumCombo("##status", h.status, status, 200.0f)) {
-        EtapeHeader c = h;
-        c.status = status;
-        emit(c);
+        emit([&](EtapeHeader& c) { c.status = status; });
     }
     ImGui::EndTable();
 }
@@ -230,14 +219,17 @@ void drawProgramme(EtapesView& view, const Etape& e, Actions& out) {
             ImGui::PushID(static_cast<int>(item.id));
             ImGui::TableNextRow();
             std::string text;
-            auto emit = [&](ProgrammeItem changed) { out.push_back(UpdateProgrammeItem{e.id, std::move(changed)}); };
+            // Emits the item with one change applied by `change`.
+            auto emit = [&](auto change) {
+                ProgrammeItem c = item;
+                change(c);
+                out.push_back(UpdateProgrammeItem{e.id, std::move(c)});
+            };
 
             ImGui::TableNextColumn();
             if (commitText(view, "##start", formatTimeFr(item.start), text)) {
                 if (auto t = parseTime(text)) {
-                    ProgrammeItem c = item;
-                    c.start = *t;
-                    emit(c);
+                    emit([&](ProgrammeItem& c) { c.start = *t; });
                 } else {
                     view.error = fmt(Str::ErrBadTime, {text});
                 }
@@ -247,9 +239,7 @@ void drawProgramme(EtapesView& view, const Etape& e, Actions& out) {
             ImGui::TableNextColumn();
             if (commitText(view, "##duration", std::to_string(item.duration), text)) {
                 if (auto d = parseInt(text)) {
-                    ProgrammeItem c = item;
-                    c.duration = *d;
-                    emit(c);
+                    emit([&](ProgrammeItem& c) { c.duration = *d; });
                 } else {
                     view.error = fmt(Str::ErrNotANumber, {text});
                 }
@@ -262,18 +252,14 @@ void drawProgramme(EtapesView& view, const Etape& e, Actions& out) {
 
             ImGui::TableNextColumn();
             if (commitText(view, "##title", item.title, text)) {
-                ProgrammeItem c = item;
-                c.title = text;
-                emit(c);
+                emit([&](ProgrammeItem& c) { c.title = text; });
             }
             probe::mark(key + "title");
 
             ImGui::TableNextColumn();
             ItemKind kind;
             if (enumCombo("##kind", item.kind, kind)) {
-                ProgrammeItem c = item;
-                c.kind = kind;
-                emit(c);
+                emit([&](ProgrammeItem& c) { c.kind = kind; });
             }
             probe::mark(key + "kind");
 

@@ -1,0 +1,33 @@
+// The subcommands of `atelier`, one file each in src/cli/; the registry (names, order) is in cli.cpp.
+#pragma once
+
+#include <filesystem>
+#include <memory>
+
+#include "cli/args.h"
+#include "store/database.h"
+
+namespace atelier::cli {
+
+/// What a command runs with: the data directory, and its workspace opened on first use (commands that only
+/// read a file never touch the database).
+class Context {
+public:
+    explicit Context(std::filesystem::path dataDir) : dataDir_(std::move(dataDir)) {}
+    const std::filesystem::path& dataDir() const { return dataDir_; }
+    /// Opens (creating, migrating and seeding) the database on first call. Throws store::StoreError.
+    store::Workspace& workspace();
+
+private:
+    std::filesystem::path dataDir_;
+    std::unique_ptr<store::Workspace> workspace_;
+};
+
+/// A subcommand: reads its options from `args` (then args.finish()), prints, returns the exit code.
+/// Throws UsageError for a malformed command line, store::StoreError for the data.
+using CommandFn = int (*)(Context& context, Args& args);
+
+int cmdEtapes(Context& context, Args& args);      // etapes.cpp
+int cmdScreenshot(Context& context, Args& args);  // screenshot.cpp
+
+}  // namespace atelier::cli

@@ -1,0 +1,58 @@
+// atelier screenshot --out FILE.png [--screen NAME|list] [--size WxH] [--etape N]
+#include <algorithm>
+#include <cstdio>
+#include <iostream>
+
+#include "cli/commands.h"
+#include "core/strings.h"
+#include "ui/ui.h"
+
+namespace atelier::cli {
+
+int cmdScreenshot(Context& context, Args& args) {
+    ui::ScreenshotOptions options;
+    const auto out = args.option("--out");
+    const auto screen = args.option("--screen");
+    const auto size = args.option("--size");
+    const auto etape = args.option("--etape");
+    args.finish();
+    const auto names = ui::screenNames();
+    if (screen == "list") {
+        for (const auto& n : names) std::cout << n << "\n";
+        return 0;
+    }
+    if (screen) {
+        if (std::find(names.begin(), names.end(), *screen) == names.end()) {
+            std::string list;
+            for (const auto& n : names) list += (list.empty() ? "" : ", ") + n;
+            throw UsageError{fmt(Str::CliUnknownScreen, {*screen, list})};
+        }
+        options.screen = *screen;
+    }
+    if (!out) throw UsageError{tr(Str::CliScreenshotNeedsOut)};
+    options.out = *out;
+    if (size) {
+        int w = 0, h = 0;
+        char tail = 0;
+        if (std::sscanf(size->c_str(), "%dx%d%c", &w, &h, &tail) != 2 || w < 320 || h < 240 || w > 7680 || h > 4320)
+            throw UsageError{fmt(Str::CliBadSize, {*size})};
+        options.width = w;
+        options.height = h;
+    }
+    Session& session = context.workspace().session();
+    if (etape) {
+        const int n = parseIntOption("--etape", *etape, 1, 99);
+        if (!session.model().etapeByNumber(n)) {
+            std::cerr << fmt(Str::CliNoEtape, {*etape}) << "\n";
+            return 1;
+        }
+        options.etapeNumber = n;
+    }
+    if (Status s = ui::screenshot(session, options); !s) {
+        std::cerr << fmt(Str::CliScreenshotFailed, {s.message}) << "\n";
+        return 1;
+    }
+    return 0;
+}
+
+}  // namespace atelier::cli

@@ -5,7 +5,7 @@
 using namespace atelier::store;
 
 TEST_CASE("CSV: Windows-1252 with semicolons, as Excel in French writes it") {
-    const std::string bytes = "Nom;Pr\xe9nom;Territoire\r\nLef\xe8vre;Zo\xe9;Amiens\r\n\"C\x9cur, Jos\xe9\";L\xe9a;Lille\r\n";
+    const std::string bytes = "Nom;Pr\xe9nom;Territoire\r\nLef\xe8vre;Zo\xe9;Amiens\r\n\"C\x9cur, Jos\xe9\";L\xe9" "a;Lille\r\n";
     const CsvTable t = parseCsv(bytes);
     CHECK(t.encoding == CsvEncoding::Windows1252);
     CHECK(t.delimiter == ';');

@@ -26,6 +26,7 @@ constexpr size_t kMaxName = 200;
 constexpr size_t kMaxShort = 100;
 constexpr size_t kMaxText = 500;
 constexpr size_t kMaxEmail = 254;
+constexpr int kMaxEtapeDays = 5;
 
 /// An error message, or empty when fine.
 using Check = std::string;
@@ -149,7 +150,12 @@ Check checkPerson(const Model& m, Person& p) {
 
 ApplyResult apply(Model& m, AddPerson& a) { return addEntity<RemovePerson>(m, m.people, a.person, a.index, checkPerson); }
 
-ApplyResult apply(Model& m, RemovePerson& a) { return removeEntity<AddPerson>(m.people, a.id, Str::ErrUnknownPerson); }
+ApplyResult apply(Model& m, RemovePerson& a) {
+    if (const Person* p = m.person(a.id))
+        if (const auto registered = m.etapesOf(a.id); !registered.empty())
+            return fail(fmt(Str::ErrPersonRegistered, {p->name, std::to_string(registered.front()->header.number)}));
+    return removeEntity<AddPerson>(m.people, a.id, Str::ErrUnknownPerson);
+}
 
 ApplyResult apply(Model& m, UpdatePerson& a) {
     return updateEntity<UpdatePerson>(m, m.people, a.person, Str::ErrUnknownPerson, checkPerson);
@@ -161,6 +167,7 @@ Check checkHeader(const Model& m, EtapeHeader& h) {
     if (h.number < 1 || h.number > 99) return tr(Str::ErrBadEtapeNumber);
     if (!isValid(h.date)) return fmt(Str::ErrBadDate, {toIso(h.date)});
     if (h.host && !m.territory(*h.host)) return tr(Str::ErrUnknownTerritory);
+    if (h.days < 1 || h.days > kMaxEtapeDays) return fmt(Str::ErrBadEtapeDays, {std::to_string(kMaxEtapeDays)});
     if (auto c = checkText(Str::FieldTheme, h.theme, kMaxText, false); !c.empty()) return c;
     if (auto c = checkText(Str::FieldVenue, h.venue, kMaxText, false); !c.empty()) return c;
     return {};
@@ -174,19 +181,40 @@ Check checkItem(ProgrammeItem& item) {
     return {};
 }
 
+/// A registration of `e` (at `position` in its list, or appended when position == size) is valid.
+Check checkRegistration(const Model& m, const Etape& e, const Registration& r, size_t position) {
+    const Person* p = m.person(r.person);
+    if (!p) return tr(Str::ErrUnknownPerson);
+    if (r.days < 1 || r.days > e.header.days)
+        return fmt(Str::ErrBadRegistrationDays, {p->name, std::to_string(e.header.days)});
+    for (size_t i = 0; i < e.registrations.size(); ++i)
+        if (i != position && e.registrations[i].person == r.person && e.registrations[i].id != r.id)
+            return fmt(Str::ErrAlreadyRegistered, {p->name, std::to_string(e.header.number)});
+    return {};
+}
+
 ApplyResult apply(Model& m, AddEtape& a) {
     Etape e = a.etape;
     if (auto c = resolveId(m, e.id, m.etapes); !c.empty()) return fail(c);
     if (auto c = checkHeader(m, e.header); !c.empty()) return fail(c);
+    // Items and registrations take the ids after the étape's (an undone removal brings its own back).
     Id next = std::max(m.nextId, e.id + 1);
+    std::vector<Id> ids;
     for (auto& item : e.programme) {
         if (item.id == 0) item.id = next;
         next = std::max(next, item.id + 1);
+        ids.push_back(item.id);
         if (auto c = checkItem(item); !c.empty()) return fail(c);
     }
-    for (size_t i = 0; i < e.programme.size(); ++i)
-        for (size_t j = i + 1; j < e.programme.size(); ++j)
-            if (e.programme[i].id == e.programme[j].id) return fail(tr(Str::ErrIdTaken));
+    for (size_t i = 0; i < e.registrations.size(); ++i) {
+        Registration& r = e.registrations[i];
+        if (r.id == 0) r.id = next;
+        next = std::max(next, r.id + 1);
+        ids.push_back(r.id);
+        if (auto c = checkRegistration(m, e, r, i); !c.empty()) return fail(c);
+    }
+    std::sort(ids.begin(), ids.end());
+    if (std::adjacent_find(ids.begin(), ids.end()) != ids.end()) return fail(tr(Str::ErrIdTaken));
     a.etape = e;
     m.nextId = next;
     const Id id = e.id;
@@ -261,7 +289,67 @@ ApplyResult apply(Model& m, MoveProgrammeItem& a) {
     return done(MoveProgrammeItem{a.etape, a.item, from});
 }
 
+// [SECTION] Order of étapes and registrations
+
+ApplyResult apply(Model& m, MoveEtape& a) {
+    const int from = indexOf(m.etapes, a.id);
+    if (from < 0) return fail(tr(Str::ErrUnknownEtape));
+    if (a.to < 0 || a.to >= static_cast<int>(m.etapes.size())) return fail(tr(Str::ErrBadIndex));
+    Etape e = std::move(m.etapes[static_cast<size_t>(from)]);
+    m.etapes.erase(m.etapes.begin() + from);
+    m.etapes.insert(m.etapes.begin() + a.to, std::move(e));
+    return done(MoveEtape{a.id, from});
+}
+
+ApplyResult apply(Model& m, AddRegistration& a) {
+    Etape* e = findEtape(m, a.etape);
+    if (!e) return fail(tr(Str::ErrUnknownEtape));
+    Registration r = a.registration;
+    if (r.id == 0) r.id = m.nextId;
+    else if (indexOf(e->registrations, r.id) >= 0) return fail(tr(Str::ErrIdTaken));
+    if (auto c = checkRegistration(m, *e, r, e->registrations.size()); !c.empty()) return fail(c);
+    a.registration = r;
+    reserveId(m, r.id);
+    const Id id = r.id;
+    a.index = insertAt(e->registrations, std::move(r), a.index);
+    return done(RemoveRegistration{a.etape, id});
+}
+
+ApplyResult apply(Model& m, RemoveRegistration& a) {
+    Etape* e = findEtape(m, a.etape);
+    if (!e) return fail(tr(Str::ErrUnknownEtape));
+    const int i = indexOf(e->registrations, a.registration);
+    if (i < 0) return fail(tr(Str::ErrUnknownRegistration));
+    AddRegistration inverse{a.etape, e->registrations[static_cast<size_t>(i)], i};
+    e->registrations.erase(e->registrations.begin() + i);
+    return done(std::move(inverse));
+}
+
+ApplyResult apply(Model& m, UpdateRegistration& a) {
+    Etape* e = findEtape(m, a.etape);
+    if (!e) return fail(tr(Str::ErrUnknownEtape));
+    const int i = indexOf(e->registrations, a.registration.id);
+    if (i < 0) return fail(tr(Str::ErrUnknownRegistration));
+    if (auto c = checkRegistration(m, *e, a.registration, static_cast<size_t>(i)); !c.empty()) return fail(c);
+    UpdateRegistration inverse{a.etape, std::exchange(e->registrations[static_cast<size_t>(i)], a.registration)};
+    return done(std::move(inverse));
+}
+
 // [SECTION] Settings
+
+ApplyResult apply(Model& m, SetDayRate& a) {
+    if (a.year < 2000 || a.year > 2100) return fail(tr(Str::ErrBadYear));
+    if (a.cents && (*a.cents < 0 || *a.cents > 10'000'00)) return fail(tr(Str::ErrBadRate));
+    auto& rates = m.settings.dayRates;
+    const auto it = std::find_if(rates.begin(), rates.end(), [&](const DayRate& r) { return r.year == a.year; });
+    SetDayRate inverse{a.year, it == rates.end() ? std::nullopt : std::optional<long>(it->cents)};
+    if (it != rates.end()) rates.erase(it);
+    if (a.cents) {
+        rates.push_back(DayRate{a.year, *a.cents});
+        std::sort(rates.begin(), rates.end(), [](const DayRate& x, const DayRate& y) { return x.year < y.year; });
+    }
+    return done(std::move(inverse));
+}
 
 ApplyResult apply(Model& m, UpdateSettings& a) {
     Settings& s = a.settings;
@@ -279,6 +367,17 @@ ApplyResult apply(Model& m, UpdateSettings& a) {
 std::string etapeNumber(const Model& m, Id id) {
     const Etape* e = m.etape(id);
     return e ? std::to_string(e->header.number) : "?";
+}
+
+std::string personName(const Model& m, Id id) {
+    const Person* p = m.person(id);
+    return p ? p->name : "?";
+}
+
+const Registration* registration(const Model& m, Id etape, Id id) {
+    if (const Etape* e = m.etape(etape))
+        if (const int i = indexOf(e->registrations, id); i >= 0) return &e->registrations[static_cast<size_t>(i)];
+    return nullptr;
 }
 
 std::string itemTitle(const Model& m, Id etape, Id item) {
@@ -330,6 +429,22 @@ std::string describe(const Action& action, const Model& m) {
             return fmt(Str::ActMoveItem, {itemTitle(m, a.etape, a.item)});
         }
         std::string operator()(const UpdateSettings&) const { return tr(Str::ActUpdateSettings); }
+        std::string operator()(const MoveEtape& a) const { return fmt(Str::ActMoveEtape, {etapeNumber(m, a.id)}); }
+        std::string operator()(const AddRegistration& a) const {
+            return fmt(Str::ActAddRegistration, {personName(m, a.registration.person), etapeNumber(m, a.etape)});
+        }
+        std::string operator()(const RemoveRegistration& a) const {
+            const Registration* r = registration(m, a.etape, a.registration);
+            return fmt(Str::ActRemoveRegistration, {r ? personName(m, r->person) : "?", etapeNumber(m, a.etape)});
+        }
+        std::string operator()(const UpdateRegistration& a) const {
+            const Registration* r = registration(m, a.etape, a.registration.id);
+            const std::string name = personName(m, a.registration.person);
+            if (r && r->present != a.registration.present)
+                return fmt(a.registration.present ? Str::ActCheckIn : Str::ActCheckOut, {name});
+            return fmt(Str::ActUpdateRegistration, {name});
+        }
+        std::string operator()(const SetDayRate& a) const { return fmt(Str::ActSetDayRate, {std::to_string(a.year)}); }
     };
     return std::visit(Visitor{m}, action);
 }

@@ -5,6 +5,7 @@
 // store/serialize.h (its fields). Everything else follows.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <variant>
 #include <vector>
@@ -68,6 +69,34 @@ struct UpdateEtape {
     bool operator==(const UpdateEtape&) const = default;
 };
 
+struct MoveEtape {
+    static constexpr const char* kName = "MoveEtape";
+    Id id = 0;
+    int to = 0;  // new position in the list
+    bool operator==(const MoveEtape&) const = default;
+};
+
+// [SECTION] Registrations of an étape
+struct AddRegistration {
+    static constexpr const char* kName = "AddRegistration";
+    Id etape = 0;
+    Registration registration;  // id 0: the next free id
+    int index = -1;
+    bool operator==(const AddRegistration&) const = default;
+};
+struct RemoveRegistration {
+    static constexpr const char* kName = "RemoveRegistration";
+    Id etape = 0;
+    Id registration = 0;
+    bool operator==(const RemoveRegistration&) const = default;
+};
+struct UpdateRegistration {
+    static constexpr const char* kName = "UpdateRegistration";
+    Id etape = 0;
+    Registration registration;  // replaces the registration with the same id (check-in sets `present`)
+    bool operator==(const UpdateRegistration&) const = default;
+};
+
 // [SECTION] Programme of an étape
 struct AddProgrammeItem {
     static constexpr const char* kName = "AddProgrammeItem";
@@ -103,9 +132,17 @@ struct UpdateSettings {
     bool operator==(const UpdateSettings&) const = default;
 };
 
+struct SetDayRate {
+    static constexpr const char* kName = "SetDayRate";
+    int year = 2020;
+    std::optional<long> cents;  // nullopt: back to the default rate
+    bool operator==(const SetDayRate&) const = default;
+};
+
 using Action = std::variant<AddTerritory, RemoveTerritory, UpdateTerritory, AddPerson, RemovePerson, UpdatePerson,
                             AddEtape, RemoveEtape, UpdateEtape, AddProgrammeItem, RemoveProgrammeItem,
-                            UpdateProgrammeItem, MoveProgrammeItem, UpdateSettings>;
+                            UpdateProgrammeItem, MoveProgrammeItem, UpdateSettings, MoveEtape, AddRegistration,
+                            RemoveRegistration, UpdateRegistration, SetDayRate>;
 
 /// Actions a screen emitted during one frame, applied by the app after the frame (never mid-iteration).
 using Actions = std::vector<Action>;

@@ -33,4 +33,21 @@ const Etape* Model::etapeByNumber(int number) const {
     return nullptr;
 }
 
+std::vector<const Etape*> Model::etapesOf(Id person) const {
+    std::vector<const Etape*> out;
+    for (const auto& e : etapes)
+        for (const auto& r : e.registrations)
+            if (r.person == person) {
+                out.push_back(&e);
+                break;
+            }
+    return out;
+}
+
+long Settings::dayRateCents(int year) const {
+    for (const auto& r : dayRates)
+        if (r.year == year) return r.cents;
+    return kDefaultDayRateCents;
+}
+
 }  // namespace atelier

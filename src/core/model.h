@@ -71,7 +71,18 @@ struct EtapeHeader {
     std::string venue;
     EtapeKind kind = EtapeKind::Etape;
     EtapeStatus status = EtapeStatus::Prevue;
+    int days = 1;  // a regional day may last two
     bool operator==(const EtapeHeader&) const = default;
+};
+
+/// A person registered for an étape, and whether they came.
+struct Registration {
+    Id id = 0;
+    Id person = 0;
+    int days = 1;          // days attended, 1..étape days (the fee counts them)
+    bool present = false;  // checked in at the door
+    bool walkIn = false;   // registered on the spot
+    bool operator==(const Registration&) const = default;
 };
 
 /// One meeting of the Tour, hosted by one Cité.
@@ -79,8 +90,19 @@ struct Etape {
     Id id = 0;
     EtapeHeader header;
     std::vector<ProgrammeItem> programme;  // in the order of the day
+    std::vector<Registration> registrations;  // in the order they came in
     bool operator==(const Etape&) const = default;
 };
+
+/// The day rate for non-member territories in one year, in cents.
+struct DayRate {
+    int year = 2020;
+    long cents = 15000;
+    bool operator==(const DayRate&) const = default;
+};
+
+/// Default day rate for non-member territories (brochure: 150 € per day).
+inline constexpr long kDefaultDayRateCents = 15000;
 
 /// Organiser's contact block printed on documents (the brochure's « Renseignements »).
 struct Settings {
@@ -88,6 +110,9 @@ struct Settings {
     std::string contactName;
     std::string contactEmail;
     std::string contactPhone;
+    std::vector<DayRate> dayRates;  // overrides of the default rate, by year
+    /// The day rate of `year` in cents: its override, or the brochure's 150 €.
+    long dayRateCents(int year) const;
     bool operator==(const Settings&) const = default;
 };
 
@@ -104,6 +129,8 @@ struct Model {
     const Person* person(Id id) const;
     const Etape* etape(Id id) const;
     const Etape* etapeByNumber(int number) const;
+    /// The étapes that registered this person (for refusing to delete someone still registered).
+    std::vector<const Etape*> etapesOf(Id person) const;
     bool operator==(const Model&) const = default;
 };
 

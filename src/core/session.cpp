@@ -1,6 +1,7 @@
 #include "core/session.h"
 
 #include <exception>
+#include <iterator>
 
 #include "core/strings.h"
 
@@ -8,34 +9,55 @@ namespace atelier {
 
 Session::Session(Model model, Journal* journal) : model_(std::move(model)), journal_(journal) {}
 
-Status Session::commit(Action& action, JournalKind kind, Action* inverse) {
-    ApplyResult result = applyAction(model_, action);
-    if (!result) return Status::failure(std::move(result.error));
-    if (journal_) {
-        try {
-            journal_->record(action, kind);
-        } catch (const std::exception& e) {
-            Action undo = result.inverse;
-            applyAction(model_, undo);  // the inverse of an accepted action always applies
-            return Status::failure(fmt(Str::ErrJournal, {e.what()}));
+Status Session::commit(std::vector<Action>& actions, JournalKind kind, std::vector<Action>* inverse) {
+    std::vector<Action> undo;  // inverses of what is applied so far, newest last
+    auto rollback = [&] {
+        for (auto it = undo.rbegin(); it != undo.rend(); ++it) applyAction(model_, *it);  // always applies
+        if (journal_) journal_->rollback();
+    };
+    try {
+        if (journal_) journal_->begin();
+        for (Action& action : actions) {
+            ApplyResult result = applyAction(model_, action);
+            if (!result) {
+                rollback();
+                return Status::failure(std::move(result.error));
+            }
+            undo.push_back(std::move(result.inverse));
+            if (journal_) journal_->record(action, kind);
         }
+        if (journal_) journal_->commit();
+    } catch (const std::exception& e) {
+        rollback();
+        return Status::failure(fmt(Str::ErrJournal, {e.what()}));
     }
     ++revision_;
-    if (inverse) *inverse = std::move(result.inverse);
+    if (inverse) inverse->assign(std::make_move_iterator(undo.rbegin()), std::make_move_iterator(undo.rend()));
     return {};
 }
 
 Status Session::apply(Action action) {
     std::string label = describe(action, model_);
-    Action inverse;
-    if (Status s = commit(action, JournalKind::Do, &inverse); !s) return s;
-    undo_.push_back(Step{std::move(action), std::move(inverse), std::move(label)});
+    std::vector<Action> actions;
+    actions.push_back(std::move(action));
+    return applyAll(std::move(actions), std::move(label));
+}
+
+Status Session::applyAll(std::vector<Action> actions, std::string label) {
+    if (actions.empty()) return {};
+    std::vector<Action> inverse;
+    if (Status s = commit(actions, JournalKind::Do, &inverse); !s) return s;
+    undo_.push_back(Step{std::move(actions), std::move(inverse), std::move(label)});
     if (undo_.size() > kMaxHistory) undo_.pop_front();
     redo_.clear();
     return {};
 }
 
-Status Session::applyUnrecorded(Action action, JournalKind kind) { return commit(action, kind, nullptr); }
+Status Session::applyUnrecorded(Action action, JournalKind kind) {
+    std::vector<Action> actions;
+    actions.push_back(std::move(action));
+    return commit(actions, kind, nullptr);
+}
 
 const std::string& Session::undoLabel() const {
     static const std::string kNone;
@@ -49,22 +71,23 @@ const std::string& Session::redoLabel() const {
 
 Status Session::undo() {
     if (undo_.empty()) return Status::failure(tr(Str::NothingToUndo));
-    Step step = undo_.back();
-    Action forward;
-    if (Status s = commit(step.inverse, JournalKind::Undo, &forward); !s) return s;
+    Step& step = undo_.back();
+    std::vector<Action> actions = step.inverse;
+    std::vector<Action> forward;
+    if (Status s = commit(actions, JournalKind::Undo, &forward); !s) return s;
+    redo_.push_back(Step{std::move(forward), std::move(actions), std::move(step.label)});
     undo_.pop_back();
-    redo_.push_back(Step{std::move(forward), std::move(step.inverse), std::move(step.label)});
     return {};
 }
 
 Status Session::redo() {
     if (redo_.empty()) return Status::failure(tr(Str::NothingToRedo));
-    Step step = redo_.back();
-    // step.forward is the inverse of the undo: applying it redoes the action.
-    Action inverse;
-    if (Status s = commit(step.forward, JournalKind::Redo, &inverse); !s) return s;
+    Step& step = redo_.back();
+    std::vector<Action> actions = step.forward;
+    std::vector<Action> inverse;
+    if (Status s = commit(actions, JournalKind::Redo, &inverse); !s) return s;
+    undo_.push_back(Step{std::move(actions), std::move(inverse), std::move(step.label)});
     redo_.pop_back();
-    undo_.push_back(Step{std::move(step.forward), std::move(inverse), std::move(step.label)});
     return {};
 }
 

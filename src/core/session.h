@@ -24,6 +24,12 @@ public:
     virtual ~Journal() = default;
     /// Records one applied action (ids resolved). Throws std::exception when the record cannot be made durable.
     virtual void record(const Action& action, JournalKind kind) = 0;
+    /// Groups the records that follow, until commit() or rollback(), into one durable unit.
+    virtual void begin() {}
+    /// Makes the group durable. Throws std::exception when it cannot.
+    virtual void commit() {}
+    /// Forgets the group's records.
+    virtual void rollback() {}
 };
 
 /// Success or a French message saying what to fix.
@@ -44,6 +50,9 @@ public:
 
     /// Validates, applies, journals and records `action` for undo.
     Status apply(Action action);
+    /// Applies `actions` in order as one step: one undo, one transaction, all or nothing (on the first refusal
+    /// nothing stays applied and the message names what to fix). `label` names the step in the undo menu.
+    Status applyAll(std::vector<Action> actions, std::string label);
     /// Applies `action` like apply() but outside the undo history, journalled as `kind` (the Tour's seed).
     Status applyUnrecorded(Action action, JournalKind kind);
 
@@ -60,12 +69,13 @@ public:
 
 private:
     struct Step {
-        Action forward;
-        Action inverse;
+        std::vector<Action> forward;  // as applied (ids resolved)
+        std::vector<Action> inverse;  // in the order that undoes the step
         std::string label;
     };
-    /// Applies and journals; on success `action` holds the resolved action and `inverse` its inverse.
-    Status commit(Action& action, JournalKind kind, Action* inverse);
+    /// Applies and journals `actions` as one unit; on success they are resolved in place and `inverse` (when
+    /// given) holds what undoes them, in order. On failure the model and the journal are as before.
+    Status commit(std::vector<Action>& actions, JournalKind kind, std::vector<Action>* inverse);
 
     Model model_;
     Journal* journal_ = nullptr;

@@ -33,6 +33,9 @@ constexpr const char* kMigrations[] = {
             payload TEXT NOT NULL
         );
     )sql",
+    // 2: registrations, the order of étapes, day rates per year, étapes of several days (new actions and
+    // fields in the journal; no table changes).
+    "SELECT 1;",
 };
 static_assert(std::size(kMigrations) == kSchemaVersion, "one migration per schema version");
 
@@ -122,6 +125,18 @@ void Database::record(const Action& action, JournalKind kind) {
     insert_->bind(1, kindKey(kind)).bind(2, actionName(action)).bind(3, payload).run();
     if (tx) tx->commit();
 }
+
+void Database::begin() {
+    if (!connection_.inTransaction()) step_.emplace(connection_);
+}
+
+void Database::commit() {
+    if (!step_) return;
+    step_->commit();
+    step_.reset();
+}
+
+void Database::rollback() { step_.reset(); }
 
 std::int64_t Database::journalSize() { return connection_.queryInt("SELECT count(*) FROM journal"); }
 

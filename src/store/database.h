@@ -17,7 +17,7 @@ namespace atelier::store {
 /// The schema this Atelier writes and reads. Bump it, with a migration (database.cpp), whenever the tables change
 /// or an action is added or changes its fields, so that an older Atelier refuses the database instead of
 /// misreading it.
-constexpr int kSchemaVersion = 1;
+constexpr int kSchemaVersion = 2;
 
 class Database : public Journal {
 public:
@@ -33,6 +33,10 @@ public:
     Model load();
     /// Journal: commits one action (its own transaction unless one is open).
     void record(const Action& action, JournalKind kind) override;
+    /// Journal: one transaction around the records of a step (inside an open transaction: that one counts).
+    void begin() override;
+    void commit() override;
+    void rollback() override;
     /// Number of journal entries.
     std::int64_t journalSize();
 
@@ -45,6 +49,7 @@ private:
     std::filesystem::path file_;
     Connection connection_;
     std::unique_ptr<Statement> insert_;
+    std::optional<Transaction> step_;  // the transaction begin() opened, if it opened one
 };
 
 /// Applies the Tour's seed (assets/tour.json: the 13 Cités, étapes 1 and 2, the organiser's contact) once per

@@ -64,19 +64,31 @@ void serialize(Archive& ar, ProgrammeItem& i, std::uint32_t /*version*/) {
        cereal::make_nvp("title", i.title), cereal::make_nvp("kind", asKey(i.kind)));
 }
 template <class Archive>
-void serialize(Archive& ar, EtapeHeader& h, std::uint32_t /*version*/) {
+void serialize(Archive& ar, EtapeHeader& h, std::uint32_t version) {
     ar(cereal::make_nvp("number", h.number), cereal::make_nvp("date", h.date), cereal::make_nvp("host", h.host),
        cereal::make_nvp("theme", h.theme), cereal::make_nvp("venue", h.venue),
        cereal::make_nvp("kind", asKey(h.kind)), cereal::make_nvp("status", asKey(h.status)));
+    if (version >= 2) ar(cereal::make_nvp("days", h.days));  // v1: one-day étapes only
 }
 template <class Archive>
-void serialize(Archive& ar, Etape& e, std::uint32_t /*version*/) {
+void serialize(Archive& ar, Registration& r, std::uint32_t /*version*/) {
+    ar(cereal::make_nvp("id", r.id), cereal::make_nvp("person", r.person), cereal::make_nvp("days", r.days),
+       cereal::make_nvp("present", r.present), cereal::make_nvp("walkIn", r.walkIn));
+}
+template <class Archive>
+void serialize(Archive& ar, Etape& e, std::uint32_t version) {
     ar(cereal::make_nvp("id", e.id), cereal::make_nvp("header", e.header), cereal::make_nvp("programme", e.programme));
+    if (version >= 2) ar(cereal::make_nvp("registrations", e.registrations));  // v1: none
 }
 template <class Archive>
-void serialize(Archive& ar, Settings& s, std::uint32_t /*version*/) {
+void serialize(Archive& ar, DayRate& r, std::uint32_t /*version*/) {
+    ar(cereal::make_nvp("year", r.year), cereal::make_nvp("cents", r.cents));
+}
+template <class Archive>
+void serialize(Archive& ar, Settings& s, std::uint32_t version) {
     ar(cereal::make_nvp("organisation", s.organisation), cereal::make_nvp("contactName", s.contactName),
        cereal::make_nvp("contactEmail", s.contactEmail), cereal::make_nvp("contactPhone", s.contactPhone));
+    if (version >= 2) ar(cereal::make_nvp("dayRates", s.dayRates));  // v1: the default rate every year
 }
 
 // [SECTION] Actions
@@ -125,15 +137,36 @@ void serialize(Archive& ar, MoveProgrammeItem& a, std::uint32_t) {
 }
 template <class Archive>
 void serialize(Archive& ar, UpdateSettings& a, std::uint32_t) { ar(cereal::make_nvp("settings", a.settings)); }
+template <class Archive>
+void serialize(Archive& ar, MoveEtape& a, std::uint32_t) { ar(cereal::make_nvp("id", a.id), cereal::make_nvp("to", a.to)); }
+template <class Archive>
+void serialize(Archive& ar, AddRegistration& a, std::uint32_t) {
+    ar(cereal::make_nvp("etape", a.etape), cereal::make_nvp("registration", a.registration),
+       cereal::make_nvp("index", a.index));
+}
+template <class Archive>
+void serialize(Archive& ar, RemoveRegistration& a, std::uint32_t) {
+    ar(cereal::make_nvp("etape", a.etape), cereal::make_nvp("registration", a.registration));
+}
+template <class Archive>
+void serialize(Archive& ar, UpdateRegistration& a, std::uint32_t) {
+    ar(cereal::make_nvp("etape", a.etape), cereal::make_nvp("registration", a.registration));
+}
+template <class Archive>
+void serialize(Archive& ar, SetDayRate& a, std::uint32_t) {
+    ar(cereal::make_nvp("year", a.year), cereal::make_nvp("cents", a.cents));
+}
 
 }  // namespace atelier
 
 CEREAL_CLASS_VERSION(atelier::Territory, 1)
 CEREAL_CLASS_VERSION(atelier::Person, 1)
 CEREAL_CLASS_VERSION(atelier::ProgrammeItem, 1)
-CEREAL_CLASS_VERSION(atelier::EtapeHeader, 1)
-CEREAL_CLASS_VERSION(atelier::Etape, 1)
-CEREAL_CLASS_VERSION(atelier::Settings, 1)
+CEREAL_CLASS_VERSION(atelier::EtapeHeader, 2)
+CEREAL_CLASS_VERSION(atelier::Registration, 1)
+CEREAL_CLASS_VERSION(atelier::Etape, 2)
+CEREAL_CLASS_VERSION(atelier::DayRate, 1)
+CEREAL_CLASS_VERSION(atelier::Settings, 2)
 CEREAL_CLASS_VERSION(atelier::AddTerritory, 1)
 CEREAL_CLASS_VERSION(atelier::RemoveTerritory, 1)
 CEREAL_CLASS_VERSION(atelier::UpdateTerritory, 1)
@@ -148,3 +181,8 @@ CEREAL_CLASS_VERSION(atelier::RemoveProgrammeItem, 1)
 CEREAL_CLASS_VERSION(atelier::UpdateProgrammeItem, 1)
 CEREAL_CLASS_VERSION(atelier::MoveProgrammeItem, 1)
 CEREAL_CLASS_VERSION(atelier::UpdateSettings, 1)
+CEREAL_CLASS_VERSION(atelier::MoveEtape, 1)
+CEREAL_CLASS_VERSION(atelier::AddRegistration, 1)
+CEREAL_CLASS_VERSION(atelier::RemoveRegistration, 1)
+CEREAL_CLASS_VERSION(atelier::UpdateRegistration, 1)
+CEREAL_CLASS_VERSION(atelier::SetDayRate, 1)

@@ -273,3 +273,75 @@ TEST_CASE("action queue hands actions from another thread in order") {
     CHECK(std::get<RemoveTerritory>(drained[42]).id == 42);
     CHECK(queue.drain().empty());
 }
+
+TEST_CASE("étape order, registrations and day rates, with their undo") {
+    Session s = test::tourSession();
+    const Id e1 = etape(s, 1).id, e2 = etape(s, 2).id;
+    Model m = roundTrip(s, MoveEtape{e2, 0});
+    CHECK(m.etapes.front().id == e2);
+
+    const Id nadia = s.model().people.front().id;
+    m = roundTrip(s, AddRegistration{e1, Registration{0, nadia, 1, false, false}});
+    const Registration r = m.etape(e1)->registrations.back();
+    CHECK(r.person == nadia);
+    CHECK(r.id != 0);
+
+    Registration present = r;
+    present.present = true;
+    CHECK(describe(UpdateRegistration{e1, present}, s.model()) == "Marquer « Nadia Benali » présent·e");
+    m = roundTrip(s, UpdateRegistration{e1, present});
+    CHECK(m.etape(e1)->registrations.back().present);
+
+    m = roundTrip(s, RemoveRegistration{e1, r.id});
+    CHECK(m.etape(e1)->registrations.empty());
+    REQUIRE(s.undo().ok);
+
+    m = roundTrip(s, SetDayRate{2021, 16000});
+    CHECK(m.settings.dayRateCents(2021) == 16000);
+    CHECK(m.settings.dayRateCents(2020) == kDefaultDayRateCents);
+    m = roundTrip(s, SetDayRate{2021, std::nullopt});
+    CHECK(m.settings.dayRateCents(2021) == kDefaultDayRateCents);
+
+    // Refusals: the same person twice, more days than the étape, deleting a registered person.
+    CHECK(refused(s, AddRegistration{e1, Registration{0, nadia}}).find("déjà inscrit") != std::string::npos);
+    CHECK(refused(s, AddRegistration{e2, Registration{0, nadia, 2}}).find("1 à 1 jour") != std::string::npos);
+    CHECK(refused(s, RemovePerson{nadia}).find("inscrit·e à l'étape 1") != std::string::npos);
+    CHECK(refused(s, AddRegistration{e1, Registration{0, 4242}}) == "Cette personne n'existe pas (ou plus).");
+    refused(s, SetDayRate{1850, 100});
+    refused(s, SetDayRate{2021, -5});
+    EtapeHeader h = etape(s, 2).header;
+    h.days = 9;
+    CHECK(refused(s, UpdateEtape{e2, h}) == "Une étape dure de 1 à 5 jours.");
+}
+
+TEST_CASE("a batch is one step: all or nothing, one undo") {
+    MemoryJournal journal;
+    Session s = tourSession(&journal);
+    const Id e1 = etape(s, 1).id;
+    const Model before = s.model();
+    const size_t entries = journal.entries.size();
+    const Id next = s.model().nextId;
+    std::vector<Action> batch = {
+        AddTerritory{Territory{next, "Hirson", "Aisne"}},
+        AddPerson{Person{next + 1, "Léa Martin", "", next}},
+        AddRegistration{e1, Registration{0, next + 1}},
+    };
+    REQUIRE(s.applyAll(batch, "Importer 1 inscription(s)").ok);
+    CHECK(s.model().territoryByName("Hirson"));
+    CHECK(s.model().etape(e1)->registrations.size() == 1);
+    CHECK(journal.entries.size() == entries + 3);
+    CHECK(s.undoLabel() == "Importer 1 inscription(s)");
+    REQUIRE(s.undo().ok);  // one undo removes all three, in reverse order
+    CHECK(sameContent(s.model(), before));
+    REQUIRE(s.redo().ok);
+    CHECK(s.model().etape(e1)->registrations.size() == 1);
+    REQUIRE(s.undo().ok);
+
+    // A refused action in the middle leaves nothing applied.
+    batch.push_back(AddTerritory{Territory{0, "Amiens", "Somme"}});  // duplicate
+    const Status st = s.applyAll(batch, "x");
+    CHECK_FALSE(st.ok);
+    CHECK(st.message.find("existe déjà") != std::string::npos);
+    CHECK(sameContent(s.model(), before));
+    CHECK(s.canRedo());  // a refused batch does not touch the history
+}

@@ -217,7 +217,14 @@ TEST_CASE("every action survives the journal's encoding") {
         RemoveProgrammeItem{e1.id, 4},
         UpdateProgrammeItem{e1.id, e1.programme[3]},
         MoveProgrammeItem{e1.id, 5, 2},
-        UpdateSettings{Settings{"IREV", "Gwendoline Le Coat", "g.lecoat@irev.fr", "03 20 25 61 53"}},
+        UpdateSettings{Settings{"IREV", "Gwendoline Le Coat", "g.lecoat@irev.fr", "03 20 25 61 53",
+                                {DayRate{2021, 16000}}}},
+        MoveEtape{e1.id, 1},
+        AddRegistration{e1.id, Registration{12, 4, 2, true, true}, 0},
+        RemoveRegistration{e1.id, 12},
+        UpdateRegistration{e1.id, Registration{12, 4, 1, false, false}},
+        SetDayRate{2022, 17500},
+        SetDayRate{2022, std::nullopt},
     };
     std::set<size_t> kinds;
     for (const Action& a : actions) kinds.insert(a.index());
@@ -230,4 +237,24 @@ TEST_CASE("every action survives the journal's encoding") {
     }
     CHECK(encodeAction(actions[0]).find("\"a-verifier\"") != std::string::npos);  // enums stored as keys
     CHECK_THROWS_AS(decodeAction("AddTerritory", "{\"action\": {\"territory\": 3}}"), DatabaseCorrupt);
+}
+
+TEST_CASE("journal entries written by Atelier 0.1 (format 1) still load") {
+    // Written by the first release: EtapeHeader and Etape at class version 1 (no days, no registrations).
+    const std::string v1 =
+        R"({"action": {"cereal_class_version": 1, "etape": {"cereal_class_version": 1, "id": 14, "header": )"
+        R"({"cereal_class_version": 1, "number": 1, "date": "2020-02-11", "host": {"nullopt": false, "data": 13}, )"
+        R"("theme": "Concertation", "venue": "Collège César Franck", "kind": "etape", "status": "confirmee"}, )"
+        R"("programme": [{"cereal_class_version": 1, "id": 15, "start": 570, "duration": 15, )"
+        R"("title": "Mot d'accueil", "kind": "accueil"}]}, "index": -1}})";
+    const Action a = decodeAction("AddEtape", v1);
+    const Etape& e = std::get<AddEtape>(a).etape;
+    CHECK(e.header.days == 1);
+    CHECK(e.registrations.empty());
+    CHECK(e.header.host == Id{13});
+    CHECK(e.programme.at(0).title == "Mot d'accueil");
+    const Action settings = decodeAction(
+        "UpdateSettings", R"({"action": {"cereal_class_version": 1, "settings": {"cereal_class_version": 1, )"
+                          R"("organisation": "IREV", "contactName": "", "contactEmail": "", "contactPhone": ""}}})");
+    CHECK(std::get<UpdateSettings>(settings).settings.dayRateCents(2020) == 15000);
 }

@@ -11,10 +11,9 @@ Fonts gFonts;
 
 const ImWchar* glyphRanges() {
     static const ImWchar kRanges[] = {
-        0x0020, 0x00FF,  // Basic Latin, Latin-1 (é è à ç « » €? no: € is below)
+        0x0020, 0x00FF,  // Basic Latin, Latin-1 (é è à ç « », no-break space)
         0x0100, 0x017F,  // Latin Extended-A (œ Œ)
-        0x2010, 0x2027,  // dashes, quotes ’ “ ”, bullet •, ellipsis …
-        0x2030, 0x203A,  // ‰ ‹ ›
+        0x2010, 0x205E,  // dashes, quotes ’ “ ”, bullet •, ellipsis …, narrow no-break space, ‰ ‹ ›
         0x20AC, 0x20AC,  // €
         0x2190, 0x2195,  // arrows ← ↑ → ↓
         0x2212, 0x2212,  // minus sign

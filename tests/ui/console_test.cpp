@@ -215,7 +215,7 @@ TEST_CASE("fonts render French and the symbols we draw, at every size") {
     sharedAtlas();
     const Fonts& f = fonts();
     const char32_t needed[] = {U'é', U'è', U'à', U'ç', U'œ', U'Œ', U'«', U'»', U'’', U'–', U'…', U'€',
-                               U'É', U'ê', U'ô', U'û', U'ï', U'↑', U'↓', U'✕', U'·'};
+                               U'É', U'ê', U'ô', U'û', U'ï', U'↑', U'↓', U'✕', U'·', U'\u202f', U'\u00a0'};
     for (ImFont* font : {f.body, f.bold, f.heading, f.large, f.largeBold}) {
         REQUIRE(font);
         for (char32_t c : needed) {

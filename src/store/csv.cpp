@@ -100,14 +100,6 @@ char detectDelimiter(std::string_view text) {
     return commas > semicolons ? ',' : ';';
 }
 
-std::string normaliseHeader(std::string_view name) {
-    std::string folded = foldForSearch(trim(name));
-    std::string out;
-    for (char c : folded)
-        if (c != ' ' && c != '_' && c != '-' && c != '\'' && c != '.') out += c;
-    return out;
-}
-
 }  // namespace
 
 std::string windows1252ToUtf8(std::string_view bytes) {
@@ -154,20 +146,6 @@ CsvTable readCsvFile(const std::filesystem::path& file) {
     } catch (const CsvError& e) {
         throw CsvError(fmt(Str::ErrCsvFile, {file.string(), e.what()}));
     }
-}
-
-int CsvTable::column(std::initializer_list<std::string_view> names) const {
-    for (size_t i = 0; i < header.size(); ++i) {
-        const std::string h = normaliseHeader(header[i]);
-        for (std::string_view n : names)
-            if (h == normaliseHeader(n)) return static_cast<int>(i);
-    }
-    return -1;
-}
-
-std::string CsvTable::cell(size_t row, int col) const {
-    if (col < 0 || row >= rows.size() || static_cast<size_t>(col) >= rows[row].size()) return {};
-    return std::string(trim(rows[row][static_cast<size_t>(col)]));
 }
 
 }  // namespace atelier::store

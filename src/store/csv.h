@@ -9,6 +9,8 @@
 #include <string_view>
 #include <vector>
 
+#include "core/table.h"
+
 namespace atelier::store {
 
 /// A file that cannot be read as CSV at all; what() is a French message saying what to fix.
@@ -19,17 +21,10 @@ public:
 
 enum class CsvEncoding { Utf8, Utf8Bom, Windows1252 };
 
-struct CsvTable {
-    std::vector<std::string> header;            // first record, UTF-8, trimmed
-    std::vector<std::vector<std::string>> rows;  // the other records, UTF-8 (blank lines skipped)
-    std::vector<int> lines;                      // line number in the file (1-based) where each row starts
+/// The first record is the header; blank lines are skipped; `lines` are the rows' line numbers in the file.
+struct CsvTable : TextTable {
     char delimiter = ';';
     CsvEncoding encoding = CsvEncoding::Utf8;
-
-    /// Index of the first column whose name, ignoring accents, case and spaces, is one of `names`; -1 if none.
-    int column(std::initializer_list<std::string_view> names) const;
-    /// The cell of row `row` in column `col`, trimmed; empty when the column is -1 or the row is short.
-    std::string cell(size_t row, int col) const;
 };
 
 /// Parses CSV bytes. Throws CsvError when the text is empty or a quote is never closed.

@@ -12,6 +12,11 @@ struct UsageError {
     std::string message;
 };
 
+/// A command that cannot do its work (unknown étape, unreadable file…): the message is printed, exit code 1.
+struct CommandError {
+    std::string message;
+};
+
 class Args {
 public:
     explicit Args(std::vector<std::string> args) : args_(std::move(args)) {}

@@ -19,6 +19,15 @@ store::Workspace& Context::workspace() {
     return *workspace_;
 }
 
+const Etape& etapeOption(Context& context, Args& args) {
+    const auto value = args.option("--etape");
+    if (!value) throw UsageError{fmt(Str::CliNeedsEtape)};
+    const int number = parseIntOption("--etape", *value, 1, 99);
+    const Etape* etape = context.workspace().session().model().etapeByNumber(number);
+    if (!etape) throw CommandError{fmt(Str::CliNoEtape, {*value})};
+    return *etape;
+}
+
 namespace {
 
 // [SECTION] Registry of commands
@@ -32,6 +41,11 @@ struct Command {
 constexpr Command kCommands[] = {
     {"etapes", cmdEtapes},
     {"screenshot", cmdScreenshot},
+    {"territoire", cmdTerritoire},
+    {"import", cmdImport},
+    {"tarifs", cmdTarifs},
+    {"emargement", cmdEmargement},
+    {"etat-frais", cmdEtatFrais},
 };
 
 std::string usage() { return fmt(Str::CliUsage, {store::defaultDataDir().string()}); }
@@ -81,6 +95,9 @@ int run(int argc, char** argv) {
         }
         Args(words).finish();  // names an unknown option when the first word is one
         throw UsageError{fmt(Str::CliUnknownCommand, {words.front()})};
+    } catch (const CommandError& e) {
+        std::cerr << e.message << "\n";
+        return 1;
     } catch (const UsageError& e) {
         std::cerr << e.message << "\n\n" << usage();
         return 2;

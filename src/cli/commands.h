@@ -27,7 +27,15 @@ private:
 /// Throws UsageError for a malformed command line, store::StoreError for the data.
 using CommandFn = int (*)(Context& context, Args& args);
 
-int cmdEtapes(Context& context, Args& args);      // etapes.cpp
-int cmdScreenshot(Context& context, Args& args);  // screenshot.cpp
+/// The étape named by `--etape N` (required); UsageError when missing or malformed, CommandError when unknown.
+const Etape& etapeOption(Context& context, Args& args);
+
+int cmdEtapes(Context& context, Args& args);        // etapes.cpp
+int cmdScreenshot(Context& context, Args& args);    // screenshot.cpp
+int cmdTerritoire(Context& context, Args& args);    // reseau.cpp
+int cmdImport(Context& context, Args& args);        // reseau.cpp
+int cmdTarifs(Context& context, Args& args);        // documents.cpp
+int cmdEmargement(Context& context, Args& args);    // documents.cpp
+int cmdEtatFrais(Context& context, Args& args);     // documents.cpp
 
 }  // namespace atelier::cli

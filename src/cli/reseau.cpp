@@ -1,0 +1,67 @@
+// atelier territoire NAME --adherent oui|non|a-verifier
+// atelier import inscriptions --etape N FILE.csv
+#include <iostream>
+
+#include "cli/commands.h"
+#include "core/enums.h"
+#include "core/registration_import.h"
+#include "core/strings.h"
+#include "store/csv.h"
+
+namespace atelier::cli {
+
+int cmdTerritoire(Context& context, Args& args) {
+    const auto value = args.option("--adherent");
+    const auto name = args.positional();
+    args.finish();
+    if (!name) throw UsageError{tr(Str::CliTerritoireNeedsName)};
+    if (!value) throw UsageError{tr(Str::CliTerritoireNeedsAdherent)};
+    Membership membership;
+    if (*value == "oui") membership = Membership::Adherent;
+    else if (*value == "non") membership = Membership::NonAdherent;
+    else if (*value == "a-verifier" || *value == "à-vérifier") membership = Membership::AVerifier;
+    else throw UsageError{fmt(Str::CliBadAdherent, {*value})};
+
+    Session& session = context.workspace().session();
+    Status status;
+    bool created = false;
+    if (const Territory* t = session.model().territoryByName(*name)) {
+        Territory changed = *t;
+        changed.membership = membership;
+        if (!(changed == *t)) status = session.apply(UpdateTerritory{changed});
+    } else {
+        status = session.apply(AddTerritory{Territory{0, *name, "", membership, false}});
+        created = true;
+    }
+    if (!status) throw CommandError{status.message};
+    const Territory* t = session.model().territoryByName(*name);
+    std::cout << fmt(created ? Str::CliTerritoryCreated : Str::CliTerritorySet, {t->name, enumLabel(membership)})
+              << "\n";
+    return 0;
+}
+
+int cmdImport(Context& context, Args& args) {
+    const auto what = args.positional();
+    if (what != "inscriptions") throw UsageError{tr(Str::CliImportWhat)};
+    const Etape& etape = etapeOption(context, args);
+    const auto file = args.positional();
+    args.finish();
+    if (!file) throw UsageError{tr(Str::CliImportNeedsFile)};
+
+    store::CsvTable table;
+    try {
+        table = store::readCsvFile(*file);
+    } catch (const store::CsvError& e) {
+        throw CommandError{e.what()};
+    }
+    Session& session = context.workspace().session();
+    const ImportPlan plan = planRegistrationImport(session.model(), etape.id, table);
+    if (!plan.error.empty()) throw CommandError{fmt(Str::ErrCsvFile, {*file, plan.error})};
+    const int registered = plan.report.registered;
+    if (Status s = session.applyAll(plan.actions, fmt(Str::ActImport, {std::to_string(registered)})); !s)
+        throw CommandError{s.message};
+    std::cout << describeReport(plan.report);
+    return 0;
+}
+
+}  // namespace atelier::cli

@@ -1,0 +1,160 @@
+// [SECTION] Attendance sheet
+// [SECTION] Fee statement
+// [SECTION] Fees as JSON and text
+
+#include "export/documents.h"
+
+#include <algorithm>
+#include <nlohmann/json.hpp>
+
+#include "core/enums.h"
+#include "core/fees.h"
+#include "core/strings.h"
+#include "core/text.h"
+#include "export/html.h"
+
+namespace atelier::exporting {
+
+namespace {
+
+std::string territoryName(const Model& m, std::optional<Id> id) {
+    const Territory* t = id ? m.territory(*id) : nullptr;
+    return t ? t->name : std::string(tr(Str::NoTerritory));
+}
+
+/// Registrations of `e` sorted by person name (accent-insensitive), as people look for their line.
+std::vector<std::pair<const Registration*, const Person*>> byName(const Model& m, const Etape& e) {
+    std::vector<std::pair<const Registration*, const Person*>> out;
+    for (const Registration& r : e.registrations)
+        if (const Person* p = m.person(r.person)) out.emplace_back(&r, p);
+    std::stable_sort(out.begin(), out.end(), [](const auto& a, const auto& b) {
+        return foldForSearch(a.second->name) < foldForSearch(b.second->name);
+    });
+    return out;
+}
+
+std::string header(const Model& m, const Etape& e, Str title) {
+    std::string out = "<header><div class=\"kicker\">" + escape(tr(Str::TourTitle)) + "</div>";
+    out += "<h1>" + escape(tr(title)) + "</h1>";
+    out += "<p>" + escape(etapeLine(m, e)) + "</p>";
+    if (!e.header.theme.empty()) out += "<p>" + escape(fmt(Str::DocTheme, {e.header.theme})) + "</p>";
+    if (!e.header.venue.empty()) out += "<p>" + escape(fmt(Str::DocVenue, {e.header.venue})) + "</p>";
+    if (!m.settings.contactName.empty())
+        out += "<p>" + escape(fmt(Str::DocFacilitator, {m.settings.contactName})) + "</p>";
+    out += "</header>\n";
+    return out;
+}
+
+double euros(long cents) { return static_cast<double>(cents) / 100.0; }
+
+}  // namespace
+
+// [SECTION] Attendance sheet
+
+std::string attendanceSheetHtml(const Model& m, const Etape& e) {
+    std::string body = header(m, e, Str::DocAttendanceTitle);
+    body += "<table>\n<thead><tr><th>" + escape(tr(Str::DocColName)) + "</th><th>" + escape(tr(Str::DocColTerritory)) +
+            "</th><th>" + escape(tr(Str::DocColInstitution)) + "</th><th class=\"sign\">" +
+            escape(tr(Str::DocColMorning)) + "</th><th class=\"sign\">" + escape(tr(Str::DocColAfternoon)) +
+            "</th></tr></thead>\n<tbody>\n";
+    for (const auto& [r, p] : byName(m, e)) {
+        body += "<tr><td>" + escape(p->name) + "</td><td>" + escape(territoryName(m, p->territory)) + "</td><td>" +
+                escape(enumLabel(p->institution)) + "</td><td class=\"sign\"></td><td class=\"sign\"></td></tr>\n";
+    }
+    // Blank rows for walk-ins who sign on paper.
+    for (int i = 0; i < 5; ++i)
+        body += "<tr><td>&nbsp;</td><td></td><td></td><td class=\"sign\"></td><td class=\"sign\"></td></tr>\n";
+    body += "</tbody>\n</table>\n";
+    body += "<p class=\"muted\">" + escape(fmt(Str::DocRegisteredCount, {std::to_string(e.registrations.size())})) +
+            "</p>\n";
+    body += contactBlock(m.settings);
+    return htmlPage(fmt(Str::DocAttendanceTitle) + " — " + etapeLine(m, e), body);
+}
+
+// [SECTION] Fee statement
+
+std::string feeStatementHtml(const Model& m, const Etape& e) {
+    const FeeStatement st = feeStatement(m, e);
+    const long rate = m.settings.dayRateCents(e.header.date.year);
+    std::string body = header(m, e, Str::DocFeesTitle);
+    body += "<p>" + escape(fmt(Str::DocFeesRule, {formatEuros(rate)})) + "</p>\n";
+    body += "<table>\n<thead><tr><th>" + escape(tr(Str::DocColTerritory)) + "</th><th class=\"num\">" +
+            escape(tr(Str::DocColPeople)) + "</th><th class=\"num\">" + escape(tr(Str::DocColDays)) +
+            "</th><th class=\"num\">" + escape(tr(Str::DocColAmount)) + "</th></tr></thead>\n<tbody>\n";
+    int rows = 0;
+    for (const TerritoryFees& t : st.territories) {
+        if (t.membership != Membership::NonAdherent || t.cents == 0) continue;
+        ++rows;
+        body += "<tr><td>" + escape(territoryName(m, t.territory)) + "</td><td class=\"num\">" +
+                std::to_string(t.people) + "</td><td class=\"num\">" + std::to_string(t.days) +
+                "</td><td class=\"num\">" + escape(formatEuros(t.cents)) + "</td></tr>\n";
+    }
+    if (rows == 0) body += "<tr><td colspan=\"4\" class=\"muted\">" + escape(tr(Str::DocFeesNone)) + "</td></tr>\n";
+    body += "<tr class=\"total\"><td colspan=\"3\">" + escape(tr(Str::DocTotal)) + "</td><td class=\"num\">" +
+            escape(formatEuros(st.totalCents)) + "</td></tr>\n</tbody>\n</table>\n";
+
+    body += "<h2>" + escape(fmt(Str::DocToCheckTitle, {std::to_string(st.unknown)})) + "</h2>\n";
+    if (st.unknown == 0) {
+        body += "<p class=\"muted\">" + escape(tr(Str::DocToCheckNone)) + "</p>\n";
+    } else {
+        body += "<p>" + escape(tr(Str::DocToCheckExplain)) + "</p>\n<table>\n<thead><tr><th>" +
+                escape(tr(Str::DocColName)) + "</th><th>" + escape(tr(Str::DocColTerritory)) + "</th><th>" +
+                escape(tr(Str::DocColInstitution)) + "</th><th class=\"num\">" + escape(tr(Str::DocColDays)) +
+                "</th></tr></thead>\n<tbody>\n";
+        for (const auto& [r, p] : byName(m, e)) {
+            const Fee fee = feeOf(m, e, *r);
+            if (fee.cents) continue;
+            body += "<tr><td>" + escape(p->name) + "</td><td>" + escape(territoryName(m, p->territory)) +
+                    "</td><td>" + escape(enumLabel(p->institution)) + "</td><td class=\"num\">" +
+                    std::to_string(fee.days) + "</td></tr>\n";
+        }
+        body += "</tbody>\n</table>\n";
+    }
+    body += "<p class=\"muted\">" + escape(tr(Str::DocFeesFreeNote)) + "</p>\n";
+    body += contactBlock(m.settings);
+    return htmlPage(fmt(Str::DocFeesTitle) + " — " + etapeLine(m, e), body);
+}
+
+// [SECTION] Fees as JSON and text
+
+std::string feesJson(const Model& m, const Etape& e) {
+    const FeeStatement st = feeStatement(m, e);
+    nlohmann::ordered_json j;
+    j["etape"] = e.header.number;
+    j["total_eur"] = euros(st.totalCents);
+    j["a_verifier"] = st.unknown;
+    j["lignes"] = nlohmann::ordered_json::array();
+    for (const Registration& r : e.registrations) {
+        const Person* p = m.person(r.person);
+        if (!p) continue;
+        const Fee fee = feeOf(m, e, r);
+        nlohmann::ordered_json line;
+        line["nom"] = p->name;
+        if (const Territory* t = p->territory ? m.territory(*p->territory) : nullptr) line["territoire"] = t->name;
+        else line["territoire"] = nullptr;
+        line["institution"] = enumLabel(p->institution);
+        if (fee.cents) line["montant_eur"] = euros(*fee.cents);
+        else line["montant_eur"] = nullptr;
+        line["motif"] = feeReasonKey(fee.reason);
+        line["jours"] = fee.days;
+        j["lignes"].push_back(std::move(line));
+    }
+    return j.dump(2) + "\n";
+}
+
+std::string feesTable(const Model& m, const Etape& e) {
+    const FeeStatement st = feeStatement(m, e);
+    std::string out = etapeLine(m, e) + "\n";
+    for (const Registration& r : e.registrations) {
+        const Person* p = m.person(r.person);
+        if (!p) continue;
+        const Fee fee = feeOf(m, e, r);
+        out += "  " + p->name + " (" + territoryName(m, p->territory) + ") : " +
+               (fee.cents ? formatEuros(*fee.cents) : std::string(tr(Str::FeeAVerifier))) + " — " +
+               feeReasonLabel(fee.reason) + "\n";
+    }
+    out += fmt(Str::CliFeesTotal, {formatEuros(st.totalCents), std::to_string(st.unknown)}) + "\n";
+    return out;
+}
+
+}  // namespace atelier::exporting

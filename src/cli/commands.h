@@ -29,5 +29,6 @@ using CommandFn = int (*)(Context& context, Args& args);
 
 int cmdEtapes(Context& context, Args& args);      // etapes.cpp
 int cmdScreenshot(Context& context, Args& args);  // screenshot.cpp
+int cmdTally(Context& context, Args& args);       // tally.cpp
 
 }  // namespace atelier::cli

@@ -174,6 +174,8 @@ TEST_CASE("Schulze: a Condorcet winner comes first, partial rankings put the opt
     const TallyResult r = mustTally(e);
     // B over A: 3, A over B: 2; B and A over C: 5 and 2 (C left out everywhere).
     CHECK(r.pairwise == std::vector<std::vector<long long>>{{0, 2, 2}, {3, 0, 5}, {0, 0, 0}});
+    // Only won pairs are links (winning votes): A→B (2 against 3) is no link, so no path leads from A to B.
+    CHECK(r.strongestPaths == std::vector<std::vector<long long>>{{0, 0, 2}, {3, 0, 5}, {0, 0, 0}});
     CHECK(r.ranking == Tiers{{1}, {0}, {2}});
 }
 
@@ -377,6 +379,18 @@ TEST_CASE("dot voting: random ballots spend within the budget and the scores add
     for (long long s : r.scores) total += s;
     CHECK(total == dots);
     CHECK(r.ballots == voters);
+    // One dot more than the budget on any ballot is refused, naming that ballot.
+    for (size_t b = 0; b < e.ballots.size(); b += 7) {
+        Election over = e;
+        over.maxDotsPerOption = 0;
+        auto& dotsOfBallot = over.ballots[b].dots;
+        long long spent = 0;
+        for (const auto& d : dotsOfBallot) spent += d.second;
+        if (dotsOfBallot.empty()) dotsOfBallot.push_back({0, 0});
+        dotsOfBallot.front().second += e.dotsPerVoter - spent + 1;
+        INFO("ballot " << b + 1);
+        CHECK(contains(mustFail(over, static_cast<int>(b + 1)), "6 points distribués pour 5"));
+    }
 }
 
 TEST_CASE("approval: counts approvals, a blank ballot counts as a ballot") {

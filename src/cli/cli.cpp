@@ -46,6 +46,7 @@ constexpr Command kCommands[] = {
     {"tarifs", cmdTarifs},
     {"emargement", cmdEmargement},
     {"etat-frais", cmdEtatFrais},
+    {"tally", cmdTally},
 };
 
 std::string usage() { return fmt(Str::CliUsage, {store::defaultDataDir().string()}); }

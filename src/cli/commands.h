@@ -37,5 +37,6 @@ int cmdImport(Context& context, Args& args);        // reseau.cpp
 int cmdTarifs(Context& context, Args& args);        // documents.cpp
 int cmdEmargement(Context& context, Args& args);    // documents.cpp
 int cmdEtatFrais(Context& context, Args& args);     // documents.cpp
+int cmdTally(Context& context, Args& args);         // tally.cpp
 
 }  // namespace atelier::cli

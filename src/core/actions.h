@@ -144,8 +144,23 @@ using Action = std::variant<AddTerritory, RemoveTerritory, UpdateTerritory, AddP
                             UpdateProgrammeItem, MoveProgrammeItem, UpdateSettings, MoveEtape, AddRegistration,
                             RemoveRegistration, UpdateRegistration, SetDayRate>;
 
-/// Actions a screen emitted during one frame, applied by the app after the frame (never mid-iteration).
-using Actions = std::vector<Action>;
+/// Several actions applied as one step (one undo, one transaction), e.g. a walk-in: the person and their
+/// registration.
+struct ActionBatch {
+    std::string label;
+    std::vector<Action> actions;
+};
+
+/// What screens emitted during one frame, applied by the app after the frame (never mid-iteration): single
+/// actions in order, then batches.
+struct Actions : std::vector<Action> {
+    std::vector<ActionBatch> batches;
+    bool empty() const { return std::vector<Action>::empty() && batches.empty(); }
+    void clear() {
+        std::vector<Action>::clear();
+        batches.clear();
+    }
+};
 
 /// The stable journal key of an action ("AddEtape").
 const char* actionName(const Action& action);

@@ -20,14 +20,50 @@ namespace atelier::ui {
 const std::vector<ScreenEntry>& screenRegistry() {
     // The only list of screens: add a line here, a file in screens/ and its draw call below.
     static const std::vector<ScreenEntry> kScreens = {
-        {"console", false},    // étapes and programme
-        {"projector", true},   // welcome screen of the selected étape
+        {"console", false, ConsoleScreen::Etapes, Str::TabEtapes},              // étapes and programme
+        {"reseau", false, ConsoleScreen::Reseau, Str::TabReseau},               // territories and people
+        {"calendrier", false, ConsoleScreen::Calendrier, Str::TabCalendrier},   // the Tour by quarter
+        {"inscriptions", false, ConsoleScreen::Inscriptions, Str::TabInscriptions},  // registrations, check-in, fees
+        {"projector", true, ConsoleScreen::Etapes, Str::ProjectorTitle},        // welcome screen of the étape
     };
     return kScreens;
 }
 
 App::App(Session& session) : session_(session) {
     if (!session_.model().etapes.empty()) state_.selectedEtape = session_.model().etapes.front().id;
+}
+
+bool App::showScreen(const std::string& name) {
+    for (const ScreenEntry& e : screenRegistry())
+        if (!e.projector && name == e.name) {
+            state_.screen = e.console;
+            state_.selectScreen = true;
+            return true;
+        }
+    return false;
+}
+
+void App::drawConsoleScreen(ConsoleScreen screen, Actions& actions) {
+    const Model& model = session_.model();
+    switch (screen) {
+        case ConsoleScreen::Etapes: drawEtapesScreen(state_.etapes, state_.selectedEtape, model, actions); break;
+        case ConsoleScreen::Reseau: drawReseauScreen(state_.reseau, model, actions); break;
+        case ConsoleScreen::Calendrier:
+            drawCalendrierScreen(state_.calendrier, state_.selectedEtape, model, actions);
+            break;
+        case ConsoleScreen::Inscriptions:
+            drawInscriptionsScreen(state_.inscriptions, state_.selectedEtape, model, actions);
+            break;
+    }
+}
+
+void App::collectErrors() {
+    for (std::string* error : {&state_.etapes.error, &state_.reseau.error, &state_.calendrier.error,
+                               &state_.inscriptions.error}) {
+        if (error->empty()) continue;
+        toast(std::move(*error), true);
+        error->clear();
+    }
 }
 
 const Etape* App::selectedEtape() const { return session_.model().etape(state_.selectedEtape); }
@@ -136,12 +172,22 @@ void App::drawConsole(Actions& actions, UiRequests& requests) {
     }
     ImGui::Begin("##console", nullptr, kFill | ImGuiWindowFlags_MenuBar);
     drawMenuBar(requests);
-    drawEtapesScreen(state_.etapes, state_.selectedEtape, session_.model(), actions);
-    ImGui::End();
-    if (!state_.etapes.error.empty()) {
-        toast(std::move(state_.etapes.error), true);
-        state_.etapes.error.clear();
+    if (ImGui::BeginTabBar("##screens")) {
+        for (const ScreenEntry& entry : screenRegistry()) {
+            if (entry.projector) continue;
+            const bool select = state_.selectScreen && state_.screen == entry.console;
+            const bool open = ImGui::BeginTabItem(tr(entry.title), nullptr, select ? ImGuiTabItemFlags_SetSelected : 0);
+            probe::mark(std::string("tab.") + entry.name);
+            if (!open) continue;
+            if (!state_.selectScreen) state_.screen = entry.console;
+            drawConsoleScreen(entry.console, actions);
+            ImGui::EndTabItem();
+        }
+        state_.selectScreen = false;
+        ImGui::EndTabBar();
     }
+    ImGui::End();
+    collectErrors();
     drawToasts();
 }
 
@@ -176,6 +222,8 @@ void App::apply(Actions& actions, UiRequests& requests) {
         if (Status s = session_.apply(std::move(action)); !s) toast(s.message, true);
         else if (!removedTitle.empty()) toast(fmt(Str::DeletedHint, {removedTitle}));
     }
+    for (ActionBatch& batch : actions.batches)
+        if (Status s = session_.applyAll(std::move(batch.actions), std::move(batch.label)); !s) toast(s.message, true);
     actions.clear();
     if (requests.undo)
         if (Status s = session_.undo(); !s) toast(s.message, true);

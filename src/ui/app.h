@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/session.h"
+#include "core/strings.h"
 #include "ui/screens/screens.h"
 
 namespace atelier::ui {
@@ -28,10 +29,18 @@ struct UiRequests {
     int monitor = -1;  // ≥ 0: the user chose this monitor for the projector
 };
 
+/// The console's screens, one tab each.
+enum class ConsoleScreen { Etapes, Reseau, Calendrier, Inscriptions };
+
 /// View-only state of the app: never domain data, never saved in the database.
 struct AppState {
-    Id selectedEtape = 0;
+    Id selectedEtape = 0;  // shared by the console's screens and shown on the projector
+    ConsoleScreen screen = ConsoleScreen::Etapes;
+    bool selectScreen = false;  // select `screen`'s tab on the next frame (set from outside the tab bar)
     EtapesView etapes;
+    ReseauView reseau;
+    CalendrierView calendrier;
+    InscriptionsView inscriptions;
     struct Toast {
         std::string text;
         double until = 0;
@@ -47,7 +56,9 @@ struct AppState {
 /// A screen that `atelier screenshot --screen NAME` can render.
 struct ScreenEntry {
     const char* name;
-    bool projector;  // drawn in the projector window (otherwise the console)
+    bool projector;          // drawn in the projector window (otherwise the console)
+    ConsoleScreen console;   // the console's tab (console screens only)
+    Str title;               // the tab's title
 };
 const std::vector<ScreenEntry>& screenRegistry();
 
@@ -66,12 +77,16 @@ public:
     void apply(Actions& actions, UiRequests& requests);
     /// Shows a message for a few seconds at the bottom of the console.
     void toast(std::string text, bool error = false);
+    /// Shows the console screen registered as `name` (a screenshot, a test); false when there is none.
+    bool showScreen(const std::string& name);
 
 private:
     void drawMenuBar(UiRequests& requests);
     void drawShortcuts(UiRequests& requests);
     void drawToasts();
     const Etape* selectedEtape() const;
+    void drawConsoleScreen(ConsoleScreen screen, Actions& actions);
+    void collectErrors();
 
     Session& session_;
     AppState state_;

@@ -18,6 +18,7 @@ const ImWchar* glyphRanges() {
         0x2190, 0x2195,  // arrows ← ↑ → ↓
         0x2212, 0x2212,  // minus sign
         0x25A0, 0x25CF,  // squares, triangles, circles ▲ ▼ ●
+        0x26A0, 0x26A0,  // ⚠
         0x2713, 0x2718,  // ✓ ✔ ✕ ✖ ✗ ✘
         0,
     };

@@ -6,6 +6,7 @@
 #include <ios>
 
 #include "support/fixtures.h"
+#include "ui/harness.h"
 #include "ui/app.h"
 #include "ui/fonts.h"
 #include "ui/headless.h"
@@ -14,90 +15,8 @@
 
 using namespace atelier;
 using namespace atelier::ui;
+using atelier::ui::test::Console;
 
-namespace {
-
-/// An app on the fixture Tour, in a 1280×800 headless console, recording probes.
-struct Console {
-    Session session = test::tourSession();
-    Headless imgui{1280, 800};
-    App app{session};
-    Actions actions;
-    UiRequests requests;
-    Actions lastActions;  // what the last frame emitted, before apply()
-
-    Console() {
-        probe::enable(true);
-        frame();
-        frame();
-    }
-    ~Console() { probe::enable(false); }
-
-    /// What one frame draws: the console, then the shell applies what it emitted.
-    std::function<void()> draw() {
-        return [this] {
-            app.drawConsole(actions, requests);
-        };
-    }
-    void settle() {
-        if (!actions.empty()) lastActions = actions;
-        app.apply(actions, requests);
-        requests = UiRequests{};
-    }
-    void frame() {
-        imgui.frame(draw());
-        settle();
-    }
-    ImVec2 center(const std::string& key) {
-        const auto rect = probe::find(key);
-        INFO("no widget marked " << key);
-        REQUIRE(rect);
-        return rect->GetCenter();
-    }
-    /// Clicks the widget marked `key`; returns the actions the click emitted.
-    Actions click(const std::string& key) {
-        const ImVec2 at = center(key);
-        lastActions.clear();
-        imgui.moveMouse(at);
-        frame();
-        imgui.mouseDown(true);
-        frame();
-        imgui.mouseDown(false);
-        frame();
-        return lastActions;
-    }
-    void press(ImGuiKey key) {
-        lastActions.clear();
-        imgui.keyDown(keyIndex(key), true);
-        frame();
-        imgui.keyDown(keyIndex(key), false);
-        frame();
-    }
-    void ctrlPress(ImGuiKey key) {
-        imgui.ctrl(true);
-        press(key);
-        imgui.ctrl(false);
-        frame();
-    }
-    /// Clicks into a text field, selects all, types `text` and presses Enter; returns the actions emitted.
-    Actions typeInto(const std::string& key, const std::string& text) {
-        click(key);
-        imgui.ctrl(true);
-        imgui.keyDown(keyIndex(ImGuiKey_A), true);
-        frame();
-        imgui.keyDown(keyIndex(ImGuiKey_A), false);
-        imgui.ctrl(false);
-        frame();
-        imgui.type(text);
-        frame();
-        CHECK(lastActions.empty());  // nothing is emitted while typing
-        press(ImGuiKey_Enter);
-        return lastActions;
-    }
-    const Etape& etape1() const { return *session.model().etapeByNumber(1); }
-};
-
-}  // namespace
 
 TEST_CASE("typing a programme title and pressing Enter emits one update, undone by Ctrl+Z") {
     Console c;

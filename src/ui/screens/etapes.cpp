@@ -17,55 +17,13 @@
 #include "ui/fonts.h"
 #include "ui/probe.h"
 #include "ui/screens/screens.h"
+#include "ui/widgets.h"
 
 namespace atelier::ui {
 
 namespace {
 
 // [SECTION] Field helpers
-
-/// A single-line text field showing `value`; returns true with the new text when the user leaves it changed.
-bool commitText(EtapesView& view, const char* id, const std::string& value, std::string& committed,
-                float width = -FLT_MIN) {
-    const ImGuiID gid = ImGui::GetID(id);
-    std::string& draft = view.drafts[gid];
-    if (ImGui::GetActiveID() != gid) draft = value;
-    ImGui::SetNextItemWidth(width);
-    ImGui::InputText(id, &draft);
-    if (ImGui::IsItemDeactivatedAfterEdit() && draft != value) {
-        committed = draft;
-        return true;
-    }
-    return false;
-}
-
-std::optional<int> parseInt(const std::string& text) {
-    const std::string_view t = trim(text);
-    if (t.empty() || t.size() > 6) return std::nullopt;
-    int v = 0;
-    for (char c : t) {
-        if (c < '0' || c > '9') return std::nullopt;
-        v = v * 10 + (c - '0');
-    }
-    return v;
-}
-
-/// A combo over every value of an enumeration; returns true when the user picks another value.
-template <class E>
-bool enumCombo(const char* id, E current, E& chosen, float width = -FLT_MIN) {
-    bool changed = false;
-    ImGui::SetNextItemWidth(width);
-    if (ImGui::BeginCombo(id, enumLabel(current))) {
-        for (const auto& e : enumEntries<E>()) {
-            if (ImGui::Selectable(tr(e.label), e.value == current) && e.value != current) {
-                chosen = e.value;
-                changed = true;
-            }
-        }
-        ImGui::EndCombo();
-    }
-    return changed;
-}
 
 void fieldLabel(Str label) {
     ImGui::TableNextRow();
@@ -76,16 +34,13 @@ void fieldLabel(Str label) {
 }
 
 std::string hostLabel(const Model& model, const Etape& e) {
-    const Territory* t = e.header.host ? model.territory(*e.header.host) : nullptr;
-    return t ? t->name : std::string(tr(Str::HostToConfirm));
+    return territoryName(model, e.header.host, tr(Str::HostToConfirm));
 }
 
 // [SECTION] List of étapes and preview
 
 void drawList(Id& selected, const Model& model) {
-    ImGui::PushFont(fonts().heading);
-    ImGui::TextUnformatted(tr(Str::EtapesHeading));
-    ImGui::PopFont();
+    heading(tr(Str::EtapesHeading));
     ImGui::Separator();
     const float previewHeight = (ImGui::GetContentRegionAvail().x * 9.0f / 16.0f) + 3 * ImGui::GetTextLineHeightWithSpacing();
     ImGui::BeginChild("##list", ImVec2(0, -previewHeight));
@@ -112,11 +67,11 @@ void drawList(Id& selected, const Model& model) {
 
 // [SECTION] Details of the étape
 
-void drawDetails(EtapesView& view, const Model& model, const Etape& e, Actions& out) {
+}  // namespace
+
+void drawEtapeHeaderEditor(EtapesView& view, const Model& model, const Etape& e, Actions& out) {
     const EtapeHeader& h = e.header;
-    ImGui::PushFont(fonts().heading);
-    ImGui::TextUnformatted(fmt(Str::EtapeHeading, {std::to_string(h.number), formatLongFr(h.date)}).c_str());
-    ImGui::PopFont();
+    heading(fmt(Str::EtapeHeading, {std::to_string(h.number), formatLongFr(h.date)}).c_str());
     ImGui::Spacing();
 
     if (!ImGui::BeginTable("##details", 2, ImGuiTableFlags_SizingStretchProp)) return;
@@ -131,7 +86,7 @@ void drawDetails(EtapesView& view, const Model& model, const Etape& e, Actions& 
     };
 
     fieldLabel(Str::FieldNumber);
-    if (commitText(view, "##number", std::to_string(h.number), text, 80.0f)) {
+    if (commitText(view.drafts, "##number", std::to_string(h.number), text, 80.0f)) {
         if (auto n = parseInt(text)) {
             emit([&](EtapeHeader& c) { c.number = *n; });
         } else {
@@ -141,7 +96,7 @@ void drawDetails(EtapesView& view, const Model& model, const Etape& e, Actions& 
     probe::mark("field.number");
 
     fieldLabel(Str::FieldDate);
-    if (commitText(view, "##date", formatShortFr(h.date), text, 140.0f)) {
+    if (commitText(view.drafts, "##date", formatShortFr(h.date), text, 140.0f)) {
         if (auto d = parseDate(text)) {
             emit([&](EtapeHeader& c) { c.date = *d; });
         } else {
@@ -153,30 +108,19 @@ void drawDetails(EtapesView& view, const Model& model, const Etape& e, Actions& 
     ImGui::TextDisabled("%s", formatLongFr(h.date).c_str());
 
     fieldLabel(Str::FieldHost);
-    ImGui::SetNextItemWidth(280.0f);
-    if (ImGui::BeginCombo("##host", hostLabel(model, e).c_str())) {
-        if (ImGui::Selectable(tr(Str::HostToConfirm), !h.host) && h.host) {
-            emit([&](EtapeHeader& c) { c.host.reset(); });
-        }
-        for (const Territory& t : model.territories) {
-            ImGui::PushID(static_cast<int>(t.id));
-            if (ImGui::Selectable(t.name.c_str(), h.host == t.id) && h.host != t.id) {
-                emit([&](EtapeHeader& c) { c.host = t.id; });
-            }
-            ImGui::PopID();
-        }
-        ImGui::EndCombo();
-    }
+    std::optional<Id> host;
+    if (territoryCombo("##host", model, h.host, host, tr(Str::HostToConfirm), 280.0f))
+        emit([&](EtapeHeader& c) { c.host = host; });
     probe::mark("field.host");
 
     fieldLabel(Str::FieldTheme);
-    if (commitText(view, "##theme", h.theme, text)) {
+    if (commitText(view.drafts, "##theme", h.theme, text)) {
         emit([&](EtapeHeader& c) { c.theme = text; });
     }
     probe::mark("field.theme");
 
     fieldLabel(Str::FieldVenue);
-    if (commitText(view, "##venue", h.venue, text)) {
+    if (commitText(view.drafts, "##venue", h.venue, text)) {
         emit([&](EtapeHeader& c) { c.venue = text; });
     }
     probe::mark("field.venue");
@@ -191,16 +135,22 @@ void drawDetails(EtapesView& view, const Model& model, const Etape& e, Actions& 
     if (enumCombo("##status", h.status, status, 200.0f)) {
         emit([&](EtapeHeader& c) { c.status = status; });
     }
+    fieldLabel(Str::FieldDays);
+    if (commitText(view.drafts, "##days", std::to_string(h.days), text, 80.0f)) {
+        if (auto n = parseInt(text)) emit([&](EtapeHeader& c) { c.days = *n; });
+        else view.error = fmt(Str::ErrNotANumber, {text});
+    }
+    probe::mark("field.days");
     ImGui::EndTable();
 }
+
+namespace {
 
 // [SECTION] Programme
 
 void drawProgramme(EtapesView& view, const Etape& e, Actions& out) {
     ImGui::Spacing();
-    ImGui::PushFont(fonts().heading);
-    ImGui::TextUnformatted(tr(Str::ProgrammeHeading));
-    ImGui::PopFont();
+    heading(tr(Str::ProgrammeHeading));
 
     if (e.programme.empty()) ImGui::TextDisabled("%s", tr(Str::EmptyProgramme));
     const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingFixedFit;
@@ -227,7 +177,7 @@ void drawProgramme(EtapesView& view, const Etape& e, Actions& out) {
             };
 
             ImGui::TableNextColumn();
-            if (commitText(view, "##start", formatTimeFr(item.start), text)) {
+            if (commitText(view.drafts, "##start", formatTimeFr(item.start), text)) {
                 if (auto t = parseTime(text)) {
                     emit([&](ProgrammeItem& c) { c.start = *t; });
                 } else {
@@ -237,7 +187,7 @@ void drawProgramme(EtapesView& view, const Etape& e, Actions& out) {
             probe::mark(key + "start");
 
             ImGui::TableNextColumn();
-            if (commitText(view, "##duration", std::to_string(item.duration), text)) {
+            if (commitText(view.drafts, "##duration", std::to_string(item.duration), text)) {
                 if (auto d = parseInt(text)) {
                     emit([&](ProgrammeItem& c) { c.duration = *d; });
                 } else {
@@ -251,7 +201,7 @@ void drawProgramme(EtapesView& view, const Etape& e, Actions& out) {
             ImGui::TextDisabled("%s", formatTimeFr(item.end() % (24 * 60)).c_str());
 
             ImGui::TableNextColumn();
-            if (commitText(view, "##title", item.title, text)) {
+            if (commitText(view.drafts, "##title", item.title, text)) {
                 emit([&](ProgrammeItem& c) { c.title = text; });
             }
             probe::mark(key + "title");
@@ -308,7 +258,7 @@ void drawEtapesScreen(EtapesView& view, Id& selected, const Model& model, Action
     ImGui::BeginChild("##etape-detail", ImVec2(0, 0), true);
     if (const Etape* e = model.etape(selected)) {
         ImGui::PushID(static_cast<int>(e->id));
-        drawDetails(view, model, *e, out);
+        drawEtapeHeaderEditor(view, model, *e, out);
         drawProgramme(view, *e, out);
         ImGui::PopID();
     } else {

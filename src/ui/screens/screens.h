@@ -1,26 +1,71 @@
 // Every screen of Atelier: one file each in screens/, each with its own view-state struct. A screen reads the
 // model through const&, emits actions, and keeps drafts and selections in its view struct (STYLE.md §3).
+// A screen reports a message for the user (bad input it could not turn into an action) in its view's `error`;
+// the app shows it and clears it.
 #pragma once
 
 #include <imgui.h>
 #include <string>
-#include <unordered_map>
 
 #include "core/actions.h"
 #include "core/model.h"
+#include "ui/widgets.h"
 
 namespace atelier::ui {
 
 // [SECTION] Console: étapes and their programme (etapes.cpp)
 
 struct EtapesView {
-    std::unordered_map<ImGuiID, std::string> drafts;  // text being typed, by widget id
-    std::string error;                                // a message for the shell to show (then cleared)
+    Drafts drafts;
+    std::string error;
 };
 
-/// The list of étapes (left) and the selected étape's details and programme (middle), editable.
-/// `selected` is the étape shown (0: the first); `previewHeight` reserves room under the list for the preview.
+/// The list of étapes (left, with the projector preview) and the selected étape's details and programme
+/// (middle), editable. `selected` is the étape shown (0: the first).
 void drawEtapesScreen(EtapesView& view, Id& selected, const Model& model, Actions& out);
+
+/// The editable facts of an étape (number, date, host, theme, venue, kind, status, days).
+void drawEtapeHeaderEditor(EtapesView& view, const Model& model, const Etape& etape, Actions& out);
+
+// [SECTION] Console: the network of territories and people (reseau.cpp)
+
+struct ReseauView {
+    Drafts drafts;
+    std::string error;
+    std::string search;          // accent- and case-insensitive filter
+    std::string newTerritory, newDepartment;
+    std::string newPerson, newEmail;
+    std::optional<Id> newPersonTerritory;
+};
+
+/// Territories (department, membership, étapes hosted) and people (email, territory, institution, role):
+/// search, add, edit, delete.
+void drawReseauScreen(ReseauView& view, const Model& model, Actions& out);
+
+// [SECTION] Console: the Tour's calendar (calendrier.cpp)
+
+struct CalendrierView {
+    EtapesView editor;  // drafts of the selected étape's editor
+    std::string error;
+};
+
+/// The étapes by quarter, the Tour tracker (which Cités hosted), warnings, and the list of étapes to create,
+/// reorder, delete and edit.
+void drawCalendrierScreen(CalendrierView& view, Id& selected, const Model& model, Actions& out);
+
+// [SECTION] Console: registrations, check-in at the door, fees (inscriptions.cpp)
+
+struct InscriptionsView {
+    Drafts drafts;
+    std::string error;
+    std::string checkin;       // what the person at the door typed
+    std::string lastCheckedIn;  // feedback: who was just marked present
+    bool focusCheckin = true;   // give the check-in field the keyboard on the next frame
+};
+
+/// The registrations of the selected étape with presence, days and fees; a check-in field for the door
+/// (three letters of a name, Enter); walk-ins; totals by territory.
+void drawInscriptionsScreen(InscriptionsView& view, Id& selected, const Model& model, Actions& out);
 
 // [SECTION] Projector: welcome screen of an étape (welcome.cpp)
 

@@ -1,0 +1,251 @@
+// Console screen « Inscriptions »: who registered for the selected étape, the check-in at the door (type three
+// letters of a name, press Enter: the person is marked present; nobody matches: add them on the spot), presence,
+// days and fees of each person, and the totals by territory.
+//
+// [SECTION] Check-in at the door
+// [SECTION] Registrations
+// [SECTION] Totals by territory
+
+#include <algorithm>
+#include <imgui.h>
+#include <imgui_stdlib.h>
+
+#include "core/fees.h"
+#include "core/strings.h"
+#include "core/text.h"
+#include "ui/fonts.h"
+#include "ui/probe.h"
+#include "ui/screens/screens.h"
+
+namespace atelier::ui {
+
+namespace {
+
+/// Registrations whose person's name contains `query` (accents and case ignored), those not yet present first,
+/// then by name.
+std::vector<const Registration*> matching(const Model& model, const Etape& e, const std::string& query) {
+    std::vector<const Registration*> out;
+    const std::string q = foldForSearch(trim(query));
+    if (countCodePoints(q) < 3) return out;
+    for (const Registration& r : e.registrations)
+        if (const Person* p = model.person(r.person); p && foldForSearch(p->name).find(q) != std::string::npos)
+            out.push_back(&r);
+    std::stable_sort(out.begin(), out.end(), [&](const Registration* a, const Registration* b) {
+        if (a->present != b->present) return !a->present;
+        return foldForSearch(model.person(a->person)->name) < foldForSearch(model.person(b->person)->name);
+    });
+    return out;
+}
+
+std::string feeText(const Fee& fee) {
+    return fee.cents ? formatEuros(*fee.cents) : std::string(tr(Str::FeeAVerifier));
+}
+
+// [SECTION] Check-in at the door
+
+void drawCheckin(InscriptionsView& view, const Model& model, const Etape& e, Actions& out) {
+    heading(tr(Str::CheckinHeading));
+    ImGui::PushFont(fonts().heading);
+    ImGui::SetNextItemWidth(520.0f);
+    if (view.focusCheckin) {
+        ImGui::SetKeyboardFocusHere();
+        view.focusCheckin = false;
+    }
+    const bool enter = ImGui::InputTextWithHint("##checkin", tr(Str::CheckinHint), &view.checkin,
+                                                ImGuiInputTextFlags_EnterReturnsTrue);
+    probe::mark("checkin.input");
+    ImGui::PopFont();
+    const auto matches = matching(model, e, view.checkin);
+    const std::string typed(trim(view.checkin));
+    if (enter && !typed.empty()) {
+        if (!matches.empty()) {
+            Registration r = *matches.front();
+            const std::string name = model.person(r.person)->name;
+            if (!r.present) {
+                r.present = true;
+                out.push_back(UpdateRegistration{e.id, r});
+                view.lastCheckedIn = fmt(Str::CheckedIn, {name});
+            } else {
+                view.lastCheckedIn = fmt(Str::AlreadyPresent, {name});
+            }
+        } else if (countCodePoints(typed) >= 3) {
+            // Nobody registered under that name: a walk-in, registered and present in one undoable step.
+            const Id person = model.nextId;
+            out.batches.push_back(ActionBatch{
+                fmt(Str::ActWalkIn, {typed}),
+                {AddPerson{Person{person, typed, "", std::nullopt}},
+                 AddRegistration{e.id, Registration{0, person, 1, true, true}}}});
+            view.lastCheckedIn = fmt(Str::WalkInAdded, {typed});
+        }
+        view.checkin.clear();
+        view.focusCheckin = true;  // the next person types straight away
+    }
+    if (!view.lastCheckedIn.empty()) {
+        ImGui::SameLine();
+        ImGui::AlignTextToFramePadding();
+        ImGui::TextColored(ImVec4(0.10f, 0.45f, 0.20f, 1.0f), "%s", view.lastCheckedIn.c_str());
+    }
+    if (countCodePoints(typed) >= 3) {
+        if (matches.empty()) {
+            ImGui::TextDisabled("%s", fmt(Str::CheckinNoMatch, {typed}).c_str());
+        } else {
+            for (size_t i = 0; i < std::min<size_t>(matches.size(), 6); ++i) {
+                const Person* p = model.person(matches[i]->person);
+                const std::string line = (i == 0 ? "\u2192 " : "   ") + p->name + " \u00b7 " +
+                                         territoryName(model, p->territory, tr(Str::NoTerritory)) +
+                                         (matches[i]->present ? " \u00b7 " + std::string(tr(Str::Present)) : "");
+                ImGui::TextUnformatted(line.c_str());
+            }
+        }
+    }
+}
+
+// [SECTION] Registrations
+
+void drawRegistrations(InscriptionsView& view, const Model& model, const Etape& e, Actions& out, float height) {
+    int present = 0;
+    for (const Registration& r : e.registrations) present += r.present;
+    heading(fmt(Str::RegistrationsHeading, {std::to_string(e.registrations.size()), std::to_string(present)}).c_str());
+    const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY |
+                                  ImGuiTableFlags_SizingStretchProp;
+    if (ImGui::BeginTable("##registrations", 8, flags, ImVec2(0, height))) {
+        ImGui::TableSetupScrollFreeze(0, 1);
+        ImGui::TableSetupColumn(tr(Str::FieldName), ImGuiTableColumnFlags_WidthStretch, 3.0f);
+        ImGui::TableSetupColumn(tr(Str::DocColTerritory), ImGuiTableColumnFlags_WidthStretch, 2.0f);
+        ImGui::TableSetupColumn(tr(Str::DocColInstitution), ImGuiTableColumnFlags_WidthStretch, 2.0f);
+        ImGui::TableSetupColumn(tr(Str::FieldDays), ImGuiTableColumnFlags_WidthFixed, 60.0f);
+        ImGui::TableSetupColumn(tr(Str::ColPresent), ImGuiTableColumnFlags_WidthFixed, 80.0f);
+        ImGui::TableSetupColumn(tr(Str::DocColAmount), ImGuiTableColumnFlags_WidthFixed, 100.0f);
+        ImGui::TableSetupColumn(tr(Str::ColReason), ImGuiTableColumnFlags_WidthFixed, 130.0f);
+        ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, 36.0f);
+        ImGui::TableHeadersRow();
+        for (size_t i = 0; i < e.registrations.size(); ++i) {
+            const Registration& r = e.registrations[i];
+            const Person* p = model.person(r.person);
+            if (!p) continue;
+            const std::string key = "registration." + std::to_string(i) + ".";
+            ImGui::PushID(static_cast<int>(r.id));
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            ImGui::AlignTextToFramePadding();
+            ImGui::TextUnformatted(p->name.c_str());
+            if (r.walkIn) {
+                ImGui::SameLine();
+                ImGui::TextDisabled("%s", tr(Str::WalkInTag));
+            }
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(territoryName(model, p->territory, tr(Str::NoTerritory)).c_str());
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(enumLabel(p->institution));
+            ImGui::TableNextColumn();
+            std::string text;
+            if (commitText(view.drafts, "##days", std::to_string(r.days), text)) {
+                if (auto d = parseInt(text)) {
+                    Registration c = r;
+                    c.days = *d;
+                    out.push_back(UpdateRegistration{e.id, c});
+                } else {
+                    view.error = fmt(Str::ErrNotANumber, {text});
+                }
+            }
+            ImGui::TableNextColumn();
+            bool here = r.present;
+            if (ImGui::Checkbox("##present", &here)) {
+                Registration c = r;
+                c.present = here;
+                out.push_back(UpdateRegistration{e.id, c});
+            }
+            probe::mark(key + "present");
+            const Fee fee = feeOf(model, e, r);
+            ImGui::TableNextColumn();
+            if (fee.cents) ImGui::TextUnformatted(feeText(fee).c_str());
+            else ImGui::TextColored(ImVec4(0.65f, 0.25f, 0.0f, 1.0f), "%s", feeText(fee).c_str());
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(feeReasonLabel(fee.reason));
+            ImGui::TableNextColumn();
+            if (ImGui::Button("\u2715")) out.push_back(RemoveRegistration{e.id, r.id});
+            probe::mark(key + "delete");
+            if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(Str::Unregister));
+            ImGui::PopID();
+        }
+        ImGui::EndTable();
+    }
+    // Register someone already known.
+    ImGui::SetNextItemWidth(320.0f);
+    if (ImGui::BeginCombo("##register", tr(Str::RegisterKnown))) {
+        for (const Person& p : model.people) {
+            bool registered = false;
+            for (const Registration& r : e.registrations) registered |= r.person == p.id;
+            if (registered) continue;
+            ImGui::PushID(static_cast<int>(p.id));
+            const std::string label = p.name + " \u00b7 " + territoryName(model, p.territory, tr(Str::NoTerritory));
+            if (ImGui::Selectable(label.c_str())) out.push_back(AddRegistration{e.id, Registration{0, p.id}});
+            ImGui::PopID();
+        }
+        ImGui::EndCombo();
+    }
+    probe::mark("register-known");
+}
+
+// [SECTION] Totals by territory
+
+void drawTotals(const Model& model, const Etape& e) {
+    const FeeStatement st = feeStatement(model, e);
+    heading(fmt(Str::FeesHeading, {formatEuros(st.totalCents), std::to_string(st.unknown)}).c_str());
+    const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp;
+    if (!ImGui::BeginTable("##totals", 5, flags)) return;
+    ImGui::TableSetupColumn(tr(Str::DocColTerritory), ImGuiTableColumnFlags_WidthStretch, 3.0f);
+    ImGui::TableSetupColumn(tr(Str::ColMembership), ImGuiTableColumnFlags_WidthStretch, 2.0f);
+    ImGui::TableSetupColumn(tr(Str::DocColPeople), ImGuiTableColumnFlags_WidthFixed, 90.0f);
+    ImGui::TableSetupColumn(tr(Str::DocColDays), ImGuiTableColumnFlags_WidthFixed, 60.0f);
+    ImGui::TableSetupColumn(tr(Str::DocColAmount), ImGuiTableColumnFlags_WidthFixed, 190.0f);
+    ImGui::TableHeadersRow();
+    for (const TerritoryFees& t : st.territories) {
+        ImGui::TableNextRow();
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(territoryName(model, t.territory, tr(Str::NoTerritory)).c_str());
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(enumLabel(t.membership));
+        ImGui::TableNextColumn();
+        ImGui::Text("%d", t.people);
+        ImGui::TableNextColumn();
+        ImGui::Text("%d", t.days);
+        ImGui::TableNextColumn();
+        std::string amount = formatEuros(t.cents);
+        if (t.unknown) amount += " + " + fmt(Str::ToCheckCount, {std::to_string(t.unknown)});
+        ImGui::TextUnformatted(amount.c_str());
+    }
+    ImGui::EndTable();
+}
+
+}  // namespace
+
+void drawInscriptionsScreen(InscriptionsView& view, Id& selected, const Model& model, Actions& out) {
+    if (!model.etape(selected) && !model.etapes.empty()) selected = model.etapes.front().id;
+    const Etape* e = model.etape(selected);
+    ImGui::SetNextItemWidth(520.0f);
+    if (ImGui::BeginCombo("##etape", e ? (fmt(Str::EtapeNumber, {std::to_string(e->header.number)}) + " \u2014 " +
+                                          formatLongFr(e->header.date)).c_str()
+                                       : tr(Str::NoEtapeSelected))) {
+        for (const Etape& other : model.etapes) {
+            ImGui::PushID(static_cast<int>(other.id));
+            const std::string label =
+                fmt(Str::EtapeNumber, {std::to_string(other.header.number)}) + " \u2014 " + formatLongFr(other.header.date);
+            if (ImGui::Selectable(label.c_str(), other.id == selected)) selected = other.id;
+            ImGui::PopID();
+        }
+        ImGui::EndCombo();
+    }
+    if (!e) return;
+    ImGui::Spacing();
+    drawCheckin(view, model, *e, out);
+    ImGui::Separator();
+    const float totalsHeight = ImGui::GetTextLineHeightWithSpacing() * (4.0f + static_cast<float>(std::min<size_t>(
+                                                                                    feeStatement(model, *e).territories.size(), 8)));
+    drawRegistrations(view, model, *e, out,
+                      std::max(140.0f, ImGui::GetContentRegionAvail().y - totalsHeight - 2 * ImGui::GetFrameHeightWithSpacing()));
+    ImGui::Spacing();
+    drawTotals(model, *e);
+}
+
+}  // namespace atelier::ui

@@ -1,0 +1,200 @@
+// Console screen « Réseau »: the territories (the 13 Cités and any other that registers) and the people of the
+// network. Search ignores accents and case; every edit is an action, so every change can be undone.
+//
+// [SECTION] Territories
+// [SECTION] People
+
+#include <imgui.h>
+#include <imgui_stdlib.h>
+
+#include "core/strings.h"
+#include "core/text.h"
+#include "ui/probe.h"
+#include "ui/screens/screens.h"
+
+namespace atelier::ui {
+
+namespace {
+
+constexpr ImGuiTableFlags kTable = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH |
+                                   ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingStretchProp;
+
+bool matches(const std::string& folded, std::initializer_list<std::string_view> fields) {
+    if (folded.empty()) return true;
+    for (std::string_view f : fields)
+        if (foldForSearch(f).find(folded) != std::string::npos) return true;
+    return false;
+}
+
+std::string hosted(const Model& model, Id territory) {
+    std::string out;
+    for (const Etape& e : model.etapes)
+        if (e.header.host == territory)
+            out += (out.empty() ? "" : ", ") + fmt(Str::EtapeNumber, {std::to_string(e.header.number)});
+    return out;
+}
+
+// [SECTION] Territories
+
+void drawTerritories(ReseauView& view, const std::string& query, const Model& model, Actions& out, float height) {
+    int shown = 0;
+    for (const Territory& t : model.territories) shown += matches(query, {t.name, t.department});
+    heading(fmt(Str::TerritoriesHeading, {std::to_string(shown), std::to_string(model.territories.size())}).c_str());
+    if (ImGui::BeginTable("##territories", 6, kTable, ImVec2(0, height))) {
+        ImGui::TableSetupScrollFreeze(0, 1);
+        ImGui::TableSetupColumn(tr(Str::FieldName), ImGuiTableColumnFlags_WidthStretch, 3.0f);
+        ImGui::TableSetupColumn(tr(Str::FieldDepartment), ImGuiTableColumnFlags_WidthStretch, 2.0f);
+        ImGui::TableSetupColumn(tr(Str::ColMembership), ImGuiTableColumnFlags_WidthFixed, 150.0f);
+        ImGui::TableSetupColumn(tr(Str::ColCite), ImGuiTableColumnFlags_WidthFixed, 110.0f);
+        ImGui::TableSetupColumn(tr(Str::ColHosted), ImGuiTableColumnFlags_WidthStretch, 2.0f);
+        ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, 36.0f);
+        ImGui::TableHeadersRow();
+        for (const Territory& t : model.territories) {
+            if (!matches(query, {t.name, t.department})) continue;
+            ImGui::PushID(static_cast<int>(t.id));
+            ImGui::TableNextRow();
+            const std::string key = "territory." + t.name + ".";
+            auto emit = [&](auto change) {
+                Territory c = t;
+                change(c);
+                out.push_back(UpdateTerritory{c});
+            };
+            std::string text;
+            ImGui::TableNextColumn();
+            if (commitText(view.drafts, "##name", t.name, text)) emit([&](Territory& c) { c.name = text; });
+            probe::mark(key + "name");
+            ImGui::TableNextColumn();
+            if (commitText(view.drafts, "##dept", t.department, text))
+                emit([&](Territory& c) { c.department = text; });
+            ImGui::TableNextColumn();
+            Membership membership;
+            if (enumCombo("##membership", t.membership, membership)) emit([&](Territory& c) { c.membership = membership; });
+            probe::mark(key + "membership");
+            ImGui::TableNextColumn();
+            bool cite = t.cite;
+            if (ImGui::Checkbox("##cite", &cite)) emit([&](Territory& c) { c.cite = cite; });
+            ImGui::TableNextColumn();
+            ImGui::AlignTextToFramePadding();
+            ImGui::TextUnformatted(hosted(model, t.id).c_str());
+            ImGui::TableNextColumn();
+            if (ImGui::Button("\u2715")) out.push_back(RemoveTerritory{t.id});
+            probe::mark(key + "delete");
+            if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(Str::DeleteTerritory));
+            ImGui::PopID();
+        }
+        ImGui::EndTable();
+    }
+    ImGui::SetNextItemWidth(260.0f);
+    const bool enter = ImGui::InputTextWithHint("##new-territory", tr(Str::NewTerritoryHint), &view.newTerritory,
+                                                ImGuiInputTextFlags_EnterReturnsTrue);
+    probe::mark("new-territory");
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(180.0f);
+    ImGui::InputTextWithHint("##new-department", tr(Str::FieldDepartment), &view.newDepartment);
+    ImGui::SameLine();
+    if ((ImGui::Button(tr(Str::AddTerritory)) || enter) && !trim(view.newTerritory).empty()) {
+        out.push_back(AddTerritory{Territory{0, view.newTerritory, view.newDepartment, Membership::AVerifier, false}});
+        view.newTerritory.clear();
+        view.newDepartment.clear();
+    }
+    probe::mark("add-territory");
+}
+
+// [SECTION] People
+
+void drawPeople(ReseauView& view, const std::string& query, const Model& model, Actions& out) {
+    auto territoryOf = [&](const Person& p) { return territoryName(model, p.territory, ""); };
+    int shown = 0;
+    for (const Person& p : model.people) shown += matches(query, {p.name, p.email, territoryOf(p)});
+    heading(fmt(Str::PeopleHeading, {std::to_string(shown), std::to_string(model.people.size())}).c_str());
+    const float height = ImGui::GetContentRegionAvail().y - ImGui::GetFrameHeightWithSpacing() - 4.0f;
+    if (ImGui::BeginTable("##people", 6, kTable, ImVec2(0, std::max(120.0f, height)))) {
+        ImGui::TableSetupScrollFreeze(0, 1);
+        ImGui::TableSetupColumn(tr(Str::FieldName), ImGuiTableColumnFlags_WidthStretch, 3.0f);
+        ImGui::TableSetupColumn(tr(Str::FieldEmail), ImGuiTableColumnFlags_WidthStretch, 3.0f);
+        ImGui::TableSetupColumn(tr(Str::DocColTerritory), ImGuiTableColumnFlags_WidthFixed, 170.0f);
+        ImGui::TableSetupColumn(tr(Str::DocColInstitution), ImGuiTableColumnFlags_WidthFixed, 180.0f);
+        ImGui::TableSetupColumn(tr(Str::ColRole), ImGuiTableColumnFlags_WidthFixed, 220.0f);
+        ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, 36.0f);
+        ImGui::TableHeadersRow();
+        ImGuiListClipper clipper;
+        std::vector<const Person*> rows;
+        for (const Person& p : model.people)
+            if (matches(query, {p.name, p.email, territoryOf(p)})) rows.push_back(&p);
+        clipper.Begin(static_cast<int>(rows.size()));
+        while (clipper.Step()) {
+            for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
+                const Person& p = *rows[static_cast<size_t>(i)];
+                ImGui::PushID(static_cast<int>(p.id));
+                ImGui::TableNextRow();
+                const std::string key = "person." + std::to_string(i) + ".";
+                auto emit = [&](auto change) {
+                    Person c = p;
+                    change(c);
+                    out.push_back(UpdatePerson{c});
+                };
+                std::string text;
+                ImGui::TableNextColumn();
+                if (commitText(view.drafts, "##name", p.name, text)) emit([&](Person& c) { c.name = text; });
+                probe::mark(key + "name");
+                ImGui::TableNextColumn();
+                if (commitText(view.drafts, "##email", p.email, text)) emit([&](Person& c) { c.email = text; });
+                probe::mark(key + "email");
+                ImGui::TableNextColumn();
+                std::optional<Id> territory;
+                if (territoryCombo("##territory", model, p.territory, territory, tr(Str::NoTerritory)))
+                    emit([&](Person& c) { c.territory = territory; });
+                ImGui::TableNextColumn();
+                Institution institution;
+                if (enumCombo("##institution", p.institution, institution))
+                    emit([&](Person& c) { c.institution = institution; });
+                probe::mark(key + "institution");
+                ImGui::TableNextColumn();
+                Role role;
+                if (enumCombo("##role", p.role, role)) emit([&](Person& c) { c.role = role; });
+                ImGui::TableNextColumn();
+                if (ImGui::Button("\u2715")) out.push_back(RemovePerson{p.id});
+                probe::mark(key + "delete");
+                if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(Str::DeletePerson));
+                ImGui::PopID();
+            }
+        }
+        ImGui::EndTable();
+    }
+    ImGui::SetNextItemWidth(260.0f);
+    const bool enter = ImGui::InputTextWithHint("##new-person", tr(Str::NewPersonHint), &view.newPerson,
+                                                ImGuiInputTextFlags_EnterReturnsTrue);
+    probe::mark("new-person");
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(240.0f);
+    ImGui::InputTextWithHint("##new-email", tr(Str::NewEmailHint), &view.newEmail);
+    ImGui::SameLine();
+    std::optional<Id> territory;
+    if (territoryCombo("##new-person-territory", model, view.newPersonTerritory, territory, tr(Str::NoTerritory),
+                       200.0f))
+        view.newPersonTerritory = territory;
+    ImGui::SameLine();
+    if ((ImGui::Button(tr(Str::AddPerson)) || enter) && !trim(view.newPerson).empty()) {
+        out.push_back(AddPerson{Person{0, view.newPerson, view.newEmail, view.newPersonTerritory}});
+        view.newPerson.clear();
+        view.newEmail.clear();
+    }
+    probe::mark("add-person");
+}
+
+}  // namespace
+
+void drawReseauScreen(ReseauView& view, const Model& model, Actions& out) {
+    ImGui::SetNextItemWidth(420.0f);
+    ImGui::InputTextWithHint("##search", tr(Str::SearchHint), &view.search);
+    probe::mark("search");
+    const std::string query = foldForSearch(trim(view.search));
+    ImGui::Spacing();
+    const float territoriesHeight = std::max(160.0f, ImGui::GetContentRegionAvail().y * 0.42f);
+    drawTerritories(view, query, model, out, territoriesHeight);
+    ImGui::Spacing();
+    ImGui::Separator();
+    drawPeople(view, query, model, out);
+}
+
+}  // namespace atelier::ui

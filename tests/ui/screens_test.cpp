@@ -1,0 +1,118 @@
+// Réseau, Calendrier and Inscriptions driven through simulated mouse and keyboard.
+#include <doctest/doctest.h>
+
+#include "core/calendar.h"
+#include "ui/harness.h"
+
+using namespace atelier;
+using namespace atelier::ui;
+using atelier::ui::test::Console;
+
+TEST_CASE("Réseau: search ignores accents and case, edits and deletions are undoable actions") {
+    Console c;
+    c.show("reseau");
+    REQUIRE(probe::find("territory.Lille.name"));
+    c.click("search");
+    c.imgui.type("AMIÉ");
+    c.frame();
+    c.frame();
+    CHECK(probe::find("territory.Amiens.name"));
+    probe::enable(true);  // forget the rectangles of rows now filtered out
+    c.frame();
+    CHECK_FALSE(probe::find("territory.Lille.name"));
+    CHECK(probe::find("territory.Amiens.name"));
+
+    // Edit the person found by the search: Nadia Benali's territory is Amiens.
+    REQUIRE(probe::find("person.0.email"));
+    Actions emitted = c.typeInto("person.0.email", "nadia.benali@amiens.fr");
+    REQUIRE(emitted.size() == 1);
+    CHECK(std::get<UpdatePerson>(emitted[0]).person.email == "nadia.benali@amiens.fr");
+    CHECK(c.session.model().people.front().email == "nadia.benali@amiens.fr");
+    c.ctrlPress(ImGuiKey_Z);
+    CHECK(c.session.model().people.front().email == "n.benali@example.fr");
+}
+
+TEST_CASE("Réseau: adding a territory by typing its name and pressing Enter") {
+    Console c;
+    c.show("reseau");
+    c.click("new-territory");
+    c.typeAndEnter("Hénin-Beaumont");
+    REQUIRE(c.lastActions.size() == 1);
+    const auto& add = std::get<AddTerritory>(c.lastActions[0]);
+    CHECK(add.territory.name == "Hénin-Beaumont");
+    CHECK(add.territory.membership == Membership::AVerifier);
+    CHECK(c.session.model().territoryByName("henin-beaumont"));
+
+    // Deleting a territory that hosts an étape is refused with a message; nothing changes.
+    const Model before = c.session.model();
+    c.click("territory.Amiens.delete");
+    CHECK(c.session.model() == before);
+    REQUIRE_FALSE(c.app.state().toasts.empty());
+    CHECK(c.app.state().toasts.back().text.find("accueille l'étape 1") != std::string::npos);
+}
+
+TEST_CASE("Calendrier: a new étape, reordering, and a warning for two étapes in one quarter") {
+    Console c;
+    c.show("calendrier");
+    Actions emitted = c.click("new-etape");
+    REQUIRE(emitted.size() == 1);
+    const auto& add = std::get<AddEtape>(emitted[0]);
+    CHECK(add.etape.header.number == 3);
+    CHECK(add.etape.header.date == Date{2020, 9, 2});  // one quarter after the latest étape
+    REQUIRE(c.session.model().etapes.size() == 3);
+
+    const Id third = c.session.model().etapes.back().id;
+    emitted = c.click("list.2.up");
+    REQUIRE(emitted.size() == 1);
+    CHECK(std::get<MoveEtape>(emitted[0]).to == 1);
+    CHECK(c.session.model().etapes[1].id == third);
+    c.ctrlPress(ImGuiKey_Z);
+    CHECK(c.session.model().etapes[2].id == third);
+
+    // Select étape 3 in the quarters grid and move its date into étape 2's quarter.
+    c.click("grid.etape.3");
+    CHECK(c.app.state().selectedEtape == third);
+    emitted = c.typeInto("field.date", "23/06/2020");
+    REQUIRE(emitted.size() == 1);
+    CHECK(c.session.model().etape(third)->header.date == Date{2020, 6, 23});
+    const auto warnings = calendarWarnings(c.session.model());
+    REQUIRE(warnings.size() == 1);
+    CHECK(warnings[0].find("2e trimestre 2020") != std::string::npos);
+}
+
+TEST_CASE("Inscriptions: check-in at the door by typing three letters and Enter, walk-ins on the spot") {
+    Console c;
+    const Id e1 = c.etape1().id;
+    const Id nadia = c.session.model().people.front().id;
+    REQUIRE(c.session.apply(AddRegistration{e1, Registration{0, nadia}}).ok);
+    c.show("inscriptions");
+
+    // The check-in field has the keyboard: type « ben » (no accent, lower case) and press Enter.
+    c.typeAndEnter("ben");
+    REQUIRE(c.lastActions.size() == 1);
+    const auto& update = std::get<UpdateRegistration>(c.lastActions[0]);
+    CHECK(update.registration.present);
+    CHECK(c.etape1().registrations.front().present);
+    CHECK(c.app.state().inscriptions.lastCheckedIn == "\u2713 Nadia Benali est présent·e");
+    CHECK(c.app.state().inscriptions.checkin.empty());
+
+    // Someone not registered: Enter adds them on the spot, present, as one undoable step.
+    c.frame();
+    c.typeAndEnter("Jeanne Valjean");
+    REQUIRE(c.lastActions.batches.size() == 1);
+    REQUIRE(c.etape1().registrations.size() == 2);
+    const Registration& walkIn = c.etape1().registrations.back();
+    CHECK(walkIn.walkIn);
+    CHECK(walkIn.present);
+    CHECK(c.session.model().person(walkIn.person)->name == "Jeanne Valjean");
+    CHECK(c.session.undoLabel() == "Accueillir « Jeanne Valjean » sur place");
+    REQUIRE(c.session.undo().ok);
+    CHECK(c.etape1().registrations.size() == 1);
+    CHECK(c.session.model().people.size() == 1);
+
+    // The presence box unticks Nadia.
+    c.frame();
+    const Actions emitted = c.click("registration.0.present");
+    REQUIRE(emitted.size() == 1);
+    CHECK_FALSE(c.etape1().registrations.front().present);
+}

@@ -82,7 +82,7 @@ int run(int argc, char** argv) {
 
         if (words.empty()) {
             try {
-                return ui::runApp(context.workspace().session());
+                return ui::runApp(context.workspace().session(), context.dataDir());
             } catch (const store::StoreError& e) {
                 std::cerr << e.what() << "\n";
                 ui::showFatalError(e.what());

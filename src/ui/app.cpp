@@ -29,8 +29,16 @@ const std::vector<ScreenEntry>& screenRegistry() {
     return kScreens;
 }
 
-App::App(Session& session) : session_(session) {
+App::App(Session& session, std::filesystem::path dataDir) : session_(session) {
     if (!session_.model().etapes.empty()) state_.selectedEtape = session_.model().etapes.front().id;
+    if (!dataDir.empty()) state_.inscriptions.documentsDir = dataDir / "documents";
+}
+
+void App::dropFile(const std::string& path) {
+    state_.inscriptions.importPath = path;
+    state_.inscriptions.importNow = true;
+    state_.screen = ConsoleScreen::Inscriptions;
+    state_.selectScreen = true;
 }
 
 bool App::showScreen(const std::string& name) {

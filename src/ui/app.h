@@ -3,6 +3,7 @@
 // Platform code (platform.cpp) owns the GLFW windows and calls in here once per frame and window.
 #pragma once
 
+#include <filesystem>
 #include <string>
 #include <vector>
 
@@ -64,7 +65,8 @@ const std::vector<ScreenEntry>& screenRegistry();
 
 class App {
 public:
-    explicit App(Session& session);
+    /// `dataDir`: where documents go (its documents/ folder); empty: no document buttons.
+    explicit App(Session& session, std::filesystem::path dataDir = {});
 
     AppState& state() { return state_; }
     const Session& session() const { return session_; }
@@ -73,6 +75,8 @@ public:
     void drawConsole(Actions& actions, UiRequests& requests);
     /// One frame of the projector window: the audience view of the current activity, full window.
     void drawProjector(UiRequests& requests);
+    /// A file dropped on a window: a CSV goes to the registration import of the Inscriptions screen.
+    void dropFile(const std::string& path);
     /// Applies the actions and the undo/redo requests of a frame, in order; errors become toasts.
     void apply(Actions& actions, UiRequests& requests);
     /// Shows a message for a few seconds at the bottom of the console.

@@ -181,7 +181,7 @@ void setProjectorFullscreen(GLFWwindow* projector, GLFWmonitor* monitor) {
 
 }  // namespace
 
-int runApp(Session& session) {
+int runApp(Session& session, const std::filesystem::path& dataDir) {
     Glfw glfw;
     if (!glfw.ok) {
         std::fprintf(stderr, "%s\n", "Aucun affichage disponible : lancez Atelier depuis une session graphique.");
@@ -197,10 +197,17 @@ int runApp(Session& session) {
     glfwSwapInterval(0);  // the console's vsync paces the loop
     glfwFocusWindow(console.handle());
 
-    App app(session);
+    App app(session, dataDir);
     Actions actions;
     UiRequests requests;
     bool projectorVisible = true;
+    // Files dropped on either window (a CSV of registrations) go to the app.
+    static App* dropTarget = nullptr;
+    dropTarget = &app;
+    for (GLFWwindow* w : {console.handle(), projector.handle()})
+        glfwSetDropCallback(w, [](GLFWwindow*, int count, const char** paths) {
+            if (count > 0 && dropTarget) dropTarget->dropFile(paths[0]);
+        });
     // For the smoke test: ATELIER_EXIT_AFTER_FRAMES=N runs N frames of both windows, then returns, after
     // writing the last frame of each window to ATELIER_SMOKE_DIR/{console,projector}.png when that is set.
     const char* exitAfter = std::getenv("ATELIER_EXIT_AFTER_FRAMES");
@@ -257,6 +264,7 @@ int runApp(Session& session) {
         }
         requests = UiRequests{};
     }
+    dropTarget = nullptr;
     return 0;
 }
 

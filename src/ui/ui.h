@@ -11,7 +11,8 @@
 namespace atelier::ui {
 
 /// Runs the console and projector windows until the console is closed. Returns the process exit code.
-int runApp(Session& session);
+/// `dataDir` receives the documents the facilitator writes from the app.
+int runApp(Session& session, const std::filesystem::path& dataDir);
 
 /// Shows `message` in a small window (French) until closed: for errors that stop the app from starting.
 void showFatalError(const std::string& message);

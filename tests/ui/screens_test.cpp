@@ -1,6 +1,9 @@
 // Réseau, Calendrier and Inscriptions driven through simulated mouse and keyboard.
 #include <doctest/doctest.h>
 
+#include <filesystem>
+#include <fstream>
+
 #include "core/calendar.h"
 #include "ui/harness.h"
 
@@ -115,4 +118,51 @@ TEST_CASE("Inscriptions: check-in at the door by typing three letters and Enter,
     const Actions emitted = c.click("registration.0.present");
     REQUIRE(emitted.size() == 1);
     CHECK_FALSE(c.etape1().registrations.front().present);
+}
+
+TEST_CASE("Inscriptions: importing a CSV from its path (or a dropped file) and writing the documents") {
+    const std::filesystem::path dir = std::filesystem::temp_directory_path() / "atelier-ui-import";
+    std::filesystem::remove_all(dir);
+    std::filesystem::create_directories(dir);
+    {
+        std::ofstream csv(dir / "inscrits.csv", std::ios::binary);
+        csv << "Nom;Pr\xe9nom;Cit\xe9\r\nLef\xe8vre;Zo\xe9;Amiens\r\n;;Lens\r\n";  // Windows-1252
+    }
+    Console c;
+    c.app.state().inscriptions.documentsDir = dir / "documents";
+    c.show("inscriptions");
+    c.click("import.path");
+    c.typeAndEnter((dir / "inscrits.csv").string());
+    REQUIRE(c.lastActions.batches.size() == 1);
+    REQUIRE(c.etape1().registrations.size() == 1);
+    CHECK(c.session.model().person(c.etape1().registrations[0].person)->name == "Zoé Lefèvre");
+    CHECK(c.app.state().inscriptions.report.find("ligne 3 : le nom manque") != std::string::npos);
+    CHECK(c.session.undoLabel() == "Importer 1 inscription(s)");
+
+    // A file that cannot be read: a message, nothing imported.
+    c.app.dropFile((dir / "absent.csv").string());
+    c.frame();
+    c.frame();
+    CHECK(c.etape1().registrations.size() == 1);
+    REQUIRE_FALSE(c.app.state().toasts.empty());
+    CHECK(c.app.state().toasts.back().text.find("Impossible d'ouvrir") != std::string::npos);
+
+    c.click("doc.emargement");
+    c.click("doc.frais");
+    CHECK(std::filesystem::exists(dir / "documents" / "etape-1-emargement.html"));
+    CHECK(std::filesystem::exists(dir / "documents" / "etape-1-frais.html"));
+    std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("Inscriptions: the day rate of the étape's year is editable") {
+    Console c;
+    c.show("inscriptions");
+    Actions emitted = c.typeInto("day-rate", "162,50");
+    REQUIRE(emitted.size() == 1);
+    CHECK(std::get<SetDayRate>(emitted[0]) == SetDayRate{2020, 16250});
+    CHECK(c.session.model().settings.dayRateCents(2020) == 16250);
+    CHECK(c.session.model().settings.dayRateCents(2021) == kDefaultDayRateCents);
+    emitted = c.typeInto("day-rate", "cent");
+    CHECK(emitted.empty());
+    CHECK(c.app.state().toasts.back().text.find("n'est pas un montant") != std::string::npos);
 }

@@ -4,13 +4,17 @@
 //
 // [SECTION] Check-in at the door
 // [SECTION] Registrations
-// [SECTION] Totals by territory
+// [SECTION] Import and documents
 
 #include <algorithm>
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
 #include "core/fees.h"
+#include "core/registration_import.h"
+#include "export/documents.h"
+#include "store/csv.h"
+#include "store/files.h"
 #include "core/strings.h"
 #include "core/text.h"
 #include "ui/fonts.h"
@@ -35,6 +39,24 @@ std::vector<const Registration*> matching(const Model& model, const Etape& e, co
         return foldForSearch(model.person(a->person)->name) < foldForSearch(model.person(b->person)->name);
     });
     return out;
+}
+
+/// Euros typed by a person ("150", "87,50", "87.5") in cents; nullopt otherwise.
+std::optional<long> parseEuros(const std::string& text) {
+    std::string t(trim(text));
+    const auto sep = t.find_first_of(",.");
+    const auto units = parseInt(t.substr(0, sep));
+    if (!units) return std::nullopt;
+    long cents = 0;
+    if (sep != std::string::npos) {
+        std::string frac = t.substr(sep + 1);
+        if (frac.empty() || frac.size() > 2) return std::nullopt;
+        if (frac.size() == 1) frac += '0';
+        const auto c = parseInt(frac);
+        if (!c) return std::nullopt;
+        cents = *c;
+    }
+    return *units * 100L + cents;
 }
 
 std::string feeText(const Fee& fee) {
@@ -187,11 +209,85 @@ void drawRegistrations(InscriptionsView& view, const Model& model, const Etape& 
     probe::mark("register-known");
 }
 
+// [SECTION] Import and documents
+
+void runImport(InscriptionsView& view, const Model& model, const Etape& e, Actions& out) {
+    const std::string path(trim(view.importPath));
+    if (path.empty()) return;
+    try {
+        const store::CsvTable table = store::readCsvFile(path);
+        ImportPlan plan = planRegistrationImport(model, e.id, table);
+        if (!plan.error.empty()) {
+            view.error = plan.error;
+            return;
+        }
+        view.report = describeReport(plan.report);
+        out.batches.push_back(
+            ActionBatch{fmt(Str::ActImport, {std::to_string(plan.report.registered)}), std::move(plan.actions)});
+    } catch (const store::CsvError& err) {
+        view.error = err.what();
+    }
+}
+
+void writeDocument(InscriptionsView& view, const Model& model, const Etape& e, const char* suffix,
+                   std::string (*render)(const Model&, const Etape&)) {
+    const std::filesystem::path file =
+        view.documentsDir / ("etape-" + std::to_string(e.header.number) + "-" + suffix + ".html");
+    try {
+        std::filesystem::create_directories(view.documentsDir);
+        store::writeFileAtomic(file, render(model, e));
+        view.report = fmt(Str::CliWritten, {file.string()});
+    } catch (const std::exception& err) {
+        view.error = err.what();
+    }
+}
+
+void drawImportAndDocuments(InscriptionsView& view, const Model& model, const Etape& e, Actions& out) {
+    ImGui::SetNextItemWidth(420.0f);
+    const bool enter = ImGui::InputTextWithHint("##import-path", tr(Str::ImportHint), &view.importPath,
+                                                ImGuiInputTextFlags_EnterReturnsTrue);
+    probe::mark("import.path");
+    ImGui::SameLine();
+    if (ImGui::Button(tr(Str::ImportButton)) || enter || view.importNow) runImport(view, model, e, out);
+    view.importNow = false;
+    probe::mark("import.button");
+    if (!view.documentsDir.empty()) {
+        ImGui::SameLine(0, 24.0f);
+        if (ImGui::Button(tr(Str::DocAttendanceTitle)))
+            writeDocument(view, model, e, "emargement", exporting::attendanceSheetHtml);
+        probe::mark("doc.emargement");
+        ImGui::SameLine();
+        if (ImGui::Button(tr(Str::DocFeesTitle))) writeDocument(view, model, e, "frais", exporting::feeStatementHtml);
+        probe::mark("doc.frais");
+    }
+    if (!view.report.empty()) {
+        ImGui::PushTextWrapPos(0.0f);
+        ImGui::TextDisabled("%s", view.report.c_str());
+        ImGui::PopTextWrapPos();
+    }
+}
+
 // [SECTION] Totals by territory
 
-void drawTotals(const Model& model, const Etape& e) {
+void drawTotals(InscriptionsView& view, const Model& model, const Etape& e, Actions& out) {
     const FeeStatement st = feeStatement(model, e);
     heading(fmt(Str::FeesHeading, {formatEuros(st.totalCents), std::to_string(st.unknown)}).c_str());
+    // The day rate of the étape's year, editable (euros, whole or with cents).
+    const int year = e.header.date.year;
+    const long rate = model.settings.dayRateCents(year);
+    ImGui::SameLine(0, 30.0f);
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted(fmt(Str::DayRateLabel, {std::to_string(year)}).c_str());
+    ImGui::SameLine();
+    std::string text;
+    const std::string shown = std::to_string(rate / 100) + (rate % 100 ? "," + std::to_string(100 + rate % 100).substr(1) : "");
+    if (commitText(view.drafts, "##day-rate", shown, text, 90.0f)) {
+        if (auto cents = parseEuros(text)) out.push_back(SetDayRate{year, *cents});
+        else view.error = fmt(Str::ErrBadEuros, {text});
+    }
+    probe::mark("day-rate");
+    ImGui::SameLine();
+    ImGui::TextUnformatted("\u20ac");
     const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp;
     if (!ImGui::BeginTable("##totals", 5, flags)) return;
     ImGui::TableSetupColumn(tr(Str::DocColTerritory), ImGuiTableColumnFlags_WidthStretch, 3.0f);
@@ -238,6 +334,7 @@ void drawInscriptionsScreen(InscriptionsView& view, Id& selected, const Model& m
     }
     if (!e) return;
     ImGui::Spacing();
+    drawImportAndDocuments(view, model, *e, out);
     drawCheckin(view, model, *e, out);
     ImGui::Separator();
     const float totalsHeight = ImGui::GetTextLineHeightWithSpacing() * (4.0f + static_cast<float>(std::min<size_t>(
@@ -245,7 +342,7 @@ void drawInscriptionsScreen(InscriptionsView& view, Id& selected, const Model& m
     drawRegistrations(view, model, *e, out,
                       std::max(140.0f, ImGui::GetContentRegionAvail().y - totalsHeight - 2 * ImGui::GetFrameHeightWithSpacing()));
     ImGui::Spacing();
-    drawTotals(model, *e);
+    drawTotals(view, model, *e, out);
 }
 
 }  // namespace atelier::ui

@@ -4,6 +4,7 @@
 // the app shows it and clears it.
 #pragma once
 
+#include <filesystem>
 #include <imgui.h>
 #include <string>
 
@@ -58,6 +59,10 @@ void drawCalendrierScreen(CalendrierView& view, Id& selected, const Model& model
 struct InscriptionsView {
     Drafts drafts;
     std::string error;
+    std::filesystem::path documentsDir;  // where documents are written (the data directory's documents/)
+    std::string importPath;    // CSV to import (typed, or dropped on the window)
+    bool importNow = false;    // a file was dropped: import it on the next frame
+    std::string report;        // the last import's report, or the last document written
     std::string checkin;       // what the person at the door typed
     std::string lastCheckedIn;  // feedback: who was just marked present
     bool focusCheckin = true;   // give the check-in field the keyboard on the next frame

@@ -40,6 +40,7 @@ int cmdScreenshot(Context& context, Args& args) {
         options.height = h;
     }
     Session& session = context.workspace().session();
+    options.dataDir = context.dataDir();
     if (etape) {
         const int n = parseIntOption("--etape", *etape, 1, 99);
         if (!session.model().etapeByNumber(n)) {

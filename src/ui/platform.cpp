@@ -288,7 +288,7 @@ Status screenshot(Session& session, const ScreenshotOptions& options) {
                   nullptr, true);
     if (!window) return Status::failure("impossible d'ouvrir une fenêtre OpenGL 3");
 
-    App app(session);
+    App app(session, options.dataDir);
     if (options.etapeNumber)
         if (const Etape* e = session.model().etapeByNumber(*options.etapeNumber)) app.state().selectedEtape = e->id;
     if (!entry->projector) app.showScreen(entry->name);

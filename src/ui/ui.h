@@ -23,6 +23,7 @@ struct ScreenshotOptions {
     int height = 800;
     std::filesystem::path out;
     std::optional<int> etapeNumber;  // étape to select; default: the first
+    std::filesystem::path dataDir;   // as in the app (document buttons); empty: none
 };
 
 /// Renders one screen in a real window for a few frames and writes the PNG. Needs a display (xvfb-run -a).

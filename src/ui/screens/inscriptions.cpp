@@ -243,7 +243,7 @@ void writeDocument(InscriptionsView& view, const Model& model, const Etape& e, c
 }
 
 void drawImportAndDocuments(InscriptionsView& view, const Model& model, const Etape& e, Actions& out) {
-    ImGui::SetNextItemWidth(420.0f);
+    ImGui::SetNextItemWidth(520.0f);
     const bool enter = ImGui::InputTextWithHint("##import-path", tr(Str::ImportHint), &view.importPath,
                                                 ImGuiInputTextFlags_EnterReturnsTrue);
     probe::mark("import.path");

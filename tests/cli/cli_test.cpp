@@ -1,53 +1,28 @@
 // The command line, run as a user would: the real binary, a temporary data directory, exit codes and output.
 #include <doctest/doctest.h>
 
+#include "support/cli.h"
+
 #include <nlohmann/json.hpp>
 
-#include <array>
-#include <cstdio>
 #include <filesystem>
-#include <random>
 #include <sqlite3.h>
 #include <string>
-#include <sys/wait.h>
 
 using nlohmann::json;
 namespace fs = std::filesystem;
 
 namespace {
 
-struct Run {
-    int code = -1;
-    std::string out;  // stdout and stderr together
-};
+using atelier::test::TempDir;
 
-Run run(const std::string& args) {
-    const std::string command = std::string(ATELIER_BINARY) + " " + args + " 2>&1";
-    Run r;
-    FILE* pipe = popen(command.c_str(), "r");
-    REQUIRE(pipe);
-    std::array<char, 4096> buf{};
-    size_t n;
-    while ((n = fread(buf.data(), 1, buf.size(), pipe)) > 0) r.out.append(buf.data(), n);
-    const int status = pclose(pipe);
-    r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    return r;
-}
-
-struct TempDir {
-    fs::path path;
-    TempDir() {
-        std::random_device rd;
-        path = fs::temp_directory_path() / ("atelier-cli-" + std::to_string(rd()) + std::to_string(rd()));
-    }
-    ~TempDir() { fs::remove_all(path); }
-    std::string data() const { return "--data '" + path.string() + "'"; }
-};
+using Run = atelier::test::CliRun;
+Run run(const std::string& args) { return atelier::test::runAtelier(args); }
 
 }  // namespace
 
 TEST_CASE("atelier etapes --json lists the seeded étapes, twice the same") {
-    TempDir dir;
+    TempDir dir("atelier-cli");
     for (int pass = 0; pass < 2; ++pass) {
         const Run r = run(dir.data() + " etapes --json");
         INFO(r.out);
@@ -74,7 +49,7 @@ TEST_CASE("atelier --version") {
 }
 
 TEST_CASE("unknown commands and options print the usage and fail") {
-    TempDir dir;
+    TempDir dir("atelier-cli");
     Run r = run(dir.data() + " téléporter");
     CHECK(r.code == 2);
     CHECK(r.out.find("Commande inconnue : « téléporter »") != std::string::npos);
@@ -94,7 +69,7 @@ TEST_CASE("unknown commands and options print the usage and fail") {
 }
 
 TEST_CASE("screenshot checks its arguments before needing a display") {
-    TempDir dir;
+    TempDir dir("atelier-cli");
     Run r = run(dir.data() + " screenshot --screen list");
     CHECK(r.code == 0);
     CHECK(r.out.find("console") != std::string::npos);
@@ -118,10 +93,10 @@ TEST_CASE("screenshot checks its arguments before needing a display") {
 }
 
 TEST_CASE("a database from a newer Atelier stops the command with a message") {
-    TempDir dir;
+    TempDir dir("atelier-cli");
     REQUIRE(run(dir.data() + " etapes").code == 0);
     sqlite3* db = nullptr;
-    REQUIRE(sqlite3_open((dir.path / "atelier.db").c_str(), &db) == SQLITE_OK);
+    REQUIRE(sqlite3_open((dir.path / "data" / "atelier.db").c_str(), &db) == SQLITE_OK);
     REQUIRE(sqlite3_exec(db, "PRAGMA user_version = 999", nullptr, nullptr, nullptr) == SQLITE_OK);
     sqlite3_close(db);
     const Run r = run(dir.data() + " etapes --json");

@@ -1,64 +1,22 @@
 // territoire, import inscriptions, tarifs, emargement, etat-frais: run as a user would.
 #include <doctest/doctest.h>
 
+#include "support/cli.h"
+
 #include <nlohmann/json.hpp>
 
-#include <array>
-#include <cstdio>
 #include <filesystem>
 #include <fstream>
-#include <iterator>
-#include <random>
 #include <string>
-#include <sys/wait.h>
 
 namespace fs = std::filesystem;
 
 namespace {
 
-struct Run {
-    int code = -1;
-    std::string out;
-};
+using atelier::test::TempDir;
 
-Run run(const std::string& args) {
-    const std::string command = std::string(ATELIER_BINARY) + " " + args + " 2>&1";
-    Run r;
-    FILE* pipe = popen(command.c_str(), "r");
-    REQUIRE(pipe);
-    std::array<char, 4096> buf{};
-    size_t n;
-    while ((n = fread(buf.data(), 1, buf.size(), pipe)) > 0) r.out.append(buf.data(), n);
-    const int status = pclose(pipe);
-    r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    return r;
-}
-
-struct TempDir {
-    fs::path path;
-    TempDir() {
-        std::random_device rd;
-        path = fs::temp_directory_path() / ("atelier-reseau-" + std::to_string(rd()) + std::to_string(rd()));
-        fs::create_directories(path);
-    }
-    ~TempDir() { fs::remove_all(path); }
-    /// A path between single quotes for the shell (built in steps: GCC 12 warns falsely on one long concatenation).
-    static std::string quoted(const fs::path& p) {
-        std::string out = "'";
-        out += p.string();
-        out += '\'';
-        return out;
-    }
-    std::string data() const { return "--data " + quoted(path / "data"); }
-    std::string write(const char* name, const std::string& bytes) const {
-        std::ofstream(path / name, std::ios::binary) << bytes;
-        return quoted(path / name);
-    }
-    std::string read(const char* name) const {
-        std::ifstream in(path / name, std::ios::binary);
-        return std::string(std::istreambuf_iterator<char>(in), {});
-    }
-};
+using Run = atelier::test::CliRun;
+Run run(const std::string& args) { return atelier::test::runAtelier(args); }
 
 const std::string kExcelExport =  // Windows-1252, `;`, CRLF: what Excel in French saves
     "Nom;Pr\xe9nom;Courriel;Cit\xe9;Structure;Fonction\r\n"
@@ -67,11 +25,10 @@ const std::string kExcelExport =  // Windows-1252, `;`, CRLF: what Excel in Fren
     ";;x@y.fr;Lens;;\r\n"
     "Morel;Anne;a.morel@hirson.fr;Hirson;Association;\r\n"
     "DUPONT;Marc;MARC@ARRAS.FR;Arras;;\r\n";
-
 }  // namespace
 
 TEST_CASE("atelier territoire sets a membership, creating the territory when missing") {
-    TempDir dir;
+    TempDir dir("atelier-cli");
     Run r = run(dir.data() + " territoire Arras --adherent non");
     CHECK(r.code == 0);
     CHECK(r.out.find("Arras : Non adhérent.") != std::string::npos);
@@ -86,7 +43,7 @@ TEST_CASE("atelier territoire sets a membership, creating the territory when mis
 }
 
 TEST_CASE("atelier import inscriptions reads an Excel export and reports every line") {
-    TempDir dir;
+    TempDir dir("atelier-cli");
     REQUIRE(run(dir.data() + " territoire Arras --adherent non").code == 0);
     const Run r = run(dir.data() + " import inscriptions --etape 1 " + dir.write("inscriptions.csv", kExcelExport));
     INFO(r.out);
@@ -109,22 +66,22 @@ TEST_CASE("atelier import inscriptions reads an Excel export and reports every l
     CHECK(j["total_eur"] == 150.0);
     CHECK(j["a_verifier"] == 1);
 
-    const Run badDir = run(dir.data() + " emargement --etape 1 --out " + TempDir::quoted(dir.path / "nulle-part" / "e.html"));
+    const Run badDir = run(dir.data() + " emargement --etape 1 --out " + atelier::test::quoted(dir.path / "nulle-part" / "e.html"));
     CHECK(badDir.code == 1);
     CHECK(badDir.out.find("Impossible d'écrire") != std::string::npos);
-    const Run sheet = run(dir.data() + " emargement --etape 1 --out " + TempDir::quoted(dir.path / "emargement.html"));
+    const Run sheet = run(dir.data() + " emargement --etape 1 --out " + atelier::test::quoted(dir.path / "emargement.html"));
     CHECK(sheet.code == 0);
     const std::string html = dir.read("emargement.html");
     CHECK(html.find("Feuille d&#39;émargement") != std::string::npos);
     CHECK(html.find("Zoé Lefèvre") != std::string::npos);
-    const Run statement = run(dir.data() + " etat-frais --etape 1 --out " + TempDir::quoted(dir.path / "frais.html"));
+    const Run statement = run(dir.data() + " etat-frais --etape 1 --out " + atelier::test::quoted(dir.path / "frais.html"));
     CHECK(statement.code == 0);
     CHECK(dir.read("frais.html").find("Montants à vérifier (1)") != std::string::npos);
 }
 
 TEST_CASE("unreadable imports and missing options say what to fix") {
-    TempDir dir;
-    Run r = run(dir.data() + " import inscriptions --etape 1 " + TempDir::quoted(dir.path / "absent.csv"));
+    TempDir dir("atelier-cli");
+    Run r = run(dir.data() + " import inscriptions --etape 1 " + atelier::test::quoted(dir.path / "absent.csv"));
     CHECK(r.code == 1);
     CHECK(r.out.find("Impossible d'ouvrir") != std::string::npos);
     r = run(dir.data() + " import inscriptions --etape 1 " + dir.write("sans-nom.csv", "courriel;ville\na@b.fr;Lens\n"));

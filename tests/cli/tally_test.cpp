@@ -2,15 +2,14 @@
 // the JSON shape and the French messages. The command never opens (nor creates) the database.
 #include <doctest/doctest.h>
 
+#include "support/cli.h"
+
 #include <nlohmann/json.hpp>
 
-#include <array>
-#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <random>
 #include <string>
-#include <sys/wait.h>
 
 using nlohmann::json;
 namespace fs = std::filesystem;
@@ -24,15 +23,9 @@ struct Run {
 };
 
 std::string capture(const std::string& command, int& code) {
-    std::string out;
-    FILE* pipe = popen(command.c_str(), "r");
-    REQUIRE(pipe);
-    std::array<char, 4096> buf{};
-    size_t n;
-    while ((n = fread(buf.data(), 1, buf.size(), pipe)) > 0) out.append(buf.data(), n);
-    const int status = pclose(pipe);
-    code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    return out;
+    const atelier::test::CliRun r = atelier::test::capture(command);
+    code = r.code;
+    return r.out;
 }
 
 /// Vote files in a fresh directory, and a data directory inside it that the command must not create.

@@ -335,6 +335,113 @@ ApplyResult apply(Model& m, UpdateRegistration& a) {
     return done(std::move(inverse));
 }
 
+// [SECTION] Votes
+
+Check checkSetup(VoteSetup& v) {
+    if (auto c = checkText(Str::FieldQuestion, v.question, kMaxText, false); !c.empty()) return c;
+    for (std::string& o : v.options)
+        if (auto c = checkText(Str::FieldOption, o, kMaxText, false); !c.empty()) return c;
+    for (std::string& g : v.grades)
+        if (auto c = checkText(Str::FieldGrade, g, kMaxName, false); !c.empty()) return c;
+    Vote probe;
+    probe.setup = v;
+    return checkElection(probe.election());
+}
+
+/// The vote `id` of étape `e`, or null.
+Vote* findVote(Etape& e, Id id) {
+    const int i = indexOf(e.votes, id);
+    return i < 0 ? nullptr : &e.votes[static_cast<size_t>(i)];
+}
+
+ApplyResult apply(Model& m, AddVote& a) {
+    Etape* e = findEtape(m, a.etape);
+    if (!e) return fail(tr(Str::ErrUnknownEtape));
+    Vote v = a.vote;
+    if (auto c = resolveId(m, v.id, e->votes); !c.empty()) return fail(c);
+    if (auto c = checkSetup(v.setup); !c.empty()) return fail(c);
+    Id next = std::max(m.nextId, v.id + 1);
+    for (size_t i = 0; i < v.ballots.size(); ++i) {
+        if (v.ballots[i].id == 0) v.ballots[i].id = next;
+        next = std::max(next, v.ballots[i].id + 1);
+        if (auto c = checkBallot(v.election(), v.ballots[i].ballot, static_cast<int>(i) + 1); !c.empty()) return fail(c);
+    }
+    a.vote = v;
+    m.nextId = next;
+    const Id id = v.id;
+    insertAt(e->votes, std::move(v), a.index);
+    return done(RemoveVote{a.etape, id});
+}
+
+ApplyResult apply(Model& m, RemoveVote& a) {
+    Etape* e = findEtape(m, a.etape);
+    if (!e) return fail(tr(Str::ErrUnknownEtape));
+    const int i = indexOf(e->votes, a.vote);
+    if (i < 0) return fail(tr(Str::ErrUnknownVote));
+    AddVote inverse{a.etape, e->votes[static_cast<size_t>(i)], i};
+    e->votes.erase(e->votes.begin() + i);
+    return done(std::move(inverse));
+}
+
+ApplyResult apply(Model& m, UpdateVote& a) {
+    Etape* e = findEtape(m, a.etape);
+    if (!e) return fail(tr(Str::ErrUnknownEtape));
+    Vote* v = findVote(*e, a.vote);
+    if (!v) return fail(tr(Str::ErrUnknownVote));
+    if (auto c = checkSetup(a.setup); !c.empty()) return fail(c);
+    const VoteSetup& old = v->setup;
+    if (!v->ballots.empty() && (a.setup.method != old.method || a.setup.options != old.options ||
+                                a.setup.grades != old.grades || a.setup.dotsPerVoter != old.dotsPerVoter ||
+                                a.setup.maxDotsPerOption != old.maxDotsPerOption))
+        return fail(fmt(Str::ErrVoteHasBallots, {std::to_string(v->ballots.size())}));
+    UpdateVote inverse{a.etape, a.vote, std::exchange(v->setup, a.setup)};
+    return done(std::move(inverse));
+}
+
+ApplyResult apply(Model& m, CastBallot& a) {
+    Etape* e = findEtape(m, a.etape);
+    if (!e) return fail(tr(Str::ErrUnknownEtape));
+    Vote* v = findVote(*e, a.vote);
+    if (!v) return fail(tr(Str::ErrUnknownVote));
+    if (!v->setup.open) return fail(tr(Str::ErrVoteClosed));
+    StoredBallot b = a.ballot;
+    if (b.id == 0) b.id = m.nextId;
+    else if (indexOf(v->ballots, b.id) >= 0) return fail(tr(Str::ErrIdTaken));
+    const int number = a.index < 0 ? static_cast<int>(v->ballots.size()) + 1 : a.index + 1;
+    if (auto c = checkBallot(v->election(), b.ballot, number); !c.empty()) return fail(c);
+    a.ballot = b;
+    reserveId(m, b.id);
+    const Id id = b.id;
+    a.index = insertAt(v->ballots, std::move(b), a.index);
+    return done(WithdrawBallot{a.etape, a.vote, id});
+}
+
+ApplyResult apply(Model& m, WithdrawBallot& a) {
+    Etape* e = findEtape(m, a.etape);
+    if (!e) return fail(tr(Str::ErrUnknownEtape));
+    Vote* v = findVote(*e, a.vote);
+    if (!v) return fail(tr(Str::ErrUnknownVote));
+    if (!v->setup.open) return fail(tr(Str::ErrVoteClosed));
+    const int i = indexOf(v->ballots, a.ballot);
+    if (i < 0) return fail(tr(Str::ErrUnknownBallot));
+    CastBallot inverse{a.etape, a.vote, v->ballots[static_cast<size_t>(i)], i};
+    v->ballots.erase(v->ballots.begin() + i);
+    return done(std::move(inverse));
+}
+
+ApplyResult apply(Model& m, CorrectBallot& a) {
+    Etape* e = findEtape(m, a.etape);
+    if (!e) return fail(tr(Str::ErrUnknownEtape));
+    Vote* v = findVote(*e, a.vote);
+    if (!v) return fail(tr(Str::ErrUnknownVote));
+    if (!v->setup.open) return fail(tr(Str::ErrVoteClosed));
+    const int i = indexOf(v->ballots, a.ballot.id);
+    if (i < 0) return fail(tr(Str::ErrUnknownBallot));
+    if (auto c = checkBallot(v->election(), a.ballot.ballot, i + 1); !c.empty()) return fail(c);
+    CorrectBallot inverse{a.etape, a.vote, std::exchange(v->ballots[static_cast<size_t>(i)], a.ballot)};
+    return done(std::move(inverse));
+}
+
 // [SECTION] Settings
 
 ApplyResult apply(Model& m, SetDayRate& a) {
@@ -378,6 +485,17 @@ const Registration* registration(const Model& m, Id etape, Id id) {
     if (const Etape* e = m.etape(etape))
         if (const int i = indexOf(e->registrations, id); i >= 0) return &e->registrations[static_cast<size_t>(i)];
     return nullptr;
+}
+
+const Vote* vote(const Model& m, Id etape, Id id) {
+    if (const Etape* e = m.etape(etape))
+        if (const int i = indexOf(e->votes, id); i >= 0) return &e->votes[static_cast<size_t>(i)];
+    return nullptr;
+}
+
+std::string voteQuestion(const Model& m, Id etape, Id id) {
+    const Vote* v = vote(m, etape, id);
+    return v ? v->setup.question : "?";
 }
 
 std::string itemTitle(const Model& m, Id etape, Id item) {
@@ -445,6 +563,21 @@ std::string describe(const Action& action, const Model& m) {
             return fmt(Str::ActUpdateRegistration, {name});
         }
         std::string operator()(const SetDayRate& a) const { return fmt(Str::ActSetDayRate, {std::to_string(a.year)}); }
+        std::string operator()(const AddVote& a) const { return fmt(Str::ActAddVote, {a.vote.setup.question}); }
+        std::string operator()(const RemoveVote& a) const { return fmt(Str::ActRemoveVote, {voteQuestion(m, a.etape, a.vote)}); }
+        std::string operator()(const UpdateVote& a) const {
+            const Vote* v = vote(m, a.etape, a.vote);
+            if (v && v->setup.open != a.setup.open)
+                return fmt(a.setup.open ? Str::ActReopenVote : Str::ActCloseVote, {a.setup.question});
+            return fmt(Str::ActUpdateVote, {a.setup.question});
+        }
+        std::string operator()(const CastBallot& a) const { return fmt(Str::ActCastBallot, {voteQuestion(m, a.etape, a.vote)}); }
+        std::string operator()(const WithdrawBallot& a) const {
+            return fmt(Str::ActWithdrawBallot, {voteQuestion(m, a.etape, a.vote)});
+        }
+        std::string operator()(const CorrectBallot& a) const {
+            return fmt(Str::ActCorrectBallot, {voteQuestion(m, a.etape, a.vote)});
+        }
     };
     return std::visit(Visitor{m}, action);
 }

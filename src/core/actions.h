@@ -132,6 +132,51 @@ struct UpdateSettings {
     bool operator==(const UpdateSettings&) const = default;
 };
 
+// [SECTION] Votes of an étape
+struct AddVote {
+    static constexpr const char* kName = "AddVote";
+    Id etape = 0;
+    Vote vote;  // id 0: the next free id; usually without ballots
+    int index = -1;
+    bool operator==(const AddVote&) const = default;
+};
+struct RemoveVote {
+    static constexpr const char* kName = "RemoveVote";
+    Id etape = 0;
+    Id vote = 0;
+    bool operator==(const RemoveVote&) const = default;
+};
+struct UpdateVote {
+    static constexpr const char* kName = "UpdateVote";
+    Id etape = 0;
+    Id vote = 0;
+    VoteSetup setup;  // with ballots cast, only the question, `open` and `hideResults` may change
+    bool operator==(const UpdateVote&) const = default;
+};
+struct CastBallot {
+    static constexpr const char* kName = "CastBallot";
+    Id etape = 0;
+    Id vote = 0;
+    StoredBallot ballot;  // id 0: the next free id
+    int index = -1;
+    bool operator==(const CastBallot&) const = default;
+};
+struct WithdrawBallot {
+    static constexpr const char* kName = "WithdrawBallot";
+    Id etape = 0;
+    Id vote = 0;
+    Id ballot = 0;
+    bool operator==(const WithdrawBallot&) const = default;
+};
+struct CorrectBallot {
+    static constexpr const char* kName = "CorrectBallot";
+    Id etape = 0;
+    Id vote = 0;
+    StoredBallot ballot;  // replaces the ballot with the same id
+    bool operator==(const CorrectBallot&) const = default;
+};
+
+// [SECTION] Settings
 struct SetDayRate {
     static constexpr const char* kName = "SetDayRate";
     int year = 2020;
@@ -142,7 +187,8 @@ struct SetDayRate {
 using Action = std::variant<AddTerritory, RemoveTerritory, UpdateTerritory, AddPerson, RemovePerson, UpdatePerson,
                             AddEtape, RemoveEtape, UpdateEtape, AddProgrammeItem, RemoveProgrammeItem,
                             UpdateProgrammeItem, MoveProgrammeItem, UpdateSettings, MoveEtape, AddRegistration,
-                            RemoveRegistration, UpdateRegistration, SetDayRate>;
+                            RemoveRegistration, UpdateRegistration, SetDayRate, AddVote, RemoveVote, UpdateVote,
+                            CastBallot, WithdrawBallot, CorrectBallot>;
 
 /// Several actions applied as one step (one undo, one transaction), e.g. a walk-in: the person and their
 /// registration.

@@ -57,6 +57,14 @@ inline constexpr std::array kItemKinds = {
     EnumEntry<ItemKind>{ItemKind::Synthese, "synthese", Str::ItemSynthese},
 };
 
+inline constexpr std::array kVoteMethods = {
+    EnumEntry<VoteMethod>{VoteMethod::Dot, "dot", Str::VoteMethodDot},
+    EnumEntry<VoteMethod>{VoteMethod::Approval, "approval", Str::VoteMethodApproval},
+    EnumEntry<VoteMethod>{VoteMethod::Majority, "majority", Str::VoteMethodMajority},
+    EnumEntry<VoteMethod>{VoteMethod::Borda, "borda", Str::VoteMethodBorda},
+    EnumEntry<VoteMethod>{VoteMethod::Schulze, "schulze", Str::VoteMethodSchulze},
+};
+
 template <class E> constexpr const auto& enumEntries();
 template <> constexpr const auto& enumEntries<Membership>() { return kMemberships; }
 template <> constexpr const auto& enumEntries<Institution>() { return kInstitutions; }
@@ -64,6 +72,7 @@ template <> constexpr const auto& enumEntries<Role>() { return kRoles; }
 template <> constexpr const auto& enumEntries<EtapeKind>() { return kEtapeKinds; }
 template <> constexpr const auto& enumEntries<EtapeStatus>() { return kEtapeStatuses; }
 template <> constexpr const auto& enumEntries<ItemKind>() { return kItemKinds; }
+template <> constexpr const auto& enumEntries<VoteMethod>() { return kVoteMethods; }
 
 /// Stable storage key of a value ("a-verifier").
 template <class E>

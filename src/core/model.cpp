@@ -44,6 +44,17 @@ std::vector<const Etape*> Model::etapesOf(Id person) const {
     return out;
 }
 
+Election Vote::election() const {
+    Election e;
+    e.method = setup.method;
+    e.options = setup.options;
+    e.grades = setup.grades;
+    e.dotsPerVoter = setup.dotsPerVoter;
+    e.maxDotsPerOption = setup.maxDotsPerOption;
+    for (const StoredBallot& b : ballots) e.ballots.push_back(b.ballot);
+    return e;
+}
+
 long Settings::dayRateCents(int year) const {
     for (const auto& r : dayRates)
         if (r.year == year) return r.cents;

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/date.h"
+#include "core/tally.h"
 
 namespace atelier {
 
@@ -85,12 +86,44 @@ struct Registration {
     bool operator==(const Registration&) const = default;
 };
 
+/// How a vote is run: its question, method, what is voted on, and whether it is open. Once a ballot is cast,
+/// only the question, `open` and `hideResults` may change.
+struct VoteSetup {
+    std::string question;
+    VoteMethod method = VoteMethod::Dot;
+    std::vector<std::string> options;  // the proposals, at least 2, distinct
+    std::vector<std::string> grades;   // majority judgment: the scale, worst first (empty: the default scale)
+    long long dotsPerVoter = 3;        // dot voting
+    long long maxDotsPerOption = 0;    // dot voting: 0 = no cap
+    bool open = true;                  // ballots are accepted
+    bool hideResults = false;          // results stay hidden until the vote is closed
+    bool operator==(const VoteSetup&) const = default;
+};
+
+/// An anonymous ballot (or `count` identical ones) as cast.
+struct StoredBallot {
+    Id id = 0;
+    Ballot ballot;
+    bool operator==(const StoredBallot&) const = default;
+};
+
+/// A vote of an étape and its ballots.
+struct Vote {
+    Id id = 0;
+    VoteSetup setup;
+    std::vector<StoredBallot> ballots;
+    /// The election to count: the setup and every ballot.
+    Election election() const;
+    bool operator==(const Vote&) const = default;
+};
+
 /// One meeting of the Tour, hosted by one Cité.
 struct Etape {
     Id id = 0;
     EtapeHeader header;
     std::vector<ProgrammeItem> programme;  // in the order of the day
     std::vector<Registration> registrations;  // in the order they came in
+    std::vector<Vote> votes;                  // in the order they were created
     bool operator==(const Etape&) const = default;
 };
 

@@ -66,12 +66,14 @@ std::string checkNames(const std::vector<std::string>& names, Str tooFew, Str em
 
 class Validator {
 public:
-    Validator(const Election& e, const std::vector<std::string>& grades) : e_(e), grades_(grades) {}
+    /// `firstNumber`: the number messages give to ballot 0.
+    Validator(const Election& e, const std::vector<std::string>& grades, int firstNumber = 1)
+        : e_(e), grades_(grades), firstNumber_(firstNumber) {}
 
     /// Checks ballot `b` (0-based); returns an error message or empty.
     std::string ballot(size_t b) {
         const Ballot& ballot = e_.ballots[b];
-        number_ = std::to_string(b + 1);
+        number_ = std::to_string(static_cast<long long>(b) + firstNumber_);
         if (ballot.count < 1 || ballot.count > kMaxBallotCount)
             return fmt(Str::ErrVoteCount, {number_, std::to_string(kMaxBallotCount), std::to_string(ballot.count)});
         seen_.assign(e_.options.size(), false);
@@ -132,6 +134,7 @@ private:
 
     const Election& e_;
     const std::vector<std::string>& grades_;
+    int firstNumber_;
     std::string number_;
     std::vector<bool> seen_;
 };
@@ -314,6 +317,21 @@ void countSchulze(const Election& e, TallyResult& r) {
 }  // namespace
 
 // [SECTION] Entry point
+
+std::string checkElection(const Election& election) {
+    Election setup = election;
+    setup.ballots.clear();
+    const std::vector<std::string> grades = setup.grades.empty() ? defaultGradeScale() : setup.grades;
+    auto failure = validate(setup, grades);
+    return failure ? failure->message : std::string();
+}
+
+std::string checkBallot(const Election& election, const Ballot& ballot, int number) {
+    Election one = election;
+    one.ballots = {ballot};
+    const std::vector<std::string> grades = one.grades.empty() ? defaultGradeScale() : one.grades;
+    return Validator(one, grades, number).ballot(0);
+}
 
 TallyOutcome tally(const Election& election) {
     TallyOutcome out;

@@ -96,4 +96,11 @@ struct TallyOutcome {
 ///   beats (the Schulze winners), the next tier those no remaining option beats, and so on.
 TallyOutcome tally(const Election& election);
 
+/// The first error in the election's options and parameters, ignoring its ballots; empty when it can be voted.
+std::string checkElection(const Election& election);
+
+/// The error of `ballot` were it the `number`-th ballot (1-based) of `election`, whose options and parameters
+/// are valid; empty when it can be cast.
+std::string checkBallot(const Election& election, const Ballot& ballot, int number);
+
 }  // namespace atelier

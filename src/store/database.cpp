@@ -36,6 +36,8 @@ constexpr const char* kMigrations[] = {
     // 2: registrations, the order of étapes, day rates per year, étapes of several days (new actions and
     // fields in the journal; no table changes).
     "SELECT 1;",
+    // 3: votes and their anonymous ballots (new actions; no table changes).
+    "SELECT 1;",
 };
 static_assert(std::size(kMigrations) == kSchemaVersion, "one migration per schema version");
 

@@ -7,6 +7,7 @@
 #include <cereal/cereal.hpp>
 #include <cereal/types/optional.hpp>
 #include <cereal/types/string.hpp>
+#include <cereal/types/utility.hpp>
 #include <cereal/types/vector.hpp>
 
 #include "core/actions.h"
@@ -76,9 +77,31 @@ void serialize(Archive& ar, Registration& r, std::uint32_t /*version*/) {
        cereal::make_nvp("present", r.present), cereal::make_nvp("walkIn", r.walkIn));
 }
 template <class Archive>
+void serialize(Archive& ar, Ballot& b, std::uint32_t /*version*/) {
+    ar(cereal::make_nvp("count", b.count), cereal::make_nvp("ranking", b.ranking),
+       cereal::make_nvp("approvals", b.approvals), cereal::make_nvp("dots", b.dots),
+       cereal::make_nvp("grades", b.grades));
+}
+template <class Archive>
+void serialize(Archive& ar, StoredBallot& b, std::uint32_t /*version*/) {
+    ar(cereal::make_nvp("id", b.id), cereal::make_nvp("ballot", b.ballot));
+}
+template <class Archive>
+void serialize(Archive& ar, VoteSetup& v, std::uint32_t /*version*/) {
+    ar(cereal::make_nvp("question", v.question), cereal::make_nvp("method", asKey(v.method)),
+       cereal::make_nvp("options", v.options), cereal::make_nvp("grades", v.grades),
+       cereal::make_nvp("dotsPerVoter", v.dotsPerVoter), cereal::make_nvp("maxDotsPerOption", v.maxDotsPerOption),
+       cereal::make_nvp("open", v.open), cereal::make_nvp("hideResults", v.hideResults));
+}
+template <class Archive>
+void serialize(Archive& ar, Vote& v, std::uint32_t /*version*/) {
+    ar(cereal::make_nvp("id", v.id), cereal::make_nvp("setup", v.setup), cereal::make_nvp("ballots", v.ballots));
+}
+template <class Archive>
 void serialize(Archive& ar, Etape& e, std::uint32_t version) {
     ar(cereal::make_nvp("id", e.id), cereal::make_nvp("header", e.header), cereal::make_nvp("programme", e.programme));
     if (version >= 2) ar(cereal::make_nvp("registrations", e.registrations));  // v1: none
+    if (version >= 3) ar(cereal::make_nvp("votes", e.votes));                  // v1, v2: none
 }
 template <class Archive>
 void serialize(Archive& ar, DayRate& r, std::uint32_t /*version*/) {
@@ -153,6 +176,31 @@ void serialize(Archive& ar, UpdateRegistration& a, std::uint32_t) {
     ar(cereal::make_nvp("etape", a.etape), cereal::make_nvp("registration", a.registration));
 }
 template <class Archive>
+void serialize(Archive& ar, AddVote& a, std::uint32_t) {
+    ar(cereal::make_nvp("etape", a.etape), cereal::make_nvp("vote", a.vote), cereal::make_nvp("index", a.index));
+}
+template <class Archive>
+void serialize(Archive& ar, RemoveVote& a, std::uint32_t) {
+    ar(cereal::make_nvp("etape", a.etape), cereal::make_nvp("vote", a.vote));
+}
+template <class Archive>
+void serialize(Archive& ar, UpdateVote& a, std::uint32_t) {
+    ar(cereal::make_nvp("etape", a.etape), cereal::make_nvp("vote", a.vote), cereal::make_nvp("setup", a.setup));
+}
+template <class Archive>
+void serialize(Archive& ar, CastBallot& a, std::uint32_t) {
+    ar(cereal::make_nvp("etape", a.etape), cereal::make_nvp("vote", a.vote), cereal::make_nvp("ballot", a.ballot),
+       cereal::make_nvp("index", a.index));
+}
+template <class Archive>
+void serialize(Archive& ar, WithdrawBallot& a, std::uint32_t) {
+    ar(cereal::make_nvp("etape", a.etape), cereal::make_nvp("vote", a.vote), cereal::make_nvp("ballot", a.ballot));
+}
+template <class Archive>
+void serialize(Archive& ar, CorrectBallot& a, std::uint32_t) {
+    ar(cereal::make_nvp("etape", a.etape), cereal::make_nvp("vote", a.vote), cereal::make_nvp("ballot", a.ballot));
+}
+template <class Archive>
 void serialize(Archive& ar, SetDayRate& a, std::uint32_t) {
     ar(cereal::make_nvp("year", a.year), cereal::make_nvp("cents", a.cents));
 }
@@ -164,7 +212,11 @@ CEREAL_CLASS_VERSION(atelier::Person, 1)
 CEREAL_CLASS_VERSION(atelier::ProgrammeItem, 1)
 CEREAL_CLASS_VERSION(atelier::EtapeHeader, 2)
 CEREAL_CLASS_VERSION(atelier::Registration, 1)
-CEREAL_CLASS_VERSION(atelier::Etape, 2)
+CEREAL_CLASS_VERSION(atelier::Etape, 3)
+CEREAL_CLASS_VERSION(atelier::Ballot, 1)
+CEREAL_CLASS_VERSION(atelier::StoredBallot, 1)
+CEREAL_CLASS_VERSION(atelier::VoteSetup, 1)
+CEREAL_CLASS_VERSION(atelier::Vote, 1)
 CEREAL_CLASS_VERSION(atelier::DayRate, 1)
 CEREAL_CLASS_VERSION(atelier::Settings, 2)
 CEREAL_CLASS_VERSION(atelier::AddTerritory, 1)
@@ -186,3 +238,9 @@ CEREAL_CLASS_VERSION(atelier::AddRegistration, 1)
 CEREAL_CLASS_VERSION(atelier::RemoveRegistration, 1)
 CEREAL_CLASS_VERSION(atelier::UpdateRegistration, 1)
 CEREAL_CLASS_VERSION(atelier::SetDayRate, 1)
+CEREAL_CLASS_VERSION(atelier::AddVote, 1)
+CEREAL_CLASS_VERSION(atelier::RemoveVote, 1)
+CEREAL_CLASS_VERSION(atelier::UpdateVote, 1)
+CEREAL_CLASS_VERSION(atelier::CastBallot, 1)
+CEREAL_CLASS_VERSION(atelier::WithdrawBallot, 1)
+CEREAL_CLASS_VERSION(atelier::CorrectBallot, 1)

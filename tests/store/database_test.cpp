@@ -225,6 +225,14 @@ TEST_CASE("every action survives the journal's encoding") {
         UpdateRegistration{e1.id, Registration{12, 4, 1, false, false}},
         SetDayRate{2022, 17500},
         SetDayRate{2022, std::nullopt},
+        AddVote{e1.id, Vote{30, VoteSetup{"Quelles pratiques essaimer ?", VoteMethod::Majority, {"Café des parents", "Ateliers"},
+                                          {"Insuffisant", "Bien", "Très bien"}, 3, 0, true, true},
+                            {StoredBallot{31, Ballot{2, {}, {}, {}, {{0, 2}, {1, 0}}}}}}},
+        RemoveVote{e1.id, 30},
+        UpdateVote{e1.id, 30, VoteSetup{"Q", VoteMethod::Dot, {"A", "B"}, {}, 5, 2, false, false}},
+        CastBallot{e1.id, 30, StoredBallot{32, Ballot{1, {1, 0}, {0}, {{0, 3}}, {}}}, 1},
+        WithdrawBallot{e1.id, 30, 32},
+        CorrectBallot{e1.id, 30, StoredBallot{32, Ballot{4, {0, 1}, {}, {}, {}}}},
     };
     std::set<size_t> kinds;
     for (const Action& a : actions) kinds.insert(a.index());

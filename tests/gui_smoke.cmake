@@ -2,7 +2,7 @@
 # then the real app loop with both windows for a few frames.
 file(REMOVE_RECURSE ${WORK})
 file(MAKE_DIRECTORY ${WORK})
-foreach(screen console reseau calendrier inscriptions projector)
+foreach(screen console projector)
   execute_process(
     COMMAND xvfb-run -a -s "-screen 0 1600x1000x24" ${ATELIER} --data ${WORK}/data screenshot
             --screen ${screen} --size 1280x800 --out ${WORK}/${screen}.png

@@ -20,11 +20,13 @@ namespace atelier::ui {
 const std::vector<ScreenEntry>& screenRegistry() {
     // The only list of screens: add a line here, a file in screens/ and its draw call below.
     static const std::vector<ScreenEntry> kScreens = {
-        {"console", false, ConsoleScreen::Etapes, Str::TabEtapes},              // étapes and programme
-        {"reseau", false, ConsoleScreen::Reseau, Str::TabReseau},               // territories and people
-        {"calendrier", false, ConsoleScreen::Calendrier, Str::TabCalendrier},   // the Tour by quarter
-        {"inscriptions", false, ConsoleScreen::Inscriptions, Str::TabInscriptions},  // registrations, check-in, fees
-        {"projector", true, ConsoleScreen::Etapes, Str::ProjectorTitle},        // welcome screen of the étape
+        {"console", false, ConsoleScreen::Etapes, ProjectorView::Welcome, Str::TabEtapes},  // étapes, programme
+        {"reseau", false, ConsoleScreen::Reseau, ProjectorView::Welcome, Str::TabReseau},  // territories, people
+        {"calendrier", false, ConsoleScreen::Calendrier, ProjectorView::Welcome, Str::TabCalendrier},
+        {"inscriptions", false, ConsoleScreen::Inscriptions, ProjectorView::Welcome, Str::TabInscriptions},
+        {"votes", false, ConsoleScreen::Votes, ProjectorView::Welcome, Str::TabVotes},      // ballots, results
+        {"projector", true, ConsoleScreen::Etapes, ProjectorView::Welcome, Str::ProjectorTitle},  // welcome
+        {"resultats", true, ConsoleScreen::Votes, ProjectorView::VoteResults, Str::ProjectorTitle},  // a vote
     };
     return kScreens;
 }
@@ -42,13 +44,26 @@ void App::dropFile(const std::string& path) {
 }
 
 bool App::showScreen(const std::string& name) {
-    for (const ScreenEntry& e : screenRegistry())
-        if (!e.projector && name == e.name) {
+    for (const ScreenEntry& e : screenRegistry()) {
+        if (name != e.name) continue;
+        if (!e.projector) {
             state_.screen = e.console;
             state_.selectScreen = true;
-            return true;
+        } else {
+            state_.projector = e.view;
+            const Etape* etape = selectedEtape();
+            if (e.view == ProjectorView::VoteResults && etape && !etape->votes.empty())
+                state_.projectedVote = etape->votes.front().id;
         }
+        return true;
+    }
     return false;
+}
+
+const Vote* App::projectedVote() const {
+    for (const Etape& e : session_.model().etapes)
+        if (const int i = indexOf(e.votes, state_.projectedVote); i >= 0) return &e.votes[static_cast<size_t>(i)];
+    return nullptr;
 }
 
 void App::drawConsoleScreen(ConsoleScreen screen, Actions& actions) {
@@ -62,12 +77,20 @@ void App::drawConsoleScreen(ConsoleScreen screen, Actions& actions) {
         case ConsoleScreen::Inscriptions:
             drawInscriptionsScreen(state_.inscriptions, state_.selectedEtape, model, actions);
             break;
+        case ConsoleScreen::Votes:
+            drawVotesScreen(state_.votes, state_.selectedEtape, model, actions);
+            if (state_.votes.project) {  // « Projeter les résultats »
+                state_.projector = ProjectorView::VoteResults;
+                state_.projectedVote = state_.votes.selected;
+                state_.votes.project = false;
+            }
+            break;
     }
 }
 
 void App::collectErrors() {
     for (std::string* error : {&state_.etapes.error, &state_.reseau.error, &state_.calendrier.error,
-                               &state_.inscriptions.error}) {
+                               &state_.inscriptions.error, &state_.votes.error}) {
         if (error->empty()) continue;
         toast(std::move(*error), true);
         error->clear();
@@ -120,6 +143,12 @@ void App::drawMenuBar(UiRequests& requests) {
         const bool showing = state_.projectorFullscreen || state_.projectorInConsole;
         if (ImGui::MenuItem(tr(showing ? Str::MenuProjectorLeave : Str::MenuProjectorFull), tr(Str::ShortcutProjector)))
             requests.toggleProjector = true;
+        if (ImGui::MenuItem(tr(Str::ProjectWelcome), nullptr, state_.projector == ProjectorView::Welcome))
+            state_.projector = ProjectorView::Welcome;
+        probe::mark("menu.project-welcome");
+        if (ImGui::MenuItem(tr(Str::ProjectResults), nullptr, state_.projector == ProjectorView::VoteResults,
+                            projectedVote() != nullptr))
+            state_.projector = ProjectorView::VoteResults;
         if (state_.monitors.size() > 1) {
             if (ImGui::BeginMenu(tr(Str::MenuMonitor))) {
                 const int current = state_.projectorMonitor >= 0 ? state_.projectorMonitor : 1;
@@ -170,7 +199,7 @@ void App::drawConsole(Actions& actions, UiRequests& requests) {
         ImGui::Begin("##projector-in-console", nullptr, kFill);
         const ImVec2 min = ImGui::GetWindowPos();
         const ImVec2 max(min.x + ImGui::GetWindowWidth(), min.y + ImGui::GetWindowHeight());
-        drawWelcome(ImGui::GetWindowDrawList(), min, max, session_.model(), selectedEtape());
+        drawAudienceView(ImGui::GetWindowDrawList(), min, max);
         ImGui::GetWindowDrawList()->AddText(ImVec2(min.x + 40.0f, max.y - 30.0f), IM_COL32(120, 120, 120, 255),
                                             tr(Str::ProjectorInConsoleHint));
         ImGui::End();
@@ -212,9 +241,18 @@ void App::drawProjector(UiRequests& requests) {
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings);
     const ImVec2 min = viewport->Pos;
     const ImVec2 max(min.x + viewport->Size.x, min.y + viewport->Size.y);
-    drawWelcome(ImGui::GetWindowDrawList(), min, max, session_.model(), selectedEtape());
+    drawAudienceView(ImGui::GetWindowDrawList(), min, max);
     ImGui::End();
     ImGui::PopStyleVar();
+}
+
+void App::drawAudienceView(ImDrawList* draw, ImVec2 min, ImVec2 max) {
+    if (state_.projector == ProjectorView::VoteResults)
+        if (const Vote* vote = projectedVote()) {
+            drawVoteResults(draw, min, max, *vote, true);
+            return;
+        }
+    drawWelcome(draw, min, max, session_.model(), selectedEtape());
 }
 
 // [SECTION] Applying a frame's actions

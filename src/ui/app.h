@@ -31,7 +31,10 @@ struct UiRequests {
 };
 
 /// The console's screens, one tab each.
-enum class ConsoleScreen { Etapes, Reseau, Calendrier, Inscriptions };
+enum class ConsoleScreen { Etapes, Reseau, Calendrier, Inscriptions, Votes };
+
+/// What the projector shows.
+enum class ProjectorView { Welcome, VoteResults };
 
 /// View-only state of the app: never domain data, never saved in the database.
 struct AppState {
@@ -42,6 +45,9 @@ struct AppState {
     ReseauView reseau;
     CalendrierView calendrier;
     InscriptionsView inscriptions;
+    VotesView votes;
+    ProjectorView projector = ProjectorView::Welcome;
+    Id projectedVote = 0;  // the vote whose results the projector shows
     struct Toast {
         std::string text;
         double until = 0;
@@ -58,7 +64,8 @@ struct AppState {
 struct ScreenEntry {
     const char* name;
     bool projector;          // drawn in the projector window (otherwise the console)
-    ConsoleScreen console;   // the console's tab (console screens only)
+    ConsoleScreen console;   // the console's tab (console screens)
+    ProjectorView view;      // what the projector shows (projector screens)
     Str title;               // the tab's title
 };
 const std::vector<ScreenEntry>& screenRegistry();
@@ -81,7 +88,8 @@ public:
     void apply(Actions& actions, UiRequests& requests);
     /// Shows a message for a few seconds at the bottom of the console.
     void toast(std::string text, bool error = false);
-    /// Shows the console screen registered as `name` (a screenshot, a test); false when there is none.
+    /// Shows the screen registered as `name` (a screenshot, a test): a console tab, or what the projector shows
+    /// (« resultats »: the selected étape's first vote); false when there is none.
     bool showScreen(const std::string& name);
 
 private:
@@ -89,7 +97,10 @@ private:
     void drawShortcuts(UiRequests& requests);
     void drawToasts();
     const Etape* selectedEtape() const;
+    const Vote* projectedVote() const;
     void drawConsoleScreen(ConsoleScreen screen, Actions& actions);
+    /// What the room sees (welcome or a vote's results) in [min, max].
+    void drawAudienceView(ImDrawList* draw, ImVec2 min, ImVec2 max);
     void collectErrors();
 
     Session& session_;

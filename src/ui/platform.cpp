@@ -291,7 +291,7 @@ Status screenshot(Session& session, const ScreenshotOptions& options) {
     App app(session, options.dataDir);
     if (options.etapeNumber)
         if (const Etape* e = session.model().etapeByNumber(*options.etapeNumber)) app.state().selectedEtape = e->id;
-    if (!entry->projector) app.showScreen(entry->name);
+    app.showScreen(entry->name);
     Actions actions;
     UiRequests requests;
     std::pair<int, int> written{0, 0};

@@ -39,6 +39,49 @@ Session tourSession(Journal* journal) {
     return s;
 }
 
+Session dayOfEtapeSession() {
+    Session s = tourSession();
+    const Id e1 = s.model().etapeByNumber(1)->id;
+    const Id amiens = s.model().territoryByName("Amiens")->id, lille = s.model().territoryByName("Lille")->id,
+             arras = s.model().territoryByName("Arras")->id;
+    struct P { const char* name; Id territory; Institution institution; Role role; };
+    const P people[] = {
+        {"Zoé Lefèvre", amiens, Institution::EducationNationale, Role::Copilote},
+        {"Marc Dupont", arras, Institution::Collectivite, Role::ChefDeProjet},
+        {"Anne Morel", lille, Institution::Association, Role::Autre},
+        {"Léo Petit", lille, Institution::PrefectureEtat, Role::Copilote},
+        {"Inès Roux", arras, Institution::EducationNationale, Role::Copilote},
+        {"Jules Bernard", amiens, Institution::Collectivite, Role::Copilote},
+        {"Fatou Diallo", lille, Institution::Collectivite, Role::ChefDeProjet},
+        {"Hugo Lambert", arras, Institution::PrefectureEtat, Role::Copilote},
+    };
+    for (const P& p : people) must(s.applyUnrecorded(AddPerson{Person{0, p.name, "", p.territory, p.institution, p.role}}, JournalKind::Seed));
+    int i = 0;
+    for (const Person& p : s.model().people)
+        must(s.applyUnrecorded(AddRegistration{e1, Registration{0, p.id, 1, (i++ % 3) != 2, false}}, JournalKind::Seed));
+
+    VoteSetup mj{"Quelles pratiques essaimer dans nos Cités ?", VoteMethod::Majority,
+                 {"Café des parents", "Cordées de la réussite", "Ateliers parents-enfants", "Conseil des jeunes"}};
+    const std::vector<std::pair<long long, std::vector<std::pair<int, int>>>> grades = {
+        {4, {{0, 5}, {1, 4}, {2, 3}, {3, 2}}}, {3, {{0, 6}, {1, 3}, {2, 4}, {3, 1}}},
+        {2, {{0, 3}, {1, 5}, {2, 4}, {3, 4}}}, {2, {{0, 4}, {1, 2}, {2, 5}, {3, 0}}}};
+    Vote v1{0, mj, {}};
+    for (const auto& [count, g] : grades) v1.ballots.push_back(StoredBallot{0, Ballot{count, {}, {}, {}, g}});
+    must(s.applyUnrecorded(AddVote{e1, v1}, JournalKind::Seed));
+
+    VoteSetup dots{"Sur quoi travailler l'après-midi ?", VoteMethod::Dot,
+                   {"Évaluer ensemble", "Associer les familles", "Le temps périscolaire"}};
+    Vote v2{0, dots, {StoredBallot{0, Ballot{5, {}, {}, {{0, 2}, {1, 1}}, {}}}, StoredBallot{0, Ballot{4, {}, {}, {{1, 3}}, {}}},
+                      StoredBallot{0, Ballot{3, {}, {}, {{2, 2}, {0, 1}}, {}}}}};
+    must(s.applyUnrecorded(AddVote{e1, v2}, JournalKind::Seed));
+
+    VoteSetup ranked{"Ordre des prochaines étapes", VoteMethod::Schulze, {"Lille", "Arras", "Saint-Quentin"}};
+    ranked.open = false;
+    Vote v3{0, ranked, {StoredBallot{0, Ballot{3, {0, 1, 2}, {}, {}, {}}}, StoredBallot{0, Ballot{2, {1, 2, 0}, {}, {}, {}}}}};
+    must(s.applyUnrecorded(AddVote{e1, v3}, JournalKind::Seed));
+    return s;
+}
+
 bool sameContent(const Model& a, const Model& b) {
     return a.territories == b.territories && a.people == b.people && a.etapes == b.etapes && a.settings == b.settings;
 }

@@ -9,6 +9,10 @@ namespace atelier::test {
 /// items) and étape 2 (host « à confirmer », no programme), applied outside the undo history.
 Session tourSession(Journal* journal = nullptr);
 
+/// tourSession() plus what a day produces: a dozen people registered (some present, a walk-in), a majority-
+/// judgment vote and a dot vote with ballots, a closed Schulze vote.
+Session dayOfEtapeSession();
+
 /// Territories, people, étapes and settings of two models are equal (ignores nextId).
 bool sameContent(const Model& a, const Model& b);
 

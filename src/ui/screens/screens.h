@@ -72,6 +72,34 @@ struct InscriptionsView {
 /// (three letters of a name, Enter); walk-ins; totals by territory.
 void drawInscriptionsScreen(InscriptionsView& view, Id& selected, const Model& model, Actions& out);
 
+// [SECTION] Console: votes, ballots and results (votes.cpp)
+
+struct VotesView {
+    Drafts drafts;
+    std::string error;
+    Id selected = 0;  // the vote shown
+    // A new vote.
+    std::string newQuestion;
+    std::string newOptions;  // one proposal per line
+    VoteMethod newMethod = VoteMethod::Dot;
+    // The ballot being entered (for `draftFor`), or corrected (`correcting` ≠ 0).
+    Id draftFor = 0;
+    Ballot draft;
+    Id correcting = 0;
+    bool showOfHands = false;           // dot and approval: one total per option
+    std::vector<long long> hands;       // the totals
+    bool details = false;               // Schulze matrix shown
+    bool project = false;               // the user asked to project this vote's results (read by the app)
+};
+
+/// The votes of the selected étape: create one, enter ballots (one per voter or per group with a count, or a
+/// show of hands), correct or withdraw them, close the vote, see the results.
+void drawVotesScreen(VotesView& view, Id etape, const Model& model, Actions& out);
+
+/// Draws the results of `vote` — ranking as tiers, bars, merit profiles with their medians — into [min, max],
+/// scaled to the rectangle (projector and console alike). Hidden results show only the number of ballots.
+void drawVoteResults(ImDrawList* draw, ImVec2 min, ImVec2 max, const Vote& vote, bool fillBackground);
+
 // [SECTION] Projector: welcome screen of an étape (welcome.cpp)
 
 /// Draws the welcome screen of `etape` (or a placeholder when null) into the rectangle [min, max] of `draw`,

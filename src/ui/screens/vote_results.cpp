@@ -1,0 +1,143 @@
+// Results of a vote drawn to scale in any rectangle: the projector shows them in large type, the console in its
+// results panel. One row per option in ranking order: its rank (« = » for a tie), its name, and a bar — the score
+// for dots, approval and Borda, the merit profile with its median for majority judgment, the wins for Schulze.
+
+#include <algorithm>
+#include <cfloat>
+#include <cmath>
+
+#include "core/strings.h"
+#include "ui/fonts.h"
+#include "ui/screens/screens.h"
+#include "ui/theme.h"
+
+namespace atelier::ui {
+
+namespace {
+
+/// Colour of grade `g` of a scale of `n` grades, red (worst) to green (best).
+ImU32 gradeColour(int g, int n) {
+    static const ImU32 kSeven[] = {IM_COL32(150, 20, 30, 255),  IM_COL32(215, 60, 40, 255), IM_COL32(240, 140, 40, 255),
+                                   IM_COL32(245, 205, 60, 255), IM_COL32(160, 205, 90, 255), IM_COL32(70, 160, 80, 255),
+                                   IM_COL32(20, 110, 60, 255)};
+    if (n <= 1) return kSeven[6];
+    const int i = static_cast<int>(std::lround(6.0 * g / (n - 1)));
+    return kSeven[std::clamp(i, 0, 6)];
+}
+
+/// Black or white text, whichever reads on `background`.
+ImU32 textOn(ImU32 background) {
+    const int r = background & 0xFF, g = (background >> 8) & 0xFF, b = (background >> 16) & 0xFF;
+    return (r * 299 + g * 587 + b * 114) / 1000 > 150 ? IM_COL32(17, 17, 17, 255) : IM_COL32_WHITE;
+}
+
+}  // namespace
+
+void drawVoteResults(ImDrawList* draw, ImVec2 min, ImVec2 max, const Vote& vote, bool fillBackground) {
+    using namespace projector;
+    if (fillBackground) draw->AddRectFilled(min, max, kBackground);
+    const float width = max.x - min.x, height = max.y - min.y;
+    if (width < 40 || height < 40) return;
+    const Fonts& f = fonts();
+    const float u = std::min(height / 1080.0f, width / 1500.0f);  // pixels per unit
+    const float margin = 60.0f * u;
+    float y = min.y + margin;
+    const float left = min.x + margin, right = max.x - margin;
+
+    const std::string title = vote.setup.question.empty() ? std::string(tr(Str::VoteUntitled)) : vote.setup.question;
+    draw->AddText(f.largeBold, 30 * u, ImVec2(left, y), kAccent, enumLabel(vote.setup.method));
+    y += 40 * u;
+    draw->AddText(f.largeBold, 56 * u, ImVec2(left, y), kText, title.c_str(), nullptr, right - left);
+    y += f.largeBold->CalcTextSizeA(56 * u, FLT_MAX, right - left, title.c_str()).y + 10 * u;
+    long long ballots = 0;
+    for (const StoredBallot& b : vote.ballots) ballots += b.ballot.count;
+    const std::string status = fmt(vote.setup.open ? Str::VoteStatusOpen : Str::VoteStatusClosed, {std::to_string(ballots)});
+    draw->AddText(f.large, 32 * u, ImVec2(left, y), kMuted, status.c_str());
+    y += 56 * u;
+
+    if (vote.setup.hideResults && vote.setup.open) {
+        draw->AddText(f.large, 44 * u, ImVec2(left, y), kText, tr(Str::VoteResultsHidden), nullptr, right - left);
+        return;
+    }
+    const TallyOutcome outcome = tally(vote.election());
+    if (!outcome.ok) {
+        draw->AddText(f.large, 32 * u, ImVec2(left, y), IM_COL32(160, 30, 30, 255), outcome.error.message.c_str(),
+                      nullptr, right - left);
+        return;
+    }
+    const TallyResult& r = outcome.result;
+    const size_t n = vote.setup.options.size();
+    const float rowGap = 14 * u;
+    const float rowHeight = std::clamp((max.y - margin - y) / static_cast<float>(n) - rowGap, 18 * u, 70 * u);
+    const float textSize = std::min(44 * u, rowHeight * 0.62f);
+    const float rankWidth = 70 * u, nameWidth = (right - left) * 0.38f;
+    const float barLeft = left + rankWidth + nameWidth + 20 * u, barRight = right;
+    long long best = 1;
+    for (long long s : r.scores) best = std::max(best, s);
+
+    // Majority judgment: the scale as a legend along the bottom edge.
+    float bottom = max.y - margin * 0.5f;
+    if (vote.setup.method == VoteMethod::Majority) {
+        const float size = std::min(26 * u, textSize * 0.7f);
+        float x = left;
+        const float ly = max.y - margin * 0.5f - size * 1.3f;
+        for (size_t g = 0; g < r.grades.size(); ++g) {
+            const ImU32 c = gradeColour(static_cast<int>(g), static_cast<int>(r.grades.size()));
+            draw->AddRectFilled(ImVec2(x, ly + size * 0.1f), ImVec2(x + size, ly + size * 1.1f), c, 3 * u);
+            x += size * 1.3f;
+            draw->AddText(f.large, size, ImVec2(x, ly), kMuted, r.grades[g].c_str());
+            x += f.large->CalcTextSizeA(size, FLT_MAX, 0, r.grades[g].c_str()).x + size * 1.2f;
+        }
+        bottom = ly - 10 * u;
+    }
+
+    int rank = 1;
+    for (const auto& tier : r.ranking) {
+        for (size_t k = 0; k < tier.size(); ++k) {
+            if (y + rowHeight > bottom) return;  // the rest does not fit
+            const int o = tier[k];
+            const float mid = y + rowHeight * 0.5f;
+            const std::string rankText = k == 0 ? std::to_string(rank) : std::string("=");
+            draw->AddText(f.largeBold, textSize, ImVec2(left, mid - textSize * 0.55f), kAccent, rankText.c_str());
+            const std::string& name = vote.setup.options[static_cast<size_t>(o)];
+            draw->PushClipRect(ImVec2(left + rankWidth, y), ImVec2(left + rankWidth + nameWidth, y + rowHeight), true);
+            draw->AddText(f.large, textSize, ImVec2(left + rankWidth, mid - textSize * 0.55f), kText, name.c_str());
+            draw->PopClipRect();
+            const ImVec2 barMin(barLeft, y + rowHeight * 0.12f), barMax(barRight, y + rowHeight * 0.88f);
+            if (vote.setup.method == VoteMethod::Majority) {
+                const auto& profile = r.meritProfile[static_cast<size_t>(o)];
+                long long total = 0;
+                for (long long c : profile) total += c;
+                float x = barMin.x;
+                for (size_t g = 0; g < profile.size(); ++g) {
+                    if (total == 0 || profile[g] == 0) continue;
+                    const float w = (barMax.x - barMin.x) * static_cast<float>(profile[g]) / static_cast<float>(total);
+                    draw->AddRectFilled(ImVec2(x, barMin.y), ImVec2(x + w, barMax.y),
+                                        gradeColour(static_cast<int>(g), static_cast<int>(profile.size())));
+                    x += w;
+                }
+                const float median = (barMin.x + barMax.x) * 0.5f;  // the median voter
+                draw->AddLine(ImVec2(median, barMin.y - 6 * u), ImVec2(median, barMax.y + 6 * u), kText, std::max(2.0f, 4 * u));
+                const std::string grade = r.grades[static_cast<size_t>(r.medians[static_cast<size_t>(o)])];
+                const ImU32 chip = gradeColour(r.medians[static_cast<size_t>(o)], static_cast<int>(r.grades.size()));
+                const ImVec2 size = f.largeBold->CalcTextSizeA(textSize * 0.7f, FLT_MAX, 0, grade.c_str());
+                const ImVec2 at(median + 10 * u, mid - size.y * 0.5f);
+                draw->AddRectFilled(ImVec2(at.x - 6 * u, at.y - 2 * u), ImVec2(at.x + size.x + 6 * u, at.y + size.y + 2 * u), chip, 6 * u);
+                draw->AddText(f.largeBold, textSize * 0.7f, at, textOn(chip), grade.c_str());
+            } else {
+                const long long score = r.scores[static_cast<size_t>(o)];
+                const float w = (barMax.x - barMin.x) * 0.85f * static_cast<float>(score) / static_cast<float>(best);
+                draw->AddRectFilled(barMin, ImVec2(barMin.x + std::max(w, 2.0f), barMax.y), k == 0 && rank == 1 ? kAccent : IM_COL32(110, 140, 190, 255));
+                const std::string label = vote.setup.method == VoteMethod::Schulze
+                                              ? fmt(Str::VoteBeats, {std::to_string(score)})
+                                              : std::to_string(score);
+                draw->AddText(f.largeBold, textSize * 0.8f, ImVec2(barMin.x + w + 12 * u, mid - textSize * 0.45f), kText,
+                              label.c_str());
+            }
+            y += rowHeight + rowGap;
+        }
+        rank += static_cast<int>(tier.size());
+    }
+}
+
+}  // namespace atelier::ui

@@ -1,0 +1,30 @@
+// fixture_shots DIR WIDTH HEIGHT: renders every screen of the registry on dayOfEtapeSession() (people, votes,
+// ballots) into DIR/<screen>.png, in a real window (run it under xvfb-run). The screenshot smoke test then checks
+// each PNG; people look at them.
+#include <cstdio>
+#include <cstdlib>
+
+#include "support/fixtures.h"
+#include "ui/ui.h"
+
+int main(int argc, char** argv) {
+    if (argc != 4) {
+        std::fprintf(stderr, "usage: fixture_shots DIR WIDTH HEIGHT\n");
+        return 2;
+    }
+    atelier::Session session = atelier::test::dayOfEtapeSession();
+    int failures = 0;
+    for (const std::string& screen : atelier::ui::screenNames()) {
+        atelier::ui::ScreenshotOptions options;
+        options.screen = screen;
+        options.width = std::atoi(argv[2]);
+        options.height = std::atoi(argv[3]);
+        options.out = std::string(argv[1]) + "/" + screen + ".png";
+        options.dataDir = argv[1];
+        if (atelier::Status s = atelier::ui::screenshot(session, options); !s) {
+            std::fprintf(stderr, "%s: %s\n", screen.c_str(), s.message.c_str());
+            ++failures;
+        }
+    }
+    return failures == 0 ? 0 : 1;
+}

@@ -1,0 +1,99 @@
+// The Votes screen driven through simulated mouse and keyboard: creating a vote, entering a ballot, a show of
+// hands, projecting the results.
+#include <doctest/doctest.h>
+
+#include "ui/harness.h"
+
+using namespace atelier;
+using namespace atelier::ui;
+
+namespace {
+
+/// The console on a day's data (three votes on étape 1), on the Votes tab.
+struct VotesConsole : atelier::ui::test::Console {
+    VotesConsole() {
+        session = atelier::test::dayOfEtapeSession();
+        app.state().selectedEtape = session.model().etapeByNumber(1)->id;
+        show("votes");
+    }
+    const Vote& vote(size_t i) { return etape1().votes[i]; }
+    void setNumber(const std::string& key, const std::string& value) {
+        click(key);
+        imgui.ctrl(true);
+        imgui.keyDown(keyIndex(ImGuiKey_A), true);
+        frame();
+        imgui.keyDown(keyIndex(ImGuiKey_A), false);
+        imgui.ctrl(false);
+        typeAndEnter(value);
+    }
+};
+
+}  // namespace
+
+TEST_CASE("Votes: entering a dot-voting ballot emits one cast, undone by Ctrl+Z") {
+    VotesConsole c;
+    c.click("vote.1");  // « Sur quoi travailler l'après-midi ? », 3 dots per voter
+    REQUIRE(c.app.state().votes.selected == c.vote(1).id);
+    const size_t before = c.vote(1).ballots.size();
+    c.setNumber("ballot.dots.0", "2");
+    c.setNumber("ballot.dots.2", "1");
+    const Actions emitted = c.click("ballot.cast");
+    REQUIRE(emitted.size() == 1);
+    const auto& cast = std::get<CastBallot>(emitted[0]);
+    CHECK(cast.vote == c.vote(1).id);
+    CHECK(cast.ballot.ballot.dots == std::vector<std::pair<int, long long>>{{0, 2}, {2, 1}});
+    CHECK(cast.ballot.ballot.count == 1);
+    REQUIRE(c.vote(1).ballots.size() == before + 1);
+    c.ctrlPress(ImGuiKey_Z);
+    CHECK(c.vote(1).ballots.size() == before);
+}
+
+TEST_CASE("Votes: a ballot over the budget is refused with its number, nothing changes") {
+    VotesConsole c;
+    c.click("vote.1");
+    const size_t before = c.vote(1).ballots.size();
+    c.setNumber("ballot.dots.0", "4");
+    c.click("ballot.cast");
+    CHECK(c.vote(1).ballots.size() == before);
+    REQUIRE_FALSE(c.app.state().toasts.empty());
+    CHECK(c.app.state().toasts.back().text.find("4 points distribués pour 3") != std::string::npos);
+}
+
+TEST_CASE("Votes: a show of hands records one total per proposal as one step") {
+    VotesConsole c;
+    c.click("vote.1");
+    const size_t before = c.vote(1).ballots.size();
+    c.click("ballot.hands-mode");
+    c.setNumber("ballot.hands.0", "12");
+    c.setNumber("ballot.hands.1", "7");
+    c.click("ballot.cast-hands");
+    REQUIRE(c.lastActions.batches.size() == 1);
+    CHECK(c.lastActions.batches[0].actions.size() == 2);
+    REQUIRE(c.vote(1).ballots.size() == before + 2);
+    CHECK(c.vote(1).ballots[before].ballot.count == 12);
+    REQUIRE(c.session.undo().ok);  // one undo removes both totals
+    CHECK(c.vote(1).ballots.size() == before);
+}
+
+TEST_CASE("Votes: creating a vote from typed proposals, then projecting its results") {
+    VotesConsole c;
+    c.click("new-vote.question");
+    c.imgui.type("Quel thème pour l'étape 4 ?");
+    c.frame();
+    c.click("new-vote.options");
+    c.imgui.type("Parentalité\nNumérique\n\nSanté des enfants\n");
+    c.frame();
+    const Actions emitted = c.click("new-vote.create");
+    REQUIRE(emitted.size() == 1);
+    const auto& add = std::get<AddVote>(emitted[0]);
+    CHECK(add.vote.setup.question == "Quel thème pour l'étape 4 ?");
+    CHECK(add.vote.setup.method == VoteMethod::Dot);
+    CHECK(add.vote.setup.options == std::vector<std::string>{"Parentalité", "Numérique", "Santé des enfants"});
+    REQUIRE(c.etape1().votes.size() == 4);
+    c.frame();
+    CHECK(c.app.state().votes.selected == c.vote(3).id);
+
+    c.click("vote.project");
+    CHECK(c.app.state().projector == ProjectorView::VoteResults);
+    CHECK(c.app.state().projectedVote == c.vote(3).id);
+}

@@ -15,6 +15,7 @@ int cmdScreenshot(Context& context, Args& args) {
     const auto screen = args.option("--screen");
     const auto size = args.option("--size");
     const auto etape = args.option("--etape");
+    const auto vote = args.option("--vote");
     args.finish();
     const auto names = ui::screenNames();
     if (screen == "list") {
@@ -48,6 +49,13 @@ int cmdScreenshot(Context& context, Args& args) {
             return 1;
         }
         options.etapeNumber = n;
+    }
+    if (vote) {
+        const Etape* e = options.etapeNumber ? session.model().etapeByNumber(*options.etapeNumber)
+                                             : (session.model().etapes.empty() ? nullptr : &session.model().etapes.front());
+        const int n = parseIntOption("--vote", *vote, 1, 999);
+        if (!e || n > static_cast<int>(e->votes.size())) throw CommandError{fmt(Str::CliNoVote, {*vote})};
+        options.voteNumber = n;
     }
     if (Status s = ui::screenshot(session, options); !s) {
         std::cerr << fmt(Str::CliScreenshotFailed, {s.message}) << "\n";

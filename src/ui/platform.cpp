@@ -292,6 +292,12 @@ Status screenshot(Session& session, const ScreenshotOptions& options) {
     if (options.etapeNumber)
         if (const Etape* e = session.model().etapeByNumber(*options.etapeNumber)) app.state().selectedEtape = e->id;
     app.showScreen(entry->name);
+    if (options.voteNumber)
+        if (const Etape* e = session.model().etape(app.state().selectedEtape);
+            e && *options.voteNumber >= 1 && *options.voteNumber <= static_cast<int>(e->votes.size())) {
+            app.state().projectedVote = e->votes[static_cast<size_t>(*options.voteNumber - 1)].id;
+            app.state().votes.selected = app.state().projectedVote;
+        }
     Actions actions;
     UiRequests requests;
     std::pair<int, int> written{0, 0};

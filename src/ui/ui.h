@@ -23,6 +23,7 @@ struct ScreenshotOptions {
     int height = 800;
     std::filesystem::path out;
     std::optional<int> etapeNumber;  // étape to select; default: the first
+    std::optional<int> voteNumber;   // « resultats »: the étape's vote (1-based); default: the first
     std::filesystem::path dataDir;   // as in the app (document buttons); empty: none
 };
 

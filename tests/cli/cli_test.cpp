@@ -87,6 +87,10 @@ TEST_CASE("screenshot checks its arguments before needing a display") {
     CHECK(r.code == 2);
     CHECK(r.out.find("Taille invalide") != std::string::npos);
 
+    r = run(dir.data() + " screenshot --out x.png --screen resultats --vote 3");
+    CHECK(r.code == 1);
+    CHECK(r.out.find("Aucun vote numéro 3") != std::string::npos);
+
     r = run(dir.data() + " screenshot --out x.png --etape 42");
     CHECK(r.code == 1);
     CHECK(r.out.find("Aucune étape numéro 42") != std::string::npos);

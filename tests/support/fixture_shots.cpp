@@ -26,5 +26,18 @@ int main(int argc, char** argv) {
             ++failures;
         }
     }
+    // The results of every vote of étape 1 (bars for dots, merit profiles, Schulze wins).
+    for (int vote = 1; vote <= 3; ++vote) {
+        atelier::ui::ScreenshotOptions options;
+        options.screen = "resultats";
+        options.width = std::atoi(argv[2]);
+        options.height = std::atoi(argv[3]);
+        options.voteNumber = vote;
+        options.out = std::string(argv[1]) + "/resultats-vote" + std::to_string(vote) + ".png";
+        if (atelier::Status s = atelier::ui::screenshot(session, options); !s) {
+            std::fprintf(stderr, "resultats %d: %s\n", vote, s.message.c_str());
+            ++failures;
+        }
+    }
     return failures == 0 ? 0 : 1;
 }

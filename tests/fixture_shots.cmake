@@ -1,7 +1,12 @@
 # Renders every screen on fixture data at 1280×800 under xvfb-run, then png_check on each PNG.
+# -noreset: the screenshots connect one after the other, and a resetting Xvfb refuses the next connection.
+# A display number of our own: another xvfb-run starting at the same moment (another build, another session)
+# would race us for the default :99.
+string(RANDOM LENGTH 3 ALPHABET 0123456789 suffix)
+math(EXPR display "100 + ${suffix}")
 file(REMOVE_RECURSE ${WORK})
 file(MAKE_DIRECTORY ${WORK})
-execute_process(COMMAND xvfb-run -a -s "-screen 0 1600x1000x24" ${SHOTS} ${WORK} 1280 800
+execute_process(COMMAND xvfb-run -a -n ${display} -s "-screen 0 1600x1000x24 -noreset" ${SHOTS} ${WORK} 1280 800
                 RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
 if(NOT rc EQUAL 0)
   message(FATAL_ERROR "fixture_shots failed (${rc}):\n${out}\n${err}")

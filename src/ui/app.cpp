@@ -69,7 +69,10 @@ const Vote* App::projectedVote() const {
 void App::drawConsoleScreen(ConsoleScreen screen, Actions& actions) {
     const Model& model = session_.model();
     switch (screen) {
-        case ConsoleScreen::Etapes: drawEtapesScreen(state_.etapes, state_.selectedEtape, model, actions); break;
+        case ConsoleScreen::Etapes:
+            drawEtapesScreen(state_.etapes, state_.selectedEtape, model, actions,
+                             [this](ImDrawList* draw, ImVec2 min, ImVec2 max) { drawAudienceView(draw, min, max); });
+            break;
         case ConsoleScreen::Reseau: drawReseauScreen(state_.reseau, model, actions); break;
         case ConsoleScreen::Calendrier:
             drawCalendrierScreen(state_.calendrier, state_.selectedEtape, model, actions);

@@ -39,7 +39,7 @@ std::string hostLabel(const Model& model, const Etape& e) {
 
 // [SECTION] List of étapes and preview
 
-void drawList(Id& selected, const Model& model) {
+void drawList(Id& selected, const Model& model, const AudienceView& preview) {
     heading(tr(Str::EtapesHeading));
     ImGui::Separator();
     const float previewHeight = (ImGui::GetContentRegionAvail().x * 9.0f / 16.0f) + 3 * ImGui::GetTextLineHeightWithSpacing();
@@ -59,7 +59,7 @@ void drawList(Id& selected, const Model& model) {
     const ImVec2 min = ImGui::GetCursorScreenPos();
     const float w = ImGui::GetContentRegionAvail().x;
     const ImVec2 max(min.x + w, min.y + w * 9.0f / 16.0f);
-    drawWelcome(ImGui::GetWindowDrawList(), min, max, model, model.etape(selected));
+    preview(ImGui::GetWindowDrawList(), min, max);
     ImGui::GetWindowDrawList()->AddRect(min, max, IM_COL32(0, 0, 0, 60));
     ImGui::Dummy(ImVec2(w, max.y - min.y));
     ImGui::TextDisabled("%s", tr(Str::ProjectorHint));
@@ -248,11 +248,12 @@ void drawProgramme(EtapesView& view, const Etape& e, Actions& out) {
 
 }  // namespace
 
-void drawEtapesScreen(EtapesView& view, Id& selected, const Model& model, Actions& out) {
+void drawEtapesScreen(EtapesView& view, Id& selected, const Model& model, Actions& out,
+                      const AudienceView& preview) {
     if (!model.etape(selected) && !model.etapes.empty()) selected = model.etapes.front().id;
     const float listWidth = 320.0f;
     ImGui::BeginChild("##etapes-left", ImVec2(listWidth, 0), true);
-    drawList(selected, model);
+    drawList(selected, model, preview);
     ImGui::EndChild();
     ImGui::SameLine();
     ImGui::BeginChild("##etape-detail", ImVec2(0, 0), true);

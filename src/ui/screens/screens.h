@@ -5,6 +5,7 @@
 #pragma once
 
 #include <filesystem>
+#include <functional>
 #include <imgui.h>
 #include <string>
 
@@ -21,9 +22,12 @@ struct EtapesView {
     std::string error;
 };
 
-/// The list of étapes (left, with the projector preview) and the selected étape's details and programme
-/// (middle), editable. `selected` is the étape shown (0: the first).
-void drawEtapesScreen(EtapesView& view, Id& selected, const Model& model, Actions& out);
+/// Draws what the room sees into a rectangle (the console's preview of the projector).
+using AudienceView = std::function<void(ImDrawList*, ImVec2, ImVec2)>;
+
+/// The list of étapes (left, with `preview` of the projector under it) and the selected étape's details and
+/// programme (middle), editable. `selected` is the étape shown (0: the first).
+void drawEtapesScreen(EtapesView& view, Id& selected, const Model& model, Actions& out, const AudienceView& preview);
 
 /// The editable facts of an étape (number, date, host, theme, venue, kind, status, days).
 void drawEtapeHeaderEditor(EtapesView& view, const Model& model, const Etape& etape, Actions& out);

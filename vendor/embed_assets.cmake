@@ -1,5 +1,6 @@
 # Writes OUT, a C++ file that holds each of FILES (our own assets/) as a string, looked up by file name through
 # atelier::asset() (src/assets.h). Run at build time by CMakeLists.txt.
+string(REPLACE "|" ";" FILES "${FILES}")
 set(body "")
 set(index "")
 foreach(file IN LISTS FILES)

@@ -12,10 +12,7 @@ void Countdown::reset(int seconds) {
     running_ = false;
 }
 
-void Countdown::addMinute() {
-    remainingMs_ = std::max(0.0, remainingMs_) + 60'000;
-    durationMs_ = std::max(durationMs_, remainingMs_);
-}
+void Countdown::addMinute() { remainingMs_ = std::max(0.0, remainingMs_) + 60'000; }
 
 void Countdown::tick(double ms) {
     if (!running_ || ms <= 0) return;

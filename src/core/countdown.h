@@ -8,12 +8,12 @@ namespace atelier {
 
 class Countdown {
 public:
-    /// Sets the duration and stops, full time left.
+    /// Sets the duration (what reset goes back to) and stops, full time left.
     void reset(int seconds);
     void start() { running_ = remainingMs_ > 0; }
     void pause() { running_ = false; }
     void toggle() { running_ ? pause() : start(); }
-    /// One more minute, running or not (also after the end).
+    /// One more minute, running or not (also after the end); reset() still goes back to the duration.
     void addMinute();
     /// Lets `ms` milliseconds pass while running; stops at zero.
     void tick(double ms);

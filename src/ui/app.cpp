@@ -112,6 +112,9 @@ void App::toast(std::string text, bool error) {
 void App::drawShortcuts(UiRequests& requests) {
     const ImGuiIO& io = ImGui::GetIO();
     if (ImGui::IsKeyPressed(kKeyF5, false)) requests.toggleProjector = true;
+    if (ImGui::IsKeyPressed(kKeyF6, false)) state_.countdown.toggle();
+    if (ImGui::IsKeyPressed(kKeyF7, false)) state_.countdown.addMinute();
+    if (ImGui::IsKeyPressed(kKeyF8, false)) state_.countdown.reset(state_.countdown.durationSeconds());
     if ((state_.projectorInConsole || state_.projectorFullscreen) &&
         ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false))
         requests.leaveProjector = true;
@@ -169,7 +172,31 @@ void App::drawMenuBar(UiRequests& requests) {
         }
         ImGui::EndMenu();
     }
+    drawCountdownControls();
     ImGui::EndMenuBar();
+}
+
+void App::drawCountdownControls() {
+    Countdown& c = state_.countdown;
+    if (ImGui::BeginMenu(tr(Str::MenuCountdown))) {
+        for (int minutes : {2, 3, 5, 10, 15, 20, 30, 45, 60})
+            if (ImGui::MenuItem(fmt(Str::CountdownPreset, {std::to_string(minutes)}).c_str(), nullptr,
+                                c.durationSeconds() == minutes * 60))
+                c.reset(minutes * 60);
+        ImGui::Separator();
+        ImGui::TextDisabled("%s", tr(Str::CountdownShortcuts));
+        ImGui::EndMenu();
+    }
+    probe::mark("menu.countdown");
+    ImGui::PushStyleColor(ImGuiCol_Text, c.lastMinute() ? ImVec4(0.75f, 0.1f, 0.1f, 1.0f) : ImGui::GetStyle().Colors[ImGuiCol_Text]);
+    ImGui::TextUnformatted(c.text().c_str());
+    ImGui::PopStyleColor();
+    if (ImGui::SmallButton(tr(c.running() ? Str::CountdownPause : Str::CountdownStart))) c.toggle();
+    probe::mark("countdown.toggle");
+    if (ImGui::SmallButton(tr(Str::CountdownAddMinute))) c.addMinute();
+    probe::mark("countdown.add");
+    if (ImGui::SmallButton(tr(Str::CountdownReset))) c.reset(c.durationSeconds());
+    probe::mark("countdown.reset");
 }
 
 void App::drawToasts() {
@@ -190,6 +217,7 @@ void App::drawToasts() {
 }
 
 void App::drawConsole(Actions& actions, UiRequests& requests) {
+    state_.countdown.tick(ImGui::GetIO().DeltaTime * 1000.0);
     drawShortcuts(requests);
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(viewport->Pos);
@@ -250,12 +278,10 @@ void App::drawProjector(UiRequests& requests) {
 }
 
 void App::drawAudienceView(ImDrawList* draw, ImVec2 min, ImVec2 max) {
-    if (state_.projector == ProjectorView::VoteResults)
-        if (const Vote* vote = projectedVote()) {
-            drawVoteResults(draw, min, max, *vote, true);
-            return;
-        }
-    drawWelcome(draw, min, max, session_.model(), selectedEtape());
+    const Vote* vote = state_.projector == ProjectorView::VoteResults ? projectedVote() : nullptr;
+    if (vote) drawVoteResults(draw, min, max, *vote, true);
+    else drawWelcome(draw, min, max, session_.model(), selectedEtape());
+    if (state_.countdown.active()) drawCountdown(draw, min, max, state_.countdown);
 }
 
 // [SECTION] Applying a frame's actions

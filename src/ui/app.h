@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "core/countdown.h"
 #include "core/session.h"
 #include "core/strings.h"
 #include "ui/screens/screens.h"
@@ -47,6 +48,7 @@ struct AppState {
     InscriptionsView inscriptions;
     VotesView votes;
     ProjectorView projector = ProjectorView::Welcome;
+    Countdown countdown;  // the room's timer, over whatever the projector shows
     Id projectedVote = 0;  // the vote whose results the projector shows
     struct Toast {
         std::string text;
@@ -96,6 +98,7 @@ private:
     void drawMenuBar(UiRequests& requests);
     void drawShortcuts(UiRequests& requests);
     void drawToasts();
+    void drawCountdownControls();
     const Etape* selectedEtape() const;
     const Vote* projectedVote() const;
     void drawConsoleScreen(ConsoleScreen screen, Actions& actions);

@@ -5,5 +5,8 @@
 namespace atelier::ui {
 
 inline constexpr int kKeyF5 = 294;  // GLFW_KEY_F5
+inline constexpr int kKeyF6 = 295;  // countdown: start / pause
+inline constexpr int kKeyF7 = 296;  // countdown: one more minute
+inline constexpr int kKeyF8 = 297;  // countdown: back to its duration
 
 }  // namespace atelier::ui

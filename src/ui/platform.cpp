@@ -28,7 +28,9 @@
 #include "ui/theme.h"
 #include "ui/ui.h"
 
-static_assert(atelier::ui::kKeyF5 == GLFW_KEY_F5, "ui/keys.h must match GLFW's key codes");
+static_assert(atelier::ui::kKeyF5 == GLFW_KEY_F5 && atelier::ui::kKeyF6 == GLFW_KEY_F6 &&
+                  atelier::ui::kKeyF7 == GLFW_KEY_F7 && atelier::ui::kKeyF8 == GLFW_KEY_F8,
+              "ui/keys.h must match GLFW's key codes");
 
 namespace atelier::ui {
 

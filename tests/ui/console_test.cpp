@@ -145,3 +145,26 @@ TEST_CASE("fonts render French and the symbols we draw, at every size") {
     CHECK(f.large->FontSize > f.heading->FontSize);
     CHECK(f.heading->FontSize > f.body->FontSize);
 }
+
+TEST_CASE("countdown: F6 starts and pauses, F7 adds a minute, the menu sets the duration, the projector shows it") {
+    Console c;
+    Countdown& cd = c.app.state().countdown;
+    cd.reset(60);
+    c.imgui.keyDown(kKeyF6, true);
+    c.frame();
+    c.imgui.keyDown(kKeyF6, false);
+    for (int i = 0; i < 60; ++i) c.frame();  // one second at 60 frames a second
+    CHECK(cd.running());
+    CHECK(cd.text() == "00:59");
+    CHECK(cd.lastMinute());
+    c.imgui.keyDown(kKeyF7, true);
+    c.frame();
+    c.imgui.keyDown(kKeyF7, false);
+    c.frame();
+    CHECK(cd.text().rfind("01:5", 0) == 0);
+    c.click("countdown.toggle");
+    CHECK_FALSE(cd.running());
+    c.click("countdown.reset");
+    CHECK(cd.text() == "01:00");  // back to the duration set, without the added minute
+    CHECK_FALSE(cd.active());
+}

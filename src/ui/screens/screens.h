@@ -10,6 +10,7 @@
 #include <string>
 
 #include "core/actions.h"
+#include "core/countdown.h"
 #include "core/model.h"
 #include "ui/widgets.h"
 
@@ -103,6 +104,11 @@ void drawVotesScreen(VotesView& view, Id etape, const Model& model, Actions& out
 /// Draws the results of `vote` — ranking as tiers, bars, merit profiles with their medians — into [min, max],
 /// scaled to the rectangle (projector and console alike). Hidden results show only the number of ballots.
 void drawVoteResults(ImDrawList* draw, ImVec2 min, ImVec2 max, const Vote& vote, bool fillBackground);
+
+// [SECTION] Projector: the room's countdown (countdown.cpp)
+
+/// The countdown in large type in the top-right corner of [min, max] (red in the last minute).
+void drawCountdown(ImDrawList* draw, ImVec2 min, ImVec2 max, const Countdown& countdown);
 
 // [SECTION] Projector: welcome screen of an étape (welcome.cpp)
 

@@ -32,6 +32,7 @@ struct Command {
 constexpr Command kCommands[] = {
     {"etapes", cmdEtapes},
     {"screenshot", cmdScreenshot},
+    {"groups", cmdGroups},
 };
 
 std::string usage() { return fmt(Str::CliUsage, {store::defaultDataDir().string()}); }

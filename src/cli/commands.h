@@ -29,5 +29,6 @@ using CommandFn = int (*)(Context& context, Args& args);
 
 int cmdEtapes(Context& context, Args& args);      // etapes.cpp
 int cmdScreenshot(Context& context, Args& args);  // screenshot.cpp
+int cmdGroups(Context& context, Args& args);      // groups.cpp
 
 }  // namespace atelier::cli

@@ -3,7 +3,7 @@
 // [SECTION] Random numbers
 // [SECTION] Problem: rules checked and turned into pair weights
 // [SECTION] Search state with incremental cost
-// [SECTION] Construction of a round
+// [SECTION] Construction of a starting plan (greedy, algebraic)
 // [SECTION] Local search
 // [SECTION] Statistics
 // [SECTION] Entry points
@@ -23,10 +23,7 @@
 #include <algorithm>
 #include <bit>
 #include <chrono>
-#include <cmath>
 #include <numeric>
-#include <cstdlib> // TUNING
-#include <cstdio> // TUNING
 
 #include "core/strings.h"
 
@@ -337,7 +334,6 @@ public:
     }
 
     std::int64_t cost() const { return cost_; }
-    bool sameSums(const State& o) const { return joinSum_ == o.joinSum_ && leaveSum_ == o.leaveSum_ && meet_ == o.meet_; }
     const std::vector<int>& assignment() const { return groupOf_; }
     int group(int r, int p) const { return groupOf_[r * n_ + p]; }
     const std::vector<int>& members(int r, int g) const { return members_[r * G_ + g]; }
@@ -380,10 +376,6 @@ public:
                     leaveSum_[ab] += kRepeat, leaveSum_[ba] += kRepeat;
                 }
             }
-    }
-    /// Halves the learnt part of every repeat weight (call load() afterwards).
-    void decayRepeatWeights() {
-        for (auto& w : pairWeight_) w = 1 + (w - 1) / 2;
     }
     /// All repeat weights back to 1 (call load() afterwards).
     void resetRepeatWeights() { pairWeight_.assign(static_cast<size_t>(n_) * n_, 1); }
@@ -493,7 +485,7 @@ private:
     std::int64_t cost_ = 0, trueCost_ = 0;
 };
 
-// [SECTION] Construction of a round
+// [SECTION] Construction of a starting plan (greedy, algebraic)
 
 /// Sets of people as bit words, for the freedom counts of the construction.
 using Bits = std::vector<std::uint64_t>;
@@ -508,18 +500,22 @@ int countCommon(const Bits& a, const Bits& b) {
 /// first, then clusters where they cost least, then groups filled pair by pair with the pair that costs least
 /// with the group and leaves the most « freedom » (people still unplaced who have met none of the group), ties
 /// broken at random.
-std::vector<int> construct(const Problem& pb, Rng& rng) {
+std::vector<int> construct(const Problem& pb, Rng& rng, std::vector<int> groupOf = {}, int fixedRounds = 0) {
     const int n = pb.n, G = pb.groups;
     const size_t words = (static_cast<size_t>(n) + 63) / 64;
-    std::vector<int> groupOf(static_cast<size_t>(pb.rounds) * n, -1);
+    groupOf.resize(static_cast<size_t>(pb.rounds) * n, -1);
     std::vector<std::int16_t> met(static_cast<size_t>(n) * n, 0);
+    for (int r = 0; r < fixedRounds; ++r)
+        for (int a = 0; a < n; ++a)
+            for (int b = 0; b < n; ++b)
+                if (a != b && groupOf[r * n + a] == groupOf[r * n + b]) met[a * n + b] = 1;
     const auto pairCost = [&](int a, int b) -> std::int64_t {
         if (pb.unitOf[a] == pb.unitOf[b]) return 0;
         return pb.weight[a * n + b] + (met[a * n + b] ? kRepeat : 0);
     };
     // compatible[p]: the people p can still meet for free.
     std::vector<Bits> compatible(n, Bits(words, 0));
-    for (int r = 0; r < pb.rounds; ++r) {
+    for (int r = fixedRounds; r < pb.rounds; ++r) {
         for (int a = 0; a < n; ++a) {
             std::fill(compatible[a].begin(), compatible[a].end(), 0);
             for (int b = 0; b < n; ++b)
@@ -617,13 +613,73 @@ std::vector<int> construct(const Problem& pb, Rng& rng) {
     return groupOf;
 }
 
+/// Multiplication in the field of `q` elements, q prime or a power of two up to 64 (0 when not supported).
+int fieldMul(int a, int b, int q) {
+    static constexpr int kPoly[] = {0, 0, 0b111, 0b1011, 0b10011, 0b100101, 0b1000011};  // irreducible, by degree
+    if (q & (q - 1)) return (a * b) % q;  // prime
+    const int degree = std::countr_zero(static_cast<unsigned>(q));
+    int product = 0;
+    for (int i = 0; i < degree; ++i)
+        if (b >> i & 1) product ^= a << i;
+    for (int i = 2 * degree - 2; i >= degree; --i)
+        if (product >> i & 1) product ^= kPoly[degree] << (i - degree);
+    return product;
+}
+int fieldAdd(int a, int b, int q) { return (q & (q - 1)) ? (a + b) % q : a ^ b; }
+bool isPrime(int q) {
+    if (q < 2) return false;
+    for (int d = 2; d * d <= q; ++d)
+        if (q % d == 0) return false;
+    return true;
+}
+
+/// Algebraic start when every group has the same size s ≤ G, G is a prime or a power of two (≤ 64) and nobody
+/// is pinned or kept with someone: people sit on a G × s grid (territory-mates in one column) and, in round
+/// k < G, person (i, j) joins group i + k·j over the field of G elements — two people of different columns then
+/// meet exactly once over the G rounds and people of one column never do. Later rounds are built greedily.
+/// Returns an empty vector when it does not apply.
+std::vector<int> constructAffine(const Problem& pb, Rng& rng) {
+    const int n = pb.n, G = pb.groups;
+    if (n % G != 0 || pb.units.size() != static_cast<size_t>(n)) return {};
+    for (int pin : pb.unitPin)
+        if (pin >= 0) return {};
+    const int s = n / G;
+    const bool powerOfTwo = (G & (G - 1)) == 0 && G >= 4 && G <= 64;
+    if (s > G || s < 2 || !(isPrime(G) || powerOfTwo)) return {};
+    // Column-major seats, territories kept together, everything else shuffled.
+    std::vector<int> order(n);
+    std::iota(order.begin(), order.end(), 0);
+    rng.shuffle(order);
+    std::vector<int> rank(n, 0);
+    for (int p = 0; p < n; ++p) rank[p] = pb.territory[p] >= 0 ? pb.territory[p] : n + p;
+    std::vector<int> territoryKey(n + n);
+    std::iota(territoryKey.begin(), territoryKey.end(), 0);
+    rng.shuffle(territoryKey);
+    std::stable_sort(order.begin(), order.end(),
+                     [&](int a, int b) { return territoryKey[rank[a]] < territoryKey[rank[b]]; });
+    std::vector<int> groupOf(static_cast<size_t>(pb.rounds) * n, -1);
+    const int fixed = std::min(pb.rounds, G);
+    for (int seat = 0; seat < n; ++seat) {
+        const int p = order[seat], i = seat % G, j = seat / G;
+        for (int k = 0; k < fixed; ++k) groupOf[k * n + p] = fieldAdd(i, fieldMul(k, j, G), G);
+    }
+    return construct(pb, rng, std::move(groupOf), fixed);
+}
+
 // [SECTION] Local search
 
+/// Tabu search on swaps within a round (after Dotú & Van Hentenryck 2005): each iteration takes the best swap of
+/// a person in conflict with someone of another group of the same round; a swapped pair may not be swapped back
+/// in that round for 4 to 99 iterations unless it beats the best plan. At every local minimum the pairs that meet
+/// more than once get heavier (they guide the search away from the repeats it keeps falling into; the plan is
+/// judged on the true cost). After kStallLimit iterations without improvement the best plan of the current run
+/// is perturbed by a few random swaps; after kPerturbationsPerRestart perturbations the search restarts from a
+/// new plan, alternately algebraic (when it applies) and greedy.
 class Search {
 public:
     Search(const Problem& pb, const MixerInput& input)
         : pb_(pb), input_(input), rng_(input.seed), state_(pb),
-          tabu_(static_cast<size_t>(pb.rounds) * pb.n * pb.groups, 0) {
+          tabu_(static_cast<size_t>(pb.rounds) * pb.n * pb.n, 0) {
         for (size_t u = 0; u < pb.units.size(); ++u)
             if (pb.unitPin[u] < 0 && pb.units[u].size() == 1) movable_.push_back(pb.units[u][0]);
         swappable_.assign(pb.n, 0);
@@ -632,25 +688,23 @@ public:
 
     /// Runs until a perfect plan, the iteration cap or the time budget; returns the best assignment found.
     std::vector<int> run(MixerStats& stats) {
-        if (getenv("MX_SA")) return anneal(stats);
-        const auto start = std::chrono::steady_clock::now();
+        const auto started = std::chrono::steady_clock::now();
         const auto elapsedMs = [&] {
-            return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+            return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
         };
-        pairTabu_.assign(static_cast<size_t>(pb_.rounds) * pb_.n * pb_.n, 0);
-        state_.load(construct(pb_, rng_));
+        state_.load(freshStart());
         best_ = run_ = state_.assignment();
         bestCost_ = runCost_ = state_.trueCost();
         std::int64_t iter = 0, stall = 0;
         int perturbations = 0;
-        const bool canMove = movable_.size() >= 2 || pb_.units.size() > movable_.size();
+        bool freeUnit = false;
+        for (size_t u = 0; u < pb_.units.size(); ++u) freeUnit = freeUnit || pb_.unitPin[u] < 0;
+        const bool canMove = movable_.size() >= 2 || (freeUnit && !movable_.empty());
         while (bestCost_ > 0 && canMove) {
             if (input_.maxIterations > 0 && iter >= input_.maxIterations) break;
             if (input_.timeLimitMs > 0 && (iter & 63) == 0 && elapsedMs() >= input_.timeLimitMs) break;
             ++iter;
-            if (getenv("MX_CHECK") && iter % 97 == 0) { State f(pb_); f.load(state_.assignment()); if (f.trueCost() != state_.trueCost()) { fprintf(stderr, "MISMATCH %lld %lld at %lld\n", (long long)f.trueCost(), (long long)state_.trueCost(), (long long)iter); abort(); } }
             if (!step(iter)) stall = kStallLimit;  // everything tabu: shake
-            if (getenv("MX_TRACE") && iter % 5000 == 0) fprintf(stderr, "it %lld cost %lld true %lld run %lld best %lld pert %d\n", (long long)iter, (long long)state_.cost(), (long long)state_.trueCost(), (long long)runCost_, (long long)bestCost_, perturbations);
             if (state_.trueCost() < bestCost_) {
                 bestCost_ = state_.trueCost();
                 best_ = state_.assignment();
@@ -665,62 +719,14 @@ public:
                 if (++perturbations > kPerturbationsPerRestart) {
                     perturbations = 0;
                     state_.resetRepeatWeights();
-                    state_.load(construct(pb_, rng_));
+                    state_.load(freshStart());
                     run_ = state_.assignment();
                     runCost_ = state_.trueCost();
                 } else {
-                    if (kFromRun) state_.load(run_);
+                    state_.load(run_);
                     perturb();
                 }
                 std::fill(tabu_.begin(), tabu_.end(), 0);
-                std::fill(pairTabu_.begin(), pairTabu_.end(), 0);
-            }
-        }
-        stats.iterations = iter;
-        stats.elapsedMs = elapsedMs();
-        stats.perfect = bestCost_ == 0;
-        return best_;
-    }
-
-    /// Simulated annealing on random swaps of movable people, reheated in cycles.
-    std::vector<int> anneal(MixerStats& stats) {
-        const auto start = std::chrono::steady_clock::now();
-        const auto elapsedMs = [&] {
-            return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
-        };
-        state_.load(construct(pb_, rng_));
-        best_ = state_.assignment();
-        bestCost_ = state_.trueCost();
-        std::int64_t iter = 0;
-        const int m = static_cast<int>(movable_.size());
-        const double t0 = kRepeat * (getenv("MX_T0") ? atof(getenv("MX_T0")) : 0.6);
-        const double t1 = kRepeat * (getenv("MX_T1") ? atof(getenv("MX_T1")) : 0.03);
-        const std::int64_t cycle = getenv("MX_CYC") ? atol(getenv("MX_CYC")) : 300000;
-        const double alpha = std::pow(t1 / t0, 1.0 / static_cast<double>(cycle));
-        double t = t0;
-        std::int64_t inCycle = 0;
-        while (bestCost_ > 0 && m >= 2) {
-            if (input_.maxIterations > 0 && iter >= input_.maxIterations) break;
-            if (input_.timeLimitMs > 0 && (iter & 1023) == 0 && elapsedMs() >= input_.timeLimitMs) break;
-            ++iter;
-            const int r = rng_.below(pb_.rounds);
-            const int a = movable_[rng_.below(m)];
-            if (!state_.conflicted(r, a)) continue;
-            const int b = movable_[rng_.below(m)];
-            if (state_.group(r, a) == state_.group(r, b)) continue;
-            const std::int64_t d = state_.swapDelta(r, a, b);
-            if (d <= 0 || static_cast<double>(rng_.next() >> 11) * 0x1.0p-53 < std::exp(-static_cast<double>(d) / t)) {
-                state_.swap(r, a, b);
-                if (state_.trueCost() < bestCost_) {
-                    bestCost_ = state_.trueCost();
-                    best_ = state_.assignment();
-                }
-            }
-            t *= alpha;
-            if (++inCycle >= cycle) {
-                inCycle = 0;
-                t = t0;
-                if (getenv("MX_SABEST")) state_.load(best_);
             }
         }
         stats.iterations = iter;
@@ -730,29 +736,30 @@ public:
     }
 
 private:
-    static inline std::int64_t kStallLimit = getenv("MX_STALL") ? atoi(getenv("MX_STALL")) : 1500;
-    static inline int kPerturbationsPerRestart = getenv("MX_PR") ? atoi(getenv("MX_PR")) : 30;
-    static inline int kTmin = getenv("MX_TMIN") ? atoi(getenv("MX_TMIN")) : 3;
-    static inline int kTspan = getenv("MX_TSPAN") ? atoi(getenv("MX_TSPAN")) : 8;
-    static inline int kPairTabu = getenv("MX_PAIR") ? atoi(getenv("MX_PAIR")) : 0;
-    std::vector<std::int64_t> pairTabu_;
-    static inline int kFromRun = getenv("MX_FROMRUN") ? atoi(getenv("MX_FROMRUN")) : 1;
-    static inline int kWeights = getenv("MX_W") ? atoi(getenv("MX_W")) : 1;
-    static inline int kStrict = getenv("MX_STRICT") ? atoi(getenv("MX_STRICT")) : 0;
-    static inline int kDecay = getenv("MX_DECAY") ? atoi(getenv("MX_DECAY")) : 0;
-    std::int64_t bumps_ = 0;
-    static inline int kPert = getenv("MX_PERT") ? atoi(getenv("MX_PERT")) : 3;
+    static constexpr std::int64_t kStallLimit = 1500;
+    static constexpr int kPerturbationsPerRestart = 30;
+    static constexpr int kTabuMin = 4, kTabuSpan = 96;  // tenure drawn in [4, 100)
 
     struct Move {
         int r = -1;
         std::vector<std::pair<int, int>> swaps;  // applied in order
     };
 
-    bool isTabu(int r, int p, int g, std::int64_t iter) const {
-        return tabu_[(static_cast<size_t>(r) * pb_.n + p) * pb_.groups + g] > iter;
+    size_t tabuSlot(int r, int a, int b) const {
+        return (static_cast<size_t>(r) * pb_.n + std::min(a, b)) * pb_.n + std::max(a, b);
     }
-    void setTabu(int r, int p, int g, std::int64_t iter) {
-        tabu_[(static_cast<size_t>(r) * pb_.n + p) * pb_.groups + g] = iter + kTmin + rng_.below(kTspan);
+    bool isTabu(int r, int a, int b, std::int64_t iter) const { return tabu_[tabuSlot(r, a, b)] > iter; }
+    void setTabu(int r, int a, int b, std::int64_t iter) {
+        tabu_[tabuSlot(r, a, b)] = iter + kTabuMin + rng_.below(kTabuSpan);
+    }
+
+    /// A new starting plan: the algebraic one when it applies (every other start), else the greedy one.
+    std::vector<int> freshStart() {
+        if (input_.algebraicStart && starts_++ % 2 == 0) {
+            std::vector<int> affine = constructAffine(pb_, rng_);
+            if (!affine.empty()) return affine;
+        }
+        return construct(pb_, rng_);
     }
 
     /// One move: the best non-tabu swap of a conflicting person (a tabu one when it beats the best plan).
@@ -761,58 +768,50 @@ private:
         int ties = 0;
         Move chosen;
         const std::int64_t cost = state_.cost();
+        const auto consider = [&](int r, int a, int b, std::int64_t d) {
+            if (ties == 0 || d < bestDelta) {
+                bestDelta = d, ties = 1;
+                chosen.r = r, chosen.swaps.assign(1, {a, b});
+            } else if (d == bestDelta && rng_.below(++ties) == 0) {
+                chosen.r = r, chosen.swaps.assign(1, {a, b});
+            }
+        };
         for (int r = 0; r < pb_.rounds; ++r)
             for (int a = 0; a < pb_.n; ++a) {
                 const int u = pb_.unitOf[a];
                 if (pb_.unitPin[u] >= 0 || !state_.conflicted(r, a)) continue;
-                const int A = state_.group(r, a);
                 if (pb_.units[u].size() > 1) {
-                    if (pb_.units[u].front() != a) continue;
-                    clusterMoves(r, u, iter, cost, bestDelta, ties, chosen);
+                    if (pb_.units[u].front() == a) clusterMoves(r, u, cost, bestDelta, ties, chosen);
                     continue;
                 }
+                const int A = state_.group(r, a);
                 for (int B = 0; B < pb_.groups; ++B) {
                     if (B == A) continue;
-                    const bool tabuA = isTabu(r, a, B, iter);
                     for (int b : state_.members(r, B)) {
                         if (!swappable_[b]) continue;
                         const std::int64_t d = state_.swapDelta(r, a, b);
-                        const bool tabu = kPairTabu ? pairTabu_[(static_cast<size_t>(r) * pb_.n + std::min(a, b)) * pb_.n + std::max(a, b)] > iter : (tabuA || isTabu(r, b, A, iter));
-                        if (tabu && cost + d >= bestCost_) continue;
-                        if (ties == 0 || d < bestDelta) {
-                            bestDelta = d, ties = 1;
-                            chosen.r = r, chosen.swaps.assign(1, {a, b});
-                        } else if (d == bestDelta && rng_.below(++ties) == 0) {
-                            chosen.r = r, chosen.swaps.assign(1, {a, b});
-                        }
+                        // Weighted costs are never below true ones: a tabu swap that beats the best is a new best.
+                        if (isTabu(r, a, b, iter) && cost + d >= bestCost_) continue;
+                        consider(r, a, b, d);
                     }
                 }
             }
         if (ties == 0) return false;
-        if (kWeights && (kStrict ? bestDelta > 0 : bestDelta >= 0)) {
-            state_.bumpRepeatWeights();
-            if (kDecay > 0 && ++bumps_ % kDecay == 0) {
-                state_.decayRepeatWeights();
-                state_.load(std::vector<int>(state_.assignment()));
-            }
-        }
+        if (bestDelta >= 0) state_.bumpRepeatWeights();  // a local minimum
         for (const auto& [a, b] : chosen.swaps) {
-            const int A = state_.group(chosen.r, a), B = state_.group(chosen.r, b);
             state_.swap(chosen.r, a, b);
-            setTabu(chosen.r, a, A, iter);
-            setTabu(chosen.r, b, B, iter);
-            if (kPairTabu) pairTabu_[(static_cast<size_t>(chosen.r) * pb_.n + std::min(a, b)) * pb_.n + std::max(a, b)] = iter + kTmin + rng_.below(kTspan);
+            setTabu(chosen.r, a, b, iter);
         }
         return true;
     }
 
-    /// A cluster of people kept together trades places with as many movable people of another group.
-    void clusterMoves(int r, int u, std::int64_t iter, std::int64_t cost, std::int64_t& bestDelta, int& ties,
-                      Move& chosen) {
+    /// A cluster of people kept together trades places with as many movable people of another group (each
+    /// member with the one that costs least), evaluated by applying and undoing the swaps.
+    void clusterMoves(int r, int u, std::int64_t cost, std::int64_t& bestDelta, int& ties, Move& chosen) {
         const auto& unit = pb_.units[u];
         const int A = state_.group(r, unit.front());
         for (int B = 0; B < pb_.groups; ++B) {
-            if (B == A || isTabu(r, unit.front(), B, iter)) continue;
+            if (B == A) continue;
             std::vector<std::pair<int, int>> swaps;
             for (int p : unit) {
                 int pick = -1;
@@ -842,7 +841,7 @@ private:
     /// A few random swaps of movable people, to leave a local minimum.
     void perturb() {
         if (movable_.size() < 2) return;
-        const int count = 1 + rng_.below(kPert);
+        const int count = 1 + rng_.below(3);
         for (int i = 0; i < count; ++i) {
             const int r = rng_.below(pb_.rounds);
             const int a = movable_[rng_.below(static_cast<int>(movable_.size()))];
@@ -855,13 +854,12 @@ private:
     const MixerInput& input_;
     Rng rng_;
     State state_;
-    std::vector<std::int64_t> tabu_;  // per (round, person, group): iteration until which the move back is tabu
-    std::vector<int> movable_;            // free people not kept together with anyone
+    std::vector<std::int64_t> tabu_;  // per (round, pair): iteration until which swapping the pair is tabu
+    std::vector<int> movable_;        // free people not kept together with anyone
     std::vector<std::uint8_t> swappable_;
-    std::vector<int> best_;
-    std::int64_t bestCost_ = 0;
-    std::vector<int> run_;  // best since the last restart: perturbations start from it
-    std::int64_t runCost_ = 0;
+    std::vector<int> best_, run_;     // best plan, and best since the last restart (perturbations start there)
+    std::int64_t bestCost_ = 0, runCost_ = 0;
+    int starts_ = 0;
 };
 
 }  // namespace

@@ -3,6 +3,8 @@
 // a French message; then a tabu local search with perturbations and restarts (after Dotú & Van Hentenryck 2005,
 // « Scheduling social golfers locally ») minimises, in this order: people of the same territory together, pairs
 // meeting twice in the day, pairs that already met at an earlier étape, groups that mix too few institutions.
+// Starting plans are greedy, or algebraic (an affine plan over a finite field) when the groups are even, their
+// number is a prime or a power of two and nobody is pinned or kept with someone.
 // Deterministic for a seed when stopped by the iteration cap (the time budget is the only non-deterministic stop).
 #pragma once
 
@@ -37,6 +39,7 @@ struct MixerInput {
     std::uint64_t seed = 1;
     int timeLimitMs = 2000;         // wall-clock budget; <= 0 means none (then set maxIterations)
     std::int64_t maxIterations = 0;  // iteration cap; 0 means none
+    bool algebraicStart = true;      // start every other run from the affine plan when it applies (see mixer.cpp)
 };
 
 // [SECTION] Output

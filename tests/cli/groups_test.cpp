@@ -51,7 +51,10 @@ struct TempDir {
     /// Writes `text` to `name` in the folder; returns its quoted path for the command line.
     std::string write(const std::string& name, const std::string& text) const {
         std::ofstream(path / name, std::ios::binary) << text;
-        return "'" + (path / name).string() + "'";
+        std::string quoted = "'";
+        quoted += (path / name).string();
+        quoted += "'";
+        return quoted;
     }
     std::string data() const { return "--data '" + (path / "data").string() + "'"; }
 };

@@ -239,11 +239,23 @@ TEST_CASE("a day of the Tour: 13 Cités × 4 people, 8 groups, 3 rounds") {
 TEST_CASE("Kirkman's schoolgirls (5-3-7) reach a plan where no pair meets twice") {
     MixerInput input = makeInput(15, 15, 5, 7, 2000000);
     for (auto& p : input.people) p.institution = Institution::Autre;
+    SUBCASE("as shipped") {}
+    SUBCASE("local search from greedy starts only") { input.algebraicStart = false; }
     const MixerResult result = mixGroups(input);
     REQUIRE(result.ok());
     checkValid(input, result.plan.rounds, 5);
     CHECK(result.plan.stats.repeatPairs == 0);
     CHECK(result.plan.stats.maxMeetings == 1);
+    CHECK(result.plan.stats.perfect);
+}
+
+TEST_CASE("the affine start gives 32 golfers 9 rounds of fours without a repeat, within a few iterations") {
+    MixerInput input = makeInput(32, 32, 8, 9, 100);
+    for (auto& p : input.people) p.institution = Institution::Autre;
+    const MixerResult result = mixGroups(input);
+    REQUIRE(result.ok());
+    checkValid(input, result.plan.rounds, 8);
+    CHECK(result.plan.stats.repeatPairs == 0);
     CHECK(result.plan.stats.perfect);
 }
 

@@ -1,4 +1,5 @@
-// The group mixer: rule checks, then a tabu local search on swaps within a round.
+// The group mixer: rule checks, a starting plan (greedy or algebraic), then a tabu local search on swaps within
+// a round, guided by learnt weights on the pairs that keep meeting again.
 //
 // [SECTION] Random numbers
 // [SECTION] Problem: rules checked and turned into pair weights
@@ -10,7 +11,7 @@
 //
 // Cost of a plan (lower is better), a weighted sum in the order of the objectives:
 //   kApart  × meetings of two people of one keep-apart set (never left in a returned plan)
-//   kCite   × meetings of two people of the same territory (when every territory fits one per group)
+//   kCite   × meetings of two people of the same territory (dominates all below: hard whenever feasible)
 //   kRepeat × meetings beyond the first of any pair during the day
 //   kHistory× meetings of a pair that already met at an earlier étape
 //   kMix    × institution kinds missing in a group, below the target every group can reach
@@ -337,7 +338,6 @@ public:
     const std::vector<int>& assignment() const { return groupOf_; }
     int group(int r, int p) const { return groupOf_[r * n_ + p]; }
     const std::vector<int>& members(int r, int g) const { return members_[r * G_ + g]; }
-    int meetings(int a, int b) const { return meet_[a * n_ + b]; }
 
     /// Cost of `a` and `x` meeting once more.
     std::int64_t join(int a, int x) const {
@@ -349,11 +349,12 @@ public:
         if (pb_.unitOf[a] == pb_.unitOf[x]) return 0;
         return pb_.weight[a * n_ + x] + (meet_[a * n_ + x] >= 2 ? kRepeat * pairWeight_[a * n_ + x] : 0);
     }
-    /// join() and leave() with every repeat weight at 1: the true cost.
+    /// Cost of `a` and `x` meeting once more, without the learnt weight.
     std::int64_t trueJoin(int a, int x) const {
         if (pb_.unitOf[a] == pb_.unitOf[x]) return 0;
         return pb_.weight[a * n_ + x] + (meet_[a * n_ + x] >= 1 ? kRepeat : 0);
     }
+    /// Cost saved when `a` and `x` meet once less, without the learnt weight.
     std::int64_t trueLeave(int a, int x) const {
         if (pb_.unitOf[a] == pb_.unitOf[x]) return 0;
         return pb_.weight[a * n_ + x] + (meet_[a * n_ + x] >= 2 ? kRepeat : 0);
@@ -379,6 +380,7 @@ public:
     }
     /// All repeat weights back to 1 (call load() afterwards).
     void resetRepeatWeights() { pairWeight_.assign(static_cast<size_t>(n_) * n_, 1); }
+    /// Institution kinds a group with `distinct` kinds misses.
     int deficit(int distinct) const { return std::max(0, pb_.mixTarget - distinct); }
 
     /// True when `a` takes part in a cost of its group in round r (a candidate to move).
@@ -403,17 +405,13 @@ public:
         const std::int64_t delta = swapDelta(r, a, b);
         cost_ += delta;
         const int A = group(r, a), B = group(r, b);
-        std::int64_t trueDelta = delta;
-        if (pairWeight_.size()) {
-            trueDelta = 0;
-            for (int x : members(r, A))
-                if (x != a) trueDelta += trueJoin(b, x) - trueLeave(a, x);
-            for (int x : members(r, B))
-                if (x != b) trueDelta += trueJoin(a, x) - trueLeave(b, x);
-            const int ka = pb_.kind[a], kb = pb_.kind[b];
-            if (ka != kb) trueDelta += kMix * (mixAfter(r, A, ka, kb) + mixAfter(r, B, kb, ka));
-        }
-        trueCost_ += trueDelta;
+        const int ka = pb_.kind[a], kb = pb_.kind[b];
+        // The true cost follows the same pairs without the learnt weights.
+        for (int x : members(r, A))
+            if (x != a) trueCost_ += trueJoin(b, x) - trueLeave(a, x);
+        for (int x : members(r, B))
+            if (x != b) trueCost_ += trueJoin(a, x) - trueLeave(b, x);
+        if (ka != kb) trueCost_ += kMix * (mixAfter(r, A, ka, kb) + mixAfter(r, B, kb, ka));
         // Meeting counts first (the sums follow them with the current groups), then the moves.
         for (int x : members(r, A))
             if (x != a) setMeet(a, x, -1), setMeet(b, x, +1);
@@ -421,7 +419,6 @@ public:
             if (x != b) setMeet(b, x, -1), setMeet(a, x, +1);
         moveSums(r, a, A, B);
         moveSums(r, b, B, A);
-        const int ka = pb_.kind[a], kb = pb_.kind[b];
         if (ka != kb) {
             moveKind(r, A, ka, kb);
             moveKind(r, B, kb, ka);

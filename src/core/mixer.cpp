@@ -484,6 +484,9 @@ private:
 
 // [SECTION] Construction of a starting plan (greedy, algebraic)
 
+/// Above this many people left to place, groups are filled one person at a time (pairs cost O(people²) a pick).
+constexpr size_t kPairPickLimit = 120;
+
 /// Sets of people as bit words, for the freedom counts of the construction.
 using Bits = std::vector<std::uint64_t>;
 
@@ -583,7 +586,7 @@ std::vector<int> construct(const Problem& pb, Rng& rng, std::vector<int> groupOf
                 std::vector<std::int64_t> withGroup(left.size(), 0);
                 for (size_t i = 0; i < left.size(); ++i)
                     for (int m : members[g]) withGroup[i] += pairCost(left[i], m);
-                if (room[g] == 1 || left.size() < 2) {
+                if (room[g] == 1 || left.size() < 2 || left.size() > kPairPickLimit) {
                     for (size_t i = 0; i < left.size(); ++i)
                         consider(left[i], -1, withGroup[i], countCommon(free, compatible[left[i]]));
                 } else {

@@ -6,6 +6,7 @@
 // Starting plans are greedy, or algebraic (an affine plan over a finite field) when the groups are even, their
 // number is a prime or a power of two and nobody is pinned or kept with someone.
 // Deterministic for a seed when stopped by the iteration cap (the time budget is the only non-deterministic stop).
+// Memory grows as rounds × people² (pair tables): a few MB for a few hundred people.
 #pragma once
 
 #include <cstdint>

@@ -47,7 +47,7 @@ struct MixerInput {
 
 /// How good a plan is and what the search cost.
 struct MixerStats {
-    int repeatPairs = 0;     // over all pairs, meetings beyond the first during the day
+    int repeatPairs = 0;     // over all pairs (but those kept together), meetings beyond the first during the day
     int sameCitePairs = 0;   // pair meetings of two people of the same territory (one per pair and round)
     int maxMeetings = 0;     // most rounds any pair spends together
     int historyRepeats = 0;  // pairs of the history that meet again
@@ -55,7 +55,8 @@ struct MixerStats {
     int keepApartBroken = 0; // pair meetings forbidden by a keep-apart set (0 in any returned plan)
     std::int64_t iterations = 0;
     double elapsedMs = 0;
-    bool perfect = false;    // nothing left to improve: the search stopped before its budget
+    bool perfect = false;    // every objective met (no same-territory pair, repeat or history meeting, every
+                             // group at the mix target): the search stopped before its budget
 };
 
 /// rounds[r][g] lists the person indices of group g in round r.

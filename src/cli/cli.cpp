@@ -47,6 +47,7 @@ constexpr Command kCommands[] = {
     {"emargement", cmdEmargement},
     {"etat-frais", cmdEtatFrais},
     {"tally", cmdTally},
+    {"groups", cmdGroups},
 };
 
 std::string usage() { return fmt(Str::CliUsage, {store::defaultDataDir().string()}); }

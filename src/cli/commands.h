@@ -38,5 +38,6 @@ int cmdTarifs(Context& context, Args& args);        // documents.cpp
 int cmdEmargement(Context& context, Args& args);    // documents.cpp
 int cmdEtatFrais(Context& context, Args& args);     // documents.cpp
 int cmdTally(Context& context, Args& args);         // tally.cpp
+int cmdGroups(Context& context, Args& args);        // groups.cpp
 
 }  // namespace atelier::cli

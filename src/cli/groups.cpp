@@ -1,0 +1,208 @@
+// atelier groups --roster FILE.csv (--groups G | --size S) --rounds R [--seed N] [--time-limit-ms T] [--json]
+//
+// [SECTION] Roster
+// [SECTION] Output
+// [SECTION] Command
+//
+// Mixes the people of a roster (columns id;nom;cite;institution, optional groupe to pin someone to a group) into
+// R rounds of groups. Reads only the roster file: the database is never opened.
+
+#include <cmath>
+#include <iostream>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "cli/commands.h"
+#include "core/enums.h"
+#include "core/mixer.h"
+#include "core/strings.h"
+#include "core/text.h"
+#include "store/csv.h"
+
+namespace atelier::cli {
+
+namespace {
+
+// [SECTION] Roster
+
+/// A roster row kept for display next to its mixer person.
+struct RosterPerson {
+    std::string name;
+    std::string cite;
+};
+
+/// Letters and digits only, folded: « Préfecture-État » and "prefecture-etat" both give "prefectureetat".
+std::string institutionKey(std::string_view text) {
+    std::string out;
+    for (char c : foldForSearch(trim(text)))
+        if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) out += c;
+    return out;
+}
+
+/// The institution written as a French label or a storage key, accents and case ignored; Autre when empty.
+std::optional<Institution> parseInstitution(std::string_view text) {
+    const std::string key = institutionKey(text);
+    if (key.empty()) return Institution::Autre;
+    for (const auto& e : kInstitutions)
+        if (key == institutionKey(e.key) || key == institutionKey(tr(e.label))) return e.value;
+    return std::nullopt;
+}
+
+std::string institutionChoices() {
+    std::string out;
+    for (const auto& e : kInstitutions) {
+        if (!out.empty()) out += ", ";
+        out += tr(e.label);
+    }
+    return out;
+}
+
+/// Reads the roster into `input.people` (and pins); returns a French message naming the problem, or empty.
+std::string readRoster(const std::string& file, MixerInput& input, std::vector<RosterPerson>& shown) {
+    store::CsvTable table;
+    try {
+        table = store::readCsvFile(file);
+    } catch (const store::CsvError& e) {
+        return e.what();
+    }
+    const int colId = table.column({"id", "identifiant"});
+    const int colName = table.column({"nom", "name"});
+    const int colCite = table.column({"cite", "cite educative", "territoire"});
+    const int colInstitution = table.column({"institution"});
+    const int colGroup = table.column({"groupe", "group"});
+    const std::pair<int, const char*> required[] = {
+        {colId, "id"}, {colName, "nom"}, {colCite, "cite"}, {colInstitution, "institution"}};
+    for (const auto& [col, name] : required)
+        if (col < 0) return fmt(Str::RosterMissingColumn, {file, name});
+    if (table.rows.empty()) return fmt(Str::RosterEmpty, {file});
+
+    const int n = static_cast<int>(table.rows.size());
+    const int groups = input.groups > 0 ? input.groups : (n + input.groupSize - 1) / input.groupSize;
+    std::vector<std::pair<std::string, int>> seen;  // id, line
+    for (size_t row = 0; row < table.rows.size(); ++row) {
+        const std::string line = std::to_string(table.lines[row]);
+        const std::string id = table.cell(row, colId);
+        if (id.empty()) return fmt(Str::RosterEmptyId, {line});
+        for (const auto& [other, otherLine] : seen)
+            if (other == id) return fmt(Str::RosterDuplicateId, {line, id, std::to_string(otherLine)});
+        seen.emplace_back(id, table.lines[row]);
+
+        const std::string institutionText = table.cell(row, colInstitution);
+        const auto institution = parseInstitution(institutionText);
+        if (!institution) return fmt(Str::RosterBadInstitution, {line, institutionText, institutionChoices()});
+
+        const std::string cite = table.cell(row, colCite);
+        input.people.push_back({id, foldForSearch(cite), *institution});
+        shown.push_back({table.cell(row, colName), cite});
+
+        const std::string group = table.cell(row, colGroup);
+        if (!group.empty()) {
+            int number = 0;
+            bool ok = group.size() <= 6;
+            for (char c : group) {
+                if (c < '0' || c > '9') ok = false;
+                else number = number * 10 + (c - '0');
+            }
+            if (!ok || number < 1 || number > groups)
+                return fmt(Str::RosterBadGroup, {line, group, std::to_string(groups)});
+            input.pins.emplace_back(static_cast<int>(row), number - 1);
+        }
+    }
+    return {};
+}
+
+// [SECTION] Output
+
+std::string planJson(const MixerInput& input, const MixerPlan& plan) {
+    nlohmann::json rounds = nlohmann::json::array();
+    for (const auto& round : plan.rounds) {
+        nlohmann::json groups = nlohmann::json::array();
+        for (const auto& group : round) {
+            nlohmann::json ids = nlohmann::json::array();
+            for (int p : group) ids.push_back(input.people[p].id);
+            groups.push_back(std::move(ids));
+        }
+        rounds.push_back(std::move(groups));
+    }
+    const MixerStats& s = plan.stats;
+    const nlohmann::json stats = {
+        {"repeat_pairs", s.repeatPairs},
+        {"same_cite_pairs", s.sameCitePairs},
+        {"max_meetings", s.maxMeetings},
+        {"elapsed_ms", std::llround(s.elapsedMs)},
+        {"history_repeats", s.historyRepeats},
+        {"min_institution_kinds", s.minKinds},
+        {"iterations", s.iterations},
+        {"perfect", s.perfect},
+        {"seed", input.seed},
+    };
+    return nlohmann::json{{"rounds", rounds}, {"stats", stats}}.dump(2) + "\n";
+}
+
+std::string planTable(const std::vector<RosterPerson>& shown, const MixerPlan& plan) {
+    std::string out;
+    for (size_t r = 0; r < plan.rounds.size(); ++r) {
+        out += fmt(Str::GroupsRound, {std::to_string(r + 1)}) + "\n";
+        for (size_t g = 0; g < plan.rounds[r].size(); ++g) {
+            std::string names;
+            for (int p : plan.rounds[r][g]) {
+                if (!names.empty()) names += ", ";
+                names += shown[p].name.empty() ? "?" : shown[p].name;
+                if (!shown[p].cite.empty()) names += " (" + shown[p].cite + ")";
+            }
+            out += fmt(Str::GroupsGroup, {std::to_string(g + 1), std::to_string(plan.rounds[r][g].size()), names}) +
+                   "\n";
+        }
+        out += "\n";
+    }
+    const MixerStats& s = plan.stats;
+    out += fmt(Str::GroupsSummary, {std::to_string(s.repeatPairs), std::to_string(s.sameCitePairs),
+                                    std::to_string(s.maxMeetings), std::to_string(s.iterations),
+                                    std::to_string(std::llround(s.elapsedMs))}) +
+           "\n";
+    out += std::string(tr(s.perfect ? Str::GroupsPerfect : Str::GroupsNotPerfect)) + "\n";
+    return out;
+}
+
+}  // namespace
+
+// [SECTION] Command
+
+int cmdGroups(Context&, Args& args) {
+    const auto roster = args.option("--roster");
+    const auto groups = args.option("--groups");
+    const auto size = args.option("--size");
+    const auto rounds = args.option("--rounds");
+    const auto seed = args.option("--seed");
+    const auto timeLimit = args.option("--time-limit-ms");
+    const bool json = args.flag("--json");
+    args.finish();
+    if (!roster) throw UsageError{tr(Str::GroupsNeedRoster)};
+    if (groups.has_value() == size.has_value()) throw UsageError{tr(Str::GroupsNeedCount)};
+    if (!rounds) throw UsageError{tr(Str::GroupsNeedRounds)};
+
+    MixerInput input;
+    if (groups) input.groups = parseIntOption("--groups", *groups, 1, 10000);
+    if (size) input.groupSize = parseIntOption("--size", *size, 1, 10000);
+    input.rounds = parseIntOption("--rounds", *rounds, 1, 100);
+    if (seed) input.seed = static_cast<std::uint64_t>(parseIntOption("--seed", *seed, 0, 999999999));
+    if (timeLimit) input.timeLimitMs = parseIntOption("--time-limit-ms", *timeLimit, 1, 3600000);
+
+    std::vector<RosterPerson> shown;
+    if (const std::string error = readRoster(*roster, input, shown); !error.empty()) {
+        std::cerr << error << "\n";
+        return 1;
+    }
+    const MixerResult result = mixGroups(input);
+    if (!result.ok()) {
+        std::cerr << result.error << "\n";
+        return 1;
+    }
+    std::cout << (json ? planJson(input, result.plan) : planTable(shown, result.plan));
+    return 0;
+}
+
+}  // namespace atelier::cli

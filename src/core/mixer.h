@@ -1,0 +1,82 @@
+// The group mixer: several rounds of mixed groups for one day (a social golfer problem with extra rules).
+// Hard rules (pins, keep-apart sets, keep-together pairs) are checked first and an impossible set comes back as
+// a French message; then a tabu local search with perturbations and restarts (after Dotú & Van Hentenryck 2005,
+// « Scheduling social golfers locally ») minimises, in this order: people of the same territory together, pairs
+// meeting twice in the day, pairs that already met at an earlier étape, groups that mix too few institutions.
+// Starting plans are greedy, or algebraic (an affine plan over a finite field) when the groups are even, their
+// number is a prime or a power of two and nobody is pinned or kept with someone.
+// Deterministic for a seed when stopped by the iteration cap (the time budget is the only non-deterministic stop).
+// Memory grows as rounds × people² (pair tables): a few MB for a few hundred people.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "core/model.h"
+
+namespace atelier {
+
+// [SECTION] Input
+
+/// One person to place: a stable id, a territory key (empty: none) and an institution kind.
+struct MixerPerson {
+    std::string id;
+    std::string territory;
+    Institution institution = Institution::Autre;
+};
+
+/// What to mix and under which rules. Person references are indices into `people`; groups are 0-based.
+struct MixerInput {
+    std::vector<MixerPerson> people;
+    int groups = 0;     // number of groups; when 0, derived from groupSize (groups never larger than it)
+    int groupSize = 0;  // target size, used only when groups is 0
+    int rounds = 1;
+    std::vector<std::vector<int>> keepApart;       // no two people of one set ever in the same group
+    std::vector<std::pair<int, int>> keepTogether;  // always in the same group
+    std::vector<std::pair<int, int>> pins;          // (person, group): that group in every round
+    std::vector<std::pair<int, int>> history;       // pairs that already met at an earlier étape
+    std::uint64_t seed = 1;
+    int timeLimitMs = 2000;         // wall-clock budget; <= 0 means none (then set maxIterations)
+    std::int64_t maxIterations = 0;  // iteration cap; 0 means none
+    bool algebraicStart = true;      // start every other run from the affine plan when it applies (see mixer.cpp)
+};
+
+// [SECTION] Output
+
+/// How good a plan is and what the search cost.
+struct MixerStats {
+    int repeatPairs = 0;     // over all pairs (but those kept together), meetings beyond the first during the day
+    int sameCitePairs = 0;   // pair meetings of two people of the same territory (one per pair and round)
+    int maxMeetings = 0;     // most rounds any pair spends together
+    int historyRepeats = 0;  // pairs of the history that meet again
+    int minKinds = 0;        // fewest institution kinds in a group
+    int keepApartBroken = 0; // pair meetings forbidden by a keep-apart set (0 in any returned plan)
+    std::int64_t iterations = 0;
+    double elapsedMs = 0;
+    bool perfect = false;    // every objective met (no same-territory pair, repeat or history meeting, every
+                             // group at the mix target): the search stopped before its budget
+};
+
+/// rounds[r][g] lists the person indices of group g in round r.
+struct MixerPlan {
+    std::vector<std::vector<std::vector<int>>> rounds;
+    MixerStats stats;
+};
+
+/// A plan, or an error: a French message that says which rule to change.
+struct MixerResult {
+    std::string error;
+    MixerPlan plan;
+    bool ok() const { return error.empty(); }
+};
+
+// [SECTION] Entry points
+
+/// Checks the rules and searches for the best plan within the budget.
+MixerResult mixGroups(const MixerInput& input);
+/// Statistics of an existing plan against the rules of `input` (iterations and time left at 0).
+MixerStats evaluatePlan(const MixerInput& input, const std::vector<std::vector<std::vector<int>>>& rounds);
+
+}  // namespace atelier

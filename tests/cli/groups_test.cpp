@@ -1,0 +1,193 @@
+// `atelier groups`, run as a user would: a roster file in a temporary folder, the real binary, its JSON and
+// its messages. The command reads only the roster: it must not create a database.
+#include <doctest/doctest.h>
+
+#include <nlohmann/json.hpp>
+
+#include <array>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <random>
+#include <set>
+#include <string>
+#include <sys/wait.h>
+
+using nlohmann::json;
+namespace fs = std::filesystem;
+
+namespace {
+
+struct Run {
+    int code = -1;
+    std::string out;  // stdout and stderr together
+};
+
+Run run(const std::string& args) {
+    const std::string command = std::string(ATELIER_BINARY) + " " + args + " 2>&1";
+    Run r;
+    FILE* pipe = popen(command.c_str(), "r");
+    REQUIRE(pipe);
+    std::array<char, 4096> buf{};
+    size_t n;
+    while ((n = fread(buf.data(), 1, buf.size(), pipe)) > 0) r.out.append(buf.data(), n);
+    const int status = pclose(pipe);
+    r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    return r;
+}
+
+struct TempDir {
+    fs::path path;
+    TempDir() {
+        std::random_device rd;
+        std::string name = "atelier-groups-";
+        name += std::to_string(rd());
+        name += std::to_string(rd());
+        path = fs::temp_directory_path() / name;
+        fs::create_directories(path);
+    }
+    ~TempDir() { fs::remove_all(path); }
+    /// Writes `text` to `name` in the folder; returns its quoted path for the command line.
+    std::string write(const std::string& name, const std::string& text) const {
+        std::ofstream(path / name, std::ios::binary) << text;
+        std::string quoted = "'";
+        quoted += (path / name).string();
+        quoted += "'";
+        return quoted;
+    }
+    std::string data() const { return "--data '" + (path / "data").string() + "'"; }
+};
+
+/// Six Cités × three people (a co-pilot of the State, of the Éducation nationale, of the collectivité).
+std::string roster(char delimiter = ';') {
+    const char* cites[] = {"Amiens", "Lille", "Arras", "Lens", "Creil", "Calais"};
+    const char* institutions[] = {"Préfecture-État", "education-nationale", "COLLECTIVITE"};
+    std::string text = std::string("id") + delimiter + "nom" + delimiter + "cite" + delimiter + "institution\n";
+    int i = 0;
+    for (const char* cite : cites)
+        for (const char* institution : institutions) {
+            const std::string number = std::to_string(i);
+            text += "p";
+            text += number + delimiter + "Personne " + number + delimiter + cite + delimiter + institution + "\n";
+            ++i;
+        }
+    return text;
+}
+
+}  // namespace
+
+TEST_CASE("atelier groups --json: every person once per round, stats that match the plan") {
+    TempDir dir;
+    const std::string file = dir.write("roster.csv", roster());
+    const Run r = run(dir.data() + " groups --roster " + file + " --groups 6 --rounds 3 --seed 7 --json");
+    INFO(r.out);
+    REQUIRE(r.code == 0);
+    const json j = json::parse(r.out);
+    REQUIRE(j["rounds"].is_array());
+    REQUIRE(j["rounds"].size() == 3);
+    std::map<std::pair<std::string, std::string>, int> meetings;
+    int sameCite = 0;
+    for (const auto& round : j["rounds"]) {
+        REQUIRE(round.size() == 6);
+        std::set<std::string> seen;
+        for (const auto& group : round) {
+            CHECK(group.size() == 3);
+            for (const auto& id : group) CHECK(seen.insert(id.get<std::string>()).second);
+            for (size_t a = 0; a < group.size(); ++a)
+                for (size_t b = a + 1; b < group.size(); ++b) {
+                    std::string x = group[a], y = group[b];
+                    if (x > y) std::swap(x, y);
+                    ++meetings[{x, y}];
+                    // p0-p2 are Amiens, p3-p5 Lille…: same Cité when the numbers share i / 3.
+                    if (std::stoi(x.substr(1)) / 3 == std::stoi(y.substr(1)) / 3) ++sameCite;
+                }
+        }
+        CHECK(seen.size() == 18);
+    }
+    int repeats = 0, most = 0;
+    for (const auto& [pair, count] : meetings) {
+        repeats += count - 1;
+        most = std::max(most, count);
+    }
+    const json& stats = j["stats"];
+    CHECK(stats["repeat_pairs"] == repeats);
+    CHECK(stats["same_cite_pairs"] == sameCite);
+    CHECK(stats["max_meetings"] == most);
+    CHECK(stats["elapsed_ms"].is_number());
+    CHECK(stats["repeat_pairs"] == 0);
+    CHECK(stats["same_cite_pairs"] == 0);
+    CHECK(stats["min_institution_kinds"] == 3);
+    CHECK_FALSE(fs::exists(dir.path / "data"));  // no database for this command
+
+    // Same seed, same plan.
+    const Run again = run(dir.data() + " groups --roster " + file + " --groups 6 --rounds 3 --seed 7 --json");
+    REQUIRE(again.code == 0);
+    CHECK(json::parse(again.out)["rounds"] == j["rounds"]);
+}
+
+TEST_CASE("atelier groups --size and the readable French table") {
+    TempDir dir;
+    const std::string file = dir.write("roster.csv", roster(','));
+    Run r = run("groups --roster " + file + " --size 4 --rounds 2 --json");
+    INFO(r.out);
+    REQUIRE(r.code == 0);
+    const json j = json::parse(r.out);
+    REQUIRE(j["rounds"].size() == 2);
+    CHECK(j["rounds"][0].size() == 5);  // 18 people, at most 4 per group
+    for (const auto& group : j["rounds"][0]) CHECK(group.size() <= 4);
+
+    r = run("groups --roster " + file + " --groups 3 --rounds 1");
+    REQUIRE(r.code == 0);
+    CHECK(r.out.find("Tour 1") != std::string::npos);
+    CHECK(r.out.find("Tour 2") == std::string::npos);
+    CHECK(r.out.find("Répartition parfaite") != std::string::npos);
+    CHECK(r.out.find("Groupe 3 (6) : ") != std::string::npos);
+    CHECK(r.out.find("Personne 0 (Amiens)") != std::string::npos);
+    CHECK(r.out.find("Paires qui se revoient") != std::string::npos);
+}
+
+TEST_CASE("a bad roster names its problem and exits with 1") {
+    TempDir dir;
+    const auto expect = [&](const std::string& text, const std::string& options, const std::string& message) {
+        const std::string file = dir.write("bad.csv", text);
+        const Run r = run("groups --roster " + file + " " + options);
+        INFO(r.out);
+        CHECK(r.code == 1);
+        CHECK(r.out.find(message) != std::string::npos);
+    };
+    expect("id;nom;cite\na;A;Lille\n", "--groups 1 --rounds 1", "n'a pas de colonne « institution »");
+    expect("id;nom;cite;institution\na;A;Lille;Autre\nb;B;Lens;Autre\na;C;Arras;Autre\n", "--groups 1 --rounds 1",
+           "Ligne 4 : l'identifiant « a » figure déjà ligne 2");
+    expect("id;nom;cite;institution\na;A;Lille;Autre\nb;B;Lens;Autre\n", "--groups 3 --rounds 1",
+           "2 personnes pour 3 groupes");
+    expect("id;nom;cite;institution\na;A;Lille;Mairie\n", "--groups 1 --rounds 1",
+           "Ligne 2 : institution inconnue « Mairie »");
+    expect("id;nom;cite;institution;groupe\na;A;Lille;Autre;1\nb;B;Lens;Autre;1\nc;C;Arras;Autre;1\nd;D;Lens;Autre;\n",
+           "--groups 2 --rounds 1", "Trop de personnes placées dans le groupe 1 : 3 pour 2 places");
+    expect("id;nom;cite;institution;groupe\na;A;Lille;Autre;9\nb;B;Lens;Autre;\n", "--groups 2 --rounds 1",
+           "Ligne 2 : groupe « 9 » invalide");
+    expect("id;nom;cite;institution\n", "--groups 1 --rounds 1", "ne contient aucun participant");
+
+    const Run missing = run("groups --roster '" + (dir.path / "absent.csv").string() + "' --groups 1 --rounds 1");
+    CHECK(missing.code == 1);
+    CHECK(missing.out.find("Impossible d'ouvrir") != std::string::npos);
+}
+
+TEST_CASE("malformed groups options print the usage and exit with 2") {
+    TempDir dir;
+    const std::string file = dir.write("roster.csv", roster());
+    const auto expect = [&](const std::string& options, const std::string& message) {
+        const Run r = run("groups " + options);
+        INFO(r.out);
+        CHECK(r.code == 2);
+        CHECK(r.out.find(message) != std::string::npos);
+        CHECK(r.out.find("Usage : atelier") != std::string::npos);
+    };
+    expect("--groups 2 --rounds 1", "--roster FICHIER.csv");
+    expect("--roster " + file + " --rounds 1", "--groups N, soit --size N");
+    expect("--roster " + file + " --groups 2 --size 3 --rounds 1", "--groups N, soit --size N");
+    expect("--roster " + file + " --groups 2", "--rounds N");
+    expect("--roster " + file + " --groups deux --rounds 1", "« deux » n'est pas une valeur possible pour --groups");
+    expect("--roster " + file + " --groups 2 --rounds 1 --couleur", "Option inconnue : « --couleur »");
+}

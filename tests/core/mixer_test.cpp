@@ -1,0 +1,277 @@
+// The group mixer: valid plans under the hard rules, determinism for a seed, clear errors for impossible rules,
+// and the quality a facilitator expects on a real day of the Tour. Every search here stops on an iteration cap
+// (no time budget), so the results do not depend on the machine.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "core/mixer.h"
+
+using namespace atelier;
+
+namespace {
+
+using Rounds = std::vector<std::vector<std::vector<int>>>;
+
+/// "p7" (appending avoids a false -Wrestrict warning of GCC 12 on `"p" + std::to_string(i)`).
+std::string numbered(const char* prefix, int i) {
+    std::string s = prefix;
+    s += std::to_string(i);
+    return s;
+}
+
+/// `people` people, territory t(i % territories), institution i % 5, a search of at most `cap` iterations.
+MixerInput makeInput(int people, int territories, int groups, int rounds, std::int64_t cap = 20000) {
+    MixerInput input;
+    for (int i = 0; i < people; ++i)
+        input.people.push_back({numbered("p", i), numbered("t", i % territories),
+                                static_cast<Institution>(i % 5)});
+    input.groups = groups;
+    input.rounds = rounds;
+    input.timeLimitMs = 0;
+    input.maxIterations = cap;
+    return input;
+}
+
+/// Checks every hard rule on a plan.
+void checkValid(const MixerInput& input, const Rounds& rounds, int groups) {
+    const int n = static_cast<int>(input.people.size());
+    REQUIRE(static_cast<int>(rounds.size()) == input.rounds);
+    for (const auto& round : rounds) {
+        REQUIRE(static_cast<int>(round.size()) == groups);
+        std::vector<int> seen(n, 0), groupOf(n, -1);
+        size_t smallest = round.front().size(), largest = 0;
+        for (size_t g = 0; g < round.size(); ++g) {
+            smallest = std::min(smallest, round[g].size());
+            largest = std::max(largest, round[g].size());
+            for (int p : round[g]) {
+                REQUIRE(p >= 0);
+                REQUIRE(p < n);
+                ++seen[p];
+                groupOf[p] = static_cast<int>(g);
+            }
+        }
+        for (int p = 0; p < n; ++p) CHECK(seen[p] == 1);  // everyone exactly once per round
+        CHECK(largest - smallest <= 1);
+        for (const auto& [p, g] : input.pins) CHECK(groupOf[p] == g);
+        for (const auto& [a, b] : input.keepTogether) CHECK(groupOf[a] == groupOf[b]);
+        for (const auto& set : input.keepApart)
+            for (int a : set)
+                for (int b : set)
+                    if (a != b) CHECK(groupOf[a] != groupOf[b]);
+    }
+}
+
+/// The realistic day: 13 Cités × (Préfecture-État, Éducation nationale, Collectivité co-pilots + a chef de
+/// projet from a Collectivité or an Association).
+MixerInput tourDay() {
+    static const char* cites[] = {"Saint-Quentin", "Denain", "Lille", "Maubeuge", "Roubaix", "Tourcoing",
+                                  "Valenciennes-Anzin", "Creil", "Arras", "Boulogne-sur-Mer", "Calais", "Lens",
+                                  "Amiens"};
+    MixerInput input;
+    int c = 0;
+    for (const char* cite : cites) {
+        const std::string key = cite;
+        input.people.push_back({key + "/prefecture", key, Institution::PrefectureEtat});
+        input.people.push_back({key + "/education", key, Institution::EducationNationale});
+        input.people.push_back({key + "/collectivite", key, Institution::Collectivite});
+        input.people.push_back(
+            {key + "/chef", key, c++ % 2 ? Institution::Association : Institution::Collectivite});
+    }
+    input.groups = 8;
+    input.rounds = 3;
+    input.timeLimitMs = 0;
+    input.maxIterations = 200000;
+    return input;
+}
+
+}  // namespace
+
+TEST_CASE("a plan puts everyone once per round, in groups whose sizes differ by at most one") {
+    SUBCASE("23 people in 5 groups") {
+        const MixerInput input = makeInput(23, 7, 5, 3);
+        const MixerResult result = mixGroups(input);
+        REQUIRE(result.ok());
+        checkValid(input, result.plan.rounds, 5);
+    }
+    SUBCASE("a target size of 4 for 23 people gives 6 groups, none larger than 4") {
+        MixerInput input = makeInput(23, 7, 0, 2);
+        input.groupSize = 4;
+        const MixerResult result = mixGroups(input);
+        REQUIRE(result.ok());
+        checkValid(input, result.plan.rounds, 6);
+        for (const auto& group : result.plan.rounds[0]) CHECK(group.size() <= 4);
+    }
+}
+
+TEST_CASE("pins, keep-apart sets and keep-together pairs hold in every round") {
+    MixerInput input = makeInput(30, 10, 6, 4);
+    for (int g = 0; g < 6; ++g) input.pins.emplace_back(g, g);  // one facilitator per group
+    input.keepApart = {{6, 7, 8}, {9, 20}};
+    input.keepTogether = {{10, 11}, {12, 13}, {13, 14}};
+    input.pins.emplace_back(12, 2);  // the trio 12-13-14 follows its pinned member
+    const MixerResult result = mixGroups(input);
+    REQUIRE(result.ok());
+    checkValid(input, result.plan.rounds, 6);
+    for (const auto& round : result.plan.rounds) {
+        const auto& g2 = round[2];
+        CHECK(std::count(g2.begin(), g2.end(), 13) == 1);
+        CHECK(std::count(g2.begin(), g2.end(), 14) == 1);
+    }
+    CHECK(result.plan.stats.keepApartBroken == 0);
+}
+
+TEST_CASE("the same seed and iteration cap give the same plan, another seed may differ") {
+    MixerInput input = makeInput(40, 10, 8, 5, 3000);
+    input.seed = 42;
+    const MixerResult a = mixGroups(input);
+    const MixerResult b = mixGroups(input);
+    REQUIRE(a.ok());
+    REQUIRE(b.ok());
+    CHECK(a.plan.rounds == b.plan.rounds);
+    CHECK(a.plan.stats.iterations == b.plan.stats.iterations);
+    bool differs = false;
+    for (std::uint64_t seed = 1; seed <= 5 && !differs; ++seed) {
+        input.seed = seed;
+        differs = mixGroups(input).plan.rounds != a.plan.rounds;
+    }
+    CHECK(differs);
+}
+
+TEST_CASE("impossible rules come back as a French message, not a plan") {
+    const auto error = [](const MixerInput& input) {
+        const MixerResult result = mixGroups(input);
+        CHECK_FALSE(result.ok());
+        CHECK(result.plan.rounds.empty());
+        return result.error;
+    };
+    MixerInput input = makeInput(5, 5, 6, 1);
+    CHECK(error(input).find("5 personnes pour 6 groupes") != std::string::npos);
+
+    input = makeInput(0, 1, 2, 1);
+    CHECK(error(input).find("Aucune personne") != std::string::npos);
+
+    input = makeInput(12, 12, 3, 0);
+    CHECK(error(input).find("tours") != std::string::npos);
+
+    input = makeInput(12, 12, 0, 1);
+    CHECK(error(input).find("nombre de groupes") != std::string::npos);
+
+    input = makeInput(12, 12, 3, 1);
+    input.pins = {{0, 3}};
+    CHECK(error(input).find("p0 est placé·e dans le groupe 4, mais il n'y a que 3 groupes") != std::string::npos);
+
+    input = makeInput(12, 12, 3, 1);
+    input.pins = {{0, 1}, {1, 1}, {2, 1}, {3, 1}, {4, 1}};
+    CHECK(error(input).find("Trop de personnes placées dans le groupe 2 : 5 pour 4 places") != std::string::npos);
+
+    input = makeInput(12, 12, 3, 1);
+    input.keepTogether = {{0, 1}};
+    input.keepApart = {{1, 0}};
+    CHECK(error(input).find("p0 et p1 doivent à la fois rester ensemble et être séparés") != std::string::npos);
+
+    input = makeInput(12, 12, 3, 1);
+    input.keepApart = {{0, 1, 2, 3}};
+    CHECK(error(input).find("4 personnes doivent être séparées (p0, p1, p2, p3)") != std::string::npos);
+
+    input = makeInput(12, 12, 3, 1);
+    input.keepApart = {{0, 1}};
+    input.pins = {{0, 2}, {1, 2}};
+    CHECK(error(input).find("p0 et p1 doivent être séparés, mais sont placés tous deux dans le groupe 3") !=
+          std::string::npos);
+
+    input = makeInput(12, 12, 3, 1);
+    input.keepTogether = {{0, 1}};
+    input.pins = {{0, 0}, {1, 2}};
+    CHECK(error(input).find("doivent rester ensemble mais sont placés dans des groupes différents") !=
+          std::string::npos);
+
+    input = makeInput(12, 12, 3, 1);
+    input.keepTogether = {{0, 1}, {1, 2}, {2, 3}, {3, 4}};
+    CHECK(error(input).find("5 personnes doivent rester ensemble") != std::string::npos);
+
+    input = makeInput(12, 12, 3, 1);
+    input.history = {{0, 12}};
+    CHECK(error(input).find("n° 12") != std::string::npos);
+}
+
+TEST_CASE("pairs that met at an earlier étape are kept apart when possible") {
+    MixerInput input = makeInput(12, 12, 4, 1);
+    // Two earlier groups of four: 0-3 and 4-7 met, and so did 8 with 0: four groups of three can avoid them all.
+    for (int a = 0; a < 4; ++a)
+        for (int b = a + 1; b < 4; ++b) {
+            input.history.emplace_back(a, b);
+            input.history.emplace_back(a + 4, b + 4);
+        }
+    input.history.emplace_back(8, 0);
+    const MixerResult result = mixGroups(input);
+    REQUIRE(result.ok());
+    CHECK(result.plan.stats.historyRepeats == 0);
+    CHECK(result.plan.stats.perfect);
+
+    // With a single group, the history cannot be avoided and is counted.
+    input.groups = 1;
+    const MixerResult one = mixGroups(input);
+    REQUIRE(one.ok());
+    CHECK(one.plan.stats.historyRepeats == 13);
+}
+
+TEST_CASE("a day of the Tour: 13 Cités × 4 people, 8 groups, 3 rounds") {
+    const MixerInput input = tourDay();
+    const MixerResult result = mixGroups(input);
+    REQUIRE(result.ok());
+    checkValid(input, result.plan.rounds, 8);
+    const MixerStats& s = result.plan.stats;
+    CHECK(s.sameCitePairs == 0);
+    CHECK(s.repeatPairs == 0);
+    CHECK(s.maxMeetings == 1);
+    CHECK(s.minKinds >= 3);
+    CHECK(s.perfect);
+    // Stats agree with an independent evaluation of the plan.
+    const MixerStats again = evaluatePlan(input, result.plan.rounds);
+    CHECK(again.repeatPairs == s.repeatPairs);
+    CHECK(again.minKinds == s.minKinds);
+}
+
+TEST_CASE("Kirkman's schoolgirls (5-3-7) reach a plan where no pair meets twice") {
+    MixerInput input = makeInput(15, 15, 5, 7, 2000000);
+    for (auto& p : input.people) p.institution = Institution::Autre;
+    SUBCASE("as shipped") {}
+    SUBCASE("local search from greedy starts only") { input.algebraicStart = false; }
+    const MixerResult result = mixGroups(input);
+    REQUIRE(result.ok());
+    checkValid(input, result.plan.rounds, 5);
+    CHECK(result.plan.stats.repeatPairs == 0);
+    CHECK(result.plan.stats.maxMeetings == 1);
+    CHECK(result.plan.stats.perfect);
+}
+
+TEST_CASE("the affine start gives 32 golfers 9 rounds of fours without a repeat, within a few iterations") {
+    MixerInput input = makeInput(32, 32, 8, 9, 100);
+    for (auto& p : input.people) p.institution = Institution::Autre;
+    const MixerResult result = mixGroups(input);
+    REQUIRE(result.ok());
+    checkValid(input, result.plan.rounds, 8);
+    CHECK(result.plan.stats.repeatPairs == 0);
+    CHECK(result.plan.stats.perfect);
+}
+
+TEST_CASE("evaluatePlan counts repeats, same-territory pairs, meetings and institution kinds") {
+    MixerInput input;
+    input.people = {{"a", "x", Institution::PrefectureEtat},
+                    {"b", "x", Institution::EducationNationale},
+                    {"c", "y", Institution::Collectivite},
+                    {"d", "", Institution::Collectivite}};
+    input.rounds = 3;
+    input.history = {{0, 2}};
+    const Rounds rounds = {{{0, 1}, {2, 3}}, {{0, 1}, {2, 3}}, {{0, 1}, {2, 3}}};
+    const MixerStats s = evaluatePlan(input, rounds);
+    CHECK(s.repeatPairs == 4);    // a-b and c-d meet three times: two repeats each
+    CHECK(s.sameCitePairs == 3);  // a-b, both from x, in each round
+    CHECK(s.maxMeetings == 3);
+    CHECK(s.historyRepeats == 0);
+    CHECK(s.minKinds == 1);       // c-d: two Collectivités
+}

@@ -442,6 +442,96 @@ ApplyResult apply(Model& m, CorrectBallot& a) {
     return done(std::move(inverse));
 }
 
+// [SECTION] Breakout groups
+
+/// Where `person` is in round `r`: (group index, position), or (-1, -1).
+std::pair<int, int> placeOf(const GroupRound& r, Id person) {
+    for (size_t g = 0; g < r.groups.size(); ++g)
+        for (size_t i = 0; i < r.groups[g].members.size(); ++i)
+            if (r.groups[g].members[i] == person) return {static_cast<int>(g), static_cast<int>(i)};
+    return {-1, -1};
+}
+
+Check checkPlan(const Model& m, GroupPlan& plan) {
+    for (GroupRound& r : plan.rounds) {
+        std::vector<Id> seen;
+        for (Group& g : r.groups) {
+            if (auto c = checkText(Str::FieldName, g.name, kMaxName, false); !c.empty()) return c;
+            if (auto c = checkText(Str::FieldQuestion, g.question, kMaxText, false); !c.empty()) return c;
+            if (auto c = checkText(Str::FieldRoom, g.room, kMaxName, false); !c.empty()) return c;
+            for (Id p : g.members) {
+                if (!m.person(p)) return tr(Str::ErrUnknownPerson);
+                if (std::find(seen.begin(), seen.end(), p) != seen.end())
+                    return fmt(Str::ErrTwiceInRound, {m.person(p)->name});
+                seen.push_back(p);
+            }
+        }
+    }
+    const size_t groups = plan.rounds.empty() ? 0 : plan.rounds.front().groups.size();
+    plan.locked.resize(groups, false);
+    return {};
+}
+
+GroupRound* findRound(Etape& e, int round) {
+    if (round < 0 || round >= static_cast<int>(e.groups.rounds.size())) return nullptr;
+    return &e.groups.rounds[static_cast<size_t>(round)];
+}
+
+ApplyResult apply(Model& m, SetGroupPlan& a) {
+    Etape* e = findEtape(m, a.etape);
+    if (!e) return fail(tr(Str::ErrUnknownEtape));
+    if (auto c = checkPlan(m, a.plan); !c.empty()) return fail(c);
+    SetGroupPlan inverse{a.etape, std::exchange(e->groups, a.plan)};
+    return done(std::move(inverse));
+}
+
+ApplyResult apply(Model& m, MoveMember& a) {
+    Etape* e = findEtape(m, a.etape);
+    if (!e) return fail(tr(Str::ErrUnknownEtape));
+    GroupRound* r = findRound(*e, a.round);
+    if (!r) return fail(tr(Str::ErrUnknownRound));
+    const auto [from, at] = placeOf(*r, a.person);
+    if (from < 0) return fail(tr(Str::ErrNotInRound));
+    if (a.to < 0 || a.to >= static_cast<int>(r->groups.size())) return fail(tr(Str::ErrBadIndex));
+    auto& source = r->groups[static_cast<size_t>(from)].members;
+    source.erase(source.begin() + at);
+    insertAt(r->groups[static_cast<size_t>(a.to)].members, a.person, a.position);
+    return done(MoveMember{a.etape, a.round, a.person, from, at});
+}
+
+ApplyResult apply(Model& m, SwapMembers& a) {
+    Etape* e = findEtape(m, a.etape);
+    if (!e) return fail(tr(Str::ErrUnknownEtape));
+    GroupRound* r = findRound(*e, a.round);
+    if (!r) return fail(tr(Str::ErrUnknownRound));
+    const auto [ga, ia] = placeOf(*r, a.a);
+    const auto [gb, ib] = placeOf(*r, a.b);
+    if (ga < 0 || gb < 0) return fail(tr(Str::ErrNotInRound));
+    std::swap(r->groups[static_cast<size_t>(ga)].members[static_cast<size_t>(ia)],
+              r->groups[static_cast<size_t>(gb)].members[static_cast<size_t>(ib)]);
+    return done(SwapMembers{a.etape, a.round, a.a, a.b});
+}
+
+ApplyResult apply(Model& m, UpdateGroup& a) {
+    Etape* e = findEtape(m, a.etape);
+    if (!e) return fail(tr(Str::ErrUnknownEtape));
+    GroupRound* r = findRound(*e, a.round);
+    if (!r) return fail(tr(Str::ErrUnknownRound));
+    if (a.group < 0 || a.group >= static_cast<int>(r->groups.size())) return fail(tr(Str::ErrBadIndex));
+    if (auto c = checkText(Str::FieldName, a.name, kMaxName, false); !c.empty()) return fail(c);
+    if (auto c = checkText(Str::FieldQuestion, a.question, kMaxText, false); !c.empty()) return fail(c);
+    if (auto c = checkText(Str::FieldRoom, a.room, kMaxName, false); !c.empty()) return fail(c);
+    Group& g = r->groups[static_cast<size_t>(a.group)];
+    auto& locked = e->groups.locked;
+    locked.resize(std::max(locked.size(), r->groups.size()), false);
+    UpdateGroup inverse{a.etape, a.round, a.group, g.name, g.question, g.room, locked[static_cast<size_t>(a.group)]};
+    g.name = a.name;
+    g.question = a.question;
+    g.room = a.room;
+    locked[static_cast<size_t>(a.group)] = a.locked;
+    return done(std::move(inverse));
+}
+
 // [SECTION] Settings
 
 ApplyResult apply(Model& m, SetDayRate& a) {
@@ -575,6 +665,17 @@ std::string describe(const Action& action, const Model& m) {
         std::string operator()(const WithdrawBallot& a) const {
             return fmt(Str::ActWithdrawBallot, {voteQuestion(m, a.etape, a.vote)});
         }
+        std::string operator()(const SetGroupPlan& a) const {
+            return a.plan.empty() ? std::string(tr(Str::ActClearGroups))
+                                  : fmt(Str::ActFormGroups, {std::to_string(a.plan.rounds.size())});
+        }
+        std::string operator()(const MoveMember& a) const {
+            return fmt(Str::ActMoveMember, {personName(m, a.person), std::to_string(a.to + 1)});
+        }
+        std::string operator()(const SwapMembers& a) const {
+            return fmt(Str::ActSwapMembers, {personName(m, a.a), personName(m, a.b)});
+        }
+        std::string operator()(const UpdateGroup& a) const { return fmt(Str::ActUpdateGroup, {a.name}); }
         std::string operator()(const CorrectBallot& a) const {
             return fmt(Str::ActCorrectBallot, {voteQuestion(m, a.etape, a.vote)});
         }

@@ -176,6 +176,39 @@ struct CorrectBallot {
     bool operator==(const CorrectBallot&) const = default;
 };
 
+// [SECTION] Breakout groups of an étape
+struct SetGroupPlan {
+    static constexpr const char* kName = "SetGroupPlan";
+    Id etape = 0;
+    GroupPlan plan;  // replaces the étape's plan (formed or mixed again by the mixer, or cleared)
+    bool operator==(const SetGroupPlan&) const = default;
+};
+struct MoveMember {
+    static constexpr const char* kName = "MoveMember";
+    Id etape = 0;
+    int round = 0;
+    Id person = 0;
+    int to = 0;         // group index
+    int position = -1;  // place among its members; -1 appends
+    bool operator==(const MoveMember&) const = default;
+};
+struct SwapMembers {
+    static constexpr const char* kName = "SwapMembers";
+    Id etape = 0;
+    int round = 0;
+    Id a = 0, b = 0;
+    bool operator==(const SwapMembers&) const = default;
+};
+struct UpdateGroup {
+    static constexpr const char* kName = "UpdateGroup";
+    Id etape = 0;
+    int round = 0;
+    int group = 0;
+    std::string name, question, room;
+    bool locked = false;  // for every round
+    bool operator==(const UpdateGroup&) const = default;
+};
+
 // [SECTION] Settings
 struct SetDayRate {
     static constexpr const char* kName = "SetDayRate";
@@ -188,7 +221,8 @@ using Action = std::variant<AddTerritory, RemoveTerritory, UpdateTerritory, AddP
                             AddEtape, RemoveEtape, UpdateEtape, AddProgrammeItem, RemoveProgrammeItem,
                             UpdateProgrammeItem, MoveProgrammeItem, UpdateSettings, MoveEtape, AddRegistration,
                             RemoveRegistration, UpdateRegistration, SetDayRate, AddVote, RemoveVote, UpdateVote,
-                            CastBallot, WithdrawBallot, CorrectBallot>;
+                            CastBallot, WithdrawBallot, CorrectBallot, SetGroupPlan, MoveMember, SwapMembers,
+                            UpdateGroup>;
 
 /// Several actions applied as one step (one undo, one transaction), e.g. a walk-in: the person and their
 /// registration.

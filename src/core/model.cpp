@@ -44,6 +44,12 @@ std::vector<const Etape*> Model::etapesOf(Id person) const {
     return out;
 }
 
+int roleHolder(const Group& group, int round, int role) {
+    const int n = static_cast<int>(group.members.size());
+    if (role < 0 || role >= kGroupRoles || role >= n) return -1;
+    return (round + role) % n;
+}
+
 Election Vote::election() const {
     Election e;
     e.method = setup.method;

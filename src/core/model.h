@@ -117,6 +117,36 @@ struct Vote {
     bool operator==(const Vote&) const = default;
 };
 
+/// A breakout group in one round: who is in it, where it meets and on what.
+struct Group {
+    std::string name;      // « Groupe 1 », renamed by the facilitator
+    std::string question;  // the workshop question of this round
+    std::string room;
+    std::vector<Id> members;  // people
+    bool operator==(const Group&) const = default;
+};
+
+struct GroupRound {
+    std::vector<Group> groups;
+    bool operator==(const GroupRound&) const = default;
+};
+
+/// The breakout groups of an étape's workshop rounds, as the mixer formed them (its seed kept) and the
+/// facilitator adjusted them. A locked group keeps its members when the others are mixed again.
+struct GroupPlan {
+    std::uint64_t seed = 0;
+    std::vector<GroupRound> rounds;
+    std::vector<bool> locked;  // per group index, all rounds
+    bool empty() const { return rounds.empty(); }
+    bool operator==(const GroupPlan&) const = default;
+};
+
+/// The rotating roles of a group, in order: animateur, rapporteur, gardien du temps.
+inline constexpr int kGroupRoles = 3;
+/// Index in `group.members` of who holds role `role` (0..2) in round `round`: the roles move one place each
+/// round so that everyone takes a turn; -1 when the group is too small for that role.
+int roleHolder(const Group& group, int round, int role);
+
 /// One meeting of the Tour, hosted by one Cité.
 struct Etape {
     Id id = 0;
@@ -124,6 +154,7 @@ struct Etape {
     std::vector<ProgrammeItem> programme;  // in the order of the day
     std::vector<Registration> registrations;  // in the order they came in
     std::vector<Vote> votes;                  // in the order they were created
+    GroupPlan groups;                         // breakout groups of the workshop rounds
     bool operator==(const Etape&) const = default;
 };
 

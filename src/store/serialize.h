@@ -98,10 +98,29 @@ void serialize(Archive& ar, Vote& v, std::uint32_t /*version*/) {
     ar(cereal::make_nvp("id", v.id), cereal::make_nvp("setup", v.setup), cereal::make_nvp("ballots", v.ballots));
 }
 template <class Archive>
+void serialize(Archive& ar, Group& g, std::uint32_t /*version*/) {
+    ar(cereal::make_nvp("name", g.name), cereal::make_nvp("question", g.question), cereal::make_nvp("room", g.room),
+       cereal::make_nvp("members", g.members));
+}
+template <class Archive>
+void serialize(Archive& ar, GroupRound& r, std::uint32_t /*version*/) { ar(cereal::make_nvp("groups", r.groups)); }
+template <class Archive>
+void save(Archive& ar, const GroupPlan& p, std::uint32_t /*version*/) {
+    std::vector<int> locked(p.locked.begin(), p.locked.end());  // vector<bool> has no references to hand out
+    ar(cereal::make_nvp("seed", p.seed), cereal::make_nvp("rounds", p.rounds), cereal::make_nvp("locked", locked));
+}
+template <class Archive>
+void load(Archive& ar, GroupPlan& p, std::uint32_t /*version*/) {
+    std::vector<int> locked;
+    ar(cereal::make_nvp("seed", p.seed), cereal::make_nvp("rounds", p.rounds), cereal::make_nvp("locked", locked));
+    p.locked.assign(locked.begin(), locked.end());
+}
+template <class Archive>
 void serialize(Archive& ar, Etape& e, std::uint32_t version) {
     ar(cereal::make_nvp("id", e.id), cereal::make_nvp("header", e.header), cereal::make_nvp("programme", e.programme));
     if (version >= 2) ar(cereal::make_nvp("registrations", e.registrations));  // v1: none
     if (version >= 3) ar(cereal::make_nvp("votes", e.votes));                  // v1, v2: none
+    if (version >= 4) ar(cereal::make_nvp("groups", e.groups));                // v1 to v3: none
 }
 template <class Archive>
 void serialize(Archive& ar, DayRate& r, std::uint32_t /*version*/) {
@@ -201,6 +220,26 @@ void serialize(Archive& ar, CorrectBallot& a, std::uint32_t) {
     ar(cereal::make_nvp("etape", a.etape), cereal::make_nvp("vote", a.vote), cereal::make_nvp("ballot", a.ballot));
 }
 template <class Archive>
+void serialize(Archive& ar, SetGroupPlan& a, std::uint32_t) {
+    ar(cereal::make_nvp("etape", a.etape), cereal::make_nvp("plan", a.plan));
+}
+template <class Archive>
+void serialize(Archive& ar, MoveMember& a, std::uint32_t) {
+    ar(cereal::make_nvp("etape", a.etape), cereal::make_nvp("round", a.round), cereal::make_nvp("person", a.person),
+       cereal::make_nvp("to", a.to), cereal::make_nvp("position", a.position));
+}
+template <class Archive>
+void serialize(Archive& ar, SwapMembers& a, std::uint32_t) {
+    ar(cereal::make_nvp("etape", a.etape), cereal::make_nvp("round", a.round), cereal::make_nvp("a", a.a),
+       cereal::make_nvp("b", a.b));
+}
+template <class Archive>
+void serialize(Archive& ar, UpdateGroup& a, std::uint32_t) {
+    ar(cereal::make_nvp("etape", a.etape), cereal::make_nvp("round", a.round), cereal::make_nvp("group", a.group),
+       cereal::make_nvp("name", a.name), cereal::make_nvp("question", a.question), cereal::make_nvp("room", a.room),
+       cereal::make_nvp("locked", a.locked));
+}
+template <class Archive>
 void serialize(Archive& ar, SetDayRate& a, std::uint32_t) {
     ar(cereal::make_nvp("year", a.year), cereal::make_nvp("cents", a.cents));
 }
@@ -212,7 +251,10 @@ CEREAL_CLASS_VERSION(atelier::Person, 1)
 CEREAL_CLASS_VERSION(atelier::ProgrammeItem, 1)
 CEREAL_CLASS_VERSION(atelier::EtapeHeader, 2)
 CEREAL_CLASS_VERSION(atelier::Registration, 1)
-CEREAL_CLASS_VERSION(atelier::Etape, 3)
+CEREAL_CLASS_VERSION(atelier::Etape, 4)
+CEREAL_CLASS_VERSION(atelier::Group, 1)
+CEREAL_CLASS_VERSION(atelier::GroupRound, 1)
+CEREAL_CLASS_VERSION(atelier::GroupPlan, 1)
 CEREAL_CLASS_VERSION(atelier::Ballot, 1)
 CEREAL_CLASS_VERSION(atelier::StoredBallot, 1)
 CEREAL_CLASS_VERSION(atelier::VoteSetup, 1)
@@ -244,3 +286,7 @@ CEREAL_CLASS_VERSION(atelier::UpdateVote, 1)
 CEREAL_CLASS_VERSION(atelier::CastBallot, 1)
 CEREAL_CLASS_VERSION(atelier::WithdrawBallot, 1)
 CEREAL_CLASS_VERSION(atelier::CorrectBallot, 1)
+CEREAL_CLASS_VERSION(atelier::SetGroupPlan, 1)
+CEREAL_CLASS_VERSION(atelier::MoveMember, 1)
+CEREAL_CLASS_VERSION(atelier::SwapMembers, 1)
+CEREAL_CLASS_VERSION(atelier::UpdateGroup, 1)

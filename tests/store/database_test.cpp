@@ -233,6 +233,11 @@ TEST_CASE("every action survives the journal's encoding") {
         CastBallot{e1.id, 30, StoredBallot{32, Ballot{1, {1, 0}, {0}, {{0, 3}}, {}}}, 1},
         WithdrawBallot{e1.id, 30, 32},
         CorrectBallot{e1.id, 30, StoredBallot{32, Ballot{4, {0, 1}, {}, {}, {}}}},
+        SetGroupPlan{e1.id, GroupPlan{42, {GroupRound{{Group{"Groupe 1", "Q", "Salle 2", {4, 5}}, Group{"Groupe 2", "", "", {6}}}}},
+                                      {true, false}}},
+        MoveMember{e1.id, 0, 4, 1},
+        SwapMembers{e1.id, 0, 4, 6},
+        UpdateGroup{e1.id, 0, 1, "Les bâtisseurs", "Comment ?", "Salle 3", true},
     };
     std::set<size_t> kinds;
     for (const Action& a : actions) kinds.insert(a.index());

@@ -1,0 +1,42 @@
+// Breakout groups of an étape from the people in the room: the mixer's input built from the registrations
+// (territory, institution), the pairs that met in earlier étapes' groups, the groups the facilitator locked;
+// and its plan turned back into groups with their names, questions and rooms kept.
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+#include "core/mixer.h"
+#include "core/model.h"
+
+namespace atelier {
+
+struct BreakoutRequest {
+    int groups = 4;
+    int rounds = 3;
+    std::uint64_t seed = 1;
+    int timeLimitMs = 1000;
+    std::int64_t maxIterations = 0;  // tests: a cap for determinism
+};
+
+struct BreakoutResult {
+    std::string error;  // French, says what to change; empty when formed
+    GroupPlan plan;
+    MixerStats stats;
+    bool ok() const { return error.empty(); }
+};
+
+/// The people the groups are formed from: those marked present, or everyone registered while nobody is.
+std::vector<Id> peopleInTheRoom(const Etape& etape);
+
+/// Forms the groups of every round. Members of locked groups (round 0 of the current plan) stay in their group
+/// in every round; names, questions and rooms of the current plan are kept.
+BreakoutResult formGroups(const Model& model, const Etape& etape, const BreakoutRequest& request);
+
+/// Statistics of the étape's current plan (repeats, same-Cité pairs, institution mix, earlier meetings).
+MixerStats groupStats(const Model& model, const Etape& etape);
+
+/// Number of institution kinds in a group.
+int institutionKinds(const Model& model, const Group& group);
+
+}  // namespace atelier

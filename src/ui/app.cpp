@@ -6,6 +6,7 @@
 #include "ui/app.h"
 
 #include <imgui.h>
+#include <random>
 
 #include "core/strings.h"
 #include "ui/fonts.h"
@@ -24,16 +25,22 @@ const std::vector<ScreenEntry>& screenRegistry() {
         {"reseau", false, ConsoleScreen::Reseau, ProjectorView::Welcome, Str::TabReseau},  // territories, people
         {"calendrier", false, ConsoleScreen::Calendrier, ProjectorView::Welcome, Str::TabCalendrier},
         {"inscriptions", false, ConsoleScreen::Inscriptions, ProjectorView::Welcome, Str::TabInscriptions},
+        {"groupes", false, ConsoleScreen::Groupes, ProjectorView::Welcome, Str::TabGroupes},  // breakout groups
         {"votes", false, ConsoleScreen::Votes, ProjectorView::Welcome, Str::TabVotes},      // ballots, results
         {"projector", true, ConsoleScreen::Etapes, ProjectorView::Welcome, Str::ProjectorTitle},  // welcome
         {"resultats", true, ConsoleScreen::Votes, ProjectorView::VoteResults, Str::ProjectorTitle},  // a vote
+        {"projecteur-groupes", true, ConsoleScreen::Groupes, ProjectorView::Groups, Str::ProjectorTitle},
     };
     return kScreens;
 }
 
 App::App(Session& session, std::filesystem::path dataDir) : session_(session) {
     if (!session_.model().etapes.empty()) state_.selectedEtape = session_.model().etapes.front().id;
-    if (!dataDir.empty()) state_.inscriptions.documentsDir = dataDir / "documents";
+    if (!dataDir.empty()) {
+        state_.inscriptions.documentsDir = dataDir / "documents";
+        state_.groupes.documentsDir = dataDir / "documents";
+    }
+    state_.groupes.nextSeed = std::random_device{}();  // kept in the plan, so a plan can be told apart and replayed
 }
 
 void App::dropFile(const std::string& path) {
@@ -80,6 +87,13 @@ void App::drawConsoleScreen(ConsoleScreen screen, Actions& actions) {
         case ConsoleScreen::Inscriptions:
             drawInscriptionsScreen(state_.inscriptions, state_.selectedEtape, model, actions);
             break;
+        case ConsoleScreen::Groupes:
+            drawGroupesScreen(state_.groupes, state_.selectedEtape, model, actions);
+            if (state_.groupes.project) {  // « Projeter les groupes »
+                state_.projector = ProjectorView::Groups;
+                state_.groupes.project = false;
+            }
+            break;
         case ConsoleScreen::Votes:
             drawVotesScreen(state_.votes, state_.selectedEtape, model, actions);
             if (state_.votes.project) {  // « Projeter les résultats »
@@ -93,7 +107,7 @@ void App::drawConsoleScreen(ConsoleScreen screen, Actions& actions) {
 
 void App::collectErrors() {
     for (std::string* error : {&state_.etapes.error, &state_.reseau.error, &state_.calendrier.error,
-                               &state_.inscriptions.error, &state_.votes.error}) {
+                               &state_.inscriptions.error, &state_.votes.error, &state_.groupes.error}) {
         if (error->empty()) continue;
         toast(std::move(*error), true);
         error->clear();
@@ -279,8 +293,11 @@ void App::drawProjector(UiRequests& requests) {
 
 void App::drawAudienceView(ImDrawList* draw, ImVec2 min, ImVec2 max) {
     const Vote* vote = state_.projector == ProjectorView::VoteResults ? projectedVote() : nullptr;
+    const Etape* etape = selectedEtape();
     if (vote) drawVoteResults(draw, min, max, *vote, true);
-    else drawWelcome(draw, min, max, session_.model(), selectedEtape());
+    else if (state_.projector == ProjectorView::Groups && etape && !etape->groups.empty())
+        drawGroupsProjection(draw, min, max, session_.model(), *etape, state_.groupes.round);
+    else drawWelcome(draw, min, max, session_.model(), etape);
     if (state_.countdown.active()) drawCountdown(draw, min, max, state_.countdown);
 }
 

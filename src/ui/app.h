@@ -32,10 +32,10 @@ struct UiRequests {
 };
 
 /// The console's screens, one tab each.
-enum class ConsoleScreen { Etapes, Reseau, Calendrier, Inscriptions, Votes };
+enum class ConsoleScreen { Etapes, Reseau, Calendrier, Inscriptions, Groupes, Votes };
 
 /// What the projector shows.
-enum class ProjectorView { Welcome, VoteResults };
+enum class ProjectorView { Welcome, VoteResults, Groups };
 
 /// View-only state of the app: never domain data, never saved in the database.
 struct AppState {
@@ -47,6 +47,7 @@ struct AppState {
     CalendrierView calendrier;
     InscriptionsView inscriptions;
     VotesView votes;
+    GroupesView groupes;
     ProjectorView projector = ProjectorView::Welcome;
     Countdown countdown;  // the room's timer, over whatever the projector shows
     Id projectedVote = 0;  // the vote whose results the projector shows

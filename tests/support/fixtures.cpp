@@ -2,6 +2,8 @@
 
 #include <stdexcept>
 
+#include "core/breakout.h"
+
 namespace atelier::test {
 
 namespace {
@@ -79,6 +81,12 @@ Session dayOfEtapeSession() {
     ranked.open = false;
     Vote v3{0, ranked, {StoredBallot{0, Ballot{3, {0, 1, 2}, {}, {}, {}}}, StoredBallot{0, Ballot{2, {1, 2, 0}, {}, {}, {}}}}};
     must(s.applyUnrecorded(AddVote{e1, v3}, JournalKind::Seed));
+
+    BreakoutResult groups = formGroups(s.model(), *s.model().etape(e1), BreakoutRequest{2, 2, 3, 0, 20'000});
+    if (!groups.ok()) throw std::runtime_error("fixture groups: " + groups.error);
+    groups.plan.rounds[0].groups[0].room = "Salle polyvalente";
+    groups.plan.rounds[0].groups[0].question = "Comment associer les familles ?";
+    must(s.applyUnrecorded(SetGroupPlan{e1, groups.plan}, JournalKind::Seed));
     return s;
 }
 

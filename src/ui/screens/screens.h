@@ -105,6 +105,29 @@ void drawVotesScreen(VotesView& view, Id etape, const Model& model, Actions& out
 /// scaled to the rectangle (projector and console alike). Hidden results show only the number of ballots.
 void drawVoteResults(ImDrawList* draw, ImVec2 min, ImVec2 max, const Vote& vote, bool fillBackground);
 
+// [SECTION] Console: breakout groups (groupes.cpp)
+
+struct GroupesView {
+    Drafts drafts;
+    std::string error;
+    int round = 0;          // the round shown (and projected)
+    int groups = 0;         // groups to form; 0: about five people a group
+    int rounds = 3;
+    std::uint64_t nextSeed = 1;  // the seed of the next mixing (the app draws it at random; tests set it)
+    int timeLimitMs = 1000;
+    std::int64_t maxIterations = 0;  // tests: deterministic searches
+    std::string report;     // the last mixing's statistics
+    std::filesystem::path documentsDir;
+    bool project = false;   // the user asked to project the groups (read by the app)
+};
+
+/// Forms the groups of every round from the people present (mixer), shows the statistics, lets the facilitator
+/// move or swap people by drag and drop, lock, name and place groups, and export the lists.
+void drawGroupesScreen(GroupesView& view, Id etape, const Model& model, Actions& out);
+
+/// All groups of `round` (name, room, members with their Cité and role) in large type, into [min, max].
+void drawGroupsProjection(ImDrawList* draw, ImVec2 min, ImVec2 max, const Model& model, const Etape& etape, int round);
+
 // [SECTION] Projector: the room's countdown (countdown.cpp)
 
 /// The countdown in large type in the top-right corner of [min, max] (red in the last minute).

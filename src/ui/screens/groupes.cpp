@@ -1,0 +1,261 @@
+// Console screen « Groupes »: the breakout groups of the selected étape. Form every round from the people in
+// the room (the mixer keeps people of one Cité apart, avoids pairs meeting twice and pairs that met at earlier
+// étapes, mixes institutions), read the statistics, drag a person onto another to swap them or onto a group to
+// move them (one undoable action each), lock, name and place groups, print the lists, project a round.
+//
+// [SECTION] Toolbar and statistics
+// [SECTION] Group cards and drag and drop
+// [SECTION] Projector
+
+#include <algorithm>
+#include <cfloat>
+#include <cmath>
+#include <imgui.h>
+#include <imgui_internal.h>
+
+#include "core/breakout.h"
+#include "core/strings.h"
+#include "export/groups.h"
+#include "store/files.h"
+#include "ui/fonts.h"
+#include "ui/probe.h"
+#include "ui/screens/screens.h"
+#include "ui/theme.h"
+
+namespace atelier::ui {
+
+namespace {
+
+constexpr const char* kPersonPayload = "ATELIER_PERSON";
+
+std::string citeOf(const Model& model, Id person) {
+    const Person* p = model.person(person);
+    return territoryName(model, p ? p->territory : std::nullopt, "");
+}
+
+// [SECTION] Toolbar and statistics
+
+void form(GroupesView& view, const Model& model, const Etape& e, Actions& out, int groups) {
+    BreakoutRequest req{groups, view.rounds, view.nextSeed++, view.timeLimitMs, view.maxIterations};
+    const BreakoutResult r = formGroups(model, e, req);
+    if (!r.ok()) {
+        view.error = r.error;
+        return;
+    }
+    view.report = fmt(Str::GroupsMixReport, {std::to_string(static_cast<long>(std::lround(r.stats.elapsedMs))),
+                                             std::to_string(r.stats.iterations), std::to_string(req.seed),
+                                             r.stats.perfect ? tr(Str::GroupsMixPerfect) : ""});
+    out.push_back(SetGroupPlan{e.id, r.plan});
+    view.round = 0;
+}
+
+void drawToolbar(GroupesView& view, const Model& model, const Etape& e, Actions& out) {
+    const int people = static_cast<int>(peopleInTheRoom(e).size());
+    if (view.groups <= 0) view.groups = std::max(1, (people + 4) / 5);
+    ImGui::TextUnformatted(fmt(Str::PeopleInRoom, {std::to_string(people)}).c_str());
+    ImGui::SameLine(0, 20);
+    ImGui::SetNextItemWidth(110);
+    ImGui::InputInt(tr(Str::GroupsCount), &view.groups);
+    view.groups = std::clamp(view.groups, 1, std::max(1, people));
+    probe::mark("groups.count");
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(110);
+    ImGui::InputInt(tr(Str::RoundsCount), &view.rounds);
+    view.rounds = std::clamp(view.rounds, 1, 12);
+    ImGui::SameLine(0, 20);
+    if (ImGui::Button(tr(e.groups.empty() ? Str::FormGroups : Str::RemixGroups))) form(view, model, e, out, view.groups);
+    probe::mark("groups.form");
+    if (!e.groups.empty()) {
+        ImGui::SameLine();
+        if (ImGui::Button(tr(Str::ProjectGroups))) view.project = true;
+        probe::mark("groups.project");
+        if (!view.documentsDir.empty()) {
+            ImGui::SameLine();
+            if (ImGui::Button(tr(Str::GroupsDocument))) {
+                const auto file = view.documentsDir / ("etape-" + std::to_string(e.header.number) + "-groupes.html");
+                try {
+                    std::filesystem::create_directories(view.documentsDir);
+                    store::writeFileAtomic(file, exporting::groupsHtml(model, e));
+                    view.report = fmt(Str::CliWritten, {file.string()});
+                } catch (const std::exception& err) {
+                    view.error = err.what();
+                }
+            }
+            probe::mark("groups.document");
+        }
+        const MixerStats s = groupStats(model, e);
+        ImGui::TextColored(s.repeatPairs || s.sameCitePairs || s.historyRepeats ? ImVec4(0.65f, 0.25f, 0.0f, 1.0f)
+                                                                                : ImVec4(0.10f, 0.45f, 0.20f, 1.0f),
+                           "%s", fmt(Str::GroupsStats, {std::to_string(s.repeatPairs), std::to_string(s.sameCitePairs),
+                                                       std::to_string(s.historyRepeats), std::to_string(s.minKinds)})
+                                     .c_str());
+    }
+    if (!view.report.empty()) ImGui::TextDisabled("%s", view.report.c_str());
+}
+
+// [SECTION] Group cards and drag and drop
+
+void drawCard(GroupesView& view, const Model& model, const Etape& e, int g, float width, Actions& out) {
+    const GroupRound& round = e.groups.rounds[static_cast<size_t>(view.round)];
+    const Group& group = round.groups[static_cast<size_t>(g)];
+    const bool locked = static_cast<size_t>(g) < e.groups.locked.size() && e.groups.locked[static_cast<size_t>(g)];
+    ImGui::PushID(g);
+    ImGui::BeginGroup();
+    auto update = [&](auto change) {
+        UpdateGroup u{e.id, view.round, g, group.name, group.question, group.room, locked};
+        change(u);
+        out.push_back(u);
+    };
+    std::string text;
+    if (commitText(view.drafts, "##name", group.name, text, width - 110)) update([&](UpdateGroup& u) { u.name = text; });
+    probe::mark("group." + std::to_string(g) + ".name");
+    ImGui::SameLine();
+    bool lock = locked;
+    if (ImGui::Checkbox(tr(Str::GroupLocked), &lock)) update([&](UpdateGroup& u) { u.locked = lock; });
+    probe::mark("group." + std::to_string(g) + ".lock");
+    if (commitText(view.drafts, "##room", group.room, text, width, tr(Str::GroupRoomHint)))
+        update([&](UpdateGroup& u) { u.room = text; });
+    if (commitText(view.drafts, "##question", group.question, text, width, tr(Str::GroupQuestionHint)))
+        update([&](UpdateGroup& u) { u.question = text; });
+    ImGui::TextDisabled("%s", fmt(Str::GroupSummary, {std::to_string(group.members.size()),
+                                                      std::to_string(institutionKinds(model, group))}).c_str());
+    for (size_t i = 0; i < group.members.size(); ++i) {
+        const Id person = group.members[i];
+        const Person* p = model.person(person);
+        std::string label = (p ? p->name : std::string("?")) + " \u00b7 " + citeOf(model, person);
+        for (int k = 0; k < kGroupRoles; ++k)
+            if (roleHolder(group, view.round, k) == static_cast<int>(i)) label += " \u00b7 " + std::string(exporting::roleName(k));
+        ImGui::PushID(static_cast<int>(person));
+        ImGui::Selectable(label.c_str(), false, 0, ImVec2(width, 0));
+        probe::mark("member." + std::to_string(g) + "." + std::to_string(i));
+        if (ImGui::BeginDragDropSource()) {
+            ImGui::SetDragDropPayload(kPersonPayload, &person, sizeof person);
+            ImGui::TextUnformatted(label.c_str());
+            ImGui::EndDragDropSource();
+        }
+        if (ImGui::BeginDragDropTarget()) {  // onto a person: swap
+            if (const ImGuiPayload* payload = ImGui::AcceptDragDropPayload(kPersonPayload)) {
+                const Id dragged = *static_cast<const Id*>(payload->Data);
+                if (dragged != person) out.push_back(SwapMembers{e.id, view.round, dragged, person});
+            }
+            ImGui::EndDragDropTarget();
+        }
+        ImGui::PopID();
+    }
+    ImGui::EndGroup();
+    // Onto the group itself (its free space): move there.
+    const ImRect card(ImGui::GetItemRectMin(), ImVec2(ImGui::GetItemRectMin().x + width, ImGui::GetItemRectMax().y + 30.0f));
+    ImGui::GetWindowDrawList()->AddRect(ImVec2(card.Min.x - 6, card.Min.y - 6), ImVec2(card.Max.x + 6, card.Max.y),
+                                        locked ? IM_COL32(0, 62, 140, 200) : IM_COL32(0, 0, 0, 50), 6.0f, 0,
+                                        locked ? 3.0f : 1.0f);
+    if (ImGui::BeginDragDropTargetCustom(card, ImGui::GetID("##card"))) {
+        if (const ImGuiPayload* payload = ImGui::AcceptDragDropPayload(kPersonPayload)) {
+            const Id dragged = *static_cast<const Id*>(payload->Data);
+            bool already = std::find(group.members.begin(), group.members.end(), dragged) != group.members.end();
+            if (!already) out.push_back(MoveMember{e.id, view.round, dragged, g});
+        }
+        ImGui::EndDragDropTarget();
+    }
+    ImGui::Dummy(ImVec2(width, 24.0f));
+    probe::mark("group." + std::to_string(g) + ".drop");
+    ImGui::PopID();
+}
+
+}  // namespace
+
+void drawGroupesScreen(GroupesView& view, Id etapeId, const Model& model, Actions& out) {
+    const Etape* e = model.etape(etapeId);
+    if (!e) {
+        ImGui::TextDisabled("%s", tr(Str::NoEtapeSelected));
+        return;
+    }
+    drawToolbar(view, model, *e, out);
+    if (e->groups.empty()) {
+        ImGui::TextDisabled("%s", tr(Str::NoGroupsYet));
+        return;
+    }
+    view.round = std::clamp(view.round, 0, static_cast<int>(e->groups.rounds.size()) - 1);
+    for (int r = 0; r < static_cast<int>(e->groups.rounds.size()); ++r) {
+        if (r) ImGui::SameLine();
+        const bool current = r == view.round;
+        if (current) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyle().Colors[ImGuiCol_HeaderActive]);
+        if (ImGui::Button(fmt(Str::RoundName, {std::to_string(r + 1)}).c_str())) view.round = r;
+        if (current) ImGui::PopStyleColor();
+        probe::mark("round." + std::to_string(r));
+    }
+    ImGui::SameLine(0, 20);
+    ImGui::TextDisabled("%s", tr(Str::DragHint));
+    ImGui::BeginChild("##groups", ImVec2(0, 0), false);
+    ImGui::Indent(8.0f);
+    ImGui::Dummy(ImVec2(0, 4.0f));
+    const auto& groups = e->groups.rounds[static_cast<size_t>(view.round)].groups;
+    const float avail = ImGui::GetContentRegionAvail().x;
+    const int columns = std::max(1, static_cast<int>(avail / 330.0f));
+    const float width = avail / static_cast<float>(columns) - 24.0f;
+    for (int g = 0; g < static_cast<int>(groups.size()); ++g) {
+        if (g % columns) ImGui::SameLine(0, 24.0f);
+        ImGui::BeginGroup();
+        drawCard(view, model, *e, g, width, out);
+        ImGui::EndGroup();
+    }
+    ImGui::EndChild();
+}
+
+// [SECTION] Projector
+
+void drawGroupsProjection(ImDrawList* draw, ImVec2 min, ImVec2 max, const Model& model, const Etape& e, int round) {
+    using namespace projector;
+    draw->AddRectFilled(min, max, kBackground);
+    if (e.groups.empty()) return;
+    round = std::clamp(round, 0, static_cast<int>(e.groups.rounds.size()) - 1);
+    const auto& groups = e.groups.rounds[static_cast<size_t>(round)].groups;
+    const float width = max.x - min.x, height = max.y - min.y;
+    const float u = std::min(height / 1080.0f, width / 1920.0f);
+    const Fonts& f = fonts();
+    const float margin = 40 * u;
+    draw->AddText(f.largeBold, 56 * u, ImVec2(min.x + margin, min.y + margin), kAccent,
+                  (fmt(Str::RoundName, {std::to_string(round + 1)}) + " \u00b7 " + tr(Str::DocGroupsTitle)).c_str());
+    const float top = min.y + margin + 80 * u;
+    const int n = static_cast<int>(groups.size());
+    size_t most = 1;
+    for (const Group& g : groups) most = std::max(most, g.members.size());
+    // Columns and rows that give the cards the most room, text sized to the fullest card.
+    int bestColumns = 1;
+    float bestSize = 0;
+    for (int cols = 1; cols <= n; ++cols) {
+        const int rows = (n + cols - 1) / cols;
+        const float cardW = (width - 2 * margin) / static_cast<float>(cols) - 20 * u;
+        const float cardH = (max.y - top - margin) / static_cast<float>(rows) - 20 * u;
+        const float size = std::min(cardH / (static_cast<float>(most) + 2.2f) / 1.25f, cardW / 16.0f);
+        if (size > bestSize) bestSize = size, bestColumns = cols;
+    }
+    const int cols = bestColumns, rows = (n + cols - 1) / cols;
+    const float cardW = (width - 2 * margin) / static_cast<float>(cols) - 20 * u;
+    const float cardH = (max.y - top - margin) / static_cast<float>(rows) - 20 * u;
+    const float size = std::min(bestSize, 60 * u);
+    for (int g = 0; g < n; ++g) {
+        const Group& group = groups[static_cast<size_t>(g)];
+        const float x = min.x + margin + static_cast<float>(g % cols) * (cardW + 20 * u);
+        const float y = top + static_cast<float>(g / cols) * (cardH + 20 * u);
+        draw->AddRectFilled(ImVec2(x, y), ImVec2(x + cardW, y + cardH), kAccentSoft, 12 * u);
+        draw->PushClipRect(ImVec2(x, y), ImVec2(x + cardW, y + cardH), true);
+        std::string title = group.name;
+        if (!group.room.empty()) title += " \u00b7 " + group.room;
+        draw->AddText(f.largeBold, size * 1.15f, ImVec2(x + 16 * u, y + 10 * u), kAccent, title.c_str());
+        float ly = y + 16 * u + size * 1.5f;
+        for (Id m : group.members) {
+            const Person* p = model.person(m);
+            const std::string cite = citeOf(model, m);
+            draw->AddText(f.large, size, ImVec2(x + 16 * u, ly), kText, p ? p->name.c_str() : "?");
+            if (!cite.empty()) {
+                const float nameW = f.large->CalcTextSizeA(size, FLT_MAX, 0, p ? p->name.c_str() : "?").x;
+                draw->AddText(f.large, size * 0.8f, ImVec2(x + 16 * u + nameW + 12 * u, ly + size * 0.15f), kMuted,
+                              cite.c_str());
+            }
+            ly += size * 1.25f;
+        }
+        draw->PopClipRect();
+    }
+}
+
+}  // namespace atelier::ui

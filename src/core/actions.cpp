@@ -532,6 +532,98 @@ ApplyResult apply(Model& m, UpdateGroup& a) {
     return done(std::move(inverse));
 }
 
+// [SECTION] Icebreakers
+
+Deck* findDeck(Model& m, const std::string& id) {
+    for (Deck& d : m.decks)
+        if (d.id == id) return &d;
+    return nullptr;
+}
+
+ApplyResult apply(Model& m, AddDeck& a) {
+    if (a.deck.id.empty() || findDeck(m, a.deck.id)) return fail(tr(Str::ErrIdTaken));
+    if (auto c = checkText(Str::FieldName, a.deck.title, kMaxName, true); !c.empty()) return fail(c);
+    for (std::string& q : a.deck.questions)
+        if (auto c = checkText(Str::FieldQuestion, q, kMaxText, true, Str::ErrEmptyQuestion); !c.empty()) return fail(c);
+    m.decks.push_back(a.deck);
+    return done(RemoveDeck{a.deck.id});
+}
+
+ApplyResult apply(Model& m, RemoveDeck& a) {
+    const auto it = std::find_if(m.decks.begin(), m.decks.end(), [&](const Deck& d) { return d.id == a.deck; });
+    if (it == m.decks.end()) return fail(tr(Str::ErrUnknownDeck));
+    AddDeck inverse{*it};
+    m.decks.erase(it);
+    return done(std::move(inverse));
+}
+
+ApplyResult apply(Model& m, AddQuestion& a) {
+    Deck* d = findDeck(m, a.deck);
+    if (!d) return fail(tr(Str::ErrUnknownDeck));
+    if (auto c = checkText(Str::FieldQuestion, a.question, kMaxText, true, Str::ErrEmptyQuestion); !c.empty()) return fail(c);
+    a.index = insertAt(d->questions, a.question, a.index);
+    return done(RemoveQuestion{a.deck, a.index});
+}
+
+ApplyResult apply(Model& m, RemoveQuestion& a) {
+    Deck* d = findDeck(m, a.deck);
+    if (!d) return fail(tr(Str::ErrUnknownDeck));
+    if (a.index < 0 || a.index >= static_cast<int>(d->questions.size())) return fail(tr(Str::ErrBadIndex));
+    AddQuestion inverse{a.deck, d->questions[static_cast<size_t>(a.index)], a.index};
+    d->questions.erase(d->questions.begin() + a.index);
+    return done(std::move(inverse));
+}
+
+ApplyResult apply(Model& m, DrawCard& a) {
+    Etape* e = findEtape(m, a.etape);
+    if (!e) return fail(tr(Str::ErrUnknownEtape));
+    const Deck* d = findDeck(m, a.deck);
+    if (!d) return fail(tr(Str::ErrUnknownDeck));
+    std::vector<const std::string*> left;
+    for (const std::string& q : d->questions)
+        if (std::find(e->icebreaker.drawn.begin(), e->icebreaker.drawn.end(), q) == e->icebreaker.drawn.end())
+            left.push_back(&q);
+    if (left.empty()) return fail(fmt(Str::ErrDeckEmpty, {d->title}));
+    // splitmix64 of the seed: the same seed draws the same card from the same cards left.
+    std::uint64_t z = a.seed + 0x9E3779B97F4A7C15ULL;
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
+    z ^= z >> 31;
+    e->icebreaker.drawn.push_back(*left[static_cast<size_t>(z % left.size())]);
+    return done(UndrawCard{a.etape});
+}
+
+ApplyResult apply(Model& m, UndrawCard& a) {
+    Etape* e = findEtape(m, a.etape);
+    if (!e) return fail(tr(Str::ErrUnknownEtape));
+    if (e->icebreaker.drawn.empty()) return fail(tr(Str::ErrNoCardDrawn));
+    // The inverse draws the same card again: find a deck holding it and a seed that picks it is not needed — a
+    // card put back is re-added by its text.
+    std::string card = e->icebreaker.drawn.back();
+    e->icebreaker.drawn.pop_back();
+    Icebreaker restored = e->icebreaker;
+    restored.drawn.push_back(std::move(card));
+    return done(SetIcebreaker{a.etape, std::move(restored)});
+}
+
+ApplyResult apply(Model& m, SetIcebreaker& a) {
+    Etape* e = findEtape(m, a.etape);
+    if (!e) return fail(tr(Str::ErrUnknownEtape));
+    if (a.icebreaker.roundSeconds < 10 || a.icebreaker.roundSeconds > 3600) return fail(tr(Str::ErrBadRoundSeconds));
+    for (MeetingRound& r : a.icebreaker.rounds) {
+        if (auto c = checkText(Str::FieldQuestion, r.prompt, kMaxText, false); !c.empty()) return fail(c);
+        std::vector<Id> seen;
+        for (const auto& pair : r.pairs)
+            for (Id p : pair) {
+                if (!m.person(p)) return fail(tr(Str::ErrUnknownPerson));
+                if (std::find(seen.begin(), seen.end(), p) != seen.end()) return fail(fmt(Str::ErrTwiceInRound, {m.person(p)->name}));
+                seen.push_back(p);
+            }
+    }
+    SetIcebreaker inverse{a.etape, std::exchange(e->icebreaker, a.icebreaker)};
+    return done(std::move(inverse));
+}
+
 // [SECTION] Settings
 
 ApplyResult apply(Model& m, SetDayRate& a) {
@@ -676,6 +768,15 @@ std::string describe(const Action& action, const Model& m) {
             return fmt(Str::ActSwapMembers, {personName(m, a.a), personName(m, a.b)});
         }
         std::string operator()(const UpdateGroup& a) const { return fmt(Str::ActUpdateGroup, {a.name}); }
+        std::string operator()(const AddDeck& a) const { return fmt(Str::ActAddDeck, {a.deck.title}); }
+        std::string operator()(const RemoveDeck& a) const { return fmt(Str::ActRemoveDeck, {a.deck}); }
+        std::string operator()(const AddQuestion& a) const { return fmt(Str::ActAddQuestion, {a.question}); }
+        std::string operator()(const RemoveQuestion&) const { return tr(Str::ActRemoveQuestion); }
+        std::string operator()(const DrawCard&) const { return tr(Str::ActDrawCard); }
+        std::string operator()(const UndrawCard&) const { return tr(Str::ActUndrawCard); }
+        std::string operator()(const SetIcebreaker& a) const {
+            return fmt(Str::ActSetIcebreaker, {std::to_string(a.icebreaker.rounds.size())});
+        }
         std::string operator()(const CorrectBallot& a) const {
             return fmt(Str::ActCorrectBallot, {voteQuestion(m, a.etape, a.vote)});
         }

@@ -209,6 +209,49 @@ struct UpdateGroup {
     bool operator==(const UpdateGroup&) const = default;
 };
 
+// [SECTION] Icebreakers
+struct AddDeck {
+    static constexpr const char* kName = "AddDeck";
+    Deck deck;
+    bool operator==(const AddDeck&) const = default;
+};
+struct RemoveDeck {
+    static constexpr const char* kName = "RemoveDeck";
+    std::string deck;
+    bool operator==(const RemoveDeck&) const = default;
+};
+struct AddQuestion {
+    static constexpr const char* kName = "AddQuestion";
+    std::string deck;
+    std::string question;
+    int index = -1;
+    bool operator==(const AddQuestion&) const = default;
+};
+struct RemoveQuestion {
+    static constexpr const char* kName = "RemoveQuestion";
+    std::string deck;
+    int index = 0;
+    bool operator==(const RemoveQuestion&) const = default;
+};
+struct DrawCard {
+    static constexpr const char* kName = "DrawCard";
+    Id etape = 0;
+    std::string deck;
+    std::uint64_t seed = 0;  // picks among the deck's cards not drawn yet at this étape
+    bool operator==(const DrawCard&) const = default;
+};
+struct UndrawCard {
+    static constexpr const char* kName = "UndrawCard";
+    Id etape = 0;  // puts the last card drawn back
+    bool operator==(const UndrawCard&) const = default;
+};
+struct SetIcebreaker {
+    static constexpr const char* kName = "SetIcebreaker";
+    Id etape = 0;
+    Icebreaker icebreaker;  // the speed-meeting rounds prepared (cards drawn are kept as they are)
+    bool operator==(const SetIcebreaker&) const = default;
+};
+
 // [SECTION] Settings
 struct SetDayRate {
     static constexpr const char* kName = "SetDayRate";
@@ -222,7 +265,8 @@ using Action = std::variant<AddTerritory, RemoveTerritory, UpdateTerritory, AddP
                             UpdateProgrammeItem, MoveProgrammeItem, UpdateSettings, MoveEtape, AddRegistration,
                             RemoveRegistration, UpdateRegistration, SetDayRate, AddVote, RemoveVote, UpdateVote,
                             CastBallot, WithdrawBallot, CorrectBallot, SetGroupPlan, MoveMember, SwapMembers,
-                            UpdateGroup>;
+                            UpdateGroup, AddDeck, RemoveDeck, AddQuestion, RemoveQuestion, DrawCard, UndrawCard,
+                            SetIcebreaker>;
 
 /// Several actions applied as one step (one undo, one transaction), e.g. a walk-in: the person and their
 /// registration.

@@ -33,6 +33,12 @@ const Etape* Model::etapeByNumber(int number) const {
     return nullptr;
 }
 
+const Deck* Model::deck(std::string_view id) const {
+    for (const Deck& d : decks)
+        if (d.id == id) return &d;
+    return nullptr;
+}
+
 std::vector<const Etape*> Model::etapesOf(Id person) const {
     std::vector<const Etape*> out;
     for (const auto& e : etapes)

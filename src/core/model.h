@@ -147,6 +147,30 @@ inline constexpr int kGroupRoles = 3;
 /// round so that everyone takes a turn; -1 when the group is too small for that role.
 int roleHolder(const Group& group, int round, int role);
 
+/// A deck of icebreaker question cards (ours, from assets/cartes.json, plus the facilitator's own questions).
+struct Deck {
+    std::string id;  // stable key: "fiertes"
+    std::string title;
+    std::vector<std::string> questions;
+    bool operator==(const Deck&) const = default;
+};
+
+/// One round of the speed-meeting: pairs (a trio when the count is odd) and the prompt they talk about.
+struct MeetingRound {
+    std::vector<std::vector<Id>> pairs;
+    std::string prompt;
+    bool operator==(const MeetingRound&) const = default;
+};
+
+/// The icebreaker of an étape: the speed-meeting rounds (with the seed that mixed them) and the cards drawn.
+struct Icebreaker {
+    std::uint64_t seed = 0;
+    int roundSeconds = 180;
+    std::vector<MeetingRound> rounds;
+    std::vector<std::string> drawn;  // question cards drawn, in order (never twice)
+    bool operator==(const Icebreaker&) const = default;
+};
+
 /// One meeting of the Tour, hosted by one Cité.
 struct Etape {
     Id id = 0;
@@ -155,6 +179,7 @@ struct Etape {
     std::vector<Registration> registrations;  // in the order they came in
     std::vector<Vote> votes;                  // in the order they were created
     GroupPlan groups;                         // breakout groups of the workshop rounds
+    Icebreaker icebreaker;
     bool operator==(const Etape&) const = default;
 };
 
@@ -185,6 +210,7 @@ struct Model {
     std::vector<Territory> territories;
     std::vector<Person> people;
     std::vector<Etape> etapes;
+    std::vector<Deck> decks;
     Settings settings;
     Id nextId = 1;
 
@@ -193,6 +219,7 @@ struct Model {
     const Person* person(Id id) const;
     const Etape* etape(Id id) const;
     const Etape* etapeByNumber(int number) const;
+    const Deck* deck(std::string_view id) const;
     /// The étapes that registered this person (for refusing to delete someone still registered).
     std::vector<const Etape*> etapesOf(Id person) const;
     bool operator==(const Model&) const = default;

@@ -40,6 +40,8 @@ constexpr const char* kMigrations[] = {
     "SELECT 1;",
     // 4: breakout groups of an étape (new actions; no table changes).
     "SELECT 1;",
+    // 5: icebreakers: question decks, cards drawn, speed-meeting rounds (new actions; no table changes).
+    "SELECT 1;",
 };
 static_assert(std::size(kMigrations) == kSchemaVersion, "one migration per schema version");
 
@@ -171,6 +173,7 @@ std::filesystem::path ensureDir(const std::filesystem::path& dir) {
 Workspace::Workspace(const std::filesystem::path& dataDir)
     : dataDir_(ensureDir(dataDir)), db_(dataDir_ / "atelier.db"), session_(db_.load(), &db_) {
     seedTour(db_, session_);
+    seedDecks(db_, session_);
 }
 
 std::filesystem::path defaultDataDir() {

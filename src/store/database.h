@@ -17,7 +17,7 @@ namespace atelier::store {
 /// The schema this Atelier writes and reads. Bump it, with a migration (database.cpp), whenever the tables change
 /// or an action is added or changes its fields, so that an older Atelier refuses the database instead of
 /// misreading it.
-constexpr int kSchemaVersion = 4;
+constexpr int kSchemaVersion = 5;
 
 class Database : public Journal {
 public:
@@ -55,6 +55,9 @@ private:
 /// Applies the Tour's seed (assets/tour.json: the 13 Cités, étapes 1 and 2, the organiser's contact) once per
 /// database: a second call adds nothing. The seed is outside the undo history. Returns true when it seeded.
 bool seedTour(Database& db, Session& session);
+
+/// Adds our icebreaker decks (assets/cartes.json) once per database, also to databases created before them.
+bool seedDecks(Database& db, Session& session);
 
 /// What a front-end opens: the data directory, its database and the session over the replayed model, seeded.
 class Workspace {

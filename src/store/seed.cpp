@@ -12,6 +12,7 @@ namespace atelier::store {
 namespace {
 
 constexpr const char* kSeedKey = "seed.tour";
+constexpr const char* kDecksKey = "seed.cartes";
 
 std::string text(const nlohmann::json& j, const char* key) {
     return j.contains(key) && j[key].is_string() ? j[key].get<std::string>() : std::string();
@@ -28,6 +29,21 @@ void applyOrThrow(Session& session, Action action) {
 }
 
 }  // namespace
+
+bool seedDecks(Database& db, Session& session) {
+    if (db.meta(kDecksKey)) return false;
+    const auto cards = nlohmann::json::parse(asset("cartes.json"));
+    Transaction tx(db.connection());
+    for (const auto& d : cards.at("decks")) {
+        if (session.model().deck(text(d, "id"))) continue;
+        Deck deck{text(d, "id"), text(d, "titre"), {}};
+        for (const auto& q : d.at("questions")) deck.questions.push_back(q.get<std::string>());
+        applyOrThrow(session, AddDeck{std::move(deck)});
+    }
+    db.setMeta(kDecksKey, std::to_string(cards.at("version").get<int>()));
+    tx.commit();
+    return true;
+}
 
 bool seedTour(Database& db, Session& session) {
     if (db.meta(kSeedKey)) return false;

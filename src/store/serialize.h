@@ -116,11 +116,25 @@ void load(Archive& ar, GroupPlan& p, std::uint32_t /*version*/) {
     p.locked.assign(locked.begin(), locked.end());
 }
 template <class Archive>
+void serialize(Archive& ar, Deck& d, std::uint32_t /*version*/) {
+    ar(cereal::make_nvp("id", d.id), cereal::make_nvp("title", d.title), cereal::make_nvp("questions", d.questions));
+}
+template <class Archive>
+void serialize(Archive& ar, MeetingRound& r, std::uint32_t /*version*/) {
+    ar(cereal::make_nvp("pairs", r.pairs), cereal::make_nvp("prompt", r.prompt));
+}
+template <class Archive>
+void serialize(Archive& ar, Icebreaker& i, std::uint32_t /*version*/) {
+    ar(cereal::make_nvp("seed", i.seed), cereal::make_nvp("roundSeconds", i.roundSeconds),
+       cereal::make_nvp("rounds", i.rounds), cereal::make_nvp("drawn", i.drawn));
+}
+template <class Archive>
 void serialize(Archive& ar, Etape& e, std::uint32_t version) {
     ar(cereal::make_nvp("id", e.id), cereal::make_nvp("header", e.header), cereal::make_nvp("programme", e.programme));
     if (version >= 2) ar(cereal::make_nvp("registrations", e.registrations));  // v1: none
     if (version >= 3) ar(cereal::make_nvp("votes", e.votes));                  // v1, v2: none
     if (version >= 4) ar(cereal::make_nvp("groups", e.groups));                // v1 to v3: none
+    if (version >= 5) ar(cereal::make_nvp("icebreaker", e.icebreaker));        // v1 to v4: none
 }
 template <class Archive>
 void serialize(Archive& ar, DayRate& r, std::uint32_t /*version*/) {
@@ -240,6 +254,28 @@ void serialize(Archive& ar, UpdateGroup& a, std::uint32_t) {
        cereal::make_nvp("locked", a.locked));
 }
 template <class Archive>
+void serialize(Archive& ar, AddDeck& a, std::uint32_t) { ar(cereal::make_nvp("deck", a.deck)); }
+template <class Archive>
+void serialize(Archive& ar, RemoveDeck& a, std::uint32_t) { ar(cereal::make_nvp("deck", a.deck)); }
+template <class Archive>
+void serialize(Archive& ar, AddQuestion& a, std::uint32_t) {
+    ar(cereal::make_nvp("deck", a.deck), cereal::make_nvp("question", a.question), cereal::make_nvp("index", a.index));
+}
+template <class Archive>
+void serialize(Archive& ar, RemoveQuestion& a, std::uint32_t) {
+    ar(cereal::make_nvp("deck", a.deck), cereal::make_nvp("index", a.index));
+}
+template <class Archive>
+void serialize(Archive& ar, DrawCard& a, std::uint32_t) {
+    ar(cereal::make_nvp("etape", a.etape), cereal::make_nvp("deck", a.deck), cereal::make_nvp("seed", a.seed));
+}
+template <class Archive>
+void serialize(Archive& ar, UndrawCard& a, std::uint32_t) { ar(cereal::make_nvp("etape", a.etape)); }
+template <class Archive>
+void serialize(Archive& ar, SetIcebreaker& a, std::uint32_t) {
+    ar(cereal::make_nvp("etape", a.etape), cereal::make_nvp("icebreaker", a.icebreaker));
+}
+template <class Archive>
 void serialize(Archive& ar, SetDayRate& a, std::uint32_t) {
     ar(cereal::make_nvp("year", a.year), cereal::make_nvp("cents", a.cents));
 }
@@ -251,7 +287,10 @@ CEREAL_CLASS_VERSION(atelier::Person, 1)
 CEREAL_CLASS_VERSION(atelier::ProgrammeItem, 1)
 CEREAL_CLASS_VERSION(atelier::EtapeHeader, 2)
 CEREAL_CLASS_VERSION(atelier::Registration, 1)
-CEREAL_CLASS_VERSION(atelier::Etape, 4)
+CEREAL_CLASS_VERSION(atelier::Etape, 5)
+CEREAL_CLASS_VERSION(atelier::Deck, 1)
+CEREAL_CLASS_VERSION(atelier::MeetingRound, 1)
+CEREAL_CLASS_VERSION(atelier::Icebreaker, 1)
 CEREAL_CLASS_VERSION(atelier::Group, 1)
 CEREAL_CLASS_VERSION(atelier::GroupRound, 1)
 CEREAL_CLASS_VERSION(atelier::GroupPlan, 1)
@@ -290,3 +329,10 @@ CEREAL_CLASS_VERSION(atelier::SetGroupPlan, 1)
 CEREAL_CLASS_VERSION(atelier::MoveMember, 1)
 CEREAL_CLASS_VERSION(atelier::SwapMembers, 1)
 CEREAL_CLASS_VERSION(atelier::UpdateGroup, 1)
+CEREAL_CLASS_VERSION(atelier::AddDeck, 1)
+CEREAL_CLASS_VERSION(atelier::RemoveDeck, 1)
+CEREAL_CLASS_VERSION(atelier::AddQuestion, 1)
+CEREAL_CLASS_VERSION(atelier::RemoveQuestion, 1)
+CEREAL_CLASS_VERSION(atelier::DrawCard, 1)
+CEREAL_CLASS_VERSION(atelier::UndrawCard, 1)
+CEREAL_CLASS_VERSION(atelier::SetIcebreaker, 1)

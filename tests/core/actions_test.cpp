@@ -223,7 +223,7 @@ TEST_CASE("the journal receives every change in order, and replaying it rebuilds
     MemoryJournal journal;
     Session s = tourSession(&journal);
     const size_t seeded = journal.entries.size();
-    CHECK(seeded == 6);
+    CHECK(seeded == 7);
     CHECK(journal.entries.front().second == JournalKind::Seed);
     const Id e1 = etape(s, 1).id;
     REQUIRE(s.apply(AddProgrammeItem{e1, ProgrammeItem{0, 16 * 60, 30, "Synthèse", ItemKind::Synthese}}).ok);

@@ -141,6 +141,9 @@ TEST_CASE("first start seeds the Tour — a second start adds nothing") {
         CHECK(e2.header.theme == "Évaluer les Cités éducatives");
         CHECK(m.settings.contactEmail == "g.lecoat@irev.fr");
         CHECK(m.settings.contactPhone == "03 20 25 61 53");
+        REQUIRE(m.decks.size() == 3);  // our icebreaker decks, 20 questions each
+        for (const Deck& d : m.decks) CHECK(d.questions.size() == 20);
+        CHECK(m.deck("partenariats")->title == "Partenariats et coopération");
         CHECK_FALSE(ws.session().canUndo());  // the seed is not an undoable step
         journal = ws.database().journalSize();
         // The facilitator deletes étape 2: a later start must not bring it back.
@@ -238,6 +241,13 @@ TEST_CASE("every action survives the journal's encoding") {
         MoveMember{e1.id, 0, 4, 1},
         SwapMembers{e1.id, 0, 4, 6},
         UpdateGroup{e1.id, 0, 1, "Les bâtisseurs", "Comment ?", "Salle 3", true},
+        AddDeck{Deck{"maison", "Nos questions", {"Une fierté ?", "Un partenaire ?"}}},
+        RemoveDeck{"maison"},
+        AddQuestion{"fiertes", "Quel projet vous rend fier ?", 3},
+        RemoveQuestion{"fiertes", 3},
+        DrawCard{e1.id, "fiertes", 123456789},
+        UndrawCard{e1.id},
+        SetIcebreaker{e1.id, Icebreaker{9, 120, {MeetingRound{{{4, 5}, {6, 7, 8}}, "Une fierté ?"}}, {"Une fierté ?"}}},
     };
     std::set<size_t> kinds;
     for (const Action& a : actions) kinds.insert(a.index());

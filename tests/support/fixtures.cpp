@@ -38,6 +38,11 @@ Session tourSession(Journal* journal) {
     e2.header = EtapeHeader{2, Date{2020, 6, 2}, std::nullopt, "Évaluer les Cités éducatives", "", EtapeKind::Etape,
                             EtapeStatus::Prevue};
     must(s.applyUnrecorded(AddEtape{e2}, JournalKind::Seed));
+    must(s.applyUnrecorded(AddDeck{Deck{"fiertes", "Fiertés et réussites",
+                                        {"Racontez une action dont vous êtes fier ou fière.",
+                                         "Quel partenariat vous a surpris ?", "Quelle réussite partager aujourd'hui ?",
+                                         "Quel projet a changé le quotidien des enfants ?"}}},
+                           JournalKind::Seed));
     return s;
 }
 

@@ -25,11 +25,15 @@ const std::vector<ScreenEntry>& screenRegistry() {
         {"reseau", false, ConsoleScreen::Reseau, ProjectorView::Welcome, Str::TabReseau},  // territories, people
         {"calendrier", false, ConsoleScreen::Calendrier, ProjectorView::Welcome, Str::TabCalendrier},
         {"inscriptions", false, ConsoleScreen::Inscriptions, ProjectorView::Welcome, Str::TabInscriptions},
+        {"brise-glace", false, ConsoleScreen::BriseGlace, ProjectorView::Welcome, Str::TabBriseGlace},
         {"groupes", false, ConsoleScreen::Groupes, ProjectorView::Welcome, Str::TabGroupes},  // breakout groups
         {"votes", false, ConsoleScreen::Votes, ProjectorView::Welcome, Str::TabVotes},      // ballots, results
         {"projector", true, ConsoleScreen::Etapes, ProjectorView::Welcome, Str::ProjectorTitle},  // welcome
         {"resultats", true, ConsoleScreen::Votes, ProjectorView::VoteResults, Str::ProjectorTitle},  // a vote
         {"projecteur-groupes", true, ConsoleScreen::Groupes, ProjectorView::Groups, Str::ProjectorTitle},
+        {"projecteur-rencontres", true, ConsoleScreen::BriseGlace, ProjectorView::Meeting, Str::ProjectorTitle},
+        {"projecteur-carte", true, ConsoleScreen::BriseGlace, ProjectorView::Card, Str::ProjectorTitle},
+        {"projecteur-qui-est-la", true, ConsoleScreen::BriseGlace, ProjectorView::WhoIsHere, Str::ProjectorTitle},
     };
     return kScreens;
 }
@@ -41,6 +45,7 @@ App::App(Session& session, std::filesystem::path dataDir) : session_(session) {
         state_.groupes.documentsDir = dataDir / "documents";
     }
     state_.groupes.nextSeed = std::random_device{}();  // kept in the plan, so a plan can be told apart and replayed
+    state_.briseGlace.nextSeed = std::random_device{}();
 }
 
 void App::dropFile(const std::string& path) {
@@ -87,6 +92,22 @@ void App::drawConsoleScreen(ConsoleScreen screen, Actions& actions) {
         case ConsoleScreen::Inscriptions:
             drawInscriptionsScreen(state_.inscriptions, state_.selectedEtape, model, actions);
             break;
+        case ConsoleScreen::BriseGlace: {
+            BriseGlaceView& v = state_.briseGlace;
+            drawBriseGlaceScreen(v, state_.selectedEtape, model, actions);
+            using P = BriseGlaceView::Project;
+            if (v.project != P::Nothing)
+                state_.projector = v.project == P::Meeting ? ProjectorView::Meeting
+                                   : v.project == P::Card  ? ProjectorView::Card
+                                                           : ProjectorView::WhoIsHere;
+            v.project = P::Nothing;
+            if (v.startTimer) {  // one round of the speed-meeting, timed
+                if (const Etape* e = model.etape(state_.selectedEtape)) state_.countdown.reset(e->icebreaker.roundSeconds);
+                state_.countdown.start();
+                v.startTimer = false;
+            }
+            break;
+        }
         case ConsoleScreen::Groupes:
             drawGroupesScreen(state_.groupes, state_.selectedEtape, model, actions);
             if (state_.groupes.project) {  // « Projeter les groupes »
@@ -107,7 +128,8 @@ void App::drawConsoleScreen(ConsoleScreen screen, Actions& actions) {
 
 void App::collectErrors() {
     for (std::string* error : {&state_.etapes.error, &state_.reseau.error, &state_.calendrier.error,
-                               &state_.inscriptions.error, &state_.votes.error, &state_.groupes.error}) {
+                               &state_.inscriptions.error, &state_.votes.error, &state_.groupes.error,
+                               &state_.briseGlace.error}) {
         if (error->empty()) continue;
         toast(std::move(*error), true);
         error->clear();
@@ -297,6 +319,12 @@ void App::drawAudienceView(ImDrawList* draw, ImVec2 min, ImVec2 max) {
     if (vote) drawVoteResults(draw, min, max, *vote, true);
     else if (state_.projector == ProjectorView::Groups && etape && !etape->groups.empty())
         drawGroupsProjection(draw, min, max, session_.model(), *etape, state_.groupes.round);
+    else if (state_.projector == ProjectorView::Meeting && etape && !etape->icebreaker.rounds.empty())
+        drawMeetingProjection(draw, min, max, session_.model(), *etape, state_.briseGlace.round);
+    else if (state_.projector == ProjectorView::Card && etape && !etape->icebreaker.drawn.empty())
+        drawCardProjection(draw, min, max, *etape);
+    else if (state_.projector == ProjectorView::WhoIsHere && etape)
+        drawWhoIsHere(draw, min, max, session_.model(), *etape);
     else drawWelcome(draw, min, max, session_.model(), etape);
     if (state_.countdown.active()) drawCountdown(draw, min, max, state_.countdown);
 }

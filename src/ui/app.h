@@ -32,10 +32,10 @@ struct UiRequests {
 };
 
 /// The console's screens, one tab each.
-enum class ConsoleScreen { Etapes, Reseau, Calendrier, Inscriptions, Groupes, Votes };
+enum class ConsoleScreen { Etapes, Reseau, Calendrier, Inscriptions, BriseGlace, Groupes, Votes };
 
 /// What the projector shows.
-enum class ProjectorView { Welcome, VoteResults, Groups };
+enum class ProjectorView { Welcome, VoteResults, Groups, Meeting, Card, WhoIsHere };
 
 /// View-only state of the app: never domain data, never saved in the database.
 struct AppState {
@@ -48,6 +48,7 @@ struct AppState {
     InscriptionsView inscriptions;
     VotesView votes;
     GroupesView groupes;
+    BriseGlaceView briseGlace;
     ProjectorView projector = ProjectorView::Welcome;
     Countdown countdown;  // the room's timer, over whatever the projector shows
     Id projectedVote = 0;  // the vote whose results the projector shows

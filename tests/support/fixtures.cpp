@@ -3,6 +3,7 @@
 #include <stdexcept>
 
 #include "core/breakout.h"
+#include "core/icebreaker.h"
 
 namespace atelier::test {
 
@@ -92,6 +93,17 @@ Session dayOfEtapeSession() {
     groups.plan.rounds[0].groups[0].room = "Salle polyvalente";
     groups.plan.rounds[0].groups[0].question = "Comment associer les familles ?";
     must(s.applyUnrecorded(SetGroupPlan{e1, groups.plan}, JournalKind::Seed));
+
+    SpeedMeetingRequest meeting;
+    meeting.rounds = 3;
+    meeting.deck = "fiertes";
+    meeting.seed = 5;
+    meeting.timeLimitMs = 0;
+    meeting.maxIterations = 20'000;
+    SpeedMeetingResult ice = planSpeedMeeting(s.model(), *s.model().etape(e1), meeting);
+    if (!ice.ok()) throw std::runtime_error("fixture speed-meeting: " + ice.error);
+    must(s.applyUnrecorded(SetIcebreaker{e1, ice.icebreaker}, JournalKind::Seed));
+    must(s.applyUnrecorded(DrawCard{e1, "fiertes", 42}, JournalKind::Seed));
     return s;
 }
 

@@ -10,7 +10,8 @@ namespace atelier::test {
 Session tourSession(Journal* journal = nullptr);
 
 /// tourSession() plus what a day produces: a dozen people registered (some present, a walk-in), a majority-
-/// judgment vote and a dot vote with ballots, a closed Schulze vote, two rounds of two breakout groups.
+/// judgment vote and a dot vote with ballots, a closed Schulze vote, two rounds of two breakout groups, three
+/// speed-meeting rounds and a card drawn.
 Session dayOfEtapeSession();
 
 /// Territories, people, étapes and settings of two models are equal (ignores nextId).

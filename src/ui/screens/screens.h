@@ -128,6 +128,33 @@ void drawGroupesScreen(GroupesView& view, Id etape, const Model& model, Actions&
 /// All groups of `round` (name, room, members with their Cité and role) in large type, into [min, max].
 void drawGroupsProjection(ImDrawList* draw, ImVec2 min, ImVec2 max, const Model& model, const Etape& etape, int round);
 
+// [SECTION] Console: icebreakers (briseglace.cpp)
+
+struct BriseGlaceView {
+    std::string error;
+    std::string deck = "fiertes";
+    int rounds = 4;
+    int roundSeconds = 180;
+    int round = 0;  // the speed-meeting round shown (and projected)
+    std::uint64_t nextSeed = 1;
+    int timeLimitMs = 1000;
+    std::int64_t maxIterations = 0;
+    std::string newQuestion;
+    enum class Project { Nothing, Meeting, Card, WhoIsHere } project = Project::Nothing;  // read by the app
+    bool startTimer = false;  // the user asked to time this round (read by the app)
+};
+
+/// Speed-meeting inter-Cités (prepare the rounds, show who meets whom, time a round), question cards (draw,
+/// add questions), « Qui est là ? ».
+void drawBriseGlaceScreen(BriseGlaceView& view, Id etape, const Model& model, Actions& out);
+
+/// Projector: who meets whom in `round`, with the round's prompt.
+void drawMeetingProjection(ImDrawList* draw, ImVec2 min, ImVec2 max, const Model& model, const Etape& etape, int round);
+/// Projector: the last question card drawn, in very large type.
+void drawCardProjection(ImDrawList* draw, ImVec2 min, ImVec2 max, const Etape& etape);
+/// Projector: the people in the room by Cité and by institution, as bars.
+void drawWhoIsHere(ImDrawList* draw, ImVec2 min, ImVec2 max, const Model& model, const Etape& etape);
+
 // [SECTION] Projector: the room's countdown (countdown.cpp)
 
 /// The countdown in large type in the top-right corner of [min, max] (red in the last minute).

@@ -1,0 +1,62 @@
+// The Brise-glace screen: drawing a card, adding a question, preparing the speed-meeting, projecting and timing.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+
+#include "ui/harness.h"
+
+using namespace atelier;
+using namespace atelier::ui;
+
+namespace {
+struct BriseGlaceConsole : atelier::ui::test::Console {
+    BriseGlaceConsole() {
+        session = atelier::test::dayOfEtapeSession();
+        app.state().selectedEtape = session.model().etapeByNumber(1)->id;
+        app.state().briseGlace.maxIterations = 20'000;
+        app.state().briseGlace.timeLimitMs = 0;
+        show("brise-glace");
+    }
+};
+}  // namespace
+
+TEST_CASE("Brise-glace: drawing a card emits one seeded draw, undone by Ctrl+Z, and projects it") {
+    BriseGlaceConsole c;
+    const size_t before = c.etape1().icebreaker.drawn.size();
+    const Actions emitted = c.click("cards.draw");
+    REQUIRE(emitted.size() == 1);
+    CHECK(std::get<DrawCard>(emitted[0]).deck == "fiertes");
+    REQUIRE(c.etape1().icebreaker.drawn.size() == before + 1);
+    const auto& drawn = c.etape1().icebreaker.drawn;
+    CHECK(std::find(drawn.begin(), drawn.end() - 1, drawn.back()) == drawn.end() - 1);  // not drawn before
+    c.click("cards.project");
+    CHECK(c.app.state().projector == ProjectorView::Card);
+    c.ctrlPress(ImGuiKey_Z);
+    CHECK(c.etape1().icebreaker.drawn.size() == before);
+}
+
+TEST_CASE("Brise-glace: the facilitator adds a question with Enter") {
+    BriseGlaceConsole c;
+    c.click("cards.new-question");
+    c.typeAndEnter("Quel livre conseilleriez-vous à un collègue ?");
+    REQUIRE(c.lastActions.size() == 1);
+    CHECK(c.session.model().deck("fiertes")->questions.back() == "Quel livre conseilleriez-vous à un collègue ?");
+}
+
+TEST_CASE("Brise-glace: preparing the speed-meeting, projecting a round and starting its countdown") {
+    BriseGlaceConsole c;
+    c.app.state().briseGlace.rounds = 2;
+    const Actions emitted = c.click("meeting.prepare");
+    REQUIRE(emitted.size() == 1);
+    CHECK(std::get<SetIcebreaker>(emitted[0]).icebreaker.rounds.size() == 2);
+    CHECK(c.etape1().icebreaker.rounds.size() == 2);
+    c.click("meeting.round.1");
+    c.click("meeting.project");
+    CHECK(c.app.state().projector == ProjectorView::Meeting);
+    CHECK(c.app.state().briseGlace.round == 1);
+    c.click("meeting.timer");
+    CHECK(c.app.state().countdown.running());
+    CHECK(c.app.state().countdown.durationSeconds() == c.etape1().icebreaker.roundSeconds);
+    c.click("presence.project");
+    CHECK(c.app.state().projector == ProjectorView::WhoIsHere);
+}

@@ -47,6 +47,7 @@ constexpr Command kCommands[] = {
     {"emargement", cmdEmargement},
     {"etat-frais", cmdEtatFrais},
     {"tally", cmdTally},
+    {"idees", cmdIdees},
 };
 
 std::string usage() { return fmt(Str::CliUsage, {store::defaultDataDir().string()}); }

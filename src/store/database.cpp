@@ -38,6 +38,8 @@ constexpr const char* kMigrations[] = {
     "SELECT 1;",
     // 3: votes and their anonymous ballots (new actions; no table changes).
     "SELECT 1;",
+    // 4: idea boards (« Mur d'idées »): boards, columns, ideas, clusters (new actions; no table changes).
+    "SELECT 1;",
 };
 static_assert(std::size(kMigrations) == kSchemaVersion, "one migration per schema version");
 

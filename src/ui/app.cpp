@@ -5,6 +5,8 @@
 
 #include "ui/app.h"
 
+#include <algorithm>
+#include <chrono>
 #include <imgui.h>
 
 #include "core/strings.h"
@@ -27,6 +29,8 @@ const std::vector<ScreenEntry>& screenRegistry() {
         {"votes", false, ConsoleScreen::Votes, ProjectorView::Welcome, Str::TabVotes},      // ballots, results
         {"projector", true, ConsoleScreen::Etapes, ProjectorView::Welcome, Str::ProjectorTitle},  // welcome
         {"resultats", true, ConsoleScreen::Votes, ProjectorView::VoteResults, Str::ProjectorTitle},  // a vote
+        {"idees", false, ConsoleScreen::Idees, ProjectorView::Welcome, Str::TabIdees},  // idea boards
+        {"mur", true, ConsoleScreen::Idees, ProjectorView::Mur, Str::ProjectorTitle},  // an idea board
     };
     return kScreens;
 }
@@ -54,6 +58,8 @@ bool App::showScreen(const std::string& name) {
             const Etape* etape = selectedEtape();
             if (e.view == ProjectorView::VoteResults && etape && !etape->votes.empty())
                 state_.projectedVote = etape->votes.front().id;
+            if (e.view == ProjectorView::Mur && etape && !etape->boards.empty())
+                state_.projectedBoard = etape->boards.front().id;
         }
         return true;
     }
@@ -63,6 +69,12 @@ bool App::showScreen(const std::string& name) {
 const Vote* App::projectedVote() const {
     for (const Etape& e : session_.model().etapes)
         if (const int i = indexOf(e.votes, state_.projectedVote); i >= 0) return &e.votes[static_cast<size_t>(i)];
+    return nullptr;
+}
+
+const Board* App::projectedBoard() const {
+    for (const Etape& e : session_.model().etapes)
+        if (const Board* b = e.board(state_.projectedBoard)) return b;
     return nullptr;
 }
 
@@ -88,12 +100,23 @@ void App::drawConsoleScreen(ConsoleScreen screen, Actions& actions) {
                 state_.votes.project = false;
             }
             break;
+        case ConsoleScreen::Idees: {
+            const auto now = std::chrono::duration_cast<std::chrono::seconds>(
+                                 std::chrono::system_clock::now().time_since_epoch()).count();
+            drawIdeesScreen(state_.idees, state_.selectedEtape, model, session_.revision(), now, actions);
+            if (state_.idees.project) {  // « Projeter le mur »
+                state_.projector = ProjectorView::Mur;
+                state_.projectedBoard = state_.idees.selected;
+                state_.idees.project = false;
+            }
+            break;
+        }
     }
 }
 
 void App::collectErrors() {
     for (std::string* error : {&state_.etapes.error, &state_.reseau.error, &state_.calendrier.error,
-                               &state_.inscriptions.error, &state_.votes.error}) {
+                               &state_.inscriptions.error, &state_.votes.error, &state_.idees.error}) {
         if (error->empty()) continue;
         toast(std::move(*error), true);
         error->clear();
@@ -152,6 +175,15 @@ void App::drawMenuBar(UiRequests& requests) {
         if (ImGui::MenuItem(tr(Str::ProjectResults), nullptr, state_.projector == ProjectorView::VoteResults,
                             projectedVote() != nullptr))
             state_.projector = ProjectorView::VoteResults;
+        if (ImGui::MenuItem(tr(Str::ProjectBoard), nullptr, state_.projector == ProjectorView::Mur,
+                            projectedBoard() != nullptr))
+            state_.projector = ProjectorView::Mur;
+        if (state_.projector == ProjectorView::Mur) {
+            ImGui::SetNextItemWidth(200.0f);
+            ImGui::SliderFloat("##mur-zoom", &state_.mur.zoom, 0.5f, 2.5f, tr(Str::BoardZoom));
+            ImGui::SetNextItemWidth(200.0f);
+            ImGui::DragFloat("##mur-scroll", &state_.mur.scroll, 4.0f, 0.0f, 1e6f, tr(Str::BoardScroll));
+        }
         if (state_.monitors.size() > 1) {
             if (ImGui::BeginMenu(tr(Str::MenuMonitor))) {
                 const int current = state_.projectorMonitor >= 0 ? state_.projectorMonitor : 1;
@@ -236,6 +268,16 @@ void App::drawConsole(Actions& actions, UiRequests& requests) {
 void App::drawProjector(UiRequests& requests) {
     if (ImGui::IsKeyPressed(kKeyF5, false)) requests.toggleProjector = true;
     if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false)) requests.leaveProjector = true;
+    if (state_.projector == ProjectorView::Mur) {  // the wall: wheel and arrows scroll, Ctrl+wheel zooms
+        const ImGuiIO& io = ImGui::GetIO();
+        if (io.KeyCtrl) state_.mur.zoom = std::clamp(state_.mur.zoom * (1.0f + 0.1f * io.MouseWheel), 0.5f, 2.5f);
+        else state_.mur.scroll -= io.MouseWheel * 80.0f;
+        if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_DownArrow))) state_.mur.scroll += 80.0f;
+        if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_UpArrow))) state_.mur.scroll -= 80.0f;
+        if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_PageDown))) state_.mur.scroll += 600.0f;
+        if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_PageUp))) state_.mur.scroll -= 600.0f;
+        if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Home))) state_.mur.scroll = 0.0f;
+    }
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(viewport->Pos);
     ImGui::SetNextWindowSize(viewport->Size);
@@ -250,6 +292,11 @@ void App::drawProjector(UiRequests& requests) {
 }
 
 void App::drawAudienceView(ImDrawList* draw, ImVec2 min, ImVec2 max) {
+    if (state_.projector == ProjectorView::Mur)
+        if (const Board* board = projectedBoard()) {
+            drawBoardWall(draw, min, max, *board, state_.mur, session_.revision(), ImGui::GetTime());
+            return;
+        }
     if (state_.projector == ProjectorView::VoteResults)
         if (const Vote* vote = projectedVote()) {
             drawVoteResults(draw, min, max, *vote, true);

@@ -31,10 +31,10 @@ struct UiRequests {
 };
 
 /// The console's screens, one tab each.
-enum class ConsoleScreen { Etapes, Reseau, Calendrier, Inscriptions, Votes };
+enum class ConsoleScreen { Etapes, Reseau, Calendrier, Inscriptions, Votes, Idees };
 
 /// What the projector shows.
-enum class ProjectorView { Welcome, VoteResults };
+enum class ProjectorView { Welcome, VoteResults, Mur };
 
 /// View-only state of the app: never domain data, never saved in the database.
 struct AppState {
@@ -48,6 +48,9 @@ struct AppState {
     VotesView votes;
     ProjectorView projector = ProjectorView::Welcome;
     Id projectedVote = 0;  // the vote whose results the projector shows
+    IdeesView idees;
+    MurView mur;            // scroll, zoom and new ideas of the projected board
+    Id projectedBoard = 0;  // the idea board the projector shows
     struct Toast {
         std::string text;
         double until = 0;
@@ -98,6 +101,7 @@ private:
     void drawToasts();
     const Etape* selectedEtape() const;
     const Vote* projectedVote() const;
+    const Board* projectedBoard() const;
     void drawConsoleScreen(ConsoleScreen screen, Actions& actions);
     /// What the room sees (welcome or a vote's results) in [min, max].
     void drawAudienceView(ImDrawList* draw, ImVec2 min, ImVec2 max);

@@ -179,26 +179,31 @@ void drawBoardBar(IdeesView& view, const Etape& e, const Board* b, Actions& out)
     ImGui::SameLine();
     if (ImGui::Button(tr(Str::BoardDelete))) out.push_back(RemoveBoard{e.id, b->id});
 
+    // The board's title, new columns and clusters: on one line when it fits, wrapped on a narrow screen.
+    auto next = [](float width) {
+        ImGui::SameLine();
+        if (ImGui::GetContentRegionAvail().x < width) ImGui::NewLine();
+    };
     std::string text;
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted(tr(Str::FieldBoardTitle));
     ImGui::SameLine();
-    if (commitText(view.drafts, "##board-title", b->title, text, 320.0f)) out.push_back(RenameBoard{e.id, b->id, text});
-    ImGui::SameLine();
-    ImGui::SetNextItemWidth(180.0f);
+    if (commitText(view.drafts, "##board-title", b->title, text, 300.0f)) out.push_back(RenameBoard{e.id, b->id, text});
+    next(170.0f + 150.0f);
+    ImGui::SetNextItemWidth(170.0f);
     ImGui::InputTextWithHint("##new-category", tr(Str::BoardNewColumn), &view.newCategory);
     ImGui::SameLine();
     if (ImGui::Button(tr(Str::BoardAddColumn)) && !trim(view.newCategory).empty()) {
         out.push_back(AddCategory{e.id, b->id, BoardCategory{0, view.newCategory}});
         view.newCategory.clear();
     }
-    ImGui::SameLine();
-    ImGui::SetNextItemWidth(180.0f);
+    next(170.0f + 160.0f + 180.0f);
+    ImGui::SetNextItemWidth(170.0f);
     ImGui::InputTextWithHint("##new-cluster", tr(Str::BoardNewCluster), &view.newCluster);
     ImGui::SameLine();
     const Id column = columnOf(*b, view.newClusterColumn);
     const int ci = indexOf(b->categories, column);
-    ImGui::SetNextItemWidth(170.0f);
+    ImGui::SetNextItemWidth(160.0f);
     if (ImGui::BeginCombo("##cluster-column", ci >= 0 ? b->categories[static_cast<size_t>(ci)].name.c_str() : "")) {
         for (const BoardCategory& c : b->categories)
             if (ImGui::Selectable(c.name.c_str(), c.id == column)) view.newClusterColumn = c.id;
@@ -482,8 +487,7 @@ void drawColumn(IdeesView& view, const Etape& e, const Board& b, size_t c, float
     ImGui::SameLine();
     if (ImGui::SmallButton("\u2715")) out.push_back(RemoveCategory{e.id, b.id, cat.id});
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(Str::BoardDeleteColumn));
-    ImGui::BeginChild("##cards", ImVec2(0, 0), false);
-    probe::mark("column." + std::to_string(c));
+    ImGui::BeginChild("##cards", ImVec2(0, 0), false, ImGuiWindowFlags_AlwaysVerticalScrollbar);
     const ImVec2 origin = ImGui::GetCursorScreenPos();
     const float cardWidth = ImGui::GetContentRegionAvail().x;
     const float top = ImGui::GetScrollY(), bottom = top + ImGui::GetWindowHeight();
@@ -512,6 +516,7 @@ void drawColumn(IdeesView& view, const Etape& e, const Board& b, size_t c, float
         ImGui::EndDragDropTarget();
     }
     ImGui::EndChild();
+    probe::mark("column." + std::to_string(c));
     ImGui::EndChild();
     ImGui::PopID();
 }
@@ -583,8 +588,8 @@ void drawIdeesScreen(IdeesView& view, Id etape, const Model& model, std::uint64_
     const float spacing = ImGui::GetStyle().ItemSpacing.x;
     const ImVec2 avail = ImGui::GetContentRegionAvail();
     const float width = n == 0 ? avail.x : std::max(200.0f, (avail.x - spacing * static_cast<float>(n - 1)) / static_cast<float>(n));
-    // Card width inside a column: the child's padding on both sides.
-    const float cardWidth = width - 2 * ImGui::GetStyle().WindowPadding.x;
+    // Card width inside a column: the column's padding on both sides, the cards' scrollbar.
+    const float cardWidth = width - 2 * ImGui::GetStyle().WindowPadding.x - ImGui::GetStyle().ScrollbarSize;
     std::string key = std::to_string(revision) + '|' + std::to_string(b->id) + '|' + std::to_string(static_cast<int>(cardWidth)) +
                       '|' + groupKey + '|' + searchKey + '|' + std::to_string(view.editing);
     for (Id c : view.collapsed) key += ',' + std::to_string(c);

@@ -4,6 +4,7 @@
 
 #include <string>
 
+#include "core/idea_import.h"
 #include "core/session.h"
 #include "core/text.h"
 #include "support/fixtures.h"
@@ -214,4 +215,38 @@ TEST_CASE("boards: an étape's board is found by its title without regard to acc
     const Etape& e = *f.s.model().etape(f.e);
     CHECK(e.boardByTitle("comment ASSOCIER les familles ?") == &e.boards.back());
     CHECK(e.boardByTitle("autre") == nullptr);
+}
+
+TEST_CASE("boards: the import plan reports each bad line with its number and changes nothing until applied") {
+    BoardFixture f;
+    TextTable table;
+    table.header = {"Texte", "Groupe", "Catégorie"};
+    table.rows = {{"Une idée courte", "Groupe 1", "LEVIERS"}, {std::string(501, 'x'), "Groupe 2", ""},
+                  {"R\xe9ussite", "", ""}, {"Une autre idée", "", "Partenaires"}};
+    table.lines = {2, 3, 5, 6};
+    const Model before = f.s.model();
+    const IdeaImportPlan plan = planIdeaImport(f.s.model(), f.e, "comment associer les familles ?", table, 1581415200);
+    CHECK(plan.error.empty());
+    CHECK(f.s.model() == before);
+    CHECK(plan.report.lines == 4);
+    CHECK(plan.report.imported == 2);
+    CHECK_FALSE(plan.report.boardCreated);  // found without regard to case
+    REQUIRE(plan.report.rejected.size() == 2);
+    CHECK(plan.report.rejected[0].line == 3);
+    CHECK(plan.report.rejected[0].reason.find("501 caractères") != std::string::npos);
+    CHECK(plan.report.rejected[1].line == 5);
+    CHECK(plan.report.rejected[1].reason.find("UTF-8") != std::string::npos);
+    CHECK(plan.report.newCategories == std::vector<std::string>{"Partenaires"});
+    const std::string text = describeIdeaReport(plan.report);
+    CHECK(text.find("Ligne 3 ignorée") != std::string::npos);
+    REQUIRE(f.s.applyAll(plan.actions, "Importer").ok);
+    CHECK(f.b().ideas.size() == 4);
+    CHECK(f.b().ideas[2].category == f.leviers);
+    CHECK(f.b().ideas[2].entry == IdeaEntry::Import);
+    REQUIRE(f.s.undo().ok);  // one step
+    CHECK(sameContent(f.s.model(), before));
+
+    TextTable none;
+    none.header = {"nom"};
+    CHECK_FALSE(planIdeaImport(f.s.model(), f.e, "x", none, 0).error.empty());
 }

@@ -755,9 +755,10 @@ ApplyResult apply(Model& m, MergeIdeas& a) {
     const int from = indexOf(b->ideas, a.from);
     Idea* into = findIdea(*b, a.into);
     if (from < 0 || !into) return fail(tr(Str::ErrUnknownIdea));
+    // The absorbed idea's text, then what it had itself absorbed: every text stays.
     Idea absorbed = b->ideas[static_cast<size_t>(from)];
-    if (!absorbed.merged.empty()) return fail(tr(Str::ErrMergeMerged));
     into->merged.push_back(MergedIdea{absorbed.id, absorbed.text, absorbed.group, absorbed.author});
+    into->merged.insert(into->merged.end(), absorbed.merged.begin(), absorbed.merged.end());
     SplitIdea inverse{a.etape, a.board, a.into, std::move(absorbed), from};
     b->ideas.erase(b->ideas.begin() + from);
     return done(std::move(inverse));
@@ -769,12 +770,18 @@ ApplyResult apply(Model& m, SplitIdea& a) {
     if (!b) return fail(error);
     Idea* into = findIdea(*b, a.into);
     if (!into) return fail(tr(Str::ErrUnknownIdea));
-    if (into->merged.empty() || into->merged.back().id != a.idea.id) return fail(tr(Str::ErrNotMerged));
+    // `into` ends with the split idea and what it had absorbed, in that order.
+    const size_t parts = 1 + a.idea.merged.size();
+    if (into->merged.size() < parts) return fail(tr(Str::ErrNotMerged));
+    const size_t start = into->merged.size() - parts;
+    if (into->merged[start].id != a.idea.id) return fail(tr(Str::ErrNotMerged));
+    for (size_t k = 1; k < parts; ++k)
+        if (into->merged[start + k].id != a.idea.merged[k - 1].id) return fail(tr(Str::ErrNotMerged));
     if (indexOf(b->ideas, a.idea.id) >= 0) return fail(tr(Str::ErrIdTaken));
     Idea restored = a.idea;
     if (auto c = checkIdea(*b, restored); !c.empty()) return fail(c);
     if (a.index < -1 || a.index > static_cast<int>(b->ideas.size())) return fail(tr(Str::ErrBadIndex));
-    into->merged.pop_back();
+    into->merged.resize(start);
     const Id intoId = a.into, fromId = restored.id;
     insertAt(b->ideas, std::move(restored), a.index);
     return done(MergeIdeas{a.etape, a.board, intoId, fromId});

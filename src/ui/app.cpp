@@ -315,8 +315,14 @@ void App::apply(Actions& actions, UiRequests& requests) {
             if (const Etape* e = session_.model().etape(r->etape))
                 if (const int i = indexOf(e->programme, r->item); i >= 0)
                     removedTitle = e->programme[static_cast<size_t>(i)].title;
+        std::string removedIdea;
+        if (const auto* r = std::get_if<RemoveIdea>(&action))
+            if (const Etape* e = session_.model().etape(r->etape))
+                if (const Board* b = e->board(r->board))
+                    if (const Idea* idea = b->idea(r->idea)) removedIdea = idea->text;
         if (Status s = session_.apply(std::move(action)); !s) toast(s.message, true);
         else if (!removedTitle.empty()) toast(fmt(Str::DeletedHint, {removedTitle}));
+        else if (!removedIdea.empty()) toast(fmt(Str::BoardDeletedHint, {session_.undoLabel()}));
     }
     for (ActionBatch& batch : actions.batches)
         if (Status s = session_.applyAll(std::move(batch.actions), std::move(batch.label)); !s) toast(s.message, true);

@@ -179,6 +179,21 @@ TEST_CASE("boards: merging keeps both texts, undo restores both ideas where they
     REQUIRE(f.s.redo().ok);
     CHECK(f.b().ideas.size() == 1);
     CHECK_FALSE(refused(f.s, MergeIdeas{f.e, f.board, f.second, f.second}).empty());
+
+    // An idea that had absorbed another is absorbed with it: three texts kept, two undos give back three ideas.
+    REQUIRE(f.s.apply(AddIdea{f.e, f.board, f.idea("Une troisième idée", "Groupe 3", f.leviers)}).ok);
+    const Id third = f.b().ideas.back().id;
+    const Model twoIdeas = f.s.model();
+    REQUIRE(f.s.apply(MergeIdeas{f.e, f.board, third, f.second}).ok);
+    REQUIRE(f.b().ideas.size() == 1);
+    REQUIRE(f.b().ideas[0].merged.size() == 2);
+    CHECK(f.b().ideas[0].merged[0].id == f.second);
+    CHECK(f.b().ideas[0].merged[1].id == f.first);
+    REQUIRE(f.s.undo().ok);
+    CHECK(sameContent(f.s.model(), twoIdeas));
+    REQUIRE(f.s.undo().ok);
+    REQUIRE(f.s.undo().ok);
+    CHECK(sameContent(f.s.model(), before));
 }
 
 TEST_CASE("boards: practices, hidden mode and reveal") {

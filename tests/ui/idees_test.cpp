@@ -19,6 +19,23 @@ struct IdeesConsole : atelier::ui::test::Console {
         show("idees");
     }
     const Board& board() { return etape1().boards.back(); }
+    /// Presses the mouse at `from`, drags to `to` in steps, releases; `ctrl` held throughout.
+    void drag(ImVec2 from, ImVec2 to, bool ctrl = false) {
+        imgui.ctrl(ctrl);
+        imgui.moveMouse(from);
+        frame();
+        imgui.mouseDown(true);
+        frame();
+        for (int i = 1; i <= 6; ++i) {
+            imgui.moveMouse(ImVec2(from.x + (to.x - from.x) * i / 6.0f, from.y + (to.y - from.y) * i / 6.0f));
+            frame();
+        }
+        frame();
+        imgui.mouseDown(false);
+        frame();
+        imgui.ctrl(false);
+        frame();
+    }
     /// The first card laid out in column `c` (not a cluster title).
     Id firstCard(size_t c) {
         for (const auto& e : app.state().idees.layout.columns.at(c))
@@ -161,4 +178,58 @@ TEST_CASE("Idées: projecting the wall, a new idea is highlighted on the project
     REQUIRE(c.app.state().mur.appeared.size() == 1);
     CHECK(c.app.state().mur.appeared[0].first == c.board().ideas.back().id);
     CHECK(c.app.state().mur.layout.columns.size() == 3);
+}
+
+TEST_CASE("Idées: a card dropped on another with Ctrl held is absorbed by it, both texts kept") {
+    IdeesConsole c;
+    c.frame();
+    const Id dragged = c.firstCard(0), target = c.firstCard(1);
+    const std::string draggedText = c.board().idea(dragged)->text;
+    const size_t before = c.board().ideas.size();
+    const auto revision = c.session.revision();
+    c.drag(c.center("idea." + std::to_string(dragged)), c.center("idea." + std::to_string(target)), true);
+    CHECK(c.session.revision() == revision + 1);
+    REQUIRE(c.lastActions.size() == 1);
+    const auto& merge = std::get<MergeIdeas>(c.lastActions[0]);
+    CHECK(merge.into == target);
+    CHECK(merge.from == dragged);
+    CHECK(c.board().ideas.size() == before - 1);
+    REQUIRE_FALSE(c.board().idea(target)->merged.empty());
+    CHECK(c.board().idea(target)->merged.back().text == draggedText);
+    REQUIRE(c.session.undo().ok);
+    CHECK(c.board().ideas.size() == before);
+    CHECK(c.board().idea(dragged)->text == draggedText);
+}
+
+TEST_CASE("Idées: a double click edits a card in place, Enter commits one edit") {
+    IdeesConsole c;
+    c.frame();
+    const Id idea = c.firstCard(0);
+    const ImVec2 at = c.center("idea." + std::to_string(idea));
+    c.imgui.moveMouse(at);
+    c.frame();
+    for (int i = 0; i < 2; ++i) {
+        c.imgui.mouseDown(true);
+        c.frame();
+        c.imgui.mouseDown(false);
+        c.frame();
+    }
+    c.frame();
+    REQUIRE(c.app.state().idees.editing == idea);
+    c.imgui.ctrl(true);
+    c.imgui.keyDown(keyIndex(ImGuiKey_A), true);
+    c.frame();
+    c.imgui.keyDown(keyIndex(ImGuiKey_A), false);
+    c.imgui.ctrl(false);
+    c.frame();
+    c.imgui.type("Une idée réécrite");
+    c.frame();
+    c.frame();
+    CHECK(c.board().idea(idea)->text != "Une idée réécrite");  // nothing while typing
+    c.press(ImGuiKey_Enter);
+    c.frame();
+    REQUIRE(c.lastActions.size() == 1);
+    CHECK(std::get<EditIdea>(c.lastActions[0]).text == "Une idée réécrite");
+    CHECK(c.board().idea(idea)->text == "Une idée réécrite");
+    CHECK(c.app.state().idees.editing == 0);
 }

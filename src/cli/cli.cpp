@@ -48,6 +48,7 @@ constexpr Command kCommands[] = {
     {"etat-frais", cmdEtatFrais},
     {"tally", cmdTally},
     {"groups", cmdGroups},
+    {"idees", cmdIdees},
 };
 
 std::string usage() { return fmt(Str::CliUsage, {store::defaultDataDir().string()}); }

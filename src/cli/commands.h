@@ -39,5 +39,8 @@ int cmdEmargement(Context& context, Args& args);    // documents.cpp
 int cmdEtatFrais(Context& context, Args& args);     // documents.cpp
 int cmdTally(Context& context, Args& args);         // tally.cpp
 int cmdGroups(Context& context, Args& args);        // groups.cpp
+int cmdIdees(Context& context, Args& args);         // idees.cpp
+/// `import idees …`: called by cmdImport.
+int importIdees(Context& context, Args& args);      // idees.cpp
 
 }  // namespace atelier::cli

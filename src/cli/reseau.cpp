@@ -1,5 +1,5 @@
 // atelier territoire NAME --adherent oui|non|a-verifier
-// atelier import inscriptions --etape N FILE.csv
+// atelier import inscriptions --etape N FILE.csv (and `import idees`, idees.cpp)
 #include <iostream>
 
 #include "cli/commands.h"
@@ -42,6 +42,7 @@ int cmdTerritoire(Context& context, Args& args) {
 
 int cmdImport(Context& context, Args& args) {
     const auto what = args.positional();
+    if (what == "idees") return importIdees(context, args);  // idees.cpp
     if (what != "inscriptions") throw UsageError{tr(Str::CliImportWhat)};
     const Etape& etape = etapeOption(context, args);
     const auto file = args.positional();

@@ -6,6 +6,7 @@
 // [SECTION] Étapes
 // [SECTION] Programme
 // [SECTION] Settings
+// [SECTION] Idea boards
 // [SECTION] Dispatch and labels
 
 #include "core/actions.h"
@@ -651,6 +652,355 @@ ApplyResult apply(Model& m, UpdateSettings& a) {
     return done(std::move(inverse));
 }
 
+// [SECTION] Idea boards
+
+constexpr size_t kMaxIdea = 500;
+constexpr size_t kMaxGroup = 100;
+
+/// The board `board` of étape `etape`, or null with `error` set.
+Board* findBoard(Model& m, Id etape, Id board, Check& error) {
+    Etape* e = findEtape(m, etape);
+    if (!e) {
+        error = tr(Str::ErrUnknownEtape);
+        return nullptr;
+    }
+    const int i = indexOf(e->boards, board);
+    if (i < 0) {
+        error = tr(Str::ErrUnknownBoard);
+        return nullptr;
+    }
+    return &e->boards[static_cast<size_t>(i)];
+}
+
+Idea* findIdea(Board& b, Id id) {
+    const int i = indexOf(b.ideas, id);
+    return i < 0 ? nullptr : &b.ideas[static_cast<size_t>(i)];
+}
+
+Check checkIdeaText(std::string& text) {
+    if (!isValidUtf8(text)) return fmt(Str::ErrInvalidUtf8, {tr(Str::FieldIdea)});
+    text = std::string(trim(text));
+    if (text.empty()) return tr(Str::ErrIdeaEmpty);
+    if (const size_t n = countCodePoints(text); n > kMaxIdea)
+        return fmt(Str::ErrIdeaTooLong, {std::to_string(n), std::to_string(kMaxIdea)});
+    return {};
+}
+
+/// Where an idea sits: the column exists, the cluster (if any) is in that column.
+Check checkPlace(const Board& b, Id category, const std::optional<Id>& cluster) {
+    if (indexOf(b.categories, category) < 0) return tr(Str::ErrUnknownCategory);
+    if (cluster) {
+        const int c = indexOf(b.clusters, *cluster);
+        if (c < 0) return tr(Str::ErrUnknownCluster);
+        if (b.clusters[static_cast<size_t>(c)].category != category) return tr(Str::ErrClusterElsewhere);
+    }
+    return {};
+}
+
+Check checkIdea(const Board& b, Idea& idea) {
+    if (auto c = checkIdeaText(idea.text); !c.empty()) return c;
+    if (auto c = checkText(Str::FieldGroup, idea.group, kMaxGroup, false); !c.empty()) return c;
+    if (auto c = checkText(Str::FieldAuthor, idea.author, kMaxName, false); !c.empty()) return c;
+    for (MergedIdea& part : idea.merged)
+        if (auto c = checkIdeaText(part.text); !c.empty()) return c;
+    return checkPlace(b, idea.category, idea.cluster);
+}
+
+Check checkBoardTitle(const Etape& e, std::string& title, Id self) {
+    if (auto c = checkText(Str::FieldBoardTitle, title, kMaxName, true, Str::ErrEmptyTitle); !c.empty()) return c;
+    if (const Board* same = e.boardByTitle(title); same && same->id != self) return fmt(Str::ErrDuplicateBoard, {same->title});
+    return {};
+}
+
+Check checkCategoryName(const Board& b, std::string& name, Id self) {
+    if (auto c = checkText(Str::FieldCategory, name, kMaxShort, true); !c.empty()) return c;
+    for (const BoardCategory& other : b.categories)
+        if (other.id != self && foldForSearch(other.name) == foldForSearch(name))
+            return fmt(Str::ErrDuplicateCategory, {other.name});
+    return {};
+}
+
+ApplyResult apply(Model& m, AddBoard& a) {
+    Etape* e = findEtape(m, a.etape);
+    if (!e) return fail(tr(Str::ErrUnknownEtape));
+    Board b = a.board;
+    if (auto c = resolveId(m, b.id, e->boards); !c.empty()) return fail(c);
+    if (auto c = checkBoardTitle(*e, b.title, b.id); !c.empty()) return fail(c);
+    Id next = std::max(m.nextId, b.id + 1);
+    std::vector<Id> ids{b.id};
+    auto take = [&](Id& id) {
+        if (id == 0) id = next;
+        next = std::max(next, id + 1);
+        ids.push_back(id);
+    };
+    Board probe = b;  // categories and clusters first, so that ideas are checked against them
+    probe.categories.clear();
+    for (BoardCategory& cat : b.categories) {
+        take(cat.id);
+        if (auto c = checkCategoryName(probe, cat.name, cat.id); !c.empty()) return fail(c);
+        probe.categories.push_back(cat);
+    }
+    for (IdeaCluster& cl : b.clusters) {
+        take(cl.id);
+        if (auto c = checkText(Str::FieldCluster, cl.name, kMaxName, true); !c.empty()) return fail(c);
+        if (indexOf(b.categories, cl.category) < 0) return fail(tr(Str::ErrUnknownCategory));
+    }
+    for (Idea& idea : b.ideas) {
+        take(idea.id);
+        for (MergedIdea& part : idea.merged) take(part.id);
+        if (auto c = checkIdea(b, idea); !c.empty()) return fail(c);
+    }
+    std::sort(ids.begin(), ids.end());
+    if (std::adjacent_find(ids.begin(), ids.end()) != ids.end()) return fail(tr(Str::ErrIdTaken));
+    a.board = b;
+    m.nextId = next;
+    const Id id = b.id;
+    a.index = insertAt(e->boards, std::move(b), a.index);
+    return done(RemoveBoard{a.etape, id});
+}
+
+ApplyResult apply(Model& m, RemoveBoard& a) {
+    Etape* e = findEtape(m, a.etape);
+    if (!e) return fail(tr(Str::ErrUnknownEtape));
+    const int i = indexOf(e->boards, a.board);
+    if (i < 0) return fail(tr(Str::ErrUnknownBoard));
+    AddBoard inverse{a.etape, std::move(e->boards[static_cast<size_t>(i)]), i};
+    e->boards.erase(e->boards.begin() + i);
+    return done(std::move(inverse));
+}
+
+ApplyResult apply(Model& m, RenameBoard& a) {
+    Check error;
+    Board* b = findBoard(m, a.etape, a.board, error);
+    if (!b) return fail(error);
+    if (auto c = checkBoardTitle(*findEtape(m, a.etape), a.title, a.board); !c.empty()) return fail(c);
+    return done(RenameBoard{a.etape, a.board, std::exchange(b->title, a.title)});
+}
+
+ApplyResult apply(Model& m, AddCategory& a) {
+    Check error;
+    Board* b = findBoard(m, a.etape, a.board, error);
+    if (!b) return fail(error);
+    BoardCategory cat = a.category;
+    if (auto c = resolveId(m, cat.id, b->categories); !c.empty()) return fail(c);
+    if (auto c = checkCategoryName(*b, cat.name, cat.id); !c.empty()) return fail(c);
+    a.category = cat;
+    reserveId(m, cat.id);
+    a.index = insertAt(b->categories, cat, a.index);
+    return done(RemoveCategory{a.etape, a.board, cat.id});
+}
+
+ApplyResult apply(Model& m, RemoveCategory& a) {
+    Check error;
+    Board* b = findBoard(m, a.etape, a.board, error);
+    if (!b) return fail(error);
+    const int i = indexOf(b->categories, a.category);
+    if (i < 0) return fail(tr(Str::ErrUnknownCategory));
+    const BoardCategory& cat = b->categories[static_cast<size_t>(i)];
+    const auto ideas = std::count_if(b->ideas.begin(), b->ideas.end(), [&](const Idea& x) { return x.category == cat.id; });
+    const auto clusters =
+        std::count_if(b->clusters.begin(), b->clusters.end(), [&](const IdeaCluster& x) { return x.category == cat.id; });
+    if (ideas > 0 || clusters > 0)
+        return fail(fmt(Str::ErrCategoryNotEmpty, {cat.name, std::to_string(ideas), std::to_string(clusters)}));
+    AddCategory inverse{a.etape, a.board, cat, i};
+    b->categories.erase(b->categories.begin() + i);
+    return done(std::move(inverse));
+}
+
+ApplyResult apply(Model& m, RenameCategory& a) {
+    Check error;
+    Board* b = findBoard(m, a.etape, a.board, error);
+    if (!b) return fail(error);
+    const int i = indexOf(b->categories, a.category);
+    if (i < 0) return fail(tr(Str::ErrUnknownCategory));
+    if (auto c = checkCategoryName(*b, a.name, a.category); !c.empty()) return fail(c);
+    return done(RenameCategory{a.etape, a.board, a.category, std::exchange(b->categories[static_cast<size_t>(i)].name, a.name)});
+}
+
+ApplyResult apply(Model& m, AddIdea& a) {
+    Check error;
+    Board* b = findBoard(m, a.etape, a.board, error);
+    if (!b) return fail(error);
+    Idea idea = a.idea;
+    const bool fresh = idea.id == 0;
+    if (auto c = resolveId(m, idea.id, b->ideas); !c.empty()) return fail(c);
+    if (auto c = checkIdea(*b, idea); !c.empty()) return fail(c);
+    if (fresh && b->hideNew) idea.hidden = true;
+    a.idea = idea;
+    reserveId(m, idea.id);
+    for (const MergedIdea& part : idea.merged) reserveId(m, part.id);
+    const Id id = idea.id;
+    a.index = insertAt(b->ideas, std::move(idea), a.index);
+    return done(RemoveIdea{a.etape, a.board, id});
+}
+
+ApplyResult apply(Model& m, RemoveIdea& a) {
+    Check error;
+    Board* b = findBoard(m, a.etape, a.board, error);
+    if (!b) return fail(error);
+    const int i = indexOf(b->ideas, a.idea);
+    if (i < 0) return fail(tr(Str::ErrUnknownIdea));
+    AddIdea inverse{a.etape, a.board, std::move(b->ideas[static_cast<size_t>(i)]), i};
+    b->ideas.erase(b->ideas.begin() + i);
+    return done(std::move(inverse));
+}
+
+ApplyResult apply(Model& m, EditIdea& a) {
+    Check error;
+    Board* b = findBoard(m, a.etape, a.board, error);
+    if (!b) return fail(error);
+    Idea* idea = findIdea(*b, a.idea);
+    if (!idea) return fail(tr(Str::ErrUnknownIdea));
+    Idea changed = *idea;
+    changed.text = a.text;
+    changed.group = a.group;
+    changed.author = a.author;
+    if (auto c = checkIdea(*b, changed); !c.empty()) return fail(c);
+    a.text = changed.text;
+    a.group = changed.group;
+    a.author = changed.author;
+    EditIdea inverse{a.etape, a.board, a.idea, idea->text, idea->group, idea->author};
+    *idea = std::move(changed);
+    return done(std::move(inverse));
+}
+
+ApplyResult apply(Model& m, MoveIdea& a) {
+    Check error;
+    Board* b = findBoard(m, a.etape, a.board, error);
+    if (!b) return fail(error);
+    const int from = indexOf(b->ideas, a.idea);
+    if (from < 0) return fail(tr(Str::ErrUnknownIdea));
+    if (auto c = checkPlace(*b, a.category, a.cluster); !c.empty()) return fail(c);
+    const int last = static_cast<int>(b->ideas.size()) - 1;
+    if (a.index < -1 || a.index > last) return fail(tr(Str::ErrBadIndex));
+    const int to = a.index < 0 ? last : a.index;
+    Idea idea = std::move(b->ideas[static_cast<size_t>(from)]);
+    MoveIdea inverse{a.etape, a.board, a.idea, idea.category, idea.cluster, from};
+    idea.category = a.category;
+    idea.cluster = a.cluster;
+    b->ideas.erase(b->ideas.begin() + from);
+    b->ideas.insert(b->ideas.begin() + to, std::move(idea));
+    return done(std::move(inverse));
+}
+
+ApplyResult apply(Model& m, AddCluster& a) {
+    Check error;
+    Board* b = findBoard(m, a.etape, a.board, error);
+    if (!b) return fail(error);
+    IdeaCluster cl = a.cluster;
+    if (auto c = resolveId(m, cl.id, b->clusters); !c.empty()) return fail(c);
+    if (auto c = checkText(Str::FieldCluster, cl.name, kMaxName, true); !c.empty()) return fail(c);
+    if (indexOf(b->categories, cl.category) < 0) return fail(tr(Str::ErrUnknownCategory));
+    for (Id member : a.members) {
+        const Idea* idea = findIdea(*b, member);
+        if (!idea) return fail(tr(Str::ErrUnknownIdea));
+        if (idea->category != cl.category || idea->cluster) return fail(tr(Str::ErrClusterElsewhere));
+    }
+    a.cluster = cl;
+    reserveId(m, cl.id);
+    for (Id member : a.members) findIdea(*b, member)->cluster = cl.id;
+    a.index = insertAt(b->clusters, cl, a.index);
+    return done(RemoveCluster{a.etape, a.board, cl.id});
+}
+
+ApplyResult apply(Model& m, RemoveCluster& a) {
+    Check error;
+    Board* b = findBoard(m, a.etape, a.board, error);
+    if (!b) return fail(error);
+    const int i = indexOf(b->clusters, a.cluster);
+    if (i < 0) return fail(tr(Str::ErrUnknownCluster));
+    AddCluster inverse{a.etape, a.board, b->clusters[static_cast<size_t>(i)], i, {}};
+    for (Idea& idea : b->ideas)
+        if (idea.cluster == a.cluster) {
+            inverse.members.push_back(idea.id);
+            idea.cluster.reset();
+        }
+    b->clusters.erase(b->clusters.begin() + i);
+    return done(std::move(inverse));
+}
+
+ApplyResult apply(Model& m, RenameCluster& a) {
+    Check error;
+    Board* b = findBoard(m, a.etape, a.board, error);
+    if (!b) return fail(error);
+    const int i = indexOf(b->clusters, a.cluster);
+    if (i < 0) return fail(tr(Str::ErrUnknownCluster));
+    if (auto c = checkText(Str::FieldCluster, a.name, kMaxName, true); !c.empty()) return fail(c);
+    return done(RenameCluster{a.etape, a.board, a.cluster, std::exchange(b->clusters[static_cast<size_t>(i)].name, a.name)});
+}
+
+ApplyResult apply(Model& m, MergeIdeas& a) {
+    Check error;
+    Board* b = findBoard(m, a.etape, a.board, error);
+    if (!b) return fail(error);
+    if (a.into == a.from) return fail(tr(Str::ErrMergeSelf));
+    const int from = indexOf(b->ideas, a.from);
+    Idea* into = findIdea(*b, a.into);
+    if (from < 0 || !into) return fail(tr(Str::ErrUnknownIdea));
+    // The absorbed idea's text, then what it had itself absorbed: every text stays.
+    Idea absorbed = b->ideas[static_cast<size_t>(from)];
+    into->merged.push_back(MergedIdea{absorbed.id, absorbed.text, absorbed.group, absorbed.author});
+    into->merged.insert(into->merged.end(), absorbed.merged.begin(), absorbed.merged.end());
+    SplitIdea inverse{a.etape, a.board, a.into, std::move(absorbed), from};
+    b->ideas.erase(b->ideas.begin() + from);
+    return done(std::move(inverse));
+}
+
+ApplyResult apply(Model& m, SplitIdea& a) {
+    Check error;
+    Board* b = findBoard(m, a.etape, a.board, error);
+    if (!b) return fail(error);
+    Idea* into = findIdea(*b, a.into);
+    if (!into) return fail(tr(Str::ErrUnknownIdea));
+    // `into` ends with the split idea and what it had absorbed, in that order.
+    const size_t parts = 1 + a.idea.merged.size();
+    if (into->merged.size() < parts) return fail(tr(Str::ErrNotMerged));
+    const size_t start = into->merged.size() - parts;
+    if (into->merged[start].id != a.idea.id) return fail(tr(Str::ErrNotMerged));
+    for (size_t k = 1; k < parts; ++k)
+        if (into->merged[start + k].id != a.idea.merged[k - 1].id) return fail(tr(Str::ErrNotMerged));
+    if (indexOf(b->ideas, a.idea.id) >= 0) return fail(tr(Str::ErrIdTaken));
+    Idea restored = a.idea;
+    if (auto c = checkIdea(*b, restored); !c.empty()) return fail(c);
+    if (a.index < -1 || a.index > static_cast<int>(b->ideas.size())) return fail(tr(Str::ErrBadIndex));
+    into->merged.resize(start);
+    const Id intoId = a.into, fromId = restored.id;
+    insertAt(b->ideas, std::move(restored), a.index);
+    return done(MergeIdeas{a.etape, a.board, intoId, fromId});
+}
+
+ApplyResult apply(Model& m, SetPractice& a) {
+    Check error;
+    Board* b = findBoard(m, a.etape, a.board, error);
+    if (!b) return fail(error);
+    Idea* idea = findIdea(*b, a.idea);
+    if (!idea) return fail(tr(Str::ErrUnknownIdea));
+    return done(SetPractice{a.etape, a.board, a.idea, std::exchange(idea->practice, a.practice)});
+}
+
+ApplyResult apply(Model& m, SetBoardHidden& a) {
+    Check error;
+    Board* b = findBoard(m, a.etape, a.board, error);
+    if (!b) return fail(error);
+    return done(SetBoardHidden{a.etape, a.board, std::exchange(b->hideNew, a.hideNew)});
+}
+
+ApplyResult apply(Model& m, RevealIdeas& a) {
+    Check error;
+    Board* b = findBoard(m, a.etape, a.board, error);
+    if (!b) return fail(error);
+    for (Id id : a.ideas)
+        if (!findIdea(*b, id)) return fail(tr(Str::ErrUnknownIdea));
+    RevealIdeas inverse{a.etape, a.board, {}, !a.reveal};
+    for (Id id : a.ideas) {
+        Idea* idea = findIdea(*b, id);
+        if (idea->hidden != a.reveal) continue;  // already as asked
+        idea->hidden = !a.reveal;
+        inverse.ideas.push_back(id);
+    }
+    return done(std::move(inverse));
+}
+
 // [SECTION] Dispatch and labels
 
 std::string etapeNumber(const Model& m, Id id) {
@@ -684,6 +1034,47 @@ std::string itemTitle(const Model& m, Id etape, Id item) {
     if (const Etape* e = m.etape(etape))
         if (const int i = indexOf(e->programme, item); i >= 0) return e->programme[static_cast<size_t>(i)].title;
     return "?";
+}
+
+const Board* board(const Model& m, Id etape, Id id) {
+    if (const Etape* e = m.etape(etape)) return e->board(id);
+    return nullptr;
+}
+
+std::string boardTitle(const Model& m, Id etape, Id id) {
+    const Board* b = board(m, etape, id);
+    return b ? b->title : "?";
+}
+
+/// The first words of an idea, for labels: « Un café des parents… ».
+std::string ideaExcerpt(const std::string& text) {
+    constexpr size_t kChars = 40;
+    if (countCodePoints(text) <= kChars) return text;
+    size_t bytes = 0, n = 0;
+    while (bytes < text.size() && n < kChars) {
+        ++bytes;
+        while (bytes < text.size() && (static_cast<unsigned char>(text[bytes]) & 0xC0) == 0x80) ++bytes;
+        ++n;
+    }
+    return text.substr(0, bytes) + "…";
+}
+
+std::string ideaText(const Model& m, Id etape, Id boardId, Id idea) {
+    const Board* b = board(m, etape, boardId);
+    const Idea* i = b ? b->idea(idea) : nullptr;
+    return i ? ideaExcerpt(i->text) : "?";
+}
+
+std::string categoryName(const Model& m, Id etape, Id boardId, Id category) {
+    const Board* b = board(m, etape, boardId);
+    const int i = b ? indexOf(b->categories, category) : -1;
+    return i >= 0 ? b->categories[static_cast<size_t>(i)].name : "?";
+}
+
+std::string clusterName(const Model& m, Id etape, Id boardId, Id cluster) {
+    const Board* b = board(m, etape, boardId);
+    const int i = b ? indexOf(b->clusters, cluster) : -1;
+    return i >= 0 ? b->clusters[static_cast<size_t>(i)].name : "?";
 }
 
 }  // namespace
@@ -779,6 +1170,38 @@ std::string describe(const Action& action, const Model& m) {
         }
         std::string operator()(const CorrectBallot& a) const {
             return fmt(Str::ActCorrectBallot, {voteQuestion(m, a.etape, a.vote)});
+        }
+
+        std::string operator()(const AddBoard& a) const { return fmt(Str::ActAddBoard, {a.board.title}); }
+        std::string operator()(const RemoveBoard& a) const { return fmt(Str::ActRemoveBoard, {boardTitle(m, a.etape, a.board)}); }
+        std::string operator()(const RenameBoard& a) const { return fmt(Str::ActRenameBoard, {a.title}); }
+        std::string operator()(const AddCategory& a) const { return fmt(Str::ActAddCategory, {a.category.name}); }
+        std::string operator()(const RemoveCategory& a) const {
+            return fmt(Str::ActRemoveCategory, {categoryName(m, a.etape, a.board, a.category)});
+        }
+        std::string operator()(const RenameCategory& a) const { return fmt(Str::ActRenameCategory, {a.name}); }
+        std::string operator()(const AddIdea& a) const { return fmt(Str::ActAddIdea, {ideaExcerpt(a.idea.text)}); }
+        std::string operator()(const RemoveIdea& a) const { return fmt(Str::ActRemoveIdea, {ideaText(m, a.etape, a.board, a.idea)}); }
+        std::string operator()(const EditIdea& a) const { return fmt(Str::ActEditIdea, {ideaExcerpt(a.text)}); }
+        std::string operator()(const MoveIdea& a) const {
+            if (a.cluster) return fmt(Str::ActMoveIdeaCluster, {clusterName(m, a.etape, a.board, *a.cluster)});
+            return fmt(Str::ActMoveIdea, {categoryName(m, a.etape, a.board, a.category)});
+        }
+        std::string operator()(const AddCluster& a) const { return fmt(Str::ActAddCluster, {a.cluster.name}); }
+        std::string operator()(const RemoveCluster& a) const {
+            return fmt(Str::ActRemoveCluster, {clusterName(m, a.etape, a.board, a.cluster)});
+        }
+        std::string operator()(const RenameCluster& a) const { return fmt(Str::ActRenameCluster, {a.name}); }
+        std::string operator()(const MergeIdeas& a) const { return fmt(Str::ActMergeIdeas, {ideaText(m, a.etape, a.board, a.into)}); }
+        std::string operator()(const SplitIdea& a) const { return fmt(Str::ActSplitIdea, {ideaExcerpt(a.idea.text)}); }
+        std::string operator()(const SetPractice& a) const {
+            return fmt(a.practice ? Str::ActMarkPractice : Str::ActUnmarkPractice, {ideaText(m, a.etape, a.board, a.idea)});
+        }
+        std::string operator()(const SetBoardHidden& a) const {
+            return fmt(a.hideNew ? Str::ActHideNew : Str::ActShowNew, {boardTitle(m, a.etape, a.board)});
+        }
+        std::string operator()(const RevealIdeas& a) const {
+            return fmt(a.reveal ? Str::ActRevealIdeas : Str::ActHideIdeas, {std::to_string(a.ideas.size())});
         }
     };
     return std::visit(Visitor{m}, action);

@@ -260,13 +260,157 @@ struct SetDayRate {
     bool operator==(const SetDayRate&) const = default;
 };
 
+// [SECTION] Idea boards (« Mur d'idées ») of an étape
+struct AddBoard {
+    static constexpr const char* kName = "AddBoard";
+    Id etape = 0;
+    Board board;  // with its columns (and ideas, when an undone removal brings it back); ids 0 are assigned
+    int index = -1;
+    bool operator==(const AddBoard&) const = default;
+};
+struct RemoveBoard {
+    static constexpr const char* kName = "RemoveBoard";
+    Id etape = 0;
+    Id board = 0;
+    bool operator==(const RemoveBoard&) const = default;
+};
+struct RenameBoard {
+    static constexpr const char* kName = "RenameBoard";
+    Id etape = 0;
+    Id board = 0;
+    std::string title;
+    bool operator==(const RenameBoard&) const = default;
+};
+struct AddCategory {
+    static constexpr const char* kName = "AddCategory";
+    Id etape = 0;
+    Id board = 0;
+    BoardCategory category;  // id 0: the next free id
+    int index = -1;
+    bool operator==(const AddCategory&) const = default;
+};
+struct RemoveCategory {
+    static constexpr const char* kName = "RemoveCategory";
+    Id etape = 0;
+    Id board = 0;
+    Id category = 0;  // refused while ideas or clusters sit in it
+    bool operator==(const RemoveCategory&) const = default;
+};
+struct RenameCategory {
+    static constexpr const char* kName = "RenameCategory";
+    Id etape = 0;
+    Id board = 0;
+    Id category = 0;
+    std::string name;
+    bool operator==(const RenameCategory&) const = default;
+};
+struct AddIdea {
+    static constexpr const char* kName = "AddIdea";
+    Id etape = 0;
+    Id board = 0;
+    Idea idea;  // id 0: a new idea (hidden when the board hides new ideas); time as given by the caller
+    int index = -1;
+    bool operator==(const AddIdea&) const = default;
+};
+struct RemoveIdea {
+    static constexpr const char* kName = "RemoveIdea";
+    Id etape = 0;
+    Id board = 0;
+    Id idea = 0;
+    bool operator==(const RemoveIdea&) const = default;
+};
+struct EditIdea {
+    static constexpr const char* kName = "EditIdea";
+    Id etape = 0;
+    Id board = 0;
+    Id idea = 0;
+    std::string text, group, author;
+    bool operator==(const EditIdea&) const = default;
+};
+struct MoveIdea {
+    static constexpr const char* kName = "MoveIdea";
+    Id etape = 0;
+    Id board = 0;
+    Id idea = 0;
+    Id category = 0;             // the column it goes to
+    std::optional<Id> cluster;   // a cluster of that column, or none
+    int index = -1;              // its position in the board's list afterwards; -1: last
+    bool operator==(const MoveIdea&) const = default;
+};
+struct AddCluster {
+    static constexpr const char* kName = "AddCluster";
+    Id etape = 0;
+    Id board = 0;
+    IdeaCluster cluster;         // id 0: the next free id
+    int index = -1;
+    std::vector<Id> members;     // ideas of its column put into it (an undone removal brings them back)
+    bool operator==(const AddCluster&) const = default;
+};
+struct RemoveCluster {
+    static constexpr const char* kName = "RemoveCluster";
+    Id etape = 0;
+    Id board = 0;
+    Id cluster = 0;  // its ideas stay in the column, outside any cluster
+    bool operator==(const RemoveCluster&) const = default;
+};
+struct RenameCluster {
+    static constexpr const char* kName = "RenameCluster";
+    Id etape = 0;
+    Id board = 0;
+    Id cluster = 0;
+    std::string name;
+    bool operator==(const RenameCluster&) const = default;
+};
+struct MergeIdeas {
+    static constexpr const char* kName = "MergeIdeas";
+    Id etape = 0;
+    Id board = 0;
+    Id into = 0;  // keeps its place and gains the other's text (both texts kept)
+    Id from = 0;  // absorbed: leaves the board
+    bool operator==(const MergeIdeas&) const = default;
+};
+struct SplitIdea {
+    static constexpr const char* kName = "SplitIdea";  // the undo of a merge
+    Id etape = 0;
+    Id board = 0;
+    Id into = 0;  // gives back its last absorbed idea
+    Idea idea;    // the absorbed idea, as it was
+    int index = -1;
+    bool operator==(const SplitIdea&) const = default;
+};
+struct SetPractice {
+    static constexpr const char* kName = "SetPractice";
+    Id etape = 0;
+    Id board = 0;
+    Id idea = 0;
+    bool practice = true;  // « pratique à essaimer »
+    bool operator==(const SetPractice&) const = default;
+};
+struct SetBoardHidden {
+    static constexpr const char* kName = "SetBoardHidden";
+    Id etape = 0;
+    Id board = 0;
+    bool hideNew = true;  // new ideas show as blank cards until revealed
+    bool operator==(const SetBoardHidden&) const = default;
+};
+struct RevealIdeas {
+    static constexpr const char* kName = "RevealIdeas";
+    Id etape = 0;
+    Id board = 0;
+    std::vector<Id> ideas;  // the ideas whose text the room sees (or no longer sees, when `reveal` is false)
+    bool reveal = true;
+    bool operator==(const RevealIdeas&) const = default;
+};
+
 using Action = std::variant<AddTerritory, RemoveTerritory, UpdateTerritory, AddPerson, RemovePerson, UpdatePerson,
                             AddEtape, RemoveEtape, UpdateEtape, AddProgrammeItem, RemoveProgrammeItem,
                             UpdateProgrammeItem, MoveProgrammeItem, UpdateSettings, MoveEtape, AddRegistration,
                             RemoveRegistration, UpdateRegistration, SetDayRate, AddVote, RemoveVote, UpdateVote,
                             CastBallot, WithdrawBallot, CorrectBallot, SetGroupPlan, MoveMember, SwapMembers,
                             UpdateGroup, AddDeck, RemoveDeck, AddQuestion, RemoveQuestion, DrawCard, UndrawCard,
-                            SetIcebreaker>;
+                            SetIcebreaker, AddBoard, RemoveBoard, RenameBoard, AddCategory, RemoveCategory,
+                            RenameCategory, AddIdea, RemoveIdea, EditIdea, MoveIdea, AddCluster, RemoveCluster,
+                            RenameCluster, MergeIdeas, SplitIdea, SetPractice, SetBoardHidden, RevealIdeas>;
 
 /// Several actions applied as one step (one undo, one transaction), e.g. a walk-in: the person and their
 /// registration.

@@ -65,6 +65,12 @@ inline constexpr std::array kVoteMethods = {
     EnumEntry<VoteMethod>{VoteMethod::Schulze, "schulze", Str::VoteMethodSchulze},
 };
 
+inline constexpr std::array kIdeaEntries = {
+    EnumEntry<IdeaEntry>{IdeaEntry::Clavier, "clavier", Str::IdeaEntryClavier},
+    EnumEntry<IdeaEntry>{IdeaEntry::Import, "import", Str::IdeaEntryImport},
+    EnumEntry<IdeaEntry>{IdeaEntry::Colle, "colle", Str::IdeaEntryColle},
+};
+
 template <class E> constexpr const auto& enumEntries();
 template <> constexpr const auto& enumEntries<Membership>() { return kMemberships; }
 template <> constexpr const auto& enumEntries<Institution>() { return kInstitutions; }
@@ -73,6 +79,7 @@ template <> constexpr const auto& enumEntries<EtapeKind>() { return kEtapeKinds;
 template <> constexpr const auto& enumEntries<EtapeStatus>() { return kEtapeStatuses; }
 template <> constexpr const auto& enumEntries<ItemKind>() { return kItemKinds; }
 template <> constexpr const auto& enumEntries<VoteMethod>() { return kVoteMethods; }
+template <> constexpr const auto& enumEntries<IdeaEntry>() { return kIdeaEntries; }
 
 /// Stable storage key of a value ("a-verifier").
 template <class E>

@@ -1,5 +1,6 @@
 #include "core/model.h"
 
+#include "core/strings.h"
 #include "core/text.h"
 
 namespace atelier {
@@ -19,6 +20,19 @@ const T* findById(const std::vector<T>& items, Id id) {
 const Territory* Model::territory(Id id) const { return findById(territories, id); }
 const Person* Model::person(Id id) const { return findById(people, id); }
 const Etape* Model::etape(Id id) const { return findById(etapes, id); }
+const Board* Etape::board(Id id) const { return findById(boards, id); }
+const Idea* Board::idea(Id id) const { return findById(ideas, id); }
+
+const Board* Etape::boardByTitle(std::string_view title) const {
+    const std::string key = foldForSearch(trim(title));
+    for (const Board& b : boards)
+        if (foldForSearch(b.title) == key) return &b;
+    return nullptr;
+}
+
+std::vector<BoardCategory> defaultBoardCategories() {
+    return {{0, tr(Str::BoardColConstats)}, {0, tr(Str::BoardColLeviers)}, {0, tr(Str::BoardColActions)}};
+}
 
 const Territory* Model::territoryByName(std::string_view name) const {
     const std::string key = foldForSearch(trim(name));

@@ -25,6 +25,7 @@ enum class EtapeStatus { Prevue, Confirmee, Realisee };
 enum class ItemKind {
     Accueil, BriseGlace, DecouverteVisite, Atelier, RetourExperience, InterventionExpert, Pause, Synthese
 };
+enum class IdeaEntry { Clavier, Import, Colle };  // how an idea was entered: typed, imported, pasted
 
 // [SECTION] Entities
 
@@ -170,6 +171,60 @@ struct Icebreaker {
     std::vector<std::string> drawn;  // question cards drawn, in order (never twice)
     bool operator==(const Icebreaker&) const = default;
 };
+/// A column of an idea board (« Constats », « Leviers », « Actions à essaimer »).
+struct BoardCategory {
+    Id id = 0;
+    std::string name;
+    bool operator==(const BoardCategory&) const = default;
+};
+
+/// A named group of ideas inside one column of a board.
+struct IdeaCluster {
+    Id id = 0;
+    std::string name;
+    Id category = 0;  // the column it sits in
+    bool operator==(const IdeaCluster&) const = default;
+};
+
+/// What an idea absorbed when two were merged: the other idea's own words and origin, kept.
+struct MergedIdea {
+    Id id = 0;
+    std::string text;
+    std::string group;
+    std::string author;
+    bool operator==(const MergedIdea&) const = default;
+};
+
+/// An idea posted on a board by a group.
+struct Idea {
+    Id id = 0;
+    std::string text;            // 1 to 500 characters, never cut
+    std::string group;           // free label of the group that posted it (« Groupe 3 »); its colour derives from it
+    std::string author;          // optional
+    Id category = 0;             // the column
+    std::optional<Id> cluster;   // in that column
+    std::int64_t time = 0;       // when posted, seconds since 1970 (UTC), as given by the UI or the command line
+    IdeaEntry entry = IdeaEntry::Clavier;
+    bool hidden = false;         // posted while the board hid ideas, not revealed yet
+    bool practice = false;       // « pratique à essaimer »: feeds the capitalisation
+    std::vector<MergedIdea> merged;  // ideas it absorbed, oldest first
+    bool operator==(const Idea&) const = default;
+};
+
+/// A wall of ideas for one workshop question: columns (categories), clusters, ideas in their order.
+struct Board {
+    Id id = 0;
+    std::string title;
+    std::vector<BoardCategory> categories;
+    std::vector<IdeaCluster> clusters;
+    std::vector<Idea> ideas;  // in display order (within a column, the order of this list)
+    bool hideNew = false;     // reveal mode: new ideas show as blank cards until revealed
+    const Idea* idea(Id id) const;
+    bool operator==(const Board&) const = default;
+};
+
+/// The default columns of a new board.
+std::vector<BoardCategory> defaultBoardCategories();
 
 /// One meeting of the Tour, hosted by one Cité.
 struct Etape {
@@ -180,6 +235,9 @@ struct Etape {
     std::vector<Vote> votes;                  // in the order they were created
     GroupPlan groups;                         // breakout groups of the workshop rounds
     Icebreaker icebreaker;
+    std::vector<Board> boards;                // idea boards, in the order they were created
+    const Board* board(Id id) const;
+    const Board* boardByTitle(std::string_view title) const;  // accent- and case-insensitive
     bool operator==(const Etape&) const = default;
 };
 

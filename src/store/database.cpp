@@ -42,6 +42,8 @@ constexpr const char* kMigrations[] = {
     "SELECT 1;",
     // 5: icebreakers: question decks, cards drawn, speed-meeting rounds (new actions; no table changes).
     "SELECT 1;",
+    // 6: idea boards (« Mur d'idées »): boards, columns, ideas, clusters (new actions; no table changes).
+    "SELECT 1;",
 };
 static_assert(std::size(kMigrations) == kSchemaVersion, "one migration per schema version");
 

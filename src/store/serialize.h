@@ -129,12 +129,40 @@ void serialize(Archive& ar, Icebreaker& i, std::uint32_t /*version*/) {
        cereal::make_nvp("rounds", i.rounds), cereal::make_nvp("drawn", i.drawn));
 }
 template <class Archive>
+void serialize(Archive& ar, BoardCategory& c, std::uint32_t /*version*/) {
+    ar(cereal::make_nvp("id", c.id), cereal::make_nvp("name", c.name));
+}
+template <class Archive>
+void serialize(Archive& ar, IdeaCluster& c, std::uint32_t /*version*/) {
+    ar(cereal::make_nvp("id", c.id), cereal::make_nvp("name", c.name), cereal::make_nvp("category", c.category));
+}
+template <class Archive>
+void serialize(Archive& ar, MergedIdea& i, std::uint32_t /*version*/) {
+    ar(cereal::make_nvp("id", i.id), cereal::make_nvp("text", i.text), cereal::make_nvp("group", i.group),
+       cereal::make_nvp("author", i.author));
+}
+template <class Archive>
+void serialize(Archive& ar, Idea& i, std::uint32_t /*version*/) {
+    ar(cereal::make_nvp("id", i.id), cereal::make_nvp("text", i.text), cereal::make_nvp("group", i.group),
+       cereal::make_nvp("author", i.author), cereal::make_nvp("category", i.category),
+       cereal::make_nvp("cluster", i.cluster), cereal::make_nvp("time", i.time),
+       cereal::make_nvp("entry", asKey(i.entry)), cereal::make_nvp("hidden", i.hidden),
+       cereal::make_nvp("practice", i.practice), cereal::make_nvp("merged", i.merged));
+}
+template <class Archive>
+void serialize(Archive& ar, Board& b, std::uint32_t /*version*/) {
+    ar(cereal::make_nvp("id", b.id), cereal::make_nvp("title", b.title), cereal::make_nvp("categories", b.categories),
+       cereal::make_nvp("clusters", b.clusters), cereal::make_nvp("ideas", b.ideas),
+       cereal::make_nvp("hideNew", b.hideNew));
+}
+template <class Archive>
 void serialize(Archive& ar, Etape& e, std::uint32_t version) {
     ar(cereal::make_nvp("id", e.id), cereal::make_nvp("header", e.header), cereal::make_nvp("programme", e.programme));
     if (version >= 2) ar(cereal::make_nvp("registrations", e.registrations));  // v1: none
     if (version >= 3) ar(cereal::make_nvp("votes", e.votes));                  // v1, v2: none
     if (version >= 4) ar(cereal::make_nvp("groups", e.groups));                // v1 to v3: none
     if (version >= 5) ar(cereal::make_nvp("icebreaker", e.icebreaker));        // v1 to v4: none
+    if (version >= 6) ar(cereal::make_nvp("boards", e.boards));                // v1 to v5: none
 }
 template <class Archive>
 void serialize(Archive& ar, DayRate& r, std::uint32_t /*version*/) {
@@ -280,6 +308,91 @@ void serialize(Archive& ar, SetDayRate& a, std::uint32_t) {
     ar(cereal::make_nvp("year", a.year), cereal::make_nvp("cents", a.cents));
 }
 
+template <class Archive>
+void serialize(Archive& ar, AddBoard& a, std::uint32_t) {
+    ar(cereal::make_nvp("etape", a.etape), cereal::make_nvp("board", a.board), cereal::make_nvp("index", a.index));
+}
+template <class Archive>
+void serialize(Archive& ar, RemoveBoard& a, std::uint32_t) {
+    ar(cereal::make_nvp("etape", a.etape), cereal::make_nvp("board", a.board));
+}
+template <class Archive>
+void serialize(Archive& ar, RenameBoard& a, std::uint32_t) {
+    ar(cereal::make_nvp("etape", a.etape), cereal::make_nvp("board", a.board), cereal::make_nvp("title", a.title));
+}
+template <class Archive>
+void serialize(Archive& ar, AddCategory& a, std::uint32_t) {
+    ar(cereal::make_nvp("etape", a.etape), cereal::make_nvp("board", a.board), cereal::make_nvp("category", a.category),
+       cereal::make_nvp("index", a.index));
+}
+template <class Archive>
+void serialize(Archive& ar, RemoveCategory& a, std::uint32_t) {
+    ar(cereal::make_nvp("etape", a.etape), cereal::make_nvp("board", a.board), cereal::make_nvp("category", a.category));
+}
+template <class Archive>
+void serialize(Archive& ar, RenameCategory& a, std::uint32_t) {
+    ar(cereal::make_nvp("etape", a.etape), cereal::make_nvp("board", a.board), cereal::make_nvp("category", a.category),
+       cereal::make_nvp("name", a.name));
+}
+template <class Archive>
+void serialize(Archive& ar, AddIdea& a, std::uint32_t) {
+    ar(cereal::make_nvp("etape", a.etape), cereal::make_nvp("board", a.board), cereal::make_nvp("idea", a.idea),
+       cereal::make_nvp("index", a.index));
+}
+template <class Archive>
+void serialize(Archive& ar, RemoveIdea& a, std::uint32_t) {
+    ar(cereal::make_nvp("etape", a.etape), cereal::make_nvp("board", a.board), cereal::make_nvp("idea", a.idea));
+}
+template <class Archive>
+void serialize(Archive& ar, EditIdea& a, std::uint32_t) {
+    ar(cereal::make_nvp("etape", a.etape), cereal::make_nvp("board", a.board), cereal::make_nvp("idea", a.idea),
+       cereal::make_nvp("text", a.text), cereal::make_nvp("group", a.group), cereal::make_nvp("author", a.author));
+}
+template <class Archive>
+void serialize(Archive& ar, MoveIdea& a, std::uint32_t) {
+    ar(cereal::make_nvp("etape", a.etape), cereal::make_nvp("board", a.board), cereal::make_nvp("idea", a.idea),
+       cereal::make_nvp("category", a.category), cereal::make_nvp("cluster", a.cluster),
+       cereal::make_nvp("index", a.index));
+}
+template <class Archive>
+void serialize(Archive& ar, AddCluster& a, std::uint32_t) {
+    ar(cereal::make_nvp("etape", a.etape), cereal::make_nvp("board", a.board), cereal::make_nvp("cluster", a.cluster),
+       cereal::make_nvp("index", a.index), cereal::make_nvp("members", a.members));
+}
+template <class Archive>
+void serialize(Archive& ar, RemoveCluster& a, std::uint32_t) {
+    ar(cereal::make_nvp("etape", a.etape), cereal::make_nvp("board", a.board), cereal::make_nvp("cluster", a.cluster));
+}
+template <class Archive>
+void serialize(Archive& ar, RenameCluster& a, std::uint32_t) {
+    ar(cereal::make_nvp("etape", a.etape), cereal::make_nvp("board", a.board), cereal::make_nvp("cluster", a.cluster),
+       cereal::make_nvp("name", a.name));
+}
+template <class Archive>
+void serialize(Archive& ar, MergeIdeas& a, std::uint32_t) {
+    ar(cereal::make_nvp("etape", a.etape), cereal::make_nvp("board", a.board), cereal::make_nvp("into", a.into),
+       cereal::make_nvp("from", a.from));
+}
+template <class Archive>
+void serialize(Archive& ar, SplitIdea& a, std::uint32_t) {
+    ar(cereal::make_nvp("etape", a.etape), cereal::make_nvp("board", a.board), cereal::make_nvp("into", a.into),
+       cereal::make_nvp("idea", a.idea), cereal::make_nvp("index", a.index));
+}
+template <class Archive>
+void serialize(Archive& ar, SetPractice& a, std::uint32_t) {
+    ar(cereal::make_nvp("etape", a.etape), cereal::make_nvp("board", a.board), cereal::make_nvp("idea", a.idea),
+       cereal::make_nvp("practice", a.practice));
+}
+template <class Archive>
+void serialize(Archive& ar, SetBoardHidden& a, std::uint32_t) {
+    ar(cereal::make_nvp("etape", a.etape), cereal::make_nvp("board", a.board), cereal::make_nvp("hideNew", a.hideNew));
+}
+template <class Archive>
+void serialize(Archive& ar, RevealIdeas& a, std::uint32_t) {
+    ar(cereal::make_nvp("etape", a.etape), cereal::make_nvp("board", a.board), cereal::make_nvp("ideas", a.ideas),
+       cereal::make_nvp("reveal", a.reveal));
+}
+
 }  // namespace atelier
 
 CEREAL_CLASS_VERSION(atelier::Territory, 1)
@@ -287,7 +400,7 @@ CEREAL_CLASS_VERSION(atelier::Person, 1)
 CEREAL_CLASS_VERSION(atelier::ProgrammeItem, 1)
 CEREAL_CLASS_VERSION(atelier::EtapeHeader, 2)
 CEREAL_CLASS_VERSION(atelier::Registration, 1)
-CEREAL_CLASS_VERSION(atelier::Etape, 5)
+CEREAL_CLASS_VERSION(atelier::Etape, 6)
 CEREAL_CLASS_VERSION(atelier::Deck, 1)
 CEREAL_CLASS_VERSION(atelier::MeetingRound, 1)
 CEREAL_CLASS_VERSION(atelier::Icebreaker, 1)
@@ -336,3 +449,26 @@ CEREAL_CLASS_VERSION(atelier::RemoveQuestion, 1)
 CEREAL_CLASS_VERSION(atelier::DrawCard, 1)
 CEREAL_CLASS_VERSION(atelier::UndrawCard, 1)
 CEREAL_CLASS_VERSION(atelier::SetIcebreaker, 1)
+CEREAL_CLASS_VERSION(atelier::BoardCategory, 1)
+CEREAL_CLASS_VERSION(atelier::IdeaCluster, 1)
+CEREAL_CLASS_VERSION(atelier::MergedIdea, 1)
+CEREAL_CLASS_VERSION(atelier::Idea, 1)
+CEREAL_CLASS_VERSION(atelier::Board, 1)
+CEREAL_CLASS_VERSION(atelier::AddBoard, 1)
+CEREAL_CLASS_VERSION(atelier::RemoveBoard, 1)
+CEREAL_CLASS_VERSION(atelier::RenameBoard, 1)
+CEREAL_CLASS_VERSION(atelier::AddCategory, 1)
+CEREAL_CLASS_VERSION(atelier::RemoveCategory, 1)
+CEREAL_CLASS_VERSION(atelier::RenameCategory, 1)
+CEREAL_CLASS_VERSION(atelier::AddIdea, 1)
+CEREAL_CLASS_VERSION(atelier::RemoveIdea, 1)
+CEREAL_CLASS_VERSION(atelier::EditIdea, 1)
+CEREAL_CLASS_VERSION(atelier::MoveIdea, 1)
+CEREAL_CLASS_VERSION(atelier::AddCluster, 1)
+CEREAL_CLASS_VERSION(atelier::RemoveCluster, 1)
+CEREAL_CLASS_VERSION(atelier::RenameCluster, 1)
+CEREAL_CLASS_VERSION(atelier::MergeIdeas, 1)
+CEREAL_CLASS_VERSION(atelier::SplitIdea, 1)
+CEREAL_CLASS_VERSION(atelier::SetPractice, 1)
+CEREAL_CLASS_VERSION(atelier::SetBoardHidden, 1)
+CEREAL_CLASS_VERSION(atelier::RevealIdeas, 1)

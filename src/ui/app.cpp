@@ -5,6 +5,8 @@
 
 #include "ui/app.h"
 
+#include <algorithm>
+#include <chrono>
 #include <imgui.h>
 #include <random>
 
@@ -34,6 +36,8 @@ const std::vector<ScreenEntry>& screenRegistry() {
         {"projecteur-rencontres", true, ConsoleScreen::BriseGlace, ProjectorView::Meeting, Str::ProjectorTitle},
         {"projecteur-carte", true, ConsoleScreen::BriseGlace, ProjectorView::Card, Str::ProjectorTitle},
         {"projecteur-qui-est-la", true, ConsoleScreen::BriseGlace, ProjectorView::WhoIsHere, Str::ProjectorTitle},
+        {"idees", false, ConsoleScreen::Idees, ProjectorView::Welcome, Str::TabIdees},  // idea boards
+        {"mur", true, ConsoleScreen::Idees, ProjectorView::Mur, Str::ProjectorTitle},  // an idea board
     };
     return kScreens;
 }
@@ -66,6 +70,8 @@ bool App::showScreen(const std::string& name) {
             const Etape* etape = selectedEtape();
             if (e.view == ProjectorView::VoteResults && etape && !etape->votes.empty())
                 state_.projectedVote = etape->votes.front().id;
+            if (e.view == ProjectorView::Mur && etape && !etape->boards.empty())
+                state_.projectedBoard = etape->boards.front().id;
         }
         return true;
     }
@@ -75,6 +81,12 @@ bool App::showScreen(const std::string& name) {
 const Vote* App::projectedVote() const {
     for (const Etape& e : session_.model().etapes)
         if (const int i = indexOf(e.votes, state_.projectedVote); i >= 0) return &e.votes[static_cast<size_t>(i)];
+    return nullptr;
+}
+
+const Board* App::projectedBoard() const {
+    for (const Etape& e : session_.model().etapes)
+        if (const Board* b = e.board(state_.projectedBoard)) return b;
     return nullptr;
 }
 
@@ -123,13 +135,24 @@ void App::drawConsoleScreen(ConsoleScreen screen, Actions& actions) {
                 state_.votes.project = false;
             }
             break;
+        case ConsoleScreen::Idees: {
+            const auto now = std::chrono::duration_cast<std::chrono::seconds>(
+                                 std::chrono::system_clock::now().time_since_epoch()).count();
+            drawIdeesScreen(state_.idees, state_.selectedEtape, model, session_.revision(), now, actions);
+            if (state_.idees.project) {  // « Projeter le mur »
+                state_.projector = ProjectorView::Mur;
+                state_.projectedBoard = state_.idees.selected;
+                state_.idees.project = false;
+            }
+            break;
+        }
     }
 }
 
 void App::collectErrors() {
     for (std::string* error : {&state_.etapes.error, &state_.reseau.error, &state_.calendrier.error,
                                &state_.inscriptions.error, &state_.votes.error, &state_.groupes.error,
-                               &state_.briseGlace.error}) {
+                               &state_.briseGlace.error, &state_.idees.error}) {
         if (error->empty()) continue;
         toast(std::move(*error), true);
         error->clear();
@@ -191,6 +214,15 @@ void App::drawMenuBar(UiRequests& requests) {
         if (ImGui::MenuItem(tr(Str::ProjectResults), nullptr, state_.projector == ProjectorView::VoteResults,
                             projectedVote() != nullptr))
             state_.projector = ProjectorView::VoteResults;
+        if (ImGui::MenuItem(tr(Str::ProjectBoard), nullptr, state_.projector == ProjectorView::Mur,
+                            projectedBoard() != nullptr))
+            state_.projector = ProjectorView::Mur;
+        if (state_.projector == ProjectorView::Mur) {
+            ImGui::SetNextItemWidth(200.0f);
+            ImGui::SliderFloat("##mur-zoom", &state_.mur.zoom, 0.5f, 2.5f, tr(Str::BoardZoom));
+            ImGui::SetNextItemWidth(200.0f);
+            ImGui::DragFloat("##mur-scroll", &state_.mur.scroll, 4.0f, 0.0f, 1e6f, tr(Str::BoardScroll));
+        }
         if (state_.monitors.size() > 1) {
             if (ImGui::BeginMenu(tr(Str::MenuMonitor))) {
                 const int current = state_.projectorMonitor >= 0 ? state_.projectorMonitor : 1;
@@ -300,6 +332,16 @@ void App::drawConsole(Actions& actions, UiRequests& requests) {
 void App::drawProjector(UiRequests& requests) {
     if (ImGui::IsKeyPressed(kKeyF5, false)) requests.toggleProjector = true;
     if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false)) requests.leaveProjector = true;
+    if (state_.projector == ProjectorView::Mur) {  // the wall: wheel and arrows scroll, Ctrl+wheel zooms
+        const ImGuiIO& io = ImGui::GetIO();
+        if (io.KeyCtrl) state_.mur.zoom = std::clamp(state_.mur.zoom * (1.0f + 0.1f * io.MouseWheel), 0.5f, 2.5f);
+        else state_.mur.scroll -= io.MouseWheel * 80.0f;
+        if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_DownArrow))) state_.mur.scroll += 80.0f;
+        if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_UpArrow))) state_.mur.scroll -= 80.0f;
+        if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_PageDown))) state_.mur.scroll += 600.0f;
+        if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_PageUp))) state_.mur.scroll -= 600.0f;
+        if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Home))) state_.mur.scroll = 0.0f;
+    }
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(viewport->Pos);
     ImGui::SetNextWindowSize(viewport->Size);
@@ -314,9 +356,11 @@ void App::drawProjector(UiRequests& requests) {
 }
 
 void App::drawAudienceView(ImDrawList* draw, ImVec2 min, ImVec2 max) {
-    const Vote* vote = state_.projector == ProjectorView::VoteResults ? projectedVote() : nullptr;
     const Etape* etape = selectedEtape();
-    if (vote) drawVoteResults(draw, min, max, *vote, true);
+    const Board* board = state_.projector == ProjectorView::Mur ? projectedBoard() : nullptr;
+    const Vote* vote = state_.projector == ProjectorView::VoteResults ? projectedVote() : nullptr;
+    if (board) drawBoardWall(draw, min, max, *board, state_.mur, session_.revision(), ImGui::GetTime());
+    else if (vote) drawVoteResults(draw, min, max, *vote, true);
     else if (state_.projector == ProjectorView::Groups && etape && !etape->groups.empty())
         drawGroupsProjection(draw, min, max, session_.model(), *etape, state_.groupes.round);
     else if (state_.projector == ProjectorView::Meeting && etape && !etape->icebreaker.rounds.empty())
@@ -339,8 +383,14 @@ void App::apply(Actions& actions, UiRequests& requests) {
             if (const Etape* e = session_.model().etape(r->etape))
                 if (const int i = indexOf(e->programme, r->item); i >= 0)
                     removedTitle = e->programme[static_cast<size_t>(i)].title;
+        std::string removedIdea;
+        if (const auto* r = std::get_if<RemoveIdea>(&action))
+            if (const Etape* e = session_.model().etape(r->etape))
+                if (const Board* b = e->board(r->board))
+                    if (const Idea* idea = b->idea(r->idea)) removedIdea = idea->text;
         if (Status s = session_.apply(std::move(action)); !s) toast(s.message, true);
         else if (!removedTitle.empty()) toast(fmt(Str::DeletedHint, {removedTitle}));
+        else if (!removedIdea.empty()) toast(fmt(Str::BoardDeletedHint, {session_.undoLabel()}));
     }
     for (ActionBatch& batch : actions.batches)
         if (Status s = session_.applyAll(std::move(batch.actions), std::move(batch.label)); !s) toast(s.message, true);

@@ -32,10 +32,10 @@ struct UiRequests {
 };
 
 /// The console's screens, one tab each.
-enum class ConsoleScreen { Etapes, Reseau, Calendrier, Inscriptions, BriseGlace, Groupes, Votes };
+enum class ConsoleScreen { Etapes, Reseau, Calendrier, Inscriptions, BriseGlace, Groupes, Idees, Votes };
 
 /// What the projector shows.
-enum class ProjectorView { Welcome, VoteResults, Groups, Meeting, Card, WhoIsHere };
+enum class ProjectorView { Welcome, VoteResults, Groups, Meeting, Card, WhoIsHere, Mur };
 
 /// View-only state of the app: never domain data, never saved in the database.
 struct AppState {
@@ -52,6 +52,9 @@ struct AppState {
     ProjectorView projector = ProjectorView::Welcome;
     Countdown countdown;  // the room's timer, over whatever the projector shows
     Id projectedVote = 0;  // the vote whose results the projector shows
+    IdeesView idees;
+    MurView mur;            // scroll, zoom and new ideas of the projected board
+    Id projectedBoard = 0;  // the idea board the projector shows
     struct Toast {
         std::string text;
         double until = 0;
@@ -103,6 +106,7 @@ private:
     void drawCountdownControls();
     const Etape* selectedEtape() const;
     const Vote* projectedVote() const;
+    const Board* projectedBoard() const;
     void drawConsoleScreen(ConsoleScreen screen, Actions& actions);
     /// What the room sees (welcome or a vote's results) in [min, max].
     void drawAudienceView(ImDrawList* draw, ImVec2 min, ImVec2 max);

@@ -5,6 +5,7 @@
 //   latency a facilitator feels on every edit.
 // - BM_ReplayJournal/N: opening a workspace whose journal holds N actions (the start-up cost).
 // - BM_ConsoleFrame / BM_ProjectorFrame: one headless Dear ImGui frame of the console and of the projector.
+// - BM_BoardFrame/N, BM_BoardFrameAfterChange/N: the Idées screen and the projector wall (bench_boards.cpp).
 #include <benchmark/benchmark.h>
 
 #include <filesystem>

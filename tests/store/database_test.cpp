@@ -248,6 +248,29 @@ TEST_CASE("every action survives the journal's encoding") {
         DrawCard{e1.id, "fiertes", 123456789},
         UndrawCard{e1.id},
         SetIcebreaker{e1.id, Icebreaker{9, 120, {MeetingRound{{{4, 5}, {6, 7, 8}}, "Une fierté ?"}}, {"Une fierté ?"}}},
+        AddBoard{e1.id, Board{40, "Comment associer les familles ?", {{41, "Constats"}, {42, "Leviers"}},
+                              {IdeaCluster{43, "Café des parents", 42}},
+                              {Idea{44, "Un café des parents au collège", "Groupe 2", "Zoé", 42, Id{43}, 1581415200,
+                                    IdeaEntry::Colle, true, true, {MergedIdea{45, "Un café le samedi", "Groupe 1", ""}}}},
+                              true},
+                 0},
+        RemoveBoard{e1.id, 40},
+        RenameBoard{e1.id, 40, "Associer les familles"},
+        AddCategory{e1.id, 40, BoardCategory{46, "Actions à essaimer"}, 2},
+        RemoveCategory{e1.id, 40, 46},
+        RenameCategory{e1.id, 40, 41, "Ce que nous voyons"},
+        AddIdea{e1.id, 40, Idea{47, "Réussite éducative", "Lille", "", 41, std::nullopt, 1581415260, IdeaEntry::Import}, 1},
+        RemoveIdea{e1.id, 40, 47},
+        EditIdea{e1.id, 40, 47, "Réussite", "Groupe 3", "Anne"},
+        MoveIdea{e1.id, 40, 47, 42, Id{43}, 0},
+        AddCluster{e1.id, 40, IdeaCluster{48, "Numérique", 41}, 1, {47}},
+        RemoveCluster{e1.id, 40, 48},
+        RenameCluster{e1.id, 40, 43, "Cafés"},
+        MergeIdeas{e1.id, 40, 44, 47},
+        SplitIdea{e1.id, 40, 44, Idea{47, "Réussite", "Groupe 3", "", 41}, 1},
+        SetPractice{e1.id, 40, 44, false},
+        SetBoardHidden{e1.id, 40, false},
+        RevealIdeas{e1.id, 40, {44, 47}, true},
     };
     std::set<size_t> kinds;
     for (const Action& a : actions) kinds.insert(a.index());
@@ -259,6 +282,8 @@ TEST_CASE("every action survives the journal's encoding") {
         CHECK(decodeAction(actionName(a), payload) == a);
     }
     CHECK(encodeAction(actions[0]).find("\"a-verifier\"") != std::string::npos);  // enums stored as keys
+    CHECK(encodeAction(AddIdea{1, 2, Idea{3, "x", "", "", 4, std::nullopt, 0, IdeaEntry::Colle}}).find("\"colle\"") !=
+          std::string::npos);
     CHECK_THROWS_AS(decodeAction("AddTerritory", "{\"action\": {\"territory\": 3}}"), DatabaseCorrupt);
 }
 
@@ -280,4 +305,15 @@ TEST_CASE("journal entries written by Atelier 0.1 (format 1) still load") {
         "UpdateSettings", R"({"action": {"cereal_class_version": 1, "settings": {"cereal_class_version": 1, )"
                           R"("organisation": "IREV", "contactName": "", "contactEmail": "", "contactPhone": ""}}})");
     CHECK(std::get<UpdateSettings>(settings).settings.dayRateCents(2020) == 15000);
+}
+
+TEST_CASE("an étape archived before idea boards (Etape version 3) loads without boards") {
+    const std::string v3 =
+        R"({"action": {"cereal_class_version": 1, "etape": {"cereal_class_version": 3, "id": 14, "header": )"
+        R"({"cereal_class_version": 2, "number": 1, "date": "2020-02-11", "host": {"nullopt": true}, )"
+        R"("theme": "", "venue": "", "kind": "etape", "status": "prevue", "days": 1}, "programme": [], )"
+        R"("registrations": [], "votes": []}, "index": -1}})";
+    const Action a = decodeAction("AddEtape", v3);
+    CHECK(std::get<AddEtape>(a).etape.boards.empty());
+    CHECK(std::get<AddEtape>(a).etape.id == 14);
 }

@@ -104,7 +104,62 @@ Session dayOfEtapeSession() {
     if (!ice.ok()) throw std::runtime_error("fixture speed-meeting: " + ice.error);
     must(s.applyUnrecorded(SetIcebreaker{e1, ice.icebreaker}, JournalKind::Seed));
     must(s.applyUnrecorded(DrawCard{e1, "fiertes", 42}, JournalKind::Seed));
+    addIdeaBoard(s, e1, 300);
     return s;
+}
+
+Id addIdeaBoard(Session& s, Id etape, int ideas, int columns, int clusters) {
+    Board b;
+    b.title = "Comment associer les familles à la réussite éducative ?";
+    b.categories = defaultBoardCategories();
+    const char* extra[] = {"Freins", "Ressources", "Questions", "Partenaires"};
+    for (int c = 3; c < columns; ++c) b.categories.push_back(BoardCategory{0, extra[(c - 3) % 4] + std::string(c >= 7 ? " " + std::to_string(c) : "")});
+    must(s.applyUnrecorded(AddBoard{etape, b}, JournalKind::Seed));
+    const Board& made = s.model().etape(etape)->boards.back();
+    const Id board = made.id;
+    std::vector<Id> cats;
+    for (const BoardCategory& c : made.categories) cats.push_back(c.id);
+    const char* clusterNames[] = {"Lien avec les familles", "Numérique", "Temps périscolaire", "Orientation",
+                                  "Santé et bien-être", "Coopération des acteurs", "Langue française", "Évaluation"};
+    std::vector<std::pair<Id, Id>> clusterIds;  // cluster, its column
+    for (int k = 0; k < clusters; ++k) {
+        const Id column = cats[static_cast<size_t>(k) % cats.size()];
+        std::string name = clusterNames[k % 8];
+        if (k >= 8) name += " " + std::to_string(k / 8 + 1);
+        must(s.applyUnrecorded(AddCluster{etape, board, IdeaCluster{0, name, column}}, JournalKind::Seed));
+        clusterIds.emplace_back(s.model().etape(etape)->boards.back().clusters.back().id, column);
+    }
+    const char* starts[] = {"Un café des parents", "Des ateliers parents-enfants", "La réussite éducative",
+                            "Un référent famille", "Les devoirs faits", "Une cordée de la réussite",
+                            "Le conseil des jeunes", "Des visites de collège", "Un livret d'accueil traduit",
+                            "Une permanence du samedi"};
+    const char* ends[] = {"au collège dès la rentrée", "avec les centres sociaux du quartier",
+                          "ouvert aux grands-parents et aux frères et sœurs", "pour les familles qui ne viennent jamais",
+                          "à essaimer dans les autres Cités éducatives", "animé par un médiateur",
+                          "le mercredi après-midi, avec une garde des plus petits", "en lien avec la médiathèque"};
+    for (int i = 0; i < ideas; ++i) {
+        Idea idea;
+        idea.text = std::string(starts[i % 10]) + " " + ends[(i / 10 + i) % 8];
+        if (i % 7 == 3) idea.text += " : il faudrait en parler dès la réunion de rentrée, et y revenir au deuxième trimestre.";
+        idea.group = "Groupe " + std::to_string(i % 6 + 1);
+        if (i % 11 == 0) idea.author = "Zoé Lefèvre";
+        idea.time = 1581415200 + i * 20;
+        idea.entry = i % 13 == 0 ? IdeaEntry::Colle : IdeaEntry::Clavier;
+        idea.practice = i % 17 == 5;
+        idea.hidden = i >= ideas - 3;  // the last ones wait to be revealed
+        if (clusters > 0 && i % 3 != 0) {
+            const auto& [cluster, column] = clusterIds[static_cast<size_t>(i) % clusterIds.size()];
+            idea.category = column;
+            idea.cluster = cluster;
+        } else {
+            idea.category = cats[static_cast<size_t>(i) % cats.size()];
+        }
+        must(s.applyUnrecorded(AddIdea{etape, board, idea}, JournalKind::Seed));
+    }
+    const Board& full = s.model().etape(etape)->boards.back();
+    if (full.ideas.size() > 4)  // two ideas merged, one hidden until revealed
+        must(s.applyUnrecorded(MergeIdeas{etape, board, full.ideas[1].id, full.ideas[4].id}, JournalKind::Seed));
+    return board;
 }
 
 bool sameContent(const Model& a, const Model& b) {

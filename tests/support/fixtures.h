@@ -12,7 +12,13 @@ Session tourSession(Journal* journal = nullptr);
 /// tourSession() plus what a day produces: a dozen people registered (some present, a walk-in), a majority-
 /// judgment vote and a dot vote with ballots, a closed Schulze vote, two rounds of two breakout groups, three
 /// speed-meeting rounds and a card drawn.
+/// judgment vote and a dot vote with ballots, a closed Schulze vote, an idea board of 300 ideas.
 Session dayOfEtapeSession();
+
+/// Adds to étape `etape` an idea board (« Comment associer les familles… ») with `ideas` ideas of six groups in
+/// `columns` columns (the template's three, then more) and `clusters` clusters, some practices, one merge.
+/// Returns the board's id.
+Id addIdeaBoard(Session& s, Id etape, int ideas, int columns = 3, int clusters = 6);
 
 /// Territories, people, étapes and settings of two models are equal (ignores nextId).
 bool sameContent(const Model& a, const Model& b);

@@ -7,7 +7,11 @@
 #include <filesystem>
 #include <functional>
 #include <imgui.h>
+#include <cstdint>
 #include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
 
 #include "core/actions.h"
 #include "core/countdown.h"
@@ -165,5 +169,90 @@ void drawCountdown(ImDrawList* draw, ImVec2 min, ImVec2 max, const Countdown& co
 /// Draws the welcome screen of `etape` (or a placeholder when null) into the rectangle [min, max] of `draw`,
 /// scaled to the rectangle: the same call renders the full projector and the console's small preview.
 void drawWelcome(ImDrawList* draw, ImVec2 min, ImVec2 max, const Model& model, const Etape* etape);
+
+// [SECTION] Console and projector: idea boards « Mur d'idées » (idees.cpp, mur.cpp)
+
+/// Where the cards of one board go, cached until the board, the width or the filters change: per column, its
+/// entries (cluster titles and cards) top to bottom, so that a frame draws only what is on screen.
+struct BoardLayout {
+    struct Entry {
+        Id id = 0;             // the idea, or the cluster for a title
+        size_t index = 0;      // its index in the board's ideas (or clusters) when the layout was made
+        bool cluster = false;  // a cluster's title (a drop target), not a card
+        float y = 0, height = 0;
+    };
+    std::vector<std::vector<Entry>> columns;
+    std::vector<float> heights;  // total height of each column
+    std::unordered_map<Id, size_t> clusterSizes;  // ideas shown in each cluster
+    size_t shown = 0;            // ideas laid out (the filters let them through)
+    std::string key;             // what the layout was computed for
+};
+
+/// Lays out the cards of `board` in columns `width` wide (text of `size` pixels in `font`, `pad` inside cards):
+/// loose ideas first, then each cluster's title and its ideas (none for a folded cluster). Only the ideas for
+/// which `visible` is true; hidden ideas as blank cards when `blankHidden`; the idea `tall` gets room to edit.
+void layoutBoard(BoardLayout& layout, const Board& board, float width, ImFont* font, float size, float pad,
+                 const std::function<bool(const Idea&)>& visible, const std::vector<Id>& collapsed, bool blankHidden,
+                 Id tall);
+/// Index of the first entry of a column that reaches below `top`.
+size_t firstVisible(const std::vector<BoardLayout::Entry>& entries, float top);
+
+struct IdeesView {
+    Drafts drafts;
+    std::string error;
+    Id selected = 0;  // the board shown (0: the first)
+    // Quick entry.
+    std::string group = "Groupe 1";  // the group posting (free label: its colour derives from it)
+    std::string author;
+    std::string draft;
+    Id category = 0;                 // the column new ideas go to (0: the first)
+    bool focusEntry = true;          // give the entry field the keyboard on the next frame
+    std::vector<std::string> pasted;  // lines pasted at once, waiting for confirmation
+    // Organising.
+    std::string filterGroup;  // empty: every group
+    std::string search;       // accent- and case-insensitive
+    Id editing = 0;           // the card being edited in place
+    std::string editDraft;
+    bool focusEdit = false;
+    Id marked = 0;                  // the idea chosen to absorb another (« Fusionner dans… »)
+    std::vector<Id> collapsed;      // folded clusters (view state, never in the model)
+    std::string newBoard, newCategory, newCluster;
+    Id newClusterColumn = 0;
+    bool project = false;  // the user asked to project this board (read by the app)
+    BoardLayout layout;
+    std::uint64_t searchRevision = ~0ull;  // the search's cache
+    std::string searchKey;
+    std::vector<Id> matches;
+};
+
+/// The idea boards of the selected étape: quick entry (Enter posts, several pasted lines post one idea each
+/// after a confirmation), columns of cards coloured by group, drag and drop between columns and into clusters
+/// (Ctrl held: merge into the card dropped on), edit in place, delete, filters, hidden mode, practices.
+/// `revision` is the session's (caches follow it); `now` is the current time put into new ideas.
+void drawIdeesScreen(IdeesView& view, Id etape, const Model& model, std::uint64_t revision, std::int64_t now,
+                     Actions& out);
+
+/// The projector's view of a board: scroll and zoom, the ideas seen so far and when they appeared.
+struct MurView {
+    float scroll = 0;  // in units of the 1080-pixel-high screen
+    float zoom = 1.0f;
+    BoardLayout layout;
+    std::uint64_t revision = ~0ull;
+    std::vector<std::pair<Id, double>> appeared;  // ideas first seen after the view opened, and when
+    std::vector<Id> known;                         // sorted ids seen so far
+    bool primed = false;
+};
+
+/// Seconds a new idea stays highlighted on the projector.
+inline constexpr double kNewIdeaHighlight = 4.0;
+
+/// Draws `board` for the room into [min, max]: columns fitting the width, cluster titles, cards in large type
+/// (blank while hidden), the ideas posted in the last seconds highlighted; only what is on screen is drawn.
+/// `now` is ImGui's clock (the highlight), `revision` the session's.
+void drawBoardWall(ImDrawList* draw, ImVec2 min, ImVec2 max, const Board& board, MurView& view,
+                   std::uint64_t revision, double now);
+
+/// The colour of a group's cards, derived from its label (the same label always gives the same colour).
+ImU32 groupColour(std::string_view group);
 
 }  // namespace atelier::ui

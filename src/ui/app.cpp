@@ -29,6 +29,7 @@ const std::vector<ScreenEntry>& screenRegistry() {
         {"inscriptions", false, ConsoleScreen::Inscriptions, ProjectorView::Welcome, Str::TabInscriptions},
         {"brise-glace", false, ConsoleScreen::BriseGlace, ProjectorView::Welcome, Str::TabBriseGlace},
         {"groupes", false, ConsoleScreen::Groupes, ProjectorView::Welcome, Str::TabGroupes},  // breakout groups
+        {"idees", false, ConsoleScreen::Idees, ProjectorView::Welcome, Str::TabIdees},  // idea boards
         {"votes", false, ConsoleScreen::Votes, ProjectorView::Welcome, Str::TabVotes},      // ballots, results
         {"projector", true, ConsoleScreen::Etapes, ProjectorView::Welcome, Str::ProjectorTitle},  // welcome
         {"resultats", true, ConsoleScreen::Votes, ProjectorView::VoteResults, Str::ProjectorTitle},  // a vote
@@ -36,7 +37,6 @@ const std::vector<ScreenEntry>& screenRegistry() {
         {"projecteur-rencontres", true, ConsoleScreen::BriseGlace, ProjectorView::Meeting, Str::ProjectorTitle},
         {"projecteur-carte", true, ConsoleScreen::BriseGlace, ProjectorView::Card, Str::ProjectorTitle},
         {"projecteur-qui-est-la", true, ConsoleScreen::BriseGlace, ProjectorView::WhoIsHere, Str::ProjectorTitle},
-        {"idees", false, ConsoleScreen::Idees, ProjectorView::Welcome, Str::TabIdees},  // idea boards
         {"mur", true, ConsoleScreen::Idees, ProjectorView::Mur, Str::ProjectorTitle},  // an idea board
     };
     return kScreens;

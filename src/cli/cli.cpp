@@ -19,6 +19,14 @@ store::Workspace& Context::workspace() {
     return *workspace_;
 }
 
+store::CsvTable readCsv(const std::string& file) {
+    try {
+        return store::readCsvFile(file);
+    } catch (const store::CsvError& e) {
+        throw CommandError{e.what()};
+    }
+}
+
 const Etape& etapeOption(Context& context, Args& args) {
     const auto value = args.option("--etape");
     if (!value) throw UsageError{fmt(Str::CliNeedsEtape)};

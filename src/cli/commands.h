@@ -5,6 +5,7 @@
 #include <memory>
 
 #include "cli/args.h"
+#include "store/csv.h"
 #include "store/database.h"
 
 namespace atelier::cli {
@@ -26,6 +27,9 @@ private:
 /// A subcommand: reads its options from `args` (then args.finish()), prints, returns the exit code.
 /// Throws UsageError for a malformed command line, store::StoreError for the data.
 using CommandFn = int (*)(Context& context, Args& args);
+
+/// The CSV file `file`, read; CommandError with the reader's French message when it cannot be.
+store::CsvTable readCsv(const std::string& file);
 
 /// The étape named by `--etape N` (required); UsageError when missing or malformed, CommandError when unknown.
 const Etape& etapeOption(Context& context, Args& args);

@@ -62,12 +62,7 @@ std::string institutionChoices() {
 
 /// Reads the roster into `input.people` (and pins); returns a French message naming the problem, or empty.
 std::string readRoster(const std::string& file, MixerInput& input, std::vector<RosterPerson>& shown) {
-    store::CsvTable table;
-    try {
-        table = store::readCsvFile(file);
-    } catch (const store::CsvError& e) {
-        return e.what();
-    }
+    const store::CsvTable table = readCsv(file);  // an unreadable file ends the command with its message
     const int colId = table.column({"id", "identifiant"});
     const int colName = table.column({"nom", "name"});
     const int colCite = table.column({"cite", "cite educative", "territoire"});

@@ -18,12 +18,7 @@ int importIdees(Context& context, Args& args) {
     args.finish();
     if (!title) throw UsageError{tr(Str::CliIdeesNeedsTableau)};
     if (!file) throw UsageError{tr(Str::CliImportNeedsFile)};
-    store::CsvTable table;
-    try {
-        table = store::readCsvFile(*file);
-    } catch (const store::CsvError& e) {
-        throw CommandError{e.what()};
-    }
+    const store::CsvTable table = readCsv(*file);
     Session& session = context.workspace().session();
     const auto now =
         std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();

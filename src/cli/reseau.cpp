@@ -49,12 +49,7 @@ int cmdImport(Context& context, Args& args) {
     args.finish();
     if (!file) throw UsageError{tr(Str::CliImportNeedsFile)};
 
-    store::CsvTable table;
-    try {
-        table = store::readCsvFile(*file);
-    } catch (const store::CsvError& e) {
-        throw CommandError{e.what()};
-    }
+    const store::CsvTable table = readCsv(*file);
     Session& session = context.workspace().session();
     const ImportPlan plan = planRegistrationImport(session.model(), etape.id, table);
     if (!plan.error.empty()) throw CommandError{fmt(Str::ErrCsvFile, {*file, plan.error})};

@@ -2,62 +2,24 @@
 // its messages. The command reads only the roster: it must not create a database.
 #include <doctest/doctest.h>
 
+#include "support/cli.h"
+
 #include <nlohmann/json.hpp>
 
-#include <array>
-#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <map>
-#include <random>
 #include <set>
 #include <string>
-#include <sys/wait.h>
 
 using nlohmann::json;
 namespace fs = std::filesystem;
 
 namespace {
 
-struct Run {
-    int code = -1;
-    std::string out;  // stdout and stderr together
-};
-
-Run run(const std::string& args) {
-    const std::string command = std::string(ATELIER_BINARY) + " " + args + " 2>&1";
-    Run r;
-    FILE* pipe = popen(command.c_str(), "r");
-    REQUIRE(pipe);
-    std::array<char, 4096> buf{};
-    size_t n;
-    while ((n = fread(buf.data(), 1, buf.size(), pipe)) > 0) r.out.append(buf.data(), n);
-    const int status = pclose(pipe);
-    r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    return r;
-}
-
-struct TempDir {
-    fs::path path;
-    TempDir() {
-        std::random_device rd;
-        std::string name = "atelier-groups-";
-        name += std::to_string(rd());
-        name += std::to_string(rd());
-        path = fs::temp_directory_path() / name;
-        fs::create_directories(path);
-    }
-    ~TempDir() { fs::remove_all(path); }
-    /// Writes `text` to `name` in the folder; returns its quoted path for the command line.
-    std::string write(const std::string& name, const std::string& text) const {
-        std::ofstream(path / name, std::ios::binary) << text;
-        std::string quoted = "'";
-        quoted += (path / name).string();
-        quoted += "'";
-        return quoted;
-    }
-    std::string data() const { return "--data '" + (path / "data").string() + "'"; }
-};
+using atelier::test::TempDir;
+using Run = atelier::test::CliRun;
+Run run(const std::string& args) { return atelier::test::runAtelier(args); }
 
 /// Six Cités × three people (a co-pilot of the State, of the Éducation nationale, of the collectivité).
 std::string roster(char delimiter = ';') {
@@ -78,7 +40,7 @@ std::string roster(char delimiter = ';') {
 }  // namespace
 
 TEST_CASE("atelier groups --json: every person once per round, stats that match the plan") {
-    TempDir dir;
+    TempDir dir("atelier-groups");
     const std::string file = dir.write("roster.csv", roster());
     const Run r = run(dir.data() + " groups --roster " + file + " --groups 6 --rounds 3 --seed 7 --json");
     INFO(r.out);
@@ -127,7 +89,7 @@ TEST_CASE("atelier groups --json: every person once per round, stats that match 
 }
 
 TEST_CASE("atelier groups --size and the readable French table") {
-    TempDir dir;
+    TempDir dir("atelier-groups");
     const std::string file = dir.write("roster.csv", roster(','));
     Run r = run("groups --roster " + file + " --size 4 --rounds 2 --json");
     INFO(r.out);
@@ -148,7 +110,7 @@ TEST_CASE("atelier groups --size and the readable French table") {
 }
 
 TEST_CASE("a bad roster names its problem and exits with 1") {
-    TempDir dir;
+    TempDir dir("atelier-groups");
     const auto expect = [&](const std::string& text, const std::string& options, const std::string& message) {
         const std::string file = dir.write("bad.csv", text);
         const Run r = run("groups --roster " + file + " " + options);
@@ -175,7 +137,7 @@ TEST_CASE("a bad roster names its problem and exits with 1") {
 }
 
 TEST_CASE("malformed groups options print the usage and exit with 2") {
-    TempDir dir;
+    TempDir dir("atelier-groups");
     const std::string file = dir.write("roster.csv", roster());
     const auto expect = [&](const std::string& options, const std::string& message) {
         const Run r = run("groups " + options);

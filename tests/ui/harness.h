@@ -78,15 +78,19 @@ struct Console {
         imgui.ctrl(false);
         frame();
     }
-    /// Clicks into a text field, selects all, types `text` and presses Enter; returns the actions emitted.
-    Actions typeInto(const std::string& key, const std::string& text) {
-        click(key);
+    /// Ctrl+A in the focused field.
+    void selectAll() {
         imgui.ctrl(true);
         imgui.keyDown(keyIndex(ImGuiKey_A), true);
         frame();
         imgui.keyDown(keyIndex(ImGuiKey_A), false);
         imgui.ctrl(false);
         frame();
+    }
+    /// Clicks into a text field, selects all, types `text` and presses Enter; returns the actions emitted.
+    Actions typeInto(const std::string& key, const std::string& text) {
+        click(key);
+        selectAll();
         imgui.type(text);
         frame();
         CHECK(lastActions.empty());  // nothing is emitted while typing

@@ -19,11 +19,7 @@ struct VotesConsole : atelier::ui::test::Console {
     const Vote& vote(size_t i) { return etape1().votes[i]; }
     void setNumber(const std::string& key, const std::string& value) {
         click(key);
-        imgui.ctrl(true);
-        imgui.keyDown(keyIndex(ImGuiKey_A), true);
-        frame();
-        imgui.keyDown(keyIndex(ImGuiKey_A), false);
-        imgui.ctrl(false);
+        selectAll();
         typeAndEnter(value);
     }
 };

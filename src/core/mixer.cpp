@@ -666,6 +666,41 @@ std::vector<int> constructAffine(const Problem& pb, Rng& rng) {
     return construct(pb, rng, std::move(groupOf), fixed);
 }
 
+/// A Kirkman triple system of order 21: ten rounds of seven triples in which every pair of the 21 seats meets
+/// exactly once. Built 1-rotationally on Z7 × {0, 1, 2} (seat j·7 + x): three rounds are the orbits of the
+/// transversal triples {0₀ 0₁ 0₂}, {0₀ 1₁ 2₂}, {0₀ 2₁ 5₂}, the seven others the translates of one base round;
+/// found by a short exhaustive search and checked by tests/core/mixer_test.cpp (every pair once).
+constexpr unsigned char kKirkman21[10][21] = {
+    {0, 1, 2, 3, 4, 5, 6, 0, 1, 2, 3, 4, 5, 6, 0, 1, 2, 3, 4, 5, 6},
+    {0, 1, 2, 3, 4, 5, 6, 6, 0, 1, 2, 3, 4, 5, 5, 6, 0, 1, 2, 3, 4},
+    {0, 1, 2, 3, 4, 5, 6, 5, 6, 0, 1, 2, 3, 4, 2, 3, 4, 5, 6, 0, 1},
+    {0, 0, 1, 0, 3, 4, 2, 1, 3, 2, 6, 4, 6, 6, 2, 4, 5, 3, 5, 5, 1},
+    {2, 0, 0, 1, 0, 3, 4, 6, 1, 3, 2, 6, 4, 6, 1, 2, 4, 5, 3, 5, 5},
+    {4, 2, 0, 0, 1, 0, 3, 6, 6, 1, 3, 2, 6, 4, 5, 1, 2, 4, 5, 3, 5},
+    {3, 4, 2, 0, 0, 1, 0, 4, 6, 6, 1, 3, 2, 6, 5, 5, 1, 2, 4, 5, 3},
+    {0, 3, 4, 2, 0, 0, 1, 6, 4, 6, 6, 1, 3, 2, 3, 5, 5, 1, 2, 4, 5},
+    {1, 0, 3, 4, 2, 0, 0, 2, 6, 4, 6, 6, 1, 3, 5, 3, 5, 5, 1, 2, 4},
+    {0, 1, 0, 3, 4, 2, 0, 3, 2, 6, 4, 6, 6, 1, 4, 5, 3, 5, 5, 1, 2},
+};
+
+/// Start from the Kirkman triple system of order 21 when 21 people form 7 groups of 3 and nobody is pinned or
+/// kept with someone (7-3-10, where the local search alone stalls at 2–3 repeats); seats are shuffled, later
+/// rounds built greedily. Returns an empty vector when it does not apply.
+std::vector<int> constructKirkman21(const Problem& pb, Rng& rng) {
+    const int n = pb.n;
+    if (n != 21 || pb.groups != 7 || pb.units.size() != static_cast<size_t>(n)) return {};
+    for (int pin : pb.unitPin)
+        if (pin >= 0) return {};
+    std::vector<int> seat(n);
+    std::iota(seat.begin(), seat.end(), 0);
+    rng.shuffle(seat);
+    std::vector<int> groupOf(static_cast<size_t>(pb.rounds) * n, -1);
+    const int fixed = std::min(pb.rounds, 10);
+    for (int k = 0; k < fixed; ++k)
+        for (int p = 0; p < n; ++p) groupOf[k * n + p] = kKirkman21[k][seat[p]];
+    return construct(pb, rng, std::move(groupOf), fixed);
+}
+
 // [SECTION] Local search
 
 /// Tabu search on swaps within a round (after Dotú & Van Hentenryck 2005): each iteration takes the best swap of
@@ -756,6 +791,8 @@ private:
     /// A new starting plan: the algebraic one when it applies (every other start), else the greedy one.
     std::vector<int> freshStart() {
         if (input_.algebraicStart && starts_++ % 2 == 0) {
+            std::vector<int> kirkman = constructKirkman21(pb_, rng_);  // ten rounds where the affine plan has seven
+            if (!kirkman.empty()) return kirkman;
             std::vector<int> affine = constructAffine(pb_, rng_);
             if (!affine.empty()) return affine;
         }

@@ -259,6 +259,24 @@ TEST_CASE("the affine start gives 32 golfers 9 rounds of fours without a repeat,
     CHECK(result.plan.stats.perfect);
 }
 
+TEST_CASE("the Kirkman start gives 21 golfers 10 rounds of threes where every pair meets exactly once") {
+    MixerInput input = makeInput(21, 21, 7, 10, 100);
+    for (auto& p : input.people) p.institution = Institution::Autre;
+    const MixerResult result = mixGroups(input);
+    REQUIRE(result.ok());
+    checkValid(input, result.plan.rounds, 7);
+    CHECK(result.plan.stats.repeatPairs == 0);
+    CHECK(result.plan.stats.perfect);
+    // A resolvable design: over the ten rounds every one of the 210 pairs has met, once.
+    std::set<std::pair<int, int>> met;
+    for (const auto& round : result.plan.rounds)
+        for (const auto& group : round)
+            for (size_t i = 0; i < group.size(); ++i)
+                for (size_t j = i + 1; j < group.size(); ++j)
+                    CHECK(met.insert({std::min(group[i], group[j]), std::max(group[i], group[j])}).second);
+    CHECK(met.size() == 210);
+}
+
 TEST_CASE("evaluatePlan counts repeats, same-territory pairs, meetings and institution kinds") {
     MixerInput input;
     input.people = {{"a", "x", Institution::PrefectureEtat},

@@ -666,10 +666,13 @@ std::vector<int> constructAffine(const Problem& pb, Rng& rng) {
     return construct(pb, rng, std::move(groupOf), fixed);
 }
 
-/// A Kirkman triple system of order 21: ten rounds of seven triples in which every pair of the 21 seats meets
-/// exactly once. Built 1-rotationally on Z7 × {0, 1, 2} (seat j·7 + x): three rounds are the orbits of the
-/// transversal triples {0₀ 0₁ 0₂}, {0₀ 1₁ 2₂}, {0₀ 2₁ 5₂}, the seven others the translates of one base round;
-/// found by a short exhaustive search and checked by tests/core/mixer_test.cpp (every pair once).
+/// Known plans without a repeat, for rosters the local search alone finds hard, seats numbered 0..n-1.
+/// - 21 in 7 threes, 10 rounds: a Kirkman triple system of order 21 (every pair meets exactly once), built
+///   1-rotationally on Z7 × {0, 1, 2} (seat j·7 + x): three rounds are the orbits of the transversal triples
+///   {0₀ 0₁ 0₂}, {0₀ 1₁ 2₂}, {0₀ 2₁ 5₂}, the seven others the translates of one base round.
+/// - 18 in 6 threes, 8 rounds: a nearly Kirkman plan (each person meets 16 of the 17 others once) found by this
+///   mixer's own search (seed 1, 3 s) and kept, since the search reaches it on most seeds but not all in 2 s.
+/// tests/core/mixer_test.cpp checks both (every pair at most once).
 constexpr unsigned char kKirkman21[10][21] = {
     {0, 1, 2, 3, 4, 5, 6, 0, 1, 2, 3, 4, 5, 6, 0, 1, 2, 3, 4, 5, 6},
     {0, 1, 2, 3, 4, 5, 6, 6, 0, 1, 2, 3, 4, 5, 5, 6, 0, 1, 2, 3, 4},
@@ -682,23 +685,46 @@ constexpr unsigned char kKirkman21[10][21] = {
     {1, 0, 3, 4, 2, 0, 0, 2, 6, 4, 6, 6, 1, 3, 5, 3, 5, 5, 1, 2, 4},
     {0, 1, 0, 3, 4, 2, 0, 3, 2, 6, 4, 6, 6, 1, 4, 5, 3, 5, 5, 1, 2},
 };
+constexpr unsigned char kEighteenInSixes[8][18] = {
+    {5, 4, 0, 3, 4, 4, 5, 1, 2, 0, 2, 3, 5, 0, 1, 1, 2, 3},
+    {0, 0, 0, 5, 1, 4, 3, 3, 2, 3, 4, 1, 5, 2, 1, 2, 5, 4},
+    {2, 1, 5, 4, 0, 3, 0, 5, 0, 2, 4, 3, 5, 1, 4, 3, 1, 2},
+    {1, 3, 0, 2, 5, 4, 2, 3, 0, 5, 5, 0, 4, 4, 1, 2, 1, 3},
+    {1, 2, 3, 4, 0, 3, 5, 1, 4, 4, 1, 5, 2, 0, 3, 2, 5, 0},
+    {3, 0, 2, 3, 4, 3, 5, 4, 1, 0, 2, 0, 1, 5, 5, 2, 4, 1},
+    {1, 3, 5, 5, 5, 4, 3, 4, 4, 2, 3, 1, 2, 1, 2, 0, 0, 0},
+    {3, 1, 2, 5, 3, 0, 2, 5, 1, 0, 4, 4, 4, 5, 1, 3, 0, 2},
+};
 
-/// Start from the Kirkman triple system of order 21 when 21 people form 7 groups of 3 and nobody is pinned or
-/// kept with someone (7-3-10, where the local search alone stalls at 2–3 repeats); seats are shuffled, later
-/// rounds built greedily. Returns an empty vector when it does not apply.
-std::vector<int> constructKirkman21(const Problem& pb, Rng& rng) {
+struct KnownPlan {
+    int people, groups, rounds;
+    const unsigned char* groupOf;  // rounds × people
+};
+constexpr KnownPlan kKnownPlans[] = {
+    {21, 7, 10, &kKirkman21[0][0]},
+    {18, 6, 8, &kEighteenInSixes[0][0]},
+};
+
+/// Start from a known plan when the roster has its shape (people, groups) and nobody is pinned or kept with
+/// someone; seats are shuffled (the search then deals with territories), later rounds built greedily. Returns
+/// an empty vector when no known plan applies.
+std::vector<int> constructKnown(const Problem& pb, Rng& rng) {
     const int n = pb.n;
-    if (n != 21 || pb.groups != 7 || pb.units.size() != static_cast<size_t>(n)) return {};
+    if (pb.units.size() != static_cast<size_t>(n)) return {};
     for (int pin : pb.unitPin)
         if (pin >= 0) return {};
-    std::vector<int> seat(n);
-    std::iota(seat.begin(), seat.end(), 0);
-    rng.shuffle(seat);
-    std::vector<int> groupOf(static_cast<size_t>(pb.rounds) * n, -1);
-    const int fixed = std::min(pb.rounds, 10);
-    for (int k = 0; k < fixed; ++k)
-        for (int p = 0; p < n; ++p) groupOf[k * n + p] = kKirkman21[k][seat[p]];
-    return construct(pb, rng, std::move(groupOf), fixed);
+    for (const KnownPlan& known : kKnownPlans) {
+        if (known.people != n || known.groups != pb.groups) continue;
+        std::vector<int> seat(n);
+        std::iota(seat.begin(), seat.end(), 0);
+        rng.shuffle(seat);
+        std::vector<int> groupOf(static_cast<size_t>(pb.rounds) * n, -1);
+        const int fixed = std::min(pb.rounds, known.rounds);
+        for (int k = 0; k < fixed; ++k)
+            for (int p = 0; p < n; ++p) groupOf[k * n + p] = known.groupOf[k * n + seat[p]];
+        return construct(pb, rng, std::move(groupOf), fixed);
+    }
+    return {};
 }
 
 // [SECTION] Local search
@@ -791,8 +817,8 @@ private:
     /// A new starting plan: the algebraic one when it applies (every other start), else the greedy one.
     std::vector<int> freshStart() {
         if (input_.algebraicStart && starts_++ % 2 == 0) {
-            std::vector<int> kirkman = constructKirkman21(pb_, rng_);  // ten rounds where the affine plan has seven
-            if (!kirkman.empty()) return kirkman;
+            std::vector<int> known = constructKnown(pb_, rng_);  // e.g. ten rounds of 21 where the affine plan has seven
+            if (!known.empty()) return known;
             std::vector<int> affine = constructAffine(pb_, rng_);
             if (!affine.empty()) return affine;
         }

@@ -277,6 +277,18 @@ TEST_CASE("the Kirkman start gives 21 golfers 10 rounds of threes where every pa
     CHECK(met.size() == 210);
 }
 
+TEST_CASE("the known plan gives 18 golfers 8 rounds of threes without a repeat (6-3-8), on every seed") {
+    for (std::uint64_t seed = 1; seed <= 10; ++seed) {
+        MixerInput input = makeInput(18, 18, 6, 8, 100);
+        for (auto& p : input.people) p.institution = Institution::Autre;
+        input.seed = seed;
+        const MixerResult result = mixGroups(input);
+        REQUIRE(result.ok());
+        checkValid(input, result.plan.rounds, 6);
+        CHECK(result.plan.stats.repeatPairs == 0);
+    }
+}
+
 TEST_CASE("evaluatePlan counts repeats, same-territory pairs, meetings and institution kinds") {
     MixerInput input;
     input.people = {{"a", "x", Institution::PrefectureEtat},

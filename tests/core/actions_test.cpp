@@ -8,46 +8,18 @@
 
 #include "core/session.h"
 #include "support/fixtures.h"
+#include "support/roundtrip.h"
 
 using namespace atelier;
 using atelier::test::sameContent;
+using atelier::test::refused;
+using atelier::test::roundTrip;
 using atelier::test::tourSession;
 
 namespace {
 
 Id territoryId(const Session& s, const char* name) { return s.model().territoryByName(name)->id; }
 const Etape& etape(const Session& s, int number) { return *s.model().etapeByNumber(number); }
-
-/// Applies `action`, then undo, then redo, checking the model after each step; returns the model after apply.
-Model roundTrip(Session& s, Action action) {
-    const Model before = s.model();
-    const auto revision = s.revision();
-    const Status applied = s.apply(std::move(action));
-    INFO(applied.message);
-    REQUIRE(applied.ok);
-    const Model after = s.model();
-    CHECK_FALSE(sameContent(before, after));
-    CHECK(s.revision() == revision + 1);
-    REQUIRE(s.canUndo());
-    CHECK_FALSE(s.undoLabel().empty());
-    REQUIRE(s.undo().ok);
-    CHECK(sameContent(s.model(), before));
-    REQUIRE(s.canRedo());
-    REQUIRE(s.redo().ok);
-    CHECK(sameContent(s.model(), after));
-    CHECK(s.model().nextId == after.nextId);
-    return after;
-}
-
-/// Applies an action that must be refused, checking that the model did not change.
-std::string refused(Session& s, Action action) {
-    const Model before = s.model();
-    const Status st = s.apply(std::move(action));
-    CHECK_FALSE(st.ok);
-    CHECK_FALSE(st.message.empty());
-    CHECK(s.model() == before);
-    return st.message;
-}
 
 /// A journal that keeps entries in memory, or refuses them.
 struct MemoryJournal : Journal {

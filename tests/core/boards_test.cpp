@@ -8,35 +8,16 @@
 #include "core/session.h"
 #include "core/text.h"
 #include "support/fixtures.h"
+#include "support/roundtrip.h"
 
 using namespace atelier;
 using atelier::test::sameContent;
 
 namespace {
 
-/// Applies `action`, undoes and redoes it, checking the model at each step; returns the model after it.
-Model roundTrip(Session& s, Action action) {
-    const Model before = s.model();
-    const Status applied = s.apply(std::move(action));
-    INFO(applied.message);
-    REQUIRE(applied.ok);
-    const Model after = s.model();
-    CHECK_FALSE(sameContent(before, after));
-    CHECK_FALSE(s.undoLabel().empty());
-    REQUIRE(s.undo().ok);
-    CHECK(sameContent(s.model(), before));
-    REQUIRE(s.redo().ok);
-    CHECK(sameContent(s.model(), after));
-    return after;
-}
+using atelier::test::refused;
+using atelier::test::roundTrip;
 
-std::string refused(Session& s, Action action) {
-    const Model before = s.model();
-    const Status st = s.apply(std::move(action));
-    CHECK_FALSE(st.ok);
-    CHECK(s.model() == before);
-    return st.message;
-}
 
 /// The fixture Tour with one board on étape 1 (the three default columns) and two ideas in « Constats ».
 struct BoardFixture {

@@ -107,7 +107,7 @@ void drawCard(GroupesView& view, const Model& model, const Etape& e, int g, floa
         out.push_back(u);
     };
     std::string text;
-    if (commitText(view.drafts, "##name", group.name, text, width - 110)) update([&](UpdateGroup& u) { u.name = text; });
+    if (commitText(view.drafts, "##name", group.name, text, width - ImGui::CalcTextSize(tr(Str::GroupLocked)).x - 50.0f)) update([&](UpdateGroup& u) { u.name = text; });
     probe::mark("group." + std::to_string(g) + ".name");
     ImGui::SameLine();
     bool lock = locked;

@@ -57,6 +57,8 @@ constexpr Command kCommands[] = {
     {"tally", cmdTally},
     {"groups", cmdGroups},
     {"idees", cmdIdees},
+    {"archive", cmdArchive},
+    {"export", cmdExport},
 };
 
 std::string usage() { return fmt(Str::CliUsage, {store::defaultDataDir().string()}); }

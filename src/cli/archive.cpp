@@ -2,7 +2,7 @@
 // atelier archive list [--json]
 // atelier archive check FILE
 // atelier archive search "TEXT" [--json]
-// atelier export --etape N [--out DIR]
+// atelier export (--etape N | --archive FILE) [--out DIR]
 #include <iostream>
 #include <nlohmann/json.hpp>
 
@@ -121,13 +121,24 @@ int cmdArchive(Context& context, Args& args) {
 }
 
 int cmdExport(Context& context, Args& args) {
-    const Etape& etape = etapeOption(context, args);
+    const auto fromFile = args.option("--archive");
+    EtapeArchive archive;
+    std::filesystem::path defaultDir;
+    if (fromFile) {  // an archived étape, read-only: the summaries go beside its etape.json
+        try {
+            archive = store::loadArchive(*fromFile);
+        } catch (const store::StoreError& e) {
+            throw CommandError{e.what()};
+        }
+        defaultDir = std::filesystem::path(*fromFile).parent_path();
+    } else {
+        const Etape& etape = etapeOption(context, args);
+        archive = makeArchive(context.workspace().session().model(), etape, ATELIER_VERSION, store::nowUtcIso());
+        defaultDir = store::archiveFile(context.dataDir(), archive).parent_path();
+    }
     const auto out = args.option("--out");
     args.finish();
-    const Model& model = context.workspace().session().model();
-    const EtapeArchive archive = makeArchive(model, etape, ATELIER_VERSION, store::nowUtcIso());
-    const std::filesystem::path dir =
-        out ? std::filesystem::path(*out) : store::archiveFile(context.dataDir(), archive).parent_path();
+    const std::filesystem::path dir = out ? std::filesystem::path(*out) : defaultDir;
     std::error_code ec;
     std::filesystem::create_directories(dir, ec);
     const std::pair<const char*, std::string> files[] = {

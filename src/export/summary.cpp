@@ -61,6 +61,8 @@ std::string scoreLabel(const Vote& v, const ArchivedResult& r, int option) {
         const std::string grade = score >= 0 && score < static_cast<long long>(r.grades.size()) ? r.grades[score] : "";
         return fmt(Str::SumMedian, {grade});
     }
+    if (v.setup.method == VoteMethod::Schulze) return fmt(Str::SumBeats, {std::to_string(score)});
+    if (v.setup.method == VoteMethod::Approval) return fmt(Str::SumApprovals, {std::to_string(score)});
     return fmt(Str::SumPoints, {std::to_string(score)});
 }
 
@@ -99,11 +101,11 @@ h2 { font-size: 13pt; color: #003e8c; border-bottom: 1px solid #003e8c; margin: 
 h3 { font-size: 11pt; margin: 10px 0 4px; page-break-after: avoid; }
 .chart { margin: 4px 0 10px; }
 .bar-row { display: flex; align-items: center; gap: 6px; margin: 2px 0; page-break-inside: avoid; }
-.bar-label { width: 38%; font-size: 9.5pt; }
+.bar-label { width: 36%; font-size: 9.5pt; }
 .bar-track { flex: 1; background: #eef2f8; height: 12px; }
 .bar { background: #003e8c; height: 12px; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 .bar.win { background: #d9480f; }
-.bar-value { width: 22%; font-size: 9pt; color: #333; }
+.bar-value { width: 26%; font-size: 9pt; color: #333; }
 .cols { display: flex; gap: 16px; } .cols > div { flex: 1; }
 ul { margin: 4px 0 8px 18px; padding: 0; } li { margin: 1px 0; }
 .idea-group { color: #555; font-size: 8.5pt; }

@@ -78,4 +78,13 @@ TEST_CASE("atelier export writes the four summary files, by default into the arc
     REQUIRE(run(dir.data() + " export --etape 1").code == 0);
     CHECK(std::filesystem::exists(dir.path / "data" / "sessions" / "2020-02-11-amiens" / "summary.html"));
     CHECK(run(dir.data() + " export").code == 2);
+
+    // An archived étape, read-only: the summaries go beside its etape.json.
+    REQUIRE(run(dir.data() + " archive save --etape 1").code == 0);
+    std::filesystem::remove(dir.path / "data" / "sessions" / "2020-02-11-amiens" / "votes.csv");
+    const Run archived = run("export --archive " +
+                             atelier::test::quoted(dir.path / "data" / "sessions" / "2020-02-11-amiens" / "etape.json"));
+    CHECK(archived.code == 0);
+    CHECK(std::filesystem::exists(dir.path / "data" / "sessions" / "2020-02-11-amiens" / "votes.csv"));
+    CHECK(run("export --archive " + dir.write("bad.json", "{")).code == 1);
 }

@@ -232,8 +232,12 @@ std::filesystem::path archiveEtape(Workspace& workspace, Id etape, const std::st
     const Etape* e = model.etape(etape);
     assert(e && "archiveEtape: the étape must exist");
     const EtapeArchive archive = makeArchive(model, *e, atelierVersion, nowUtcIso());
-    const auto file = saveArchive(workspace.dataDir(), archive);
-    indexArchive(workspace.database(), archive);
+    return saveAndIndex(workspace.dataDir(), workspace.database(), archive);
+}
+
+std::filesystem::path saveAndIndex(const std::filesystem::path& dataDir, Database& db, const EtapeArchive& archive) {
+    const auto file = saveArchive(dataDir, archive);
+    indexArchive(db, archive);
     return file;
 }
 

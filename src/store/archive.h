@@ -52,6 +52,9 @@ struct IdeaHit {
 /// Ideas of every archived étape that contain all the words of `text` (as prefixes), ignoring accents and case.
 std::vector<IdeaHit> searchIdeas(Database& db, std::string_view text, int limit = 200);
 
+/// Saves the archive (saveArchive), then indexes its ideas (indexArchive); returns the file. Throws StoreError.
+std::filesystem::path saveAndIndex(const std::filesystem::path& dataDir, Database& db, const EtapeArchive& archive);
+
 /// Makes the archive of étape `etape` now, saves it, indexes it; returns the file. Throws StoreError.
 std::filesystem::path archiveEtape(Workspace& workspace, Id etape, const std::string& atelierVersion);
 

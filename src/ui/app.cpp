@@ -38,6 +38,7 @@ const std::vector<ScreenEntry>& screenRegistry() {
         {"projecteur-carte", true, ConsoleScreen::BriseGlace, ProjectorView::Card, Str::ProjectorTitle},
         {"projecteur-qui-est-la", true, ConsoleScreen::BriseGlace, ProjectorView::WhoIsHere, Str::ProjectorTitle},
         {"mur", true, ConsoleScreen::Idees, ProjectorView::Mur, Str::ProjectorTitle},  // an idea board
+        {"archive", false, ConsoleScreen::Archive, ProjectorView::Welcome, Str::TabArchive},  // archived étapes
     };
     return kScreens;
 }
@@ -47,6 +48,7 @@ App::App(Session& session, std::filesystem::path dataDir) : session_(session) {
     if (!dataDir.empty()) {
         state_.inscriptions.documentsDir = dataDir / "documents";
         state_.groupes.documentsDir = dataDir / "documents";
+        state_.archive.dataDir = dataDir;
     }
     state_.groupes.nextSeed = std::random_device{}();  // kept in the plan, so a plan can be told apart and replayed
     state_.briseGlace.nextSeed = std::random_device{}();
@@ -127,6 +129,7 @@ void App::drawConsoleScreen(ConsoleScreen screen, Actions& actions) {
                 state_.groupes.project = false;
             }
             break;
+        case ConsoleScreen::Archive: drawArchiveScreen(state_.archive, state_.selectedEtape, model); break;
         case ConsoleScreen::Votes:
             drawVotesScreen(state_.votes, state_.selectedEtape, model, actions);
             if (state_.votes.project) {  // « Projeter les résultats »

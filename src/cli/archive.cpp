@@ -1,7 +1,7 @@
 // atelier archive save --etape N
 // atelier archive list [--json]
 // atelier archive check FILE
-// atelier archive search "TEXT" [--json]
+// atelier archive search "TEXT" [--json], also atelier search "TEXT" [--json]
 // atelier export (--etape N | --archive FILE) [--out DIR]
 #include <iostream>
 #include <nlohmann/json.hpp>
@@ -119,6 +119,8 @@ int cmdArchive(Context& context, Args& args) {
     if (*action == "search") return archiveSearch(context, args);
     throw UsageError{fmt(Str::CliArchiveUnknown, {*action})};
 }
+
+int cmdSearch(Context& context, Args& args) { return archiveSearch(context, args); }
 
 int cmdExport(Context& context, Args& args) {
     const auto fromFile = args.option("--archive");

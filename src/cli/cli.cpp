@@ -59,6 +59,7 @@ constexpr Command kCommands[] = {
     {"idees", cmdIdees},
     {"archive", cmdArchive},
     {"export", cmdExport},
+    {"search", cmdSearch},
 };
 
 std::string usage() { return fmt(Str::CliUsage, {store::defaultDataDir().string()}); }

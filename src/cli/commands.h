@@ -46,6 +46,7 @@ int cmdGroups(Context& context, Args& args);        // groups.cpp
 int cmdIdees(Context& context, Args& args);         // idees.cpp
 int cmdArchive(Context& context, Args& args);      // archive.cpp
 int cmdExport(Context& context, Args& args);       // archive.cpp
+int cmdSearch(Context& context, Args& args);       // archive.cpp: the same as archive search
 /// `import idees …`: called by cmdImport.
 int importIdees(Context& context, Args& args);      // idees.cpp
 

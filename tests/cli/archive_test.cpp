@@ -49,6 +49,14 @@ TEST_CASE("atelier archive save prints the path, list and check show it, search 
     CHECK(hits[0]["tableau"] == "Associer les familles");
     CHECK(hits[0]["etape"] == 1);
     CHECK(hits[0]["date"] == "2020-02-11");
+
+    const Run top = run(dir.data() + " search 'CORDEE de la' --json");
+    REQUIRE(top.code == 0);
+    CHECK(nlohmann::json::parse(top.out) == hits);
+    const Run none = run(dir.data() + " search introuvable");
+    CHECK(none.code == 0);
+    CHECK(none.out.find("Aucune idée archivée ne contient « introuvable »") != std::string::npos);
+    CHECK(run(dir.data() + " search").code == 2);
 }
 
 TEST_CASE("atelier archive check refuses a bad file with its message, exit 1, and wants a path, exit 2") {

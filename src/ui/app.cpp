@@ -391,8 +391,18 @@ void App::apply(Actions& actions, UiRequests& requests) {
             if (const Etape* e = session_.model().etape(r->etape))
                 if (const Board* b = e->board(r->board))
                     if (const Idea* idea = b->idea(r->idea)) removedIdea = idea->text;
+        // Closing an étape (status « réalisée ») saves it into the archive.
+        Id closing = 0;
+        if (const auto* u = std::get_if<UpdateEtape>(&action))
+            if (const Etape* e = session_.model().etape(u->id))
+                if (u->header.status == EtapeStatus::Realisee && e->header.status != EtapeStatus::Realisee) closing = u->id;
         if (Status s = session_.apply(std::move(action)); !s) toast(s.message, true);
-        else if (!removedTitle.empty()) toast(fmt(Str::DeletedHint, {removedTitle}));
+        else if (closing && !state_.archive.dataDir.empty()) {
+            if (const Etape* e = session_.model().etape(closing)) {
+                const bool saved = saveToArchive(state_.archive, session_.model(), *e);
+                toast(state_.archive.message, !saved);
+            }
+        } else if (!removedTitle.empty()) toast(fmt(Str::DeletedHint, {removedTitle}));
         else if (!removedIdea.empty()) toast(fmt(Str::BoardDeletedHint, {session_.undoLabel()}));
     }
     for (ActionBatch& batch : actions.batches)

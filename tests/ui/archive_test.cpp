@@ -77,3 +77,19 @@ TEST_CASE("Archive: a damaged archive is listed as unreadable, the others still 
     c.click("archive.row.0");
     CHECK(c.app.state().archive.open == 0);
 }
+
+TEST_CASE("Archive: closing an étape (status réalisée) saves it into the archive") {
+    ArchiveConsole c;
+    const fs::path file = c.dir / "sessions" / "2020-02-11-amiens" / "etape.json";
+    EtapeHeader h = c.etape1().header;
+    h.venue = "Salle des fêtes";
+    c.actions.push_back(UpdateEtape{c.etape1().id, h});
+    c.settle();
+    CHECK(!fs::exists(file));  // an edit that does not close the étape saves nothing
+    h.status = EtapeStatus::Realisee;
+    c.actions.push_back(UpdateEtape{c.etape1().id, h});
+    c.settle();
+    REQUIRE(fs::exists(file));
+    CHECK(store::loadArchive(file).etape.header.status == EtapeStatus::Realisee);
+    CHECK(store::loadArchive(file).etape.header.venue == "Salle des fêtes");
+}

@@ -28,7 +28,9 @@ store::Database& indexOf(ArchiveView& view) {
     return *view.index;
 }
 
-void save(ArchiveView& view, const Model& model, const Etape& etape) {
+}  // namespace
+
+bool saveToArchive(ArchiveView& view, const Model& model, const Etape& etape) {
     try {
         const EtapeArchive archive = makeArchive(model, etape, ATELIER_VERSION, store::nowUtcIso());
         const auto file = store::saveAndIndex(view.dataDir, indexOf(view), archive);
@@ -36,11 +38,15 @@ void save(ArchiveView& view, const Model& model, const Etape& etape) {
         view.error = false;
         view.refresh = true;
         view.searched.clear();  // the hits may have changed
+        return true;
     } catch (const store::StoreError& e) {
         view.message = e.what();
         view.error = true;
+        return false;
     }
 }
+
+namespace {
 
 void search(ArchiveView& view) {
     view.searched = view.search;
@@ -102,7 +108,7 @@ void drawArchiveScreen(ArchiveView& view, Id selected, const Model& model) {
     // Toolbar: save the selected étape, refresh.
     const Etape* etape = model.etape(selected);
     if (!etape) ImGui::BeginDisabled();
-    if (ImGui::Button(tr(Str::ArchiveSaveButton)) && etape) save(view, model, *etape);
+    if (ImGui::Button(tr(Str::ArchiveSaveButton)) && etape) saveToArchive(view, model, *etape);
     probe::mark("archive.save");
     if (!etape) {
         ImGui::EndDisabled();

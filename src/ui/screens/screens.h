@@ -284,5 +284,7 @@ struct ArchiveView {
 /// The archived étapes (date, host, theme, people, ideas, votes), « Enregistrer dans l'archive » for the selected
 /// étape, a search over the ideas of every archive (accents and case ignored), one archive shown read-only.
 void drawArchiveScreen(ArchiveView& view, Id selected, const Model& model);
+/// Saves `etape` into the archive (and its search index); the outcome goes to view.message. False on an error.
+bool saveToArchive(ArchiveView& view, const Model& model, const Etape& etape);
 
 }  // namespace atelier::ui

@@ -3,12 +3,15 @@
 // atelier archive check FILE
 // atelier archive search "TEXT" [--json], also atelier search "TEXT" [--json]
 // atelier export (--etape N | --archive FILE) [--out DIR]
+// atelier synthese (--annee YYYY | --tour) --out FILE.html
+#include <algorithm>
 #include <iostream>
 #include <nlohmann/json.hpp>
 
 #include "cli/commands.h"
 #include "core/strings.h"
 #include "export/summary.h"
+#include "export/synthesis.h"
 #include "store/archive.h"
 #include "store/errors.h"
 #include "store/files.h"
@@ -153,6 +156,34 @@ int cmdExport(Context& context, Args& args) {
         store::writeFileAtomic(dir / name, content);
         std::cout << fmt(Str::CliExportWritten, {(dir / name).string()}) << "\n";
     }
+    return 0;
+}
+
+int cmdSynthese(Context& context, Args& args) {
+    const auto year = args.option("--annee");
+    const bool tour = args.flag("--tour");
+    const auto out = args.option("--out");
+    args.finish();
+    if (!year == !tour) throw UsageError{tr(Str::CliSyntheseNeedsScope)};
+    if (!out) throw UsageError{tr(Str::CliSyntheseNeedsOut)};
+    const int wanted = year ? parseIntOption("--annee", *year, 2000, 2100) : 0;
+    std::vector<EtapeArchive> archives;
+    for (auto& l : store::listArchives(context.dataDir())) {
+        if (!l.error.empty()) {
+            std::cerr << fmt(Str::CliSyntheseSkipped, {l.error}) << "\n";
+            continue;
+        }
+        if (!year || l.archive.etape.header.date.year == wanted) archives.push_back(std::move(l.archive));
+    }
+    std::stable_sort(archives.begin(), archives.end(), [](const EtapeArchive& a, const EtapeArchive& b) {
+        return toIso(a.etape.header.date) < toIso(b.etape.header.date);
+    });
+    std::vector<std::string> cites;
+    for (const Territory& t : context.workspace().session().model().territories)
+        if (t.cite) cites.push_back(t.name);
+    const std::string title = year ? fmt(Str::SynTitleYear, {*year}) : std::string(tr(Str::SynTitleTour));
+    store::writeFileAtomic(*out, exporting::synthesisHtml(archives, title, cites));
+    std::cout << fmt(Str::CliWritten, {*out}) << "\n";
     return 0;
 }
 

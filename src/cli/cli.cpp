@@ -60,6 +60,7 @@ constexpr Command kCommands[] = {
     {"archive", cmdArchive},
     {"export", cmdExport},
     {"search", cmdSearch},
+    {"synthese", cmdSynthese},
 };
 
 std::string usage() { return fmt(Str::CliUsage, {store::defaultDataDir().string()}); }

@@ -96,3 +96,28 @@ TEST_CASE("atelier export writes the four summary files, by default into the arc
     CHECK(std::filesystem::exists(dir.path / "data" / "sessions" / "2020-02-11-amiens" / "votes.csv"));
     CHECK(run("export --archive " + dir.write("bad.json", "{")).code == 1);
 }
+
+TEST_CASE("atelier synthese writes the year's and the Tour's document from the archives, escaped") {
+    TempDir dir("atelier-cli");
+    REQUIRE(run(dir.data() + " import idees --etape 1 --tableau 'Associer <b>les</b> familles' " +
+                dir.write("idees.csv", "texte;groupe;categorie\nUne idée;Groupe 1;Constats\n"))
+                .code == 0);
+    REQUIRE(run(dir.data() + " archive save --etape 1").code == 0);
+    const Run tour = run(dir.data() + " synthese --tour --out " + atelier::test::quoted(dir.path / "tour.html"));
+    INFO(tour.out);
+    REQUIRE(tour.code == 0);
+    const std::string html = dir.read("tour.html");
+    CHECK(html.find("Synthèse du Tour des Cités éducatives") != std::string::npos);
+    CHECK(html.find("Concertation et intelligence collective") != std::string::npos);
+    CHECK(html.find("Amiens") != std::string::npos);
+    CHECK(html.find("pas encore accueilli d&#39;étape") != std::string::npos);  // Lille has not hosted yet
+
+    REQUIRE(run(dir.data() + " synthese --annee 2021 --out " + atelier::test::quoted(dir.path / "2021.html")).code == 0);
+    CHECK(dir.read("2021.html").find("0 étape(s) archivée(s)") != std::string::npos);
+    REQUIRE(run(dir.data() + " synthese --annee 2020 --out " + atelier::test::quoted(dir.path / "2020.html")).code == 0);
+    CHECK(dir.read("2020.html").find("1 étape(s) archivée(s)") != std::string::npos);
+
+    CHECK(run(dir.data() + " synthese --out x.html").code == 2);
+    CHECK(run(dir.data() + " synthese --tour --annee 2020 --out x.html").code == 2);
+    CHECK(run(dir.data() + " synthese --tour").code == 2);
+}

@@ -4,11 +4,14 @@
 // atelier archive search "TEXT" [--json], also atelier search "TEXT" [--json]
 // atelier export (--etape N | --archive FILE) [--out DIR]
 // atelier synthese (--annee YYYY | --tour) --out FILE.html
+// atelier demo
 #include <algorithm>
+#include <ctime>
 #include <iostream>
 #include <nlohmann/json.hpp>
 
 #include "cli/commands.h"
+#include "core/demo.h"
 #include "core/strings.h"
 #include "export/summary.h"
 #include "export/synthesis.h"
@@ -184,6 +187,17 @@ int cmdSynthese(Context& context, Args& args) {
     const std::string title = year ? fmt(Str::SynTitleYear, {*year}) : std::string(tr(Str::SynTitleTour));
     store::writeFileAtomic(*out, exporting::synthesisHtml(archives, title, cites));
     std::cout << fmt(Str::CliWritten, {*out}) << "\n";
+    return 0;
+}
+
+int cmdDemo(Context& context, Args& args) {
+    args.finish();
+    const std::time_t now = std::time(nullptr);
+    std::tm local{};
+    localtime_r(&now, &local);
+    const Status st = buildDemo(context.workspace().session(), Date{local.tm_year + 1900, local.tm_mon + 1, local.tm_mday});
+    if (!st) throw CommandError{st.message};
+    std::cout << fmt(Str::CliDemoDone, {st.message}) << "\n";
     return 0;
 }
 

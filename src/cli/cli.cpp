@@ -61,6 +61,7 @@ constexpr Command kCommands[] = {
     {"export", cmdExport},
     {"search", cmdSearch},
     {"synthese", cmdSynthese},
+    {"demo", cmdDemo},
 };
 
 std::string usage() { return fmt(Str::CliUsage, {store::defaultDataDir().string()}); }

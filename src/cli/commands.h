@@ -48,6 +48,7 @@ int cmdArchive(Context& context, Args& args);      // archive.cpp
 int cmdExport(Context& context, Args& args);       // archive.cpp
 int cmdSearch(Context& context, Args& args);       // archive.cpp: the same as archive search
 int cmdSynthese(Context& context, Args& args);     // archive.cpp
+int cmdDemo(Context& context, Args& args);         // archive.cpp
 /// `import idees …`: called by cmdImport.
 int importIdees(Context& context, Args& args);      // idees.cpp
 

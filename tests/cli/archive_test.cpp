@@ -121,3 +121,26 @@ TEST_CASE("atelier synthese writes the year's and the Tour's document from the a
     CHECK(run(dir.data() + " synthese --tour --annee 2020 --out x.html").code == 2);
     CHECK(run(dir.data() + " synthese --tour").code == 2);
 }
+
+TEST_CASE("atelier demo creates a rehearsal étape labelled Démo that uses every activity") {
+    TempDir dir("atelier-cli");
+    const Run demo = run(dir.data() + " demo");
+    INFO(demo.out);
+    REQUIRE(demo.code == 0);
+    CHECK(demo.out.find("Étape de démonstration 3 créée") != std::string::npos);
+    const Run saved = run(dir.data() + " archive save --etape 3");
+    REQUIRE(saved.code == 0);
+    const auto doc = nlohmann::json::parse(dir.read(saved.out.substr(dir.path.string().size() + 1,
+                                                                     saved.out.find('\n') - dir.path.string().size() - 1)));
+    const auto& a = doc["archive"];
+    CHECK(a["etape"]["header"]["theme"].get<std::string>().rfind("Démo", 0) == 0);
+    CHECK(a["people"].size() == 12);
+    CHECK(a["etape"]["programme"].size() == 4);
+    CHECK(!a["etape"]["icebreaker"]["rounds"].empty());
+    CHECK(!a["etape"]["icebreaker"]["drawn"].empty());
+    CHECK(!a["etape"]["groups"]["rounds"].empty());
+    CHECK(a["etape"]["boards"][0]["ideas"].size() == 6);
+    CHECK(a["practices"].size() == 2);
+    CHECK(a["results"][0]["counted"] == true);
+    CHECK(run(dir.data() + " demo extra").code == 2);
+}

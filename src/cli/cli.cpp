@@ -57,6 +57,11 @@ constexpr Command kCommands[] = {
     {"tally", cmdTally},
     {"groups", cmdGroups},
     {"idees", cmdIdees},
+    {"archive", cmdArchive},
+    {"export", cmdExport},
+    {"search", cmdSearch},
+    {"synthese", cmdSynthese},
+    {"demo", cmdDemo},
 };
 
 std::string usage() { return fmt(Str::CliUsage, {store::defaultDataDir().string()}); }

@@ -44,6 +44,11 @@ int cmdEtatFrais(Context& context, Args& args);     // documents.cpp
 int cmdTally(Context& context, Args& args);         // tally.cpp
 int cmdGroups(Context& context, Args& args);        // groups.cpp
 int cmdIdees(Context& context, Args& args);         // idees.cpp
+int cmdArchive(Context& context, Args& args);      // archive.cpp
+int cmdExport(Context& context, Args& args);       // archive.cpp
+int cmdSearch(Context& context, Args& args);       // archive.cpp: the same as archive search
+int cmdSynthese(Context& context, Args& args);     // archive.cpp
+int cmdDemo(Context& context, Args& args);         // archive.cpp
 /// `import idees …`: called by cmdImport.
 int importIdees(Context& context, Args& args);      // idees.cpp
 

@@ -44,6 +44,13 @@ constexpr const char* kMigrations[] = {
     "SELECT 1;",
     // 6: idea boards (« Mur d'idées »): boards, columns, ideas, clusters (new actions; no table changes).
     "SELECT 1;",
+    // 7: the search index of the archived ideas (FTS5, accents and case ignored), filled when an étape is archived.
+    R"sql(
+        CREATE VIRTUAL TABLE idea_search USING fts5(
+            texte, tableau UNINDEXED, etape UNINDEXED, date UNINDEXED, folder UNINDEXED,
+            tokenize = 'unicode61 remove_diacritics 2'
+        );
+    )sql",
 };
 static_assert(std::size(kMigrations) == kSchemaVersion, "one migration per schema version");
 

@@ -17,7 +17,7 @@ namespace atelier::store {
 /// The schema this Atelier writes and reads. Bump it, with a migration (database.cpp), whenever the tables change
 /// or an action is added or changes its fields, so that an older Atelier refuses the database instead of
 /// misreading it.
-constexpr int kSchemaVersion = 6;
+constexpr int kSchemaVersion = 7;
 
 class Database : public Journal {
 public:

@@ -29,3 +29,22 @@ public:
 };
 
 }  // namespace atelier::store
+
+namespace atelier::store {
+
+/// An étape archive written by a newer Atelier (a higher format version); the file is left untouched.
+class ArchiveTooNew : public StoreError {
+public:
+    ArchiveTooNew(std::string message, int found, int supported)
+        : StoreError(std::move(message)), found(found), supported(supported) {}
+    int found;
+    int supported;
+};
+
+/// An étape archive that cannot be read (bad JSON, a missing field, a wrong type…); the file is left untouched.
+class ArchiveCorrupt : public StoreError {
+public:
+    using StoreError::StoreError;
+};
+
+}  // namespace atelier::store

@@ -38,6 +38,7 @@ const std::vector<ScreenEntry>& screenRegistry() {
         {"projecteur-carte", true, ConsoleScreen::BriseGlace, ProjectorView::Card, Str::ProjectorTitle},
         {"projecteur-qui-est-la", true, ConsoleScreen::BriseGlace, ProjectorView::WhoIsHere, Str::ProjectorTitle},
         {"mur", true, ConsoleScreen::Idees, ProjectorView::Mur, Str::ProjectorTitle},  // an idea board
+        {"archive", false, ConsoleScreen::Archive, ProjectorView::Welcome, Str::TabArchive},  // archived étapes
     };
     return kScreens;
 }
@@ -47,6 +48,7 @@ App::App(Session& session, std::filesystem::path dataDir) : session_(session) {
     if (!dataDir.empty()) {
         state_.inscriptions.documentsDir = dataDir / "documents";
         state_.groupes.documentsDir = dataDir / "documents";
+        state_.archive.dataDir = dataDir;
     }
     state_.groupes.nextSeed = std::random_device{}();  // kept in the plan, so a plan can be told apart and replayed
     state_.briseGlace.nextSeed = std::random_device{}();
@@ -127,6 +129,7 @@ void App::drawConsoleScreen(ConsoleScreen screen, Actions& actions) {
                 state_.groupes.project = false;
             }
             break;
+        case ConsoleScreen::Archive: drawArchiveScreen(state_.archive, state_.selectedEtape, model); break;
         case ConsoleScreen::Votes:
             drawVotesScreen(state_.votes, state_.selectedEtape, model, actions);
             if (state_.votes.project) {  // « Projeter les résultats »
@@ -388,8 +391,18 @@ void App::apply(Actions& actions, UiRequests& requests) {
             if (const Etape* e = session_.model().etape(r->etape))
                 if (const Board* b = e->board(r->board))
                     if (const Idea* idea = b->idea(r->idea)) removedIdea = idea->text;
+        // Closing an étape (status « réalisée ») saves it into the archive.
+        Id closing = 0;
+        if (const auto* u = std::get_if<UpdateEtape>(&action))
+            if (const Etape* e = session_.model().etape(u->id))
+                if (u->header.status == EtapeStatus::Realisee && e->header.status != EtapeStatus::Realisee) closing = u->id;
         if (Status s = session_.apply(std::move(action)); !s) toast(s.message, true);
-        else if (!removedTitle.empty()) toast(fmt(Str::DeletedHint, {removedTitle}));
+        else if (closing && !state_.archive.dataDir.empty()) {
+            if (const Etape* e = session_.model().etape(closing)) {
+                const bool saved = saveToArchive(state_.archive, session_.model(), *e);
+                toast(state_.archive.message, !saved);
+            }
+        } else if (!removedTitle.empty()) toast(fmt(Str::DeletedHint, {removedTitle}));
         else if (!removedIdea.empty()) toast(fmt(Str::BoardDeletedHint, {session_.undoLabel()}));
     }
     for (ActionBatch& batch : actions.batches)

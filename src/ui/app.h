@@ -32,7 +32,7 @@ struct UiRequests {
 };
 
 /// The console's screens, one tab each.
-enum class ConsoleScreen { Etapes, Reseau, Calendrier, Inscriptions, BriseGlace, Groupes, Idees, Votes };
+enum class ConsoleScreen { Etapes, Reseau, Calendrier, Inscriptions, BriseGlace, Groupes, Idees, Votes, Archive };
 
 /// What the projector shows.
 enum class ProjectorView { Welcome, VoteResults, Groups, Meeting, Card, WhoIsHere, Mur };
@@ -55,6 +55,7 @@ struct AppState {
     IdeesView idees;
     MurView mur;            // scroll, zoom and new ideas of the projected board
     Id projectedBoard = 0;  // the idea board the projector shows
+    ArchiveView archive;    // the capitalisation archive (its data directory, list, search)
     struct Toast {
         std::string text;
         double until = 0;

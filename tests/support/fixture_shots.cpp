@@ -4,6 +4,8 @@
 #include <cstdio>
 #include <cstdlib>
 
+#include "core/archive.h"
+#include "store/archive.h"
 #include "support/fixtures.h"
 #include "ui/ui.h"
 
@@ -14,6 +16,11 @@ int main(int argc, char** argv) {
     }
     atelier::Session session = atelier::test::dayOfEtapeSession();
     int failures = 0;
+    {  // the Archive tab lists the fixture's étape 1
+        atelier::store::Database db(std::string(argv[1]) + "/atelier.db");
+        const atelier::Model& m = session.model();
+        atelier::store::saveAndIndex(argv[1], db, atelier::makeArchive(m, *m.etapeByNumber(1), "0.1.0", "2020-02-11T17:30:00Z"));
+    }
     for (const std::string& screen : atelier::ui::screenNames()) {
         atelier::ui::ScreenshotOptions options;
         options.screen = screen;

@@ -6,6 +6,7 @@
 
 #include <filesystem>
 #include <functional>
+#include <memory>
 #include <imgui.h>
 #include <cstdint>
 #include <string>
@@ -254,5 +255,36 @@ void drawBoardWall(ImDrawList* draw, ImVec2 min, ImVec2 max, const Board& board,
 
 /// The colour of a group's cards, derived from its label (the same label always gives the same colour).
 ImU32 groupColour(std::string_view group);
+
+}  // namespace atelier::ui
+
+// [SECTION] Console: the capitalisation archive (archive.cpp)
+
+namespace atelier::store {
+class Database;
+struct ArchiveListing;
+struct IdeaHit;
+}  // namespace atelier::store
+
+namespace atelier::ui {
+
+struct ArchiveView {
+    std::filesystem::path dataDir;  // the data directory: archives under sessions/, the search index in atelier.db
+    bool refresh = true;            // list the archives again on the next frame
+    std::shared_ptr<std::vector<store::ArchiveListing>> listings;  // the archived étapes, by folder
+    std::shared_ptr<store::Database> index;                        // opened on first search or save
+    std::string search;                                            // the search box
+    std::string searched;                                          // what `hits` were found for
+    std::shared_ptr<std::vector<store::IdeaHit>> hits;
+    int open = -1;        // the archive shown read-only (index in listings), -1: none
+    std::string message;  // the last save, or the last error
+    bool error = false;
+};
+
+/// The archived étapes (date, host, theme, people, ideas, votes), « Enregistrer dans l'archive » for the selected
+/// étape, a search over the ideas of every archive (accents and case ignored), one archive shown read-only.
+void drawArchiveScreen(ArchiveView& view, Id selected, const Model& model);
+/// Saves `etape` into the archive (and its search index); the outcome goes to view.message. False on an error.
+bool saveToArchive(ArchiveView& view, const Model& model, const Etape& etape);
 
 }  // namespace atelier::ui

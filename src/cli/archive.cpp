@@ -1,0 +1,204 @@
+// atelier archive save --etape N
+// atelier archive list [--json]
+// atelier archive check FILE
+// atelier archive search "TEXT" [--json], also atelier search "TEXT" [--json]
+// atelier export (--etape N | --archive FILE) [--out DIR]
+// atelier synthese (--annee YYYY | --tour) --out FILE.html
+// atelier demo
+#include <algorithm>
+#include <ctime>
+#include <iostream>
+#include <nlohmann/json.hpp>
+
+#include "cli/commands.h"
+#include "core/demo.h"
+#include "core/strings.h"
+#include "export/summary.h"
+#include "export/synthesis.h"
+#include "store/archive.h"
+#include "store/errors.h"
+#include "store/files.h"
+
+namespace atelier::cli {
+
+namespace {
+
+int archiveSave(Context& context, Args& args) {
+    const Etape& etape = etapeOption(context, args);
+    args.finish();
+    std::cout << store::archiveEtape(context.workspace(), etape.id, ATELIER_VERSION).string() << "\n";
+    return 0;
+}
+
+int archiveList(Context& context, Args& args) {
+    const bool json = args.flag("--json");
+    args.finish();
+    const auto listings = store::listArchives(context.dataDir());
+    if (json) {
+        nlohmann::json out = nlohmann::json::array();
+        for (const auto& l : listings) {
+            nlohmann::json row = {{"file", l.file.string()}};
+            if (!l.error.empty()) {
+                row["error"] = l.error;
+            } else {
+                const EtapeArchive& a = l.archive;
+                row["folder"] = archiveFolderName(a);
+                row["etape"] = a.etape.header.number;
+                row["date"] = toIso(a.etape.header.date);
+                row["host"] = a.host;
+                row["theme"] = a.etape.header.theme;
+                row["people"] = a.people.size();
+                row["ideas"] = a.ideaCount();
+                row["votes"] = a.etape.votes.size();
+                row["example"] = a.format.example;
+            }
+            out.push_back(std::move(row));
+        }
+        std::cout << out.dump(2) << "\n";
+        return 0;
+    }
+    if (listings.empty()) std::cout << fmt(Str::CliArchiveNone, {store::sessionsDir(context.dataDir()).string()}) << "\n";
+    for (const auto& l : listings) {
+        if (!l.error.empty()) {
+            std::cout << fmt(Str::CliArchiveBroken, {l.file.string(), l.error}) << "\n";
+            continue;
+        }
+        const EtapeArchive& a = l.archive;
+        std::cout << fmt(Str::CliArchiveLine,
+                         {toIso(a.etape.header.date), std::to_string(a.etape.header.number),
+                          a.host.empty() ? tr(Str::HostUnknown) : a.host, a.etape.header.theme,
+                          std::to_string(a.people.size()), std::to_string(a.ideaCount()),
+                          std::to_string(a.etape.votes.size())})
+                  << "\n";
+    }
+    return 0;
+}
+
+int archiveCheck(Args& args) {
+    const auto path = args.positional();
+    args.finish();
+    if (!path) throw UsageError{tr(Str::CliArchiveNeedsPath)};
+    EtapeArchive a;
+    try {
+        a = store::loadArchive(*path);
+    } catch (const store::StoreError& e) {
+        throw CommandError{e.what()};
+    }
+    std::cout << fmt(Str::CliArchiveCheckOk,
+                     {*path, a.format.name, std::to_string(a.format.version), a.format.atelier,
+                      a.format.example ? tr(Str::CliArchiveExampleMark) : "", std::to_string(a.etape.header.number),
+                      toIso(a.etape.header.date), a.host.empty() ? tr(Str::HostUnknown) : a.host, a.etape.header.theme,
+                      std::to_string(a.people.size()), std::to_string(a.ideaCount()),
+                      std::to_string(a.etape.boards.size()), std::to_string(a.etape.votes.size()),
+                      std::to_string(a.ballotCount()), std::to_string(a.practices.size())})
+              << "\n";
+    return 0;
+}
+
+int archiveSearch(Context& context, Args& args) {
+    const bool json = args.flag("--json");
+    const auto text = args.positional();
+    args.finish();
+    if (!text) throw UsageError{tr(Str::CliArchiveNeedsText)};
+    const auto hits = store::searchIdeas(context.workspace().database(), *text);
+    if (json) {
+        nlohmann::json out = nlohmann::json::array();
+        for (const auto& h : hits)
+            out.push_back({{"etape", h.etape}, {"date", h.date}, {"tableau", h.tableau}, {"texte", h.texte}});
+        std::cout << out.dump(2) << "\n";
+        return 0;
+    }
+    if (hits.empty()) std::cout << fmt(Str::CliArchiveNoHits, {*text}) << "\n";
+    for (const auto& h : hits)
+        std::cout << fmt(Str::CliArchiveHit, {h.date, std::to_string(h.etape), h.tableau, h.texte}) << "\n";
+    return 0;
+}
+
+}  // namespace
+
+int cmdArchive(Context& context, Args& args) {
+    const auto action = args.positional();
+    if (!action) throw UsageError{tr(Str::CliArchiveNeedsAction)};
+    if (*action == "save") return archiveSave(context, args);
+    if (*action == "list") return archiveList(context, args);
+    if (*action == "check") return archiveCheck(args);
+    if (*action == "search") return archiveSearch(context, args);
+    throw UsageError{fmt(Str::CliArchiveUnknown, {*action})};
+}
+
+int cmdSearch(Context& context, Args& args) { return archiveSearch(context, args); }
+
+int cmdExport(Context& context, Args& args) {
+    const auto fromFile = args.option("--archive");
+    EtapeArchive archive;
+    std::filesystem::path defaultDir;
+    if (fromFile) {  // an archived étape, read-only: the summaries go beside its etape.json
+        try {
+            archive = store::loadArchive(*fromFile);
+        } catch (const store::StoreError& e) {
+            throw CommandError{e.what()};
+        }
+        defaultDir = std::filesystem::path(*fromFile).parent_path();
+    } else {
+        const Etape& etape = etapeOption(context, args);
+        archive = makeArchive(context.workspace().session().model(), etape, ATELIER_VERSION, store::nowUtcIso());
+        defaultDir = store::archiveFile(context.dataDir(), archive).parent_path();
+    }
+    const auto out = args.option("--out");
+    args.finish();
+    const std::filesystem::path dir = out ? std::filesystem::path(*out) : defaultDir;
+    std::error_code ec;
+    std::filesystem::create_directories(dir, ec);
+    const std::pair<const char*, std::string> files[] = {
+        {"summary.html", exporting::summaryHtml(archive)},
+        {"summary.md", exporting::summaryMarkdown(archive)},
+        {"ideas.csv", exporting::ideasCsv(archive)},
+        {"votes.csv", exporting::votesCsv(archive)},
+    };
+    for (const auto& [name, content] : files) {
+        store::writeFileAtomic(dir / name, content);
+        std::cout << fmt(Str::CliExportWritten, {(dir / name).string()}) << "\n";
+    }
+    return 0;
+}
+
+int cmdSynthese(Context& context, Args& args) {
+    const auto year = args.option("--annee");
+    const bool tour = args.flag("--tour");
+    const auto out = args.option("--out");
+    args.finish();
+    if (!year == !tour) throw UsageError{tr(Str::CliSyntheseNeedsScope)};
+    if (!out) throw UsageError{tr(Str::CliSyntheseNeedsOut)};
+    const int wanted = year ? parseIntOption("--annee", *year, 2000, 2100) : 0;
+    std::vector<EtapeArchive> archives;
+    for (auto& l : store::listArchives(context.dataDir())) {
+        if (!l.error.empty()) {
+            std::cerr << fmt(Str::CliSyntheseSkipped, {l.error}) << "\n";
+            continue;
+        }
+        if (!year || l.archive.etape.header.date.year == wanted) archives.push_back(std::move(l.archive));
+    }
+    std::stable_sort(archives.begin(), archives.end(), [](const EtapeArchive& a, const EtapeArchive& b) {
+        return toIso(a.etape.header.date) < toIso(b.etape.header.date);
+    });
+    std::vector<std::string> cites;
+    for (const Territory& t : context.workspace().session().model().territories)
+        if (t.cite) cites.push_back(t.name);
+    const std::string title = year ? fmt(Str::SynTitleYear, {*year}) : std::string(tr(Str::SynTitleTour));
+    store::writeFileAtomic(*out, exporting::synthesisHtml(archives, title, cites));
+    std::cout << fmt(Str::CliWritten, {*out}) << "\n";
+    return 0;
+}
+
+int cmdDemo(Context& context, Args& args) {
+    args.finish();
+    const std::time_t now = std::time(nullptr);
+    std::tm local{};
+    localtime_r(&now, &local);
+    const Status st = buildDemo(context.workspace().session(), Date{local.tm_year + 1900, local.tm_mon + 1, local.tm_mday});
+    if (!st) throw CommandError{st.message};
+    std::cout << fmt(Str::CliDemoDone, {st.message}) << "\n";
+    return 0;
+}
+
+}  // namespace atelier::cli

@@ -1,0 +1,24 @@
+// The summary of an archived étape handed to the participants: one self-contained printable HTML file, the same
+// in Markdown, and the ideas and votes as CSV for Excel in French (UTF-8 with BOM, `;`, CRLF). Archive in, text out.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "core/archive.h"
+
+namespace atelier::exporting {
+
+/// summary.html: the étape, programme, participation charts, icebreaker, groups, ideas by column and cluster,
+/// vote results with charts, practices to spread. Everything users typed is escaped.
+std::string summaryHtml(const EtapeArchive& archive);
+/// summary.md: the same content in Markdown.
+std::string summaryMarkdown(const EtapeArchive& archive);
+/// ideas.csv: one row per idea.
+std::string ideasCsv(const EtapeArchive& archive);
+/// votes.csv: one row per option of each vote, in the order of its result.
+std::string votesCsv(const EtapeArchive& archive);
+/// One CSV field for `;`-separated files: quoted (quotes doubled) when it holds `;`, a quote or a line break.
+std::string csvField(std::string_view text);
+
+}  // namespace atelier::exporting

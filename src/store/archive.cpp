@@ -1,0 +1,253 @@
+// [SECTION] cereal: archive-level types
+// [SECTION] Paths, writing and reading
+// [SECTION] Listing
+// [SECTION] Search index (FTS5)
+
+#include "store/archive.h"
+
+#include <algorithm>
+#include <cassert>
+#include <cereal/archives/json.hpp>
+#include <ctime>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "core/strings.h"
+#include "store/errors.h"
+#include "store/files.h"
+#include "store/serialize.h"
+
+namespace atelier {
+
+// [SECTION] cereal: archive-level types
+
+template <class Archive>
+void serialize(Archive& ar, ArchiveFormat& f, std::uint32_t /*version*/) {
+    ar(cereal::make_nvp("name", f.name), cereal::make_nvp("version", f.version),
+       cereal::make_nvp("atelier", f.atelier), cereal::make_nvp("example", f.example));
+}
+template <class Archive>
+void serialize(Archive& ar, ArchivedPerson& p, std::uint32_t /*version*/) {
+    ar(cereal::make_nvp("id", p.id), cereal::make_nvp("name", p.name), cereal::make_nvp("territory", p.territory),
+       cereal::make_nvp("cite", p.cite), cereal::make_nvp("institution", asKey(p.institution)),
+       cereal::make_nvp("role", asKey(p.role)));
+}
+template <class Archive>
+void serialize(Archive& ar, ArchivedResult& r, std::uint32_t /*version*/) {
+    ar(cereal::make_nvp("vote", r.vote), cereal::make_nvp("counted", r.counted), cereal::make_nvp("error", r.error),
+       cereal::make_nvp("ranking", r.ranking), cereal::make_nvp("scores", r.scores),
+       cereal::make_nvp("ballots", r.ballots), cereal::make_nvp("grades", r.grades));
+}
+template <class Archive>
+void serialize(Archive& ar, ArchivedPractice& p, std::uint32_t /*version*/) {
+    ar(cereal::make_nvp("board", p.board), cereal::make_nvp("category", p.category), cereal::make_nvp("text", p.text),
+       cereal::make_nvp("group", p.group));
+}
+/// The body of the archive (the format header is written before it, at the top level).
+template <class Archive>
+void serialize(Archive& ar, EtapeArchive& a, std::uint32_t /*version*/) {
+    ar(cereal::make_nvp("savedAt", a.savedAt), cereal::make_nvp("host", a.host), cereal::make_nvp("etape", a.etape),
+       cereal::make_nvp("people", a.people), cereal::make_nvp("results", a.results),
+       cereal::make_nvp("practices", a.practices));
+}
+
+}  // namespace atelier
+
+CEREAL_CLASS_VERSION(atelier::ArchiveFormat, 1)
+CEREAL_CLASS_VERSION(atelier::ArchivedPerson, 1)
+CEREAL_CLASS_VERSION(atelier::ArchivedResult, 1)
+CEREAL_CLASS_VERSION(atelier::ArchivedPractice, 1)
+CEREAL_CLASS_VERSION(atelier::EtapeArchive, 1)
+
+namespace atelier::store {
+
+namespace {
+constexpr const char* kFileName = "etape.json";
+
+ArchiveCorrupt corrupt(const std::filesystem::path& file, const std::string& reason) {
+    return ArchiveCorrupt(fmt(Str::ErrArchiveCorrupt, {file.string(), reason}));
+}
+
+/// cereal's messages, in words a facilitator can act on.
+std::string readableReason(const std::string& what) {
+    const std::string nvp = "provided NVP (";
+    if (const auto at = what.find(nvp); at != std::string::npos) {
+        const auto end = what.find(')', at + nvp.size());
+        return fmt(Str::ArchiveMissingField, {what.substr(at + nvp.size(), end - at - nvp.size())});
+    }
+    if (what.find("rapidjson") != std::string::npos) return fmt(Str::ArchiveWrongType, {what});
+    return what;
+}
+}  // namespace
+
+// [SECTION] Paths, writing and reading
+
+std::filesystem::path sessionsDir(const std::filesystem::path& dataDir) { return dataDir / "sessions"; }
+
+std::filesystem::path archiveFile(const std::filesystem::path& dataDir, const EtapeArchive& archive) {
+    return sessionsDir(dataDir) / archiveFolderName(archive) / kFileName;
+}
+
+std::string archiveJson(const EtapeArchive& archive) {
+    std::ostringstream out;
+    {
+        cereal::JSONOutputArchive ar(
+            out, cereal::JSONOutputArchive::Options(324, cereal::JSONOutputArchive::Options::IndentChar::space, 2));
+        ArchiveFormat format = archive.format;
+        EtapeArchive body = archive;
+        ar(cereal::make_nvp("format", format), cereal::make_nvp("archive", body));
+    }
+    out << "\n";
+    return out.str();
+}
+
+EtapeArchive parseArchive(std::string_view json, const std::filesystem::path& file) {
+    // The header first, with a plain JSON parser: a newer format is refused before its body is read.
+    nlohmann::json doc;
+    try {
+        doc = nlohmann::json::parse(json.begin(), json.end());
+    } catch (const nlohmann::json::parse_error& e) {
+        throw corrupt(file, fmt(Str::ArchiveBadJson, {std::to_string(e.byte)}));
+    }
+    if (!doc.is_object() || !doc.contains("format") || !doc["format"].is_object())
+        throw corrupt(file, fmt(Str::ArchiveMissingField, {"format"}));
+    const auto& header = doc["format"];
+    if (!header.contains("name") || !header["name"].is_string() || header["name"] != kArchiveFormatName)
+        throw corrupt(file, fmt(Str::ArchiveNotEtape, {kArchiveFormatName}));
+    if (!header.contains("version") || !header["version"].is_number_integer())
+        throw corrupt(file, fmt(Str::ArchiveMissingField, {"format.version"}));
+    const long long version = header["version"].get<long long>();
+    if (version > kArchiveFormatVersion)
+        throw ArchiveTooNew(fmt(Str::ErrArchiveTooNew, {file.string(), std::to_string(version),
+                                                        std::to_string(kArchiveFormatVersion)}),
+                            static_cast<int>(version), kArchiveFormatVersion);
+    if (version < 1) throw corrupt(file, fmt(Str::ArchiveBadVersion, {std::to_string(version)}));
+
+    EtapeArchive archive;
+    try {
+        std::istringstream in{std::string(json)};
+        cereal::JSONInputArchive ar(in);
+        ar(cereal::make_nvp("format", archive.format), cereal::make_nvp("archive", archive));
+    } catch (const std::exception& e) {
+        throw corrupt(file, readableReason(e.what()));
+    }
+    if (archive.results.size() != archive.etape.votes.size())
+        throw corrupt(file, tr(Str::ArchiveResultsMismatch));
+    return archive;
+}
+
+EtapeArchive loadArchive(const std::filesystem::path& file) {
+    std::ifstream in(file, std::ios::binary);
+    if (!in) throw StoreError(fmt(Str::ErrArchiveRead, {file.string()}));
+    std::ostringstream bytes;
+    bytes << in.rdbuf();
+    return parseArchive(bytes.str(), file);
+}
+
+std::filesystem::path saveArchive(const std::filesystem::path& dataDir, const EtapeArchive& archive) {
+    const std::filesystem::path file = archiveFile(dataDir, archive);
+    std::error_code ec;
+    std::filesystem::create_directories(file.parent_path(), ec);
+    if (ec) throw StoreError(fmt(Str::ErrWriteFile, {file.string(), ec.message()}));
+    writeFileAtomic(file, archiveJson(archive));
+    return file;
+}
+
+// [SECTION] Listing
+
+std::vector<ArchiveListing> listArchives(const std::filesystem::path& dataDir) {
+    std::vector<ArchiveListing> out;
+    std::error_code ec;
+    const auto root = sessionsDir(dataDir);
+    if (!std::filesystem::is_directory(root, ec)) return out;
+    for (const auto& entry : std::filesystem::directory_iterator(root, ec)) {
+        const auto file = entry.path() / kFileName;
+        if (!entry.is_directory() || !std::filesystem::exists(file)) continue;
+        ArchiveListing listing{file, {}, {}};
+        try {
+            listing.archive = loadArchive(file);
+        } catch (const StoreError& e) {
+            listing.error = e.what();
+        }
+        out.push_back(std::move(listing));
+    }
+    std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.file < b.file; });
+    return out;
+}
+
+// [SECTION] Search index (FTS5)
+
+void indexArchive(Database& db, const EtapeArchive& archive) {
+    const std::string folder = archiveFolderName(archive);
+    Connection& c = db.connection();
+    Transaction tx(c);
+    Statement drop(c, "DELETE FROM idea_search WHERE folder = ?1");
+    drop.bind(1, folder).run();
+    Statement insert(c, "INSERT INTO idea_search (texte, tableau, etape, date, folder) VALUES (?1, ?2, ?3, ?4, ?5)");
+    const std::string date = toIso(archive.etape.header.date);
+    for (const Board& b : archive.etape.boards)
+        for (const Idea& i : b.ideas) {
+            std::string text = i.text;
+            for (const MergedIdea& m : i.merged) text += "\n" + m.text;
+            insert.reset();
+            insert.bind(1, text).bind(2, b.title).bind(3, static_cast<std::int64_t>(archive.etape.header.number))
+                .bind(4, date).bind(5, folder).run();
+        }
+    tx.commit();
+}
+
+std::vector<IdeaHit> searchIdeas(Database& db, std::string_view text, int limit) {
+    // Each word becomes a quoted prefix term: nothing the user types is read as FTS5 syntax.
+    std::string query;
+    std::string word;
+    auto flush = [&] {
+        if (word.empty()) return;
+        std::string quotedWord = "\"";
+        for (char ch : word) quotedWord += ch == '"' ? std::string("\"\"") : std::string(1, ch);
+        quotedWord += "\"*";
+        if (!query.empty()) query += " ";
+        query += quotedWord;
+        word.clear();
+    };
+    for (char ch : text) {
+        if (ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r') flush();
+        else word += ch;
+    }
+    flush();
+    std::vector<IdeaHit> hits;
+    if (query.empty()) return hits;
+    Statement s(db.connection(),
+                "SELECT etape, date, folder, tableau, texte FROM idea_search WHERE idea_search MATCH ?1 "
+                "ORDER BY date, etape, rowid LIMIT ?2");
+    s.bind(1, query).bind(2, static_cast<std::int64_t>(limit));
+    while (s.step())
+        hits.push_back(IdeaHit{static_cast<int>(s.columnInt(0)), s.columnText(1), s.columnText(2), s.columnText(3),
+                               s.columnText(4)});
+    return hits;
+}
+
+std::filesystem::path archiveEtape(Workspace& workspace, Id etape, const std::string& atelierVersion) {
+    const Model& model = workspace.session().model();
+    const Etape* e = model.etape(etape);
+    assert(e && "archiveEtape: the étape must exist");
+    const EtapeArchive archive = makeArchive(model, *e, atelierVersion, nowUtcIso());
+    return saveAndIndex(workspace.dataDir(), workspace.database(), archive);
+}
+
+std::filesystem::path saveAndIndex(const std::filesystem::path& dataDir, Database& db, const EtapeArchive& archive) {
+    const auto file = saveArchive(dataDir, archive);
+    indexArchive(db, archive);
+    return file;
+}
+
+std::string nowUtcIso() {
+    const std::time_t now = std::time(nullptr);
+    std::tm utc{};
+    gmtime_r(&now, &utc);
+    char buffer[32];
+    std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", &utc);
+    return buffer;
+}
+
+}  // namespace atelier::store

@@ -1,0 +1,64 @@
+// The capitalisation archive on disk: `DATA/sessions/<YYYY-MM-DD>-<slug>/etape.json`, cereal JSON with a class
+// version on every type and a format header (see sessions/README.md), written atomically; and the FTS5 index of
+// the archived ideas in the database, which follows each save.
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/archive.h"
+#include "store/database.h"
+
+namespace atelier::store {
+
+/// DATA/sessions
+std::filesystem::path sessionsDir(const std::filesystem::path& dataDir);
+/// DATA/sessions/<folder>/etape.json
+std::filesystem::path archiveFile(const std::filesystem::path& dataDir, const EtapeArchive& archive);
+
+/// The archive as JSON text (what etape.json holds).
+std::string archiveJson(const EtapeArchive& archive);
+/// Reads archive JSON text; `file` only names the source in messages.
+/// Throws ArchiveTooNew (a newer format) or ArchiveCorrupt (bad JSON, not an archive, missing or mistyped field).
+EtapeArchive parseArchive(std::string_view json, const std::filesystem::path& file);
+/// Reads an etape.json. Throws ArchiveTooNew, ArchiveCorrupt, or StoreError when it cannot be read.
+EtapeArchive loadArchive(const std::filesystem::path& file);
+/// Writes the archive under DATA/sessions atomically (an existing one is replaced only once the new one is
+/// complete) and returns its path. Throws StoreError naming the file; the previous archive is then intact.
+std::filesystem::path saveArchive(const std::filesystem::path& dataDir, const EtapeArchive& archive);
+
+/// One archive found under DATA/sessions: readable (`error` empty) or not (`error` says why).
+struct ArchiveListing {
+    std::filesystem::path file;
+    EtapeArchive archive;
+    std::string error;
+};
+/// Every DATA/sessions/*/etape.json, by folder name (oldest first).
+std::vector<ArchiveListing> listArchives(const std::filesystem::path& dataDir);
+
+/// Replaces the idea-search rows of this archive (by folder) with its ideas.
+void indexArchive(Database& db, const EtapeArchive& archive);
+
+/// An archived idea found by searchIdeas.
+struct IdeaHit {
+    int etape = 0;
+    std::string date;    // ISO
+    std::string folder;  // the archive folder
+    std::string tableau;
+    std::string texte;
+};
+/// Ideas of every archived étape that contain all the words of `text` (as prefixes), ignoring accents and case.
+std::vector<IdeaHit> searchIdeas(Database& db, std::string_view text, int limit = 200);
+
+/// Saves the archive (saveArchive), then indexes its ideas (indexArchive); returns the file. Throws StoreError.
+std::filesystem::path saveAndIndex(const std::filesystem::path& dataDir, Database& db, const EtapeArchive& archive);
+
+/// Makes the archive of étape `etape` now, saves it, indexes it; returns the file. Throws StoreError.
+std::filesystem::path archiveEtape(Workspace& workspace, Id etape, const std::string& atelierVersion);
+
+/// The current UTC time as "YYYY-MM-DDTHH:MM:SSZ".
+std::string nowUtcIso();
+
+}  // namespace atelier::store

@@ -1,0 +1,204 @@
+// Console screen « Archive »: the capitalisation archive. Save the selected étape into it (« Enregistrer dans
+// l'archive »), list every archived étape, search the ideas of all of them (accents and case ignored, through the
+// FTS5 index of the database), open one read-only.
+//
+// [SECTION] Saving and searching
+// [SECTION] The list
+// [SECTION] One archive, read-only
+
+#include <imgui.h>
+#include <imgui_stdlib.h>
+
+#include "core/archive.h"
+#include "core/strings.h"
+#include "store/archive.h"
+#include "store/errors.h"
+#include "ui/probe.h"
+#include "ui/screens/screens.h"
+#include "ui/widgets.h"
+
+namespace atelier::ui {
+
+namespace {
+
+// [SECTION] Saving and searching
+
+store::Database& indexOf(ArchiveView& view) {
+    if (!view.index) view.index = std::make_shared<store::Database>(view.dataDir / "atelier.db");
+    return *view.index;
+}
+
+}  // namespace
+
+bool saveToArchive(ArchiveView& view, const Model& model, const Etape& etape) {
+    try {
+        const EtapeArchive archive = makeArchive(model, etape, ATELIER_VERSION, store::nowUtcIso());
+        const auto file = store::saveAndIndex(view.dataDir, indexOf(view), archive);
+        view.message = fmt(Str::ArchiveSavedTo, {std::to_string(etape.header.number), file.string()});
+        view.error = false;
+        view.refresh = true;
+        view.searched.clear();  // the hits may have changed
+        return true;
+    } catch (const store::StoreError& e) {
+        view.message = e.what();
+        view.error = true;
+        return false;
+    }
+}
+
+namespace {
+
+void search(ArchiveView& view) {
+    view.searched = view.search;
+    view.hits = std::make_shared<std::vector<store::IdeaHit>>();
+    if (view.search.empty()) return;
+    try {
+        *view.hits = store::searchIdeas(indexOf(view), view.search);
+    } catch (const store::StoreError& e) {
+        view.message = e.what();
+        view.error = true;
+    }
+}
+
+// [SECTION] One archive, read-only
+
+void drawArchive(const EtapeArchive& a, const std::filesystem::path& file) {
+    const Etape& e = a.etape;
+    ImGui::TextDisabled("%s", fmt(Str::ArchiveReadOnly, {file.string()}).c_str());
+    ImGui::Text("%s", (fmt(Str::EtapeNumber, {std::to_string(e.header.number)}) + " — " + formatLongFr(e.header.date) +
+                       " — " + (a.host.empty() ? std::string(tr(Str::HostUnknown)) : a.host))
+                          .c_str());
+    if (!e.header.theme.empty()) ImGui::TextWrapped("%s", fmt(Str::DocTheme, {e.header.theme}).c_str());
+    ImGui::Text("%s", fmt(Str::SumPeopleCount, {std::to_string(a.people.size())}).c_str());
+    if (ImGui::CollapsingHeader(tr(Str::SumProgramme)))
+        for (const ProgrammeItem& i : e.programme)
+            ImGui::BulletText("%s – %s  %s", formatTimeFr(i.start).c_str(), formatTimeFr(i.end()).c_str(), i.title.c_str());
+    if (ImGui::CollapsingHeader(tr(Str::SumBoards), ImGuiTreeNodeFlags_DefaultOpen))
+        for (const Board& b : e.boards)
+            ImGui::BulletText("%s", fmt(Str::ArchiveBoardLine, {b.title, std::to_string(b.ideas.size())}).c_str());
+    if (ImGui::CollapsingHeader(tr(Str::SumVotes), ImGuiTreeNodeFlags_DefaultOpen))
+        for (size_t v = 0; v < e.votes.size() && v < a.results.size(); ++v) {
+            const ArchivedResult& r = a.results[v];
+            std::string first;
+            if (r.counted && !r.ranking.empty())
+                for (int option : r.ranking.front())
+                    if (option >= 0 && option < static_cast<int>(e.votes[v].setup.options.size()))
+                        first += (first.empty() ? "" : ", ") + e.votes[v].setup.options[option];
+            ImGui::BulletText("%s", fmt(Str::ArchiveWinner, {e.votes[v].setup.question, first}).c_str());
+        }
+    if (ImGui::CollapsingHeader(tr(Str::SumPractices), ImGuiTreeNodeFlags_DefaultOpen)) {
+        if (a.practices.empty()) ImGui::TextDisabled("%s", tr(Str::SumNone));
+        for (const ArchivedPractice& p : a.practices) ImGui::BulletText("%s", p.text.c_str());
+    }
+}
+
+}  // namespace
+
+void drawArchiveScreen(ArchiveView& view, Id selected, const Model& model) {
+    if (view.dataDir.empty()) {
+        ImGui::TextDisabled("%s", tr(Str::ArchiveNoDataDir));
+        return;
+    }
+    if (view.refresh || !view.listings) {
+        view.listings = std::make_shared<std::vector<store::ArchiveListing>>(store::listArchives(view.dataDir));
+        view.refresh = false;
+        if (view.open >= static_cast<int>(view.listings->size())) view.open = -1;
+    }
+
+    // Toolbar: save the selected étape, refresh.
+    const Etape* etape = model.etape(selected);
+    if (!etape) ImGui::BeginDisabled();
+    if (ImGui::Button(tr(Str::ArchiveSaveButton)) && etape) saveToArchive(view, model, *etape);
+    probe::mark("archive.save");
+    if (!etape) {
+        ImGui::EndDisabled();
+        ImGui::SameLine();
+        ImGui::TextDisabled("%s", tr(Str::ArchiveNoEtape));
+    }
+    ImGui::SameLine();
+    if (ImGui::Button(tr(Str::ArchiveRefresh))) view.refresh = true;
+    if (!view.message.empty()) {
+        if (view.error) ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(200, 40, 40, 255));
+        ImGui::TextWrapped("%s", view.message.c_str());
+        if (view.error) ImGui::PopStyleColor();
+    }
+
+    // Search over the ideas of every archive.
+    ImGui::SetNextItemWidth(-1);
+    ImGui::InputTextWithHint("##archive.search", tr(Str::ArchiveSearchHint), &view.search);
+    probe::mark("archive.search");
+    if (view.search != view.searched) search(view);
+    if (view.hits && !view.search.empty()) {
+        ImGui::Text("%s", fmt(Str::ArchiveHitsCount, {std::to_string(view.hits->size())}).c_str());
+        if (!view.hits->empty() &&
+            ImGui::BeginTable("##archive.hits", 3, ImGuiTableFlags_RowBg | ImGuiTableFlags_Borders |
+                                                        ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingStretchProp,
+                              ImVec2(0, 160))) {
+            ImGui::TableSetupColumn(tr(Str::ArchiveColDate), ImGuiTableColumnFlags_WidthFixed, 110);
+            ImGui::TableSetupColumn(tr(Str::ArchiveColBoard), ImGuiTableColumnFlags_WidthStretch, 1);
+            ImGui::TableSetupColumn(tr(Str::ArchiveColIdea), ImGuiTableColumnFlags_WidthStretch, 2);
+            ImGui::TableHeadersRow();
+            for (const store::IdeaHit& h : *view.hits) {
+                ImGui::TableNextRow();
+                ImGui::TableNextColumn();
+                ImGui::TextUnformatted(h.date.c_str());
+                ImGui::TableNextColumn();
+                ImGui::TextWrapped("%s", h.tableau.c_str());
+                ImGui::TableNextColumn();
+                ImGui::TextWrapped("%s", h.texte.c_str());
+            }
+            ImGui::EndTable();
+        }
+    }
+    ImGui::Separator();
+
+    // [SECTION] The list
+    if (view.listings->empty()) ImGui::TextDisabled("%s", tr(Str::ArchiveEmpty));
+    else if (ImGui::BeginTable("##archive.list", 6, ImGuiTableFlags_RowBg | ImGuiTableFlags_Borders |
+                                                        ImGuiTableFlags_SizingStretchProp)) {
+        const Str columns[] = {Str::ArchiveColDate, Str::ArchiveColHost, Str::ArchiveColTheme,
+                               Str::ArchiveColPeople, Str::ArchiveColIdeas, Str::ArchiveColVotes};
+        for (Str c : columns) ImGui::TableSetupColumn(tr(c), c == Str::ArchiveColTheme ? ImGuiTableColumnFlags_WidthStretch
+                                                                                      : ImGuiTableColumnFlags_WidthFixed);
+        ImGui::TableHeadersRow();
+        for (size_t i = 0; i < view.listings->size(); ++i) {
+            const store::ArchiveListing& l = (*view.listings)[i];
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            ImGui::PushID(static_cast<int>(i));
+            const std::string date = l.error.empty() ? toIso(l.archive.etape.header.date)
+                                                     : l.file.parent_path().filename().string();
+            if (ImGui::Selectable(date.c_str(), view.open == static_cast<int>(i), ImGuiSelectableFlags_SpanAllColumns))
+                view.open = static_cast<int>(i);
+            probe::mark("archive.row." + std::to_string(i));
+            ImGui::PopID();
+            ImGui::TableNextColumn();
+            if (!l.error.empty()) {
+                ImGui::TextColored(ImVec4(0.8f, 0.15f, 0.15f, 1), "%s", tr(Str::ArchiveUnreadable));
+                ImGui::TableNextColumn();
+                ImGui::TextWrapped("%s", l.error.c_str());
+                continue;
+            }
+            const EtapeArchive& a = l.archive;
+            ImGui::TextUnformatted(a.host.empty() ? tr(Str::HostUnknown) : a.host.c_str());
+            ImGui::TableNextColumn();
+            ImGui::TextWrapped("%s", a.etape.header.theme.c_str());
+            ImGui::TableNextColumn();
+            ImGui::Text("%d", static_cast<int>(a.people.size()));
+            ImGui::TableNextColumn();
+            ImGui::Text("%d", a.ideaCount());
+            ImGui::TableNextColumn();
+            ImGui::Text("%d", static_cast<int>(a.etape.votes.size()));
+        }
+        ImGui::EndTable();
+    }
+
+    if (view.open >= 0 && view.open < static_cast<int>(view.listings->size())) {
+        const store::ArchiveListing& l = (*view.listings)[view.open];
+        ImGui::Separator();
+        if (l.error.empty()) drawArchive(l.archive, l.file);
+        else ImGui::TextWrapped("%s", l.error.c_str());
+    }
+}
+
+}  // namespace atelier::ui

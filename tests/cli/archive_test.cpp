@@ -1,0 +1,146 @@
+// archive save / list / check / search and export, run as a user would.
+#include <doctest/doctest.h>
+
+#include "support/cli.h"
+
+#include <nlohmann/json.hpp>
+
+#include <filesystem>
+#include <string>
+
+namespace {
+
+using atelier::test::TempDir;
+using Run = atelier::test::CliRun;
+Run run(const std::string& args) { return atelier::test::runAtelier(args); }
+
+}  // namespace
+
+TEST_CASE("atelier archive save prints the path, list and check show it, search finds ideas without accents") {
+    TempDir dir("atelier-cli");
+    REQUIRE(run(dir.data() + " import idees --etape 1 --tableau 'Associer les familles' " +
+                dir.write("idees.csv", "texte;groupe;categorie\nUne cordée de la Réussite;Groupe 1;Actions à essaimer\n"))
+                .code == 0);
+    const Run saved = run(dir.data() + " archive save --etape 1");
+    INFO(saved.out);
+    REQUIRE(saved.code == 0);
+    const std::string path = saved.out.substr(0, saved.out.find('\n'));
+    CHECK(path == (dir.path / "data" / "sessions" / "2020-02-11-amiens" / "etape.json").string());
+    CHECK(std::filesystem::exists(path));
+
+    const Run list = run(dir.data() + " archive list --json");
+    REQUIRE(list.code == 0);
+    const auto rows = nlohmann::json::parse(list.out);
+    REQUIRE(rows.size() == 1);
+    CHECK(rows[0]["etape"] == 1);
+    CHECK(rows[0]["ideas"] == 1);
+    CHECK(rows[0]["host"] == "Amiens");
+
+    const Run check = run("archive check " + atelier::test::quoted(path));
+    CHECK(check.code == 0);
+    CHECK(check.out.find("Archive valide") != std::string::npos);
+    CHECK(check.out.find("Idées : 1") != std::string::npos);
+
+    const Run search = run(dir.data() + " archive search reussite --json");
+    REQUIRE(search.code == 0);
+    const auto hits = nlohmann::json::parse(search.out);
+    REQUIRE(hits.size() == 1);
+    CHECK(hits[0]["texte"] == "Une cordée de la Réussite");
+    CHECK(hits[0]["tableau"] == "Associer les familles");
+    CHECK(hits[0]["etape"] == 1);
+    CHECK(hits[0]["date"] == "2020-02-11");
+
+    const Run top = run(dir.data() + " search 'CORDEE de la' --json");
+    REQUIRE(top.code == 0);
+    CHECK(nlohmann::json::parse(top.out) == hits);
+    const Run none = run(dir.data() + " search introuvable");
+    CHECK(none.code == 0);
+    CHECK(none.out.find("Aucune idée archivée ne contient « introuvable »") != std::string::npos);
+    CHECK(run(dir.data() + " search").code == 2);
+}
+
+TEST_CASE("atelier archive check refuses a bad file with its message, exit 1, and wants a path, exit 2") {
+    TempDir dir("atelier-cli");
+    const Run bad = run("archive check " + dir.write("etape.json", "{\"format\": {\"name\": \"atelier-etape\", \"vers"));
+    CHECK(bad.code == 1);
+    CHECK(bad.out.find("etape.json est endommagée") != std::string::npos);
+    const Run newer = run("archive check " + dir.write("new.json", "{\"format\": {\"name\": \"atelier-etape\", \"version\": 42}}"));
+    CHECK(newer.code == 1);
+    CHECK(newer.out.find("Mettez Atelier à jour") != std::string::npos);
+    CHECK(run("archive check").code == 2);
+    CHECK(run("archive frobnicate").code == 2);
+    CHECK(run(dir.data() + " archive save").code == 2);
+    CHECK(run(dir.data() + " archive save --etape 42").code == 1);
+}
+
+TEST_CASE("atelier export writes the four summary files, by default into the archive folder") {
+    TempDir dir("atelier-cli");
+    const Run out = run(dir.data() + " export --etape 1 --out " + atelier::test::quoted(dir.path / "synthese"));
+    INFO(out.out);
+    REQUIRE(out.code == 0);
+    for (const char* name : {"summary.html", "summary.md", "ideas.csv", "votes.csv"})
+        CHECK_MESSAGE(std::filesystem::exists(dir.path / "synthese" / name), name);
+    CHECK(dir.read("synthese/summary.html").find("<!DOCTYPE html>") == 0);
+    CHECK(dir.read("synthese/ideas.csv").rfind("\xEF\xBB\xBF", 0) == 0);
+
+    REQUIRE(run(dir.data() + " export --etape 1").code == 0);
+    CHECK(std::filesystem::exists(dir.path / "data" / "sessions" / "2020-02-11-amiens" / "summary.html"));
+    CHECK(run(dir.data() + " export").code == 2);
+
+    // An archived étape, read-only: the summaries go beside its etape.json.
+    REQUIRE(run(dir.data() + " archive save --etape 1").code == 0);
+    std::filesystem::remove(dir.path / "data" / "sessions" / "2020-02-11-amiens" / "votes.csv");
+    const Run archived = run("export --archive " +
+                             atelier::test::quoted(dir.path / "data" / "sessions" / "2020-02-11-amiens" / "etape.json"));
+    CHECK(archived.code == 0);
+    CHECK(std::filesystem::exists(dir.path / "data" / "sessions" / "2020-02-11-amiens" / "votes.csv"));
+    CHECK(run("export --archive " + dir.write("bad.json", "{")).code == 1);
+}
+
+TEST_CASE("atelier synthese writes the year's and the Tour's document from the archives, escaped") {
+    TempDir dir("atelier-cli");
+    REQUIRE(run(dir.data() + " import idees --etape 1 --tableau 'Associer <b>les</b> familles' " +
+                dir.write("idees.csv", "texte;groupe;categorie\nUne idée;Groupe 1;Constats\n"))
+                .code == 0);
+    REQUIRE(run(dir.data() + " archive save --etape 1").code == 0);
+    const Run tour = run(dir.data() + " synthese --tour --out " + atelier::test::quoted(dir.path / "tour.html"));
+    INFO(tour.out);
+    REQUIRE(tour.code == 0);
+    const std::string html = dir.read("tour.html");
+    CHECK(html.find("Synthèse du Tour des Cités éducatives") != std::string::npos);
+    CHECK(html.find("Concertation et intelligence collective") != std::string::npos);
+    CHECK(html.find("Amiens") != std::string::npos);
+    CHECK(html.find("pas encore accueilli d&#39;étape") != std::string::npos);  // Lille has not hosted yet
+
+    REQUIRE(run(dir.data() + " synthese --annee 2021 --out " + atelier::test::quoted(dir.path / "2021.html")).code == 0);
+    CHECK(dir.read("2021.html").find("0 étape(s) archivée(s)") != std::string::npos);
+    REQUIRE(run(dir.data() + " synthese --annee 2020 --out " + atelier::test::quoted(dir.path / "2020.html")).code == 0);
+    CHECK(dir.read("2020.html").find("1 étape(s) archivée(s)") != std::string::npos);
+
+    CHECK(run(dir.data() + " synthese --out x.html").code == 2);
+    CHECK(run(dir.data() + " synthese --tour --annee 2020 --out x.html").code == 2);
+    CHECK(run(dir.data() + " synthese --tour").code == 2);
+}
+
+TEST_CASE("atelier demo creates a rehearsal étape labelled Démo that uses every activity") {
+    TempDir dir("atelier-cli");
+    const Run demo = run(dir.data() + " demo");
+    INFO(demo.out);
+    REQUIRE(demo.code == 0);
+    CHECK(demo.out.find("Étape de démonstration 3 créée") != std::string::npos);
+    const Run saved = run(dir.data() + " archive save --etape 3");
+    REQUIRE(saved.code == 0);
+    const auto doc = nlohmann::json::parse(dir.read(saved.out.substr(dir.path.string().size() + 1,
+                                                                     saved.out.find('\n') - dir.path.string().size() - 1)));
+    const auto& a = doc["archive"];
+    CHECK(a["etape"]["header"]["theme"].get<std::string>().rfind("Démo", 0) == 0);
+    CHECK(a["people"].size() == 12);
+    CHECK(a["etape"]["programme"].size() == 4);
+    CHECK(!a["etape"]["icebreaker"]["rounds"].empty());
+    CHECK(!a["etape"]["icebreaker"]["drawn"].empty());
+    CHECK(!a["etape"]["groups"]["rounds"].empty());
+    CHECK(a["etape"]["boards"][0]["ideas"].size() == 6);
+    CHECK(a["practices"].size() == 2);
+    CHECK(a["results"][0]["counted"] == true);
+    CHECK(run(dir.data() + " demo extra").code == 2);
+}

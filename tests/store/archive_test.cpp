@@ -1,0 +1,222 @@
+// The étape archive: round trip, no email, atomic re-save, refusals (newer, damaged), the example archives of the
+// repository, and the FTS5 search of archived ideas.
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <random>
+#include <string>
+#include <unistd.h>
+
+#include "core/archive.h"
+#include "store/archive.h"
+#include "store/errors.h"
+#include "support/fixtures.h"
+
+using namespace atelier;
+using namespace atelier::store;
+namespace fs = std::filesystem;
+
+namespace {
+
+struct TempDir {
+    fs::path path;
+    TempDir() {
+        std::random_device rd;
+        path = fs::temp_directory_path() / ("atelier-archive-" + std::to_string(rd()) + std::to_string(rd()));
+        fs::create_directories(path);
+    }
+    ~TempDir() {
+        std::error_code ec;
+        fs::remove_all(path, ec);
+    }
+};
+
+EtapeArchive dayArchive() {
+    static const Session s = test::dayOfEtapeSession();
+    return makeArchive(s.model(), *s.model().etapeByNumber(1), "0.1.0", "2020-02-11T17:30:00Z");
+}
+
+std::string readAll(const fs::path& file) {
+    std::ifstream in(file, std::ios::binary);
+    return std::string(std::istreambuf_iterator<char>(in), {});
+}
+
+/// The message of the ArchiveCorrupt thrown by parsing `json`, or "" when nothing (or something else) was thrown.
+std::string corruptMessage(const std::string& json) {
+    try {
+        parseArchive(json, "/donnees/sessions/2020-02-11-amiens/etape.json");
+    } catch (const ArchiveCorrupt& e) {
+        return e.what();
+    } catch (...) {
+        return "";
+    }
+    return "";
+}
+
+}  // namespace
+
+TEST_CASE("an archive of a full day holds what the day produced and reads back equal") {
+    const EtapeArchive a = dayArchive();
+    REQUIRE(!a.people.empty());
+    REQUIRE(a.etape.votes.size() == 3);
+    REQUIRE(a.results.size() == 3);
+    CHECK(a.results[0].counted);
+    CHECK(!a.results[0].ranking.empty());
+    CHECK(!a.etape.groups.empty());
+    CHECK(!a.etape.icebreaker.rounds.empty());
+    CHECK(a.etape.icebreaker.seed != 0);
+    CHECK(a.ideaCount() > 250);
+    CHECK(!a.practices.empty());
+    CHECK(a.host == "Amiens");
+    for (const Registration& r : a.etape.registrations) CHECK(r.present);
+
+    const EtapeArchive back = parseArchive(archiveJson(a), "etape.json");
+    CHECK(back == a);
+
+    TempDir dir;
+    const fs::path file = saveArchive(dir.path, a);
+    CHECK(file == dir.path / "sessions" / "2020-02-11-amiens" / "etape.json");
+    CHECK(loadArchive(file) == a);
+}
+
+TEST_CASE("the archive keeps no email and no absent person") {
+    Session s = test::dayOfEtapeSession();
+    Model model = s.model();
+    for (Person& p : model.people) p.email = "secret." + std::to_string(p.id) + "@exemple.fr";
+    const Etape& etape = *model.etapeByNumber(1);
+    const EtapeArchive a = makeArchive(model, etape, "0.1.0", "x");
+    const std::string json = archiveJson(a);
+    CHECK(json.find("@exemple.fr") == std::string::npos);
+    CHECK(json.find("\"email\"") == std::string::npos);
+    int present = 0;
+    for (const Registration& r : etape.registrations) present += r.present;
+    CHECK(present < static_cast<int>(etape.registrations.size()));  // the fixture has absent people
+    CHECK(a.etape.registrations.size() == static_cast<size_t>(present));
+    for (const Registration& r : etape.registrations)
+        if (!r.present) {
+            bool elsewhere = false;  // an absent person may still sit in a group planned beforehand
+            for (const auto& round : etape.groups.rounds)
+                for (const auto& g : round.groups)
+                    for (Id id : g.members) elsewhere |= id == r.person;
+            for (const auto& round : etape.icebreaker.rounds)
+                for (const auto& pair : round.pairs)
+                    for (Id id : pair) elsewhere |= id == r.person;
+            if (!elsewhere) CHECK(a.person(r.person) == nullptr);
+        }
+}
+
+TEST_CASE("a re-save that fails leaves the previous archive intact") {
+    TempDir dir;
+    EtapeArchive a = dayArchive();
+    const fs::path file = saveArchive(dir.path, a);
+    const std::string before = readAll(file);
+
+    // The temporary file cannot be created (a folder stands in its place), even for root.
+    const fs::path blocker = file.parent_path() / (".etape.json.tmp-" + std::to_string(getpid()));
+    fs::create_directories(blocker / "x");
+    a.etape.header.venue = "Une autre salle";
+    CHECK_THROWS_AS(saveArchive(dir.path, a), StoreError);
+    CHECK(readAll(file) == before);
+    CHECK(loadArchive(file) == dayArchive());
+
+    fs::remove_all(blocker);
+    saveArchive(dir.path, a);
+    CHECK(loadArchive(file).etape.header.venue == "Une autre salle");
+}
+
+TEST_CASE("an archive from a newer Atelier is refused with the file named") {
+    std::string json = archiveJson(dayArchive());
+    const std::string from = "\"version\": 1,";
+    const auto at = json.find(from);
+    REQUIRE(at != std::string::npos);
+    json.replace(at, from.size(), "\"version\": 99,");
+    try {
+        parseArchive(json, "/donnees/sessions/2020-02-11-amiens/etape.json");
+        FAIL("not refused");
+    } catch (const ArchiveTooNew& e) {
+        CHECK(e.found == 99);
+        CHECK(e.supported == kArchiveFormatVersion);
+        const std::string message = e.what();
+        CHECK(message.find("/donnees/sessions/2020-02-11-amiens/etape.json") != std::string::npos);
+        CHECK(message.find("Mettez Atelier à jour") != std::string::npos);
+    }
+}
+
+TEST_CASE("a damaged archive is refused with the file and what is wrong") {
+    const std::string json = archiveJson(dayArchive());
+    const std::string path = "/donnees/sessions/2020-02-11-amiens/etape.json";
+
+    const std::string truncated = corruptMessage(json.substr(0, json.size() / 2));
+    CHECK(truncated.find(path) != std::string::npos);
+    CHECK(truncated.find("tronqué") != std::string::npos);
+
+    std::string wrongType = json;
+    const auto number = wrongType.find("\"number\": 1");
+    REQUIRE(number != std::string::npos);
+    wrongType.replace(number, 11, "\"number\": \"un\"");
+    const std::string typed = corruptMessage(wrongType);
+    CHECK(typed.find(path) != std::string::npos);
+    CHECK(typed.find("type attendu") != std::string::npos);
+
+    std::string missing = json;
+    const auto savedAt = missing.find("\"savedAt\"");
+    REQUIRE(savedAt != std::string::npos);
+    missing.replace(savedAt, 9, "\"enregistre\"");
+    const std::string lacking = corruptMessage(missing);
+    CHECK(lacking.find(path) != std::string::npos);
+    CHECK(lacking.find("« savedAt »") != std::string::npos);
+
+    CHECK(corruptMessage("{\"format\": {\"name\": \"autre-chose\", \"version\": 1}}").find("atelier-etape") !=
+          std::string::npos);
+    CHECK(corruptMessage("[]").find("« format »") != std::string::npos);
+}
+
+TEST_CASE("the example archives of the repository load, forever") {
+    const fs::path examples = fs::path(ATELIER_SOURCE_DIR) / "sessions" / "examples";
+    int loaded = 0;
+    for (const auto& entry : fs::recursive_directory_iterator(examples)) {
+        if (entry.path().extension() != ".json") continue;
+        INFO(entry.path().string());
+        const EtapeArchive a = loadArchive(entry.path());
+        CHECK(a.format.example);
+        CHECK(a.results.size() == a.etape.votes.size());
+        ++loaded;
+    }
+    CHECK(loaded >= 1);
+}
+
+TEST_CASE("archive folder names: date, then the host or the theme in lower-case ASCII") {
+    EtapeArchive a;
+    a.etape.header.date = Date{2020, 6, 2};
+    a.etape.header.number = 2;
+    a.etape.header.theme = "Évaluer les Cités éducatives !";
+    CHECK(archiveFolderName(a) == "2020-06-02-evaluer-les-cites-educatives");
+    a.host = "Boulogne-sur-Mer";
+    CHECK(archiveFolderName(a) == "2020-06-02-boulogne-sur-mer");
+    a.host = "";
+    a.etape.header.theme = "";
+    CHECK(archiveFolderName(a) == "2020-06-02-etape-2");
+}
+
+TEST_CASE("archived ideas are found without accents or case, and a re-save replaces them") {
+    TempDir dir;
+    Database db(dir.path / "atelier.db");
+    EtapeArchive a = dayArchive();
+    indexArchive(db, a);
+    const auto hits = searchIdeas(db, "REUSSITE");
+    REQUIRE(!hits.empty());
+    CHECK(hits.front().etape == 1);
+    CHECK(hits.front().date == "2020-02-11");
+    CHECK(hits.front().texte.find("réussite") != std::string::npos);
+    CHECK(searchIdeas(db, "cordee reuss").size() > 0);
+    CHECK(searchIdeas(db, "\"quote NEAR( * ").empty());  // FTS5 syntax in the text is only text
+    CHECK(searchIdeas(db, "   ").empty());
+
+    const auto before = searchIdeas(db, "cafe", 10000).size();
+    indexArchive(db, a);
+    CHECK(searchIdeas(db, "cafe", 10000).size() == before);
+    a.etape.boards.clear();
+    indexArchive(db, a);
+    CHECK(searchIdeas(db, "cafe").empty());
+}

@@ -1,0 +1,95 @@
+// The Archive screen: « Enregistrer dans l'archive » writes the selected étape's archive and lists it, the search
+// box finds archived ideas without accents, a row opens the archive read-only; a damaged archive is listed as such.
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <random>
+
+#include "store/archive.h"
+#include "ui/harness.h"
+
+using namespace atelier;
+using namespace atelier::ui;
+namespace fs = std::filesystem;
+
+namespace {
+
+struct ArchiveConsole : atelier::ui::test::Console {
+    fs::path dir;
+    ArchiveConsole() {
+        std::random_device rd;
+        dir = fs::temp_directory_path() / ("atelier-ui-archive-" + std::to_string(rd()) + std::to_string(rd()));
+        fs::create_directories(dir);
+        session = atelier::test::dayOfEtapeSession();
+        app.state().selectedEtape = session.model().etapeByNumber(1)->id;
+        app.state().archive.dataDir = dir;
+        show("archive");
+    }
+    ~ArchiveConsole() {
+        app.state().archive.index.reset();
+        std::error_code ec;
+        fs::remove_all(dir, ec);
+    }
+};
+
+}  // namespace
+
+TEST_CASE("Archive: saving the selected étape lists it, the search finds its ideas, a row opens it") {
+    ArchiveConsole c;
+    REQUIRE(c.app.state().archive.listings);
+    CHECK(c.app.state().archive.listings->empty());
+
+    const Actions emitted = c.click("archive.save");
+    CHECK(emitted.empty());  // the archive is a file, not a change of the model
+    const fs::path file = c.dir / "sessions" / "2020-02-11-amiens" / "etape.json";
+    REQUIRE(fs::exists(file));
+    CHECK(!c.app.state().archive.error);
+    CHECK(c.app.state().archive.message.find(file.string()) != std::string::npos);
+    c.frame();
+    REQUIRE(c.app.state().archive.listings->size() == 1);
+    CHECK(c.app.state().archive.listings->front().error.empty());
+    CHECK(c.app.state().archive.listings->front().archive.ideaCount() > 250);
+
+    c.click("archive.search");
+    c.imgui.type("REUSSITE");
+    c.frame();
+    c.frame();
+    REQUIRE(c.app.state().archive.hits);
+    CHECK(!c.app.state().archive.hits->empty());
+    CHECK(c.app.state().archive.hits->front().texte.find("réussite") != std::string::npos);
+
+    c.click("archive.row.0");
+    CHECK(c.app.state().archive.open == 0);
+}
+
+TEST_CASE("Archive: a damaged archive is listed as unreadable, the others still list") {
+    ArchiveConsole c;
+    c.click("archive.save");
+    fs::create_directories(c.dir / "sessions" / "2019-01-01-casse");
+    std::ofstream(c.dir / "sessions" / "2019-01-01-casse" / "etape.json") << "{\"format\": ";
+    c.app.state().archive.refresh = true;
+    c.frame();
+    const auto& listings = *c.app.state().archive.listings;
+    REQUIRE(listings.size() == 2);
+    CHECK(listings[0].error.find("2019-01-01-casse") != std::string::npos);
+    CHECK(listings[1].error.empty());
+    c.click("archive.row.0");
+    CHECK(c.app.state().archive.open == 0);
+}
+
+TEST_CASE("Archive: closing an étape (status réalisée) saves it into the archive") {
+    ArchiveConsole c;
+    const fs::path file = c.dir / "sessions" / "2020-02-11-amiens" / "etape.json";
+    EtapeHeader h = c.etape1().header;
+    h.venue = "Salle des fêtes";
+    c.actions.push_back(UpdateEtape{c.etape1().id, h});
+    c.settle();
+    CHECK(!fs::exists(file));  // an edit that does not close the étape saves nothing
+    h.status = EtapeStatus::Realisee;
+    c.actions.push_back(UpdateEtape{c.etape1().id, h});
+    c.settle();
+    REQUIRE(fs::exists(file));
+    CHECK(store::loadArchive(file).etape.header.status == EtapeStatus::Realisee);
+    CHECK(store::loadArchive(file).etape.header.venue == "Salle des fêtes");
+}

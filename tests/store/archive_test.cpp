@@ -11,6 +11,7 @@
 #include "core/archive.h"
 #include "store/archive.h"
 #include "store/errors.h"
+#include "support/cli.h"
 #include "support/fixtures.h"
 
 using namespace atelier;
@@ -19,18 +20,8 @@ namespace fs = std::filesystem;
 
 namespace {
 
-struct TempDir {
-    fs::path path;
-    TempDir() {
-        std::random_device rd;
-        path = fs::temp_directory_path() / ("atelier-archive-" + std::to_string(rd()) + std::to_string(rd()));
-        fs::create_directories(path);
-    }
-    ~TempDir() {
-        std::error_code ec;
-        fs::remove_all(path, ec);
-    }
-};
+using atelier::test::TempDir;
+
 
 EtapeArchive dayArchive() {
     static const Session s = test::dayOfEtapeSession();

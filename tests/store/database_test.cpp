@@ -12,6 +12,7 @@
 #include "store/codec.h"
 #include "store/database.h"
 #include "store/errors.h"
+#include "support/cli.h"
 #include "support/fixtures.h"
 
 using namespace atelier;
@@ -20,16 +21,8 @@ namespace fs = std::filesystem;
 
 namespace {
 
-/// A fresh temporary directory, removed at the end of the test.
-struct TempDir {
-    fs::path path;
-    TempDir() {
-        std::random_device rd;
-        path = fs::temp_directory_path() / ("atelier-test-" + std::to_string(rd()) + std::to_string(rd()));
-        fs::create_directories(path);
-    }
-    ~TempDir() { fs::remove_all(path); }
-};
+using atelier::test::TempDir;
+
 
 std::string readBytes(const fs::path& file) {
     std::ifstream in(file, std::ios::binary);

@@ -2,6 +2,8 @@
 // hands, projecting the results.
 #include <doctest/doctest.h>
 
+#include <algorithm>
+
 #include "ui/harness.h"
 
 using namespace atelier;
@@ -92,4 +94,31 @@ TEST_CASE("Votes: creating a vote from typed proposals, then projecting its resu
     c.click("vote.project");
     CHECK(c.app.state().projector == ProjectorView::VoteResults);
     CHECK(c.app.state().projectedVote == c.vote(3).id);
+}
+
+TEST_CASE("Votes: the proposals of a new vote can come from an idea board (its clusters)") {
+    VotesConsole c;
+    REQUIRE_FALSE(c.etape1().boards.empty());
+    const Board& board = c.etape1().boards.front();
+    REQUIRE_FALSE(board.clusters.empty());
+    c.click("new-vote.from-board");
+    c.click("from-board." + std::to_string(board.id) + ".clusters");
+    std::string expected;
+    for (const IdeaCluster& cl : board.clusters) expected += cl.name + "\n";
+    CHECK(c.app.state().votes.newOptions == expected);
+    CHECK(c.app.state().votes.newQuestion == board.title);
+    const Actions emitted = c.click("new-vote.create");
+    REQUIRE(emitted.size() == 1);
+    const auto& add = std::get<AddVote>(emitted[0]);
+    REQUIRE(add.vote.setup.options.size() == board.clusters.size());
+    CHECK(add.vote.setup.options.front() == board.clusters.front().name);
+
+    // Its ideas: only the revealed ones, each once.
+    c.click("new-vote.from-board");
+    c.click("from-board." + std::to_string(board.id) + ".ideas");
+    size_t revealed = 0;
+    for (const Idea& i : board.ideas) revealed += !i.hidden;
+    const std::string& lines = c.app.state().votes.newOptions;
+    CHECK(static_cast<size_t>(std::count(lines.begin(), lines.end(), '\n')) <= revealed);
+    CHECK(std::count(lines.begin(), lines.end(), '\n') > 0);
 }

@@ -9,6 +9,7 @@
 // [SECTION] Results
 
 #include <algorithm>
+#include <set>
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
@@ -86,6 +87,40 @@ void drawList(VotesView& view, const Etape& e, Actions& out) {
     ImGui::TextDisabled("%s", tr(Str::NewVoteOptions));
     ImGui::InputTextMultiline("##new-options", &view.newOptions, ImVec2(-FLT_MIN, ImGui::GetTextLineHeight() * 6));
     probe::mark("new-vote.options");
+    // Proposals from an idea board of the étape: its ideas (revealed ones), its practices, or its clusters.
+    if (!e.boards.empty() && ImGui::BeginCombo("##from-board", tr(Str::ProposalsFromBoard))) {
+        for (const Board& b : e.boards) {
+            ImGui::PushID(static_cast<int>(b.id));
+            auto fill = [&](auto&& take) {
+                std::string lines;
+                std::set<std::string> seen;  // a proposal once, even when two ideas say the same
+                take([&](const std::string& line) {
+                    if (seen.insert(line).second) lines += line + "\n";
+                });
+                view.newOptions = lines;
+                if (view.newQuestion.empty()) view.newQuestion = b.title;
+            };
+            if (ImGui::Selectable(fmt(Str::FromBoardIdeas, {b.title}).c_str()))
+                fill([&](auto add) {
+                    for (const Idea& i : b.ideas)
+                        if (!i.hidden) add(i.text);
+                });
+            probe::mark("from-board." + std::to_string(b.id) + ".ideas");
+            if (ImGui::Selectable(fmt(Str::FromBoardPractices, {b.title}).c_str()))
+                fill([&](auto add) {
+                    for (const Idea& i : b.ideas)
+                        if (!i.hidden && i.practice) add(i.text);
+                });
+            if (ImGui::Selectable(fmt(Str::FromBoardClusters, {b.title}).c_str()))
+                fill([&](auto add) {
+                    for (const IdeaCluster& c : b.clusters) add(c.name);
+                });
+            probe::mark("from-board." + std::to_string(b.id) + ".clusters");
+            ImGui::PopID();
+        }
+        ImGui::EndCombo();
+    }
+    probe::mark("new-vote.from-board");
     if (ImGui::Button(tr(Str::CreateVote))) {
         VoteSetup setup;
         setup.question = view.newQuestion;

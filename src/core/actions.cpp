@@ -89,14 +89,21 @@ ApplyResult addEntity(Model& m, std::vector<T>& items, T& entity, int index, Che
     return done(Remove{entity.id});
 }
 
+/// Removes the item `id` from a list (of the model, or held inside an entity); `inverse(item, index)` builds the
+/// add that puts it back in its place.
+template <class T, class InverseFn>
+ApplyResult removeFromList(std::vector<T>& items, Id id, Str unknown, InverseFn inverse) {
+    const int i = indexOf(items, id);
+    if (i < 0) return fail(tr(unknown));
+    auto undo = inverse(std::move(items[static_cast<size_t>(i)]), i);
+    items.erase(items.begin() + i);
+    return done(std::move(undo));
+}
+
 /// Removes the entity `id`; the inverse is Add{entity, its index}.
 template <class Add, class T>
 ApplyResult removeEntity(std::vector<T>& items, Id id, Str unknown) {
-    const int i = indexOf(items, id);
-    if (i < 0) return fail(tr(unknown));
-    Add inverse{std::move(items[static_cast<size_t>(i)]), i};
-    items.erase(items.begin() + i);
-    return done(std::move(inverse));
+    return removeFromList(items, id, unknown, [](T item, int i) { return Add{std::move(item), i}; });
 }
 
 /// Replaces the entity with `entity`'s id; the inverse is Update{previous}.
@@ -107,6 +114,21 @@ ApplyResult updateEntity(Model& m, std::vector<T>& items, T& entity, Str unknown
     if (auto c = check(m, entity); !c.empty()) return fail(c);
     Update inverse{std::exchange(items[static_cast<size_t>(i)], entity)};
     return done(std::move(inverse));
+}
+
+/// Adds `item` to a list held inside another entity (an étape's programme or registrations, a vote's ballots):
+/// id 0 takes the next free id, an id already in the list is refused, `check` validates; `item` and `index` are
+/// resolved in place. `inverse(id)` builds the removal.
+template <class T, class CheckFn, class InverseFn>
+ApplyResult addToList(Model& m, std::vector<T>& items, T& item, int& index, CheckFn check, InverseFn inverse) {
+    T resolved = item;
+    if (resolved.id == 0) resolved.id = m.nextId;
+    else if (indexOf(items, resolved.id) >= 0) return fail(tr(Str::ErrIdTaken));
+    if (auto c = check(resolved); !c.empty()) return fail(c);
+    item = resolved;
+    reserveId(m, resolved.id);
+    index = insertAt(items, std::move(resolved), index);
+    return done(inverse(item.id));
 }
 
 // [SECTION] Territories
@@ -245,25 +267,15 @@ Etape* findEtape(Model& m, Id id) {
 ApplyResult apply(Model& m, AddProgrammeItem& a) {
     Etape* e = findEtape(m, a.etape);
     if (!e) return fail(tr(Str::ErrUnknownEtape));
-    ProgrammeItem item = a.item;
-    if (item.id == 0) item.id = m.nextId;
-    else if (indexOf(e->programme, item.id) >= 0) return fail(tr(Str::ErrIdTaken));
-    if (auto c = checkItem(item); !c.empty()) return fail(c);
-    a.item = item;
-    reserveId(m, item.id);
-    const Id id = item.id;
-    a.index = insertAt(e->programme, std::move(item), a.index);
-    return done(RemoveProgrammeItem{a.etape, id});
+    return addToList(m, e->programme, a.item, a.index, checkItem,
+                     [&](Id id) { return RemoveProgrammeItem{a.etape, id}; });
 }
 
 ApplyResult apply(Model& m, RemoveProgrammeItem& a) {
     Etape* e = findEtape(m, a.etape);
     if (!e) return fail(tr(Str::ErrUnknownEtape));
-    const int i = indexOf(e->programme, a.item);
-    if (i < 0) return fail(tr(Str::ErrUnknownItem));
-    AddProgrammeItem inverse{a.etape, e->programme[static_cast<size_t>(i)], i};
-    e->programme.erase(e->programme.begin() + i);
-    return done(std::move(inverse));
+    return removeFromList(e->programme, a.item, Str::ErrUnknownItem,
+                          [&](ProgrammeItem item, int i) { return AddProgrammeItem{a.etape, std::move(item), i}; });
 }
 
 ApplyResult apply(Model& m, UpdateProgrammeItem& a) {
@@ -305,25 +317,17 @@ ApplyResult apply(Model& m, MoveEtape& a) {
 ApplyResult apply(Model& m, AddRegistration& a) {
     Etape* e = findEtape(m, a.etape);
     if (!e) return fail(tr(Str::ErrUnknownEtape));
-    Registration r = a.registration;
-    if (r.id == 0) r.id = m.nextId;
-    else if (indexOf(e->registrations, r.id) >= 0) return fail(tr(Str::ErrIdTaken));
-    if (auto c = checkRegistration(m, *e, r, e->registrations.size()); !c.empty()) return fail(c);
-    a.registration = r;
-    reserveId(m, r.id);
-    const Id id = r.id;
-    a.index = insertAt(e->registrations, std::move(r), a.index);
-    return done(RemoveRegistration{a.etape, id});
+    return addToList(
+        m, e->registrations, a.registration, a.index,
+        [&](const Registration& r) { return checkRegistration(m, *e, r, e->registrations.size()); },
+        [&](Id id) { return RemoveRegistration{a.etape, id}; });
 }
 
 ApplyResult apply(Model& m, RemoveRegistration& a) {
     Etape* e = findEtape(m, a.etape);
     if (!e) return fail(tr(Str::ErrUnknownEtape));
-    const int i = indexOf(e->registrations, a.registration);
-    if (i < 0) return fail(tr(Str::ErrUnknownRegistration));
-    AddRegistration inverse{a.etape, e->registrations[static_cast<size_t>(i)], i};
-    e->registrations.erase(e->registrations.begin() + i);
-    return done(std::move(inverse));
+    return removeFromList(e->registrations, a.registration, Str::ErrUnknownRegistration,
+                          [&](Registration r, int i) { return AddRegistration{a.etape, std::move(r), i}; });
 }
 
 ApplyResult apply(Model& m, UpdateRegistration& a) {
@@ -377,11 +381,8 @@ ApplyResult apply(Model& m, AddVote& a) {
 ApplyResult apply(Model& m, RemoveVote& a) {
     Etape* e = findEtape(m, a.etape);
     if (!e) return fail(tr(Str::ErrUnknownEtape));
-    const int i = indexOf(e->votes, a.vote);
-    if (i < 0) return fail(tr(Str::ErrUnknownVote));
-    AddVote inverse{a.etape, e->votes[static_cast<size_t>(i)], i};
-    e->votes.erase(e->votes.begin() + i);
-    return done(std::move(inverse));
+    return removeFromList(e->votes, a.vote, Str::ErrUnknownVote,
+                          [&](Vote v, int i) { return AddVote{a.etape, std::move(v), i}; });
 }
 
 ApplyResult apply(Model& m, UpdateVote& a) {
@@ -405,16 +406,11 @@ ApplyResult apply(Model& m, CastBallot& a) {
     Vote* v = findVote(*e, a.vote);
     if (!v) return fail(tr(Str::ErrUnknownVote));
     if (!v->setup.open) return fail(tr(Str::ErrVoteClosed));
-    StoredBallot b = a.ballot;
-    if (b.id == 0) b.id = m.nextId;
-    else if (indexOf(v->ballots, b.id) >= 0) return fail(tr(Str::ErrIdTaken));
     const int number = a.index < 0 ? static_cast<int>(v->ballots.size()) + 1 : a.index + 1;
-    if (auto c = checkBallot(v->election(), b.ballot, number); !c.empty()) return fail(c);
-    a.ballot = b;
-    reserveId(m, b.id);
-    const Id id = b.id;
-    a.index = insertAt(v->ballots, std::move(b), a.index);
-    return done(WithdrawBallot{a.etape, a.vote, id});
+    return addToList(
+        m, v->ballots, a.ballot, a.index,
+        [&](const StoredBallot& b) { return checkBallot(v->election(), b.ballot, number); },
+        [&](Id id) { return WithdrawBallot{a.etape, a.vote, id}; });
 }
 
 ApplyResult apply(Model& m, WithdrawBallot& a) {
@@ -423,11 +419,8 @@ ApplyResult apply(Model& m, WithdrawBallot& a) {
     Vote* v = findVote(*e, a.vote);
     if (!v) return fail(tr(Str::ErrUnknownVote));
     if (!v->setup.open) return fail(tr(Str::ErrVoteClosed));
-    const int i = indexOf(v->ballots, a.ballot);
-    if (i < 0) return fail(tr(Str::ErrUnknownBallot));
-    CastBallot inverse{a.etape, a.vote, v->ballots[static_cast<size_t>(i)], i};
-    v->ballots.erase(v->ballots.begin() + i);
-    return done(std::move(inverse));
+    return removeFromList(v->ballots, a.ballot, Str::ErrUnknownBallot,
+                          [&](StoredBallot b, int i) { return CastBallot{a.etape, a.vote, std::move(b), i}; });
 }
 
 ApplyResult apply(Model& m, CorrectBallot& a) {

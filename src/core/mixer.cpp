@@ -1703,9 +1703,9 @@ MixerResult mixGroups(const MixerInput& input) {
     Problem pb;
     result.error = prepare(input, pb, budget);
     if (!result.error.empty()) return result;
-    // The statistics: each pair of a group once a round (and the plan itself).
+    // Kept for the plan and its statistics: each pair of a group once a round, and some steps a person.
     const std::int64_t perGroup = pb.n / pb.groups + 1;
-    budget.reserve(static_cast<std::int64_t>(pb.rounds) * pb.n * (perGroup + 4) / 2);
+    budget.reserve(static_cast<std::int64_t>(pb.rounds) * pb.n * (perGroup + 4) / 2 + 64LL * pb.n);
 
     MixerStats searchStats;
     std::vector<int> groupOf;

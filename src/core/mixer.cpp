@@ -1044,12 +1044,13 @@ public:
     /// Runs until a perfect plan, the iteration cap or the time budget; returns the best assignment found.
     std::vector<int> run(MixerStats& stats) {
         best_ = freshStart();
-        std::int64_t iter = 0, stall = 0;
-        stats.stop = MixerStop::TimeLimit;
-        if (budget_.check()) return best_;  // the start is the plan
-        load(best_);
+        load(best_);  // at most kDenseCells steps
         run_ = best_;
         bestCost_ = runCost_ = state_.trueCost();
+        std::int64_t iter = 0, stall = 0;
+        stats.stop = MixerStop::TimeLimit;
+        stats.perfect = bestCost_ == 0;
+        if (bestCost_ > 0 && budget_.check()) return best_;  // the start is the plan
         int perturbations = 0;
         bool freeUnit = false;
         for (size_t u = 0; u < pb_.units.size(); ++u) freeUnit = freeUnit || pb_.unitPin[u] < 0;

@@ -43,7 +43,7 @@ struct MixerInput {
     std::vector<std::pair<int, int>> pins;          // (person, group): that group in every round
     std::vector<std::pair<int, int>> history;       // pairs that already met at an earlier étape
     std::uint64_t seed = 1;
-    int timeLimitMs = 2000;         // wall-clock budget; <= 0 means none (then set maxIterations)
+    int timeLimitMs = 2000;         // wall-clock budget of the whole call; <= 0 means none (then set maxIterations)
     std::int64_t maxIterations = 0;  // iteration cap; 0 means none
     bool algebraicStart = true;      // start every other run from the affine plan when it applies (see mixer.cpp)
     /// Monotonic clock in milliseconds for the budget; empty: std::chrono::steady_clock (tests inject their own).

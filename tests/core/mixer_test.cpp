@@ -454,3 +454,25 @@ TEST_CASE("evaluatePlan agrees with a count of every pair, for small and large g
         }
     }
 }
+
+TEST_CASE("large rosters keep pins, keep-apart sets and keep-together pairs, whenever the budget ends") {
+    // 2,000 people with rules, the deadline passing at reads 1, 2, 5, 20, 200 (through the rule checks, the start,
+    // the search) and never: every plan holds every hard rule.
+    MixerInput input = makeInput(2000, 13, 100, 3, 30000);
+    for (int g = 0; g < 100; ++g) input.pins.emplace_back(g * 7, g);  // a facilitator per group
+    for (int k = 0; k < 40; ++k) input.keepApart.push_back({1000 + 5 * k, 1001 + 5 * k, 1002 + 5 * k});
+    for (int k = 0; k < 30; ++k) input.keepTogether.emplace_back(1500 + 2 * k, 1501 + 2 * k);
+    input.keepTogether.emplace_back(7, 1800);  // follows the pinned person 7 to group 2
+    for (int k = 0; k < 500; ++k) input.history.emplace_back(k, 1999 - k);
+    for (const int steps : {1, 2, 5, 20, 200, 0}) {
+        CAPTURE(steps);
+        FakeClock clock{50.0 / steps};  // the deadline passes at read `steps`
+        input.timeLimitMs = steps > 0 ? 50 : 0;
+        input.clock = clock.fn();
+        const MixerResult result = mixGroups(input);
+        REQUIRE(result.ok());
+        checkValid(input, result.plan.rounds, 100);
+        CHECK(result.plan.stats.keepApartBroken == 0);
+        if (steps > 0) CHECK(result.plan.stats.stop == MixerStop::TimeLimit);
+    }
+}

@@ -5,12 +5,14 @@
 // [SECTION] Command
 //
 // Mixes the people of a roster (columns id;nom;cite;institution, optional groupe to pin someone to a group) into
-// R rounds of groups. Reads only the roster file: the database is never opened.
+// R rounds of groups. Reads only the roster file: the database is never opened. --time-limit-ms bounds the whole
+// mix from its first instruction, at any roster size (the JSON stats say why it stopped: "stop").
 
 #include <cmath>
 #include <iostream>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -76,14 +78,13 @@ std::string readRoster(const std::string& file, MixerInput& input, std::vector<R
 
     const int n = static_cast<int>(table.rows.size());
     const int groups = input.groups > 0 ? input.groups : (n + input.groupSize - 1) / input.groupSize;
-    std::vector<std::pair<std::string, int>> seen;  // id, line
+    std::unordered_map<std::string, int> seen;  // id → line (a hash: rosters of thousands are read at once)
     for (size_t row = 0; row < table.rows.size(); ++row) {
         const std::string line = std::to_string(table.lines[row]);
         const std::string id = table.cell(row, colId);
         if (id.empty()) return fmt(Str::RosterEmptyId, {line});
-        for (const auto& [other, otherLine] : seen)
-            if (other == id) return fmt(Str::RosterDuplicateId, {line, id, std::to_string(otherLine)});
-        seen.emplace_back(id, table.lines[row]);
+        const auto [other, added] = seen.try_emplace(id, table.lines[row]);
+        if (!added) return fmt(Str::RosterDuplicateId, {line, id, std::to_string(other->second)});
 
         const std::string institutionText = table.cell(row, colInstitution);
         const auto institution = parseInstitution(institutionText);
@@ -111,6 +112,17 @@ std::string readRoster(const std::string& file, MixerInput& input, std::vector<R
 
 // [SECTION] Output
 
+/// Why the search ended, as a stable JSON value.
+const char* stopKey(MixerStop stop) {
+    switch (stop) {
+    case MixerStop::Perfect: return "perfect";
+    case MixerStop::Iterations: return "iterations";
+    case MixerStop::TimeLimit: return "time_limit";
+    case MixerStop::Stalled: return "stalled";
+    }
+    return "stalled";
+}
+
 std::string planJson(const MixerInput& input, const MixerPlan& plan) {
     nlohmann::json rounds = nlohmann::json::array();
     for (const auto& round : plan.rounds) {
@@ -132,6 +144,7 @@ std::string planJson(const MixerInput& input, const MixerPlan& plan) {
         {"min_institution_kinds", s.minKinds},
         {"iterations", s.iterations},
         {"perfect", s.perfect},
+        {"stop", stopKey(s.stop)},
         {"seed", input.seed},
     };
     return nlohmann::json{{"rounds", rounds}, {"stats", stats}}.dump(2) + "\n";

@@ -2,12 +2,21 @@
 // a round, guided by learnt weights on the pairs that keep meeting again.
 //
 // [SECTION] Random numbers
+// [SECTION] Time budget
 // [SECTION] Problem: rules checked and turned into pair weights
 // [SECTION] Search state with incremental cost
-// [SECTION] Construction of a starting plan (greedy, algebraic)
+// [SECTION] Construction of a starting plan (greedy, algebraic, cheap)
 // [SECTION] Local search
+// [SECTION] Local search for large rosters
 // [SECTION] Statistics
 // [SECTION] Entry points
+//
+// Size. The tabu search keeps pair tables (people² cells, and rounds × people² for the tabu list) and evaluates
+// every swap of a round at each iteration; it runs while those stay under kDenseCells. Larger rosters get a cheap
+// greedy start (O(people × groups) a round) and a sampled swap search that keeps only rounds × people counts.
+// Time. A Budget, created at the first instruction of mixGroups, is told the work of every phase and reads the
+// clock every kWorkPerRead steps; once the time is up, a start under construction is completed by the cheapest
+// valid placement and the best plan so far is returned.
 //
 // Cost of a plan (lower is better), a weighted sum in the order of the objectives:
 //   kApart  × meetings of two people of one keep-apart set (never left in a returned plan)
@@ -25,6 +34,7 @@
 #include <bit>
 #include <chrono>
 #include <numeric>
+#include <unordered_map>
 
 #include "core/strings.h"
 
@@ -78,6 +88,54 @@ private:
     std::uint64_t s_[4];
 };
 
+// [SECTION] Time budget
+
+/// Steps of work between two reads of the clock (a few tens of microseconds).
+constexpr std::int64_t kWorkPerRead = 1 << 14;
+
+/// The time budget of one call, from its first instruction. Phases report their work with spend(); the clock is
+/// read every kWorkPerRead steps (check() reads it at once). Once the time is up it stays up. Work that must
+/// follow the search (the statistics of the plan) can be reserved: it counts at the speed measured so far.
+class Budget {
+public:
+    explicit Budget(const MixerInput& input) : limitMs_(input.timeLimitMs), clock_(input.clock) { started_ = now(); }
+
+    /// Counts `work` steps; true when the time is up.
+    bool spend(std::int64_t work) {
+        work_ += work;
+        if (expired_ || limitMs_ <= 0) return expired_;
+        pending_ += work;
+        if (pending_ < kWorkPerRead) return false;
+        return check();
+    }
+    /// Reads the clock now; true when the time is up.
+    bool check() {
+        if (expired_ || limitMs_ <= 0) return expired_;
+        pending_ = 0;
+        double elapsed = now() - started_;
+        if (work_ > 0)  // the reserve at the speed so far, at most half of the budget
+            elapsed += std::min(elapsed * static_cast<double>(reserved_) / static_cast<double>(work_), limitMs_ / 2.0);
+        expired_ = elapsed >= limitMs_;
+        return expired_;
+    }
+    /// Keeps time for `work` steps to be done after the search.
+    void reserve(std::int64_t work) { reserved_ = work; }
+    bool expired() const { return expired_; }
+    std::int64_t work() const { return work_; }
+    double elapsedMs() { return now() - started_; }
+
+private:
+    double now() {
+        if (clock_) return clock_();
+        return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now().time_since_epoch()).count();
+    }
+    int limitMs_;
+    const std::function<double()>& clock_;
+    double started_ = 0;
+    std::int64_t work_ = 0, pending_ = 0, reserved_ = 0;
+    bool expired_ = false;
+};
+
 // [SECTION] Problem: rules checked and turned into pair weights
 
 constexpr std::int64_t kApart = 100'000'000;
@@ -86,15 +144,23 @@ constexpr std::int64_t kRepeat = 1'000;
 constexpr std::int64_t kHistory = 50;
 constexpr std::int64_t kMix = 10;
 constexpr int kKinds = 5;  // values of Institution
+/// Largest rounds × people² (and rounds × people × groups) for the tabu search: each of its iterations weighs
+/// every swap of every round (rounds × people² steps), and beyond about 200 people over 3 rounds a few hundred
+/// of them take a second while the sampled search of large rosters solves the same rosters in milliseconds
+/// (tests/bench/bench_mixer.cpp). Pair tables then take at most a few MB.
+constexpr std::int64_t kDenseCells = std::int64_t{1} << 17;
 
 struct Problem {
     int n = 0, groups = 0, rounds = 0;
     std::vector<int> capacity;  // size of each group (the same in every round)
     std::vector<int> kind;      // institution of each person
-    std::vector<std::int32_t> weight;  // n×n: static cost of one meeting (apart, same territory, history)
-    std::vector<std::uint8_t> apart;   // n×n
-    std::vector<std::uint8_t> history; // n×n
+    bool dense = false;                // pair tables fit (kDenseCells): the tabu search runs
+    std::vector<std::int32_t> weight;  // n×n when dense: static cost of one meeting (apart, same territory, history)
+    std::vector<std::vector<int>> apartOf;    // per person, sorted: the people kept apart from them
+    std::vector<std::vector<int>> historyOf;  // per person, sorted: the people met at an earlier étape
     std::vector<int> territory;        // territory number, -1 for none
+    std::vector<int> shared;           // number among the territories of two people or more, -1 for none
+    int sharedCount = 0;
     std::vector<int> unitOf;           // keep-together cluster of each person
     std::vector<std::vector<int>> units;
     std::vector<int> unitPin;          // group of the unit, -1 when free
@@ -125,8 +191,29 @@ int groupCount(const MixerInput& input) {
     return 0;
 }
 
-/// Checks every rule and fills `pb`; returns a French message when the rules cannot all hold.
-std::string prepare(const MixerInput& input, Problem& pb) {
+bool contains(const std::vector<int>& sorted, int x) { return std::binary_search(sorted.begin(), sorted.end(), x); }
+
+/// Static cost of one meeting of a and b (keep-apart, same territory, history; 0 when kept together).
+std::int64_t staticWeight(const Problem& pb, int a, int b) {
+    if (a == b || pb.unitOf[a] == pb.unitOf[b]) return 0;
+    std::int64_t w = 0;
+    if (contains(pb.apartOf[a], b)) w += kApart;
+    if (pb.shared[a] >= 0 && pb.shared[a] == pb.shared[b]) w += kCite;
+    if (contains(pb.historyOf[a], b)) w += kHistory;
+    return w;
+}
+
+/// Sorts each list and removes its duplicates.
+void tidy(std::vector<std::vector<int>>& lists) {
+    for (auto& list : lists) {
+        std::sort(list.begin(), list.end());
+        list.erase(std::unique(list.begin(), list.end()), list.end());
+    }
+}
+
+/// Checks every rule and fills `pb` (pair tables only when they are small); returns a French message when the
+/// rules cannot all hold. Work linear in the roster and the rules, plus people² when dense.
+std::string prepare(const MixerInput& input, Problem& pb, Budget& budget) {
     const int n = static_cast<int>(input.people.size());
     if (n == 0) return tr(Str::MixNoPeople);
     if (input.rounds < 1) return tr(Str::MixBadRounds);
@@ -187,7 +274,7 @@ std::string prepare(const MixerInput& input, Problem& pb) {
     }
 
     // Keep-apart sets.
-    pb.apart.assign(static_cast<size_t>(n) * n, 0);
+    pb.apartOf.assign(n, {});
     for (const auto& raw : input.keepApart) {
         std::vector<int> set = raw;
         std::sort(set.begin(), set.end());
@@ -200,9 +287,12 @@ std::string prepare(const MixerInput& input, Problem& pb) {
                 if (pb.unitOf[a] == pb.unitOf[b]) return fmt(Str::MixTogetherAndApart, {id(a), id(b)});
                 const int ga = pb.unitPin[pb.unitOf[a]], gb = pb.unitPin[pb.unitOf[b]];
                 if (ga >= 0 && ga == gb) return fmt(Str::MixApartPinned, {id(a), id(b), std::to_string(ga + 1)});
-                pb.apart[a * n + b] = pb.apart[b * n + a] = 1;
+                pb.apartOf[a].push_back(b);
+                pb.apartOf[b].push_back(a);
             }
+        budget.spend(static_cast<std::int64_t>(set.size()) * set.size());
     }
+    tidy(pb.apartOf);
 
     // Group sizes: the larger ones go to the groups with the most pinned people.
     const int base = n / G, extra = n % G;
@@ -241,22 +331,27 @@ std::string prepare(const MixerInput& input, Problem& pb) {
         }
     }
 
-    // Territories, institutions, weights.
+    // Territories (numbered in order of first appearance), institutions, weights.
     pb.territory.assign(n, -1);
-    std::vector<std::string> keys;
+    std::unordered_map<std::string, int> keys;
     std::vector<int> perTerritory;
     for (int p = 0; p < n; ++p) {
         const std::string& key = input.people[p].territory;
         if (key.empty()) continue;
-        auto it = std::find(keys.begin(), keys.end(), key);
-        if (it == keys.end()) {
-            keys.push_back(key);
-            perTerritory.push_back(0);
-            it = keys.end() - 1;
-        }
-        pb.territory[p] = static_cast<int>(it - keys.begin());
+        const auto [it, added] = keys.try_emplace(key, static_cast<int>(perTerritory.size()));
+        if (added) perTerritory.push_back(0);
+        pb.territory[p] = it->second;
         ++perTerritory[pb.territory[p]];
     }
+    std::vector<int> sharedNumber(perTerritory.size(), -1);
+    pb.shared.assign(n, -1);
+    for (int p = 0; p < n; ++p) {
+        const int t = pb.territory[p];
+        if (t < 0 || perTerritory[t] < 2) continue;
+        if (sharedNumber[t] < 0) sharedNumber[t] = pb.sharedCount++;
+        pb.shared[p] = sharedNumber[t];
+    }
+    budget.spend(16LL * n);  // hashing the territories
     pb.kind.resize(n);
     int perKind[kKinds] = {};
     for (int p = 0; p < n; ++p) {
@@ -268,19 +363,20 @@ std::string prepare(const MixerInput& input, Problem& pb) {
     for (int k = 0; k < kKinds; ++k) kindsEverywhere += perKind[k] >= G ? 1 : 0;
     pb.mixTarget = std::min(base, kindsEverywhere);
 
-    pb.history.assign(static_cast<size_t>(n) * n, 0);
+    pb.historyOf.assign(n, {});
     for (const auto& [a, b] : input.history)
-        if (a != b) pb.history[a * n + b] = pb.history[b * n + a] = 1;
-    pb.weight.assign(static_cast<size_t>(n) * n, 0);
-    for (int a = 0; a < n; ++a)
-        for (int b = 0; b < n; ++b) {
-            if (a == b || pb.unitOf[a] == pb.unitOf[b]) continue;
-            std::int64_t w = 0;
-            if (pb.apart[a * n + b]) w += kApart;
-            if (pb.territory[a] >= 0 && pb.territory[a] == pb.territory[b]) w += kCite;
-            if (pb.history[a * n + b]) w += kHistory;
-            pb.weight[a * n + b] = static_cast<std::int32_t>(w);
-        }
+        if (a != b) pb.historyOf[a].push_back(b), pb.historyOf[b].push_back(a);
+    tidy(pb.historyOf);
+    budget.spend(static_cast<std::int64_t>(input.history.size()));
+
+    const std::int64_t people = n, rounds = pb.rounds;
+    pb.dense = rounds * people * people <= kDenseCells && rounds * people * G <= kDenseCells;
+    if (pb.dense) {
+        pb.weight.assign(static_cast<size_t>(n) * n, 0);
+        for (int a = 0; a < n; ++a)
+            for (int b = 0; b < n; ++b) pb.weight[a * n + b] = static_cast<std::int32_t>(staticWeight(pb, a, b));
+        budget.spend(people * people);
+    }
     return {};
 }
 
@@ -482,10 +578,201 @@ private:
     std::int64_t cost_ = 0, trueCost_ = 0;
 };
 
-// [SECTION] Construction of a starting plan (greedy, algebraic)
+// [SECTION] Construction of a starting plan (greedy, algebraic, cheap)
 
 /// Above this many people left to place, groups are filled one person at a time (pairs cost O(people²) a pick).
 constexpr size_t kPairPickLimit = 120;
+/// Above this many people, the freedom heuristic (about people³/64 a round) gives way to the cheap start.
+constexpr int kFreedomLimit = 200;
+/// Largest groups × shared territories counted in a flat table (beyond, a hash table).
+constexpr std::int64_t kFlatCountCells = std::int64_t{1} << 20;
+
+/// How many people of each shared territory a group holds, in one round.
+class TerritoryCounts {
+public:
+    TerritoryCounts(int groups, int territories) : territories_(territories) {
+        if (static_cast<std::int64_t>(groups) * territories <= kFlatCountCells)
+            flat_.assign(static_cast<size_t>(groups) * territories, 0);
+        else
+            hashed_ = true;
+    }
+    int get(int g, int t) const {
+        if (t < 0) return 0;
+        if (!hashed_) return flat_[key(g, t)];
+        const auto it = map_.find(key(g, t));
+        return it == map_.end() ? 0 : it->second;
+    }
+    void add(int g, int t, int by) {
+        if (t < 0) return;
+        if (!hashed_) flat_[key(g, t)] += by;
+        else map_[key(g, t)] += by;
+    }
+    void clear() {
+        std::fill(flat_.begin(), flat_.end(), 0);
+        map_.clear();
+    }
+
+private:
+    size_t key(int g, int t) const { return static_cast<size_t>(g) * territories_ + t; }
+    std::int64_t territories_;
+    bool hashed_ = false;
+    std::vector<int> flat_;
+    std::unordered_map<size_t, int> map_;
+};
+
+/// The cheap start: completes rounds `from`.. of `groupOf` (round `from` may be partly placed, earlier rounds
+/// are complete, later ones empty). Pinned units first, then clusters where they cost least (or, if that leaves
+/// one without room, largest first into the emptiest group, which prepare() checked), then everyone else in a
+/// random order, each to the group with room where they cost least (same territory, earlier meetings, keep-apart,
+/// history), the emptiest first: O(groups + earlier groupmates) a person. Once the budget is spent, people go to
+/// the next group with room, round-robin, checking only keep-apart rules.
+std::vector<int> cheapRounds(const Problem& pb, Rng& rng, Budget& budget, std::vector<int> groupOf, int from) {
+    const int n = pb.n, G = pb.groups;
+    groupOf.resize(static_cast<size_t>(pb.rounds) * n, -1);
+    std::vector<std::vector<std::vector<int>>> done(pb.rounds);  // members of the complete rounds
+    const auto collect = [&](int r) {
+        done[r].assign(G, {});
+        for (int p = 0; p < n; ++p) done[r][groupOf[r * n + p]].push_back(p);
+    };
+    for (int r = 0; r < from; ++r) collect(r);
+    budget.spend(static_cast<std::int64_t>(from) * n);
+
+    TerritoryCounts counts(G, pb.sharedCount);
+    std::vector<std::int64_t> extra(G, 0);  // per group: the cost of the person being placed, but territory
+    std::vector<int> touched;               // groups where extra is not 0
+    for (int r = from; r < pb.rounds; ++r) {
+        std::vector<int> room = pb.capacity;
+        std::vector<std::vector<int>> members(G);
+        counts.clear();
+        const auto place = [&](int p, int g) {
+            groupOf[r * n + p] = g;
+            members[g].push_back(p);
+            --room[g];
+            counts.add(g, pb.shared[p], +1);
+        };
+        for (int p = 0; p < n; ++p)
+            if (groupOf[r * n + p] >= 0) {
+                const int g = groupOf[r * n + p];
+                groupOf[r * n + p] = -1;
+                place(p, g);
+            }
+        const auto unplaced = [&](int p) { return groupOf[r * n + p] < 0; };
+        // What p costs in each group (extra), without territories; returns the work done.
+        const auto addCosts = [&](int p, bool full) {
+            std::int64_t work = 1;
+            const auto add = [&](int x, std::int64_t c) {
+                const int g = groupOf[r * n + x];
+                if (g < 0 || pb.unitOf[x] == pb.unitOf[p]) return;
+                if (extra[g] == 0) touched.push_back(g);
+                extra[g] += c;
+            };
+            for (int y : pb.apartOf[p]) add(y, kApart);
+            work += static_cast<std::int64_t>(pb.apartOf[p].size());
+            if (!full) return work;
+            for (int y : pb.historyOf[p]) add(y, kHistory);
+            for (int e = 0; e < r; ++e)
+                for (int x : done[e][groupOf[e * n + p]])
+                    if (x != p) add(x, kRepeat);
+            for (int e = 0; e < r; ++e) work += static_cast<std::int64_t>(done[e][groupOf[e * n + p]].size());
+            return work + static_cast<std::int64_t>(pb.historyOf[p].size());
+        };
+        const auto clearCosts = [&] {
+            for (int g : touched) extra[g] = 0;
+            touched.clear();
+        };
+
+        for (size_t u = 0; u < pb.units.size(); ++u)
+            if (pb.unitPin[u] >= 0)
+                for (int p : pb.units[u])
+                    if (unplaced(p)) place(p, pb.unitPin[u]);
+
+        // Clusters kept together.
+        std::vector<int> clusters;
+        for (size_t u = 0; u < pb.units.size(); ++u)
+            if (pb.unitPin[u] < 0 && pb.units[u].size() > 1 && unplaced(pb.units[u][0]))
+                clusters.push_back(static_cast<int>(u));
+        rng.shuffle(clusters);
+        std::stable_sort(clusters.begin(), clusters.end(),
+                         [&](int a, int b) { return pb.units[a].size() > pb.units[b].size(); });
+        const auto placeClusters = [&](bool byCost) {
+            for (int u : clusters) {
+                const int size = static_cast<int>(pb.units[u].size());
+                const bool costs = byCost && !budget.expired();
+                for (int p : pb.units[u]) budget.spend(addCosts(p, costs) + G);
+                int best = -1;
+                std::int64_t bestCost = 0;
+                for (int g = 0; g < G; ++g) {
+                    if (room[g] < size) continue;
+                    std::int64_t c = extra[g];
+                    if (costs)
+                        for (int p : pb.units[u]) c += kCite * counts.get(g, pb.shared[p]);
+                    c = c * (n + 1) - room[g];  // the emptiest group among the cheapest
+                    if (best < 0 || c < bestCost) best = g, bestCost = c;
+                }
+                clearCosts();
+                if (best < 0) return false;
+                for (int p : pb.units[u]) place(p, best);
+            }
+            return true;
+        };
+        {
+            const std::vector<int> roomBefore = room;
+            std::vector<size_t> sizeBefore(G);
+            for (int g = 0; g < G; ++g) sizeBefore[g] = members[g].size();
+            if (!placeClusters(true)) {
+                for (int g = 0; g < G; ++g) {
+                    for (size_t i = sizeBefore[g]; i < members[g].size(); ++i) {
+                        counts.add(g, pb.shared[members[g][i]], -1);
+                        groupOf[r * n + members[g][i]] = -1;
+                    }
+                    members[g].resize(sizeBefore[g]);
+                }
+                room = roomBefore;
+                placeClusters(false);
+            }
+        }
+
+        // Everyone else.
+        std::vector<int> singles;
+        for (int p = 0; p < n; ++p)
+            if (unplaced(p)) singles.push_back(p);
+        rng.shuffle(singles);
+        int cursor = 0;
+        bool dealing = false;
+        for (size_t i = 0; i < singles.size(); ++i) {
+            if (!dealing && budget.expired()) {  // the rest dealt round-robin by territory: territories spread
+                dealing = true;
+                std::stable_sort(singles.begin() + static_cast<std::ptrdiff_t>(i), singles.end(),
+                                 [&](int a, int b) { return pb.shared[a] < pb.shared[b]; });
+            }
+            const int p = singles[i];
+            int best = -1;
+            if (dealing && pb.apartOf[p].empty()) {
+                while (room[cursor] == 0) cursor = (cursor + 1) % G;
+                best = cursor;
+                cursor = (cursor + 1) % G;
+                budget.spend(1);
+            } else {
+                const bool costs = !budget.expired();
+                const std::int64_t work = addCosts(p, costs) + G;
+                const int t = costs ? pb.shared[p] : -1;
+                std::int64_t bestCost = 0;
+                const int start = rng.below(G);
+                for (int i = 0; i < G; ++i) {
+                    const int g = (start + i) % G;
+                    if (room[g] == 0) continue;
+                    const std::int64_t c = (extra[g] + kCite * counts.get(g, t)) * (n + 1) - room[g];
+                    if (best < 0 || c < bestCost) best = g, bestCost = c;
+                }
+                clearCosts();
+                budget.spend(work);
+            }
+            place(p, best);
+        }
+        if (r + 1 < pb.rounds) collect(r);
+    }
+    return groupOf;
+}
 
 /// Sets of people as bit words, for the freedom counts of the construction.
 using Bits = std::vector<std::uint64_t>;
@@ -500,8 +787,10 @@ int countCommon(const Bits& a, const Bits& b) {
 /// first, then clusters where they cost least, then groups filled pair by pair with the pair that costs least
 /// with the group and leaves the most « freedom » (people still unplaced who have met none of the group), ties
 /// broken at random.
-std::vector<int> construct(const Problem& pb, Rng& rng, std::vector<int> groupOf = {}, int fixedRounds = 0) {
+std::vector<int> construct(const Problem& pb, Rng& rng, Budget& budget, std::vector<int> groupOf = {},
+                           int fixedRounds = 0) {
     const int n = pb.n, G = pb.groups;
+    if (n > kFreedomLimit || budget.expired()) return cheapRounds(pb, rng, budget, std::move(groupOf), fixedRounds);
     const size_t words = (static_cast<size_t>(n) + 63) / 64;
     groupOf.resize(static_cast<size_t>(pb.rounds) * n, -1);
     std::vector<std::int16_t> met(static_cast<size_t>(n) * n, 0);
@@ -568,6 +857,9 @@ std::vector<int> construct(const Problem& pb, Rng& rng, std::vector<int> groupOf
         for (int g : order) {
             Bits free(words);  // unplaced people compatible with the whole group
             while (room[g] > 0) {
+                // The time is up: the rest of the round and the later rounds the cheap way.
+                if (budget.spend(static_cast<std::int64_t>(n) * (static_cast<std::int64_t>(words) + room[g])))
+                    return cheapRounds(pb, rng, budget, std::move(groupOf), r);
                 free = unplaced;
                 for (int m : members[g])
                     for (size_t w = 0; w < words; ++w) free[w] &= compatible[m][w];
@@ -609,6 +901,7 @@ std::vector<int> construct(const Problem& pb, Rng& rng, std::vector<int> groupOf
             for (int a : m)
                 for (int b : m)
                     if (a != b) met[a * n + b] = 1;
+        budget.spend(static_cast<std::int64_t>(n) * n);
     }
     return groupOf;
 }
@@ -638,7 +931,7 @@ bool isPrime(int q) {
 /// k < G, person (i, j) joins group i + k·j over the field of G elements — two people of different columns then
 /// meet exactly once over the G rounds and people of one column never do. Later rounds are built greedily.
 /// Returns an empty vector when it does not apply.
-std::vector<int> constructAffine(const Problem& pb, Rng& rng) {
+std::vector<int> constructAffine(const Problem& pb, Rng& rng, Budget& budget) {
     const int n = pb.n, G = pb.groups;
     if (n % G != 0 || pb.units.size() != static_cast<size_t>(n)) return {};
     for (int pin : pb.unitPin)
@@ -663,7 +956,8 @@ std::vector<int> constructAffine(const Problem& pb, Rng& rng) {
         const int p = order[seat], i = seat % G, j = seat / G;
         for (int k = 0; k < fixed; ++k) groupOf[k * n + p] = fieldAdd(i, fieldMul(k, j, G), G);
     }
-    return construct(pb, rng, std::move(groupOf), fixed);
+    budget.spend(static_cast<std::int64_t>(n) * fixed);
+    return construct(pb, rng, budget, std::move(groupOf), fixed);
 }
 
 /// Known plans without a repeat, for rosters the local search alone finds hard, seats numbered 0..n-1.
@@ -708,7 +1002,7 @@ constexpr KnownPlan kKnownPlans[] = {
 /// Start from a known plan when the roster has its shape (people, groups) and nobody is pinned or kept with
 /// someone; seats are shuffled (the search then deals with territories), later rounds built greedily. Returns
 /// an empty vector when no known plan applies.
-std::vector<int> constructKnown(const Problem& pb, Rng& rng) {
+std::vector<int> constructKnown(const Problem& pb, Rng& rng, Budget& budget) {
     const int n = pb.n;
     if (pb.units.size() != static_cast<size_t>(n)) return {};
     for (int pin : pb.unitPin)
@@ -722,7 +1016,7 @@ std::vector<int> constructKnown(const Problem& pb, Rng& rng) {
         const int fixed = std::min(pb.rounds, known.rounds);
         for (int k = 0; k < fixed; ++k)
             for (int p = 0; p < n; ++p) groupOf[k * n + p] = known.groupOf[k * n + seat[p]];
-        return construct(pb, rng, std::move(groupOf), fixed);
+        return construct(pb, rng, budget, std::move(groupOf), fixed);
     }
     return {};
 }
@@ -738,8 +1032,8 @@ std::vector<int> constructKnown(const Problem& pb, Rng& rng) {
 /// new plan, alternately algebraic (when it applies) and greedy.
 class Search {
 public:
-    Search(const Problem& pb, const MixerInput& input)
-        : pb_(pb), input_(input), rng_(input.seed), state_(pb),
+    Search(const Problem& pb, const MixerInput& input, Budget& budget)
+        : pb_(pb), input_(input), budget_(budget), rng_(input.seed), state_(pb),
           tabu_(static_cast<size_t>(pb.rounds) * pb.n * pb.n, 0) {
         for (size_t u = 0; u < pb.units.size(); ++u)
             if (pb.unitPin[u] < 0 && pb.units[u].size() == 1) movable_.push_back(pb.units[u][0]);
@@ -749,26 +1043,41 @@ public:
 
     /// Runs until a perfect plan, the iteration cap or the time budget; returns the best assignment found.
     std::vector<int> run(MixerStats& stats) {
-        const auto started = std::chrono::steady_clock::now();
-        const auto elapsedMs = [&] {
-            return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
-        };
-        state_.load(freshStart());
-        best_ = run_ = state_.assignment();
+        best_ = freshStart();
+        load(best_);  // at most kDenseCells steps
+        run_ = best_;
         bestCost_ = runCost_ = state_.trueCost();
         std::int64_t iter = 0, stall = 0;
+        stats.stop = MixerStop::TimeLimit;
+        stats.perfect = bestCost_ == 0;
+        if (bestCost_ > 0 && budget_.check()) return best_;  // the start is the plan
         int perturbations = 0;
         bool freeUnit = false;
         for (size_t u = 0; u < pb_.units.size(); ++u) freeUnit = freeUnit || pb_.unitPin[u] < 0;
         const bool canMove = movable_.size() >= 2 || (freeUnit && !movable_.empty());
-        while (bestCost_ > 0 && canMove) {
-            if (input_.maxIterations > 0 && iter >= input_.maxIterations) break;
-            if (input_.timeLimitMs > 0 && (iter & 63) == 0 && elapsedMs() >= input_.timeLimitMs) break;
+        for (;;) {
+            if (bestCost_ == 0) {
+                stats.stop = MixerStop::Perfect;
+                break;
+            }
+            if (!canMove) {
+                stats.stop = MixerStop::Stalled;
+                break;
+            }
+            if (input_.maxIterations > 0 && iter >= input_.maxIterations) {
+                stats.stop = MixerStop::Iterations;
+                break;
+            }
+            if (budget_.expired()) break;
             ++iter;
-            if (!step(iter)) stall = kStallLimit;  // everything tabu: shake
+            if (!step(iter)) {
+                if (budget_.expired()) break;  // stopped within the step: nothing moved
+                stall = kStallLimit;            // everything tabu: shake
+            }
             if (state_.trueCost() < bestCost_) {
                 bestCost_ = state_.trueCost();
                 best_ = state_.assignment();
+                budget_.spend(static_cast<std::int64_t>(best_.size()));
             }
             if (state_.trueCost() < runCost_) {
                 runCost_ = state_.trueCost();
@@ -780,18 +1089,18 @@ public:
                 if (++perturbations > kPerturbationsPerRestart) {
                     perturbations = 0;
                     state_.resetRepeatWeights();
-                    state_.load(freshStart());
+                    load(freshStart());
                     run_ = state_.assignment();
                     runCost_ = state_.trueCost();
                 } else {
-                    state_.load(run_);
+                    load(run_);
                     perturb();
                 }
                 std::fill(tabu_.begin(), tabu_.end(), 0);
+                budget_.spend(static_cast<std::int64_t>(tabu_.size()));
             }
         }
         stats.iterations = iter;
-        stats.elapsedMs = elapsedMs();
         stats.perfect = bestCost_ == 0;
         return best_;
     }
@@ -817,15 +1126,23 @@ private:
     /// A new starting plan: the algebraic one when it applies (every other start), else the greedy one.
     std::vector<int> freshStart() {
         if (input_.algebraicStart && starts_++ % 2 == 0) {
-            std::vector<int> known = constructKnown(pb_, rng_);  // e.g. ten rounds of 21 where the affine plan has seven
+            // e.g. ten rounds of 21 where the affine plan has seven
+            std::vector<int> known = constructKnown(pb_, rng_, budget_);
             if (!known.empty()) return known;
-            std::vector<int> affine = constructAffine(pb_, rng_);
+            std::vector<int> affine = constructAffine(pb_, rng_, budget_);
             if (!affine.empty()) return affine;
         }
-        return construct(pb_, rng_);
+        return construct(pb_, rng_, budget_);
     }
 
-    /// One move: the best non-tabu swap of a conflicting person (a tabu one when it beats the best plan).
+    /// Loads a plan into the search state (rounds × people² steps).
+    void load(const std::vector<int>& groupOf) {
+        state_.load(groupOf);
+        budget_.spend(static_cast<std::int64_t>(pb_.rounds) * pb_.n * pb_.n);
+    }
+
+    /// One move: the best non-tabu swap of a conflicting person (a tabu one when it beats the best plan). False
+    /// when nothing moved: everything tabu, or the time ran out during the step.
     bool step(std::int64_t iter) {
         std::int64_t bestDelta = 0;
         int ties = 0;
@@ -858,9 +1175,13 @@ private:
                         consider(r, a, b, d);
                     }
                 }
+                if (budget_.spend(pb_.n)) return false;
             }
         if (ties == 0) return false;
-        if (bestDelta >= 0) state_.bumpRepeatWeights();  // a local minimum
+        if (bestDelta >= 0) {  // a local minimum
+            state_.bumpRepeatWeights();
+            budget_.spend(static_cast<std::int64_t>(pb_.n) * pb_.n / 2);
+        }
         for (const auto& [a, b] : chosen.swaps) {
             state_.swap(chosen.r, a, b);
             setTabu(chosen.r, a, b, iter);
@@ -888,6 +1209,7 @@ private:
                 state_.swap(r, p, pick);
                 swaps.emplace_back(p, pick);
             }
+            budget_.spend(static_cast<std::int64_t>(unit.size()) * (pb_.n + state_.members(r, B).size()));
             const std::int64_t d = state_.cost() - cost;
             const bool complete = swaps.size() == unit.size();
             for (auto it = swaps.rbegin(); it != swaps.rend(); ++it) state_.swap(r, it->first, it->second);
@@ -915,6 +1237,7 @@ private:
 
     const Problem& pb_;
     const MixerInput& input_;
+    Budget& budget_;
     Rng rng_;
     State state_;
     std::vector<std::int64_t> tabu_;  // per (round, pair): iteration until which swapping the pair is tabu
@@ -925,68 +1248,475 @@ private:
     int starts_ = 0;
 };
 
+// [SECTION] Local search for large rosters
+
+/// For rosters beyond the pair tables: the cheap start, then swaps sampled at random and kept when they lower
+/// the cost (or leave it unchanged, half of the time, to cross plateaus). Each try picks a round and a movable
+/// person; when that person costs something in their group, the cheapest other group for them is found from
+/// their groupmates of the other rounds, the territory counts and their rules (O(groups + rounds × group size)),
+/// then the best partner in that group (O(group size × rounds × group size)). Meetings of a pair are counted
+/// from the plan itself when needed, so memory stays rounds × people (+ groups × shared territories a round).
+class SparseSearch {
+public:
+    SparseSearch(const Problem& pb, const MixerInput& input, Budget& budget)
+        : pb_(pb), input_(input), budget_(budget), rng_(input.seed), n_(pb.n), G_(pb.groups), R_(pb.rounds),
+          markA_(pb.n), markB_(pb.n) {
+        for (size_t u = 0; u < pb.units.size(); ++u)
+            if (pb.unitPin[u] < 0 && pb.units[u].size() == 1) movable_.push_back(pb.units[u][0]);
+        swappable_.assign(n_, 0);
+        for (int p : movable_) swappable_[p] = 1;
+    }
+
+    /// Runs until a perfect plan, the iteration cap, the time budget or a long stall; returns the plan.
+    std::vector<int> run(MixerStats& stats) {
+        std::vector<int> start = cheapRounds(pb_, rng_, budget_, {}, 0);
+        stats.stop = MixerStop::TimeLimit;
+        if (budget_.check()) return start;
+        if (movable_.size() < 2) {
+            stats.stop = MixerStop::Stalled;
+            return start;
+        }
+        load(start);
+        if (!computeCost()) return groupOf_;
+        const std::int64_t stallLimit = std::max<std::int64_t>(20000, 4LL * R_ * n_);
+        std::int64_t iter = 0, stall = 0;
+        for (;;) {
+            if (cost_ == 0) {
+                stats.stop = MixerStop::Perfect;
+                break;
+            }
+            if (input_.maxIterations > 0 && iter >= input_.maxIterations) {
+                stats.stop = MixerStop::Iterations;
+                break;
+            }
+            if (stall >= stallLimit) {
+                stats.stop = MixerStop::Stalled;
+                break;
+            }
+            if (budget_.expired()) break;
+            ++iter;
+            stall = tryMove() ? 0 : stall + 1;
+        }
+        stats.iterations = iter;
+        stats.perfect = cost_ == 0;
+        return groupOf_;
+    }
+
+private:
+    /// People stamped with one tick: the other-round groupmates of one person, and the people under a rule
+    /// with them.
+    struct Marks {
+        explicit Marks(int n) : mate(n, 0), apart(n, 0), history(n, 0) {}
+        std::vector<std::uint64_t> mate, apart, history;
+        std::vector<int> mates;  // distinct groupmates of the other rounds
+        std::uint64_t tick = 0;
+        int person = -1;
+    };
+
+    int group(int r, int p) const { return groupOf_[r * n_ + p]; }
+    const std::vector<int>& members(int r, int g) const { return members_[r * G_ + g]; }
+    int deficit(int distinct) const { return std::max(0, pb_.mixTarget - distinct); }
+
+    void load(const std::vector<int>& groupOf) {
+        groupOf_ = groupOf;
+        members_.assign(static_cast<size_t>(R_) * G_, {});
+        pos_.assign(groupOf_.size(), 0);
+        kindCount_.assign(static_cast<size_t>(R_) * G_ * kKinds, 0);
+        distinct_.assign(static_cast<size_t>(R_) * G_, 0);
+        counts_.clear();
+        for (int r = 0; r < R_; ++r) {
+            counts_.emplace_back(G_, pb_.sharedCount);
+            for (int p = 0; p < n_; ++p) {
+                const int g = group(r, p);
+                auto& m = members_[r * G_ + g];
+                pos_[r * n_ + p] = static_cast<int>(m.size());
+                m.push_back(p);
+                counts_[r].add(g, pb_.shared[p], +1);
+                if (kindCount_[(r * G_ + g) * kKinds + pb_.kind[p]]++ == 0) ++distinct_[r * G_ + g];
+            }
+        }
+        budget_.spend(static_cast<std::int64_t>(R_) * n_);
+    }
+
+    /// Stamps the groupmates of p in every round but `skip` (-1: none) and the people under a rule with p.
+    std::int64_t mark(Marks& m, int p, int skip) {
+        ++m.tick;
+        m.person = p;
+        m.mates.clear();
+        std::int64_t work = 1;
+        for (int r = 0; r < R_; ++r) {
+            if (r == skip) continue;
+            const auto& mates = members(r, group(r, p));
+            work += static_cast<std::int64_t>(mates.size());
+            for (int x : mates)
+                if (x != p && m.mate[x] != m.tick) m.mate[x] = m.tick, m.mates.push_back(x);
+        }
+        for (int y : pb_.apartOf[p]) m.apart[y] = m.tick;
+        for (int y : pb_.historyOf[p]) m.history[y] = m.tick;
+        return work + static_cast<std::int64_t>(pb_.apartOf[p].size() + pb_.historyOf[p].size());
+    }
+    /// Static cost of one meeting of the marked person with x.
+    std::int64_t weight(const Marks& m, int x) const {
+        const int p = m.person;
+        if (x == p || pb_.unitOf[x] == pb_.unitOf[p]) return 0;
+        std::int64_t w = 0;
+        if (m.apart[x] == m.tick) w += kApart;
+        if (pb_.shared[p] >= 0 && pb_.shared[p] == pb_.shared[x]) w += kCite;
+        if (m.history[x] == m.tick) w += kHistory;
+        return w;
+    }
+    /// Cost of the marked person meeting x once more in the skipped round (marked without it).
+    std::int64_t pairCost(const Marks& m, int x) const {
+        if (x == m.person || pb_.unitOf[x] == pb_.unitOf[m.person]) return 0;
+        return weight(m, x) + (m.mate[x] == m.tick ? kRepeat : 0);
+    }
+    /// What the marked person costs with the members of group g of round r (themself left out).
+    std::int64_t costIn(const Marks& m, int r, int g) const {
+        std::int64_t c = 0;
+        for (int x : members(r, g)) c += pairCost(m, x);
+        return c;
+    }
+
+    /// The true cost of the plan; false when the time ran out first.
+    bool computeCost() {
+        cost_ = 0;
+        for (int a = 0; a < n_; ++a) {
+            // Every pair once (from its smaller person): weights for each meeting, kRepeat beyond the first.
+            const std::int64_t work = mark(markA_, a, -1);
+            for (int x : markA_.mates) {
+                if (x < a || pb_.unitOf[x] == pb_.unitOf[a]) continue;
+                int met = 0;
+                for (int r = 0; r < R_; ++r) met += group(r, a) == group(r, x) ? 1 : 0;
+                cost_ += weight(markA_, x) * met + kRepeat * (met - 1);
+            }
+            if (budget_.spend(work + static_cast<std::int64_t>(markA_.mates.size()) * R_)) return false;
+        }
+        for (int rg = 0; rg < R_ * G_; ++rg) cost_ += kMix * deficit(distinct_[rg]);
+        return true;
+    }
+
+    /// Change of the kind deficit of group g when one `out` leaves and one `in` arrives.
+    int mixAfter(int r, int g, int out, int in) const {
+        const int* count = &kindCount_[(r * G_ + g) * kKinds];
+        const int before = distinct_[r * G_ + g];
+        const int after = before - (count[out] == 1 ? 1 : 0) + (count[in] == 0 ? 1 : 0);
+        return deficit(after) - deficit(before);
+    }
+
+    /// One try; true when the cost went down.
+    bool tryMove() {
+        const int r = rng_.below(R_);
+        const int a = movable_[rng_.below(static_cast<int>(movable_.size()))];
+        const int A = group(r, a), ka = pb_.kind[a];
+        std::int64_t work = mark(markA_, a, r) + static_cast<std::int64_t>(members(r, A).size());
+        const std::int64_t here = costIn(markA_, r, A);
+        const bool mixConflict =
+            deficit(distinct_[r * G_ + A]) > 0 && kindCount_[(r * G_ + A) * kKinds + ka] >= 2;
+        if (here == 0 && !mixConflict) {
+            budget_.spend(work);
+            return false;
+        }
+        // The cheapest other group for a.
+        costTo_.assign(G_, 0);
+        const int t = pb_.shared[a];
+        if (t >= 0)
+            for (int g = 0; g < G_; ++g) costTo_[g] = kCite * counts_[r].get(g, t);
+        for (int x : markA_.mates)
+            if (pb_.unitOf[x] != pb_.unitOf[a]) costTo_[group(r, x)] += kRepeat;
+        for (int y : pb_.apartOf[a]) costTo_[group(r, y)] += kApart;
+        for (int y : pb_.historyOf[a]) costTo_[group(r, y)] += kHistory;
+        work += G_ + static_cast<std::int64_t>(markA_.mates.size());
+        int B = -1;
+        const int first = rng_.below(G_);
+        for (int i = 0; i < G_; ++i) {
+            const int g = (first + i) % G_;
+            if (g != A && (B < 0 || costTo_[g] < costTo_[B])) B = g;
+        }
+        if (B < 0) {
+            budget_.spend(work);
+            return false;
+        }
+        // The best partner in B.
+        int pick = -1;
+        std::int64_t pickDelta = 0;
+        const auto& inB = members(r, B);
+        const int offset = inB.empty() ? 0 : rng_.below(static_cast<int>(inB.size()));
+        for (size_t i = 0; i < inB.size(); ++i) {
+            const int b = inB[(offset + i) % inB.size()];
+            if (!swappable_[b]) continue;
+            work += mark(markB_, b, r) + static_cast<std::int64_t>(members(r, A).size() + inB.size());
+            const std::int64_t ab = pairCost(markA_, b);
+            std::int64_t d = costTo_[B] - ab - here + costIn(markB_, r, A) - ab - costIn(markB_, r, B);
+            const int kb = pb_.kind[b];
+            if (ka != kb) d += kMix * (mixAfter(r, A, ka, kb) + mixAfter(r, B, kb, ka));
+            if (pick < 0 || d < pickDelta) pick = b, pickDelta = d;
+        }
+        budget_.spend(work);
+        if (pick < 0 || pickDelta > 0 || (pickDelta == 0 && rng_.below(2) == 0)) return false;
+        swap(r, a, pick, pickDelta);
+        return pickDelta < 0;
+    }
+
+    void swap(int r, int a, int b, std::int64_t delta) {
+        const int A = group(r, a), B = group(r, b), ka = pb_.kind[a], kb = pb_.kind[b];
+        cost_ += delta;
+        counts_[r].add(A, pb_.shared[a], -1), counts_[r].add(A, pb_.shared[b], +1);
+        counts_[r].add(B, pb_.shared[b], -1), counts_[r].add(B, pb_.shared[a], +1);
+        if (ka != kb) {
+            int* ca = &kindCount_[(r * G_ + A) * kKinds];
+            int* cb = &kindCount_[(r * G_ + B) * kKinds];
+            if (--ca[ka] == 0) --distinct_[r * G_ + A];
+            if (ca[kb]++ == 0) ++distinct_[r * G_ + A];
+            if (--cb[kb] == 0) --distinct_[r * G_ + B];
+            if (cb[ka]++ == 0) ++distinct_[r * G_ + B];
+        }
+        const int pa = pos_[r * n_ + a], pbos = pos_[r * n_ + b];
+        members_[r * G_ + A][pa] = b;
+        members_[r * G_ + B][pbos] = a;
+        pos_[r * n_ + a] = pbos;
+        pos_[r * n_ + b] = pa;
+        groupOf_[r * n_ + a] = B;
+        groupOf_[r * n_ + b] = A;
+    }
+
+    const Problem& pb_;
+    const MixerInput& input_;
+    Budget& budget_;
+    Rng rng_;
+    int n_, G_, R_;
+    std::vector<int> movable_;
+    std::vector<std::uint8_t> swappable_;
+    std::vector<int> groupOf_, pos_;
+    std::vector<std::vector<int>> members_;
+    std::vector<TerritoryCounts> counts_;  // per round
+    std::vector<int> kindCount_, distinct_;
+    std::vector<std::int64_t> costTo_;
+    Marks markA_, markB_;
+    std::int64_t cost_ = 0;
+};
+
 }  // namespace
 
 // [SECTION] Statistics
 
+namespace {
+
+/// Repeats and most meetings by cells: for a set S of rounds, a cell holds people who share a group in every
+/// round of S. A pair that meets m times is in a cell of C(m, k) sets of k rounds, and Σ_{k≥2} (−1)^k C(m, k) =
+/// m − 1: the repeats are that alternating sum of the pairs of every cell. Sets are grown one round at a time
+/// (depth first), a set whose cells all hold one person ends its branch. Pairs of one component (kept together)
+/// are counted apart and taken out. O(2^rounds × (people + groups)) at worst, memory rounds × people.
+void countRepeatsByCells(const std::vector<int>& where, int R, int n, const std::vector<std::vector<int>>& components,
+                         MixerStats& stats) {
+    std::vector<std::int64_t> pairs(R + 1, 0);  // pairs[k]: Σ over sets of k rounds of the pairs in their cells
+    std::vector<std::vector<int>> cell(R + 1, std::vector<int>(n, 0));  // cell[depth][p], -1: in no cell
+    std::vector<int> cells(R + 1, 1);                                   // number of cells at each depth
+    int groups = 1;
+    for (int g : where) groups = std::max(groups, g + 1);
+    std::vector<int> byGroup, byCell(n), count;
+    byGroup.reserve(n);
+    // Refines the cells at `depth` by round r into depth + 1; returns the pairs in the new cells.
+    const auto refine = [&](int depth, int r) {
+        const int* group = &where[static_cast<size_t>(r) * n];
+        const std::vector<int>& from = cell[depth];
+        std::vector<int>& to = cell[depth + 1];
+        // People in a cell and in round r, ordered by (cell, group): counting sorts by group, then by cell.
+        byGroup.clear();
+        count.assign(static_cast<size_t>(std::max(groups, cells[depth])) + 1, 0);
+        for (int p = 0; p < n; ++p) {
+            to[p] = -1;
+            if (from[p] >= 0 && group[p] >= 0) ++count[group[p] + 1];
+        }
+        for (size_t i = 1; i < count.size(); ++i) count[i] += count[i - 1];
+        byGroup.resize(static_cast<size_t>(count.back()));
+        for (int p = 0; p < n; ++p)
+            if (from[p] >= 0 && group[p] >= 0) byGroup[count[group[p]]++] = p;
+        std::fill(count.begin(), count.end(), 0);
+        for (int p : byGroup) ++count[from[p] + 1];
+        for (size_t i = 1; i < count.size(); ++i) count[i] += count[i - 1];
+        for (int p : byGroup) byCell[count[from[p]]++] = p;
+        std::int64_t found = 0;
+        int id = 0;
+        for (size_t i = 0, j = 0; i < byGroup.size(); i = j) {
+            const int c0 = from[byCell[i]], g0 = group[byCell[i]];
+            while (j < byGroup.size() && from[byCell[j]] == c0 && group[byCell[j]] == g0) ++j;
+            const std::int64_t c = static_cast<std::int64_t>(j - i);
+            if (c < 2) continue;  // alone: in no cell of any larger set
+            found += c * (c - 1) / 2;
+            for (size_t k = i; k < j; ++k) to[byCell[k]] = id;
+            ++id;
+        }
+        cells[depth + 1] = id;
+        return found;
+    };
+    const auto grow = [&](auto&& self, int depth, int last) -> void {
+        for (int r = last + 1; r < R; ++r) {
+            const std::int64_t found = refine(depth, r);
+            pairs[depth + 1] += found;
+            if (found > 0 && depth + 1 < R) self(self, depth + 1, r);
+        }
+    };
+    grow(grow, 0, -1);  // cell[0]: everyone in one cell
+    // Pairs kept together: their own meetings, out of the sums.
+    for (const auto& members : components)
+        for (size_t i = 0; i < members.size(); ++i)
+            for (size_t j = i + 1; j < members.size(); ++j) {
+                int m = 0;
+                for (int r = 0; r < R; ++r) {
+                    const int g = where[static_cast<size_t>(r) * n + members[i]];
+                    m += g >= 0 && g == where[static_cast<size_t>(r) * n + members[j]] ? 1 : 0;
+                }
+                std::int64_t choose = 1;  // C(m, k)
+                for (int k = 1; k <= m; ++k) {
+                    choose = choose * (m - k + 1) / k;
+                    pairs[k] -= choose;
+                }
+            }
+    std::int64_t repeats = 0;
+    for (int k = 2; k <= R; ++k) repeats += (k % 2 == 0 ? 1 : -1) * pairs[k];
+    stats.repeatPairs = static_cast<int>(repeats);
+    stats.maxMeetings = 0;
+    for (int k = R; k >= 1; --k)
+        if (pairs[k] > 0) {
+            stats.maxMeetings = k;
+            break;
+        }
+}
+
+}  // namespace
+
 MixerStats evaluatePlan(const MixerInput& input, const std::vector<std::vector<std::vector<int>>>& rounds) {
+    // Every pair that meets is enumerated once per meeting, from sorted groups, and its meetings are counted with
+    // stamps: O(rounds × people × group size / 2) steps, memory linear in the roster.
     MixerStats stats;
     const int n = static_cast<int>(input.people.size());
     if (n == 0) return stats;
+    const auto valid = [&](int p) { return p >= 0 && p < n; };
     UnionFind uf(n);
     for (const auto& [a, b] : input.keepTogether)
-        if (a >= 0 && a < n && b >= 0 && b < n) uf.join(a, b);
-    std::vector<std::uint8_t> apart(static_cast<size_t>(n) * n, 0), history(static_cast<size_t>(n) * n, 0);
+        if (valid(a) && valid(b)) uf.join(a, b);
+    std::vector<std::vector<int>> apartOf(n), historyOf(n);
     for (const auto& set : input.keepApart)
         for (int a : set)
             for (int b : set)
-                if (a != b && a >= 0 && a < n && b >= 0 && b < n) apart[a * n + b] = 1;
+                if (a != b && valid(a) && valid(b)) apartOf[a].push_back(b);
     for (const auto& [a, b] : input.history)
-        if (a >= 0 && a < n && b >= 0 && b < n) history[a * n + b] = history[b * n + a] = 1;
-    std::vector<int> meet(static_cast<size_t>(n) * n, 0);
+        if (valid(a) && valid(b) && a != b) historyOf[a].push_back(b), historyOf[b].push_back(a);
+    tidy(apartOf);
+    tidy(historyOf);
+    std::unordered_map<std::string, int> keys;
+    std::vector<int> territory(n, -1);
+    for (int p = 0; p < n; ++p)
+        if (!input.people[p].territory.empty())
+            territory[p] = keys.try_emplace(input.people[p].territory, static_cast<int>(keys.size())).first->second;
+
+    // Groups sorted, institution kinds, same-territory pairs (from the territories of each group, sorted).
+    std::vector<std::vector<std::vector<int>>> sorted = rounds;
+    std::vector<int> territories;
     stats.minKinds = -1;
-    for (const auto& round : rounds)
-        for (const auto& group : round) {
+    for (auto& round : sorted)
+        for (auto& group : round) {
+            std::sort(group.begin(), group.end());
             bool kinds[kKinds] = {};
             int distinct = 0;
-            for (size_t i = 0; i < group.size(); ++i) {
-                const int a = group[i];
+            territories.clear();
+            for (int a : group) {
                 const int k = static_cast<int>(input.people[a].institution);
                 if (!kinds[k]) kinds[k] = true, ++distinct;
-                for (size_t j = i + 1; j < group.size(); ++j) {
-                    const int b = group[j];
-                    ++meet[a * n + b];
-                    const std::string& ta = input.people[a].territory;
-                    if (!ta.empty() && ta == input.people[b].territory) ++stats.sameCitePairs;
-                    if (apart[a * n + b]) ++stats.keepApartBroken;
-                }
+                if (territory[a] >= 0) territories.push_back(territory[a]);
             }
             if (stats.minKinds < 0 || distinct < stats.minKinds) stats.minKinds = distinct;
+            std::sort(territories.begin(), territories.end());
+            for (size_t i = 0, j = 0; i < territories.size(); i = j) {
+                while (j < territories.size() && territories[j] == territories[i]) ++j;
+                stats.sameCitePairs += static_cast<int>((j - i) * (j - i - 1) / 2);
+            }
         }
     if (stats.minKinds < 0) stats.minKinds = 0;
-    for (int a = 0; a < n; ++a)
-        for (int b = a + 1; b < n; ++b) {
-            const int m = meet[a * n + b] + meet[b * n + a];
-            if (m == 0) continue;
-            if (history[a * n + b]) ++stats.historyRepeats;
-            if (uf.find(a) == uf.find(b)) continue;  // kept together on purpose
-            stats.maxMeetings = std::max(stats.maxMeetings, m);
-            stats.repeatPairs += m - 1;
+
+    // Where everyone is, and their rank in their sorted group: the pairs (a, b > a) are the rest of the group.
+    const size_t R = sorted.size();
+    std::vector<int> where(R * n, -1), rank(R * n, 0);
+    for (size_t r = 0; r < R; ++r)
+        for (size_t g = 0; g < sorted[r].size(); ++g)
+            for (size_t i = 0; i < sorted[r][g].size(); ++i) {
+                const int a = sorted[r][g][i];
+                where[r * n + a] = static_cast<int>(g);
+                rank[r * n + a] = static_cast<int>(i);
+            }
+    // Pairs under a rule: how often they meet.
+    const auto together = [&](int a, int b) {
+        int m = 0;
+        for (size_t r = 0; r < R; ++r) m += where[r * n + a] >= 0 && where[r * n + a] == where[r * n + b] ? 1 : 0;
+        return m;
+    };
+    for (int a = 0; a < n; ++a) {
+        for (int b : apartOf[a])
+            if (b > a) stats.keepApartBroken += together(a, b);
+        for (int b : historyOf[a])
+            if (b > a && together(a, b) > 0) ++stats.historyRepeats;
+    }
+
+    // Repeats and most meetings, of the pairs not kept together: by cells when that is cheaper than every pair.
+    std::int64_t pairWork = 0;
+    for (const auto& round : sorted)
+        for (const auto& group : round) pairWork += static_cast<std::int64_t>(group.size()) * group.size() / 2;
+    if (R >= 2 && R <= 12 && (std::int64_t{1} << R) * 16 * n < pairWork) {
+        std::vector<std::vector<int>> components(n);
+        for (int p = 0; p < n; ++p) components[uf.find(p)].push_back(p);
+        countRepeatsByCells(where, static_cast<int>(R), n, components, stats);
+        return stats;
+    }
+    // seen[b]: (a + 1) << 24 | meetings of a and b, while a is counted.
+    constexpr int kShift = 24;
+    constexpr std::uint64_t kCount = (std::uint64_t{1} << kShift) - 1;
+    std::vector<std::uint64_t> seen(n, 0);
+    std::vector<int> mates;
+    for (int a = 0; a < n; ++a) {
+        mates.clear();
+        const std::uint64_t mark = (static_cast<std::uint64_t>(a) + 1) << kShift;
+        for (size_t r = 0; r < R; ++r) {
+            if (where[r * n + a] < 0) continue;
+            const auto& group = sorted[r][where[r * n + a]];
+            for (size_t i = rank[r * n + a] + 1; i < group.size(); ++i) {
+                const int b = group[i];
+                if (b == a) continue;  // someone listed twice
+                if ((seen[b] & ~kCount) != mark) seen[b] = mark, mates.push_back(b);
+                ++seen[b];
+            }
         }
+        for (int b : mates) {
+            const int met = static_cast<int>(seen[b] & kCount);
+            if (met < 2 && stats.maxMeetings >= 1) continue;
+            if (uf.find(a) == uf.find(b)) continue;  // kept together on purpose
+            stats.maxMeetings = std::max(stats.maxMeetings, met);
+            stats.repeatPairs += met - 1;
+        }
+    }
     return stats;
 }
 
 // [SECTION] Entry points
 
 MixerResult mixGroups(const MixerInput& input) {
+    Budget budget(input);  // the time runs from here
     MixerResult result;
     Problem pb;
-    result.error = prepare(input, pb);
+    result.error = prepare(input, pb, budget);
     if (!result.error.empty()) return result;
+    // Kept for the plan and its statistics: each pair of a group once a round, and some steps a person.
+    const std::int64_t perGroup = pb.n / pb.groups + 1;
+    budget.reserve(static_cast<std::int64_t>(pb.rounds) * pb.n * (perGroup + 4) / 2 + 64LL * pb.n);
 
-    Search search(pb, input);
     MixerStats searchStats;
-    const std::vector<int> groupOf = search.run(searchStats);
+    std::vector<int> groupOf;
+    if (pb.dense) {
+        Search search(pb, input, budget);
+        groupOf = search.run(searchStats);
+    } else {
+        SparseSearch search(pb, input, budget);
+        groupOf = search.run(searchStats);
+    }
 
     auto& rounds = result.plan.rounds;
     rounds.assign(pb.rounds, std::vector<std::vector<int>>(pb.groups));
@@ -994,18 +1724,19 @@ MixerResult mixGroups(const MixerInput& input) {
         for (int p = 0; p < pb.n; ++p) rounds[r][groupOf[r * pb.n + p]].push_back(p);
     result.plan.stats = evaluatePlan(input, rounds);
     result.plan.stats.iterations = searchStats.iterations;
-    result.plan.stats.elapsedMs = searchStats.elapsedMs;
     result.plan.stats.perfect = searchStats.perfect;
+    result.plan.stats.stop = searchStats.stop;
+    result.plan.stats.work = budget.work();
+    result.plan.stats.elapsedMs = budget.elapsedMs();
     if (result.plan.stats.keepApartBroken > 0) {
-        for (const auto& round : rounds)
-            for (const auto& group : round)
-                for (int a : group)
-                    for (int b : group)
-                        if (a != b && pb.apart[a * pb.n + b]) {
-                            result.error = fmt(Str::MixApartUnsolved, {input.people[a].id, input.people[b].id});
-                            result.plan = {};
-                            return result;
-                        }
+        for (int r = 0; r < pb.rounds; ++r)
+            for (int a = 0; a < pb.n; ++a)
+                for (int b : pb.apartOf[a])
+                    if (groupOf[r * pb.n + a] == groupOf[r * pb.n + b]) {
+                        result.error = fmt(Str::MixApartUnsolved, {input.people[a].id, input.people[b].id});
+                        result.plan = {};
+                        return result;
+                    }
     }
     return result;
 }

@@ -5,11 +5,16 @@
 // meeting twice in the day, pairs that already met at an earlier étape, groups that mix too few institutions.
 // Starting plans are greedy, or algebraic (an affine plan over a finite field) when the groups are even, their
 // number is a prime or a power of two and nobody is pinned or kept with someone.
-// Deterministic for a seed when stopped by the iteration cap (the time budget is the only non-deterministic stop).
-// Memory grows as rounds × people² (pair tables): a few MB for a few hundred people.
+// Deterministic for a seed when stopped by the iteration cap (the time budget is the only non-deterministic stop,
+// unless a clock is injected). The time budget runs from the first instruction: every phase (rule checks, starting
+// plans, search, restarts) reports its work and the clock is read every few thousand steps, so a call returns
+// within about its budget at any roster size, with the best valid plan found so far (a cheap starting plan at
+// least). Pair tables (people² cells per round) are used only while they stay small (a few MB, some hundreds of
+// people); larger rosters use a local search whose memory grows as rounds × people.
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -38,12 +43,22 @@ struct MixerInput {
     std::vector<std::pair<int, int>> pins;          // (person, group): that group in every round
     std::vector<std::pair<int, int>> history;       // pairs that already met at an earlier étape
     std::uint64_t seed = 1;
-    int timeLimitMs = 2000;         // wall-clock budget; <= 0 means none (then set maxIterations)
+    int timeLimitMs = 2000;         // wall-clock budget of the whole call; <= 0 means none (then set maxIterations)
     std::int64_t maxIterations = 0;  // iteration cap; 0 means none
     bool algebraicStart = true;      // start every other run from the affine plan when it applies (see mixer.cpp)
+    /// Monotonic clock in milliseconds for the budget; empty: std::chrono::steady_clock (tests inject their own).
+    std::function<double()> clock;
 };
 
 // [SECTION] Output
+
+/// Why the search ended.
+enum class MixerStop {
+    Perfect,    // every objective met
+    Iterations, // the iteration cap
+    TimeLimit,  // the time budget (the plan is the best found until then)
+    Stalled,    // nothing left to improve: nobody can move, or (large rosters) no better swap found for long
+};
 
 /// How good a plan is and what the search cost.
 struct MixerStats {
@@ -57,6 +72,8 @@ struct MixerStats {
     double elapsedMs = 0;
     bool perfect = false;    // every objective met (no same-territory pair, repeat or history meeting, every
                              // group at the mix target): the search stopped before its budget
+    MixerStop stop = MixerStop::Stalled;
+    std::int64_t work = 0;   // elementary steps counted against the budget (a machine-independent measure)
 };
 
 /// rounds[r][g] lists the person indices of group g in round r.

@@ -5,10 +5,19 @@
 // many seeds reached 0. The last argument is MixerInput::algebraicStart: /1 is the mixer as shipped, /0 the local
 // search from greedy starts only (the affine start alone solves 5-3-7's first rounds, 8-4-9 and 4-4-5).
 //
+// BM_MixerLargeRoster/people/groups/rounds: the time budget at sizes where the mixer used to ignore it (issue 10,
+// point 5: 2,000 people took 22 s at 50 ms, 20,000 reached 9 GB): 13 Cités, five institutions, a 50 ms budget as
+// `atelier groups --time-limit-ms 50` gives it. Reports the wall time of mixGroups (the budget includes everything
+// from its first instruction to the statistics of the plan), the peak memory of the process during the call (VmHWM
+// reset before each run through /proc/self/clear_refs: the roster and the benchmark itself included), the work
+// counted and whether the budget stopped it.
+//
 //   build/atelier_bench --benchmark_filter=Mixer
 #include <benchmark/benchmark.h>
 
 #include <algorithm>
+#include <chrono>
+#include <fstream>
 #include <string>
 #include <vector>
 
@@ -111,5 +120,59 @@ void BM_MixerTourDay(benchmark::State& state) {
     state.counters["iterations"] = iterations;
 }
 BENCHMARK(BM_MixerTourDay)->Unit(benchmark::kMillisecond);
+
+/// Peak resident memory of the process in kB (VmHWM), or -1.
+double peakKb() {
+    std::ifstream status("/proc/self/status");
+    std::string line;
+    while (std::getline(status, line))
+        if (line.rfind("VmHWM:", 0) == 0) return std::stod(line.substr(6));
+    return -1;
+}
+/// Sets the peak back to the current resident memory (Linux: "5" to clear_refs).
+void resetPeak() { std::ofstream("/proc/self/clear_refs") << "5"; }
+
+void BM_MixerLargeRoster(benchmark::State& state) {
+    const int people = static_cast<int>(state.range(0));
+    MixerInput input;
+    for (int i = 0; i < people; ++i) {
+        std::string id = "p", cite = "cite";
+        id += std::to_string(i);
+        cite += std::to_string(i % 13);
+        input.people.push_back({id, cite, static_cast<Institution>(i % 5)});
+    }
+    input.groups = static_cast<int>(state.range(1));
+    input.rounds = static_cast<int>(state.range(2));
+    input.timeLimitMs = 50;
+    std::vector<double> wall, peak;
+    MixerStats last;
+    for (auto _ : state) {
+        resetPeak();
+        const auto start = std::chrono::steady_clock::now();
+        const MixerResult result = mixGroups(input);
+        wall.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count());
+        peak.push_back(peakKb());
+        if (!result.ok()) {
+            state.SkipWithError(result.error.c_str());
+            return;
+        }
+        last = result.plan.stats;
+    }
+    state.counters["median_ms"] = median(wall);
+    state.counters["max_ms"] = *std::max_element(wall.begin(), wall.end());
+    state.counters["peak_MB"] = *std::max_element(peak.begin(), peak.end()) / 1024;
+    state.counters["iterations"] = static_cast<double>(last.iterations);
+    state.counters["work_M"] = static_cast<double>(last.work) / 1e6;
+    state.counters["time_limit"] = last.stop == MixerStop::TimeLimit ? 1 : 0;
+    state.counters["same_cite"] = last.sameCitePairs;
+    state.counters["repeats"] = last.repeatPairs;
+}
+BENCHMARK(BM_MixerLargeRoster)
+    ->ArgNames({"people", "groups", "rounds"})
+    ->Args({2000, 100, 3})
+    ->Args({20000, 100, 3})
+    ->Args({20000, 1000, 3})
+    ->Iterations(5)
+    ->Unit(benchmark::kMillisecond);
 
 }  // namespace

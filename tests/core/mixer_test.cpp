@@ -4,6 +4,7 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <map>
 #include <set>
 #include <string>
 #include <vector>
@@ -304,4 +305,174 @@ TEST_CASE("evaluatePlan counts repeats, same-territory pairs, meetings and insti
     CHECK(s.maxMeetings == 3);
     CHECK(s.historyRepeats == 0);
     CHECK(s.minKinds == 1);       // c-d: two Collectivités
+}
+
+// [SECTION] The time budget, from the first instruction and at any size (issue 10, point 5)
+// The clock is injected: each read advances it by a fixed step, so « the deadline passes » happens at a known read
+// and nothing depends on the machine's speed.
+
+namespace {
+
+/// A clock that advances `step` ms at every read, counting its reads.
+struct FakeClock {
+    double step = 1000;
+    int reads = 0;
+    std::function<double()> fn() {
+        return [this] { return step * reads++; };
+    }
+};
+
+}  // namespace
+
+TEST_CASE("a deadline that passes at the first check still gives a valid plan at once, at 2,000 and 20,000 people") {
+    for (const int n : {2000, 20000}) {
+        CAPTURE(n);
+        MixerInput input = makeInput(n, 13, 100, 3, 0);
+        input.timeLimitMs = 50;
+        FakeClock clock;  // 0 ms at the start, 1 s at the next read: the budget is gone at the first check
+        input.clock = clock.fn();
+        const MixerResult result = mixGroups(input);
+        REQUIRE(result.ok());
+        checkValid(input, result.plan.rounds, 100);
+        const MixerStats& s = result.plan.stats;
+        CHECK(s.stop == MixerStop::TimeLimit);
+        CHECK(s.iterations == 0);
+        CHECK_FALSE(s.perfect);
+        // Stopped at the first check: a few clock reads and work linear in the roster (no pair table, no search).
+        CHECK(clock.reads <= 4);
+        CHECK(s.work > 0);
+        CHECK(s.work <= 8LL * n * input.rounds);
+    }
+}
+
+TEST_CASE("a clock read every few thousand steps stops the mixer at its deadline in every phase, deterministically") {
+    // 1 ms per read and a 50 ms budget: the mixer must stop by the 50th read, whichever phase it is in (a start
+    // cut short is completed cheaply), with a valid plan; the same clock gives the same plan. Time is kept for the
+    // statistics of the plan at the speed measured so far, at most half of the budget: the search has the rest.
+    // Sizes for the tabu search (40: the freedom start; 300: the cheap start) and for the large-roster search;
+    // none can be perfect (groups larger than the number of territories), so only the deadline stops them.
+    struct Case {
+        int people, territories, groups, rounds;
+    };
+    for (const Case c : {Case{40, 5, 4, 3}, Case{300, 13, 10, 4}, Case{2000, 13, 100, 3}, Case{20000, 13, 100, 3}}) {
+        CAPTURE(c.people);
+        MixerInput input = makeInput(c.people, c.territories, c.groups, c.rounds, 0);
+        input.timeLimitMs = 50;
+        const auto mix = [&](FakeClock& clock) {
+            input.clock = clock.fn();
+            return mixGroups(input);
+        };
+        FakeClock first{1}, second{1};
+        const MixerResult a = mix(first);
+        REQUIRE(a.ok());
+        checkValid(input, a.plan.rounds, c.groups);
+        CHECK(a.plan.stats.stop == MixerStop::TimeLimit);
+        CHECK(first.reads >= 25);
+        CHECK(first.reads <= 54);
+        // Work between two reads is bounded: about 50 reads' worth, plus the cheap completion of the start.
+        CHECK(a.plan.stats.work <= 50LL * 65536 + 8LL * c.people * c.rounds);
+        const MixerResult b = mix(second);
+        CHECK(b.plan.rounds == a.plan.rounds);
+        CHECK(b.plan.stats.iterations == a.plan.stats.iterations);
+    }
+}
+
+TEST_CASE("large rosters are improved by the search within the budget, without pair tables") {
+    // 2,000 people of 13 Cités in 100 groups of 20: a group can hold people of 13 Cités at most, so some
+    // same-Cité pairs remain, but the start and the search keep them near the minimum and avoid repeats.
+    MixerInput input = makeInput(2000, 13, 100, 3, 20000);
+    const MixerResult result = mixGroups(input);
+    REQUIRE(result.ok());
+    checkValid(input, result.plan.rounds, 100);
+    const MixerStats& s = result.plan.stats;
+    CHECK(s.stop != MixerStop::TimeLimit);
+    // Fewest same-Cité pairs per group of 20 from 13 Cités: 7 Cités twice = 7 pairs; 100 groups, 3 rounds.
+    CHECK(s.sameCitePairs <= 7 * 100 * 3 * 11 / 10);
+    CHECK(s.repeatPairs <= 10);
+    CHECK(s.minKinds == 5);
+    // Same seed and cap, same plan.
+    CHECK(mixGroups(input).plan.rounds == result.plan.rounds);
+}
+
+TEST_CASE("evaluatePlan counts without people² tables: 20,000 people in 4 groups") {
+    MixerInput input = makeInput(20000, 20000, 4, 2);
+    input.history = {{0, 4}, {1, 3}};
+    input.keepApart = {{0, 8}};
+    Rounds rounds(2, std::vector<std::vector<int>>(4));
+    for (int p = 0; p < 20000; ++p) {
+        rounds[0][p % 4].push_back(p);
+        rounds[1][p / 5000].push_back(p);
+    }
+    const MixerStats s = evaluatePlan(input, rounds);
+    // Round 1 by remainder of 4, round 2 by quarters: the 1,250 people of one remainder in one quarter meet twice.
+    CHECK(s.repeatPairs == 16 * (1250 * 1249 / 2));
+    CHECK(s.maxMeetings == 2);
+    CHECK(s.sameCitePairs == 0);
+    CHECK(s.historyRepeats == 2);  // 0-4 met (twice), 1-3 met (once): pairs, not meetings
+    CHECK(s.keepApartBroken == 2);  // 0 and 8 meet in both rounds
+    CHECK(s.minKinds == 5);
+}
+
+TEST_CASE("evaluatePlan agrees with a count of every pair, for small and large groups") {
+    // Large groups (4 of 150) are counted by cells, small ones (60 of 10) pair by pair: both must give what a
+    // plain count over all pairs gives, kept-together pairs aside, also when such a pair is split in a round.
+    for (const int groups : {4, 60}) {
+        for (const int rounds : {2, 3, 5}) {
+            CAPTURE(groups);
+            CAPTURE(rounds);
+            MixerInput input = makeInput(600, 7, groups, rounds);
+            input.keepTogether = {{0, 1}, {1, 2}, {10, 11}};
+            std::uint64_t state = 12345 + static_cast<std::uint64_t>(groups * 10 + rounds);
+            const auto next = [&] { return static_cast<int>((state = state * 6364136223846793005ull + 1442695040888963407ull) >> 33); };
+            Rounds plan(rounds, std::vector<std::vector<int>>(groups));
+            std::vector<std::vector<int>> where(rounds, std::vector<int>(600));
+            for (int r = 0; r < rounds; ++r)
+                for (int p = 0; p < 600; ++p) {
+                    // Mostly clustered (many repeats), 0-1-2 together except in round 1, 10-11 always.
+                    int g = (p / 5 + (next() % 3 == 0 ? next() : 0)) % groups;
+                    if ((p == 1 || p == 2) && r != 1) g = where[r][0];
+                    if (p == 11) g = where[r][10];
+                    where[r][p] = g;
+                    plan[r][g].push_back(p);
+                }
+            std::map<std::pair<int, int>, int> meetings;
+            for (int r = 0; r < rounds; ++r)
+                for (const auto& group : plan[r])
+                    for (size_t i = 0; i < group.size(); ++i)
+                        for (size_t j = i + 1; j < group.size(); ++j)
+                            ++meetings[{std::min(group[i], group[j]), std::max(group[i], group[j])}];
+            const std::set<std::pair<int, int>> together = {{0, 1}, {0, 2}, {1, 2}, {10, 11}};
+            int repeats = 0, most = 0;
+            for (const auto& [pair, m] : meetings) {
+                if (together.count(pair)) continue;
+                repeats += m - 1;
+                most = std::max(most, m);
+            }
+            const MixerStats s = evaluatePlan(input, plan);
+            CHECK(s.repeatPairs == repeats);
+            CHECK(s.maxMeetings == most);
+        }
+    }
+}
+
+TEST_CASE("large rosters keep pins, keep-apart sets and keep-together pairs, whenever the budget ends") {
+    // 2,000 people with rules, the deadline passing at reads 1, 2, 5, 20, 200 (through the rule checks, the start,
+    // the search) and never: every plan holds every hard rule.
+    MixerInput input = makeInput(2000, 13, 100, 3, 30000);
+    for (int g = 0; g < 100; ++g) input.pins.emplace_back(g * 7, g);  // a facilitator per group
+    for (int k = 0; k < 40; ++k) input.keepApart.push_back({1000 + 5 * k, 1001 + 5 * k, 1002 + 5 * k});
+    for (int k = 0; k < 30; ++k) input.keepTogether.emplace_back(1500 + 2 * k, 1501 + 2 * k);
+    input.keepTogether.emplace_back(7, 1800);  // follows the pinned person 7 to group 2
+    for (int k = 0; k < 500; ++k) input.history.emplace_back(k, 1999 - k);
+    for (const int steps : {1, 2, 5, 20, 200, 0}) {
+        CAPTURE(steps);
+        FakeClock clock{50.0 / steps};  // the deadline passes at read `steps`
+        input.timeLimitMs = steps > 0 ? 50 : 0;
+        input.clock = clock.fn();
+        const MixerResult result = mixGroups(input);
+        REQUIRE(result.ok());
+        checkValid(input, result.plan.rounds, 100);
+        CHECK(result.plan.stats.keepApartBroken == 0);
+        if (steps > 0) CHECK(result.plan.stats.stop == MixerStop::TimeLimit);
+    }
 }

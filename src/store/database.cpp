@@ -4,6 +4,7 @@
 
 #include "store/database.h"
 
+#include <cerrno>
 #include <cstdlib>
 #include <cstring>
 #include <fstream>
@@ -337,8 +338,12 @@ void Database::setMeta(std::string_view key, std::string_view value) {
 namespace {
 
 std::filesystem::path ensureDir(const std::filesystem::path& dir, Access access) {
-    if (access == Access::Read) return dir;  // reading creates nothing
     std::error_code ec;
+    if (access == Access::Read) {  // reading creates nothing
+        if (std::filesystem::exists(dir, ec) && !std::filesystem::is_directory(dir, ec))
+            throw storageUnavailable(StorageUnavailable::Reason::CannotOpen, dir, std::strerror(ENOTDIR));
+        return dir;
+    }
     std::filesystem::create_directories(dir, ec);
     if (ec) {
         if (const auto reason = storageReason(ec.value())) throw storageUnavailable(*reason, dir, ec.message());

@@ -155,6 +155,15 @@ TEST_CASE("read commands never create, seed or migrate the database") {
     CHECK_FALSE(fs::exists(dir.path / "data" / "atelier.db"));
     CHECK(run(dir.data() + " search familles").code == 0);
     CHECK_FALSE(fs::exists(dir.path / "data" / "atelier.db"));
+    // A data folder that is a file is said so, for reading as for writing.
+    const std::string file = dir.write("fichier", "pas un dossier");
+    for (const char* command : {" etapes", " territoire Lille --adherent oui"}) {
+        const Run r = run("--data " + file + command);
+        INFO(r.out);
+        CHECK(r.code == 1);
+        CHECK(r.out.find("fichier") != std::string::npos);
+        CHECK(dir.read("fichier") == "pas un dossier");
+    }
 }
 
 TEST_CASE("an empty or one-byte atelier.db is kept as it is, and the command says what happened") {

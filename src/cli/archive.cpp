@@ -42,7 +42,7 @@ int archiveList(Context& context, Args& args) {
                 row["error"] = l.error;
             } else {
                 const EtapeArchive& a = l.archive;
-                row["folder"] = archiveFolderName(a);
+                row["folder"] = l.file.parent_path().filename().string();
                 row["etape"] = a.etape.header.number;
                 row["date"] = toIso(a.etape.header.date);
                 row["host"] = a.host;

@@ -15,7 +15,10 @@
 namespace atelier::cli {
 
 store::Workspace& Context::workspace() {
-    if (!workspace_) workspace_ = std::make_unique<store::Workspace>(dataDir_);
+    if (!workspace_) {
+        workspace_ = std::make_unique<store::Workspace>(dataDir_, access_, holder_);
+        for (const store::SkippedEntry& entry : workspace_->skipped()) std::cerr << store::describeSkipped(entry) << "\n";
+    }
     return *workspace_;
 }
 
@@ -40,29 +43,44 @@ namespace {
 
 // [SECTION] Registry of commands
 
+/// Whether a command changes the database: writers hold the data folder, readers open it read-only.
+enum class Writes { Never, Always, Subcommand };
+
 struct Command {
     const char* name;
     CommandFn run;
+    Writes writes;
+    const char* writingSubcommand = nullptr;  // Writes::Subcommand: the one that writes (« archive save »)
 };
 
 /// The only list of subcommands (their usage lines are in the strings table, Str::CliUsage).
 constexpr Command kCommands[] = {
-    {"etapes", cmdEtapes},
-    {"screenshot", cmdScreenshot},
-    {"territoire", cmdTerritoire},
-    {"import", cmdImport},
-    {"tarifs", cmdTarifs},
-    {"emargement", cmdEmargement},
-    {"etat-frais", cmdEtatFrais},
-    {"tally", cmdTally},
-    {"groups", cmdGroups},
-    {"idees", cmdIdees},
-    {"archive", cmdArchive},
-    {"export", cmdExport},
-    {"search", cmdSearch},
-    {"synthese", cmdSynthese},
-    {"demo", cmdDemo},
+    {"etapes", cmdEtapes, Writes::Never},
+    {"screenshot", cmdScreenshot, Writes::Never},
+    {"territoire", cmdTerritoire, Writes::Always},
+    {"import", cmdImport, Writes::Always},
+    {"tarifs", cmdTarifs, Writes::Never},
+    {"emargement", cmdEmargement, Writes::Never},
+    {"etat-frais", cmdEtatFrais, Writes::Never},
+    {"tally", cmdTally, Writes::Never},
+    {"groups", cmdGroups, Writes::Never},
+    {"idees", cmdIdees, Writes::Never},
+    {"archive", cmdArchive, Writes::Subcommand, "save"},  // save indexes the ideas in the database
+    {"export", cmdExport, Writes::Never},
+    {"search", cmdSearch, Writes::Never},
+    {"synthese", cmdSynthese, Writes::Never},
+    {"demo", cmdDemo, Writes::Always},
 };
+
+/// How `command` opens the database, given the words after its name.
+store::Access accessOf(const Command& command, const std::vector<std::string>& words) {
+    if (command.writes == Writes::Always) return store::Access::Write;
+    if (command.writes == Writes::Subcommand)
+        for (size_t i = 1; i < words.size(); ++i)
+            if (words[i].rfind("--", 0) != 0) return words[i] == command.writingSubcommand ? store::Access::Write
+                                                                                             : store::Access::Read;
+    return store::Access::Read;
+}
 
 std::string usage() { return fmt(Str::CliUsage, {store::defaultDataDir().string()}); }
 
@@ -97,7 +115,12 @@ int run(int argc, char** argv) {
 
         if (words.empty()) {
             try {
-                return ui::runApp(context.workspace().session(), context.dataDir());
+                context.setAccess(store::Access::Write, tr(Str::LockHolderApp));
+                store::Workspace& workspace = context.workspace();
+                std::vector<std::string> notices;
+                for (const store::SkippedEntry& entry : workspace.skipped())
+                    notices.push_back(store::describeSkipped(entry));
+                return ui::runApp(workspace.session(), context.dataDir(), notices);
             } catch (const store::StoreError& e) {
                 std::cerr << e.what() << "\n";
                 ui::showFatalError(e.what());
@@ -106,6 +129,7 @@ int run(int argc, char** argv) {
         }
         for (const Command& command : kCommands) {
             if (words.front() != command.name) continue;
+            context.setAccess(accessOf(command, words), fmt(Str::LockHolderCommand, {command.name}));
             Args args(std::vector<std::string>(words.begin() + 1, words.end()));
             return command.run(context, args);
         }

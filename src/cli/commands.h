@@ -11,16 +11,26 @@
 namespace atelier::cli {
 
 /// What a command runs with: the data directory, and its workspace opened on first use (commands that only
-/// read a file never touch the database).
+/// read a file never touch the database). A writing command holds the data folder (one writer at a time); a
+/// reading one opens the database read-only and writes nothing.
 class Context {
 public:
     explicit Context(std::filesystem::path dataDir) : dataDir_(std::move(dataDir)) {}
     const std::filesystem::path& dataDir() const { return dataDir_; }
-    /// Opens (creating, migrating and seeding) the database on first call. Throws store::StoreError.
+    /// How workspace() opens the database (set by the registry before the command runs); `holder` names this
+    /// process for another writer's message.
+    void setAccess(store::Access access, std::string holder) {
+        access_ = access;
+        holder_ = std::move(holder);
+    }
+    /// Opens the database on first call: Write takes the folder, creates, migrates and seeds; Read writes nothing.
+    /// Journal entries that replay skipped are reported on stderr. Throws store::StoreError.
     store::Workspace& workspace();
 
 private:
     std::filesystem::path dataDir_;
+    store::Access access_ = store::Access::Read;
+    std::string holder_;
     std::unique_ptr<store::Workspace> workspace_;
 };
 

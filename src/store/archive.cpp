@@ -85,8 +85,39 @@ std::string readableReason(const std::string& what) {
 
 std::filesystem::path sessionsDir(const std::filesystem::path& dataDir) { return dataDir / "sessions"; }
 
+namespace {
+/// True when `folder` holds a readable archive of the same étape as `archive` (same id and number): only then may
+/// a save replace it. A damaged or newer archive is never taken for ours.
+bool holdsSameEtape(const std::filesystem::path& folder, const EtapeArchive& archive) {
+    std::error_code ec;
+    if (!std::filesystem::exists(folder / kFileName, ec)) return false;
+    try {
+        const EtapeArchive other = loadArchive(folder / kFileName);
+        return other.etape.id == archive.etape.id && other.etape.header.number == archive.etape.header.number;
+    } catch (const StoreError&) {
+        return false;
+    }
+}
+}  // namespace
+
+std::string archiveFolder(const std::filesystem::path& dataDir, const EtapeArchive& archive) {
+    // "<date>-<slug>", then "<date>-<slug>-2", "-3"…: the étape's own folder if one holds it, else the first that
+    // holds no archive.
+    const std::string base = archiveFolderName(archive);
+    std::string free;
+    for (int n = 1;; ++n) {
+        const std::string name = n == 1 ? base : base + "-" + std::to_string(n);
+        const std::filesystem::path folder = sessionsDir(dataDir) / name;
+        std::error_code ec;
+        const bool exists = std::filesystem::exists(folder, ec);
+        if (exists && holdsSameEtape(folder, archive)) return name;
+        if (free.empty() && !std::filesystem::exists(folder / kFileName, ec)) free = name;
+        if (!exists) return free;
+    }
+}
+
 std::filesystem::path archiveFile(const std::filesystem::path& dataDir, const EtapeArchive& archive) {
-    return sessionsDir(dataDir) / archiveFolderName(archive) / kFileName;
+    return sessionsDir(dataDir) / archiveFolder(dataDir, archive) / kFileName;
 }
 
 std::string archiveJson(const EtapeArchive& archive) {
@@ -178,8 +209,8 @@ std::vector<ArchiveListing> listArchives(const std::filesystem::path& dataDir) {
 
 // [SECTION] Search index (FTS5)
 
-void indexArchive(Database& db, const EtapeArchive& archive) {
-    const std::string folder = archiveFolderName(archive);
+void indexArchive(Database& db, const EtapeArchive& archive, std::string folder) {
+    if (folder.empty()) folder = archiveFolderName(archive);
     Connection& c = db.connection();
     Transaction tx(c);
     Statement drop(c, "DELETE FROM idea_search WHERE folder = ?1");
@@ -217,6 +248,8 @@ std::vector<IdeaHit> searchIdeas(Database& db, std::string_view text, int limit)
     flush();
     std::vector<IdeaHit> hits;
     if (query.empty()) return hits;
+    // Read-only, a database not yet migrated to the search index has nothing archived to find.
+    if (db.connection().queryInt("SELECT count(*) FROM sqlite_master WHERE name = 'idea_search'") == 0) return hits;
     Statement s(db.connection(),
                 "SELECT etape, date, folder, tableau, texte FROM idea_search WHERE idea_search MATCH ?1 "
                 "ORDER BY date, etape, rowid LIMIT ?2");
@@ -237,7 +270,7 @@ std::filesystem::path archiveEtape(Workspace& workspace, Id etape, const std::st
 
 std::filesystem::path saveAndIndex(const std::filesystem::path& dataDir, Database& db, const EtapeArchive& archive) {
     const auto file = saveArchive(dataDir, archive);
-    indexArchive(db, archive);
+    indexArchive(db, archive, file.parent_path().filename().string());
     return file;
 }
 

@@ -15,7 +15,11 @@ namespace atelier::store {
 
 /// DATA/sessions
 std::filesystem::path sessionsDir(const std::filesystem::path& dataDir);
-/// DATA/sessions/<folder>/etape.json
+/// The folder of the étape's archive under DATA/sessions: "<date>-<slug>" (archiveFolderName), or "<date>-<slug>-N"
+/// when that one holds the archive of another étape (same date and host): the folder that already holds this
+/// étape (same id and number), else the first free one. A save never replaces another étape's archive.
+std::string archiveFolder(const std::filesystem::path& dataDir, const EtapeArchive& archive);
+/// DATA/sessions/<archiveFolder>/etape.json
 std::filesystem::path archiveFile(const std::filesystem::path& dataDir, const EtapeArchive& archive);
 
 /// The archive as JSON text (what etape.json holds).
@@ -38,8 +42,8 @@ struct ArchiveListing {
 /// Every DATA/sessions/*/etape.json, by folder name (oldest first).
 std::vector<ArchiveListing> listArchives(const std::filesystem::path& dataDir);
 
-/// Replaces the idea-search rows of this archive (by folder) with its ideas.
-void indexArchive(Database& db, const EtapeArchive& archive);
+/// Replaces the idea-search rows of the archive in `folder` (default: archiveFolderName) with its ideas.
+void indexArchive(Database& db, const EtapeArchive& archive, std::string folder = {});
 
 /// An archived idea found by searchIdeas.
 struct IdeaHit {
@@ -52,7 +56,8 @@ struct IdeaHit {
 /// Ideas of every archived étape that contain all the words of `text` (as prefixes), ignoring accents and case.
 std::vector<IdeaHit> searchIdeas(Database& db, std::string_view text, int limit = 200);
 
-/// Saves the archive (saveArchive), then indexes its ideas (indexArchive); returns the file. Throws StoreError.
+/// Saves the archive (saveArchive), then indexes its ideas under its folder (indexArchive); returns the file.
+/// Throws StoreError.
 std::filesystem::path saveAndIndex(const std::filesystem::path& dataDir, Database& db, const EtapeArchive& archive);
 
 /// Makes the archive of étape `etape` now, saves it, indexes it; returns the file. Throws StoreError.

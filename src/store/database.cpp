@@ -4,12 +4,17 @@
 
 #include "store/database.h"
 
+#include <cerrno>
 #include <cstdlib>
+#include <cstring>
+#include <fstream>
+#include <sqlite3.h>
 #include <system_error>
 
 #include "core/strings.h"
 #include "store/codec.h"
 #include "store/errors.h"
+#include "store/files.h"
 
 namespace atelier::store {
 
@@ -66,39 +71,166 @@ const char* kindKey(JournalKind kind) {
 
 }  // namespace
 
-Database::Database(const std::filesystem::path& file)
+namespace {
+
+constexpr const char* kMemory = ":memory:";
+
+/// A file SQLite would silently take for a new database (empty, shorter than one page: it would be overwritten)
+/// or that is not SQLite at all is refused here, before SQLite touches it.
+void checkExistingFile(const std::filesystem::path& file) {
+    if (file == kMemory) return;
+    std::error_code ec;
+    if (!std::filesystem::is_regular_file(file, ec)) return;  // missing (created later) or not a file: SQLite says
+    const auto size = std::filesystem::file_size(file, ec);
+    if (ec) return;
+    if (size == 0) throw DatabaseCorrupt(fmt(Str::ErrDbEmpty, {file.string()}));
+    std::ifstream in(file, std::ios::binary);
+    if (!in) return;  // unreadable: SQLite reports why
+    char header[16] = {};
+    in.read(header, sizeof header);
+    static constexpr char kMagic[16] = "SQLite format 3";  // with its final '\0'
+    if (size < 512 || in.gcount() != sizeof header || std::memcmp(header, kMagic, sizeof header) != 0)
+        throw DatabaseCorrupt(fmt(Str::ErrDbNotSqlite, {file.string(), std::to_string(size)}));
+}
+
+/// SQLite's refusal in words that say what is wrong: a read-only folder, a full disk, an unreachable folder are not
+/// damage; only a file SQLite cannot read as a database is.
+[[noreturn]] void throwOpenError(const SqliteError& e, const std::filesystem::path& file) {
+    const int primary = e.code & 0xff;
+    const std::filesystem::path dir = file.has_parent_path() ? file.parent_path() : std::filesystem::path(".");
+    switch (primary) {
+        case SQLITE_NOTADB:
+        case SQLITE_CORRUPT: throw DatabaseCorrupt(fmt(Str::ErrDbCorrupt, {file.string(), e.what()}));
+        case SQLITE_FULL: throw storageUnavailable(StorageUnavailable::Reason::Full, dir, e.what());
+        case SQLITE_READONLY:
+        case SQLITE_PERM: throw storageUnavailable(StorageUnavailable::Reason::ReadOnly, dir, e.what());
+        case SQLITE_CANTOPEN:
+        case SQLITE_IOERR:
+            if (const int error = folderWriteError(dir); error != 0)
+                if (const auto reason = storageReason(error)) throw storageUnavailable(*reason, dir, std::strerror(error));
+            if (const auto reason = storageReason(e.systemErrno)) throw storageUnavailable(*reason, dir, e.what());
+            if (primary == SQLITE_CANTOPEN)
+                throw storageUnavailable(StorageUnavailable::Reason::CannotOpen, dir, e.what());
+            break;
+        default: break;
+    }
+    throw StoreError(fmt(Str::ErrDbOpen, {file.string(), e.what()}));
+}
+
+/// A write that failed, as the short reason Session puts in its message.
+[[noreturn]] void throwWriteError(const SqliteError& e) {
+    const int primary = e.code & 0xff;
+    auto reason = storageReason(e.systemErrno);
+    if (primary == SQLITE_FULL) reason = StorageUnavailable::Reason::Full;
+    if (primary == SQLITE_READONLY || primary == SQLITE_PERM) reason = StorageUnavailable::Reason::ReadOnly;
+    if (reason == StorageUnavailable::Reason::Full) throw StorageUnavailable(tr(Str::DbWriteFull), *reason);
+    if (reason == StorageUnavailable::Reason::ReadOnly) throw StorageUnavailable(tr(Str::DbWriteReadOnly), *reason);
+    throw e;
+}
+
+bool canReadImmutable(const std::filesystem::path& file) {
+    if (file == kMemory) return false;
+    auto absentOrEmpty = [](const std::filesystem::path& f) {
+        std::error_code ec;
+        return !std::filesystem::exists(f, ec) || std::filesystem::file_size(f, ec) == 0;
+    };
+    const std::filesystem::path shm = file.string() + "-shm", wal = file.string() + "-wal";
+    return absentOrEmpty(shm) && absentOrEmpty(wal);
+}
+
+/// A database file this process created but could not set up (a full disk) is removed while still empty, so that
+/// the next start does not find an empty file (which it would refuse).
+void removeIfCreatedEmpty(bool created, const std::filesystem::path& file) {
+    std::error_code ec;
+    if (created && std::filesystem::file_size(file, ec) == 0 && !ec) std::filesystem::remove(file, ec);
+}
+
+bool willCreate(const std::filesystem::path& file, Access access) {
+    std::error_code ec;
+    return access == Access::Write && file != kMemory && !std::filesystem::exists(file, ec) && !ec;
+}
+
+Connection openConnection(const std::filesystem::path& file, Access access, bool created) {
+    checkExistingFile(file);
+    try {
+        const bool readOnly = access == Access::Read && file != kMemory;
+        return Connection(file, readOnly ? Connection::Mode::ReadOnly : Connection::Mode::ReadWriteCreate);
+    } catch (const SqliteError& e) {
+        removeIfCreatedEmpty(created, file);
+        throwOpenError(e, file);
+    }
+}
+
+}  // namespace
+
+Database::Database(const std::filesystem::path& file, Access access)
     : file_(file),
-      connection_([&]() -> Connection {
-          try {
-              return Connection(file, Connection::Mode::ReadWriteCreate);
-          } catch (const StoreError& e) {
-              throw StoreError(fmt(Str::ErrDbOpen, {file.string(), e.what()}));
-          }
-      }()) {
+      access_(access),
+      created_(willCreate(file, access)),
+      connection_(openConnection(file, access, created_)) {
+    try {
+        prepare();
+    } catch (...) {
+        removeIfCreatedEmpty(created_, file_);
+        throw;
+    }
+    sqlite3_commit_hook(connection_.handle(), &Database::onCommit, this);
+    sqlite3_rollback_hook(connection_.handle(), &Database::onRollback, this);
+}
+
+void Database::prepare() {
+    const std::filesystem::path& file = file_;
     // Read the version before anything writes (WAL mode itself writes the header).
     int version = 0;
     try {
-        version = schemaVersion();
-    } catch (const StoreError& e) {
-        throw DatabaseCorrupt(fmt(Str::ErrDbCorrupt, {file.string(), e.what()}));
+        try {
+            version = schemaVersion();
+        } catch (const SqliteError& e) {
+            // Reading a WAL database needs its -shm file; in a read-only folder or on a full disk it cannot be
+            // created. With no -shm nor -wal content beside it nobody is writing: read the file as it is.
+            if (access_ != Access::Read || !canReadImmutable(file)) throw;
+            connection_.reopen(file, Connection::Mode::ReadOnlyImmutable);
+            version = schemaVersion();
+        }
+    } catch (const SqliteError& e) {
+        throwOpenError(e, file);
     }
     if (version > kSchemaVersion)
         throw DatabaseTooNew(
             fmt(Str::ErrDbTooNew, {file.string(), std::to_string(version), std::to_string(kSchemaVersion)}),
             version, kSchemaVersion);
     try {
-        connection_.exec("PRAGMA journal_mode = WAL");
-        connection_.exec("PRAGMA synchronous = FULL");
-        connection_.exec("PRAGMA foreign_keys = ON");
-        migrate();
-        insert_ = std::make_unique<Statement>(
-            connection_, "INSERT INTO journal (kind, action, payload) VALUES (?1, ?2, ?3)");
-    } catch (const DatabaseTooNew&) {
-        throw;
-    } catch (const StoreError& e) {
-        throw StoreError(fmt(Str::ErrDbOpen, {file.string(), e.what()}));
+        if (access_ == Access::Write) {
+            connection_.exec("PRAGMA journal_mode = WAL");
+            connection_.exec("PRAGMA synchronous = FULL");
+            connection_.exec("PRAGMA foreign_keys = ON");
+            migrate();
+            insert_ = std::make_unique<Statement>(
+                connection_, "INSERT INTO journal (kind, action, payload) VALUES (?1, ?2, ?3)");
+        } else {
+            if (file == kMemory) migrate();  // an empty database in memory: the tables, nothing on disk
+            connection_.exec("PRAGMA query_only = ON");
+        }
+        hasTables_ = connection_.queryInt("SELECT count(*) FROM sqlite_master WHERE name IN ('journal', 'meta')") == 2;
+        if (hasTables_) lastSeq_ = connection_.queryInt("SELECT coalesce(max(seq), 0) FROM journal");
+    } catch (const SqliteError& e) {
+        throwOpenError(e, file);
     }
 }
+
+Database::~Database() {
+    sqlite3_commit_hook(connection_.handle(), nullptr, nullptr);
+    sqlite3_rollback_hook(connection_.handle(), nullptr, nullptr);
+}
+
+int Database::onCommit(void* self) {
+    auto* db = static_cast<Database*>(self);
+    if (db->pendingSeq_ != 0) db->lastSeq_ = db->pendingSeq_;
+    db->pendingSeq_ = 0;
+    return 0;  // let the commit go on
+}
+
+void Database::onRollback(void* self) { static_cast<Database*>(self)->pendingSeq_ = 0; }
 
 int Database::schemaVersion() { return static_cast<int>(connection_.queryInt("PRAGMA user_version")); }
 
@@ -113,49 +245,82 @@ void Database::migrate() {
 
 // [SECTION] Journal
 
-Model Database::load() {
+std::string describeSkipped(const SkippedEntry& entry) {
+    return fmt(Str::ReplaySkipped, {std::to_string(entry.seq), entry.action, entry.reason});
+}
+
+Model Database::load(std::vector<SkippedEntry>* skipped) {
     Model model;
+    if (!hasTables_) return model;  // read-only, a database that has no table yet: an empty journal
     Statement rows(connection_, "SELECT seq, action, payload FROM journal ORDER BY seq");
+    std::int64_t last = 0;
     while (rows.step()) {
         const auto seq = rows.columnInt(0);
-        Action action;
+        last = seq;
+        const std::string name = rows.columnText(1);
+        std::string reason;
         try {
-            action = decodeAction(rows.columnText(1), rows.columnText(2));
-        } catch (const DatabaseCorrupt& e) {
-            throw DatabaseCorrupt(
-                fmt(Str::ErrDbCorrupt, {file_.string(), "entrée " + std::to_string(seq) + " : " + e.what()}));
+            Action action = decodeAction(name, rows.columnText(2));
+            if (ApplyResult r = applyAction(model, action); !r) reason = r.error;
+        } catch (const std::exception& e) {
+            reason = e.what();
         }
-        if (ApplyResult r = applyAction(model, action); !r)
-            throw DatabaseCorrupt(
-                fmt(Str::ErrDbCorrupt, {file_.string(), "entrée " + std::to_string(seq) + " refusée : " + r.error}));
+        if (!reason.empty() && skipped) skipped->push_back(SkippedEntry{seq, name, reason});
     }
+    lastSeq_ = last;
+    pendingSeq_ = 0;
     return model;
 }
 
+void Database::checkJournalUnchanged() {
+    const std::int64_t expected = pendingSeq_ != 0 ? pendingSeq_ : lastSeq_;
+    if (connection_.queryInt("SELECT coalesce(max(seq), 0) FROM journal") > expected)
+        throw StoreError(fmt(Str::DbJournalMovedOn, {file_.string()}));
+}
+
 void Database::record(const Action& action, JournalKind kind) {
+    if (access_ == Access::Read) throw StoreError(fmt(Str::DbReadOnlyAccess, {file_.string()}));
     const std::string payload = encodeAction(action);
-    std::optional<Transaction> tx;
-    if (!connection_.inTransaction()) tx.emplace(connection_);
-    insert_->reset();
-    insert_->bind(1, kindKey(kind)).bind(2, actionName(action)).bind(3, payload).run();
-    if (tx) tx->commit();
+    try {
+        std::optional<Transaction> tx;
+        if (!connection_.inTransaction()) tx.emplace(connection_);
+        checkJournalUnchanged();  // inside the write transaction: nobody else can append now
+        insert_->reset();
+        insert_->bind(1, kindKey(kind)).bind(2, actionName(action)).bind(3, payload).run();
+        pendingSeq_ = sqlite3_last_insert_rowid(connection_.handle());
+        if (tx) tx->commit();
+    } catch (const SqliteError& e) {
+        throwWriteError(e);
+    }
 }
 
 void Database::begin() {
-    if (!connection_.inTransaction()) step_.emplace(connection_);
+    if (access_ == Access::Read) throw StoreError(fmt(Str::DbReadOnlyAccess, {file_.string()}));
+    try {
+        if (!connection_.inTransaction()) step_.emplace(connection_);
+    } catch (const SqliteError& e) {
+        throwWriteError(e);
+    }
 }
 
 void Database::commit() {
     if (!step_) return;
-    step_->commit();
+    try {
+        step_->commit();
+    } catch (const SqliteError& e) {
+        throwWriteError(e);
+    }
     step_.reset();
 }
 
 void Database::rollback() { step_.reset(); }
 
-std::int64_t Database::journalSize() { return connection_.queryInt("SELECT count(*) FROM journal"); }
+std::int64_t Database::journalSize() {
+    return hasTables_ ? connection_.queryInt("SELECT count(*) FROM journal") : 0;
+}
 
 std::optional<std::string> Database::meta(std::string_view key) {
+    if (!hasTables_) return std::nullopt;
     Statement s(connection_, "SELECT value FROM meta WHERE key = ?1");
     s.bind(1, key);
     if (!s.step()) return std::nullopt;
@@ -171,18 +336,57 @@ void Database::setMeta(std::string_view key, std::string_view value) {
 // [SECTION] Workspace and data directory
 
 namespace {
-std::filesystem::path ensureDir(const std::filesystem::path& dir) {
+
+std::filesystem::path ensureDir(const std::filesystem::path& dir, Access access) {
     std::error_code ec;
+    if (access == Access::Read) {  // reading creates nothing
+        if (std::filesystem::exists(dir, ec) && !std::filesystem::is_directory(dir, ec))
+            throw storageUnavailable(StorageUnavailable::Reason::CannotOpen, dir, std::strerror(ENOTDIR));
+        return dir;
+    }
     std::filesystem::create_directories(dir, ec);
-    if (ec) throw StoreError(fmt(Str::ErrDataDir, {dir.string(), ec.message()}));
+    if (ec) {
+        if (const auto reason = storageReason(ec.value())) throw storageUnavailable(*reason, dir, ec.message());
+        throw StoreError(fmt(Str::ErrDataDir, {dir.string(), ec.message()}));
+    }
     return dir;
 }
+
+FolderLock lockFolder(const std::filesystem::path& dir, Access access, const std::string& holder) {
+    return access == Access::Write ? FolderLock::acquire(dir, holder) : FolderLock{};
+}
+
+/// Reading a folder that has no database yet reads an empty one, in memory: nothing is created on disk.
+std::filesystem::path databaseFile(const std::filesystem::path& dir, Access access) {
+    const std::filesystem::path file = dir / "atelier.db";
+    std::error_code ec;
+    if (access == Access::Read && !std::filesystem::exists(file, ec)) return kMemory;
+    return file;
+}
+
+/// The journal replayed; read-only, with the seeds the database lacks applied in memory (a writer would add them).
+Model replay(Database& db, std::vector<SkippedEntry>& skipped) {
+    Model model = db.load(&skipped);
+    if (db.access() == Access::Write) return model;
+    Session seeded(std::move(model));
+    seedInMemory(db, seeded);
+    return seeded.model();
+}
+
 }  // namespace
 
-Workspace::Workspace(const std::filesystem::path& dataDir)
-    : dataDir_(ensureDir(dataDir)), db_(dataDir_ / "atelier.db"), session_(db_.load(), &db_) {
-    seedTour(db_, session_);
-    seedDecks(db_, session_);
+Workspace::Workspace(const std::filesystem::path& dataDir, Access access, std::string holder)
+    : dataDir_(ensureDir(dataDir, access)),
+      lock_(lockFolder(dataDir_, access, holder)),
+      db_(databaseFile(dataDir_, access), access),
+      session_(replay(db_, skipped_), &db_) {
+    if (access == Access::Read) return;
+    try {
+        seedTour(db_, session_);
+        seedDecks(db_, session_);
+    } catch (const SqliteError& e) {
+        throwOpenError(e, db_.file());
+    }
 }
 
 std::filesystem::path defaultDataDir() {

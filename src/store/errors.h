@@ -48,3 +48,23 @@ public:
 };
 
 }  // namespace atelier::store
+
+namespace atelier::store {
+
+/// Another process writes to this data folder (it holds DATA/atelier.lock): nothing was read or written.
+class FolderBusy : public StoreError {
+public:
+    FolderBusy(std::string message, long pid) : StoreError(std::move(message)), pid(pid) {}
+    long pid;  // the holder's process id, 0 when unknown
+};
+
+/// The data folder cannot be written (read-only folder or medium, no permission) or its disk is full, or the
+/// database cannot be reached at all: nothing is damaged, the message says what to do.
+class StorageUnavailable : public StoreError {
+public:
+    enum class Reason { ReadOnly, Full, CannotOpen };
+    StorageUnavailable(std::string message, Reason reason) : StoreError(std::move(message)), reason(reason) {}
+    Reason reason;
+};
+
+}  // namespace atelier::store

@@ -48,4 +48,41 @@ void writeFileAtomic(const std::filesystem::path& file, std::string_view content
     }
 }
 
+std::optional<StorageUnavailable::Reason> storageReason(int systemErrno) {
+    switch (systemErrno) {
+        case EROFS:
+        case EACCES:
+        case EPERM: return StorageUnavailable::Reason::ReadOnly;
+        case ENOSPC:
+        case EDQUOT: return StorageUnavailable::Reason::Full;
+        case ENOENT:
+        case ENOTDIR:
+        case ENAMETOOLONG:
+        case ELOOP:
+        case EISDIR:
+        case ENXIO:
+        case ENODEV: return StorageUnavailable::Reason::CannotOpen;
+        default: return std::nullopt;
+    }
+}
+
+int folderWriteError(const std::filesystem::path& dir) {
+    const std::filesystem::path probe = dir / (".atelier-probe-" + std::to_string(getpid()));
+    const int fd = ::open(probe.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+    if (fd < 0) return errno == EEXIST ? 0 : errno;
+    int error = 0;
+    if (::write(fd, "x", 1) != 1 || ::fsync(fd) != 0) error = errno;
+    ::close(fd);
+    ::unlink(probe.c_str());
+    return error;
+}
+
+StorageUnavailable storageUnavailable(StorageUnavailable::Reason reason, const std::filesystem::path& dataDir,
+                                      const std::string& detail) {
+    const Str key = reason == StorageUnavailable::Reason::ReadOnly ? Str::ErrDataReadOnly
+                    : reason == StorageUnavailable::Reason::Full   ? Str::ErrDataFull
+                                                                   : Str::ErrDataUnreachable;
+    return StorageUnavailable(fmt(key, {dataDir.string(), detail}), reason);
+}
+
 }  // namespace atelier::store

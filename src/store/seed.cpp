@@ -28,29 +28,22 @@ void applyOrThrow(Session& session, Action action) {
         throw StoreError("données du Tour refusées : " + s.message);
 }
 
-}  // namespace
-
-bool seedDecks(Database& db, Session& session) {
-    if (db.meta(kDecksKey)) return false;
+/// Adds the decks to `session`; returns the seed's version.
+int applyDecks(Session& session) {
     const auto cards = nlohmann::json::parse(asset("cartes.json"));
-    Transaction tx(db.connection());
     for (const auto& d : cards.at("decks")) {
         if (session.model().deck(text(d, "id"))) continue;
         Deck deck{text(d, "id"), text(d, "titre"), {}};
         for (const auto& q : d.at("questions")) deck.questions.push_back(q.get<std::string>());
         applyOrThrow(session, AddDeck{std::move(deck)});
     }
-    db.setMeta(kDecksKey, std::to_string(cards.at("version").get<int>()));
-    tx.commit();
-    return true;
+    return cards.at("version").get<int>();
 }
 
-bool seedTour(Database& db, Session& session) {
-    if (db.meta(kSeedKey)) return false;
+/// Adds the Tour's facts to `session`; returns the seed's version.
+int applyTour(Session& session) {
     const auto tour = nlohmann::json::parse(asset("tour.json"));
     const int version = tour.at("seed_version").get<int>();
-
-    Transaction tx(db.connection());
     const auto& org = tour.at("organisateur");
     applyOrThrow(session, UpdateSettings{Settings{text(org, "organisme"), text(org, "contact"),
                                                   text(org, "courriel"), text(org, "telephone")}});
@@ -79,9 +72,30 @@ bool seedTour(Database& db, Session& session) {
         }
         applyOrThrow(session, AddEtape{std::move(etape)});
     }
-    db.setMeta(kSeedKey, std::to_string(version));
+    return version;
+}
+
+}  // namespace
+
+bool seedDecks(Database& db, Session& session) {
+    if (db.meta(kDecksKey)) return false;
+    Transaction tx(db.connection());
+    db.setMeta(kDecksKey, std::to_string(applyDecks(session)));
     tx.commit();
     return true;
+}
+
+bool seedTour(Database& db, Session& session) {
+    if (db.meta(kSeedKey)) return false;
+    Transaction tx(db.connection());
+    db.setMeta(kSeedKey, std::to_string(applyTour(session)));
+    tx.commit();
+    return true;
+}
+
+void seedInMemory(Database& db, Session& session) {
+    if (!db.meta(kSeedKey)) applyTour(session);
+    if (!db.meta(kDecksKey)) applyDecks(session);
 }
 
 }  // namespace atelier::store

@@ -11,22 +11,45 @@ namespace {
     std::string message(what);
     message += " : ";
     message += db ? sqlite3_errmsg(db) : "mémoire insuffisante";
-    throw StoreError(message);
+    throw SqliteError(message, db ? sqlite3_extended_errcode(db) : SQLITE_NOMEM, db ? sqlite3_system_errno(db) : 0);
 }
 }  // namespace
 
-Connection::Connection(const std::filesystem::path& file, Mode mode) {
+Connection::Connection(const std::filesystem::path& file, Mode mode) { open(file, mode); }
+
+void Connection::reopen(const std::filesystem::path& file, Mode mode) {
+    sqlite3_close(db_);
+    db_ = nullptr;
+    open(file, mode);
+}
+
+void Connection::open(const std::filesystem::path& file, Mode mode) {
     int flags = SQLITE_OPEN_NOMUTEX;
+    std::string name = file.string();
     switch (mode) {
         case Mode::ReadOnly: flags |= SQLITE_OPEN_READONLY; break;
         case Mode::ReadWrite: flags |= SQLITE_OPEN_READWRITE; break;
         case Mode::ReadWriteCreate: flags |= SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE; break;
+        case Mode::ReadOnlyImmutable: {
+            flags |= SQLITE_OPEN_READONLY | SQLITE_OPEN_URI;
+            name = "file:";
+            for (char c : file.string()) {  // a URI: escape what would end the path
+                if (c == '%') name += "%25";
+                else if (c == '?') name += "%3f";
+                else if (c == '#') name += "%23";
+                else name += c;
+            }
+            name += "?immutable=1";
+            break;
+        }
     }
-    if (sqlite3_open_v2(file.c_str(), &db_, flags, nullptr) != SQLITE_OK) {
+    if (const int rc = sqlite3_open_v2(name.c_str(), &db_, flags, nullptr); rc != SQLITE_OK) {
         std::string message = db_ ? sqlite3_errmsg(db_) : "mémoire insuffisante";
+        const int code = db_ ? sqlite3_extended_errcode(db_) : rc;
+        const int systemErrno = db_ ? sqlite3_system_errno(db_) : 0;
         sqlite3_close(db_);
         db_ = nullptr;
-        throw StoreError(message);
+        throw SqliteError(message, code, systemErrno);
     }
     sqlite3_busy_timeout(db_, 2000);
     sqlite3_extended_result_codes(db_, 1);
@@ -40,7 +63,7 @@ void Connection::exec(std::string_view sql) {
     if (sqlite3_exec(db_, text.c_str(), nullptr, nullptr, &error) != SQLITE_OK) {
         std::string message = error ? error : sqlite3_errmsg(db_);
         sqlite3_free(error);
-        throw StoreError(message);
+        throw SqliteError(message, sqlite3_extended_errcode(db_), sqlite3_system_errno(db_));
     }
 }
 

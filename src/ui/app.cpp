@@ -287,6 +287,30 @@ void App::drawToasts() {
     }
 }
 
+void App::drawNotices() {
+    if (state_.notices.empty()) return;
+    const char* title = tr(Str::ReplaySkippedTitle);
+    if (!ImGui::IsPopupOpen(title)) ImGui::OpenPopup(title);
+    const ImVec2 display = ImGui::GetIO().DisplaySize;
+    ImGui::SetNextWindowSize(ImVec2(std::min(720.0f, display.x - 40.0f), 0.0f), ImGuiCond_Appearing);
+    ImGui::SetNextWindowPos(ImVec2(display.x * 0.5f, display.y * 0.5f), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
+    if (ImGui::BeginPopupModal(title, nullptr)) {
+        const float height = std::min(display.y * 0.5f, ImGui::GetTextLineHeightWithSpacing() * 3.0f *
+                                                            static_cast<float>(state_.notices.size()));
+        ImGui::BeginChild("##notices", ImVec2(0.0f, height));
+        ImGui::PushTextWrapPos(0.0f);
+        for (const std::string& n : state_.notices) ImGui::TextUnformatted(n.c_str());
+        ImGui::PopTextWrapPos();
+        ImGui::EndChild();
+        if (ImGui::Button(tr(Str::NoticeUnderstood))) {
+            state_.notices.clear();
+            ImGui::CloseCurrentPopup();
+        }
+        probe::mark("notices.ok");
+        ImGui::EndPopup();
+    }
+}
+
 void App::drawConsole(Actions& actions, UiRequests& requests) {
     state_.countdown.tick(ImGui::GetIO().DeltaTime * 1000.0);
     drawShortcuts(requests);
@@ -328,6 +352,7 @@ void App::drawConsole(Actions& actions, UiRequests& requests) {
     ImGui::End();
     collectErrors();
     drawToasts();
+    drawNotices();
 }
 
 // [SECTION] Projector frame

@@ -62,6 +62,7 @@ struct AppState {
         bool error = false;
     };
     std::vector<Toast> toasts;
+    std::vector<std::string> notices;   // shown at start in a modal until acknowledged (journal entries skipped)
     std::vector<MonitorInfo> monitors;  // filled by the platform every frame
     int projectorMonitor = -1;          // -1: the second monitor when there is one
     bool projectorFullscreen = false;   // reported by the platform
@@ -104,6 +105,7 @@ private:
     void drawMenuBar(UiRequests& requests);
     void drawShortcuts(UiRequests& requests);
     void drawToasts();
+    void drawNotices();
     void drawCountdownControls();
     const Etape* selectedEtape() const;
     const Vote* projectedVote() const;

@@ -183,7 +183,7 @@ void setProjectorFullscreen(GLFWwindow* projector, GLFWmonitor* monitor) {
 
 }  // namespace
 
-int runApp(Session& session, const std::filesystem::path& dataDir) {
+int runApp(Session& session, const std::filesystem::path& dataDir, std::vector<std::string> notices) {
     Glfw glfw;
     if (!glfw.ok) {
         std::fprintf(stderr, "%s\n", "Aucun affichage disponible : lancez Atelier depuis une session graphique.");
@@ -200,6 +200,7 @@ int runApp(Session& session, const std::filesystem::path& dataDir) {
     glfwFocusWindow(console.handle());
 
     App app(session, dataDir);
+    app.state().notices = std::move(notices);
     Actions actions;
     UiRequests requests;
     bool projectorVisible = true;

@@ -11,8 +11,9 @@
 namespace atelier::ui {
 
 /// Runs the console and projector windows until the console is closed. Returns the process exit code.
-/// `dataDir` receives the documents the facilitator writes from the app.
-int runApp(Session& session, const std::filesystem::path& dataDir);
+/// `dataDir` receives the documents the facilitator writes from the app. `notices` (French, e.g. journal entries
+/// that could not be replayed) are shown in a modal at start.
+int runApp(Session& session, const std::filesystem::path& dataDir, std::vector<std::string> notices = {});
 
 /// Shows `message` in a small window (French) until closed: for errors that stop the app from starting.
 void showFatalError(const std::string& message);

@@ -98,7 +98,7 @@ TEST_CASE("screenshot checks its arguments before needing a display") {
 
 TEST_CASE("a database from a newer Atelier stops the command with a message") {
     TempDir dir("atelier-cli");
-    REQUIRE(run(dir.data() + " etapes").code == 0);
+    REQUIRE(run(dir.data() + " territoire Lille --adherent oui").code == 0);  // a writer creates the database
     sqlite3* db = nullptr;
     REQUIRE(sqlite3_open((dir.path / "data" / "atelier.db").c_str(), &db) == SQLITE_OK);
     REQUIRE(sqlite3_exec(db, "PRAGMA user_version = 999", nullptr, nullptr, nullptr) == SQLITE_OK);

@@ -211,3 +211,53 @@ TEST_CASE("archived ideas are found without accents or case, and a re-save repla
     indexArchive(db, a);
     CHECK(searchIdeas(db, "cafe").empty());
 }
+
+TEST_CASE("two étapes with the same date and host get their own folder; a re-save replaces only its own") {
+    TempDir dir;
+    Database db(dir.path / "atelier.db");
+    const EtapeArchive first = dayArchive();
+    EtapeArchive second = dayArchive();  // étape 2 on the same day, at the same host
+    second.etape.id = first.etape.id + 1000;
+    second.etape.header.number = 2;
+    second.etape.boards.at(0).ideas.at(0).text = "Une idée de la seconde étape";
+    REQUIRE(archiveFolderName(first) == archiveFolderName(second));
+
+    const fs::path a = saveAndIndex(dir.path, db, first);
+    const fs::path b = saveAndIndex(dir.path, db, second);
+    CHECK(a.parent_path().filename() == archiveFolderName(first));
+    CHECK(b.parent_path().filename() == archiveFolderName(first) + "-2");
+    CHECK(loadArchive(a) == first);
+    CHECK(loadArchive(b) == second);
+    const auto listed = listArchives(dir.path);
+    REQUIRE(listed.size() == 2);
+    CHECK(listed[0].archive.etape.header.number == 1);
+    CHECK(listed[1].archive.etape.header.number == 2);
+    const auto hits = searchIdeas(db, "seconde etape");
+    REQUIRE(hits.size() == 1);
+    CHECK(hits[0].etape == 2);
+    CHECK(hits[0].folder == b.parent_path().filename());
+    const auto common = searchIdeas(db, "cafe", 10000).size();
+    CHECK(common > 0);
+
+    // Re-saving either one replaces its own folder and its own search rows, never the other's.
+    EtapeArchive secondAgain = second;
+    secondAgain.etape.header.venue = "Une autre salle";
+    CHECK(saveAndIndex(dir.path, db, secondAgain) == b);
+    CHECK(loadArchive(a) == first);
+    CHECK(loadArchive(b).etape.header.venue == "Une autre salle");
+    CHECK(saveAndIndex(dir.path, db, first) == a);
+    CHECK(loadArchive(b).etape.header.venue == "Une autre salle");
+    CHECK(searchIdeas(db, "cafe", 10000).size() == common);
+    CHECK(searchIdeas(db, "seconde etape").size() == 1);
+    CHECK(listArchives(dir.path).size() == 2);
+
+    // A folder holding an archive that cannot be read is never taken for ours either.
+    EtapeArchive third = first;
+    third.etape.id += 2000;
+    third.etape.header.number = 3;
+    fs::create_directories(dir.path / "sessions" / (archiveFolderName(first) + "-3"));
+    std::ofstream(dir.path / "sessions" / (archiveFolderName(first) + "-3") / "etape.json") << "{";
+    const fs::path c = saveAndIndex(dir.path, db, third);
+    CHECK(c.parent_path().filename() == archiveFolderName(first) + "-4");
+    CHECK(readAll(dir.path / "sessions" / (archiveFolderName(first) + "-3") / "etape.json") == "{");
+}

@@ -1,4 +1,5 @@
 // Atelier — the facilitator's studio for « Le Tour des Cités éducatives ».
-#include "cli/cli.h"
+// Chooses: no command (or `screenshot`) opens the GUI, anything else is a command of the GUI-free command line.
+#include "gui_commands.h"
 
-int main(int argc, char** argv) { return atelier::cli::run(argc, argv); }
+int main(int argc, char** argv) { return atelier::cli::run(argc, argv, atelier::cli::gui()); }

@@ -10,7 +10,6 @@
 #include "cli/commands.h"
 #include "core/strings.h"
 #include "store/errors.h"
-#include "ui/ui.h"
 
 namespace atelier::cli {
 
@@ -56,7 +55,6 @@ struct Command {
 /// The only list of subcommands (their usage lines are in the strings table, Str::CliUsage).
 constexpr Command kCommands[] = {
     {"etapes", cmdEtapes, Writes::Never},
-    {"screenshot", cmdScreenshot, Writes::Never},
     {"territoire", cmdTerritoire, Writes::Always},
     {"import", cmdImport, Writes::Always},
     {"tarifs", cmdTarifs, Writes::Never},
@@ -88,7 +86,7 @@ std::string usage() { return fmt(Str::CliUsage, {store::defaultDataDir().string(
 
 // [SECTION] Entry point
 
-int run(int argc, char** argv) {
+int run(int argc, char** argv, const Gui& gui) {
     std::vector<std::string> rest(argv + 1, argv + argc);
     try {
         Args global(rest);
@@ -114,18 +112,15 @@ int run(int argc, char** argv) {
         Context context(data ? std::filesystem::path(*data) : store::defaultDataDir());
 
         if (words.empty()) {
-            try {
-                context.setAccess(store::Access::Write, tr(Str::LockHolderApp));
-                store::Workspace& workspace = context.workspace();
-                std::vector<std::string> notices;
-                for (const store::SkippedEntry& entry : workspace.skipped())
-                    notices.push_back(store::describeSkipped(entry));
-                return ui::runApp(workspace.session(), context.dataDir(), notices);
-            } catch (const store::StoreError& e) {
-                std::cerr << e.what() << "\n";
-                ui::showFatalError(e.what());
-                return 1;
-            }
+            if (!gui.app) throw UsageError{tr(Str::CliNoGui)};
+            context.setAccess(store::Access::Write, tr(Str::LockHolderApp));
+            return gui.app(context);
+        }
+        if (words.front() == "screenshot") {  // goes with the app: the GUI renders it
+            if (!gui.screenshot) throw UsageError{tr(Str::CliNoGui)};
+            context.setAccess(store::Access::Read, fmt(Str::LockHolderCommand, {words.front()}));
+            Args args(std::vector<std::string>(words.begin() + 1, words.end()));
+            return gui.screenshot(context, args);
         }
         for (const Command& command : kCommands) {
             if (words.front() != command.name) continue;

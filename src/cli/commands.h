@@ -45,7 +45,6 @@ store::CsvTable readCsv(const std::string& file);
 const Etape& etapeOption(Context& context, Args& args);
 
 int cmdEtapes(Context& context, Args& args);        // etapes.cpp
-int cmdScreenshot(Context& context, Args& args);    // screenshot.cpp
 int cmdTerritoire(Context& context, Args& args);    // reseau.cpp
 int cmdImport(Context& context, Args& args);        // reseau.cpp
 int cmdTarifs(Context& context, Args& args);        // documents.cpp

@@ -1,6 +1,7 @@
 // The command line, run as a user would: the real binary, a temporary data directory, exit codes and output.
 #include <doctest/doctest.h>
 
+#include "cli/cli.h"
 #include "support/cli.h"
 
 #include <nlohmann/json.hpp>
@@ -8,6 +9,7 @@
 #include <filesystem>
 #include <sqlite3.h>
 #include <string>
+#include <vector>
 
 using nlohmann::json;
 namespace fs = std::filesystem;
@@ -107,4 +109,21 @@ TEST_CASE("a database from a newer Atelier stops the command with a message") {
     CHECK(r.code == 1);
     CHECK(r.out.find("version plus récente d'Atelier") != std::string::npos);
     CHECK(r.out.find("format 999") != std::string::npos);
+}
+
+TEST_CASE("the command line runs without the GUI: no command and screenshot say so, commands still work") {
+    // test_cli links atelier_cli alone (no ImGui, no GLFW): cli::run without a Gui is the GUI-free program.
+    TempDir dir("atelier-cli-nogui");
+    const std::string data = (dir.path / "data").string();
+    auto call = [&](std::vector<std::string> words) {
+        std::vector<std::string> all = {"atelier", "--data", data};
+        all.insert(all.end(), words.begin(), words.end());
+        std::vector<char*> argv;
+        for (std::string& w : all) argv.push_back(w.data());
+        return atelier::cli::run(static_cast<int>(argv.size()), argv.data());
+    };
+    CHECK(call({}) == 2);
+    CHECK(call({"screenshot", "--out", (dir.path / "x.png").string()}) == 2);
+    CHECK_FALSE(fs::exists(dir.path / "x.png"));
+    CHECK(call({"etapes"}) == 0);
 }

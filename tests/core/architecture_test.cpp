@@ -7,14 +7,15 @@
 #include <regex>
 #include <string>
 
-TEST_CASE("src/core includes no GUI, SQL or other layer") {
-    const std::filesystem::path core = std::filesystem::path(ATELIER_SOURCE_DIR) / "src" / "core";
-    REQUIRE(std::filesystem::is_directory(core));
+namespace {
+
+/// Checks that no file under src/LAYER includes anything `forbidden` matches; returns the number of files read.
+int checkIncludes(const char* layer, const std::regex& forbidden) {
+    const std::filesystem::path dir = std::filesystem::path(ATELIER_SOURCE_DIR) / "src" / layer;
+    REQUIRE(std::filesystem::is_directory(dir));
     const std::regex include(R"(^\s*#\s*include\s*[<"]([^>"]+)[>"])");
-    const std::regex forbidden(R"((imgui|glfw|GLFW|sqlite3|GL/|cereal|nlohmann|^store/|^ui/|^export/|^cli/|fstream))",
-                               std::regex::icase);
     int files = 0;
-    for (const auto& entry : std::filesystem::recursive_directory_iterator(core)) {
+    for (const auto& entry : std::filesystem::recursive_directory_iterator(dir)) {
         if (!entry.is_regular_file()) continue;
         ++files;
         std::ifstream in(entry.path());
@@ -30,5 +31,18 @@ TEST_CASE("src/core includes no GUI, SQL or other layer") {
             }
         }
     }
-    CHECK(files >= 10);
+    return files;
+}
+
+}  // namespace
+
+TEST_CASE("src/core includes no GUI, SQL or other layer") {
+    const std::regex forbidden(R"((imgui|glfw|GLFW|sqlite3|GL/|cereal|nlohmann|^store/|^ui/|^export/|^cli/|fstream))",
+                               std::regex::icase);
+    CHECK(checkIncludes("core", forbidden) >= 10);
+}
+
+TEST_CASE("src/cli includes no GUI: the command line runs without ImGui, GLFW or OpenGL") {
+    const std::regex forbidden(R"((imgui|glfw|GLFW|GL/|^ui/|stb_))", std::regex::icase);
+    CHECK(checkIncludes("cli", forbidden) >= 10);
 }

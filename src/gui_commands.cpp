@@ -1,13 +1,33 @@
-// atelier screenshot --out FILE.png [--screen NAME|list] [--size WxH] [--etape N]
+// The graphical front-end of the command line (main.cpp hands it to cli::run): the app when no command is given,
+// and `atelier screenshot --out FILE.png [--screen NAME|list] [--size WxH] [--etape N] [--vote K]`.
+// The only code that links both the command line and the GUI.
+#include "gui_commands.h"
+
 #include <algorithm>
 #include <cstdio>
 #include <iostream>
 
 #include "cli/commands.h"
 #include "core/strings.h"
+#include "store/errors.h"
 #include "ui/ui.h"
 
 namespace atelier::cli {
+
+namespace {
+
+int runGuiApp(Context& context) {
+    try {
+        store::Workspace& workspace = context.workspace();
+        std::vector<std::string> notices;
+        for (const store::SkippedEntry& entry : workspace.skipped()) notices.push_back(store::describeSkipped(entry));
+        return ui::runApp(workspace.session(), context.dataDir(), notices);
+    } catch (const store::StoreError& e) {
+        std::cerr << e.what() << "\n";
+        ui::showFatalError(e.what());
+        return 1;
+    }
+}
 
 int cmdScreenshot(Context& context, Args& args) {
     ui::ScreenshotOptions options;
@@ -63,5 +83,9 @@ int cmdScreenshot(Context& context, Args& args) {
     }
     return 0;
 }
+
+}  // namespace
+
+Gui gui() { return Gui{runGuiApp, cmdScreenshot}; }
 
 }  // namespace atelier::cli

@@ -44,7 +44,7 @@ TEST_CASE("text: UTF-16 to UTF-8, both byte orders, surrogate pairs; broken inpu
 TEST_CASE("text: JSON depth counts brackets outside strings only, and stops past its limit") {
     CHECK(jsonDepth("") == 0);
     CHECK(jsonDepth("42") == 0);
-    CHECK(jsonDepth("{\"a\": [1, {\"b\": []}]}") == 3);
+    CHECK(jsonDepth("{\"a\": [1, {\"b\": []}]}") == 4);
     CHECK(jsonDepth("[\"]]]]\", \"\\\"[[[\"]") == 1);
     CHECK(jsonDepth("]]]][") == 1);
     CHECK(jsonDepth(std::string(200'000, '['), kMaxJsonDepth) == kMaxJsonDepth + 1);

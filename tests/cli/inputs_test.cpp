@@ -163,3 +163,15 @@ TEST_CASE("groups --roster: a line with a NUL byte is refused by its number") {
     CHECK(r.code == 1);
     CHECK(contains(r.out, "Ligne 3 : la ligne contient un caractère nul"));
 }
+
+TEST_CASE("A number too large for any type (1e999) is a JSON error with its place, not an abort") {
+    // Found by fuzz_archive: nlohmann throws out_of_range, not parse_error, for it.
+    TempDir dir("atelier-inputs");
+    const Run archive = run("archive check " + dir.write("etape.json", "-8788888e888e}"));
+    CHECK(archive.code == 1);
+    CHECK(contains(archive.out, "le JSON est invalide ou tronqué (vers l'octet 1)"));
+    const Run tally = run("tally " + dir.write("vote.json", "{\"method\": \"borda\", \"options\": [\"A\", \"B\"],\n"
+                                                              " \"ballots\": [{\"count\": 1e999, \"ranking\": [\"A\"]}]}"));
+    CHECK(tally.code == 1);
+    CHECK(contains(tally.out, "n'est pas du JSON valide (ligne 2, colonne 24)"));
+}

@@ -8,7 +8,7 @@ SUDO     := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 BUILD    := build
 JOBS     ?= 2
 
-.PHONY: run test build deps configure clean sanitize
+.PHONY: run test build deps configure clean sanitize fuzz
 
 run: build
 	./$(BUILD)/atelier
@@ -38,5 +38,16 @@ sanitize: deps
 	cd build-sanitize && ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 	    ctest --output-on-failure -j$(JOBS)
 
+# The fuzz targets (fuzz/) as real libFuzzer binaries (clang, ASan, UBSan) in build-fuzz/. Run one by hand, e.g.
+#   build-fuzz/fuzz_csv -max_total_time=600 build-fuzz/corpus-csv fuzz/corpus/csv
+# (new inputs go to the first folder; a crash input goes into fuzz/corpus/<target>/ once fixed).
+FUZZ_PACKAGES := clang libclang-rt-14-dev
+fuzz: deps
+	@$(MAKE) --no-print-directory deps PACKAGES="$(FUZZ_PACKAGES)"
+	@[ -f build-fuzz/CMakeCache.txt ] || CXX=clang++ cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DATELIER_FUZZ=ON
+	cmake --build build-fuzz -j$(JOBS) --target fuzz_csv fuzz_archive fuzz_tally
+	@for t in csv archive tally; do mkdir -p build-fuzz/corpus-$$t; done
+	@echo "Fuzzers : build-fuzz/fuzz_csv, build-fuzz/fuzz_archive, build-fuzz/fuzz_tally"
+
 clean:
-	rm -rf $(BUILD) build-sanitize
+	rm -rf $(BUILD) build-sanitize build-fuzz

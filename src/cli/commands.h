@@ -58,6 +58,15 @@ int cmdExport(Context& context, Args& args);       // archive.cpp
 int cmdSearch(Context& context, Args& args);       // archive.cpp: the same as archive search
 int cmdSynthese(Context& context, Args& args);     // archive.cpp
 int cmdDemo(Context& context, Args& args);         // archive.cpp
+/// What tallyVoteJson gives: the result (ok) or the French message saying what is wrong with the vote file.
+struct TallyRun {
+    bool ok = false;
+    std::string text;
+};
+/// Counts the vote file's JSON `text` (`path` names it in messages) as `atelier tally` does; never throws on
+/// bad input. The fuzz target of the vote file calls it.
+TallyRun tallyVoteJson(std::string_view text, const std::string& path, bool json);
+
 /// `import idees …`: called by cmdImport.
 int importIdees(Context& context, Args& args);      // idees.cpp
 

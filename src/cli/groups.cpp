@@ -74,6 +74,8 @@ std::string readRoster(const std::string& file, MixerInput& input, std::vector<R
         {colId, "id"}, {colName, "nom"}, {colCite, "cite"}, {colInstitution, "institution"}};
     for (const auto& [col, name] : required)
         if (col < 0) return fmt(Str::RosterMissingColumn, {file, name});
+    if (!table.unreadable.empty())  // a line the reader could not read (encoding, NUL byte): fixed before mixing
+        return fmt(Str::RosterUnreadableLine, {std::to_string(table.unreadable.front().line), table.unreadable.front().reason});
     if (table.rows.empty()) return fmt(Str::RosterEmpty, {file});
 
     const int n = static_cast<int>(table.rows.size());

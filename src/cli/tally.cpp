@@ -12,12 +12,10 @@
 // [SECTION] Command
 
 #include <filesystem>
-#include <fstream>
 #include <iostream>
 #include <limits>
 #include <map>
 #include <optional>
-#include <sstream>
 #include <string>
 
 #include <nlohmann/json.hpp>
@@ -25,6 +23,8 @@
 #include "cli/commands.h"
 #include "core/strings.h"
 #include "core/tally.h"
+#include "core/text.h"
+#include "store/files.h"
 
 namespace atelier::cli {
 
@@ -60,25 +60,36 @@ std::string join(const std::vector<std::string>& items, const char* separator = 
 
 // [SECTION] Reading the file
 
-Json readJson(const std::string& path) {
-    std::error_code ec;
-    std::ifstream in(path, std::ios::binary);
-    if (!std::filesystem::is_regular_file(path, ec) || !in) throw InputError{fmt(Str::ErrVoteFile, {path})};
-    std::stringstream buffer;
-    buffer << in.rdbuf();
-    const std::string text = buffer.str();
+/// Byte offset (1-based, as parse_error::byte) of the literal nlohmann quotes between apostrophes in `message`
+/// ("number overflow parsing '1e999'"); the end of `json` when it is not found.
+size_t quotedLiteralOffset(std::string_view json, std::string_view message) {
+    const auto open = message.find('\'');
+    const auto close = open == std::string_view::npos ? open : message.find('\'', open + 1);
+    if (close == std::string_view::npos || close == open + 1) return json.size();
+    const auto at = json.find(message.substr(open + 1, close - open - 1));
+    return at == std::string_view::npos ? json.size() : at + 1;
+}
+
+/// The JSON of a vote file, parsed; `path` names it in messages.
+Json parseJson(std::string_view text, const std::string& path) {
+    if (jsonDepth(text) > kMaxJsonDepth)  // nothing deeper is a vote file: refused before any parser recurses
+        throw InputError{fmt(Str::ErrVoteTooDeep, {path, std::to_string(kMaxJsonDepth)})};
+    size_t byte = 0;  // 1-based, where the parser stopped
     try {
         return Json::parse(text);
     } catch (const Json::parse_error& e) {
-        // Line and column (in bytes) of the byte where the parser stopped.
-        size_t line = 1, column = 1;
-        const size_t end = std::min<size_t>(e.byte > 0 ? e.byte - 1 : 0, text.size());
-        for (size_t i = 0; i < end; ++i) {
-            if (text[i] == '\n') ++line, column = 1;
-            else ++column;
-        }
-        throw InputError{fmt(Str::ErrVoteBadJson, {path, std::to_string(line), std::to_string(column)})};
+        byte = e.byte;
+    } catch (const Json::exception& e) {  // a number no type holds (1e999): out_of_range, found by fuzzing
+        byte = quotedLiteralOffset(text, e.what());
     }
+    // Line and column (in bytes) of the byte where the parser stopped.
+    size_t line = 1, column = 1;
+    const size_t end = std::min<size_t>(byte > 0 ? byte - 1 : 0, text.size());
+    for (size_t i = 0; i < end; ++i) {
+        if (text[i] == '\n') ++line, column = 1;
+        else ++column;
+    }
+    throw InputError{fmt(Str::ErrVoteBadJson, {path, std::to_string(line), std::to_string(column)})};
 }
 
 // [SECTION] Election from JSON
@@ -330,23 +341,38 @@ std::string resultText(const Election& e, const MethodInfo& method, const TallyR
 
 // [SECTION] Command
 
+TallyRun tallyVoteJson(std::string_view text, const std::string& path, bool json) {
+    try {
+        const MethodInfo* method = nullptr;
+        const Election election = readElection(parseJson(text, path), method);
+        const TallyOutcome outcome = tally(election);
+        if (!outcome) throw InputError{outcome.error.message};
+        return {true, json ? resultJson(election, *method, outcome.result) : resultText(election, *method, outcome.result)};
+    } catch (const InputError& e) {
+        return {false, e.message};
+    }
+}
+
 int cmdTally(Context&, Args& args) {
     const bool json = args.flag("--json");
     const auto file = args.positional();
     if (!file) throw UsageError{tr(Str::CliTallyNeedsFile)};
     args.finish();
+    std::string text;
     try {
-        const MethodInfo* method = nullptr;
-        const Election election = readElection(readJson(*file), method);
-        const TallyOutcome outcome = tally(election);
-        if (!outcome) throw InputError{outcome.error.message};
-        std::cout << (json ? resultJson(election, *method, outcome.result)
-                           : resultText(election, *method, outcome.result));
-        return 0;
-    } catch (const InputError& e) {
-        std::cerr << e.message << "\n";
+        text = store::readInputFile(*file);
+    } catch (const store::InputFileError& e) {
+        std::cerr << (e.kind == store::InputFileError::Kind::Missing ? fmt(Str::ErrVoteFile, {*file}) : e.what())
+                  << "\n";
         return 1;
     }
+    const TallyRun result = tallyVoteJson(text, *file, json);
+    if (!result.ok) {
+        std::cerr << result.text << "\n";
+        return 1;
+    }
+    std::cout << result.text;
+    return 0;
 }
 
 }  // namespace atelier::cli

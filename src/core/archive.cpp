@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "core/strings.h"
 #include "core/text.h"
 
 namespace atelier {
@@ -77,6 +78,89 @@ EtapeArchive makeArchive(const Model& model, const Etape& etape, std::string ate
             a.practices.push_back(ArchivedPractice{b.title, category, i.text, i.group});
         }
     return a;
+}
+
+namespace {
+
+std::string at(std::string path, size_t index) { return path + "[" + std::to_string(index) + "]"; }
+
+/// « PATH : la valeur V est hors limites (attendu de LO à HI) », or empty when V is in [lo, hi].
+std::string outOfRange(const std::string& path, long long value, long long lo, long long hi) {
+    if (value >= lo && value <= hi) return {};
+    return fmt(Str::ArchiveOutOfRange, {path, std::to_string(value), std::to_string(lo), std::to_string(hi)});
+}
+
+/// An option index of a vote with `options` options.
+std::string optionIndex(const std::string& path, long long value, size_t options) {
+    if (options == 0) return fmt(Str::ArchiveNoOptions, {path});
+    return outOfRange(path, value, 0, static_cast<long long>(options) - 1);
+}
+
+std::string checkBallot(const std::string& path, const Ballot& b, size_t options, size_t grades) {
+    if (auto err = outOfRange(path + ".count", b.count, 1, kMaxBallotCount); !err.empty()) return err;
+    for (size_t k = 0; k < b.ranking.size(); ++k)
+        if (auto err = optionIndex(at(path + ".ranking", k), b.ranking[k], options); !err.empty()) return err;
+    for (size_t k = 0; k < b.approvals.size(); ++k)
+        if (auto err = optionIndex(at(path + ".approvals", k), b.approvals[k], options); !err.empty()) return err;
+    for (size_t k = 0; k < b.dots.size(); ++k) {
+        const std::string item = at(path + ".dots", k);
+        if (auto err = optionIndex(item + ".first", b.dots[k].first, options); !err.empty()) return err;
+        if (auto err = outOfRange(item + ".second", b.dots[k].second, 0, kMaxDotsPerVoter); !err.empty()) return err;
+    }
+    for (size_t k = 0; k < b.grades.size(); ++k) {
+        const std::string item = at(path + ".grades", k);
+        if (auto err = optionIndex(item + ".first", b.grades[k].first, options); !err.empty()) return err;
+        if (auto err = outOfRange(item + ".second", b.grades[k].second, 0, static_cast<long long>(grades) - 1);
+            !err.empty())
+            return err;
+    }
+    return {};
+}
+
+std::string checkResult(const std::string& path, const ArchivedResult& r, const Vote& vote) {
+    const size_t options = vote.setup.options.size();
+    std::vector<bool> seen(options, false);
+    for (size_t t = 0; t < r.ranking.size(); ++t)
+        for (size_t k = 0; k < r.ranking[t].size(); ++k) {
+            const std::string item = at(at(path + ".ranking", t), k);
+            const int option = r.ranking[t][k];
+            if (auto err = optionIndex(item, option, options); !err.empty()) return err;
+            if (seen[static_cast<size_t>(option)]) return fmt(Str::ArchiveTwice, {item, std::to_string(option)});
+            seen[static_cast<size_t>(option)] = true;
+        }
+    if (!r.scores.empty() && r.scores.size() != options)
+        return fmt(Str::ArchiveScoresSize, {path + ".scores", std::to_string(r.scores.size()), std::to_string(options)});
+    const bool majority = vote.setup.method == VoteMethod::Majority && r.counted;
+    const long long highest = majority ? static_cast<long long>(r.grades.size()) - 1 : kMaxArchivedScore;
+    for (size_t o = 0; o < r.scores.size(); ++o)
+        if (auto err = outOfRange(at(path + ".scores", o), r.scores[o], 0, highest); !err.empty()) return err;
+    return outOfRange(path + ".ballots", r.ballots, 0, kMaxArchivedScore);
+}
+
+}  // namespace
+
+std::string checkArchive(const EtapeArchive& a) {
+    const Etape& e = a.etape;
+    for (size_t i = 0; i < e.programme.size(); ++i) {
+        const std::string item = at("archive.etape.programme", i);
+        if (auto err = outOfRange(item + ".start", e.programme[i].start, 0, 24 * 60 - 1); !err.empty()) return err;
+        if (auto err = outOfRange(item + ".duration", e.programme[i].duration, 0, 24 * 60); !err.empty()) return err;
+    }
+    for (size_t v = 0; v < e.votes.size(); ++v) {
+        const Vote& vote = e.votes[v];
+        const std::string path = at("archive.etape.votes", v);
+        const size_t grades = vote.setup.grades.empty() ? defaultGradeScale().size() : vote.setup.grades.size();
+        for (size_t b = 0; b < vote.ballots.size(); ++b)
+            if (auto err = checkBallot(at(path + ".ballots", b) + ".ballot", vote.ballots[b].ballot,
+                                       vote.setup.options.size(), grades);
+                !err.empty())
+                return err;
+    }
+    if (a.results.size() != e.votes.size())
+        return fmt(Str::ArchiveResultsCount, {std::to_string(a.results.size()), std::to_string(e.votes.size())});
+    for (size_t v = 0; v < a.results.size(); ++v)
+        if (auto err = checkResult(at("archive.results", v), a.results[v], e.votes[v]); !err.empty()) return err;
+    return {};
 }
 
 std::string archiveFolderName(const EtapeArchive& archive) {

@@ -77,6 +77,14 @@ struct EtapeArchive {
 /// the votes counted with tally(), the practices gathered from the boards.
 EtapeArchive makeArchive(const Model& model, const Etape& etape, std::string atelierVersion, std::string savedAt);
 
+/// Largest score an archived result may hold (far above any real count; keeps every sum and +1 from overflow).
+inline constexpr long long kMaxArchivedScore = 1'000'000'000'000'000;
+
+/// The first inconsistency of an archive read from a file, in French, naming the field by its path in
+/// etape.json (« archive.results[0].ranking[1][0] : … »): an option, grade or vote index out of range, a count
+/// or a score out of bounds, a time of day out of the day. Empty when every index and count can be used as is.
+std::string checkArchive(const EtapeArchive& archive);
+
 /// The folder name of an étape's archive: "2020-02-11-amiens" (date, then the host Cité or the theme, in
 /// lower-case ASCII with dashes; "etape-N" when both are empty).
 std::string archiveFolderName(const EtapeArchive& archive);

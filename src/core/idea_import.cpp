@@ -1,5 +1,7 @@
 #include "core/idea_import.h"
 
+#include <algorithm>
+
 #include "core/strings.h"
 #include "core/text.h"
 
@@ -49,6 +51,10 @@ IdeaImportPlan planIdeaImport(const Model& model, Id etape, const std::string& t
         plan.report.board = std::get<AddBoard>(plan.actions.back()).board.title;
     }
     auto currentBoard = [&]() -> const Board& { return *scratch.etape(etape)->board(board); };
+    for (const auto& bad : table.unreadable) {  // rows the reader could not read (encoding, NUL byte)
+        ++plan.report.lines;
+        plan.report.rejected.push_back({bad.line, bad.reason});
+    }
     for (size_t row = 0; row < table.rows.size(); ++row) {
         ++plan.report.lines;
         const int line = row < table.lines.size() ? table.lines[row] : static_cast<int>(row) + 2;
@@ -83,6 +89,8 @@ IdeaImportPlan planIdeaImport(const Model& model, Id etape, const std::string& t
         }
         ++plan.report.imported;
     }
+    std::stable_sort(plan.report.rejected.begin(), plan.report.rejected.end(),
+                     [](const auto& a, const auto& b) { return a.line < b.line; });
     return plan;
 }
 

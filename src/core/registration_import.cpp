@@ -4,6 +4,8 @@
 
 #include "core/registration_import.h"
 
+#include <algorithm>
+
 #include "core/enums.h"
 #include "core/strings.h"
 #include "core/text.h"
@@ -112,6 +114,10 @@ ImportPlan planRegistrationImport(const Model& model, Id etapeId, const TextTabl
     }
     Model scratch = model;
     ImportReport& report = plan.report;
+    for (const auto& bad : table.unreadable) {  // rows the reader could not read (encoding, NUL byte)
+        ++report.lines;
+        report.rejected.push_back({bad.line, bad.reason});
+    }
     for (size_t row = 0; row < table.rows.size(); ++row) {
         const int line = row < table.lines.size() ? table.lines[row] : static_cast<int>(row) + 2;
         ++report.lines;
@@ -126,6 +132,12 @@ ImportPlan planRegistrationImport(const Model& model, Id etapeId, const TextTabl
             reject(tr(Str::ImportNoName));
             continue;
         }
+        // A first name alone (the family name column empty) would be merged with any namesake: refused.
+        if (col.fullName < 0 || table.cell(row, col.fullName).empty())
+            if (col.name >= 0 && col.firstName >= 0 && table.cell(row, col.name).empty()) {
+                reject(fmt(Str::ImportNoFamilyName, {table.cell(row, col.firstName)}));
+                continue;
+            }
         const std::string email = table.cell(row, col.email);
         const std::string territoryName = table.cell(row, col.territory);
         int days = 1;
@@ -182,6 +194,8 @@ ImportPlan planRegistrationImport(const Model& model, Id etapeId, const TextTabl
         if (newTerritory) report.newTerritories.push_back(territoryName);
         for (Action& a : actions) plan.actions.push_back(std::move(a));
     }
+    std::stable_sort(report.rejected.begin(), report.rejected.end(),
+                     [](const auto& a, const auto& b) { return a.line < b.line; });
     return plan;
 }
 

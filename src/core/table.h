@@ -12,6 +12,11 @@ struct TextTable {
     std::vector<std::string> header;             // column names, trimmed
     std::vector<std::vector<std::string>> rows;  // cells (UTF-8)
     std::vector<int> lines;                      // line number in the file (1-based) where each row starts
+    struct Unreadable {
+        int line = 0;        // where the row starts in the file
+        std::string reason;  // in French: what is wrong with it and what to do
+    };
+    std::vector<Unreadable> unreadable;          // rows left out of `rows` (bad encoding, NUL byte), in file order
 
     /// Index of the first column whose name, ignoring accents, case, spaces and dashes, is one of `names`; -1 if none.
     int column(std::initializer_list<std::string_view> names) const;

@@ -158,8 +158,14 @@ std::optional<Failure> validate(const Election& e, const std::vector<std::string
             return Failure{0, fmt(Str::ErrVoteBadCap, {std::to_string(e.maxDotsPerOption)})};
     }
     Validator validator(e, grades);
-    for (size_t b = 0; b < e.ballots.size(); ++b)
+    long long total = 0;  // each count is at most kMaxBallotCount: the sum stops long before overflow
+    for (size_t b = 0; b < e.ballots.size(); ++b) {
         if (auto err = validator.ballot(b); !err.empty()) return Failure{static_cast<int>(b + 1), err};
+        total += e.ballots[b].count;
+        if (total > kMaxTotalBallots)
+            return Failure{static_cast<int>(b + 1),
+                           fmt(Str::ErrVoteTooManyVoices, {std::to_string(kMaxTotalBallots), std::to_string(b + 1)})};
+    }
     return std::nullopt;
 }
 

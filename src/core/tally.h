@@ -32,6 +32,8 @@ struct Ballot {
 
 /// Largest count one ballot may carry (keeps every total far from overflow).
 inline constexpr long long kMaxBallotCount = 1'000'000;
+/// Largest sum of the counts of an election's ballots (keeps every score, count × points, far from overflow).
+inline constexpr long long kMaxTotalBallots = 1'000'000'000;
 /// Largest dot budget per voter.
 inline constexpr long long kMaxDotsPerVoter = 1'000;
 

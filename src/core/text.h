@@ -1,6 +1,7 @@
 // UTF-8 text helpers shared by validation, search and display.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -8,6 +9,9 @@ namespace atelier {
 
 /// True when `text` is well-formed UTF-8 (no overlong forms, no surrogates, nothing above U+10FFFF).
 bool isValidUtf8(std::string_view text);
+/// UTF-16 bytes (without their byte order mark) as UTF-8; nullopt when they are not UTF-16 (an odd number of
+/// bytes, a surrogate without its pair).
+std::optional<std::string> utf16ToUtf8(std::string_view bytes, bool bigEndian);
 /// Number of code points in valid UTF-8 text.
 size_t countCodePoints(std::string_view text);
 /// Lower case without accents, for accent- and case-insensitive comparison: « Réussite » → "reussite", « Œuvre » → "oeuvre".
@@ -16,6 +20,12 @@ std::string foldForSearch(std::string_view text);
 std::string_view trim(std::string_view text);
 /// True when `haystack` contains `needle`, ignoring accents and case.
 bool containsFolded(std::string_view haystack, std::string_view needle);
+
+/// Deepest nesting of JSON text that a loader accepts (an archive nests about 10 levels, a vote file 4).
+inline constexpr size_t kMaxJsonDepth = 64;
+/// How deeply arrays and objects nest in JSON text (brackets inside strings ignored), without parsing it; stops
+/// counting past `limit` (returns limit + 1). Cheap: run it before a recursive parser.
+size_t jsonDepth(std::string_view json, size_t limit = kMaxJsonDepth);
 
 /// French « de » before a place name, elided before a vowel or a mute h: "de Lille", "d’Amiens".
 std::string deName(std::string_view name);

@@ -55,8 +55,19 @@ std::vector<std::pair<int, int>> rankedOptions(const ArchivedResult& r) {
     return out;
 }
 
+/// The score of `option`, 0 when the result has none for it (an index out of range reads nothing).
+long long scoreOf(const ArchivedResult& r, int option) {
+    return option >= 0 && option < static_cast<int>(r.scores.size()) ? r.scores[static_cast<size_t>(option)] : 0;
+}
+
+/// The name of `option`, "?" when the vote has no such option.
+std::string optionName(const Vote& v, int option) {
+    return option >= 0 && option < static_cast<int>(v.setup.options.size()) ? v.setup.options[static_cast<size_t>(option)]
+                                                                           : "?";
+}
+
 std::string scoreLabel(const Vote& v, const ArchivedResult& r, int option) {
-    const long long score = option < static_cast<int>(r.scores.size()) ? r.scores[option] : 0;
+    const long long score = scoreOf(r, option);
     if (v.setup.method == VoteMethod::Majority) {
         const std::string grade = score >= 0 && score < static_cast<long long>(r.grades.size()) ? r.grades[score] : "";
         return fmt(Str::SumMedian, {grade});
@@ -68,9 +79,9 @@ std::string scoreLabel(const Vote& v, const ArchivedResult& r, int option) {
 
 /// Width of an option's bar in percent of the largest.
 double barShare(const Vote& v, const ArchivedResult& r, int option) {
-    const long long score = option < static_cast<int>(r.scores.size()) ? r.scores[option] : 0;
+    const long long score = scoreOf(r, option);
     if (v.setup.method == VoteMethod::Majority)
-        return r.grades.empty() ? 0 : 100.0 * static_cast<double>(score + 1) / static_cast<double>(r.grades.size());
+        return r.grades.empty() ? 0 : 100.0 * (static_cast<double>(score) + 1) / static_cast<double>(r.grades.size());
     long long best = 0;
     for (long long s : r.scores) best = std::max(best, s);
     return best > 0 ? 100.0 * static_cast<double>(score) / static_cast<double>(best) : 0;
@@ -218,7 +229,7 @@ std::string summaryHtml(const EtapeArchive& a) {
 
     if (!e.votes.empty()) {
         b += "<h2>" + escape(tr(Str::SumVotes)) + "</h2>\n";
-        for (size_t v = 0; v < e.votes.size(); ++v) {
+        for (size_t v = 0; v < e.votes.size() && v < a.results.size(); ++v) {
             const Vote& vote = e.votes[v];
             const ArchivedResult& r = a.results[v];
             b += "<h3>" + escape(vote.setup.question) + "</h3><p class=\"muted\">" +
@@ -230,7 +241,7 @@ std::string summaryHtml(const EtapeArchive& a) {
             }
             b += "<div class=\"chart\">";
             for (const auto& [rank, option] : rankedOptions(r)) {
-                const std::string name = option < static_cast<int>(vote.setup.options.size()) ? vote.setup.options[option] : "?";
+                const std::string name = optionName(vote, option);
                 b += "<div class=\"bar-row\"><div class=\"bar-label\">" + std::to_string(rank) + ". " + escape(name) +
                      "</div><div class=\"bar-track\"><div class=\"bar" + std::string(rank == 1 ? " win" : "") +
                      "\" style=\"width:" + percent(barShare(vote, r, option)) + "\"></div></div><div class=\"bar-value\">" +
@@ -341,7 +352,7 @@ std::string summaryMarkdown(const EtapeArchive& a) {
     }
     if (!e.votes.empty()) {
         m += "## " + md(tr(Str::SumVotes)) + "\n\n";
-        for (size_t v = 0; v < e.votes.size(); ++v) {
+        for (size_t v = 0; v < e.votes.size() && v < a.results.size(); ++v) {
             const Vote& vote = e.votes[v];
             const ArchivedResult& r = a.results[v];
             m += "### " + md(vote.setup.question) + "\n\n" + md(enumLabel(vote.setup.method)) + " — " +
@@ -352,7 +363,7 @@ std::string summaryMarkdown(const EtapeArchive& a) {
             }
             for (const auto& [rank, option] : rankedOptions(r))
                 m += std::to_string(rank) + ". " +
-                     md(option < static_cast<int>(vote.setup.options.size()) ? vote.setup.options[option] : "?") +
+                     md(optionName(vote, option)) +
                      " — " + md(scoreLabel(vote, r, option)) + "\n";
             m += "\n";
         }
@@ -366,10 +377,12 @@ std::string summaryMarkdown(const EtapeArchive& a) {
 // [SECTION] CSV
 
 std::string csvField(std::string_view text) {
-    const bool quote = text.find_first_of(";\"\r\n") != std::string_view::npos ||
+    // A cell that a spreadsheet would read as a formula (OWASP « CSV injection »): a leading ' makes it text.
+    const bool formula = !text.empty() && std::string_view("=+-@\t\r").find(text.front()) != std::string_view::npos;
+    const bool quote = formula || text.find_first_of(";\"\r\n") != std::string_view::npos ||
                        (!text.empty() && (text.front() == ' ' || text.back() == ' '));
     if (!quote) return std::string(text);
-    std::string out = "\"";
+    std::string out = formula ? "\"'" : "\"";
     for (char c : text) {
         if (c == '"') out += '"';
         out += c;
@@ -405,18 +418,18 @@ std::string ideasCsv(const EtapeArchive& a) {
 std::string votesCsv(const EtapeArchive& a) {
     std::string out = std::string(kBom) + tr(Str::CsvVotesHeader) + "\r\n";
     const std::string number = std::to_string(a.etape.header.number);
-    for (size_t v = 0; v < a.etape.votes.size(); ++v) {
+    for (size_t v = 0; v < a.etape.votes.size() && v < a.results.size(); ++v) {
         const Vote& vote = a.etape.votes[v];
         const ArchivedResult& r = a.results[v];
         if (!r.counted) continue;
         for (const auto& [rank, option] : rankedOptions(r)) {
-            const long long score = option < static_cast<int>(r.scores.size()) ? r.scores[option] : 0;
+            const long long score = scoreOf(r, option);
             const std::string scoreText = vote.setup.method == VoteMethod::Majority &&
                                                   score >= 0 && score < static_cast<long long>(r.grades.size())
                                               ? r.grades[score]
                                               : std::to_string(score);
             out += row({number, vote.setup.question, enumLabel(vote.setup.method), std::to_string(rank),
-                        option < static_cast<int>(vote.setup.options.size()) ? vote.setup.options[option] : "?",
+                        optionName(vote, option),
                         scoreText, std::to_string(r.ballots)});
         }
     }

@@ -18,7 +18,8 @@ std::string summaryMarkdown(const EtapeArchive& archive);
 std::string ideasCsv(const EtapeArchive& archive);
 /// votes.csv: one row per option of each vote, in the order of its result.
 std::string votesCsv(const EtapeArchive& archive);
-/// One CSV field for `;`-separated files: quoted (quotes doubled) when it holds `;`, a quote or a line break.
+/// One CSV field for `;`-separated files: quoted (quotes doubled) when it holds `;`, a quote or a line break;
+/// a cell beginning with =, +, -, @, a tab or a CR is quoted after a leading ' (a spreadsheet never runs it).
 std::string csvField(std::string_view text);
 
 }  // namespace atelier::exporting

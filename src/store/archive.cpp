@@ -8,12 +8,17 @@
 #include <algorithm>
 #include <cassert>
 #include <cereal/archives/json.hpp>
+#include <climits>
+#include <cstdint>
 #include <ctime>
-#include <fstream>
+#include <new>
+#include <optional>
+#include <stdexcept>
 #include <nlohmann/json.hpp>
 #include <sstream>
 
 #include "core/strings.h"
+#include "core/text.h"
 #include "store/errors.h"
 #include "store/files.h"
 #include "store/serialize.h"
@@ -69,15 +74,125 @@ ArchiveCorrupt corrupt(const std::filesystem::path& file, const std::string& rea
     return ArchiveCorrupt(fmt(Str::ErrArchiveCorrupt, {file.string(), reason}));
 }
 
-/// cereal's messages, in words a facilitator can act on.
-std::string readableReason(const std::string& what) {
+/// Byte offset (1-based, as parse_error::byte) of the literal nlohmann quotes between apostrophes in `message`
+/// ("number overflow parsing '1e999'"); the end of `json` when it is not found.
+size_t quotedLiteralOffset(std::string_view json, std::string_view message) {
+    const auto open = message.find('\'');
+    const auto close = open == std::string_view::npos ? open : message.find('\'', open + 1);
+    if (close == std::string_view::npos || close == open + 1) return json.size();
+    const auto at = json.find(message.substr(open + 1, close - open - 1));
+    return at == std::string_view::npos ? json.size() : at + 1;
+}
+
+using Doc = nlohmann::ordered_json;  // document order: the first bad field found is the one cereal met
+
+/// Path ("archive.etape.votes[0].setup.method") of the first value, in document order, for which
+/// `match(key, value)` holds; `key` is the member's name, empty for a list element. Empty when none.
+template <class Match>
+std::string findPath(const Doc& node, const std::string& path, const std::string& key, const Match& match) {
+    if (match(key, node)) return path;
+    if (node.is_object()) {
+        for (const auto& [name, value] : node.items())
+            if (auto found = findPath(value, path.empty() ? name : path + "." + name, name, match); !found.empty())
+                return found;
+    } else if (node.is_array()) {
+        for (size_t i = 0; i < node.size(); ++i)
+            if (auto found = findPath(node[i], path + "[" + std::to_string(i) + "]", key, match); !found.empty())
+                return found;
+    }
+    return {};
+}
+
+/// The JSON type a rapidjson assertion of cereal wanted, as a predicate and in French.
+struct Expected {
+    bool (*fits)(const Doc&);
+    Str words;
+};
+std::optional<Expected> expectedType(const std::string& what) {
+    const auto has = [&](const char* part) { return what.find(part) != std::string::npos; };
+    if (has("kUint64Flag")) return Expected{[](const Doc& v) { return v.is_number_unsigned(); }, Str::ArchiveTypeNatural};
+    if (has("kInt64Flag"))
+        return Expected{[](const Doc& v) {
+                            return v.is_number_integer() && (!v.is_number_unsigned() ||
+                                                             v.get<std::uint64_t>() <= std::uint64_t(INT64_MAX));
+                        },
+                        Str::TypeInteger};
+    if (has("kUintFlag"))
+        return Expected{[](const Doc& v) { return v.is_number_unsigned() && v.get<std::uint64_t>() <= UINT32_MAX; },
+                        Str::ArchiveTypeNatural};
+    if (has("kIntFlag"))
+        return Expected{[](const Doc& v) {
+                            if (!v.is_number_integer()) return false;
+                            if (v.is_number_unsigned()) return v.get<std::uint64_t>() <= std::uint64_t(INT32_MAX);
+                            return v.get<std::int64_t>() >= INT32_MIN && v.get<std::int64_t>() <= INT32_MAX;
+                        },
+                        Str::TypeInteger};
+    if (has("IsNumber")) return Expected{[](const Doc& v) { return v.is_number(); }, Str::ArchiveTypeNumber};
+    if (has("IsString")) return Expected{[](const Doc& v) { return v.is_string(); }, Str::TypeText};
+    if (has("IsBool")) return Expected{[](const Doc& v) { return v.is_boolean(); }, Str::ArchiveTypeBool};
+    if (has("IsObject")) return Expected{[](const Doc& v) { return v.is_object(); }, Str::TypeObject};
+    if (has("IsArray")) return Expected{[](const Doc& v) { return v.is_array(); }, Str::TypeList};
+    return std::nullopt;
+}
+
+/// Members that cereal writes as a whole number between quotes (64-bit integers: "count": "4").
+bool quotedNumberKey(const std::string& key) {
+    return key == "count" || key == "ballots" || key == "scores" || key == "second" || key == "dotsPerVoter" ||
+           key == "maxDotsPerOption";
+}
+bool isQuotedInteger(const std::string& text) {
+    size_t i = text.size() > 1 && text[0] == '-' ? 1 : 0;
+    if (i == text.size() || text.size() - i > 18) return false;  // 18 digits always fit in 64 bits
+    for (; i < text.size(); ++i)
+        if (text[i] < '0' || text[i] > '9') return false;
+    return true;
+}
+
+/// What cereal could not read, in French, naming the field by its path in the file when it can be found: cereal
+/// and rapidjson speak English and name neither the field nor its place. `node`: the member cereal was at.
+std::string readableReason(const std::exception& e, const char* node, const Doc& doc) {
+    const std::string what = e.what();
     const std::string nvp = "provided NVP (";
     if (const auto at = what.find(nvp); at != std::string::npos) {
         const auto end = what.find(')', at + nvp.size());
         return fmt(Str::ArchiveMissingField, {what.substr(at + nvp.size(), end - at - nvp.size())});
     }
-    if (what.find("rapidjson") != std::string::npos) return fmt(Str::ArchiveWrongType, {what});
-    return what;
+    if (what.find("rapidjson") != std::string::npos) {
+        const auto expected = expectedType(what);
+        if (!expected) return tr(Str::ArchiveUnexpected);
+        const std::string name = node ? node : "";
+        const std::string path = findPath(doc, "", "", [&](const std::string& key, const Doc& v) {
+            return !name.empty() && key == name && !expected->fits(v);
+        });
+        if (!path.empty()) return fmt(Str::ArchiveFieldType, {path, tr(expected->words)});
+        if (!name.empty()) return fmt(Str::ArchiveFieldType, {name, tr(expected->words)});
+        return fmt(Str::ArchiveElementType, {tr(expected->words)});
+    }
+    if (dynamic_cast<const std::invalid_argument*>(&e) || dynamic_cast<const std::out_of_range*>(&e)) {
+        // std::stoll on a quoted number: find the first quoted number that is not one.
+        std::string value;
+        const std::string path = findPath(doc, "", "", [&](const std::string& key, const Doc& v) {
+            if (!quotedNumberKey(key) || !v.is_string() || isQuotedInteger(v.get<std::string>())) return false;
+            value = v.get<std::string>();
+            return true;
+        });
+        if (!path.empty()) return fmt(Str::ArchiveBadNumber, {path, value});
+        return tr(Str::ArchiveUnexpected);
+    }
+    // Our own refusals (serialize.h): « valeur inconnue « x » », « date invalide « x » », already in French.
+    const std::string open = "« ", close = " »";
+    if (const auto at = what.find(open); dynamic_cast<const cereal::Exception*>(&e) && at != std::string::npos &&
+                                         what.size() > at + open.size() + close.size() &&
+                                         what.compare(what.size() - close.size(), close.size(), close) == 0) {
+        const std::string value = what.substr(at + open.size(), what.size() - close.size() - at - open.size());
+        const std::string path = findPath(doc, "", "", [&](const std::string&, const Doc& v) {
+            return v.is_string() && v.get<std::string>() == value;
+        });
+        return path.empty() ? what : fmt(Str::ArchiveFieldReason, {path, what});
+    }
+    if (dynamic_cast<const std::bad_alloc*>(&e) || dynamic_cast<const std::length_error*>(&e))
+        return tr(Str::ArchiveTooBig);
+    return tr(Str::ArchiveUnexpected);
 }
 }  // namespace
 
@@ -134,12 +249,17 @@ std::string archiveJson(const EtapeArchive& archive) {
 }
 
 EtapeArchive parseArchive(std::string_view json, const std::filesystem::path& file) {
+    // Both parsers below recurse (cereal's rapidjson on the call stack): absurd nesting is refused before.
+    if (jsonDepth(json) > kMaxJsonDepth)
+        throw corrupt(file, fmt(Str::ArchiveTooDeep, {std::to_string(kMaxJsonDepth)}));
     // The header first, with a plain JSON parser: a newer format is refused before its body is read.
-    nlohmann::json doc;
+    Doc doc;
     try {
-        doc = nlohmann::json::parse(json.begin(), json.end());
-    } catch (const nlohmann::json::parse_error& e) {
+        doc = Doc::parse(json.begin(), json.end());
+    } catch (const Doc::parse_error& e) {
         throw corrupt(file, fmt(Str::ArchiveBadJson, {std::to_string(e.byte)}));
+    } catch (const Doc::exception& e) {  // a number no type holds (1e999): out_of_range, found by fuzzing
+        throw corrupt(file, fmt(Str::ArchiveBadJson, {std::to_string(quotedLiteralOffset(json, e.what()))}));
     }
     if (!doc.is_object() || !doc.contains("format") || !doc["format"].is_object())
         throw corrupt(file, fmt(Str::ArchiveMissingField, {"format"}));
@@ -156,24 +276,26 @@ EtapeArchive parseArchive(std::string_view json, const std::filesystem::path& fi
     if (version < 1) throw corrupt(file, fmt(Str::ArchiveBadVersion, {std::to_string(version)}));
 
     EtapeArchive archive;
+    std::istringstream in{std::string(json)};
+    std::string reason;
     try {
-        std::istringstream in{std::string(json)};
         cereal::JSONInputArchive ar(in);
-        ar(cereal::make_nvp("format", archive.format), cereal::make_nvp("archive", archive));
+        try {
+            ar(cereal::make_nvp("format", archive.format), cereal::make_nvp("archive", archive));
+        } catch (const std::exception& e) {
+            reason = readableReason(e, ar.getNodeName(), doc);
+        }
     } catch (const std::exception& e) {
-        throw corrupt(file, readableReason(e.what()));
+        reason = readableReason(e, nullptr, doc);
     }
-    if (archive.results.size() != archive.etape.votes.size())
-        throw corrupt(file, tr(Str::ArchiveResultsMismatch));
+    if (!reason.empty()) throw corrupt(file, reason);
+    // Every index and count, before anything (a summary, a sum) uses them.
+    if (std::string error = checkArchive(archive); !error.empty()) throw corrupt(file, error);
     return archive;
 }
 
 EtapeArchive loadArchive(const std::filesystem::path& file) {
-    std::ifstream in(file, std::ios::binary);
-    if (!in) throw StoreError(fmt(Str::ErrArchiveRead, {file.string()}));
-    std::ostringstream bytes;
-    bytes << in.rdbuf();
-    return parseArchive(bytes.str(), file);
+    return parseArchive(readInputFile(file), file);  // InputFileError (a StoreError) names the file
 }
 
 std::filesystem::path saveArchive(const std::filesystem::path& dataDir, const EtapeArchive& archive) {

@@ -1,10 +1,11 @@
 #include "store/csv.h"
 
-#include <fstream>
+#include <algorithm>
 #include <iterator>
 
 #include "core/strings.h"
 #include "core/text.h"
+#include "store/files.h"
 
 namespace atelier::store {
 
@@ -113,34 +114,87 @@ std::string windows1252ToUtf8(std::string_view bytes) {
     return out;
 }
 
+namespace {
+
+/// Lines with accents that are UTF-8, and lines that are not UTF-8: what decides the encoding of a file.
+struct Utf8Census {
+    size_t utf8 = 0;
+    size_t invalid = 0;
+};
+Utf8Census census(std::string_view bytes) {
+    Utf8Census c;
+    for (size_t start = 0; start < bytes.size();) {
+        size_t end = bytes.find('\n', start);
+        if (end == std::string_view::npos) end = bytes.size();
+        const std::string_view line = bytes.substr(start, end - start);
+        if (!isValidUtf8(line)) ++c.invalid;
+        else if (std::any_of(line.begin(), line.end(), [](char ch) { return static_cast<unsigned char>(ch) >= 0x80; }))
+            ++c.utf8;
+        start = end + 1;
+    }
+    return c;
+}
+
+bool anyField(const std::vector<std::string>& record, bool (*bad)(const std::string&)) {
+    return std::any_of(record.begin(), record.end(), bad);
+}
+bool notUtf8(const std::string& field) { return !isValidUtf8(field); }
+bool hasNul(const std::string& field) { return field.find('\0') != std::string::npos; }
+
+}  // namespace
+
 CsvTable parseCsv(std::string_view bytes) {
     CsvTable table;
     std::string text;
-    if (bytes.substr(0, 3) == "\xEF\xBB\xBF") {
-        bytes.remove_prefix(3);
-        table.encoding = CsvEncoding::Utf8Bom;
-    }
-    if (isValidUtf8(bytes)) {
-        text = std::string(bytes);
+    if (bytes.substr(0, 2) == "\xFF\xFE" || bytes.substr(0, 2) == "\xFE\xFF") {
+        const bool bigEndian = bytes[0] == '\xFE';
+        auto converted = utf16ToUtf8(bytes.substr(2), bigEndian);
+        if (!converted) throw CsvError(tr(Str::ErrCsvBadUtf16));
+        text = std::move(*converted);
+        table.encoding = bigEndian ? CsvEncoding::Utf16Be : CsvEncoding::Utf16Le;
     } else {
-        if (table.encoding == CsvEncoding::Utf8Bom) throw CsvError(tr(Str::ErrCsvBadUtf8));
-        text = windows1252ToUtf8(bytes);
-        table.encoding = CsvEncoding::Windows1252;
+        if (bytes.substr(0, 3) == "\xEF\xBB\xBF") {
+            bytes.remove_prefix(3);
+            table.encoding = CsvEncoding::Utf8Bom;
+        }
+        // UTF-8 unless most lines with accents are not: then it is Windows-1252 (Excel in French). In a UTF-8
+        // file, the few lines that are not are refused below, by number, rather than the whole file misread.
+        const Utf8Census c = census(bytes);
+        if (c.invalid == 0 || c.utf8 > c.invalid) {
+            text = std::string(bytes);
+        } else {
+            if (table.encoding == CsvEncoding::Utf8Bom) throw CsvError(tr(Str::ErrCsvBadUtf8));
+            text = windows1252ToUtf8(bytes);
+            table.encoding = CsvEncoding::Windows1252;
+        }
     }
     table.delimiter = detectDelimiter(text);
     std::vector<int> lines;
     auto records = split(text, table.delimiter, lines);
     if (records.empty()) throw CsvError(tr(Str::ErrCsvEmpty));
+    if (anyField(records.front(), notUtf8)) throw CsvError(tr(Str::ErrCsvHeaderNotUtf8));
+    if (anyField(records.front(), hasNul)) throw CsvError(tr(Str::ErrCsvHeaderNul));
     for (auto& h : records.front()) table.header.emplace_back(trim(h));
-    table.rows.assign(std::make_move_iterator(records.begin() + 1), std::make_move_iterator(records.end()));
-    table.lines.assign(lines.begin() + 1, lines.end());
+    for (size_t r = 1; r < records.size(); ++r) {
+        if (anyField(records[r], notUtf8)) {
+            table.unreadable.push_back({lines[r], tr(Str::CsvLineNotUtf8)});
+        } else if (anyField(records[r], hasNul)) {
+            table.unreadable.push_back({lines[r], tr(Str::CsvLineNul)});
+        } else {
+            table.rows.push_back(std::move(records[r]));
+            table.lines.push_back(lines[r]);
+        }
+    }
     return table;
 }
 
 CsvTable readCsvFile(const std::filesystem::path& file) {
-    std::ifstream in(file, std::ios::binary);
-    if (!in) throw CsvError(fmt(Str::ErrCsvOpen, {file.string()}));
-    const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    std::string bytes;
+    try {
+        bytes = readInputFile(file);
+    } catch (const InputFileError& e) {
+        throw CsvError(e.what());
+    }
     try {
         return parseCsv(bytes);
     } catch (const CsvError& e) {

@@ -3,7 +3,9 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <algorithm>
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "core/strings.h"
@@ -83,6 +85,67 @@ StorageUnavailable storageUnavailable(StorageUnavailable::Reason reason, const s
                     : reason == StorageUnavailable::Reason::Full   ? Str::ErrDataFull
                                                                    : Str::ErrDataUnreachable;
     return StorageUnavailable(fmt(key, {dataDir.string(), detail}), reason);
+}
+
+}  // namespace atelier::store
+
+namespace atelier::store {
+
+namespace {
+/// "52,4 Mo": a size for a French message.
+std::string megabytes(std::uintmax_t bytes) {
+    char buffer[32];
+    std::snprintf(buffer, sizeof buffer, "%.1f", static_cast<double>(bytes) / 1e6);
+    std::string out = buffer;
+    if (const auto dot = out.find('.'); dot != std::string::npos) out[dot] = ',';
+    return out + " Mo";
+}
+}  // namespace
+
+std::string readInputFile(const std::filesystem::path& file, std::uintmax_t limit) {
+    using Kind = InputFileError::Kind;
+    const std::string name = file.string();
+    // O_NONBLOCK: opening a FIFO must not wait for a writer; the type is checked on the open descriptor.
+    const int fd = ::open(file.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+    if (fd < 0) {
+        if (errno == ENOENT || errno == ENOTDIR)
+            throw InputFileError(fmt(Str::ErrInputMissing, {name}), Kind::Missing);
+        if (errno == EISDIR) throw InputFileError(fmt(Str::ErrInputFolder, {name}), Kind::Folder);
+        throw InputFileError(fmt(Str::ErrInputUnreadable, {name}), Kind::Unreadable);
+    }
+    struct Closer {
+        int fd;
+        ~Closer() { ::close(fd); }
+    } closer{fd};
+    struct stat info {};
+    if (::fstat(fd, &info) != 0) throw InputFileError(fmt(Str::ErrInputUnreadable, {name}), Kind::Unreadable);
+    if (S_ISDIR(info.st_mode)) throw InputFileError(fmt(Str::ErrInputFolder, {name}), Kind::Folder);
+    if (!S_ISREG(info.st_mode)) throw InputFileError(fmt(Str::ErrInputNotRegular, {name}), Kind::NotRegular);
+    const auto tooLarge = [&](std::uintmax_t size) {
+        return InputFileError(fmt(Str::ErrInputTooLarge, {name, megabytes(size), megabytes(limit)}), Kind::TooLarge);
+    };
+    const auto size = static_cast<std::uintmax_t>(info.st_size);
+    if (size > limit) throw tooLarge(size);
+    ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) & ~O_NONBLOCK);
+    // Never more than limit + 1 bytes, whatever the size said (a file that grows, a /proc file).
+    std::string bytes;
+    bytes.resize(static_cast<size_t>(std::min<std::uintmax_t>(size, limit) + 1));
+    size_t got = 0;
+    for (;;) {
+        if (got == bytes.size()) {
+            if (got > limit) throw tooLarge(got);
+            bytes.resize(std::min<size_t>(bytes.size() * 2, static_cast<size_t>(limit) + 1));
+        }
+        const ssize_t n = ::read(fd, bytes.data() + got, bytes.size() - got);
+        if (n < 0) {
+            if (errno == EINTR) continue;
+            throw InputFileError(fmt(Str::ErrInputUnreadable, {name}), Kind::Unreadable);
+        }
+        if (n == 0) break;
+        got += static_cast<size_t>(n);
+    }
+    bytes.resize(got);
+    return bytes;
 }
 
 }  // namespace atelier::store

@@ -1,7 +1,9 @@
 // Writing files the user keeps (documents, exports, archives): atomically, so that a crash or a full disk never
-// leaves a half-written file, and an existing file is replaced only once the new one is complete.
+// leaves a half-written file, and an existing file is replaced only once the new one is complete. Reading the
+// files people bring (CSV, archives, vote files): one bounded reader that refuses folders, devices and huge files.
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -24,5 +26,25 @@ int folderWriteError(const std::filesystem::path& dir);
 /// The French refusal for `reason` about the data folder `dataDir`; `detail` is the system's own words.
 StorageUnavailable storageUnavailable(StorageUnavailable::Reason reason, const std::filesystem::path& dataDir,
                                       const std::string& detail);
+
+}  // namespace atelier::store
+
+namespace atelier::store {
+
+/// Largest file the readers accept (CSV, archive, vote file, roster): 50 MB, far above any real one.
+inline constexpr std::uintmax_t kMaxInputBytes = 50'000'000;
+
+/// A file that cannot be read as input; what() is a French message naming the path and what to do.
+class InputFileError : public StoreError {
+public:
+    enum class Kind { Missing, Folder, NotRegular, TooLarge, Unreadable };
+    InputFileError(std::string message, Kind kind) : StoreError(std::move(message)), kind(kind) {}
+    Kind kind;
+};
+
+/// The bytes of `file`, read by every loader (CSV, archive, vote file). Refuses, without reading it, a path
+/// that does not exist, a folder, a device or a FIFO, and a file larger than `limit` (the message gives its
+/// size); never reads more than `limit` bytes. Throws InputFileError.
+std::string readInputFile(const std::filesystem::path& file, std::uintmax_t limit = kMaxInputBytes);
 
 }  // namespace atelier::store

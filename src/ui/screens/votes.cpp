@@ -233,17 +233,23 @@ void drawBallotEntry(VotesView& view, const Etape& e, const Vote& v, Actions& ou
             const auto& scale = scaleOf(v);
             for (size_t i = 0; i < options.size(); ++i) {
                 ImGui::PushID(static_cast<int>(i));
-                auto it = std::find_if(b.grades.begin(), b.grades.end(), [&](const auto& g) { return g.first == static_cast<int>(i); });
+                // The grade given, read once: the list of grades may grow below (never read through an iterator
+                // after an insertion).
+                const auto given = std::find_if(b.grades.begin(), b.grades.end(), [&](const auto& g) { return g.first == static_cast<int>(i); });
+                const int current = given == b.grades.end() ? -1 : given->second;
+                int chosen = -1;
                 ImGui::SetNextItemWidth(220.0f);
-                if (ImGui::BeginCombo("##grade", it == b.grades.end() ? tr(Str::BallotNotGraded) : scale[static_cast<size_t>(it->second)].c_str())) {
+                const bool known = current >= 0 && static_cast<size_t>(current) < scale.size();
+                if (ImGui::BeginCombo("##grade", known ? scale[static_cast<size_t>(current)].c_str() : tr(Str::BallotNotGraded))) {
                     for (size_t g = scale.size(); g-- > 0;) {
-                        if (ImGui::Selectable(scale[g].c_str(), it != b.grades.end() && it->second == static_cast<int>(g))) {
-                            if (it == b.grades.end()) b.grades.emplace_back(static_cast<int>(i), static_cast<int>(g));
-                            else it->second = static_cast<int>(g);
-                        }
+                        if (ImGui::Selectable(scale[g].c_str(), current == static_cast<int>(g))) chosen = static_cast<int>(g);
                         probe::mark("ballot.grade." + std::to_string(i) + "." + std::to_string(g));
                     }
                     ImGui::EndCombo();
+                }
+                if (chosen >= 0) {  // after the loop over the scale
+                    if (given == b.grades.end()) b.grades.emplace_back(static_cast<int>(i), chosen);
+                    else given->second = chosen;
                 }
                 probe::mark("ballot.grade." + std::to_string(i));
                 ImGui::SameLine();

@@ -133,9 +133,7 @@ void drawList(VotesView& view, const Etape& e, Actions& out) {
             start = end + 1;
         }
         out.push_back(AddVote{e.id, Vote{0, setup, {}}});
-        view.newQuestion.clear();
-        view.newOptions.clear();
-        view.selected = 0;  // the new vote is selected once it exists (the last one)
+        view.voteSent.wait(out);
     }
     probe::mark("new-vote.create");
 }
@@ -148,7 +146,14 @@ void drawBallotEntry(VotesView& view, const Etape& e, const Vote& v, Actions& ou
         view.draft = freshBallot(v);
         view.correcting = 0;
         view.hands.assign(v.setup.options.size(), 0);
+        view.ballotSent = view.handsSent = Submission{};
     }
+    // A ballot or a show of hands is forgotten once accepted; refused (over the budget…), every field stays.
+    if (view.ballotSent.accepted()) {
+        view.draft = freshBallot(v);
+        view.correcting = 0;
+    }
+    if (view.handsSent.accepted()) view.hands.assign(v.setup.options.size(), 0);
     if (!v.setup.open) {
         ImGui::TextDisabled("%s", tr(Str::VoteClosedNote));
         return;
@@ -185,8 +190,10 @@ void drawBallotEntry(VotesView& view, const Etape& e, const Vote& v, Actions& ou
                 else hand.approvals = {static_cast<int>(i)};
                 batch.actions.push_back(CastBallot{e.id, v.id, StoredBallot{0, hand}});
             }
-            if (!batch.actions.empty()) out.batches.push_back(std::move(batch));
-            view.hands.assign(options.size(), 0);
+            if (!batch.actions.empty()) {
+                out.batches.push_back(std::move(batch));
+                view.handsSent.wait(out, true);
+            }
         }
         probe::mark("ballot.cast-hands");
         return;
@@ -288,8 +295,7 @@ void drawBallotEntry(VotesView& view, const Etape& e, const Vote& v, Actions& ou
     if (view.correcting) {
         if (ImGui::Button(tr(Str::SaveCorrection))) {
             out.push_back(CorrectBallot{e.id, v.id, StoredBallot{view.correcting, b}});
-            view.draft = freshBallot(v);
-            view.correcting = 0;
+            view.ballotSent.wait(out);
         }
         ImGui::SameLine();
         if (ImGui::Button(tr(Str::CancelCorrection))) {
@@ -298,7 +304,7 @@ void drawBallotEntry(VotesView& view, const Etape& e, const Vote& v, Actions& ou
         }
     } else if (ImGui::Button(tr(Str::CastBallotButton))) {
         out.push_back(CastBallot{e.id, v.id, StoredBallot{0, b}});
-        view.draft = freshBallot(v);
+        view.ballotSent.wait(out);
     }
     probe::mark("ballot.cast");
 }
@@ -397,6 +403,11 @@ void drawVotesScreen(VotesView& view, Id etapeId, const Model& model, Actions& o
     if (!e) {
         ImGui::TextDisabled("%s", tr(Str::NoEtapeSelected));
         return;
+    }
+    if (view.voteSent.accepted()) {  // refused: the question and the proposals stay, to be corrected
+        view.newQuestion.clear();
+        view.newOptions.clear();
+        view.selected = 0;  // the new vote is selected (the last one)
     }
     if (indexOf(e->votes, view.selected) < 0) view.selected = e->votes.empty() ? 0 : e->votes.back().id;
     ImGui::BeginChild("##votes-left", ImVec2(320.0f, 0), true);

@@ -44,7 +44,7 @@ int main(int argc, char** argv) {
     std::filesystem::remove_all(dir, ignored);
 
     std::cout << "seed " << options.seed << " : " << report.events << " events, " << report.frames << " frames, "
-              << report.changes << " changes, " << report.refusals << " refusals, " << report.quits << " quit requests, "
+              << report.changes << " changes, " << report.refusals << " refusals, " << report.quits << " quit requests, " << report.unsaved << " unsaved modals, "
               << seconds << " s (" << static_cast<long>(report.events / std::max(seconds, 1e-9)) << " events/s)\n";
     std::cout << "screens reached (" << report.screens.size() << ") :";
     for (const auto& [screen, frames] : report.screens) std::cout << ' ' << screen << '=' << frames;

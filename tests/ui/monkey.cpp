@@ -195,11 +195,13 @@ private:
         console_.frame([&] { app_.drawConsole(actions_, requests_); });
         projector_.frame([&] { app_.drawProjector(requests_); });
         const std::uint64_t revision = session_.revision();
+        const bool unsavedBefore = app_.state().unsaved.open;
         for (const Action& a : actions_) note("  action %s", actionName(a));
         for (const ActionBatch& b : actions_.batches) note("  batch « %.60s » of %zu", b.label.c_str(), b.actions.size());
         if (requests_.undo || requests_.redo) note("  %s", requests_.undo ? "undo" : "redo");
         app_.apply(actions_, requests_);
         if (requests_.quit) ++report_.quits;
+        if (app_.state().unsaved.open && !unsavedBefore) ++report_.unsaved;
         requests_ = UiRequests{};
         ++report_.frames;
         const AppState& s = app_.state();

@@ -30,6 +30,7 @@ struct Report {
     long changes = 0;   // revisions the session advanced (actions, undo, redo)
     long refusals = 0;  // error toasts and modals shown
     long quits = 0;     // « Quitter » requests
+    long unsaved = 0;   // « Modification NON enregistrée » modals opened (a journal that fails)
     std::map<std::string, long> screens;  // frames drawn on each screen (registry names)
     std::vector<std::string> failures;    // broken invariants (the run stops at the first change that breaks one)
 };

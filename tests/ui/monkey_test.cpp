@@ -24,6 +24,7 @@ TEST_CASE("monkey: seeded random clicks, drags, keys and typing on every screen 
         for (const std::string& f : report.failures) FAIL_CHECK(f);
         CHECK(report.events >= options.events);
         for (const auto& [screen, frames] : report.screens) reached.insert(screen);
+        if (options.journalFailOneIn) CHECK(report.unsaved > 0);  // the « non enregistrée » modal was shown
         events += report.events;
         changes += report.changes;
     }

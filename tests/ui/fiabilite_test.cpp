@@ -182,6 +182,18 @@ TEST_CASE("Fiabilité: ideas typed fast, Enter and the next idea within one fram
     }
 }
 
+TEST_CASE("Fiabilité: other fields ignore the Enter the platform puts among the characters") {
+    Console c;
+    c.click("item.0.title");
+    c.selectAll();
+    c.imgui.type(typedAhead("Accueil café\n"));
+    c.imgui.keyDown(keyIndex(ImGuiKey_Enter), true);
+    c.frame();
+    c.imgui.keyDown(keyIndex(ImGuiKey_Enter), false);
+    c.frame();
+    CHECK(c.etape1().programme[0].title == "Accueil café");  // committed by the Enter key, no stray character
+}
+
 TEST_CASE("Fiabilité: names typed fast at the door, each checked in complete") {
     DayConsole c("inscriptions");
     const size_t before = c.etape1().registrations.size();

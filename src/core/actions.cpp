@@ -173,10 +173,24 @@ Check checkPerson(const Model& m, Person& p) {
 
 ApplyResult apply(Model& m, AddPerson& a) { return addEntity<RemovePerson>(m, m.people, a.person, a.index, checkPerson); }
 
+/// True when `person` is in one of the étape's breakout groups or speed-meeting rounds.
+bool takesPartIn(const Etape& e, Id person) {
+    for (const GroupRound& round : e.groups.rounds)
+        for (const Group& g : round.groups)
+            if (std::find(g.members.begin(), g.members.end(), person) != g.members.end()) return true;
+    for (const MeetingRound& round : e.icebreaker.rounds)
+        for (const auto& pair : round.pairs)
+            if (std::find(pair.begin(), pair.end(), person) != pair.end()) return true;
+    return false;
+}
+
 ApplyResult apply(Model& m, RemovePerson& a) {
-    if (const Person* p = m.person(a.id))
+    if (const Person* p = m.person(a.id)) {
         if (const auto registered = m.etapesOf(a.id); !registered.empty())
             return fail(fmt(Str::ErrPersonRegistered, {p->name, std::to_string(registered.front()->header.number)}));
+        for (const Etape& e : m.etapes)  // groups and rounds would name someone who no longer exists
+            if (takesPartIn(e, a.id)) return fail(fmt(Str::PersonInGroups, {p->name, std::to_string(e.header.number)}));
+    }
     return removeEntity<AddPerson>(m.people, a.id, Str::ErrUnknownPerson);
 }
 

@@ -29,7 +29,9 @@ Status Session::commit(std::vector<Action>& actions, JournalKind kind, std::vect
         if (journal_) journal_->commit();
     } catch (const std::exception& e) {
         rollback();
-        return Status::failure(fmt(Str::ErrJournal, {e.what()}));
+        Status failed = Status::failure(fmt(Str::ErrJournal, {e.what()}));
+        failed.notSaved = true;
+        return failed;
     }
     ++revision_;
     if (inverse) inverse->assign(std::make_move_iterator(undo.rbegin()), std::make_move_iterator(undo.rend()));

@@ -36,6 +36,7 @@ public:
 struct Status {
     bool ok = true;
     std::string message;
+    bool notSaved = false;  // the journal could not make the change durable (disk full, data folder gone)
     explicit operator bool() const { return ok; }
     static Status failure(std::string message) { return {false, std::move(message)}; }
 };

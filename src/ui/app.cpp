@@ -192,6 +192,7 @@ void App::drawMenuBar(UiRequests& requests) {
     if (!ImGui::BeginMenuBar()) return;
     if (ImGui::BeginMenu(tr(Str::MenuFile))) {
         if (ImGui::MenuItem(tr(Str::MenuQuit))) requests.quit = true;
+        probe::mark("menu.quit");
         ImGui::EndMenu();
     }
     probe::mark("menu.file");
@@ -312,6 +313,7 @@ void App::drawNotices() {
 }
 
 void App::drawConsole(Actions& actions, UiRequests& requests) {
+    forgetInactiveTextState();  // before any field: no stale per-field undo on a text changed behind its back
     state_.countdown.tick(ImGui::GetIO().DeltaTime * 1000.0);
     drawShortcuts(requests);
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
@@ -330,6 +332,7 @@ void App::drawConsole(Actions& actions, UiRequests& requests) {
                                             tr(Str::ProjectorInConsoleHint));
         ImGui::End();
         ImGui::PopStyleVar();
+        drawUnsaved();
         drawToasts();
         return;
     }
@@ -351,8 +354,40 @@ void App::drawConsole(Actions& actions, UiRequests& requests) {
     }
     ImGui::End();
     collectErrors();
+    drawUnsaved();
     drawToasts();
     drawNotices();
+}
+
+void App::drawUnsaved() {
+    constexpr const char* kId = "##unsaved";
+    AppState::Unsaved& u = state_.unsaved;
+    if (u.open && !ImGui::IsPopupOpen(kId)) ImGui::OpenPopup(kId);
+    const ImGuiViewport* viewport = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(viewport->GetCenter(), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
+    ImGui::SetNextWindowSize(ImVec2(std::min(720.0f, viewport->Size.x - 40.0f), 0));
+    if (!ImGui::BeginPopupModal(kId, nullptr, ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoMove)) return;
+    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.70f, 0.08f, 0.08f, 1.0f));
+    heading(tr(Str::UnsavedTitle));
+    ImGui::PopStyleColor();
+    ImGui::PushTextWrapPos(0.0f);
+    ImGui::TextUnformatted(fmt(Str::UnsavedBody, {u.change}).c_str());
+    ImGui::Spacing();
+    ImGui::TextUnformatted(tr(Str::UnsavedCauses));
+    ImGui::Spacing();
+    const std::filesystem::path& dir = state_.archive.dataDir;
+    ImGui::TextUnformatted(dir.empty() ? tr(Str::UnsavedWhatNoDir) : fmt(Str::UnsavedWhat, {dir.string()}).c_str());
+    ImGui::Spacing();
+    ImGui::TextDisabled("%s", fmt(Str::UnsavedDetail, {u.error}).c_str());
+    if (u.count > 1) ImGui::TextUnformatted(fmt(Str::UnsavedMore, {std::to_string(u.count)}).c_str());
+    ImGui::PopTextWrapPos();
+    ImGui::Spacing();
+    if (ImGui::Button(tr(Str::UnsavedOk), ImVec2(200.0f, 0))) {
+        u = AppState::Unsaved{};
+        ImGui::CloseCurrentPopup();
+    }
+    probe::mark("unsaved.ok");
+    ImGui::EndPopup();
 }
 
 // [SECTION] Projector frame
@@ -403,7 +438,27 @@ void App::drawAudienceView(ImDrawList* draw, ImVec2 min, ImVec2 max) {
 
 // [SECTION] Applying a frame's actions
 
+void App::refused(const Status& status, std::string change) {
+    if (!status.notSaved) {
+        toast(status.message, true);
+        return;
+    }
+    // The journal could not save it (disk full, data folder gone): the facilitator must know at once.
+    AppState::Unsaved& u = state_.unsaved;
+    if (!u.open) u = AppState::Unsaved{true, std::move(change), status.message, 0};
+    ++u.count;
+}
+
+void App::settleSubmissions(const std::vector<bool>& actions, const std::vector<bool>& batches) {
+    for (Submission* s : {&state_.idees.entrySent, &state_.idees.pasteSent, &state_.idees.boardSent,
+                          &state_.idees.categorySent, &state_.idees.clusterSent, &state_.inscriptions.checkinSent,
+                          &state_.reseau.territorySent, &state_.reseau.personSent, &state_.briseGlace.questionSent,
+                          &state_.votes.voteSent, &state_.votes.ballotSent, &state_.votes.handsSent})
+        settle(*s, actions, batches);
+}
+
 void App::apply(Actions& actions, UiRequests& requests) {
+    std::vector<bool> accepted, batchesAccepted;  // per action, per batch: for the screens' submissions
     for (Action& action : actions) {
         // A deletion says how to get the item back.
         std::string removedTitle;
@@ -421,7 +476,10 @@ void App::apply(Actions& actions, UiRequests& requests) {
         if (const auto* u = std::get_if<UpdateEtape>(&action))
             if (const Etape* e = session_.model().etape(u->id))
                 if (u->header.status == EtapeStatus::Realisee && e->header.status != EtapeStatus::Realisee) closing = u->id;
-        if (Status s = session_.apply(std::move(action)); !s) toast(s.message, true);
+        std::string label = describe(action, session_.model());
+        const Status s = session_.apply(std::move(action));
+        accepted.push_back(s.ok);
+        if (!s) refused(s, std::move(label));
         else if (closing && !state_.archive.dataDir.empty()) {
             if (const Etape* e = session_.model().etape(closing)) {
                 const bool saved = saveToArchive(state_.archive, session_.model(), *e);
@@ -430,14 +488,24 @@ void App::apply(Actions& actions, UiRequests& requests) {
         } else if (!removedTitle.empty()) toast(fmt(Str::DeletedHint, {removedTitle}));
         else if (!removedIdea.empty()) toast(fmt(Str::BoardDeletedHint, {session_.undoLabel()}));
     }
-    for (ActionBatch& batch : actions.batches)
-        if (Status s = session_.applyAll(std::move(batch.actions), std::move(batch.label)); !s) toast(s.message, true);
+    for (ActionBatch& batch : actions.batches) {
+        std::string label = batch.label;
+        const Status s = session_.applyAll(std::move(batch.actions), std::move(batch.label));
+        batchesAccepted.push_back(s.ok);
+        if (!s) refused(s, std::move(label));
+    }
     actions.clear();
-    if (requests.undo)
-        if (Status s = session_.undo(); !s) toast(s.message, true);
-    if (requests.redo)
-        if (Status s = session_.redo(); !s) toast(s.message, true);
+    settleSubmissions(accepted, batchesAccepted);
+    if (requests.undo) {
+        std::string label = fmt(Str::UnsavedUndo, {session_.undoLabel()});
+        if (Status s = session_.undo(); !s) refused(s, std::move(label));
+    }
+    if (requests.redo) {
+        std::string label = fmt(Str::UnsavedRedo, {session_.redoLabel()});
+        if (Status s = session_.redo(); !s) refused(s, std::move(label));
+    }
     requests.undo = requests.redo = false;
+    if (requests.quit) state_.quitRequested = true;  // the loop reads it after the frame's requests are reset
     if (requests.monitor >= 0) state_.projectorMonitor = requests.monitor;
     if (requests.leaveProjector) state_.projectorInConsole = false;
     // With a single screen the projector view toggles inside the console; with two, the platform moves the

@@ -67,6 +67,14 @@ struct AppState {
     int projectorMonitor = -1;          // -1: the second monitor when there is one
     bool projectorFullscreen = false;   // reported by the platform
     bool projectorInConsole = false;    // single screen: F5 shows the projector view in the console
+    bool quitRequested = false;         // Fichier → Quitter: the platform's loop ends (kept after the frame)
+    /// A change the journal could not make durable while the app runs: shown at once in a modal.
+    struct Unsaved {
+        bool open = false;
+        std::string change;  // what was not saved (« Ajouter l'idée … », « Annuler : … »)
+        std::string error;   // the store's message
+        int count = 0;       // changes refused since the modal opened
+    } unsaved;
 };
 
 /// A screen that `atelier screenshot --screen NAME` can render.
@@ -93,7 +101,8 @@ public:
     void drawProjector(UiRequests& requests);
     /// A file dropped on a window: a CSV goes to the registration import of the Inscriptions screen.
     void dropFile(const std::string& path);
-    /// Applies the actions and the undo/redo requests of a frame, in order; errors become toasts.
+    /// Applies the actions and the undo/redo requests of a frame, in order; errors become toasts, and a change
+    /// the journal could not save opens a modal. Tells the screens' submissions how their actions went.
     void apply(Actions& actions, UiRequests& requests);
     /// Shows a message for a few seconds at the bottom of the console.
     void toast(std::string text, bool error = false);
@@ -114,6 +123,10 @@ private:
     /// What the room sees (welcome or a vote's results) in [min, max].
     void drawAudienceView(ImDrawList* draw, ImVec2 min, ImVec2 max);
     void collectErrors();
+    /// A refused change: a toast, or the « non enregistrée » modal when the journal failed.
+    void refused(const Status& status, std::string change);
+    void drawUnsaved();
+    void settleSubmissions(const std::vector<bool>& actions, const std::vector<bool>& batches);
 
     Session& session_;
     AppState state_;

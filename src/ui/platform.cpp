@@ -139,7 +139,13 @@ private:
             inContextOf(w, [&] { ImGui_ImplGlfw_ScrollCallback(w, x, y); });
         });
         glfwSetKeyCallback(handle_, [](GLFWwindow* w, int k, int s, int a, int m) {
-            inContextOf(w, [&] { ImGui_ImplGlfw_KeyCallback(w, k, s, a, m); });
+            inContextOf(w, [&] {
+                ImGui_ImplGlfw_KeyCallback(w, k, s, a, m);
+                // Enter also goes into the character queue, in its place among the characters typed, so that a
+                // field posted with Enter knows what was typed after it within one frame (ui/widgets.h).
+                if ((k == GLFW_KEY_ENTER || k == GLFW_KEY_KP_ENTER) && a == GLFW_PRESS)
+                    ImGui::GetIO().AddInputCharacter(kTypedEnter);
+            });
         });
         glfwSetCharCallback(handle_, [](GLFWwindow* w, unsigned int c) {
             inContextOf(w, [&] { ImGui_ImplGlfw_CharCallback(w, c); });
@@ -216,7 +222,7 @@ int runApp(Session& session, const std::filesystem::path& dataDir, std::vector<s
     const char* exitAfter = std::getenv("ATELIER_EXIT_AFTER_FRAMES");
     const char* smokeDir = std::getenv("ATELIER_SMOKE_DIR");
     long framesLeft = exitAfter ? std::strtol(exitAfter, nullptr, 10) : -1;
-    while (!glfwWindowShouldClose(console.handle()) && !requests.quit && framesLeft-- != 0) {
+    while (!glfwWindowShouldClose(console.handle()) && !app.state().quitRequested && framesLeft-- != 0) {
         glfwPollEvents();
         AppState& state = app.state();
         state.monitors.clear();

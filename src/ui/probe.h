@@ -7,6 +7,8 @@
 #include <imgui_internal.h>
 #include <optional>
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace atelier::ui::probe {
 
@@ -16,5 +18,7 @@ void enable(bool on);
 void mark(const std::string& key);
 /// Screen rectangle of the item marked `key` in the last frame drawn.
 std::optional<ImRect> find(const std::string& key);
+/// Every item marked in the last frame of the current Dear ImGui context (the UI monkey's targets).
+std::vector<std::pair<std::string, ImRect>> lastFrame();
 
 }  // namespace atelier::ui::probe

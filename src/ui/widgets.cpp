@@ -7,8 +7,134 @@
 
 #include "core/text.h"
 #include "ui/fonts.h"
+#include "ui/keys.h"
 
 namespace atelier::ui {
+
+// [SECTION] Fields posted with Enter, and what became of what was posted
+
+void Submission::wait(const Actions& out, bool inBatch) {
+    state = State::Waiting;
+    batch = inBatch;
+    index = inBatch ? out.batches.size() - 1 : out.size() - 1;
+}
+
+bool Submission::accepted() {
+    if (state != State::Accepted) return false;
+    state = State::Idle;
+    return true;
+}
+
+bool Submission::refused() {
+    if (state != State::Refused) return false;
+    state = State::Idle;
+    return true;
+}
+
+void settle(Submission& s, const std::vector<bool>& actions, const std::vector<bool>& batches) {
+    if (s.state != Submission::State::Waiting) return;
+    const std::vector<bool>& outcomes = s.batch ? batches : actions;
+    // An action the shell never applied (a frame drawn without it) counts as refused: the text stays.
+    const bool ok = s.index < outcomes.size() && outcomes[s.index];
+    s.state = ok ? Submission::State::Accepted : Submission::State::Refused;
+}
+
+namespace {
+
+/// Keystrokes of one Dear ImGui context waiting for a field posted with Enter to take the keyboard back.
+struct TypeAhead {
+    ImGuiID field = 0;           // the field that keeps the keyboard after Enter
+    int since = 0;               // frame of that Enter
+    std::vector<ImWchar> carry;  // characters (and typed Enters) to give it, in order
+};
+
+TypeAhead& typeAhead() {
+    static std::unordered_map<ImGuiContext*, TypeAhead> byContext;
+    return byContext[ImGui::GetCurrentContext()];
+}
+
+bool isTypedEnter(ImWchar c) { return c == kTypedEnter || c == '\n' || c == '\r'; }
+
+/// Puts `first` in front of the characters queued for this frame.
+void prepend(ImVector<ImWchar>& queue, std::vector<ImWchar>& first) {
+    if (first.empty()) return;
+    first.insert(first.end(), queue.begin(), queue.end());
+    queue.resize(static_cast<int>(first.size()));
+    std::copy(first.begin(), first.end(), queue.begin());
+    first.clear();
+}
+
+/// Frames a field posted with Enter waits to take the keyboard back before its keystrokes go elsewhere.
+constexpr int kRefocusFrames = 4;
+
+}  // namespace
+
+void forgetInactiveTextState() {
+    ImGuiContext& g = *ImGui::GetCurrentContext();
+    if (g.InputTextState.ID != 0 && g.InputTextState.ID != g.ActiveId) g.InputTextState.ID = 0;
+}
+
+bool entryField(const char* id, std::string& text, const char* hint, float width, float height, bool& focus) {
+    ImGuiContext& g = *ImGui::GetCurrentContext();
+    ImVector<ImWchar>& queue = g.IO.InputQueueCharacters;
+    const ImGuiID gid = ImGui::GetID(id);
+    const int now = ImGui::GetFrameCount();
+    TypeAhead& ahead = typeAhead();
+    if (ahead.field == gid && (now < ahead.since || now - ahead.since > kRefocusFrames)) {
+        ahead = TypeAhead{};  // not drawn for a while (or a new context): what was typed then is stale
+    } else if (ahead.field == gid && g.ActiveId != 0 && g.ActiveId != gid) {
+        // Another widget took the keyboard: it gets what was typed ahead.
+        prepend(queue, ahead.carry);
+        ahead = TypeAhead{};
+    }
+    const bool mine = ahead.field == gid;
+    const bool active = g.ActiveId == gid;
+    if (mine && active) {  // what was typed ahead comes before what is new
+        prepend(queue, ahead.carry);
+    }
+    bool typedEnter = false;
+    if (active) {
+        // Enter typed within this frame: the characters before it go to this entry, the rest to the next one.
+        for (int i = 0; i < queue.Size; ++i)
+            if (isTypedEnter(queue[i])) {
+                ahead.carry.assign(queue.begin() + i + 1, queue.end());
+                queue.resize(i);
+                typedEnter = true;
+                break;
+            }
+    } else if (mine) {
+        // Not back yet: every keystroke waits until the field has the keyboard again (a frame or two).
+        ahead.carry.insert(ahead.carry.end(), queue.begin(), queue.end());
+        queue.resize(0);
+        ImGui::SetKeyboardFocusHere();
+    }
+    if (focus) {
+        ImGui::SetKeyboardFocusHere();
+        focus = false;
+    }
+    bool enter = false;
+    if (height > 0) {
+        enter = ImGui::InputTextMultiline(id, &text, ImVec2(width, height),
+                                          ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_CtrlEnterForNewLine);
+    } else {
+        ImGui::SetNextItemWidth(width);
+        enter = ImGui::InputTextWithHint(id, hint ? hint : "", &text, ImGuiInputTextFlags_EnterReturnsTrue);
+    }
+    if (typedEnter && g.ActiveId == gid) ImGui::ClearActiveID();  // posted, as by the Enter key
+    enter = enter || typedEnter;
+    if (enter) {
+        // Its text changes behind its back from now on (emptied once accepted): a fresh undo history when the
+        // field takes the keyboard again, which it asks for on the next frame.
+        if (g.InputTextState.ID == gid) g.InputTextState.ID = 0;
+        ahead.field = gid;
+        ahead.since = now;
+        ImGui::SetKeyboardFocusHere(-1);  // back on the next frame
+    } else if (mine && g.ActiveId == gid) {
+        if (ahead.carry.empty()) ahead = TypeAhead{};  // back, nothing left to hand over
+        else ahead.since = now;                        // back: the carried keystrokes go in on the next frame
+    }
+    return enter;
+}
 
 bool commitText(Drafts& drafts, const char* id, const std::string& value, std::string& committed, float width,
                 const char* hint) {

@@ -7,7 +7,9 @@
 #include <optional>
 #include <string>
 #include <unordered_map>
+#include <vector>
 
+#include "core/actions.h"
 #include "core/enums.h"
 #include "core/model.h"
 
@@ -20,6 +22,39 @@ using Drafts = std::unordered_map<ImGuiID, std::string>;
 /// the field (Enter, Tab, a click elsewhere) with a changed text.
 bool commitText(Drafts& drafts, const char* id, const std::string& value, std::string& committed,
                 float width = -FLT_MIN, const char* hint = nullptr);
+
+// [SECTION] Fields posted with Enter, and what became of what was posted
+
+/// An action a screen emitted for what the user typed, until the app has applied it: the screen empties its form
+/// only once the action is accepted, and keeps what was typed (to be corrected) when it is refused.
+struct Submission {
+    enum class State { Idle, Waiting, Accepted, Refused };
+    State state = State::Idle;
+    size_t index = 0;    // of the action in the frame's Actions (or of its batch)
+    bool batch = false;
+    /// Waits for the action just pushed on `out` (`batch`: for its last batch).
+    void wait(const Actions& out, bool batch = false);
+    /// True once when the action was accepted (the form can be emptied); a refusal is forgotten the same way.
+    bool accepted();
+    /// True once when the action was refused.
+    bool refused();
+};
+
+/// The shell's side, once a frame's actions are applied: `actions[i]` (`batches[i]`) tells whether the i-th action
+/// (batch) was accepted. A submission still waiting learns its outcome.
+void settle(Submission& submission, const std::vector<bool>& actions, const std::vector<bool>& batches);
+
+/// A text field posted with Enter and emptied by its screen once accepted (quick entry of ideas, check-in at the
+/// door, new territory, person, question): returns true when Enter was pressed — or typed within the frame, see
+/// kTypedEnter — with the text in `text`. The field keeps the keyboard after Enter, the characters typed after
+/// Enter in the same frame go to the next entry, and its undo history starts afresh after a post (Dear ImGui's
+/// per-field undo must never replay on a text changed behind its back). `focus`: take the keyboard (reset to
+/// false). `height` > 0: several lines, Ctrl+Enter for a new line.
+bool entryField(const char* id, std::string& text, const char* hint, float width, float height, bool& focus);
+
+/// Once per frame, before any field: forgets the undo history of a text field that is no longer active, so that a
+/// field whose text changed while it was left (emptied after a post, reverted by an undo) starts afresh.
+void forgetInactiveTextState();
 
 /// A whole number typed by a person ("12", " 3 "); nullopt otherwise.
 std::optional<int> parseInt(const std::string& text);

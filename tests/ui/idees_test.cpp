@@ -233,3 +233,22 @@ TEST_CASE("Idées: a double click edits a card in place, Enter commits one edit"
     CHECK(c.board().idea(idea)->text == "Une idée réécrite");
     CHECK(c.app.state().idees.editing == 0);
 }
+
+TEST_CASE("Idées: Ctrl+Z right after posting an idea with Enter, then typing, does not crash") {
+    IdeesConsole c;
+    const size_t before = c.board().ideas.size();
+    c.click("idees.entry");
+    c.imgui.type("idée un");
+    c.frame();
+    c.press(ImGuiKey_Enter);
+    REQUIRE(c.board().ideas.size() == before + 1);
+    c.frame();
+    c.frame();
+    c.ctrlPress(ImGuiKey_Z);
+    c.imgui.type("x");
+    c.frame();
+    c.frame();
+    c.press(ImGuiKey_Enter);
+    REQUIRE(c.board().ideas.size() == before + 2);
+    CHECK(c.board().ideas.back().text == "x");
+}

@@ -122,3 +122,33 @@ TEST_CASE("Votes: the proposals of a new vote can come from an idea board (its c
     CHECK(static_cast<size_t>(std::count(lines.begin(), lines.end(), '\n')) <= revealed);
     CHECK(std::count(lines.begin(), lines.end(), '\n') > 0);
 }
+
+TEST_CASE("Votes: grading every proposal of a majority-judgment ballot and casting it (no crash)") {
+    VotesConsole c;
+    REQUIRE(c.vote(0).setup.method == VoteMethod::Majority);
+    c.click("vote.0");
+    REQUIRE(c.app.state().votes.selected == c.vote(0).id);
+    const size_t before = c.vote(0).ballots.size();
+    const size_t options = c.vote(0).setup.options.size();
+    REQUIRE(options >= 2);
+    // Grade each proposal: open its combo, pick a grade (the first pick on a ballot grows the list of grades).
+    for (size_t i = 0; i < options; ++i) {
+        c.click("ballot.grade." + std::to_string(i));
+        c.click("ballot.grade." + std::to_string(i) + "." + std::to_string(i % 3 + 1));
+    }
+    const Ballot& draft = c.app.state().votes.draft;
+    REQUIRE(draft.grades.size() == options);
+    for (size_t i = 0; i < options; ++i) {
+        CHECK(draft.grades[i].first == static_cast<int>(i));
+        CHECK(draft.grades[i].second == static_cast<int>(i % 3 + 1));
+    }
+    // Changing a grade already given replaces it.
+    c.click("ballot.grade.0");
+    c.click("ballot.grade.0.5");
+    REQUIRE(c.app.state().votes.draft.grades.size() == options);
+    CHECK(c.app.state().votes.draft.grades[0].second == 5);
+    const Actions emitted = c.click("ballot.cast");
+    REQUIRE(emitted.size() == 1);
+    REQUIRE(c.vote(0).ballots.size() == before + 1);
+    CHECK(c.vote(0).ballots.back().ballot.grades.size() == options);
+}

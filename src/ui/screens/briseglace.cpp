@@ -118,13 +118,13 @@ void drawCards(BriseGlaceView& view, const Model& model, const Etape& e, Actions
         ImGui::TextDisabled("%s", fmt(Str::CardsDrawn, {std::to_string(drawn.size())}).c_str());
     }
     ImGui::Spacing();
-    ImGui::SetNextItemWidth(-FLT_MIN);
-    const bool enter = ImGui::InputTextWithHint("##new-question", tr(Str::NewQuestionHint), &view.newQuestion,
-                                                ImGuiInputTextFlags_EnterReturnsTrue);
+    if (view.questionSent.accepted()) view.newQuestion.clear();  // refused: kept, to be corrected
+    const bool enter =
+        entryField("##new-question", view.newQuestion, tr(Str::NewQuestionHint), -FLT_MIN, 0, view.focusQuestion);
     probe::mark("cards.new-question");
     if (enter && !trim(view.newQuestion).empty()) {
         out.push_back(AddQuestion{view.deck, view.newQuestion});
-        view.newQuestion.clear();
+        view.questionSent.wait(out);
     }
 }
 

@@ -168,8 +168,7 @@ void drawBoardBar(IdeesView& view, const Etape& e, const Board* b, Actions& out)
         nb.title = view.newBoard;
         nb.categories = defaultBoardCategories();
         out.push_back(AddBoard{e.id, nb});
-        view.newBoard.clear();
-        view.selected = 0;
+        view.boardSent.wait(out);
     }
     probe::mark("idees.create-board");
     if (!b) return;
@@ -193,9 +192,10 @@ void drawBoardBar(IdeesView& view, const Etape& e, const Board* b, Actions& out)
     ImGui::SetNextItemWidth(170.0f);
     ImGui::InputTextWithHint("##new-category", tr(Str::BoardNewColumn), &view.newCategory);
     ImGui::SameLine();
+    if (view.categorySent.accepted()) view.newCategory.clear();
     if (ImGui::Button(tr(Str::BoardAddColumn)) && !trim(view.newCategory).empty()) {
         out.push_back(AddCategory{e.id, b->id, BoardCategory{0, view.newCategory}});
-        view.newCategory.clear();
+        view.categorySent.wait(out);
     }
     next(170.0f + 160.0f + 180.0f);
     ImGui::SetNextItemWidth(170.0f);
@@ -210,9 +210,10 @@ void drawBoardBar(IdeesView& view, const Etape& e, const Board* b, Actions& out)
         ImGui::EndCombo();
     }
     ImGui::SameLine();
+    if (view.clusterSent.accepted()) view.newCluster.clear();
     if (ImGui::Button(tr(Str::BoardAddCluster)) && !trim(view.newCluster).empty() && column) {
         out.push_back(AddCluster{e.id, b->id, IdeaCluster{0, view.newCluster, column}});
-        view.newCluster.clear();
+        view.clusterSent.wait(out);
     }
 }
 
@@ -241,14 +242,10 @@ void drawQuickEntry(IdeesView& view, const Etape& e, const Board& b, std::int64_
     ImGui::SetNextItemWidth(150.0f);
     ImGui::InputTextWithHint("##author", tr(Str::BoardAuthorHint), &view.author);
     ImGui::SameLine();
-    if (view.focusEntry) {
-        ImGui::SetKeyboardFocusHere();
-        view.focusEntry = false;
-    }
+    if (view.entrySent.accepted()) view.draft.clear();  // refused (too long…): kept, to be corrected
     const float lineH = ImGui::GetTextLineHeight();
-    const bool enter = ImGui::InputTextMultiline(
-        "##entry", &view.draft, ImVec2(-130.0f, lineH * 1.6f + ImGui::GetStyle().FramePadding.y * 2),
-        ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_CtrlEnterForNewLine);
+    const bool enter = entryField("##entry", view.draft, nullptr, -130.0f,
+                                  lineH * 1.6f + ImGui::GetStyle().FramePadding.y * 2, view.focusEntry);
     probe::mark("idees.entry");
     ImGui::SameLine();
     const bool button = ImGui::Button(tr(Str::BoardPost), ImVec2(-FLT_MIN, 0));
@@ -275,11 +272,11 @@ void drawQuickEntry(IdeesView& view, const Etape& e, const Board& b, std::int64_
     }
     if ((enter || button) && !trim(view.draft).empty()) {
         out.push_back(AddIdea{e.id, b.id, idea(view.draft, IdeaEntry::Clavier)});
-        view.draft.clear();
-        view.focusEntry = true;  // the next idea is typed straight away
-    } else if (enter) {
-        view.focusEntry = true;
+        view.entrySent.wait(out);
+        if (button) view.focusEntry = true;  // the next idea is typed straight away (Enter keeps the keyboard)
     }
+    if (view.pasteSent.accepted()) view.pasted.clear();
+    if (view.pasteSent.refused()) ImGui::OpenPopup("##paste");  // the lines are still there: shown again
     ImGui::SetNextWindowSize(ImVec2(620.0f, 0));
     if (ImGui::BeginPopupModal("##paste", nullptr, ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_AlwaysAutoResize)) {
         heading(fmt(Str::BoardPasteQuestion, {std::to_string(view.pasted.size())}).c_str());
@@ -287,9 +284,9 @@ void drawQuickEntry(IdeesView& view, const Etape& e, const Board& b, std::int64_
         if (view.pasted.size() > 8) ImGui::TextDisabled("%s", fmt(Str::BoardPasteMore, {std::to_string(view.pasted.size() - 8)}).c_str());
         if (ImGui::Button(fmt(Str::BoardPasteConfirm, {std::to_string(view.pasted.size())}).c_str())) {
             ActionBatch batch{fmt(Str::ActPasteIdeas, {std::to_string(view.pasted.size())}), {}};
-            for (std::string& line : view.pasted) batch.actions.push_back(AddIdea{e.id, b.id, idea(std::move(line), IdeaEntry::Colle)});
+            for (const std::string& line : view.pasted) batch.actions.push_back(AddIdea{e.id, b.id, idea(line, IdeaEntry::Colle)});
             out.batches.push_back(std::move(batch));
-            view.pasted.clear();
+            view.pasteSent.wait(out, true);
             view.focusEntry = true;
             ImGui::CloseCurrentPopup();
         }
@@ -549,6 +546,10 @@ void drawIdeesScreen(IdeesView& view, Id etape, const Model& model, std::uint64_
     if (!e) {
         ImGui::TextDisabled("%s", tr(Str::NoEtapeSelected));
         return;
+    }
+    if (view.boardSent.accepted()) {  // refused: its title stays, to be corrected
+        view.newBoard.clear();
+        view.selected = 0;  // the new board is shown (the last one)
     }
     const Board* b = e->board(view.selected);
     if (!b && !e->boards.empty()) {

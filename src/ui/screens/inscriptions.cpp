@@ -68,13 +68,9 @@ std::string feeText(const Fee& fee) {
 void drawCheckin(InscriptionsView& view, const Model& model, const Etape& e, Actions& out) {
     heading(tr(Str::CheckinHeading));
     ImGui::PushFont(fonts().heading);
-    ImGui::SetNextItemWidth(520.0f);
-    if (view.focusCheckin) {
-        ImGui::SetKeyboardFocusHere();
-        view.focusCheckin = false;
-    }
-    const bool enter = ImGui::InputTextWithHint("##checkin", tr(Str::CheckinHint), &view.checkin,
-                                                ImGuiInputTextFlags_EnterReturnsTrue);
+    if (view.checkinSent.accepted()) view.checkin.clear();
+    if (view.checkinSent.refused()) view.lastCheckedIn.clear();  // the text stays, to be corrected
+    const bool enter = entryField("##checkin", view.checkin, tr(Str::CheckinHint), 520.0f, 0, view.focusCheckin);
     probe::mark("checkin.input");
     ImGui::PopFont();
     const auto matches = matching(model, e, view.checkin);
@@ -86,9 +82,11 @@ void drawCheckin(InscriptionsView& view, const Model& model, const Etape& e, Act
             if (!r.present) {
                 r.present = true;
                 out.push_back(UpdateRegistration{e.id, r});
+                view.checkinSent.wait(out);
                 view.lastCheckedIn = fmt(Str::CheckedIn, {name});
             } else {
                 view.lastCheckedIn = fmt(Str::AlreadyPresent, {name});
+                view.checkin.clear();  // nothing to save: the next person types straight away
             }
         } else if (countCodePoints(typed) >= 3) {
             // Nobody registered under that name: a walk-in, registered and present in one undoable step.
@@ -97,10 +95,10 @@ void drawCheckin(InscriptionsView& view, const Model& model, const Etape& e, Act
                 fmt(Str::ActWalkIn, {typed}),
                 {AddPerson{Person{person, typed, "", std::nullopt}},
                  AddRegistration{e.id, Registration{0, person, 1, true, true}}}});
+            view.checkinSent.wait(out, true);
             view.lastCheckedIn = fmt(Str::WalkInAdded, {typed});
         }
-        view.checkin.clear();
-        view.focusCheckin = true;  // the next person types straight away
+        // Fewer than three letters matching nobody: kept, to be completed.
     }
     if (!view.lastCheckedIn.empty()) {
         ImGui::SameLine();

@@ -84,9 +84,12 @@ void drawTerritories(ReseauView& view, const std::string& query, const Model& mo
         }
         ImGui::EndTable();
     }
-    ImGui::SetNextItemWidth(260.0f);
-    const bool enter = ImGui::InputTextWithHint("##new-territory", tr(Str::NewTerritoryHint), &view.newTerritory,
-                                                ImGuiInputTextFlags_EnterReturnsTrue);
+    if (view.territorySent.accepted()) {
+        view.newTerritory.clear();
+        view.newDepartment.clear();
+    }
+    const bool enter =
+        entryField("##new-territory", view.newTerritory, tr(Str::NewTerritoryHint), 260.0f, 0, view.focusTerritory);
     probe::mark("new-territory");
     ImGui::SameLine();
     ImGui::SetNextItemWidth(180.0f);
@@ -94,8 +97,7 @@ void drawTerritories(ReseauView& view, const std::string& query, const Model& mo
     ImGui::SameLine();
     if ((ImGui::Button(tr(Str::AddTerritory)) || enter) && !trim(view.newTerritory).empty()) {
         out.push_back(AddTerritory{Territory{0, view.newTerritory, view.newDepartment, Membership::AVerifier, false}});
-        view.newTerritory.clear();
-        view.newDepartment.clear();
+        view.territorySent.wait(out);
     }
     probe::mark("add-territory");
 }
@@ -161,9 +163,11 @@ void drawPeople(ReseauView& view, const std::string& query, const Model& model, 
         }
         ImGui::EndTable();
     }
-    ImGui::SetNextItemWidth(260.0f);
-    const bool enter = ImGui::InputTextWithHint("##new-person", tr(Str::NewPersonHint), &view.newPerson,
-                                                ImGuiInputTextFlags_EnterReturnsTrue);
+    if (view.personSent.accepted()) {
+        view.newPerson.clear();
+        view.newEmail.clear();
+    }
+    const bool enter = entryField("##new-person", view.newPerson, tr(Str::NewPersonHint), 260.0f, 0, view.focusPerson);
     probe::mark("new-person");
     ImGui::SameLine();
     ImGui::SetNextItemWidth(240.0f);
@@ -176,8 +180,7 @@ void drawPeople(ReseauView& view, const std::string& query, const Model& model, 
     ImGui::SameLine();
     if ((ImGui::Button(tr(Str::AddPerson)) || enter) && !trim(view.newPerson).empty()) {
         out.push_back(AddPerson{Person{0, view.newPerson, view.newEmail, view.newPersonTerritory}});
-        view.newPerson.clear();
-        view.newEmail.clear();
+        view.personSent.wait(out);
     }
     probe::mark("add-person");
 }

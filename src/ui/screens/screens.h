@@ -47,6 +47,8 @@ struct ReseauView {
     std::string newTerritory, newDepartment;
     std::string newPerson, newEmail;
     std::optional<Id> newPersonTerritory;
+    bool focusTerritory = false, focusPerson = false;  // fields posted with Enter (entryField)
+    Submission territorySent, personSent;              // the forms empty once their action is accepted
 };
 
 /// Territories (department, membership, étapes hosted) and people (email, territory, institution, role):
@@ -76,6 +78,7 @@ struct InscriptionsView {
     std::string checkin;       // what the person at the door typed
     std::string lastCheckedIn;  // feedback: who was just marked present
     bool focusCheckin = true;   // give the check-in field the keyboard on the next frame
+    Submission checkinSent;     // the check-in field empties once its action is accepted
 };
 
 /// The registrations of the selected étape with presence, days and fees; a check-in field for the door
@@ -100,6 +103,8 @@ struct VotesView {
     std::vector<long long> hands;       // the totals
     bool details = false;               // Schulze matrix shown
     bool project = false;               // the user asked to project this vote's results (read by the app)
+    // The forms empty once their action is accepted; refused, they keep what was entered.
+    Submission voteSent, ballotSent, handsSent;
 };
 
 /// The votes of the selected étape: create one, enter ballots (one per voter or per group with a count, or a
@@ -145,6 +150,8 @@ struct BriseGlaceView {
     int timeLimitMs = 1000;
     std::int64_t maxIterations = 0;
     std::string newQuestion;
+    bool focusQuestion = false;
+    Submission questionSent;  // the new question's field empties once it is accepted
     enum class Project { Nothing, Meeting, Card, WhoIsHere } project = Project::Nothing;  // read by the app
     bool startTimer = false;  // the user asked to time this round (read by the app)
 };
@@ -220,6 +227,8 @@ struct IdeesView {
     std::string newBoard, newCategory, newCluster;
     Id newClusterColumn = 0;
     bool project = false;  // the user asked to project this board (read by the app)
+    // The forms empty once their action is accepted; refused, they keep what was typed.
+    Submission entrySent, pasteSent, boardSent, categorySent, clusterSent;
     BoardLayout layout;
     std::uint64_t searchRevision = ~0ull;  // the search's cache
     std::string searchKey;

@@ -133,9 +133,7 @@ void drawList(VotesView& view, const Etape& e, Actions& out) {
             start = end + 1;
         }
         out.push_back(AddVote{e.id, Vote{0, setup, {}}});
-        view.newQuestion.clear();
-        view.newOptions.clear();
-        view.selected = 0;  // the new vote is selected once it exists (the last one)
+        view.voteSent.wait(out);
     }
     probe::mark("new-vote.create");
 }
@@ -148,7 +146,14 @@ void drawBallotEntry(VotesView& view, const Etape& e, const Vote& v, Actions& ou
         view.draft = freshBallot(v);
         view.correcting = 0;
         view.hands.assign(v.setup.options.size(), 0);
+        view.ballotSent = view.handsSent = Submission{};
     }
+    // A ballot or a show of hands is forgotten once accepted; refused (over the budget…), every field stays.
+    if (view.ballotSent.accepted()) {
+        view.draft = freshBallot(v);
+        view.correcting = 0;
+    }
+    if (view.handsSent.accepted()) view.hands.assign(v.setup.options.size(), 0);
     if (!v.setup.open) {
         ImGui::TextDisabled("%s", tr(Str::VoteClosedNote));
         return;
@@ -185,8 +190,10 @@ void drawBallotEntry(VotesView& view, const Etape& e, const Vote& v, Actions& ou
                 else hand.approvals = {static_cast<int>(i)};
                 batch.actions.push_back(CastBallot{e.id, v.id, StoredBallot{0, hand}});
             }
-            if (!batch.actions.empty()) out.batches.push_back(std::move(batch));
-            view.hands.assign(options.size(), 0);
+            if (!batch.actions.empty()) {
+                out.batches.push_back(std::move(batch));
+                view.handsSent.wait(out, true);
+            }
         }
         probe::mark("ballot.cast-hands");
         return;
@@ -233,17 +240,23 @@ void drawBallotEntry(VotesView& view, const Etape& e, const Vote& v, Actions& ou
             const auto& scale = scaleOf(v);
             for (size_t i = 0; i < options.size(); ++i) {
                 ImGui::PushID(static_cast<int>(i));
-                auto it = std::find_if(b.grades.begin(), b.grades.end(), [&](const auto& g) { return g.first == static_cast<int>(i); });
+                // The grade given, read once: the list of grades may grow below (never read through an iterator
+                // after an insertion).
+                const auto given = std::find_if(b.grades.begin(), b.grades.end(), [&](const auto& g) { return g.first == static_cast<int>(i); });
+                const int current = given == b.grades.end() ? -1 : given->second;
+                int chosen = -1;
                 ImGui::SetNextItemWidth(220.0f);
-                if (ImGui::BeginCombo("##grade", it == b.grades.end() ? tr(Str::BallotNotGraded) : scale[static_cast<size_t>(it->second)].c_str())) {
+                const bool known = current >= 0 && static_cast<size_t>(current) < scale.size();
+                if (ImGui::BeginCombo("##grade", known ? scale[static_cast<size_t>(current)].c_str() : tr(Str::BallotNotGraded))) {
                     for (size_t g = scale.size(); g-- > 0;) {
-                        if (ImGui::Selectable(scale[g].c_str(), it != b.grades.end() && it->second == static_cast<int>(g))) {
-                            if (it == b.grades.end()) b.grades.emplace_back(static_cast<int>(i), static_cast<int>(g));
-                            else it->second = static_cast<int>(g);
-                        }
+                        if (ImGui::Selectable(scale[g].c_str(), current == static_cast<int>(g))) chosen = static_cast<int>(g);
                         probe::mark("ballot.grade." + std::to_string(i) + "." + std::to_string(g));
                     }
                     ImGui::EndCombo();
+                }
+                if (chosen >= 0) {  // after the loop over the scale
+                    if (given == b.grades.end()) b.grades.emplace_back(static_cast<int>(i), chosen);
+                    else given->second = chosen;
                 }
                 probe::mark("ballot.grade." + std::to_string(i));
                 ImGui::SameLine();
@@ -282,8 +295,7 @@ void drawBallotEntry(VotesView& view, const Etape& e, const Vote& v, Actions& ou
     if (view.correcting) {
         if (ImGui::Button(tr(Str::SaveCorrection))) {
             out.push_back(CorrectBallot{e.id, v.id, StoredBallot{view.correcting, b}});
-            view.draft = freshBallot(v);
-            view.correcting = 0;
+            view.ballotSent.wait(out);
         }
         ImGui::SameLine();
         if (ImGui::Button(tr(Str::CancelCorrection))) {
@@ -292,7 +304,7 @@ void drawBallotEntry(VotesView& view, const Etape& e, const Vote& v, Actions& ou
         }
     } else if (ImGui::Button(tr(Str::CastBallotButton))) {
         out.push_back(CastBallot{e.id, v.id, StoredBallot{0, b}});
-        view.draft = freshBallot(v);
+        view.ballotSent.wait(out);
     }
     probe::mark("ballot.cast");
 }
@@ -391,6 +403,11 @@ void drawVotesScreen(VotesView& view, Id etapeId, const Model& model, Actions& o
     if (!e) {
         ImGui::TextDisabled("%s", tr(Str::NoEtapeSelected));
         return;
+    }
+    if (view.voteSent.accepted()) {  // refused: the question and the proposals stay, to be corrected
+        view.newQuestion.clear();
+        view.newOptions.clear();
+        view.selected = 0;  // the new vote is selected (the last one)
     }
     if (indexOf(e->votes, view.selected) < 0) view.selected = e->votes.empty() ? 0 : e->votes.back().id;
     ImGui::BeginChild("##votes-left", ImVec2(320.0f, 0), true);

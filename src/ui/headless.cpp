@@ -1,6 +1,7 @@
 #include "ui/headless.h"
 
 #include "ui/fonts.h"
+#include "ui/frame.h"
 #include "ui/theme.h"
 
 namespace atelier::ui {
@@ -55,7 +56,7 @@ Headless::~Headless() {
 void Headless::frame(const std::function<void()>& draw) {
     ImGui::SetCurrentContext(context_);
     ImGui::GetIO().DeltaTime = 1.0f / 60.0f;
-    ImGui::NewFrame();
+    newFrame();
     draw();
     ImGui::Render();
 }

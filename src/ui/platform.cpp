@@ -24,6 +24,7 @@
 #include "core/strings.h"
 #include "ui/app.h"
 #include "ui/fonts.h"
+#include "ui/frame.h"
 #include "ui/keys.h"
 #include "ui/theme.h"
 #include "ui/ui.h"
@@ -82,7 +83,7 @@ public:
         ImGui::SetCurrentContext(context_);
         ImGui_ImplOpenGL3_NewFrame();
         ImGui_ImplGlfw_NewFrame();
-        ImGui::NewFrame();
+        newFrame();
     }
     /// Renders the frame into the back buffer (not yet shown).
     void render(float r, float g, float b) {

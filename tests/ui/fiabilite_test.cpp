@@ -382,3 +382,22 @@ TEST_CASE("Fiabilité: a person still in an étape's breakout groups cannot be d
     CHECK(s.model() == before);
     CHECK(atelier::test::invariantViolations(s.model()).empty());
 }
+
+// [SECTION] Found by the monkey: Escape in the frame a menu opened by sliding has no window yet
+
+TEST_CASE("Fiabilité: Escape while sliding from one menu to the next does not crash (found by the UI monkey)") {
+    Console c;
+    c.click("menu.file");  // Fichier open
+    REQUIRE(c.imgui.context()->OpenPopupStack.Size == 1);
+    c.imgui.moveMouse(c.center("menu.edit"));  // slide to Édition: Dear ImGui opens it, its window comes a frame later
+    c.frame();
+    ImGuiContext& g = *c.imgui.context();
+    REQUIRE(g.OpenPopupStack.Size == 1);
+    REQUIRE(g.OpenPopupStack.back().Window == nullptr);  // the state in which 1.86 dereferenced null on Escape
+    c.imgui.keyDown(keyIndex(ImGuiKey_Escape), true);
+    c.frame();  // held back one frame
+    c.frame();  // then closes the menu
+    c.imgui.keyDown(keyIndex(ImGuiKey_Escape), false);
+    c.frame();
+    CHECK(g.OpenPopupStack.Size == 0);
+}

@@ -53,6 +53,9 @@ void writeAll(const char* text) {
 }
 
 void dumpRing() {
+    static bool dumped = false;  // once, though both a sanitizer's callback and the abort that follows call it
+    if (dumped) return;
+    dumped = true;
     char head[200];
     std::snprintf(head, sizeof head, "\n[monkey] seed %llu, event %ld, console on « %s ». Last events, oldest first:\n",
                   static_cast<unsigned long long>(gSeed), gEvent, gScreen);

@@ -60,16 +60,6 @@ std::string join(const std::vector<std::string>& items, const char* separator = 
 
 // [SECTION] Reading the file
 
-/// Byte offset (1-based, as parse_error::byte) of the literal nlohmann quotes between apostrophes in `message`
-/// ("number overflow parsing '1e999'"); the end of `json` when it is not found.
-size_t quotedLiteralOffset(std::string_view json, std::string_view message) {
-    const auto open = message.find('\'');
-    const auto close = open == std::string_view::npos ? open : message.find('\'', open + 1);
-    if (close == std::string_view::npos || close == open + 1) return json.size();
-    const auto at = json.find(message.substr(open + 1, close - open - 1));
-    return at == std::string_view::npos ? json.size() : at + 1;
-}
-
 /// The JSON of a vote file, parsed; `path` names it in messages.
 Json parseJson(std::string_view text, const std::string& path) {
     if (jsonDepth(text) > kMaxJsonDepth)  // nothing deeper is a vote file: refused before any parser recurses

@@ -141,6 +141,14 @@ bool containsFolded(std::string_view haystack, std::string_view needle) {
     return foldForSearch(haystack).find(foldForSearch(needle)) != std::string::npos;
 }
 
+size_t quotedLiteralOffset(std::string_view json, std::string_view message) {
+    const auto open = message.find('\'');
+    const auto close = open == std::string_view::npos ? open : message.find('\'', open + 1);
+    if (close == std::string_view::npos || close == open + 1) return json.size();
+    const auto at = json.find(message.substr(open + 1, close - open - 1));
+    return at == std::string_view::npos ? json.size() : at + 1;
+}
+
 size_t jsonDepth(std::string_view json, size_t limit) {
     size_t depth = 0, deepest = 0;
     bool inString = false;

@@ -26,6 +26,9 @@ inline constexpr size_t kMaxJsonDepth = 64;
 /// How deeply arrays and objects nest in JSON text (brackets inside strings ignored), without parsing it; stops
 /// counting past `limit` (returns limit + 1). Cheap: run it before a recursive parser.
 size_t jsonDepth(std::string_view json, size_t limit = kMaxJsonDepth);
+/// Byte offset (1-based, as a JSON parser's error byte) in `json` of the literal that a parser's `message` quotes
+/// between apostrophes ("number overflow parsing '1e999'"); the end of `json` when it is not found.
+size_t quotedLiteralOffset(std::string_view json, std::string_view message);
 
 /// French « de » before a place name, elided before a vowel or a mute h: "de Lille", "d’Amiens".
 std::string deName(std::string_view name);

@@ -74,16 +74,6 @@ ArchiveCorrupt corrupt(const std::filesystem::path& file, const std::string& rea
     return ArchiveCorrupt(fmt(Str::ErrArchiveCorrupt, {file.string(), reason}));
 }
 
-/// Byte offset (1-based, as parse_error::byte) of the literal nlohmann quotes between apostrophes in `message`
-/// ("number overflow parsing '1e999'"); the end of `json` when it is not found.
-size_t quotedLiteralOffset(std::string_view json, std::string_view message) {
-    const auto open = message.find('\'');
-    const auto close = open == std::string_view::npos ? open : message.find('\'', open + 1);
-    if (close == std::string_view::npos || close == open + 1) return json.size();
-    const auto at = json.find(message.substr(open + 1, close - open - 1));
-    return at == std::string_view::npos ? json.size() : at + 1;
-}
-
 using Doc = nlohmann::ordered_json;  // document order: the first bad field found is the one cereal met
 
 /// Path ("archive.etape.votes[0].setup.method") of the first value, in document order, for which

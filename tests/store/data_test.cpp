@@ -30,10 +30,7 @@ namespace {
 
 using atelier::test::TempDir;
 
-std::string readBytes(const fs::path& file) {
-    std::ifstream in(file, std::ios::binary);
-    return std::string(std::istreambuf_iterator<char>(in), {});
-}
+using atelier::test::readBytes;
 
 void rawExec(const fs::path& file, const std::string& sql) {
     sqlite3* db = nullptr;

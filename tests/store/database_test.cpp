@@ -24,10 +24,7 @@ namespace {
 using atelier::test::TempDir;
 
 
-std::string readBytes(const fs::path& file) {
-    std::ifstream in(file, std::ios::binary);
-    return std::string(std::istreambuf_iterator<char>(in), {});
-}
+using atelier::test::readBytes;
 
 /// Runs `sql` through a separate raw connection (as another process would see the file).
 std::string rawQuery(const fs::path& file, const char* sql) {

@@ -54,9 +54,11 @@ std::string TempDir::write(const std::string& name, const std::string& bytes) co
     return quoted(path / name);
 }
 
-std::string TempDir::read(const std::string& name) const {
-    std::ifstream in(path / name, std::ios::binary);
+std::string readBytes(const std::filesystem::path& file) {
+    std::ifstream in(file, std::ios::binary);
     return std::string(std::istreambuf_iterator<char>(in), {});
 }
+
+std::string TempDir::read(const std::string& name) const { return readBytes(path / name); }
 
 }  // namespace atelier::test

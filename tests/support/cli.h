@@ -17,6 +17,9 @@ CliRun capture(const std::string& command);
 /// Runs `atelier ARGS` (ARGS as on a shell command line), stdout and stderr together unless `withStderr` is false.
 CliRun runAtelier(const std::string& args, bool withStderr = true);
 
+/// Every byte of `file` (empty when missing).
+std::string readBytes(const std::filesystem::path& file);
+
 /// `path` between single quotes for the shell.
 std::string quoted(const std::filesystem::path& path);
 

@@ -60,7 +60,7 @@ TEST_CASE("person actions and their undo") {
     const Id lille = territoryId(s, "Lille");
     Model m = roundTrip(s, AddPerson{Person{0, "Jean Dupont", "j.dupont@ac-lille.fr", lille,
                                             Institution::EducationNationale, Role::Copilote}});
-    const Person& p = m.people.back();
+    const Person p = m.people.back();  // a copy: `m` is replaced below (a reference would dangle: ASan)
     CHECK(p.name == "Jean Dupont");
     CHECK(isStateAgent(p.institution));
     CHECK_FALSE(isStateAgent(Institution::Collectivite));

@@ -1,10 +1,13 @@
 # Atelier — two commands: `make run` (set up, build, launch) and `make test` (set up, build, run the tests).
-# Packages come from Debian; they are installed when missing (apt-get update first, through sudo when not root).
+# Packages come from Debian 12 (bookworm); they are installed when missing (apt-get update first, through sudo when
+# not root; without root or sudo, deps says which command to run as root).
 
 PACKAGES := cmake g++ make pkg-config \
             libimgui-dev libstb-dev libglfw3-dev libgl-dev libsqlite3-dev libcereal-dev doctest-dev \
             nlohmann-json3-dev libbenchmark-dev fonts-dejavu-core xvfb xauth libgl1-mesa-dri
-SUDO     := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+# How apt-get runs as root: directly when root, through sudo when present, else `none` (deps then prints the command
+# to run as root and fails). Override to test: `make deps SUDO=none`.
+SUDO     := $(shell if [ "$$(id -u)" = 0 ]; then :; elif command -v sudo >/dev/null 2>&1; then echo sudo; else echo none; fi)
 BUILD    := build
 JOBS     ?= 2
 
@@ -26,6 +29,12 @@ deps:
 	@missing=$$(for p in $(PACKAGES); do \
 	    dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q '^install ok installed' || echo $$p; done); \
 	if [ -n "$$missing" ]; then \
+	    if [ "$(SUDO)" = none ]; then \
+	        echo "Il manque des paquets Debian, et ce compte n'est pas root et n'a pas sudo pour les installer." >&2; \
+	        echo "Lancez en root (su -), puis relancez make :" >&2; \
+	        echo "  apt-get update && apt-get install -y --no-install-recommends" $$missing >&2; \
+	        exit 1; \
+	    fi; \
 	    echo "Installation des paquets manquants :" $$missing; \
 	    $(SUDO) apt-get update && \
 	    $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends $$missing; \

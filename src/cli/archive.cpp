@@ -1,8 +1,8 @@
-// atelier archive save --etape N
-// atelier archive list [--json]
-// atelier archive check FILE
-// atelier archive search "TEXT" [--json], also atelier search "TEXT" [--json]
-// atelier export (--etape N | --archive FILE) [--out DIR]
+// atelier archive enregistrer --etape N          (alias: archive save)
+// atelier archive liste [--json]                (alias: archive list)
+// atelier archive verifier FILE                 (alias: archive check)
+// atelier archive chercher "TEXT" [--json]      (alias: archive search), also atelier chercher (alias: search)
+// atelier exporter (--etape N | --archive FILE) [--out DIR]   (alias: export)
 // atelier synthese (--annee YYYY | --tour) --out FILE.html
 // atelier demo
 #include <algorithm>
@@ -21,16 +21,14 @@
 
 namespace atelier::cli {
 
-namespace {
-
-int archiveSave(Context& context, Args& args) {
+int cmdArchiveSave(Context& context, Args& args) {
     const Etape& etape = etapeOption(context, args);
     args.finish();
     std::cout << store::archiveEtape(context.workspace(), etape.id, ATELIER_VERSION).string() << "\n";
     return 0;
 }
 
-int archiveList(Context& context, Args& args) {
+int cmdArchiveList(Context& context, Args& args) {
     const bool json = args.flag("--json");
     args.finish();
     const auto listings = store::listArchives(context.dataDir());
@@ -74,10 +72,10 @@ int archiveList(Context& context, Args& args) {
     return 0;
 }
 
-int archiveCheck(Args& args) {
+int cmdArchiveCheck(Context& context, Args& args) {
     const auto path = args.positional();
     args.finish();
-    if (!path) throw UsageError{tr(Str::CliArchiveNeedsPath)};
+    if (!path) throw UsageError{fmt(Str::CliArchiveNeedsPath, {context.command()})};
     EtapeArchive a;
     try {
         a = store::loadArchive(*path);
@@ -95,38 +93,24 @@ int archiveCheck(Args& args) {
     return 0;
 }
 
-int archiveSearch(Context& context, Args& args) {
+int cmdArchiveSearch(Context& context, Args& args) {
     const bool json = args.flag("--json");
     const auto text = args.positional();
     args.finish();
-    if (!text) throw UsageError{tr(Str::CliArchiveNeedsText)};
+    if (!text) throw UsageError{fmt(Str::CliArchiveNeedsText, {context.command()})};
     const auto hits = store::searchIdeas(context.workspace().database(), *text);
     if (json) {
         nlohmann::json out = nlohmann::json::array();
         for (const auto& h : hits)
-            out.push_back({{"etape", h.etape}, {"date", h.date}, {"tableau", h.tableau}, {"texte", h.texte}});
+            out.push_back({{"etape", h.etape}, {"date", h.date}, {"tableau", h.board}, {"texte", h.text}});
         std::cout << out.dump(2) << "\n";
         return 0;
     }
     if (hits.empty()) std::cout << fmt(Str::CliArchiveNoHits, {*text}) << "\n";
     for (const auto& h : hits)
-        std::cout << fmt(Str::CliArchiveHit, {h.date, std::to_string(h.etape), h.tableau, h.texte}) << "\n";
+        std::cout << fmt(Str::CliArchiveHit, {h.date, std::to_string(h.etape), h.board, h.text}) << "\n";
     return 0;
 }
-
-}  // namespace
-
-int cmdArchive(Context& context, Args& args) {
-    const auto action = args.positional();
-    if (!action) throw UsageError{tr(Str::CliArchiveNeedsAction)};
-    if (*action == "save") return archiveSave(context, args);
-    if (*action == "list") return archiveList(context, args);
-    if (*action == "check") return archiveCheck(args);
-    if (*action == "search") return archiveSearch(context, args);
-    throw UsageError{fmt(Str::CliArchiveUnknown, {*action})};
-}
-
-int cmdSearch(Context& context, Args& args) { return archiveSearch(context, args); }
 
 int cmdExport(Context& context, Args& args) {
     const auto fromFile = args.option("--archive");

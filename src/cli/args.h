@@ -1,9 +1,13 @@
 // Arguments of a subcommand, consumed as they are read so that leftovers are reported as unknown.
 #pragma once
 
+#include <cassert>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
+
+#include "core/enums.h"
 
 namespace atelier::cli {
 
@@ -36,5 +40,24 @@ private:
 
 /// Parses a whole number in [min, max]; UsageError naming `option` otherwise.
 int parseIntOption(const std::string& option, const std::string& value, int min, int max);
+
+/// A word the command line accepts for a value of an enumeration, given as the value's storage key (core/enums.h):
+/// the CLI's own words (« oui » for "adherent") sit beside enumFromKey instead of repeating the values.
+struct EnumWord {
+    std::string_view word;
+    std::string_view key;
+};
+
+/// The value `word` stands for in `words`; nullopt when it is none of them.
+template <class E, size_t N>
+std::optional<E> enumFromWord(std::string_view word, const EnumWord (&words)[N]) {
+    for (const EnumWord& w : words)
+        if (w.word == word) {
+            const std::optional<E> value = enumFromKey<E>(w.key);
+            assert(value && "EnumWord names a key that core/enums.h does not have");
+            return value;
+        }
+    return std::nullopt;
+}
 
 }  // namespace atelier::cli

@@ -42,42 +42,52 @@ namespace {
 
 // [SECTION] Registry of commands
 
-/// Whether a command changes the database: writers hold the data folder, readers open it read-only.
-enum class Writes { Never, Always, Subcommand };
-
+/// A command as users type it: its French name (shown in the usage) and the former English name that scripts
+/// still use, or nullptr. Both run the same function.
 struct Command {
     const char* name;
+    const char* alias;
     CommandFn run;
-    Writes writes;
-    const char* writingSubcommand = nullptr;  // Writes::Subcommand: the one that writes (« archive save »)
+    store::Access access;  // Write: the command holds the data folder; Read: it opens the database read-only
 };
 
-/// The only list of subcommands (their usage lines are in the strings table, Str::CliUsage).
+using store::Access;
+
+/// The subcommands of `archive` (« archive enregistrer » writes: it indexes the ideas in the database).
+constexpr Command kArchiveCommands[] = {
+    {"enregistrer", "save", cmdArchiveSave, Access::Write},
+    {"liste", "list", cmdArchiveList, Access::Read},
+    {"verifier", "check", cmdArchiveCheck, Access::Read},
+    {"chercher", "search", cmdArchiveSearch, Access::Read},
+};
+
+/// The only list of commands and of their aliases (their usage lines are in the strings table, Str::CliUsage).
+/// `depouiller` rather than `resultats` for a vote file: the command counts ballots (dépouiller, a verb like
+/// importer, exporter, chercher), and « résultats » already names the projected results screen
+/// (`screenshot --screen resultats`).
 constexpr Command kCommands[] = {
-    {"etapes", cmdEtapes, Writes::Never},
-    {"territoire", cmdTerritoire, Writes::Always},
-    {"import", cmdImport, Writes::Always},
-    {"tarifs", cmdTarifs, Writes::Never},
-    {"emargement", cmdEmargement, Writes::Never},
-    {"etat-frais", cmdEtatFrais, Writes::Never},
-    {"tally", cmdTally, Writes::Never},
-    {"groups", cmdGroups, Writes::Never},
-    {"idees", cmdIdees, Writes::Never},
-    {"archive", cmdArchive, Writes::Subcommand, "save"},  // save indexes the ideas in the database
-    {"export", cmdExport, Writes::Never},
-    {"search", cmdSearch, Writes::Never},
-    {"synthese", cmdSynthese, Writes::Never},
-    {"demo", cmdDemo, Writes::Always},
+    {"etapes", nullptr, cmdEtapes, Access::Read},
+    {"territoire", nullptr, cmdTerritoire, Access::Write},
+    {"importer", "import", cmdImport, Access::Write},
+    {"tarifs", nullptr, cmdTarifs, Access::Read},
+    {"emargement", nullptr, cmdEmargement, Access::Read},
+    {"etat-frais", nullptr, cmdEtatFrais, Access::Read},
+    {"depouiller", "tally", cmdTally, Access::Read},
+    {"groupes", "groups", cmdGroups, Access::Read},
+    {"idees", nullptr, cmdIdees, Access::Read},
+    {"archive", nullptr, nullptr, Access::Read},  // runs one of kArchiveCommands
+    {"exporter", "export", cmdExport, Access::Read},
+    {"chercher", "search", cmdArchiveSearch, Access::Read},  // the same as « archive chercher »
+    {"synthese", nullptr, cmdSynthese, Access::Read},
+    {"demo", nullptr, cmdDemo, Access::Write},
 };
 
-/// How `command` opens the database, given the words after its name.
-store::Access accessOf(const Command& command, const std::vector<std::string>& words) {
-    if (command.writes == Writes::Always) return store::Access::Write;
-    if (command.writes == Writes::Subcommand)
-        for (size_t i = 1; i < words.size(); ++i)
-            if (words[i].rfind("--", 0) != 0) return words[i] == command.writingSubcommand ? store::Access::Write
-                                                                                             : store::Access::Read;
-    return store::Access::Read;
+/// The command of `table` named `word` (its French name or its alias), or nullptr.
+template <size_t N>
+const Command* findCommand(const Command (&table)[N], std::string_view word) {
+    for (const Command& command : table)
+        if (word == command.name || (command.alias && word == command.alias)) return &command;
+    return nullptr;
 }
 
 std::string usage() { return fmt(Str::CliUsage, {store::defaultDataDir().string()}); }
@@ -122,11 +132,18 @@ int run(int argc, char** argv, const Gui& gui) {
             Args args(std::vector<std::string>(words.begin() + 1, words.end()));
             return gui.screenshot(context, args);
         }
-        for (const Command& command : kCommands) {
-            if (words.front() != command.name) continue;
-            context.setAccess(accessOf(command, words), fmt(Str::LockHolderCommand, {command.name}));
+        if (const Command* command = findCommand(kCommands, words.front())) {
             Args args(std::vector<std::string>(words.begin() + 1, words.end()));
-            return command.run(context, args);
+            context.setCommand(words.front());
+            if (!command->run) {  // archive: the next word that is not an option names the subcommand
+                const auto word = args.positional();
+                if (!word) throw UsageError{tr(Str::CliArchiveNeedsAction)};
+                command = findCommand(kArchiveCommands, *word);
+                if (!command) throw UsageError{fmt(Str::CliArchiveUnknown, {*word})};
+                context.setCommand(words.front() + " " + *word);
+            }
+            context.setAccess(command->access, fmt(Str::LockHolderCommand, {words.front()}));
+            return command->run(context, args);
         }
         Args(words).finish();  // names an unknown option when the first word is one
         throw UsageError{fmt(Str::CliUnknownCommand, {words.front()})};

@@ -1,4 +1,4 @@
-// The subcommands of `atelier`, one file each in src/cli/; the registry (names, order) is in cli.cpp.
+// The subcommands of `atelier`, one file each in src/cli/; the registry (French names, aliases, order) is in cli.cpp.
 #pragma once
 
 #include <filesystem>
@@ -23,6 +23,10 @@ public:
         access_ = access;
         holder_ = std::move(holder);
     }
+    /// The command as the user typed it, French name or alias (« tally », « archive verifier »): messages that
+    /// show how to call it again use it.
+    const std::string& command() const { return command_; }
+    void setCommand(std::string typed) { command_ = std::move(typed); }
     /// Opens the database on first call: Write takes the folder, creates, migrates and seeds; Read writes nothing.
     /// Journal entries that replay skipped are reported on stderr. Throws store::StoreError.
     store::Workspace& workspace();
@@ -31,6 +35,7 @@ private:
     std::filesystem::path dataDir_;
     store::Access access_ = store::Access::Read;
     std::string holder_;
+    std::string command_;
     std::unique_ptr<store::Workspace> workspace_;
 };
 
@@ -45,19 +50,21 @@ store::CsvTable readCsv(const std::string& file);
 const Etape& etapeOption(Context& context, Args& args);
 
 int cmdEtapes(Context& context, Args& args);        // etapes.cpp
-int cmdTerritoire(Context& context, Args& args);    // reseau.cpp
-int cmdImport(Context& context, Args& args);        // reseau.cpp
+int cmdTerritoire(Context& context, Args& args);    // territories.cpp
+int cmdImport(Context& context, Args& args);        // territories.cpp
 int cmdTarifs(Context& context, Args& args);        // documents.cpp
 int cmdEmargement(Context& context, Args& args);    // documents.cpp
 int cmdEtatFrais(Context& context, Args& args);     // documents.cpp
 int cmdTally(Context& context, Args& args);         // tally.cpp
 int cmdGroups(Context& context, Args& args);        // groups.cpp
-int cmdIdees(Context& context, Args& args);         // idees.cpp
-int cmdArchive(Context& context, Args& args);      // archive.cpp
-int cmdExport(Context& context, Args& args);       // archive.cpp
-int cmdSearch(Context& context, Args& args);       // archive.cpp: the same as archive search
-int cmdSynthese(Context& context, Args& args);     // archive.cpp
-int cmdDemo(Context& context, Args& args);         // archive.cpp
+int cmdIdees(Context& context, Args& args);         // ideas.cpp
+int cmdArchiveSave(Context& context, Args& args);    // archive.cpp: archive enregistrer
+int cmdArchiveList(Context& context, Args& args);    // archive.cpp: archive liste
+int cmdArchiveCheck(Context& context, Args& args);   // archive.cpp: archive verifier
+int cmdArchiveSearch(Context& context, Args& args);  // archive.cpp: archive chercher, and chercher
+int cmdExport(Context& context, Args& args);         // archive.cpp
+int cmdSynthese(Context& context, Args& args);       // archive.cpp
+int cmdDemo(Context& context, Args& args);           // archive.cpp
 /// What tallyVoteJson gives: the result (ok) or the French message saying what is wrong with the vote file.
 struct TallyRun {
     bool ok = false;
@@ -67,7 +74,7 @@ struct TallyRun {
 /// bad input. The fuzz target of the vote file calls it.
 TallyRun tallyVoteJson(std::string_view text, const std::string& path, bool json);
 
-/// `import idees …`: called by cmdImport.
-int importIdees(Context& context, Args& args);      // idees.cpp
+/// `importer idees …`: called by cmdImport.
+int importIdeas(Context& context, Args& args);      // ideas.cpp
 
 }  // namespace atelier::cli

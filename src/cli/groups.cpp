@@ -1,4 +1,5 @@
-// atelier groups --roster FILE.csv (--groups G | --size S) --rounds R [--seed N] [--time-limit-ms T] [--json]
+// atelier groupes --roster FILE.csv (--groups G | --size S) --rounds R [--seed N] [--time-limit-ms T] [--json]
+// (alias: groups; the options keep their names, which scripts and messages use)
 //
 // [SECTION] Roster
 // [SECTION] Output

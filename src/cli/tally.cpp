@@ -1,4 +1,5 @@
-// atelier tally FILE.json [--json] — counts a vote described in a JSON file; never opens the database.
+// atelier depouiller FILE.json [--json] (alias: tally) — counts a vote described in a JSON file; never opens the
+// database.
 //
 // Input: {"method": "dot"|"approval"|"majority"|"borda"|"schulze", "options": [names],
 //         "grades": [worst, …, best] (majority, optional), "dots_per_voter": k and "max_dots_per_option": c
@@ -21,6 +22,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/commands.h"
+#include "core/enums.h"
 #include "core/strings.h"
 #include "core/tally.h"
 #include "core/text.h"
@@ -37,19 +39,19 @@ struct InputError {
     std::string message;
 };
 
+/// A method of the file: its keyword there is the method's storage key (core/enums.h), its name its label.
 struct MethodInfo {
-    const char* keyword;    // in the file
     VoteMethod method;
     const char* ballotKey;  // the one field of a ballot besides "count"
-    Str label;
+    std::string_view keyword() const { return enumKey(method); }
 };
 
 constexpr MethodInfo kMethods[] = {
-    {"dot", VoteMethod::Dot, "dots", Str::VoteMethodDot},
-    {"approval", VoteMethod::Approval, "approve", Str::VoteMethodApproval},
-    {"majority", VoteMethod::Majority, "grades", Str::VoteMethodMajority},
-    {"borda", VoteMethod::Borda, "ranking", Str::VoteMethodBorda},
-    {"schulze", VoteMethod::Schulze, "ranking", Str::VoteMethodSchulze},
+    {VoteMethod::Dot, "dots"},
+    {VoteMethod::Approval, "approve"},
+    {VoteMethod::Majority, "grades"},
+    {VoteMethod::Borda, "ranking"},
+    {VoteMethod::Schulze, "ranking"},
 };
 
 std::string join(const std::vector<std::string>& items, const char* separator = tr(Str::VoteListSeparator)) {
@@ -130,7 +132,7 @@ public:
                 ballot.count = *count;
             } else if (key != method_.ballotKey) {
                 throw InputError{fmt(Str::ErrVoteBallotUnexpectedKey,
-                                     {number_, key, method_.keyword, method_.ballotKey})};
+                                     {number_, key, method_.keyword(), method_.ballotKey})};
             }
         }
         if (!value.contains(method_.ballotKey))
@@ -208,8 +210,9 @@ Election readElection(const Json& root, const MethodInfo*& method) {
     const Json& keyword = root.at("method");
     if (!keyword.is_string()) throw InputError{fmt(Str::ErrVoteFieldType, {"method", tr(Str::TypeText)})};
     method = nullptr;
-    for (const MethodInfo& m : kMethods)
-        if (keyword.get<std::string>() == m.keyword) method = &m;
+    if (const auto parsed = enumFromKey<VoteMethod>(keyword.get<std::string>()))
+        for (const MethodInfo& m : kMethods)
+            if (m.method == *parsed) method = &m;
     if (!method) throw InputError{fmt(Str::ErrVoteUnknownMethod, {keyword.get<std::string>()})};
 
     for (const auto& [key, value] : root.items()) {
@@ -217,7 +220,7 @@ Election readElection(const Json& root, const MethodInfo*& method) {
                            (key == "grades" && method->method == VoteMethod::Majority) ||
                            ((key == "dots_per_voter" || key == "max_dots_per_option") &&
                             method->method == VoteMethod::Dot);
-        if (!known) throw InputError{fmt(Str::ErrVoteUnexpectedKey, {key, method->keyword})};
+        if (!known) throw InputError{fmt(Str::ErrVoteUnexpectedKey, {key, method->keyword()})};
     }
     for (const char* key : {"options", "ballots"})
         if (!root.contains(key)) throw InputError{fmt(Str::ErrVoteMissingKey, {key})};
@@ -265,7 +268,7 @@ Json matrix(const Election& e, const std::vector<std::vector<long long>>& m) {
 
 std::string resultJson(const Election& e, const MethodInfo& method, const TallyResult& r) {
     Json out = Json::object();
-    out["method"] = method.keyword;
+    out["method"] = std::string(method.keyword());
     out["ranking"] = Json::array();
     for (const auto& tier : r.ranking) out["ranking"].push_back(namesOf(e, tier));
     out["scores"] = Json::object();
@@ -310,7 +313,7 @@ std::string scoreLine(const Election& e, const TallyResult& r, int o) {
 
 std::string resultText(const Election& e, const MethodInfo& method, const TallyResult& r) {
     std::string out = fmt(Str::VoteResultHeading,
-                          {tr(method.label), std::to_string(r.ballots), std::to_string(e.options.size())}) +
+                          {enumLabel(method.method), std::to_string(r.ballots), std::to_string(e.options.size())}) +
                       "\n\n" + tr(Str::VoteRankingHeading) + "\n";
     size_t place = 1;  // 1, 2, 2, 4: a tier takes as many places as it has options
     for (const auto& tier : r.ranking) {
@@ -343,10 +346,10 @@ TallyRun tallyVoteJson(std::string_view text, const std::string& path, bool json
     }
 }
 
-int cmdTally(Context&, Args& args) {
+int cmdTally(Context& context, Args& args) {
     const bool json = args.flag("--json");
     const auto file = args.positional();
-    if (!file) throw UsageError{tr(Str::CliTallyNeedsFile)};
+    if (!file) throw UsageError{fmt(Str::CliTallyNeedsFile, {context.command()})};
     args.finish();
     std::string text;
     try {

@@ -66,9 +66,9 @@ inline constexpr std::array kVoteMethods = {
 };
 
 inline constexpr std::array kIdeaEntries = {
-    EnumEntry<IdeaEntry>{IdeaEntry::Clavier, "clavier", Str::IdeaEntryClavier},
+    EnumEntry<IdeaEntry>{IdeaEntry::Keyboard, "clavier", Str::IdeaEntryClavier},
     EnumEntry<IdeaEntry>{IdeaEntry::Import, "import", Str::IdeaEntryImport},
-    EnumEntry<IdeaEntry>{IdeaEntry::Colle, "colle", Str::IdeaEntryColle},
+    EnumEntry<IdeaEntry>{IdeaEntry::Paste, "colle", Str::IdeaEntryColle},
 };
 
 template <class E> constexpr const auto& enumEntries();

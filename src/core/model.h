@@ -25,7 +25,7 @@ enum class EtapeStatus { Prevue, Confirmee, Realisee };
 enum class ItemKind {
     Accueil, BriseGlace, DecouverteVisite, Atelier, RetourExperience, InterventionExpert, Pause, Synthese
 };
-enum class IdeaEntry { Clavier, Import, Colle };  // how an idea was entered: typed, imported, pasted
+enum class IdeaEntry { Keyboard, Import, Paste };  // how an idea was entered: typed, imported, pasted
 
 // [SECTION] Entities
 
@@ -204,7 +204,7 @@ struct Idea {
     Id category = 0;             // the column
     std::optional<Id> cluster;   // in that column
     std::int64_t time = 0;       // when posted, seconds since 1970 (UTC), as given by the UI or the command line
-    IdeaEntry entry = IdeaEntry::Clavier;
+    IdeaEntry entry = IdeaEntry::Keyboard;
     bool hidden = false;         // posted while the board hid ideas, not revealed yet
     bool practice = false;       // « pratique à essaimer »: feeds the capitalisation
     std::vector<MergedIdea> merged;  // ideas it absorbed, oldest first

@@ -5,6 +5,7 @@
 #include "export/documents.h"
 
 #include <algorithm>
+#include <cassert>
 #include <nlohmann/json.hpp>
 
 #include "core/enums.h"
@@ -155,6 +156,11 @@ std::string feesTable(const Model& m, const Etape& e) {
     }
     out += fmt(Str::CliFeesTotal, {formatEuros(st.totalCents), std::to_string(st.unknown)}) + "\n";
     return out;
+}
+
+std::string documentFileName(const Etape& etape, std::string_view kind) {
+    assert(!kind.empty() && "documentFileName needs the kind of document");
+    return "etape-" + std::to_string(etape.header.number) + "-" + std::string(kind) + ".html";
 }
 
 }  // namespace atelier::exporting

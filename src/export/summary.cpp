@@ -1,6 +1,8 @@
 // [SECTION] Shared facts
-// [SECTION] HTML
-// [SECTION] Markdown
+// [SECTION] Writer interface
+// [SECTION] The walk, once for both formats
+// [SECTION] HTML writer
+// [SECTION] Markdown writer
 // [SECTION] CSV
 
 #include "export/summary.h"
@@ -105,7 +107,178 @@ std::string clusterName(const Board& b, const std::optional<Id>& id) {
     return "";
 }
 
-// [SECTION] HTML
+// [SECTION] Writer interface
+
+/// The top of the summary.
+struct SummaryHeader {
+    std::string kicker;              // the Tour's name
+    std::string example;             // the example-archive warning, empty for a real étape
+    std::string title;
+    std::string host;                // « Étape 1 — mardi 11 février 2020 — Cité éducative d'Amiens »
+    std::vector<std::string> lines;  // theme, venue (when set)
+    std::string saved;               // when and by which Atelier the archive was written
+};
+
+struct ProgrammeLine {
+    std::string time;  // « 9 h 00 – 9 h 30 »
+    std::string title;
+};
+
+using Counts = std::vector<std::pair<std::string, int>>;
+
+struct GroupLine {
+    std::string name, room, question;
+    std::string members;  // « Ana, Bruno, Chloé »
+};
+
+struct IdeaLine {
+    std::string text;
+    std::vector<std::string> merged;  // texts of the ideas it absorbed
+    std::string group;
+    bool practice = false;
+    std::optional<Id> cluster;
+    std::string clusterName;  // empty when none (or unknown)
+};
+
+/// A place for ideas inside a column: no cluster first, then the column's clusters in board order.
+struct ClusterSlot {
+    std::optional<Id> cluster;
+    std::optional<std::string> title;  // none for « no cluster » when the column has no cluster
+};
+
+/// One column of a board: its ideas in board order, and the slots they may be shown in.
+struct IdeaColumn {
+    std::string name;
+    std::vector<ClusterSlot> slots;
+    std::vector<IdeaLine> ideas;
+};
+
+struct OptionLine {
+    int rank = 0;  // 1-based, shared within a tier
+    std::string name;
+    double share = 0;  // width of its bar, in percent of the largest
+    std::string score;
+};
+
+/// How one format writes the elements of the summary; writeSummary walks the archive once and calls these in
+/// order. Each writer escapes the text it is given for its own format.
+class SummaryWriter {
+public:
+    virtual ~SummaryWriter() = default;
+    virtual void header(const SummaryHeader& h) = 0;
+    virtual void section(std::string_view title) = 0;
+    virtual void subsection(std::string_view title) = 0;
+    virtual void paragraph(std::string_view text) = 0;
+    /// A secondary line under a subsection (a vote's method and ballots).
+    virtual void note(std::string_view text) = 0;
+    virtual void list(const std::vector<std::string>& items) = 0;
+    virtual void programme(const std::vector<ProgrammeLine>& items) = 0;
+    virtual void participation(std::string_view byCite, const Counts& cites, std::string_view byInstitution,
+                               const Counts& institutions) = 0;
+    virtual void groupRound(const std::vector<GroupLine>& groups) = 0;
+    /// Writes nothing for a column without ideas to show.
+    virtual void ideaColumn(const IdeaColumn& column) = 0;
+    virtual void voteOptions(const std::vector<OptionLine>& options) = 0;
+    virtual void practices(const std::vector<ArchivedPractice>& practices) = 0;
+};
+
+// [SECTION] The walk, once for both formats
+
+void writeSummary(const EtapeArchive& a, SummaryWriter& w) {
+    const Etape& e = a.etape;
+    SummaryHeader h{tr(Str::TourTitle), a.format.example ? tr(Str::SumExample) : "", tr(Str::SumTitle), hostLine(a),
+                    {}, fmt(Str::SumSaved, {a.savedAt, a.format.atelier})};
+    if (!e.header.theme.empty()) h.lines.push_back(fmt(Str::DocTheme, {e.header.theme}));
+    if (!e.header.venue.empty()) h.lines.push_back(fmt(Str::DocVenue, {e.header.venue}));
+    w.header(h);
+
+    w.section(tr(Str::SumProgramme));
+    std::vector<ProgrammeLine> programme;
+    for (const ProgrammeItem& i : e.programme)
+        programme.push_back({formatTimeFr(i.start) + " – " + formatTimeFr(i.end()), i.title});
+    w.programme(programme);
+
+    w.section(tr(Str::SumParticipation));
+    w.paragraph(fmt(Str::SumPeopleCount, {std::to_string(a.people.size())}));
+    w.participation(tr(Str::SumByCite), countBy(a, false), tr(Str::SumByInstitution), countBy(a, true));
+
+    if (!e.icebreaker.rounds.empty() || !e.icebreaker.drawn.empty()) {
+        w.section(tr(Str::SumIcebreaker));
+        int n = 0;
+        for (const MeetingRound& r : e.icebreaker.rounds) {
+            w.subsection(fmt(Str::SumMeetingRound, {std::to_string(++n), r.prompt}));
+            std::vector<std::string> pairs;
+            for (const auto& pair : r.pairs) {
+                std::string names;
+                for (Id id : pair) names += (names.empty() ? "" : " · ") + personName(a, id);
+                pairs.push_back(std::move(names));
+            }
+            w.list(pairs);
+        }
+        if (!e.icebreaker.drawn.empty()) {
+            w.subsection(tr(Str::SumCardsDrawn));
+            w.list(e.icebreaker.drawn);
+        }
+    }
+
+    if (!e.groups.empty()) {
+        w.section(tr(Str::SumGroups));
+        int n = 0;
+        for (const GroupRound& r : e.groups.rounds) {
+            w.subsection(fmt(Str::SumRound, {std::to_string(++n)}));
+            std::vector<GroupLine> groups;
+            for (const Group& g : r.groups) {
+                std::string names;
+                for (Id id : g.members) names += (names.empty() ? "" : ", ") + personName(a, id);
+                groups.push_back({g.name, g.room, g.question, std::move(names)});
+            }
+            w.groupRound(groups);
+        }
+    }
+
+    if (!e.boards.empty()) {
+        w.section(tr(Str::SumBoards));
+        for (const Board& board : e.boards) {
+            w.subsection(board.title);
+            for (const BoardCategory& c : board.categories) {
+                IdeaColumn column{c.name, {{std::nullopt, std::nullopt}}, {}};
+                for (const IdeaCluster& k : board.clusters)
+                    if (k.category == c.id) column.slots.push_back({k.id, clusterName(board, k.id)});
+                if (column.slots.size() > 1) column.slots.front().title = tr(Str::SumNoCluster);
+                for (const Idea& i : board.ideas) {
+                    if (i.category != c.id) continue;
+                    IdeaLine line{i.text, {}, i.group, i.practice, i.cluster, clusterName(board, i.cluster)};
+                    for (const MergedIdea& m : i.merged) line.merged.push_back(m.text);
+                    column.ideas.push_back(std::move(line));
+                }
+                w.ideaColumn(column);
+            }
+        }
+    }
+
+    if (!e.votes.empty()) {
+        w.section(tr(Str::SumVotes));
+        for (size_t v = 0; v < e.votes.size() && v < a.results.size(); ++v) {
+            const Vote& vote = e.votes[v];
+            const ArchivedResult& r = a.results[v];
+            w.subsection(vote.setup.question);
+            w.note(std::string(enumLabel(vote.setup.method)) + " — " + fmt(Str::SumBallots, {std::to_string(r.ballots)}));
+            if (!r.counted) {
+                w.paragraph(fmt(Str::SumNotCounted, {r.error}));
+                continue;
+            }
+            std::vector<OptionLine> options;
+            for (const auto& [rank, option] : rankedOptions(r))
+                options.push_back({rank, optionName(vote, option), barShare(vote, r, option), scoreLabel(vote, r, option)});
+            w.voteOptions(options);
+        }
+    }
+
+    w.section(tr(Str::SumPractices));
+    w.practices(a.practices);
+}
+
+// [SECTION] HTML writer
 
 constexpr const char* kSummaryStyle = R"css(<style>
 h2 { font-size: 13pt; color: #003e8c; border-bottom: 1px solid #003e8c; margin: 18px 0 6px; page-break-after: avoid; }
@@ -136,136 +309,99 @@ std::string barChart(const std::vector<std::pair<std::string, int>>& rows) {
     return out + "</div>\n";
 }
 
-}  // namespace
+class HtmlWriter final : public SummaryWriter {
+public:
+    /// The whole page around what was written.
+    std::string page() const { return htmlPage(title_, body_); }
 
-std::string summaryHtml(const EtapeArchive& a) {
-    const Etape& e = a.etape;
-    std::string b = kSummaryStyle;
-    b += "<header><div class=\"kicker\">" + escape(tr(Str::TourTitle)) + "</div>";
-    if (a.format.example) b += "<div class=\"example\">" + escape(tr(Str::SumExample)) + "</div>";
-    b += "<h1>" + escape(tr(Str::SumTitle)) + "</h1>";
-    b += "<p>" + escape(hostLine(a)) + "</p>";
-    if (!e.header.theme.empty()) b += "<p>" + escape(fmt(Str::DocTheme, {e.header.theme})) + "</p>";
-    if (!e.header.venue.empty()) b += "<p>" + escape(fmt(Str::DocVenue, {e.header.venue})) + "</p>";
-    b += "<p class=\"muted\">" + escape(fmt(Str::SumSaved, {a.savedAt, a.format.atelier})) + "</p></header>\n";
-
-    b += "<h2>" + escape(tr(Str::SumProgramme)) + "</h2>\n<table><tbody>";
-    for (const ProgrammeItem& i : e.programme)
-        b += "<tr><td class=\"num\">" + escape(formatTimeFr(i.start)) + " – " + escape(formatTimeFr(i.end())) +
-             "</td><td>" + escape(i.title) + "</td></tr>";
-    b += "</tbody></table>\n";
-
-    b += "<h2>" + escape(tr(Str::SumParticipation)) + "</h2>\n<p>" +
-         escape(fmt(Str::SumPeopleCount, {std::to_string(a.people.size())})) + "</p>";
-    b += "<div class=\"cols\"><div><h3>" + escape(tr(Str::SumByCite)) + "</h3>" + barChart(countBy(a, false)) +
-         "</div><div><h3>" + escape(tr(Str::SumByInstitution)) + "</h3>" + barChart(countBy(a, true)) + "</div></div>\n";
-
-    if (!e.icebreaker.rounds.empty() || !e.icebreaker.drawn.empty()) {
-        b += "<h2>" + escape(tr(Str::SumIcebreaker)) + "</h2>\n";
-        int n = 0;
-        for (const MeetingRound& r : e.icebreaker.rounds) {
-            b += "<h3>" + escape(fmt(Str::SumMeetingRound, {std::to_string(++n), r.prompt})) + "</h3><ul>";
-            for (const auto& pair : r.pairs) {
-                std::string names;
-                for (Id id : pair) names += (names.empty() ? "" : " · ") + personName(a, id);
-                b += "<li>" + escape(names) + "</li>";
-            }
-            b += "</ul>";
-        }
-        if (!e.icebreaker.drawn.empty()) {
-            b += "<h3>" + escape(tr(Str::SumCardsDrawn)) + "</h3><ul>";
-            for (const std::string& q : e.icebreaker.drawn) b += "<li>" + escape(q) + "</li>";
-            b += "</ul>";
-        }
+    void header(const SummaryHeader& h) override {
+        title_ = h.title + " — " + h.host;
+        body_ = kSummaryStyle;
+        body_ += "<header><div class=\"kicker\">" + escape(h.kicker) + "</div>";
+        if (!h.example.empty()) body_ += "<div class=\"example\">" + escape(h.example) + "</div>";
+        body_ += "<h1>" + escape(h.title) + "</h1>";
+        body_ += "<p>" + escape(h.host) + "</p>";
+        for (const std::string& line : h.lines) body_ += "<p>" + escape(line) + "</p>";
+        body_ += "<p class=\"muted\">" + escape(h.saved) + "</p></header>\n";
     }
-
-    if (!e.groups.empty()) {
-        b += "<h2>" + escape(tr(Str::SumGroups)) + "</h2>\n";
-        int n = 0;
-        for (const GroupRound& r : e.groups.rounds) {
-            b += "<h3>" + escape(fmt(Str::SumRound, {std::to_string(++n)})) + "</h3><table><tbody>";
-            for (const Group& g : r.groups) {
-                std::string names;
-                for (Id id : g.members) names += (names.empty() ? "" : ", ") + personName(a, id);
-                b += "<tr><td><strong>" + escape(g.name) + "</strong>" +
+    void section(std::string_view title) override { body_ += "<h2>" + escape(title) + "</h2>\n"; }
+    void subsection(std::string_view title) override { body_ += "<h3>" + escape(title) + "</h3>"; }
+    void paragraph(std::string_view text) override { body_ += "<p>" + escape(text) + "</p>"; }
+    void note(std::string_view text) override { body_ += "<p class=\"muted\">" + escape(text) + "</p>"; }
+    void list(const std::vector<std::string>& items) override {
+        body_ += "<ul>";
+        for (const std::string& item : items) body_ += "<li>" + escape(item) + "</li>";
+        body_ += "</ul>";
+    }
+    void programme(const std::vector<ProgrammeLine>& items) override {
+        body_ += "<table><tbody>";
+        for (const ProgrammeLine& i : items)
+            body_ += "<tr><td class=\"num\">" + escape(i.time) + "</td><td>" + escape(i.title) + "</td></tr>";
+        body_ += "</tbody></table>\n";
+    }
+    void participation(std::string_view byCite, const Counts& cites, std::string_view byInstitution,
+                       const Counts& institutions) override {
+        body_ += "<div class=\"cols\"><div><h3>" + escape(byCite) + "</h3>" + barChart(cites) + "</div><div><h3>" +
+                 escape(byInstitution) + "</h3>" + barChart(institutions) + "</div></div>\n";
+    }
+    void groupRound(const std::vector<GroupLine>& groups) override {
+        body_ += "<table><tbody>";
+        for (const GroupLine& g : groups)
+            body_ += "<tr><td><strong>" + escape(g.name) + "</strong>" +
                      (g.room.empty() ? "" : "<br><span class=\"muted\">" + escape(g.room) + "</span>") +
                      (g.question.empty() ? "" : "<br><em>" + escape(g.question) + "</em>") + "</td><td>" +
-                     escape(names) + "</td></tr>";
+                     escape(g.members) + "</td></tr>";
+        body_ += "</tbody></table>";
+    }
+    /// The ideas slot by slot (an idea whose cluster is in another column is in no slot, and not shown).
+    void ideaColumn(const IdeaColumn& column) override {
+        bool any = false;
+        std::string out = "<p><strong>" + escape(column.name) + "</strong></p>";
+        for (const ClusterSlot& slot : column.slots) {
+            std::string items;
+            for (const IdeaLine& i : column.ideas) {
+                if (i.cluster != slot.cluster) continue;
+                items += "<li>" + escape(i.text);
+                for (const std::string& m : i.merged) items += " / " + escape(m);
+                if (!i.group.empty()) items += " <span class=\"idea-group\">(" + escape(i.group) + ")</span>";
+                if (i.practice) items += " <span class=\"practice\">" + escape(tr(Str::BoardPracticeMark)) + "</span>";
+                items += "</li>";
             }
-            b += "</tbody></table>";
+            if (items.empty()) continue;
+            any = true;
+            if (slot.title) out += "<p><em>" + escape(*slot.title) + "</em></p>";
+            out += "<ul>" + items + "</ul>";
         }
+        if (any) body_ += out;
     }
-
-    if (!e.boards.empty()) {
-        b += "<h2>" + escape(tr(Str::SumBoards)) + "</h2>\n";
-        for (const Board& board : e.boards) {
-            b += "<h3>" + escape(board.title) + "</h3>";
-            for (const BoardCategory& c : board.categories) {
-                std::vector<std::optional<Id>> clusters{std::nullopt};
-                for (const IdeaCluster& k : board.clusters)
-                    if (k.category == c.id) clusters.push_back(k.id);
-                bool any = false;
-                std::string column = "<p><strong>" + escape(c.name) + "</strong></p>";
-                for (const auto& k : clusters) {
-                    std::string items;
-                    for (const Idea& i : board.ideas) {
-                        if (i.category != c.id || i.cluster != k) continue;
-                        items += "<li>" + escape(i.text);
-                        for (const MergedIdea& m : i.merged) items += " / " + escape(m.text);
-                        if (!i.group.empty()) items += " <span class=\"idea-group\">(" + escape(i.group) + ")</span>";
-                        if (i.practice) items += " <span class=\"practice\">" + escape(tr(Str::BoardPracticeMark)) + "</span>";
-                        items += "</li>";
-                    }
-                    if (items.empty()) continue;
-                    any = true;
-                    if (k) column += "<p><em>" + escape(clusterName(board, k)) + "</em></p>";
-                    else if (clusters.size() > 1) column += "<p><em>" + escape(tr(Str::SumNoCluster)) + "</em></p>";
-                    column += "<ul>" + items + "</ul>";
-                }
-                if (any) b += column;
-            }
+    void voteOptions(const std::vector<OptionLine>& options) override {
+        body_ += "<div class=\"chart\">";
+        for (const OptionLine& o : options)
+            body_ += "<div class=\"bar-row\"><div class=\"bar-label\">" + std::to_string(o.rank) + ". " +
+                     escape(o.name) + "</div><div class=\"bar-track\"><div class=\"bar" +
+                     std::string(o.rank == 1 ? " win" : "") + "\" style=\"width:" + percent(o.share) +
+                     "\"></div></div><div class=\"bar-value\">" + escape(o.score) + "</div></div>";
+        body_ += "</div>";
+    }
+    void practices(const std::vector<ArchivedPractice>& practices) override {
+        if (practices.empty()) {
+            paragraph(tr(Str::SumNone));
+            return;
         }
+        body_ += "<ul>";
+        for (const ArchivedPractice& p : practices)
+            body_ += "<li>" + escape(p.text) + " <span class=\"idea-group\">(" + escape(p.board) +
+                     (p.group.empty() ? "" : " — " + escape(p.group)) + ")</span></li>";
+        body_ += "</ul>";
     }
 
-    if (!e.votes.empty()) {
-        b += "<h2>" + escape(tr(Str::SumVotes)) + "</h2>\n";
-        for (size_t v = 0; v < e.votes.size() && v < a.results.size(); ++v) {
-            const Vote& vote = e.votes[v];
-            const ArchivedResult& r = a.results[v];
-            b += "<h3>" + escape(vote.setup.question) + "</h3><p class=\"muted\">" +
-                 escape(enumLabel(vote.setup.method)) + " — " + escape(fmt(Str::SumBallots, {std::to_string(r.ballots)})) +
-                 "</p>";
-            if (!r.counted) {
-                b += "<p>" + escape(fmt(Str::SumNotCounted, {r.error})) + "</p>";
-                continue;
-            }
-            b += "<div class=\"chart\">";
-            for (const auto& [rank, option] : rankedOptions(r)) {
-                const std::string name = optionName(vote, option);
-                b += "<div class=\"bar-row\"><div class=\"bar-label\">" + std::to_string(rank) + ". " + escape(name) +
-                     "</div><div class=\"bar-track\"><div class=\"bar" + std::string(rank == 1 ? " win" : "") +
-                     "\" style=\"width:" + percent(barShare(vote, r, option)) + "\"></div></div><div class=\"bar-value\">" +
-                     escape(scoreLabel(vote, r, option)) + "</div></div>";
-            }
-            b += "</div>";
-        }
-    }
+private:
+    std::string title_;
+    std::string body_;
+};
 
-    b += "<h2>" + escape(tr(Str::SumPractices)) + "</h2>\n";
-    if (a.practices.empty()) b += "<p>" + escape(tr(Str::SumNone)) + "</p>";
-    else {
-        b += "<ul>";
-        for (const ArchivedPractice& p : a.practices)
-            b += "<li>" + escape(p.text) + " <span class=\"idea-group\">(" + escape(p.board) +
-                 (p.group.empty() ? "" : " — " + escape(p.group)) + ")</span></li>";
-        b += "</ul>";
-    }
-    return htmlPage(tr(Str::SumTitle) + std::string(" — ") + hostLine(a), b);
-}
+// [SECTION] Markdown writer
 
-// [SECTION] Markdown
-
-namespace {
 /// Text for a Markdown line: no raw HTML, no line break, Markdown's special characters neutralised.
 std::string md(std::string_view text) {
     std::string out;
@@ -284,94 +420,79 @@ std::string md(std::string_view text) {
     }
     return out;
 }
+
+class MarkdownWriter final : public SummaryWriter {
+public:
+    const std::string& text() const { return m_; }
+
+    void header(const SummaryHeader& h) override {
+        m_ = "# " + md(h.title) + "\n\n**" + md(h.host) + "**\n\n";
+        if (!h.example.empty()) m_ += "> " + md(h.example) + "\n\n";
+        for (const std::string& line : h.lines) paragraph(line);
+    }
+    void section(std::string_view title) override { m_ += "## " + md(title) + "\n\n"; }
+    void subsection(std::string_view title) override { m_ += "### " + md(title) + "\n\n"; }
+    void paragraph(std::string_view text) override { m_ += md(text) + "\n\n"; }
+    void note(std::string_view text) override { paragraph(text); }
+    void list(const std::vector<std::string>& items) override {
+        for (const std::string& item : items) m_ += "- " + md(item) + "\n";
+        m_ += "\n";
+    }
+    void programme(const std::vector<ProgrammeLine>& items) override {
+        for (const ProgrammeLine& i : items) m_ += "- " + md(i.time) + " : " + md(i.title) + "\n";
+        m_ += "\n";
+    }
+    void participation(std::string_view byCite, const Counts& cites, std::string_view byInstitution,
+                       const Counts& institutions) override {
+        for (const auto& [title, counts] : {std::pair{byCite, &cites}, std::pair{byInstitution, &institutions}}) {
+            subsection(title);
+            for (const auto& [label, n] : *counts) m_ += "- " + md(label) + " : " + std::to_string(n) + "\n";
+            m_ += "\n";
+        }
+    }
+    void groupRound(const std::vector<GroupLine>& groups) override {
+        for (const GroupLine& g : groups) m_ += "- **" + md(g.name) + "** : " + md(g.members) + "\n";
+        m_ += "\n";
+    }
+    /// Every idea of the column in board order, its cluster named beside it.
+    void ideaColumn(const IdeaColumn& column) override {
+        if (column.ideas.empty()) return;
+        m_ += "**" + md(column.name) + "**\n\n";
+        for (const IdeaLine& i : column.ideas) {
+            m_ += "- " + md(i.text);
+            if (!i.clusterName.empty()) m_ += " — *" + md(i.clusterName) + "*";
+            if (!i.group.empty()) m_ += " (" + md(i.group) + ")";
+            if (i.practice) m_ += " — " + md(tr(Str::BoardPracticeMark));
+            m_ += "\n";
+        }
+        m_ += "\n";
+    }
+    void voteOptions(const std::vector<OptionLine>& options) override {
+        for (const OptionLine& o : options)
+            m_ += std::to_string(o.rank) + ". " + md(o.name) + " — " + md(o.score) + "\n";
+        m_ += "\n";
+    }
+    void practices(const std::vector<ArchivedPractice>& practices) override {
+        if (practices.empty()) m_ += md(tr(Str::SumNone)) + "\n";
+        for (const ArchivedPractice& p : practices) m_ += "- " + md(p.text) + " (" + md(p.board) + ")\n";
+    }
+
+private:
+    std::string m_;
+};
+
 }  // namespace
 
+std::string summaryHtml(const EtapeArchive& a) {
+    HtmlWriter writer;
+    writeSummary(a, writer);
+    return writer.page();
+}
+
 std::string summaryMarkdown(const EtapeArchive& a) {
-    const Etape& e = a.etape;
-    std::string m = "# " + md(tr(Str::SumTitle)) + "\n\n**" + md(hostLine(a)) + "**\n\n";
-    if (a.format.example) m += "> " + md(tr(Str::SumExample)) + "\n\n";
-    if (!e.header.theme.empty()) m += md(fmt(Str::DocTheme, {e.header.theme})) + "\n\n";
-    if (!e.header.venue.empty()) m += md(fmt(Str::DocVenue, {e.header.venue})) + "\n\n";
-    m += "## " + md(tr(Str::SumProgramme)) + "\n\n";
-    for (const ProgrammeItem& i : e.programme)
-        m += "- " + formatTimeFr(i.start) + " – " + formatTimeFr(i.end()) + " : " + md(i.title) + "\n";
-    m += "\n## " + md(tr(Str::SumParticipation)) + "\n\n" + md(fmt(Str::SumPeopleCount, {std::to_string(a.people.size())})) + "\n\n";
-    for (bool inst : {false, true}) {
-        m += "### " + md(tr(inst ? Str::SumByInstitution : Str::SumByCite)) + "\n\n";
-        for (const auto& [label, n] : countBy(a, inst)) m += "- " + md(label) + " : " + std::to_string(n) + "\n";
-        m += "\n";
-    }
-    if (!e.icebreaker.rounds.empty() || !e.icebreaker.drawn.empty()) {
-        m += "## " + md(tr(Str::SumIcebreaker)) + "\n\n";
-        int n = 0;
-        for (const MeetingRound& r : e.icebreaker.rounds) {
-            m += "### " + md(fmt(Str::SumMeetingRound, {std::to_string(++n), r.prompt})) + "\n\n";
-            for (const auto& pair : r.pairs) {
-                std::string names;
-                for (Id id : pair) names += (names.empty() ? "" : " · ") + personName(a, id);
-                m += "- " + md(names) + "\n";
-            }
-            m += "\n";
-        }
-        if (!e.icebreaker.drawn.empty()) {
-            m += "### " + md(tr(Str::SumCardsDrawn)) + "\n\n";
-            for (const std::string& q : e.icebreaker.drawn) m += "- " + md(q) + "\n";
-            m += "\n";
-        }
-    }
-    if (!e.groups.empty()) {
-        m += "## " + md(tr(Str::SumGroups)) + "\n\n";
-        int n = 0;
-        for (const GroupRound& r : e.groups.rounds) {
-            m += "### " + md(fmt(Str::SumRound, {std::to_string(++n)})) + "\n\n";
-            for (const Group& g : r.groups) {
-                std::string names;
-                for (Id id : g.members) names += (names.empty() ? "" : ", ") + personName(a, id);
-                m += "- **" + md(g.name) + "** : " + md(names) + "\n";
-            }
-            m += "\n";
-        }
-    }
-    if (!e.boards.empty()) {
-        m += "## " + md(tr(Str::SumBoards)) + "\n\n";
-        for (const Board& board : e.boards) {
-            m += "### " + md(board.title) + "\n\n";
-            for (const BoardCategory& c : board.categories) {
-                std::string items;
-                for (const Idea& i : board.ideas) {
-                    if (i.category != c.id) continue;
-                    items += "- " + md(i.text);
-                    if (const std::string k = clusterName(board, i.cluster); !k.empty()) items += " — *" + md(k) + "*";
-                    if (!i.group.empty()) items += " (" + md(i.group) + ")";
-                    if (i.practice) items += " — " + md(tr(Str::BoardPracticeMark));
-                    items += "\n";
-                }
-                if (!items.empty()) m += "**" + md(c.name) + "**\n\n" + items + "\n";
-            }
-        }
-    }
-    if (!e.votes.empty()) {
-        m += "## " + md(tr(Str::SumVotes)) + "\n\n";
-        for (size_t v = 0; v < e.votes.size() && v < a.results.size(); ++v) {
-            const Vote& vote = e.votes[v];
-            const ArchivedResult& r = a.results[v];
-            m += "### " + md(vote.setup.question) + "\n\n" + md(enumLabel(vote.setup.method)) + " — " +
-                 md(fmt(Str::SumBallots, {std::to_string(r.ballots)})) + "\n\n";
-            if (!r.counted) {
-                m += md(fmt(Str::SumNotCounted, {r.error})) + "\n\n";
-                continue;
-            }
-            for (const auto& [rank, option] : rankedOptions(r))
-                m += std::to_string(rank) + ". " +
-                     md(optionName(vote, option)) +
-                     " — " + md(scoreLabel(vote, r, option)) + "\n";
-            m += "\n";
-        }
-    }
-    m += "## " + md(tr(Str::SumPractices)) + "\n\n";
-    if (a.practices.empty()) m += md(tr(Str::SumNone)) + "\n";
-    for (const ArchivedPractice& p : a.practices) m += "- " + md(p.text) + " (" + md(p.board) + ")\n";
-    return m;
+    MarkdownWriter writer;
+    writeSummary(a, writer);
+    return writer.text();
 }
 
 // [SECTION] CSV

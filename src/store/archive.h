@@ -50,8 +50,8 @@ struct IdeaHit {
     int etape = 0;
     std::string date;    // ISO
     std::string folder;  // the archive folder
-    std::string tableau;
-    std::string texte;
+    std::string board;   // its title
+    std::string text;
 };
 /// Ideas of every archived étape that contain all the words of `text` (as prefixes), ignoring accents and case.
 std::vector<IdeaHit> searchIdeas(Database& db, std::string_view text, int limit = 200);

@@ -98,3 +98,10 @@ TEST_CASE("fees as JSON: amounts in euros, null when unknown, the reason") {
     CHECK(j["lignes"][3]["territoire"] == "Lille");
     CHECK(j["lignes"][3]["institution"] == "Association");
 }
+
+TEST_CASE("documentFileName: etape-N-kind.html, the name the documents folder uses") {
+    const Session s = test::tourSession();
+    const Etape& e = *s.model().etapeByNumber(1);
+    CHECK(exporting::documentFileName(e, "emargement") == "etape-1-emargement.html");
+    CHECK(exporting::documentFileName(e, "groupes") == "etape-1-groupes.html");
+}

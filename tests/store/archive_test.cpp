@@ -199,7 +199,7 @@ TEST_CASE("archived ideas are found without accents or case, and a re-save repla
     REQUIRE(!hits.empty());
     CHECK(hits.front().etape == 1);
     CHECK(hits.front().date == "2020-02-11");
-    CHECK(hits.front().texte.find("réussite") != std::string::npos);
+    CHECK(hits.front().text.find("réussite") != std::string::npos);
     CHECK(searchIdeas(db, "cordee reuss").size() > 0);
     CHECK(searchIdeas(db, "\"quote NEAR( * ").empty());  // FTS5 syntax in the text is only text
     CHECK(searchIdeas(db, "   ").empty());

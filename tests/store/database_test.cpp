@@ -239,7 +239,7 @@ TEST_CASE("every action survives the journal's encoding") {
         AddBoard{e1.id, Board{40, "Comment associer les familles ?", {{41, "Constats"}, {42, "Leviers"}},
                               {IdeaCluster{43, "Café des parents", 42}},
                               {Idea{44, "Un café des parents au collège", "Groupe 2", "Zoé", 42, Id{43}, 1581415200,
-                                    IdeaEntry::Colle, true, true, {MergedIdea{45, "Un café le samedi", "Groupe 1", ""}}}},
+                                    IdeaEntry::Paste, true, true, {MergedIdea{45, "Un café le samedi", "Groupe 1", ""}}}},
                               true},
                  0},
         RemoveBoard{e1.id, 40},
@@ -270,7 +270,7 @@ TEST_CASE("every action survives the journal's encoding") {
         CHECK(decodeAction(actionName(a), payload) == a);
     }
     CHECK(encodeAction(actions[0]).find("\"a-verifier\"") != std::string::npos);  // enums stored as keys
-    CHECK(encodeAction(AddIdea{1, 2, Idea{3, "x", "", "", 4, std::nullopt, 0, IdeaEntry::Colle}}).find("\"colle\"") !=
+    CHECK(encodeAction(AddIdea{1, 2, Idea{3, "x", "", "", 4, std::nullopt, 0, IdeaEntry::Paste}}).find("\"colle\"") !=
           std::string::npos);
     CHECK_THROWS_AS(decodeAction("AddTerritory", "{\"action\": {\"territory\": 3}}"), DatabaseCorrupt);
 }

@@ -144,7 +144,7 @@ Id addIdeaBoard(Session& s, Id etape, int ideas, int columns, int clusters) {
         idea.group = "Groupe " + std::to_string(i % 6 + 1);
         if (i % 11 == 0) idea.author = "Zoé Lefèvre";
         idea.time = 1581415200 + i * 20;
-        idea.entry = i % 13 == 0 ? IdeaEntry::Colle : IdeaEntry::Clavier;
+        idea.entry = i % 13 == 0 ? IdeaEntry::Paste : IdeaEntry::Keyboard;
         idea.practice = i % 17 == 5;
         idea.hidden = i >= ideas - 3;  // the last ones wait to be revealed
         if (clusters > 0 && i % 3 != 0) {

@@ -57,7 +57,7 @@ TEST_CASE("Archive: saving the selected étape lists it, the search finds its id
     c.frame();
     REQUIRE(c.app.state().archive.hits);
     CHECK(!c.app.state().archive.hits->empty());
-    CHECK(c.app.state().archive.hits->front().texte.find("réussite") != std::string::npos);
+    CHECK(c.app.state().archive.hits->front().text.find("réussite") != std::string::npos);
 
     c.click("archive.row.0");
     CHECK(c.app.state().archive.open == 0);

@@ -60,7 +60,7 @@ TEST_CASE("Idées: typing an idea and pressing Enter posts it as one action and 
     const auto& add = std::get<AddIdea>(c.lastActions[0]);
     CHECK(add.idea.text == "Un goûter partagé à la sortie des classes");
     CHECK(add.idea.group == "Groupe 1");
-    CHECK(add.idea.entry == IdeaEntry::Clavier);
+    CHECK(add.idea.entry == IdeaEntry::Keyboard);
     CHECK(add.idea.time > 1600000000);  // the UI put the current time into the action
     CHECK(c.session.revision() == revision + 1);
     REQUIRE(c.board().ideas.size() == before + 1);
@@ -107,7 +107,7 @@ TEST_CASE("Idées: several pasted lines post one idea each, after a confirmation
     CHECK(c.lastActions.batches[0].actions.size() == 3);
     REQUIRE(c.board().ideas.size() == before + 3);
     CHECK(c.board().ideas[before + 1].text == "Deuxième idée");
-    CHECK(c.board().ideas[before + 1].entry == IdeaEntry::Colle);
+    CHECK(c.board().ideas[before + 1].entry == IdeaEntry::Paste);
     REQUIRE(c.session.undo().ok);  // one undo removes the three
     CHECK(c.board().ideas.size() == before);
 }

@@ -143,9 +143,9 @@ void drawArchiveScreen(ArchiveView& view, Id selected, const Model& model) {
                 ImGui::TableNextColumn();
                 ImGui::TextUnformatted(h.date.c_str());
                 ImGui::TableNextColumn();
-                ImGui::TextWrapped("%s", h.tableau.c_str());
+                ImGui::TextWrapped("%s", h.board.c_str());
                 ImGui::TableNextColumn();
-                ImGui::TextWrapped("%s", h.texte.c_str());
+                ImGui::TextWrapped("%s", h.text.c_str());
             }
             ImGui::EndTable();
         }

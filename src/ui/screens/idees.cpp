@@ -271,7 +271,7 @@ void drawQuickEntry(IdeesView& view, const Etape& e, const Board& b, std::int64_
         }
     }
     if ((enter || button) && !trim(view.draft).empty()) {
-        out.push_back(AddIdea{e.id, b.id, idea(view.draft, IdeaEntry::Clavier)});
+        out.push_back(AddIdea{e.id, b.id, idea(view.draft, IdeaEntry::Keyboard)});
         view.entrySent.wait(out);
         if (button) view.focusEntry = true;  // the next idea is typed straight away (Enter keeps the keyboard)
     }
@@ -284,7 +284,7 @@ void drawQuickEntry(IdeesView& view, const Etape& e, const Board& b, std::int64_
         if (view.pasted.size() > 8) ImGui::TextDisabled("%s", fmt(Str::BoardPasteMore, {std::to_string(view.pasted.size() - 8)}).c_str());
         if (ImGui::Button(fmt(Str::BoardPasteConfirm, {std::to_string(view.pasted.size())}).c_str())) {
             ActionBatch batch{fmt(Str::ActPasteIdeas, {std::to_string(view.pasted.size())}), {}};
-            for (const std::string& line : view.pasted) batch.actions.push_back(AddIdea{e.id, b.id, idea(line, IdeaEntry::Colle)});
+            for (const std::string& line : view.pasted) batch.actions.push_back(AddIdea{e.id, b.id, idea(line, IdeaEntry::Paste)});
             out.batches.push_back(std::move(batch));
             view.pasteSent.wait(out, true);
             view.focusEntry = true;

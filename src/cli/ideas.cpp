@@ -1,4 +1,4 @@
-// atelier import idees --etape N --tableau "TITRE" FICHIER.csv
+// atelier importer idees --etape N --tableau "TITRE" FICHIER.csv
 // atelier idees --etape N [--tableau "TITRE"] [--json]
 #include <chrono>
 #include <iostream>
@@ -11,7 +11,7 @@
 
 namespace atelier::cli {
 
-int importIdees(Context& context, Args& args) {
+int importIdeas(Context& context, Args& args) {
     const Etape& etape = etapeOption(context, args);
     const auto title = args.option("--tableau");
     const auto file = args.positional();

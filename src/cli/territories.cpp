@@ -1,5 +1,5 @@
 // atelier territoire NAME --adherent oui|non|a-verifier
-// atelier import inscriptions --etape N FILE.csv (and `import idees`, idees.cpp)
+// atelier importer inscriptions --etape N FILE.csv (alias: import; and `importer idees`, ideas.cpp)
 #include <iostream>
 
 #include "cli/commands.h"
@@ -10,17 +10,21 @@
 
 namespace atelier::cli {
 
+namespace {
+/// What `--adherent` accepts (the storage keys "adherent" and "non-adherent" are not among them).
+constexpr EnumWord kAdherentWords[] = {
+    {"oui", "adherent"}, {"non", "non-adherent"}, {"a-verifier", "a-verifier"}, {"à-vérifier", "a-verifier"}};
+}  // namespace
+
 int cmdTerritoire(Context& context, Args& args) {
     const auto value = args.option("--adherent");
     const auto name = args.positional();
     args.finish();
     if (!name) throw UsageError{tr(Str::CliTerritoireNeedsName)};
     if (!value) throw UsageError{tr(Str::CliTerritoireNeedsAdherent)};
-    Membership membership;
-    if (*value == "oui") membership = Membership::Adherent;
-    else if (*value == "non") membership = Membership::NonAdherent;
-    else if (*value == "a-verifier" || *value == "à-vérifier") membership = Membership::AVerifier;
-    else throw UsageError{fmt(Str::CliBadAdherent, {*value})};
+    const auto parsed = enumFromWord<Membership>(*value, kAdherentWords);
+    if (!parsed) throw UsageError{fmt(Str::CliBadAdherent, {*value})};
+    const Membership membership = *parsed;
 
     Session& session = context.workspace().session();
     Status status;
@@ -42,8 +46,8 @@ int cmdTerritoire(Context& context, Args& args) {
 
 int cmdImport(Context& context, Args& args) {
     const auto what = args.positional();
-    if (what == "idees") return importIdees(context, args);  // idees.cpp
-    if (what != "inscriptions") throw UsageError{tr(Str::CliImportWhat)};
+    if (what == "idees") return importIdeas(context, args);  // ideas.cpp
+    if (what != "inscriptions") throw UsageError{fmt(Str::CliImportWhat, {context.command(), context.command()})};
     const Etape& etape = etapeOption(context, args);
     const auto file = args.positional();
     args.finish();

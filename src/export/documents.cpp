@@ -157,4 +157,8 @@ std::string feesTable(const Model& m, const Etape& e) {
     return out;
 }
 
+std::string documentFileName(const Etape& etape, std::string_view kind) {
+    return "etape-" + std::to_string(etape.header.number) + "-" + std::string(kind) + ".html";
+}
+
 }  // namespace atelier::exporting

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 
 #include "core/model.h"
 
@@ -22,5 +23,9 @@ std::string feesJson(const Model& model, const Etape& etape);
 
 /// The fees as a French table for the terminal.
 std::string feesTable(const Model& model, const Etape& etape);
+
+/// The file name of one of the étape's documents in the data folder: « etape-3-emargement.html » for `kind`
+/// « emargement » (also « frais », « groupes »).
+std::string documentFileName(const Etape& etape, std::string_view kind);
 
 }  // namespace atelier::exporting

@@ -9,6 +9,7 @@
 
 #include "cli/commands.h"
 #include "core/strings.h"
+#include "store/data_folder.h"
 #include "store/errors.h"
 #include "ui/ui.h"
 
@@ -21,7 +22,7 @@ int runGuiApp(Context& context) {
         store::Workspace& workspace = context.workspace();
         std::vector<std::string> notices;
         for (const store::SkippedEntry& entry : workspace.skipped()) notices.push_back(store::describeSkipped(entry));
-        return ui::runApp(workspace.session(), context.dataDir(), notices);
+        return ui::runApp(workspace.session(), &workspace.folder(), notices);
     } catch (const store::StoreError& e) {
         std::cerr << e.what() << "\n";
         ui::showFatalError(e.what());
@@ -61,7 +62,7 @@ int cmdScreenshot(Context& context, Args& args) {
         options.height = h;
     }
     Session& session = context.workspace().session();
-    options.dataDir = context.dataDir();
+    options.folder = &context.workspace().folder();
     if (etape) {
         const int n = parseIntOption("--etape", *etape, 1, 99);
         if (!session.model().etapeByNumber(n)) {

@@ -24,7 +24,7 @@ std::string feesJson(const Model& model, const Etape& etape);
 /// The fees as a French table for the terminal.
 std::string feesTable(const Model& model, const Etape& etape);
 
-/// The file name of an étape's printable document of `kind` ("emargement", "etat-frais", "groupes"):
+/// The file name of an étape's printable document of `kind` ("emargement", "frais", "groupes"):
 /// « etape-3-emargement.html ». The one naming rule for documents written into the documents folder.
 std::string documentFileName(const Etape& etape, std::string_view kind);
 

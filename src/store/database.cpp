@@ -3,6 +3,7 @@
 // [SECTION] Workspace and data directory
 
 #include "store/database.h"
+#include "store/data_folder.h"
 
 #include <cerrno>
 #include <cstdlib>
@@ -379,7 +380,8 @@ Workspace::Workspace(const std::filesystem::path& dataDir, Access access, std::s
     : dataDir_(ensureDir(dataDir, access)),
       lock_(lockFolder(dataDir_, access, holder)),
       db_(databaseFile(dataDir_, access), access),
-      session_(replay(db_, skipped_), &db_) {
+      session_(replay(db_, skipped_), &db_),
+      folder_(std::make_unique<DataFolder>(dataDir_, &db_)) {
     if (access == Access::Read) return;
     try {
         seedTour(db_, session_);
@@ -388,6 +390,8 @@ Workspace::Workspace(const std::filesystem::path& dataDir, Access access, std::s
         throwOpenError(e, db_.file());
     }
 }
+
+Workspace::~Workspace() = default;
 
 std::filesystem::path defaultDataDir() {
     if (const char* xdg = std::getenv("XDG_DATA_HOME"); xdg && *xdg) return std::filesystem::path(xdg) / "atelier";

@@ -18,6 +18,8 @@
 
 namespace atelier::store {
 
+class DataFolder;
+
 /// The schema this Atelier writes and reads. Bump it, with a migration (database.cpp), whenever the tables change
 /// or an action is added or changes its fields, so that an older Atelier refuses the database instead of
 /// misreading it.
@@ -109,6 +111,9 @@ public:
     Session& session() { return session_; }
     /// The journal entries that replay skipped (empty when the whole journal applied).
     const std::vector<SkippedEntry>& skipped() const { return skipped_; }
+    /// The data folder's files (documents, archive, search index in this database), errors as values.
+    DataFolder& folder() { return *folder_; }
+    ~Workspace();
 
 private:
     std::filesystem::path dataDir_;
@@ -116,6 +121,7 @@ private:
     Database db_;
     std::vector<SkippedEntry> skipped_;
     Session session_;
+    std::unique_ptr<DataFolder> folder_;
 };
 
 /// ${XDG_DATA_HOME:-$HOME/.local/share}/atelier

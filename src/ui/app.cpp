@@ -8,9 +8,13 @@
 #include <algorithm>
 #include <chrono>
 #include <imgui.h>
+#include <iterator>
 #include <random>
+#include <variant>
 
 #include "core/strings.h"
+#include "store/csv.h"
+#include "store/data_folder.h"
 #include "ui/fonts.h"
 #include "ui/keys.h"
 #include "ui/probe.h"
@@ -20,146 +24,89 @@ namespace atelier::ui {
 
 // [SECTION] Registry of screens
 
+namespace {
+std::int64_t secondsSinceEpoch() {
+    return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+}
+}  // namespace
+
 const std::vector<ScreenEntry>& screenRegistry() {
-    // The only list of screens: add a line here, a file in screens/ and its draw call below.
+    // The only list of screens, in the console's tab order: one line per screen (its file in screens/).
     static const std::vector<ScreenEntry> kScreens = {
-        {"console", false, ConsoleScreen::Etapes, ProjectorView::Welcome, Str::TabEtapes},  // étapes, programme
-        {"reseau", false, ConsoleScreen::Reseau, ProjectorView::Welcome, Str::TabReseau},  // territories, people
-        {"calendrier", false, ConsoleScreen::Calendrier, ProjectorView::Welcome, Str::TabCalendrier},
-        {"inscriptions", false, ConsoleScreen::Inscriptions, ProjectorView::Welcome, Str::TabInscriptions},
-        {"brise-glace", false, ConsoleScreen::BriseGlace, ProjectorView::Welcome, Str::TabBriseGlace},
-        {"groupes", false, ConsoleScreen::Groupes, ProjectorView::Welcome, Str::TabGroupes},  // breakout groups
-        {"idees", false, ConsoleScreen::Idees, ProjectorView::Welcome, Str::TabIdees},  // idea boards
-        {"votes", false, ConsoleScreen::Votes, ProjectorView::Welcome, Str::TabVotes},      // ballots, results
-        {"projector", true, ConsoleScreen::Etapes, ProjectorView::Welcome, Str::ProjectorTitle},  // welcome
-        {"resultats", true, ConsoleScreen::Votes, ProjectorView::VoteResults, Str::ProjectorTitle},  // a vote
-        {"projecteur-groupes", true, ConsoleScreen::Groupes, ProjectorView::Groups, Str::ProjectorTitle},
-        {"projecteur-rencontres", true, ConsoleScreen::BriseGlace, ProjectorView::Meeting, Str::ProjectorTitle},
-        {"projecteur-carte", true, ConsoleScreen::BriseGlace, ProjectorView::Card, Str::ProjectorTitle},
-        {"projecteur-qui-est-la", true, ConsoleScreen::BriseGlace, ProjectorView::WhoIsHere, Str::ProjectorTitle},
-        {"mur", true, ConsoleScreen::Idees, ProjectorView::Mur, Str::ProjectorTitle},  // an idea board
-        {"archive", false, ConsoleScreen::Archive, ProjectorView::Welcome, Str::TabArchive},  // archived étapes
+        consoleScreen("console", Str::TabEtapes, drawEtapesScreen),                // étapes, programme
+        consoleScreen("reseau", Str::TabReseau, drawReseauScreen),                 // territories, people
+        consoleScreen("calendrier", Str::TabCalendrier, drawCalendrierScreen),     // the Tour's calendar
+        consoleScreen("inscriptions", Str::TabInscriptions, drawInscriptionsScreen),  // registrations, door
+        consoleScreen("brise-glace", Str::TabBriseGlace, drawBriseGlaceScreen),    // icebreakers
+        consoleScreen("groupes", Str::TabGroupes, drawGroupesScreen),              // breakout groups
+        consoleScreen("idees", Str::TabIdees, drawIdeesScreen),                    // idea boards
+        consoleScreen("votes", Str::TabVotes, drawVotesScreen),                    // ballots, results
+        projectorScreen("projector", projectWelcome),                              // welcome
+        projectorScreen("resultats", projectVoteResults, firstVote),               // a vote's results
+        projectorScreen("projecteur-groupes", projectGroups),                      // the groups of a round
+        projectorScreen("projecteur-rencontres", projectMeeting),                  // speed-meeting pairs
+        projectorScreen("projecteur-carte", projectCard),                          // a question card
+        projectorScreen("projecteur-qui-est-la", projectWhoIsHere),                // who is in the room
+        projectorScreen("mur", projectWall, firstBoard),                           // an idea board
+        consoleScreen("archive", Str::TabArchive, drawArchiveScreen),              // archived étapes
     };
     return kScreens;
 }
 
-App::App(Session& session, std::filesystem::path dataDir) : session_(session) {
-    if (!session_.model().etapes.empty()) state_.selectedEtape = session_.model().etapes.front().id;
-    if (!dataDir.empty()) {
-        state_.inscriptions.documentsDir = dataDir / "documents";
-        state_.groupes.documentsDir = dataDir / "documents";
-        state_.archive.dataDir = dataDir;
-    }
-    state_.groupes.nextSeed = std::random_device{}();  // kept in the plan, so a plan can be told apart and replayed
-    state_.briseGlace.nextSeed = std::random_device{}();
+const ScreenEntry* findScreen(std::string_view name) {
+    for (const ScreenEntry& e : screenRegistry())
+        if (name == e.name) return &e;
+    return nullptr;
 }
 
+App::App(Session& session, store::DataFolder* folder) : session_(session), folder_(folder) {
+    if (!session_.model().etapes.empty()) state_.selectedEtape = session_.model().etapes.front().id;
+    // Kept in the plan, so that a plan can be told apart and replayed.
+    view<GroupesView>().nextSeed = std::random_device{}();
+    view<BriseGlaceView>().nextSeed = std::random_device{}();
+}
+
+App::~App() { forgetWaiting(); }
+
 void App::dropFile(const std::string& path) {
-    state_.inscriptions.importPath = path;
-    state_.inscriptions.importNow = true;
-    state_.screen = ConsoleScreen::Inscriptions;
+    InscriptionsView& inscriptions = view<InscriptionsView>();
+    inscriptions.importPath = path;
+    inscriptions.importNow = true;
+    state_.screen = "inscriptions";
     state_.selectScreen = true;
 }
 
 bool App::showScreen(const std::string& name) {
-    for (const ScreenEntry& e : screenRegistry()) {
-        if (name != e.name) continue;
-        if (!e.projector) {
-            state_.screen = e.console;
-            state_.selectScreen = true;
-        } else {
-            state_.projector = e.view;
-            const Etape* etape = selectedEtape();
-            if (e.view == ProjectorView::VoteResults && etape && !etape->votes.empty())
-                state_.projectedVote = etape->votes.front().id;
-            if (e.view == ProjectorView::Mur && etape && !etape->boards.empty())
-                state_.projectedBoard = etape->boards.front().id;
-        }
+    const ScreenEntry* e = findScreen(name);
+    if (!e) return false;
+    if (!e->projector()) {
+        state_.screen = e->name;
+        state_.selectScreen = true;
         return true;
     }
-    return false;
+    state_.projector = e->name;
+    if (e->firstItem)
+        if (const Etape* etape = selectedEtape()) state_.projected[e->name] = e->firstItem(*etape);
+    return true;
+}
+
+Id App::projectedItem(const std::string& screen) const {
+    const auto it = state_.projected.find(screen);
+    return it == state_.projected.end() ? 0 : it->second;
 }
 
 const Vote* App::projectedVote() const {
+    const Id id = projectedItem("resultats");
     for (const Etape& e : session_.model().etapes)
-        if (const int i = indexOf(e.votes, state_.projectedVote); i >= 0) return &e.votes[static_cast<size_t>(i)];
+        if (const int i = indexOf(e.votes, id); i >= 0) return &e.votes[static_cast<size_t>(i)];
     return nullptr;
 }
 
 const Board* App::projectedBoard() const {
+    const Id id = projectedItem("mur");
     for (const Etape& e : session_.model().etapes)
-        if (const Board* b = e.board(state_.projectedBoard)) return b;
+        if (const Board* b = e.board(id)) return b;
     return nullptr;
-}
-
-void App::drawConsoleScreen(ConsoleScreen screen, Actions& actions) {
-    const Model& model = session_.model();
-    switch (screen) {
-        case ConsoleScreen::Etapes:
-            drawEtapesScreen(state_.etapes, state_.selectedEtape, model, actions,
-                             [this](ImDrawList* draw, ImVec2 min, ImVec2 max) { drawAudienceView(draw, min, max); });
-            break;
-        case ConsoleScreen::Reseau: drawReseauScreen(state_.reseau, model, actions); break;
-        case ConsoleScreen::Calendrier:
-            drawCalendrierScreen(state_.calendrier, state_.selectedEtape, model, actions);
-            break;
-        case ConsoleScreen::Inscriptions:
-            drawInscriptionsScreen(state_.inscriptions, state_.selectedEtape, model, actions);
-            break;
-        case ConsoleScreen::BriseGlace: {
-            BriseGlaceView& v = state_.briseGlace;
-            drawBriseGlaceScreen(v, state_.selectedEtape, model, actions);
-            using P = BriseGlaceView::Project;
-            if (v.project != P::Nothing)
-                state_.projector = v.project == P::Meeting ? ProjectorView::Meeting
-                                   : v.project == P::Card  ? ProjectorView::Card
-                                                           : ProjectorView::WhoIsHere;
-            v.project = P::Nothing;
-            if (v.startTimer) {  // one round of the speed-meeting, timed
-                if (const Etape* e = model.etape(state_.selectedEtape)) state_.countdown.reset(e->icebreaker.roundSeconds);
-                state_.countdown.start();
-                v.startTimer = false;
-            }
-            break;
-        }
-        case ConsoleScreen::Groupes:
-            drawGroupesScreen(state_.groupes, state_.selectedEtape, model, actions);
-            if (state_.groupes.project) {  // « Projeter les groupes »
-                state_.projector = ProjectorView::Groups;
-                state_.groupes.project = false;
-            }
-            break;
-        case ConsoleScreen::Archive: drawArchiveScreen(state_.archive, state_.selectedEtape, model); break;
-        case ConsoleScreen::Votes:
-            drawVotesScreen(state_.votes, state_.selectedEtape, model, actions);
-            if (state_.votes.project) {  // « Projeter les résultats »
-                state_.projector = ProjectorView::VoteResults;
-                state_.projectedVote = state_.votes.selected;
-                state_.votes.project = false;
-            }
-            break;
-        case ConsoleScreen::Idees: {
-            const auto now = std::chrono::duration_cast<std::chrono::seconds>(
-                                 std::chrono::system_clock::now().time_since_epoch()).count();
-            drawIdeesScreen(state_.idees, state_.selectedEtape, model, session_.revision(), now, actions);
-            if (state_.idees.project) {  // « Projeter le mur »
-                state_.projector = ProjectorView::Mur;
-                state_.projectedBoard = state_.idees.selected;
-                state_.idees.project = false;
-            }
-            break;
-        }
-    }
-}
-
-void App::collectErrors() {
-    for (std::string* error : {&state_.etapes.error, &state_.reseau.error, &state_.calendrier.error,
-                               &state_.inscriptions.error, &state_.votes.error, &state_.groupes.error,
-                               &state_.briseGlace.error, &state_.idees.error}) {
-        if (error->empty()) continue;
-        toast(std::move(*error), true);
-        error->clear();
-    }
 }
 
 const Etape* App::selectedEtape() const { return session_.model().etape(state_.selectedEtape); }
@@ -212,20 +159,20 @@ void App::drawMenuBar(UiRequests& requests) {
         const bool showing = state_.projectorFullscreen || state_.projectorInConsole;
         if (ImGui::MenuItem(tr(showing ? Str::MenuProjectorLeave : Str::MenuProjectorFull), tr(Str::ShortcutProjector)))
             requests.toggleProjector = true;
-        if (ImGui::MenuItem(tr(Str::ProjectWelcome), nullptr, state_.projector == ProjectorView::Welcome))
-            state_.projector = ProjectorView::Welcome;
+        if (ImGui::MenuItem(tr(Str::ProjectWelcome), nullptr, state_.projector == "projector"))
+            state_.projector = "projector";
         probe::mark("menu.project-welcome");
-        if (ImGui::MenuItem(tr(Str::ProjectResults), nullptr, state_.projector == ProjectorView::VoteResults,
+        if (ImGui::MenuItem(tr(Str::ProjectResults), nullptr, state_.projector == "resultats",
                             projectedVote() != nullptr))
-            state_.projector = ProjectorView::VoteResults;
-        if (ImGui::MenuItem(tr(Str::ProjectBoard), nullptr, state_.projector == ProjectorView::Mur,
-                            projectedBoard() != nullptr))
-            state_.projector = ProjectorView::Mur;
-        if (state_.projector == ProjectorView::Mur) {
+            state_.projector = "resultats";
+        if (ImGui::MenuItem(tr(Str::ProjectBoard), nullptr, state_.projector == "mur", projectedBoard() != nullptr))
+            state_.projector = "mur";
+        if (state_.projector == "mur") {
+            MurView& mur = view<MurView>();
             ImGui::SetNextItemWidth(200.0f);
-            ImGui::SliderFloat("##mur-zoom", &state_.mur.zoom, 0.5f, 2.5f, tr(Str::BoardZoom));
+            ImGui::SliderFloat("##mur-zoom", &mur.zoom, 0.5f, 2.5f, tr(Str::BoardZoom));
             ImGui::SetNextItemWidth(200.0f);
-            ImGui::DragFloat("##mur-scroll", &state_.mur.scroll, 4.0f, 0.0f, 1e6f, tr(Str::BoardScroll));
+            ImGui::DragFloat("##mur-scroll", &mur.scroll, 4.0f, 0.0f, 1e6f, tr(Str::BoardScroll));
         }
         if (state_.monitors.size() > 1) {
             if (ImGui::BeginMenu(tr(Str::MenuMonitor))) {
@@ -327,7 +274,7 @@ void App::drawConsole(Actions& actions, UiRequests& requests) {
         ImGui::Begin("##projector-in-console", nullptr, kFill);
         const ImVec2 min = ImGui::GetWindowPos();
         const ImVec2 max(min.x + ImGui::GetWindowWidth(), min.y + ImGui::GetWindowHeight());
-        drawAudienceView(ImGui::GetWindowDrawList(), min, max);
+        drawAudienceView(ImGui::GetWindowDrawList(), min, max, true);
         ImGui::GetWindowDrawList()->AddText(ImVec2(min.x + 40.0f, max.y - 30.0f), IM_COL32(120, 120, 120, 255),
                                             tr(Str::ProjectorInConsoleHint));
         ImGui::End();
@@ -340,20 +287,24 @@ void App::drawConsole(Actions& actions, UiRequests& requests) {
     drawMenuBar(requests);
     if (ImGui::BeginTabBar("##screens")) {
         for (const ScreenEntry& entry : screenRegistry()) {
-            if (entry.projector) continue;
-            const bool select = state_.selectScreen && state_.screen == entry.console;
+            if (entry.projector()) continue;
+            const bool select = state_.selectScreen && state_.screen == entry.name;
             const bool open = ImGui::BeginTabItem(tr(entry.title), nullptr, select ? ImGuiTabItemFlags_SetSelected : 0);
             probe::mark(std::string("tab.") + entry.name);
             if (!open) continue;
-            if (!state_.selectScreen) state_.screen = entry.console;
-            drawConsoleScreen(entry.console, actions);
+            if (!state_.selectScreen) state_.screen = entry.name;
+            const AudienceView preview = [this](ImDrawList* draw, ImVec2 min, ImVec2 max) {
+                drawAudienceView(draw, min, max, false);
+            };
+            ScreenContext ctx{session_.model(), state_.selectedEtape, session_.revision(), secondsSinceEpoch(),
+                              actions, requests_, folder_, preview};
+            entry.draw(state_.views, ctx);
             ImGui::EndTabItem();
         }
         state_.selectScreen = false;
         ImGui::EndTabBar();
     }
     ImGui::End();
-    collectErrors();
     drawUnsaved();
     drawToasts();
     drawNotices();
@@ -375,7 +326,7 @@ void App::drawUnsaved() {
     ImGui::Spacing();
     ImGui::TextUnformatted(tr(Str::UnsavedCauses));
     ImGui::Spacing();
-    const std::filesystem::path& dir = state_.archive.dataDir;
+    const std::filesystem::path dir = folder_ ? folder_->dir() : std::filesystem::path();
     ImGui::TextUnformatted(dir.empty() ? tr(Str::UnsavedWhatNoDir) : fmt(Str::UnsavedWhat, {dir.string()}).c_str());
     ImGui::Spacing();
     ImGui::TextDisabled("%s", fmt(Str::UnsavedDetail, {u.error}).c_str());
@@ -395,16 +346,6 @@ void App::drawUnsaved() {
 void App::drawProjector(UiRequests& requests) {
     if (ImGui::IsKeyPressed(kKeyF5, false)) requests.toggleProjector = true;
     if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false)) requests.leaveProjector = true;
-    if (state_.projector == ProjectorView::Mur) {  // the wall: wheel and arrows scroll, Ctrl+wheel zooms
-        const ImGuiIO& io = ImGui::GetIO();
-        if (io.KeyCtrl) state_.mur.zoom = std::clamp(state_.mur.zoom * (1.0f + 0.1f * io.MouseWheel), 0.5f, 2.5f);
-        else state_.mur.scroll -= io.MouseWheel * 80.0f;
-        if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_DownArrow))) state_.mur.scroll += 80.0f;
-        if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_UpArrow))) state_.mur.scroll -= 80.0f;
-        if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_PageDown))) state_.mur.scroll += 600.0f;
-        if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_PageUp))) state_.mur.scroll -= 600.0f;
-        if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Home))) state_.mur.scroll = 0.0f;
-    }
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(viewport->Pos);
     ImGui::SetNextWindowSize(viewport->Size);
@@ -413,26 +354,17 @@ void App::drawProjector(UiRequests& requests) {
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings);
     const ImVec2 min = viewport->Pos;
     const ImVec2 max(min.x + viewport->Size.x, min.y + viewport->Size.y);
-    drawAudienceView(ImGui::GetWindowDrawList(), min, max);
+    drawAudienceView(ImGui::GetWindowDrawList(), min, max, true);
     ImGui::End();
     ImGui::PopStyleVar();
 }
 
-void App::drawAudienceView(ImDrawList* draw, ImVec2 min, ImVec2 max) {
-    const Etape* etape = selectedEtape();
-    const Board* board = state_.projector == ProjectorView::Mur ? projectedBoard() : nullptr;
-    const Vote* vote = state_.projector == ProjectorView::VoteResults ? projectedVote() : nullptr;
-    if (board) drawBoardWall(draw, min, max, *board, state_.mur, session_.revision(), ImGui::GetTime());
-    else if (vote) drawVoteResults(draw, min, max, *vote, true);
-    else if (state_.projector == ProjectorView::Groups && etape && !etape->groups.empty())
-        drawGroupsProjection(draw, min, max, session_.model(), *etape, state_.groupes.round);
-    else if (state_.projector == ProjectorView::Meeting && etape && !etape->icebreaker.rounds.empty())
-        drawMeetingProjection(draw, min, max, session_.model(), *etape, state_.briseGlace.round);
-    else if (state_.projector == ProjectorView::Card && etape && !etape->icebreaker.drawn.empty())
-        drawCardProjection(draw, min, max, *etape);
-    else if (state_.projector == ProjectorView::WhoIsHere && etape)
-        drawWhoIsHere(draw, min, max, session_.model(), *etape);
-    else drawWelcome(draw, min, max, session_.model(), etape);
+void App::drawAudienceView(ImDrawList* draw, ImVec2 min, ImVec2 max, bool input) {
+    const ProjectorContext ctx{session_.model(), selectedEtape(), projectedItem(state_.projector), session_.revision(),
+                               ImGui::GetTime(), input};
+    const ScreenEntry* entry = findScreen(state_.projector);
+    if (!entry || !entry->projector() || !entry->project(state_.views, draw, min, max, ctx))
+        projectWelcome(draw, min, max, ctx);
     if (state_.countdown.active()) drawCountdown(draw, min, max, state_.countdown);
 }
 
@@ -449,53 +381,91 @@ void App::refused(const Status& status, std::string change) {
     ++u.count;
 }
 
-void App::settleSubmissions(const std::vector<bool>& actions, const std::vector<bool>& batches) {
-    for (Submission* s : {&state_.idees.entrySent, &state_.idees.pasteSent, &state_.idees.boardSent,
-                          &state_.idees.categorySent, &state_.idees.clusterSent, &state_.inscriptions.checkinSent,
-                          &state_.reseau.territorySent, &state_.reseau.personSent, &state_.briseGlace.questionSent,
-                          &state_.votes.voteSent, &state_.votes.ballotSent, &state_.votes.handsSent})
-        settle(*s, actions, batches);
+void App::handle(Request& request, Actions& follow) {
+    struct Handler {
+        App& app;
+        Actions& follow;
+        void operator()(ProjectRequest& r) const {
+            app.state_.projector = r.screen;
+            if (r.item) app.state_.projected[r.screen] = r.item;
+        }
+        void operator()(TimerRequest& r) const {
+            app.state_.countdown.reset(r.seconds);
+            app.state_.countdown.start();
+        }
+        void operator()(DocumentRequest& r) const {
+            if (!app.folder_) return;
+            const store::Outcome done = app.folder_->writeDocument(r.fileName, r.content);
+            if (!done) app.toast(done.message, true);
+            else if (r.written) r.written(done.message);
+        }
+        void operator()(ArchiveRequest& r) const { app.saveArchive(r.etape, r.done); }
+        void operator()(CsvRequest& r) const {
+            store::DataFolder fallback(std::filesystem::path{});  // reading a file the user gave needs no folder
+            store::DataFolder& folder = app.folder_ ? *app.folder_ : fallback;
+            const auto table = folder.readCsv(r.path);
+            if (!table.ok()) app.toast(table.error, true);
+            else if (r.read) r.read(table.value, follow);
+        }
+        void operator()(MessageRequest& r) const { app.toast(std::move(r.text), r.error); }
+    };
+    std::visit(Handler{*this, follow}, request);
 }
 
+void App::saveArchive(Id etape, const std::function<void(const store::Outcome&)>& done) {
+    const Etape* e = session_.model().etape(etape);
+    if (!folder_ || !e) return;
+    const store::Outcome outcome = folder_->saveArchive(session_.model(), *e);
+    if (done) done(outcome);  // the screen that asked shows it
+    else toast(outcome.message, !outcome.ok);
+}
+
+namespace {
+
+/// What the shell does after an accepted action, besides showing it: closing an étape (status « réalisée »)
+/// saves it into the archive; a deletion says how to get the item back. `before`: the model before the action.
+Requests followUps(const Action& action, const Model& before, const std::string& label) {
+    Requests out;
+    if (const auto* u = std::get_if<UpdateEtape>(&action))
+        if (const Etape* e = before.etape(u->id))
+            if (u->header.status == EtapeStatus::Realisee && e->header.status != EtapeStatus::Realisee)
+                out.push_back(ArchiveRequest{u->id, {}});
+    if (const auto* r = std::get_if<RemoveProgrammeItem>(&action))
+        if (const Etape* e = before.etape(r->etape))
+            if (const int i = indexOf(e->programme, r->item); i >= 0)
+                out.push_back(MessageRequest{fmt(Str::DeletedHint, {e->programme[static_cast<size_t>(i)].title}), false});
+    if (std::holds_alternative<RemoveIdea>(action)) out.push_back(MessageRequest{fmt(Str::BoardDeletedHint, {label}), false});
+    return out;
+}
+
+}  // namespace
+
 void App::apply(Actions& actions, UiRequests& requests) {
-    std::vector<bool> accepted, batchesAccepted;  // per action, per batch: for the screens' submissions
-    for (Action& action : actions) {
-        // A deletion says how to get the item back.
-        std::string removedTitle;
-        if (const auto* r = std::get_if<RemoveProgrammeItem>(&action))
-            if (const Etape* e = session_.model().etape(r->etape))
-                if (const int i = indexOf(e->programme, r->item); i >= 0)
-                    removedTitle = e->programme[static_cast<size_t>(i)].title;
-        std::string removedIdea;
-        if (const auto* r = std::get_if<RemoveIdea>(&action))
-            if (const Etape* e = session_.model().etape(r->etape))
-                if (const Board* b = e->board(r->board))
-                    if (const Idea* idea = b->idea(r->idea)) removedIdea = idea->text;
-        // Closing an étape (status « réalisée ») saves it into the archive.
-        Id closing = 0;
-        if (const auto* u = std::get_if<UpdateEtape>(&action))
-            if (const Etape* e = session_.model().etape(u->id))
-                if (u->header.status == EtapeStatus::Realisee && e->header.status != EtapeStatus::Realisee) closing = u->id;
-        std::string label = describe(action, session_.model());
-        const Status s = session_.apply(std::move(action));
-        accepted.push_back(s.ok);
-        if (!s) refused(s, std::move(label));
-        else if (closing && !state_.archive.dataDir.empty()) {
-            if (const Etape* e = session_.model().etape(closing)) {
-                const bool saved = saveToArchive(state_.archive, session_.model(), *e);
-                toast(state_.archive.message, !saved);
-            }
-        } else if (!removedTitle.empty()) toast(fmt(Str::DeletedHint, {removedTitle}));
-        else if (!removedIdea.empty()) toast(fmt(Str::BoardDeletedHint, {session_.undoLabel()}));
+    // The frame's actions, then what the screens asked (which may bring actions: an imported file), until none.
+    for (int round = 0; round < 4 && (!actions.empty() || !requests_.empty()); ++round) {
+        std::vector<bool> accepted, batchesAccepted;  // per action, per batch: for the screens' submissions
+        Requests asked = std::move(requests_);
+        requests_.clear();
+        Requests after;
+        for (Action& action : actions) {
+            std::string label = describe(action, session_.model());
+            Requests follow = followUps(action, session_.model(), label);
+            const Status s = session_.apply(std::move(action));
+            accepted.push_back(s.ok);
+            if (!s) refused(s, std::move(label));
+            else std::move(follow.begin(), follow.end(), std::back_inserter(after));
+        }
+        for (ActionBatch& batch : actions.batches) {
+            std::string label = batch.label;
+            const Status s = session_.applyAll(std::move(batch.actions), std::move(batch.label));
+            batchesAccepted.push_back(s.ok);
+            if (!s) refused(s, std::move(label));
+        }
+        actions.clear();
+        settleWaiting(accepted, batchesAccepted);
+        for (Request& r : after) handle(r, actions);
+        for (Request& r : asked) handle(r, actions);
     }
-    for (ActionBatch& batch : actions.batches) {
-        std::string label = batch.label;
-        const Status s = session_.applyAll(std::move(batch.actions), std::move(batch.label));
-        batchesAccepted.push_back(s.ok);
-        if (!s) refused(s, std::move(label));
-    }
-    actions.clear();
-    settleSubmissions(accepted, batchesAccepted);
     if (requests.undo) {
         std::string label = fmt(Str::UnsavedUndo, {session_.undoLabel()});
         if (Status s = session_.undo(); !s) refused(s, std::move(label));

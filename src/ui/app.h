@@ -4,7 +4,12 @@
 #pragma once
 
 #include <filesystem>
+#include <functional>
+#include <memory>
 #include <string>
+#include <string_view>
+#include <typeindex>
+#include <unordered_map>
 #include <vector>
 
 #include "core/countdown.h"
@@ -31,31 +36,29 @@ struct UiRequests {
     int monitor = -1;  // ≥ 0: the user chose this monitor for the projector
 };
 
-/// The console's screens, one tab each.
-enum class ConsoleScreen { Etapes, Reseau, Calendrier, Inscriptions, BriseGlace, Groupes, Idees, Votes, Archive };
+/// The view state of every screen, one value per view type, made on first use (screens register in one line).
+class Views {
+public:
+    template <class View>
+    View& get() {
+        std::shared_ptr<void>& slot = views_[std::type_index(typeid(View))];
+        if (!slot) slot = std::make_shared<View>();
+        return *static_cast<View*>(slot.get());
+    }
 
-/// What the projector shows.
-enum class ProjectorView { Welcome, VoteResults, Groups, Meeting, Card, WhoIsHere, Mur };
+private:
+    std::unordered_map<std::type_index, std::shared_ptr<void>> views_;
+};
 
 /// View-only state of the app: never domain data, never saved in the database.
 struct AppState {
     Id selectedEtape = 0;  // shared by the console's screens and shown on the projector
-    ConsoleScreen screen = ConsoleScreen::Etapes;
+    std::string screen = "console";  // the console's tab shown (a registry name)
     bool selectScreen = false;  // select `screen`'s tab on the next frame (set from outside the tab bar)
-    EtapesView etapes;
-    ReseauView reseau;
-    CalendrierView calendrier;
-    InscriptionsView inscriptions;
-    VotesView votes;
-    GroupesView groupes;
-    BriseGlaceView briseGlace;
-    ProjectorView projector = ProjectorView::Welcome;
+    Views views;                // every screen's drafts, selections and caches
+    std::string projector = "projector";  // what the projector shows (a registry name; « projector »: welcome)
+    std::unordered_map<std::string, Id> projected;  // per projector screen, the vote or board it last showed
     Countdown countdown;  // the room's timer, over whatever the projector shows
-    Id projectedVote = 0;  // the vote whose results the projector shows
-    IdeesView idees;
-    MurView mur;            // scroll, zoom and new ideas of the projected board
-    Id projectedBoard = 0;  // the idea board the projector shows
-    ArchiveView archive;    // the capitalisation archive (its data directory, list, search)
     struct Toast {
         std::string text;
         double until = 0;
@@ -77,23 +80,69 @@ struct AppState {
     } unsaved;
 };
 
-/// A screen that `atelier screenshot --screen NAME` can render.
+/// A screen: a console tab or what the projector shows. `atelier screenshot --screen NAME` renders it.
 struct ScreenEntry {
     const char* name;
-    bool projector;          // drawn in the projector window (otherwise the console)
-    ConsoleScreen console;   // the console's tab (console screens)
-    ProjectorView view;      // what the projector shows (projector screens)
-    Str title;               // the tab's title
+    Str title;  // the tab's title (projector screens: the window's)
+    /// Console screens: draws the tab with its view.
+    std::function<void(Views&, ScreenContext&)> draw;
+    /// Projector screens: draws what the room sees with the view it shares with its console screen; false when
+    /// there is nothing to show (the welcome screen is shown instead).
+    std::function<bool(Views&, ImDrawList*, ImVec2, ImVec2, const ProjectorContext&)> project;
+    /// Projector screens showing an item (a vote, a board): the one shown first for an étape.
+    Id (*firstItem)(const Etape&) = nullptr;
+    bool projector() const { return static_cast<bool>(project); }
 };
 const std::vector<ScreenEntry>& screenRegistry();
+/// The registered screen `name`, or null.
+const ScreenEntry* findScreen(std::string_view name);
+
+/// A console tab drawn by `draw` with its view `View` (its `error`, when it has one, becomes a toast).
+template <class View>
+ScreenEntry consoleScreen(const char* name, Str title, void (*draw)(View&, ScreenContext&)) {
+    return {name, title,
+            [draw](Views& views, ScreenContext& ctx) {
+                View& view = views.get<View>();
+                draw(view, ctx);
+                if constexpr (requires { view.error.empty(); }) ctx.reportError(view.error);
+            },
+            {}, nullptr};
+}
+/// A projector screen drawn by `draw` with the view `View` it shares with a console screen.
+template <class View>
+ScreenEntry projectorScreen(const char* name, bool (*draw)(View&, ImDrawList*, ImVec2, ImVec2, const ProjectorContext&),
+                            Id (*firstItem)(const Etape&) = nullptr) {
+    return {name, Str::ProjectorTitle, {},
+            [draw](Views& views, ImDrawList* list, ImVec2 min, ImVec2 max, const ProjectorContext& ctx) {
+                return draw(views.get<View>(), list, min, max, ctx);
+            },
+            firstItem};
+}
+/// A projector screen that keeps no view state.
+inline ScreenEntry projectorScreen(const char* name, bool (*draw)(ImDrawList*, ImVec2, ImVec2, const ProjectorContext&),
+                                   Id (*firstItem)(const Etape&) = nullptr) {
+    return {name, Str::ProjectorTitle, {},
+            [draw](Views&, ImDrawList* list, ImVec2 min, ImVec2 max, const ProjectorContext& ctx) {
+                return draw(list, min, max, ctx);
+            },
+            firstItem};
+}
 
 class App {
 public:
-    /// `dataDir`: where documents go (its documents/ folder); empty: no document buttons.
-    explicit App(Session& session, std::filesystem::path dataDir = {});
+    /// `folder`: the data folder (documents, archive); null: no document button, no archive.
+    explicit App(Session& session, store::DataFolder* folder = nullptr);
+    ~App();
+    App(const App&) = delete;
+    App& operator=(const App&) = delete;
 
     AppState& state() { return state_; }
+    /// The view state of a screen (`app.view<IdeesView>()`).
+    template <class View>
+    View& view() { return state_.views.get<View>(); }
     const Session& session() const { return session_; }
+    /// The data folder the app writes documents and archives to (null: none).
+    void setFolder(store::DataFolder* folder) { folder_ = folder; }
 
     /// One frame of the console window (menu bar, screens, toasts) in the current ImGui context.
     void drawConsole(Actions& actions, UiRequests& requests);
@@ -119,17 +168,22 @@ private:
     const Etape* selectedEtape() const;
     const Vote* projectedVote() const;
     const Board* projectedBoard() const;
-    void drawConsoleScreen(ConsoleScreen screen, Actions& actions);
-    /// What the room sees (welcome or a vote's results) in [min, max].
-    void drawAudienceView(ImDrawList* draw, ImVec2 min, ImVec2 max);
-    void collectErrors();
+    /// The vote or board last projected by projector screen `screen` (0: none).
+    Id projectedItem(const std::string& screen) const;
+    /// What the room sees in [min, max]: the projector screen chosen, or the welcome screen when it has nothing to
+    /// show. `input`: the room's window has the keyboard (the wall scrolls).
+    void drawAudienceView(ImDrawList* draw, ImVec2 min, ImVec2 max, bool input);
+    /// Does what a screen asked (through the data folder for files); `follow`: actions it brings.
+    void handle(Request& request, Actions& follow);
+    void saveArchive(Id etape, const std::function<void(const store::Outcome&)>& done);
     /// A refused change: a toast, or the « non enregistrée » modal when the journal failed.
     void refused(const Status& status, std::string change);
     void drawUnsaved();
-    void settleSubmissions(const std::vector<bool>& actions, const std::vector<bool>& batches);
 
     Session& session_;
+    store::DataFolder* folder_;
     AppState state_;
+    Requests requests_;  // what the frame's screens asked, handled in apply()
 };
 
 }  // namespace atelier::ui

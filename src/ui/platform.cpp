@@ -190,7 +190,7 @@ void setProjectorFullscreen(GLFWwindow* projector, GLFWmonitor* monitor) {
 
 }  // namespace
 
-int runApp(Session& session, const std::filesystem::path& dataDir, std::vector<std::string> notices) {
+int runApp(Session& session, store::DataFolder* folder, std::vector<std::string> notices) {
     Glfw glfw;
     if (!glfw.ok) {
         std::fprintf(stderr, "%s\n", "Aucun affichage disponible : lancez Atelier depuis une session graphique.");
@@ -206,7 +206,7 @@ int runApp(Session& session, const std::filesystem::path& dataDir, std::vector<s
     glfwSwapInterval(0);  // the console's vsync paces the loop
     glfwFocusWindow(console.handle());
 
-    App app(session, dataDir);
+    App app(session, folder);
     app.state().notices = std::move(notices);
     Actions actions;
     UiRequests requests;
@@ -287,26 +287,25 @@ std::vector<std::string> screenNames() {
 }
 
 Status screenshot(Session& session, const ScreenshotOptions& options) {
-    const ScreenEntry* entry = nullptr;
-    for (const ScreenEntry& s : screenRegistry())
-        if (options.screen == s.name) entry = &s;
+    const ScreenEntry* entry = findScreen(options.screen);
     if (!entry) return Status::failure("écran inconnu « " + options.screen + " »");
     Glfw glfw;
     if (!glfw.ok) return Status::failure("aucun affichage (lancez la commande sous xvfb-run -a)");
     glfwWindowHint(GLFW_RESIZABLE, GLFW_FALSE);
-    Window window(entry->projector ? tr(Str::ProjectorTitle) : tr(Str::AppTitle), options.width, options.height,
+    Window window(entry->projector() ? tr(Str::ProjectorTitle) : tr(Str::AppTitle), options.width, options.height,
                   nullptr, true);
     if (!window) return Status::failure("impossible d'ouvrir une fenêtre OpenGL 3");
 
-    App app(session, options.dataDir);
+    App app(session, options.folder);
     if (options.etapeNumber)
         if (const Etape* e = session.model().etapeByNumber(*options.etapeNumber)) app.state().selectedEtape = e->id;
     app.showScreen(entry->name);
     if (options.voteNumber)
         if (const Etape* e = session.model().etape(app.state().selectedEtape);
             e && *options.voteNumber >= 1 && *options.voteNumber <= static_cast<int>(e->votes.size())) {
-            app.state().projectedVote = e->votes[static_cast<size_t>(*options.voteNumber - 1)].id;
-            app.state().votes.selected = app.state().projectedVote;
+            const Id vote = e->votes[static_cast<size_t>(*options.voteNumber - 1)].id;
+            app.state().projected["resultats"] = vote;
+            app.view<VotesView>().selected = vote;
         }
     Actions actions;
     UiRequests requests;
@@ -315,7 +314,7 @@ Status screenshot(Session& session, const ScreenshotOptions& options) {
     for (int frame = 0; frame < kFrames; ++frame) {
         glfwPollEvents();
         window.begin();
-        if (entry->projector) app.drawProjector(requests);
+        if (entry->projector()) app.drawProjector(requests);
         else app.drawConsole(actions, requests);
         window.render(1.0f, 1.0f, 1.0f);
         actions.clear();

@@ -8,12 +8,16 @@
 
 #include "core/session.h"
 
+namespace atelier::store {
+class DataFolder;
+}
+
 namespace atelier::ui {
 
 /// Runs the console and projector windows until the console is closed. Returns the process exit code.
-/// `dataDir` receives the documents the facilitator writes from the app. `notices` (French, e.g. journal entries
+/// `folder`: the data folder (documents the facilitator writes, the archive); null: none. `notices` (French, e.g. journal entries
 /// that could not be replayed) are shown in a modal at start.
-int runApp(Session& session, const std::filesystem::path& dataDir, std::vector<std::string> notices = {});
+int runApp(Session& session, store::DataFolder* folder, std::vector<std::string> notices = {});
 
 /// Shows `message` in a small window (French) until closed: for errors that stop the app from starting.
 void showFatalError(const std::string& message);
@@ -25,7 +29,7 @@ struct ScreenshotOptions {
     std::filesystem::path out;
     std::optional<int> etapeNumber;  // étape to select; default: the first
     std::optional<int> voteNumber;   // « resultats »: the étape's vote (1-based); default: the first
-    std::filesystem::path dataDir;   // as in the app (document buttons); empty: none
+    store::DataFolder* folder = nullptr;  // as in the app (document buttons, archive); null: none
 };
 
 /// Renders one screen in a real window for a few frames and writes the PNG. Needs a display (xvfb-run -a).

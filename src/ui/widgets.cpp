@@ -13,7 +13,12 @@ namespace atelier::ui {
 
 // [SECTION] Fields posted with Enter, and what became of what was posted
 
+namespace {
+std::vector<Submission*> waiting;  // since the last settleWaiting
+}  // namespace
+
 void Submission::wait(const Actions& out, bool inBatch) {
+    if (state != State::Waiting) waiting.push_back(this);
     state = State::Waiting;
     batch = inBatch;
     index = inBatch ? out.batches.size() - 1 : out.size() - 1;
@@ -38,6 +43,14 @@ void settle(Submission& s, const std::vector<bool>& actions, const std::vector<b
     const bool ok = s.index < outcomes.size() && outcomes[s.index];
     s.state = ok ? Submission::State::Accepted : Submission::State::Refused;
 }
+
+void settleWaiting(const std::vector<bool>& actions, const std::vector<bool>& batches) {
+    std::vector<Submission*> now;
+    now.swap(waiting);
+    for (Submission* s : now) settle(*s, actions, batches);
+}
+
+void forgetWaiting() { waiting.clear(); }
 
 namespace {
 

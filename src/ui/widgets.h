@@ -43,6 +43,11 @@ struct Submission {
 /// The shell's side, once a frame's actions are applied: `actions[i]` (`batches[i]`) tells whether the i-th action
 /// (batch) was accepted. A submission still waiting learns its outcome.
 void settle(Submission& submission, const std::vector<bool>& actions, const std::vector<bool>& batches);
+/// Settles every submission that started waiting since the last call (the shell calls it once a frame's actions
+/// are applied: no screen lists its submissions).
+void settleWaiting(const std::vector<bool>& actions, const std::vector<bool>& batches);
+/// Forgets the submissions waiting (their views are going away).
+void forgetWaiting();
 
 /// A text field posted with Enter and emptied by its screen once accepted (quick entry of ideas, check-in at the
 /// door, new territory, person, question): returns true when Enter was pressed — or typed within the frame, see

@@ -6,6 +6,7 @@
 
 #include "core/archive.h"
 #include "store/archive.h"
+#include "store/data_folder.h"
 #include "support/fixtures.h"
 #include "ui/ui.h"
 
@@ -21,13 +22,14 @@ int main(int argc, char** argv) {
         const atelier::Model& m = session.model();
         atelier::store::saveAndIndex(argv[1], db, atelier::makeArchive(m, *m.etapeByNumber(1), "0.1.0", "2020-02-11T17:30:00Z"));
     }
+    atelier::store::DataFolder folder(argv[1]);
     for (const std::string& screen : atelier::ui::screenNames()) {
         atelier::ui::ScreenshotOptions options;
         options.screen = screen;
         options.width = std::atoi(argv[2]);
         options.height = std::atoi(argv[3]);
         options.out = std::string(argv[1]) + "/" + screen + ".png";
-        options.dataDir = argv[1];
+        options.folder = &folder;
         if (atelier::Status s = atelier::ui::screenshot(session, options); !s) {
             std::fprintf(stderr, "%s: %s\n", screen.c_str(), s.message.c_str());
             ++failures;

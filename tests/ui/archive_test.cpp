@@ -18,18 +18,10 @@ namespace {
 struct ArchiveConsole : atelier::ui::test::Console {
     fs::path dir;
     ArchiveConsole() {
-        std::random_device rd;
-        dir = fs::temp_directory_path() / ("atelier-ui-archive-" + std::to_string(rd()) + std::to_string(rd()));
-        fs::create_directories(dir);
+        dir = useFolder();
         session = atelier::test::dayOfEtapeSession();
         app.state().selectedEtape = session.model().etapeByNumber(1)->id;
-        app.state().archive.dataDir = dir;
         show("archive");
-    }
-    ~ArchiveConsole() {
-        app.state().archive.index.reset();
-        std::error_code ec;
-        fs::remove_all(dir, ec);
     }
 };
 
@@ -37,30 +29,30 @@ struct ArchiveConsole : atelier::ui::test::Console {
 
 TEST_CASE("Archive: saving the selected étape lists it, the search finds its ideas, a row opens it") {
     ArchiveConsole c;
-    REQUIRE(c.app.state().archive.listings);
-    CHECK(c.app.state().archive.listings->empty());
+    REQUIRE(c.app.view<ArchiveView>().listings);
+    CHECK(c.app.view<ArchiveView>().listings->empty());
 
     const Actions emitted = c.click("archive.save");
     CHECK(emitted.empty());  // the archive is a file, not a change of the model
     const fs::path file = c.dir / "sessions" / "2020-02-11-amiens" / "etape.json";
     REQUIRE(fs::exists(file));
-    CHECK(!c.app.state().archive.error);
-    CHECK(c.app.state().archive.message.find(file.string()) != std::string::npos);
+    CHECK(!c.app.view<ArchiveView>().error);
+    CHECK(c.app.view<ArchiveView>().message.find(file.string()) != std::string::npos);
     c.frame();
-    REQUIRE(c.app.state().archive.listings->size() == 1);
-    CHECK(c.app.state().archive.listings->front().error.empty());
-    CHECK(c.app.state().archive.listings->front().archive.ideaCount() > 250);
+    REQUIRE(c.app.view<ArchiveView>().listings->size() == 1);
+    CHECK(c.app.view<ArchiveView>().listings->front().error.empty());
+    CHECK(c.app.view<ArchiveView>().listings->front().archive.ideaCount() > 250);
 
     c.click("archive.search");
     c.imgui.type("REUSSITE");
     c.frame();
     c.frame();
-    REQUIRE(c.app.state().archive.hits);
-    CHECK(!c.app.state().archive.hits->empty());
-    CHECK(c.app.state().archive.hits->front().text.find("réussite") != std::string::npos);
+    REQUIRE(c.app.view<ArchiveView>().hits);
+    CHECK(!c.app.view<ArchiveView>().hits->empty());
+    CHECK(c.app.view<ArchiveView>().hits->front().text.find("réussite") != std::string::npos);
 
     c.click("archive.row.0");
-    CHECK(c.app.state().archive.open == 0);
+    CHECK(c.app.view<ArchiveView>().open == 0);
 }
 
 TEST_CASE("Archive: a damaged archive is listed as unreadable, the others still list") {
@@ -68,14 +60,14 @@ TEST_CASE("Archive: a damaged archive is listed as unreadable, the others still 
     c.click("archive.save");
     fs::create_directories(c.dir / "sessions" / "2019-01-01-casse");
     std::ofstream(c.dir / "sessions" / "2019-01-01-casse" / "etape.json") << "{\"format\": ";
-    c.app.state().archive.refresh = true;
+    c.app.view<ArchiveView>().refresh = true;
     c.frame();
-    const auto& listings = *c.app.state().archive.listings;
+    const auto& listings = *c.app.view<ArchiveView>().listings;
     REQUIRE(listings.size() == 2);
     CHECK(listings[0].error.find("2019-01-01-casse") != std::string::npos);
     CHECK(listings[1].error.empty());
     c.click("archive.row.0");
-    CHECK(c.app.state().archive.open == 0);
+    CHECK(c.app.view<ArchiveView>().open == 0);
 }
 
 TEST_CASE("Archive: closing an étape (status réalisée) saves it into the archive") {

@@ -13,8 +13,8 @@ struct BriseGlaceConsole : atelier::ui::test::Console {
     BriseGlaceConsole() {
         session = atelier::test::dayOfEtapeSession();
         app.state().selectedEtape = session.model().etapeByNumber(1)->id;
-        app.state().briseGlace.maxIterations = 20'000;
-        app.state().briseGlace.timeLimitMs = 0;
+        app.view<BriseGlaceView>().maxIterations = 20'000;
+        app.view<BriseGlaceView>().timeLimitMs = 0;
         show("brise-glace");
     }
 };
@@ -30,7 +30,7 @@ TEST_CASE("Brise-glace: drawing a card emits one seeded draw, undone by Ctrl+Z, 
     const auto& drawn = c.etape1().icebreaker.drawn;
     CHECK(std::find(drawn.begin(), drawn.end() - 1, drawn.back()) == drawn.end() - 1);  // not drawn before
     c.click("cards.project");
-    CHECK(c.app.state().projector == ProjectorView::Card);
+    CHECK(c.app.state().projector == "projecteur-carte");
     c.ctrlPress(ImGuiKey_Z);
     CHECK(c.etape1().icebreaker.drawn.size() == before);
 }
@@ -45,18 +45,18 @@ TEST_CASE("Brise-glace: the facilitator adds a question with Enter") {
 
 TEST_CASE("Brise-glace: preparing the speed-meeting, projecting a round and starting its countdown") {
     BriseGlaceConsole c;
-    c.app.state().briseGlace.rounds = 2;
+    c.app.view<BriseGlaceView>().rounds = 2;
     const Actions emitted = c.click("meeting.prepare");
     REQUIRE(emitted.size() == 1);
     CHECK(std::get<SetIcebreaker>(emitted[0]).icebreaker.rounds.size() == 2);
     CHECK(c.etape1().icebreaker.rounds.size() == 2);
     c.click("meeting.round.1");
     c.click("meeting.project");
-    CHECK(c.app.state().projector == ProjectorView::Meeting);
-    CHECK(c.app.state().briseGlace.round == 1);
+    CHECK(c.app.state().projector == "projecteur-rencontres");
+    CHECK(c.app.view<BriseGlaceView>().round == 1);
     c.click("meeting.timer");
     CHECK(c.app.state().countdown.running());
     CHECK(c.app.state().countdown.durationSeconds() == c.etape1().icebreaker.roundSeconds);
     c.click("presence.project");
-    CHECK(c.app.state().projector == ProjectorView::WhoIsHere);
+    CHECK(c.app.state().projector == "projecteur-qui-est-la");
 }

@@ -13,8 +13,8 @@ struct GroupesConsole : atelier::ui::test::Console {
     GroupesConsole() {
         session = atelier::test::dayOfEtapeSession();
         app.state().selectedEtape = session.model().etapeByNumber(1)->id;
-        app.state().groupes.maxIterations = 20'000;  // deterministic searches
-        app.state().groupes.timeLimitMs = 0;
+        app.view<GroupesView>().maxIterations = 20'000;  // deterministic searches
+        app.view<GroupesView>().timeLimitMs = 0;
         show("groupes");
     }
     const GroupRound& round0() { return etape1().groups.rounds.at(0); }
@@ -44,15 +44,15 @@ TEST_CASE("Groupes: forming the groups with a click emits one plan of every roun
     GroupesConsole c;
     REQUIRE(c.session.apply(SetGroupPlan{c.etape1().id, GroupPlan{}}).ok);  // start without groups
     c.frame();
-    c.app.state().groupes.groups = 3;
-    c.app.state().groupes.rounds = 2;
+    c.app.view<GroupesView>().groups = 3;
+    c.app.view<GroupesView>().rounds = 2;
     const Actions emitted = c.click("groups.form");
     REQUIRE(emitted.size() == 1);
     const auto& set = std::get<SetGroupPlan>(emitted[0]);
     CHECK(set.plan.rounds.size() == 2);
     CHECK(set.plan.rounds[0].groups.size() == 3);
     CHECK(c.etape1().groups.rounds.size() == 2);
-    CHECK(c.app.state().groupes.report.find("itérations") != std::string::npos);
+    CHECK(c.app.view<GroupesView>().report.find("itérations") != std::string::npos);
 }
 
 TEST_CASE("Groupes: dragging a person onto another swaps them, onto a group moves them, each undoable") {
@@ -83,5 +83,5 @@ TEST_CASE("Groupes: locking a group and projecting the round") {
     c.click("group.0.lock");
     CHECK(c.etape1().groups.locked[0]);
     c.click("groups.project");
-    CHECK(c.app.state().projector == ProjectorView::Groups);
+    CHECK(c.app.state().projector == "projecteur-groupes");
 }

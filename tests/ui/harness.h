@@ -8,6 +8,8 @@
 #include <imgui.h>
 #include <string>
 
+#include "store/data_folder.h"
+#include "support/cli.h"
 #include "support/fixtures.h"
 #include "ui/app.h"
 #include "ui/headless.h"
@@ -23,6 +25,17 @@ struct Console {
     Actions actions;
     UiRequests requests;
     Actions lastActions;  // what the last frame emitted, before apply()
+    std::unique_ptr<atelier::test::TempDir> temp;    // the data folder's parent, removed at the end
+    std::unique_ptr<store::DataFolder> folder;        // documents and archive, once useFolder() was called
+
+    /// Gives the app a data folder in a new temporary folder (documents, archive, search index); returns it.
+    const std::filesystem::path& useFolder() {
+        temp = std::make_unique<atelier::test::TempDir>("atelier-ui");
+        std::filesystem::create_directories(temp->path / "data");
+        folder = std::make_unique<store::DataFolder>(temp->path / "data");
+        app.setFolder(folder.get());
+        return folder->dir();
+    }
 
     Console() {
         probe::enable(true);

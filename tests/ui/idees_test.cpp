@@ -38,7 +38,7 @@ struct IdeesConsole : atelier::ui::test::Console {
     }
     /// The first card laid out in column `c` (not a cluster title).
     Id firstCard(size_t c) {
-        for (const auto& e : app.state().idees.layout.columns.at(c))
+        for (const auto& e : app.view<IdeesView>().layout.columns.at(c))
             if (!e.cluster) return e.id;
         FAIL("no card in column " << c);
         return 0;
@@ -65,7 +65,7 @@ TEST_CASE("Idées: typing an idea and pressing Enter posts it as one action and 
     CHECK(c.session.revision() == revision + 1);
     REQUIRE(c.board().ideas.size() == before + 1);
     CHECK(c.board().ideas.back().text == "Un goûter partagé à la sortie des classes");
-    CHECK(c.app.state().idees.draft.empty());
+    CHECK(c.app.view<IdeesView>().draft.empty());
     // The field still has the keyboard: the next idea is typed without a click.
     c.frame();
     c.frame();
@@ -101,7 +101,7 @@ TEST_CASE("Idées: several pasted lines post one idea each, after a confirmation
     c.ctrlPress(ImGuiKey_V);
     c.frame();
     CHECK(c.board().ideas.size() == before);  // not before the confirmation
-    REQUIRE(c.app.state().idees.pasted.size() == 3);
+    REQUIRE(c.app.view<IdeesView>().pasted.size() == 3);
     c.click("idees.paste-confirm");
     REQUIRE(c.lastActions.batches.size() == 1);
     CHECK(c.lastActions.batches[0].actions.size() == 3);
@@ -157,27 +157,27 @@ TEST_CASE("Idées: the search finds « réussite » when typing « reussite »")
     c.imgui.type("REUSSITE");
     c.frame();
     c.frame();
-    CHECK(c.app.state().idees.layout.shown == expected);
+    CHECK(c.app.view<IdeesView>().layout.shown == expected);
 }
 
 TEST_CASE("Idées: projecting the wall, a new idea is highlighted on the projector") {
     IdeesConsole c;
     c.click("idees.project");
-    CHECK(c.app.state().projector == ProjectorView::Mur);
-    CHECK(c.app.state().projectedBoard == c.board().id);
+    CHECK(c.app.state().projector == "mur");
+    CHECK(c.app.state().projected["mur"] == c.board().id);
     Headless projector(1920, 1080);
     UiRequests requests;
     projector.frame([&] { c.app.drawProjector(requests); });
-    CHECK(c.app.state().mur.appeared.empty());  // what was there before is not new
+    CHECK(c.app.view<MurView>().appeared.empty());  // what was there before is not new
     Idea idea;
     idea.text = "Une idée qui arrive";
     idea.group = "Groupe 3";
     idea.category = c.board().categories[0].id;
     REQUIRE(c.session.apply(AddIdea{c.etape1().id, c.board().id, idea}).ok);
     projector.frame([&] { c.app.drawProjector(requests); });
-    REQUIRE(c.app.state().mur.appeared.size() == 1);
-    CHECK(c.app.state().mur.appeared[0].first == c.board().ideas.back().id);
-    CHECK(c.app.state().mur.layout.columns.size() == 3);
+    REQUIRE(c.app.view<MurView>().appeared.size() == 1);
+    CHECK(c.app.view<MurView>().appeared[0].first == c.board().ideas.back().id);
+    CHECK(c.app.view<MurView>().layout.columns.size() == 3);
 }
 
 TEST_CASE("Idées: a card dropped on another with Ctrl held is absorbed by it, both texts kept") {
@@ -215,7 +215,7 @@ TEST_CASE("Idées: a double click edits a card in place, Enter commits one edit"
         c.frame();
     }
     c.frame();
-    REQUIRE(c.app.state().idees.editing == idea);
+    REQUIRE(c.app.view<IdeesView>().editing == idea);
     c.imgui.ctrl(true);
     c.imgui.keyDown(keyIndex(ImGuiKey_A), true);
     c.frame();
@@ -231,7 +231,7 @@ TEST_CASE("Idées: a double click edits a card in place, Enter commits one edit"
     REQUIRE(c.lastActions.size() == 1);
     CHECK(std::get<EditIdea>(c.lastActions[0]).text == "Une idée réécrite");
     CHECK(c.board().idea(idea)->text == "Une idée réécrite");
-    CHECK(c.app.state().idees.editing == 0);
+    CHECK(c.app.view<IdeesView>().editing == 0);
 }
 
 TEST_CASE("Idées: Ctrl+Z right after posting an idea with Enter, then typing, does not crash") {

@@ -18,6 +18,7 @@
 
 #include "support/fixtures.h"
 #include "support/invariants.h"
+#include "store/data_folder.h"
 #include "ui/app.h"
 #include "ui/headless.h"
 #include "ui/keys.h"
@@ -129,16 +130,9 @@ Session fixtureSession(Journal* journal) {
     return Session(day.model(), journal);
 }
 
-const char* screenName(ConsoleScreen s) {
-    for (const ScreenEntry& e : screenRegistry())
-        if (!e.projector && e.console == s) return e.name;
-    return "?";
-}
-
-const char* screenName(ProjectorView v) {
-    for (const ScreenEntry& e : screenRegistry())
-        if (e.projector && e.view == v) return e.name;
-    return "?";
+const char* screenName(const std::string& name) {
+    const ScreenEntry* e = findScreen(name);
+    return e ? e->name : "?";
 }
 
 const char* const kWords[] = {
@@ -161,17 +155,19 @@ class Monkey {
 public:
     explicit Monkey(const Options& o)
         : o_(o), rng_(o.seed), journal_(o.seed ^ 0x9e3779b97f4a7c15ull, o.journalFailOneIn),
-          session_(fixtureSession(&journal_)), app_(session_, o.dataDir) {
+          session_(fixtureSession(&journal_)), folder_(o.dataDir), app_(session_, &folder_) {
         if (o.dataDir.empty()) throw std::invalid_argument("the monkey needs a temporary data folder");
         AppState& s = app_.state();
         s.selectedEtape = session_.model().etapeByNumber(1)->id;
         // Seeded, bounded searches: a run is reproducible and a click on « Former les groupes » stays quick.
-        s.groupes.nextSeed = rng_();
-        s.groupes.maxIterations = 200;
-        s.groupes.timeLimitMs = 60000;
-        s.briseGlace.nextSeed = rng_();
-        s.briseGlace.maxIterations = 200;
-        s.briseGlace.timeLimitMs = 60000;
+        GroupesView& groupes = app_.view<GroupesView>();
+        groupes.nextSeed = rng_();
+        groupes.maxIterations = 200;
+        groupes.timeLimitMs = 60000;
+        BriseGlaceView& briseGlace = app_.view<BriseGlaceView>();
+        briseGlace.nextSeed = rng_();
+        briseGlace.maxIterations = 200;
+        briseGlace.timeLimitMs = 60000;
         probe::enable(true);
     }
     ~Monkey() { probe::enable(false); }
@@ -418,6 +414,7 @@ private:
     Session session_;
     Headless console_{1280, 800};
     Headless projector_{960, 540};
+    store::DataFolder folder_;
     App app_;
     Actions actions_;
     UiRequests requests_;

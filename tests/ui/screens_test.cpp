@@ -96,8 +96,8 @@ TEST_CASE("Inscriptions: check-in at the door by typing three letters and Enter,
     const auto& update = std::get<UpdateRegistration>(c.lastActions[0]);
     CHECK(update.registration.present);
     CHECK(c.etape1().registrations.front().present);
-    CHECK(c.app.state().inscriptions.lastCheckedIn == "\u2713 Nadia Benali est présent·e");
-    CHECK(c.app.state().inscriptions.checkin.empty());
+    CHECK(c.app.view<InscriptionsView>().lastCheckedIn == "\u2713 Nadia Benali est présent·e");
+    CHECK(c.app.view<InscriptionsView>().checkin.empty());
 
     // Someone not registered: Enter adds them on the spot, present, as one undoable step.
     c.frame();
@@ -121,22 +121,19 @@ TEST_CASE("Inscriptions: check-in at the door by typing three letters and Enter,
 }
 
 TEST_CASE("Inscriptions: importing a CSV from its path (or a dropped file) and writing the documents") {
-    const std::filesystem::path dir = std::filesystem::temp_directory_path() / "atelier-ui-import";
-    std::filesystem::remove_all(dir);
-    std::filesystem::create_directories(dir);
+    Console c;
+    const std::filesystem::path data = c.useFolder();  // a temporary folder of its own (never a fixed /tmp path)
+    const std::filesystem::path dir = c.temp->path;
     {
         std::ofstream csv(dir / "inscrits.csv", std::ios::binary);
         csv << "Nom;Pr\xe9nom;Cit\xe9\r\nLef\xe8vre;Zo\xe9;Amiens\r\n;;Lens\r\n";  // Windows-1252
     }
-    Console c;
-    c.app.state().inscriptions.documentsDir = dir / "documents";
     c.show("inscriptions");
     c.click("import.path");
-    c.typeAndEnter((dir / "inscrits.csv").string());
-    REQUIRE(c.lastActions.batches.size() == 1);
+    c.typeAndEnter((dir / "inscrits.csv").string());  // the shell reads the file, then applies one batch
     REQUIRE(c.etape1().registrations.size() == 1);
     CHECK(c.session.model().person(c.etape1().registrations[0].person)->name == "Zoé Lefèvre");
-    CHECK(c.app.state().inscriptions.report.find("ligne 3 : le nom manque") != std::string::npos);
+    CHECK(c.app.view<InscriptionsView>().report.find("ligne 3 : le nom manque") != std::string::npos);
     CHECK(c.session.undoLabel() == "Importer 1 inscription(s)");
 
     // A file that cannot be read: a message, nothing imported.
@@ -149,9 +146,9 @@ TEST_CASE("Inscriptions: importing a CSV from its path (or a dropped file) and w
 
     c.click("doc.emargement");
     c.click("doc.frais");
-    CHECK(std::filesystem::exists(dir / "documents" / "etape-1-emargement.html"));
-    CHECK(std::filesystem::exists(dir / "documents" / "etape-1-frais.html"));
-    std::filesystem::remove_all(dir);
+    CHECK(std::filesystem::exists(data / "documents" / "etape-1-emargement.html"));
+    CHECK(std::filesystem::exists(data / "documents" / "etape-1-frais.html"));
+    CHECK(c.app.view<InscriptionsView>().report.find("etape-1-frais.html") != std::string::npos);
 }
 
 TEST_CASE("Inscriptions: the day rate of the étape's year is editable") {

@@ -31,7 +31,7 @@ struct VotesConsole : atelier::ui::test::Console {
 TEST_CASE("Votes: entering a dot-voting ballot emits one cast, undone by Ctrl+Z") {
     VotesConsole c;
     c.click("vote.1");  // « Sur quoi travailler l'après-midi ? », 3 dots per voter
-    REQUIRE(c.app.state().votes.selected == c.vote(1).id);
+    REQUIRE(c.app.view<VotesView>().selected == c.vote(1).id);
     const size_t before = c.vote(1).ballots.size();
     c.setNumber("ballot.dots.0", "2");
     c.setNumber("ballot.dots.2", "1");
@@ -89,11 +89,11 @@ TEST_CASE("Votes: creating a vote from typed proposals, then projecting its resu
     CHECK(add.vote.setup.options == std::vector<std::string>{"Parentalité", "Numérique", "Santé des enfants"});
     REQUIRE(c.etape1().votes.size() == 4);
     c.frame();
-    CHECK(c.app.state().votes.selected == c.vote(3).id);
+    CHECK(c.app.view<VotesView>().selected == c.vote(3).id);
 
     c.click("vote.project");
-    CHECK(c.app.state().projector == ProjectorView::VoteResults);
-    CHECK(c.app.state().projectedVote == c.vote(3).id);
+    CHECK(c.app.state().projector == "resultats");
+    CHECK(c.app.state().projected["resultats"] == c.vote(3).id);
 }
 
 TEST_CASE("Votes: the proposals of a new vote can come from an idea board (its clusters)") {
@@ -105,8 +105,8 @@ TEST_CASE("Votes: the proposals of a new vote can come from an idea board (its c
     c.click("from-board." + std::to_string(board.id) + ".clusters");
     std::string expected;
     for (const IdeaCluster& cl : board.clusters) expected += cl.name + "\n";
-    CHECK(c.app.state().votes.newOptions == expected);
-    CHECK(c.app.state().votes.newQuestion == board.title);
+    CHECK(c.app.view<VotesView>().newOptions == expected);
+    CHECK(c.app.view<VotesView>().newQuestion == board.title);
     const Actions emitted = c.click("new-vote.create");
     REQUIRE(emitted.size() == 1);
     const auto& add = std::get<AddVote>(emitted[0]);
@@ -118,7 +118,7 @@ TEST_CASE("Votes: the proposals of a new vote can come from an idea board (its c
     c.click("from-board." + std::to_string(board.id) + ".ideas");
     size_t revealed = 0;
     for (const Idea& i : board.ideas) revealed += !i.hidden;
-    const std::string& lines = c.app.state().votes.newOptions;
+    const std::string& lines = c.app.view<VotesView>().newOptions;
     CHECK(static_cast<size_t>(std::count(lines.begin(), lines.end(), '\n')) <= revealed);
     CHECK(std::count(lines.begin(), lines.end(), '\n') > 0);
 }
@@ -127,7 +127,7 @@ TEST_CASE("Votes: grading every proposal of a majority-judgment ballot and casti
     VotesConsole c;
     REQUIRE(c.vote(0).setup.method == VoteMethod::Majority);
     c.click("vote.0");
-    REQUIRE(c.app.state().votes.selected == c.vote(0).id);
+    REQUIRE(c.app.view<VotesView>().selected == c.vote(0).id);
     const size_t before = c.vote(0).ballots.size();
     const size_t options = c.vote(0).setup.options.size();
     REQUIRE(options >= 2);
@@ -136,7 +136,7 @@ TEST_CASE("Votes: grading every proposal of a majority-judgment ballot and casti
         c.click("ballot.grade." + std::to_string(i));
         c.click("ballot.grade." + std::to_string(i) + "." + std::to_string(i % 3 + 1));
     }
-    const Ballot& draft = c.app.state().votes.draft;
+    const Ballot& draft = c.app.view<VotesView>().draft;
     REQUIRE(draft.grades.size() == options);
     for (size_t i = 0; i < options; ++i) {
         CHECK(draft.grades[i].first == static_cast<int>(i));
@@ -145,8 +145,8 @@ TEST_CASE("Votes: grading every proposal of a majority-judgment ballot and casti
     // Changing a grade already given replaces it.
     c.click("ballot.grade.0");
     c.click("ballot.grade.0.5");
-    REQUIRE(c.app.state().votes.draft.grades.size() == options);
-    CHECK(c.app.state().votes.draft.grades[0].second == 5);
+    REQUIRE(c.app.view<VotesView>().draft.grades.size() == options);
+    CHECK(c.app.view<VotesView>().draft.grades[0].second == 5);
     const Actions emitted = c.click("ballot.cast");
     REQUIRE(emitted.size() == 1);
     REQUIRE(c.vote(0).ballots.size() == before + 1);

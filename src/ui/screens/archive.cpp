@@ -12,7 +12,7 @@
 #include "core/archive.h"
 #include "core/strings.h"
 #include "store/archive.h"
-#include "store/errors.h"
+#include "store/data_folder.h"
 #include "ui/probe.h"
 #include "ui/screens/screens.h"
 #include "ui/widgets.h"
@@ -23,41 +23,17 @@ namespace {
 
 // [SECTION] Saving and searching
 
-store::Database& indexOf(ArchiveView& view) {
-    if (!view.index) view.index = std::make_shared<store::Database>(view.dataDir / "atelier.db");
-    return *view.index;
-}
-
-}  // namespace
-
-bool saveToArchive(ArchiveView& view, const Model& model, const Etape& etape) {
-    try {
-        const EtapeArchive archive = makeArchive(model, etape, ATELIER_VERSION, store::nowUtcIso());
-        const auto file = store::saveAndIndex(view.dataDir, indexOf(view), archive);
-        view.message = fmt(Str::ArchiveSavedTo, {std::to_string(etape.header.number), file.string()});
-        view.error = false;
-        view.refresh = true;
-        view.searched.clear();  // the hits may have changed
-        return true;
-    } catch (const store::StoreError& e) {
-        view.message = e.what();
-        view.error = true;
-        return false;
-    }
-}
-
-namespace {
-
-void search(ArchiveView& view) {
+void search(ArchiveView& view, store::DataFolder& folder) {
     view.searched = view.search;
     view.hits = std::make_shared<std::vector<store::IdeaHit>>();
     if (view.search.empty()) return;
-    try {
-        *view.hits = store::searchIdeas(indexOf(view), view.search);
-    } catch (const store::StoreError& e) {
-        view.message = e.what();
+    auto found = folder.searchIdeas(view.search);
+    if (!found.ok()) {
+        view.message = std::move(found.error);
         view.error = true;
+        return;
     }
+    *view.hits = std::move(found.value);
 }
 
 // [SECTION] One archive, read-only
@@ -94,21 +70,33 @@ void drawArchive(const EtapeArchive& a, const std::filesystem::path& file) {
 
 }  // namespace
 
-void drawArchiveScreen(ArchiveView& view, Id selected, const Model& model) {
-    if (view.dataDir.empty()) {
+void drawArchiveScreen(ArchiveView& view, ScreenContext& ctx) {
+    if (!ctx.folder) {
         ImGui::TextDisabled("%s", tr(Str::ArchiveNoDataDir));
         return;
     }
-    if (view.refresh || !view.listings) {
-        view.listings = std::make_shared<std::vector<store::ArchiveListing>>(store::listArchives(view.dataDir));
+    store::DataFolder& folder = *ctx.folder;
+    if (view.refresh || !view.listings || view.listedSaves != folder.archiveSaves()) {
+        auto listed = folder.archives();
+        if (!listed.ok()) {
+            view.message = std::move(listed.error);
+            view.error = true;
+        }
+        view.listings = std::make_shared<std::vector<store::ArchiveListing>>(std::move(listed.value));
         view.refresh = false;
+        view.listedSaves = folder.archiveSaves();
+        view.searched.clear();  // the hits may have changed
         if (view.open >= static_cast<int>(view.listings->size())) view.open = -1;
     }
 
     // Toolbar: save the selected étape, refresh.
-    const Etape* etape = model.etape(selected);
+    const Etape* etape = ctx.model.etape(ctx.etape);
     if (!etape) ImGui::BeginDisabled();
-    if (ImGui::Button(tr(Str::ArchiveSaveButton)) && etape) saveToArchive(view, model, *etape);
+    if (ImGui::Button(tr(Str::ArchiveSaveButton)) && etape)
+        ctx.requests.push_back(ArchiveRequest{etape->id, [&view](const store::Outcome& done) {
+                                                  view.message = done.message;
+                                                  view.error = !done.ok;
+                                              }});
     probe::mark("archive.save");
     if (!etape) {
         ImGui::EndDisabled();
@@ -127,7 +115,7 @@ void drawArchiveScreen(ArchiveView& view, Id selected, const Model& model) {
     ImGui::SetNextItemWidth(-1);
     ImGui::InputTextWithHint("##archive.search", tr(Str::ArchiveSearchHint), &view.search);
     probe::mark("archive.search");
-    if (view.search != view.searched) search(view);
+    if (view.search != view.searched) search(view, folder);
     if (view.hits && !view.search.empty()) {
         ImGui::Text("%s", fmt(Str::ArchiveHitsCount, {std::to_string(view.hits->size())}).c_str());
         if (!view.hits->empty() &&

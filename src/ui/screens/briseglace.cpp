@@ -54,7 +54,7 @@ bool deckCombo(const char* id, const Model& model, std::string& deck) {
 
 // [SECTION] Speed-meeting
 
-void drawMeeting(BriseGlaceView& view, const Model& model, const Etape& e, Actions& out) {
+void drawMeeting(BriseGlaceView& view, const Model& model, const Etape& e, Actions& out, Requests& requests) {
     heading(tr(Str::SpeedMeetingHeading));
     ImGui::TextDisabled("%s", tr(Str::SpeedMeetingDeck));
     deckCombo("##meeting-deck", model, view.deck);
@@ -91,22 +91,23 @@ void drawMeeting(BriseGlaceView& view, const Model& model, const Etape& e, Actio
     ImGui::TextUnformatted(("\u00ab " + round.prompt + " \u00bb").c_str());
     ImGui::PopTextWrapPos();
     for (const auto& pair : round.pairs) ImGui::BulletText("%s", pairLine(model, pair).c_str());
-    if (ImGui::Button(tr(Str::ProjectRound))) view.project = BriseGlaceView::Project::Meeting;
+    if (ImGui::Button(tr(Str::ProjectRound))) requests.push_back(ProjectRequest{"projecteur-rencontres"});
     probe::mark("meeting.project");
     ImGui::SameLine();
-    if (ImGui::Button(fmt(Str::TimeRound, {std::to_string(ice.roundSeconds / 60)}).c_str())) view.startTimer = true;
+    if (ImGui::Button(fmt(Str::TimeRound, {std::to_string(ice.roundSeconds / 60)}).c_str()))
+        requests.push_back(TimerRequest{ice.roundSeconds});  // one round of the speed-meeting, timed
     probe::mark("meeting.timer");
 }
 
 // [SECTION] Cards
 
-void drawCards(BriseGlaceView& view, const Model& model, const Etape& e, Actions& out) {
+void drawCards(BriseGlaceView& view, const Model& model, const Etape& e, Actions& out, Requests& requests) {
     heading(tr(Str::CardsHeading));
     deckCombo("##cards-deck", model, view.deck);
     if (ImGui::Button(tr(Str::DrawCardButton))) out.push_back(DrawCard{e.id, view.deck, view.nextSeed++});
     probe::mark("cards.draw");
     ImGui::SameLine();
-    if (ImGui::Button(tr(Str::ProjectCard))) view.project = BriseGlaceView::Project::Card;
+    if (ImGui::Button(tr(Str::ProjectCard))) requests.push_back(ProjectRequest{"projecteur-carte"});
     probe::mark("cards.project");
     const auto& drawn = e.icebreaker.drawn;
     if (!drawn.empty()) {
@@ -130,9 +131,9 @@ void drawCards(BriseGlaceView& view, const Model& model, const Etape& e, Actions
 
 // [SECTION] Who is here
 
-void drawPresence(BriseGlaceView& view, const Model& model, const Etape& e) {
+void drawPresence(const Model& model, const Etape& e, Requests& requests) {
     heading(tr(Str::WhoIsHereHeading));
-    if (ImGui::Button(tr(Str::ProjectWhoIsHere))) view.project = BriseGlaceView::Project::WhoIsHere;
+    if (ImGui::Button(tr(Str::ProjectWhoIsHere))) requests.push_back(ProjectRequest{"projecteur-qui-est-la"});
     probe::mark("presence.project");
     const ImVec2 min = ImGui::GetCursorScreenPos();
     const float w = ImGui::GetContentRegionAvail().x, h = std::max(160.0f, ImGui::GetContentRegionAvail().y - 8.0f);
@@ -142,8 +143,10 @@ void drawPresence(BriseGlaceView& view, const Model& model, const Etape& e) {
 
 }  // namespace
 
-void drawBriseGlaceScreen(BriseGlaceView& view, Id etapeId, const Model& model, Actions& out) {
-    const Etape* e = model.etape(etapeId);
+void drawBriseGlaceScreen(BriseGlaceView& view, ScreenContext& ctx) {
+    const Model& model = ctx.model;
+    Actions& out = ctx.actions;
+    const Etape* e = model.etape(ctx.etape);
     if (!e) {
         ImGui::TextDisabled("%s", tr(Str::NoEtapeSelected));
         return;
@@ -151,15 +154,15 @@ void drawBriseGlaceScreen(BriseGlaceView& view, Id etapeId, const Model& model, 
     if (!model.deck(view.deck) && !model.decks.empty()) view.deck = model.decks.front().id;
     const float w = ImGui::GetContentRegionAvail().x / 3.0f - 8.0f;
     ImGui::BeginChild("##meeting", ImVec2(w, 0), true);
-    drawMeeting(view, model, *e, out);
+    drawMeeting(view, model, *e, out, ctx.requests);
     ImGui::EndChild();
     ImGui::SameLine();
     ImGui::BeginChild("##cards", ImVec2(w, 0), true);
-    drawCards(view, model, *e, out);
+    drawCards(view, model, *e, out, ctx.requests);
     ImGui::EndChild();
     ImGui::SameLine();
     ImGui::BeginChild("##presence", ImVec2(0, 0), true);
-    drawPresence(view, model, *e);
+    drawPresence(model, *e, ctx.requests);
     ImGui::EndChild();
 }
 
@@ -250,6 +253,24 @@ void drawWhoIsHere(ImDrawList* draw, ImVec2 min, ImVec2 max, const Model& model,
     const float mid = (min.x + max.x) * 0.5f;
     chart(byCite, min.x + margin, mid - margin * 0.5f, tr(Str::ByCite));
     chart(byInstitution, mid + margin * 0.5f, max.x - margin, tr(Str::ByInstitution));
+}
+
+bool projectMeeting(BriseGlaceView& view, ImDrawList* draw, ImVec2 min, ImVec2 max, const ProjectorContext& ctx) {
+    if (!ctx.etape || ctx.etape->icebreaker.rounds.empty()) return false;
+    drawMeetingProjection(draw, min, max, ctx.model, *ctx.etape, view.round);
+    return true;
+}
+
+bool projectCard(ImDrawList* draw, ImVec2 min, ImVec2 max, const ProjectorContext& ctx) {
+    if (!ctx.etape || ctx.etape->icebreaker.drawn.empty()) return false;
+    drawCardProjection(draw, min, max, *ctx.etape);
+    return true;
+}
+
+bool projectWhoIsHere(ImDrawList* draw, ImVec2 min, ImVec2 max, const ProjectorContext& ctx) {
+    if (!ctx.etape) return false;
+    drawWhoIsHere(draw, min, max, ctx.model, *ctx.etape);
+    return true;
 }
 
 }  // namespace atelier::ui

@@ -168,7 +168,10 @@ void drawList(CalendrierView& view, Id& selected, const Model& model, Actions& o
 
 }  // namespace
 
-void drawCalendrierScreen(CalendrierView& view, Id& selected, const Model& model, Actions& out) {
+void drawCalendrierScreen(CalendrierView& view, ScreenContext& ctx) {
+    const Model& model = ctx.model;
+    Actions& out = ctx.actions;
+    Id& selected = ctx.etape;
     if (!model.etape(selected) && !model.etapes.empty()) selected = model.etapes.front().id;
     const float rightWidth = std::max(420.0f, ImGui::GetContentRegionAvail().x * 0.38f);
     ImGui::BeginChild("##calendar-left", ImVec2(-rightWidth - 8.0f, 0), false);

@@ -248,8 +248,11 @@ void drawProgramme(EtapesView& view, const Etape& e, Actions& out) {
 
 }  // namespace
 
-void drawEtapesScreen(EtapesView& view, Id& selected, const Model& model, Actions& out,
-                      const AudienceView& preview) {
+void drawEtapesScreen(EtapesView& view, ScreenContext& ctx) {
+    const Model& model = ctx.model;
+    Actions& out = ctx.actions;
+    Id& selected = ctx.etape;
+    const AudienceView& preview = ctx.preview;
     if (!model.etape(selected) && !model.etapes.empty()) selected = model.etapes.front().id;
     const float listWidth = 320.0f;
     ImGui::BeginChild("##etapes-left", ImVec2(listWidth, 0), true);

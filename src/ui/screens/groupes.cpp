@@ -15,8 +15,8 @@
 
 #include "core/breakout.h"
 #include "core/strings.h"
+#include "export/documents.h"
 #include "export/groups.h"
-#include "store/files.h"
 #include "ui/fonts.h"
 #include "ui/probe.h"
 #include "ui/screens/screens.h"
@@ -49,7 +49,8 @@ void form(GroupesView& view, const Model& model, const Etape& e, Actions& out, i
     view.round = 0;
 }
 
-void drawToolbar(GroupesView& view, const Model& model, const Etape& e, Actions& out) {
+void drawToolbar(GroupesView& view, const Model& model, const Etape& e, Actions& out, Requests& requests,
+                 const store::DataFolder* folder) {
     const int people = static_cast<int>(peopleInTheRoom(e).size());
     if (view.groups <= 0) view.groups = std::max(1, (people + 4) / 5);
     ImGui::TextUnformatted(fmt(Str::PeopleInRoom, {std::to_string(people)}).c_str());
@@ -67,20 +68,14 @@ void drawToolbar(GroupesView& view, const Model& model, const Etape& e, Actions&
     probe::mark("groups.form");
     if (!e.groups.empty()) {
         ImGui::SameLine();
-        if (ImGui::Button(tr(Str::ProjectGroups))) view.project = true;
+        if (ImGui::Button(tr(Str::ProjectGroups))) requests.push_back(ProjectRequest{"projecteur-groupes"});
         probe::mark("groups.project");
-        if (!view.documentsDir.empty()) {
+        if (folder) {
             ImGui::SameLine();
-            if (ImGui::Button(tr(Str::GroupsDocument))) {
-                const auto file = view.documentsDir / ("etape-" + std::to_string(e.header.number) + "-groupes.html");
-                try {
-                    std::filesystem::create_directories(view.documentsDir);
-                    store::writeFileAtomic(file, exporting::groupsHtml(model, e));
-                    view.report = fmt(Str::CliWritten, {file.string()});
-                } catch (const std::exception& err) {
-                    view.error = err.what();
-                }
-            }
+            if (ImGui::Button(tr(Str::GroupsDocument)))
+                requests.push_back(DocumentRequest{exporting::documentFileName(e, "groupes"),
+                                                   exporting::groupsHtml(model, e),
+                                                   [&view](const std::string& message) { view.report = message; }});
             probe::mark("groups.document");
         }
         const MixerStats s = groupStats(model, e);
@@ -163,13 +158,15 @@ void drawCard(GroupesView& view, const Model& model, const Etape& e, int g, floa
 
 }  // namespace
 
-void drawGroupesScreen(GroupesView& view, Id etapeId, const Model& model, Actions& out) {
-    const Etape* e = model.etape(etapeId);
+void drawGroupesScreen(GroupesView& view, ScreenContext& ctx) {
+    const Model& model = ctx.model;
+    Actions& out = ctx.actions;
+    const Etape* e = model.etape(ctx.etape);
     if (!e) {
         ImGui::TextDisabled("%s", tr(Str::NoEtapeSelected));
         return;
     }
-    drawToolbar(view, model, *e, out);
+    drawToolbar(view, model, *e, out, ctx.requests, ctx.folder);
     if (e->groups.empty()) {
         ImGui::TextDisabled("%s", tr(Str::NoGroupsYet));
         return;
@@ -256,6 +253,12 @@ void drawGroupsProjection(ImDrawList* draw, ImVec2 min, ImVec2 max, const Model&
         }
         draw->PopClipRect();
     }
+}
+
+bool projectGroups(GroupesView& view, ImDrawList* draw, ImVec2 min, ImVec2 max, const ProjectorContext& ctx) {
+    if (!ctx.etape || ctx.etape->groups.empty()) return false;
+    drawGroupsProjection(draw, min, max, ctx.model, *ctx.etape, view.round);
+    return true;
 }
 
 }  // namespace atelier::ui

@@ -147,7 +147,7 @@ Id columnOf(const Board& b, Id wanted) {
 
 // [SECTION] Boards, columns, clusters
 
-void drawBoardBar(IdeesView& view, const Etape& e, const Board* b, Actions& out) {
+void drawBoardBar(IdeesView& view, const Etape& e, const Board* b, Actions& out, Requests& requests) {
     ImGui::SetNextItemWidth(320.0f);
     if (ImGui::BeginCombo("##board", b ? b->title.c_str() : tr(Str::BoardNone))) {
         for (const Board& other : e.boards) {
@@ -173,7 +173,7 @@ void drawBoardBar(IdeesView& view, const Etape& e, const Board* b, Actions& out)
     probe::mark("idees.create-board");
     if (!b) return;
     ImGui::SameLine();
-    if (ImGui::Button(tr(Str::BoardProject))) view.project = true;
+    if (ImGui::Button(tr(Str::BoardProject))) requests.push_back(ProjectRequest{"mur", b->id});
     probe::mark("idees.project");
     ImGui::SameLine();
     if (ImGui::Button(tr(Str::BoardDelete))) out.push_back(RemoveBoard{e.id, b->id});
@@ -540,9 +540,10 @@ void emitDrop(const Etape& e, const Board& b, const Drop& drop, Actions& out) {
 
 // [SECTION] Screen
 
-void drawIdeesScreen(IdeesView& view, Id etape, const Model& model, std::uint64_t revision, std::int64_t now,
-                     Actions& out) {
-    const Etape* e = model.etape(etape);
+void drawIdeesScreen(IdeesView& view, ScreenContext& ctx) {
+    const std::uint64_t revision = ctx.revision;
+    Actions& out = ctx.actions;
+    const Etape* e = ctx.model.etape(ctx.etape);
     if (!e) {
         ImGui::TextDisabled("%s", tr(Str::NoEtapeSelected));
         return;
@@ -556,12 +557,12 @@ void drawIdeesScreen(IdeesView& view, Id etape, const Model& model, std::uint64_
         b = &e->boards.back();
         view.selected = b->id;
     }
-    drawBoardBar(view, *e, b, out);
+    drawBoardBar(view, *e, b, out, ctx.requests);
     if (!b) {
         ImGui::TextDisabled("%s", tr(Str::BoardNoBoard));
         return;
     }
-    drawQuickEntry(view, *e, *b, now, out);
+    drawQuickEntry(view, *e, *b, ctx.now, out);
 
     // Search: the matching ideas, computed once per change of the board or of the words searched.
     const std::string searchKey(trim(view.search));

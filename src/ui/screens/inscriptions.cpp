@@ -14,7 +14,6 @@
 #include "core/registration_import.h"
 #include "export/documents.h"
 #include "store/csv.h"
-#include "store/files.h"
 #include "core/strings.h"
 #include "core/text.h"
 #include "ui/fonts.h"
@@ -209,53 +208,47 @@ void drawRegistrations(InscriptionsView& view, const Model& model, const Etape& 
 
 // [SECTION] Import and documents
 
-void runImport(InscriptionsView& view, const Model& model, const Etape& e, Actions& out) {
+/// Asks the shell to read the CSV typed or dropped; once read, its rows become one batch of registrations.
+void runImport(InscriptionsView& view, ScreenContext& ctx, const Etape& e) {
     const std::string path(trim(view.importPath));
     if (path.empty()) return;
-    try {
-        const store::CsvTable table = store::readCsvFile(path);
-        ImportPlan plan = planRegistrationImport(model, e.id, table);
-        if (!plan.error.empty()) {
-            view.error = plan.error;
-            return;
-        }
-        view.report = describeReport(plan.report);
-        out.batches.push_back(
-            ActionBatch{fmt(Str::ActImport, {std::to_string(plan.report.registered)}), std::move(plan.actions)});
-    } catch (const store::CsvError& err) {
-        view.error = err.what();
-    }
+    const Model& model = ctx.model;  // the session's: current when the shell has read the file
+    ctx.requests.push_back(CsvRequest{path, [&view, &model, etape = e.id](const store::CsvTable& table, Actions& out) {
+                                          ImportPlan plan = planRegistrationImport(model, etape, table);
+                                          if (!plan.error.empty()) {
+                                              view.error = plan.error;
+                                              return;
+                                          }
+                                          view.report = describeReport(plan.report);
+                                          out.batches.push_back(ActionBatch{
+                                              fmt(Str::ActImport, {std::to_string(plan.report.registered)}),
+                                              std::move(plan.actions)});
+                                      }});
 }
 
-void writeDocument(InscriptionsView& view, const Model& model, const Etape& e, const char* suffix,
+/// Asks the shell to write one of the étape's documents into the data folder.
+void writeDocument(InscriptionsView& view, ScreenContext& ctx, const Etape& e, const char* kind,
                    std::string (*render)(const Model&, const Etape&)) {
-    const std::filesystem::path file =
-        view.documentsDir / ("etape-" + std::to_string(e.header.number) + "-" + suffix + ".html");
-    try {
-        std::filesystem::create_directories(view.documentsDir);
-        store::writeFileAtomic(file, render(model, e));
-        view.report = fmt(Str::CliWritten, {file.string()});
-    } catch (const std::exception& err) {
-        view.error = err.what();
-    }
+    ctx.requests.push_back(DocumentRequest{exporting::documentFileName(e, kind), render(ctx.model, e),
+                                           [&view](const std::string& message) { view.report = message; }});
 }
 
-void drawImportAndDocuments(InscriptionsView& view, const Model& model, const Etape& e, Actions& out) {
+void drawImportAndDocuments(InscriptionsView& view, ScreenContext& ctx, const Etape& e) {
     ImGui::SetNextItemWidth(520.0f);
     const bool enter = ImGui::InputTextWithHint("##import-path", tr(Str::ImportHint), &view.importPath,
                                                 ImGuiInputTextFlags_EnterReturnsTrue);
     probe::mark("import.path");
     ImGui::SameLine();
-    if (ImGui::Button(tr(Str::ImportButton)) || enter || view.importNow) runImport(view, model, e, out);
+    if (ImGui::Button(tr(Str::ImportButton)) || enter || view.importNow) runImport(view, ctx, e);
     view.importNow = false;
     probe::mark("import.button");
-    if (!view.documentsDir.empty()) {
+    if (ctx.folder) {
         ImGui::SameLine(0, 24.0f);
         if (ImGui::Button(tr(Str::DocAttendanceTitle)))
-            writeDocument(view, model, e, "emargement", exporting::attendanceSheetHtml);
+            writeDocument(view, ctx, e, "emargement", exporting::attendanceSheetHtml);
         probe::mark("doc.emargement");
         ImGui::SameLine();
-        if (ImGui::Button(tr(Str::DocFeesTitle))) writeDocument(view, model, e, "frais", exporting::feeStatementHtml);
+        if (ImGui::Button(tr(Str::DocFeesTitle))) writeDocument(view, ctx, e, "frais", exporting::feeStatementHtml);
         probe::mark("doc.frais");
     }
     if (!view.report.empty()) {
@@ -314,7 +307,10 @@ void drawTotals(InscriptionsView& view, const Model& model, const Etape& e, Acti
 
 }  // namespace
 
-void drawInscriptionsScreen(InscriptionsView& view, Id& selected, const Model& model, Actions& out) {
+void drawInscriptionsScreen(InscriptionsView& view, ScreenContext& ctx) {
+    const Model& model = ctx.model;
+    Actions& out = ctx.actions;
+    Id& selected = ctx.etape;
     if (!model.etape(selected) && !model.etapes.empty()) selected = model.etapes.front().id;
     const Etape* e = model.etape(selected);
     ImGui::SetNextItemWidth(520.0f);
@@ -332,7 +328,7 @@ void drawInscriptionsScreen(InscriptionsView& view, Id& selected, const Model& m
     }
     if (!e) return;
     ImGui::Spacing();
-    drawImportAndDocuments(view, model, *e, out);
+    drawImportAndDocuments(view, ctx, *e);
     drawCheckin(view, model, *e, out);
     ImGui::Separator();
     const float totalsHeight = ImGui::GetTextLineHeightWithSpacing() * (4.0f + static_cast<float>(std::min<size_t>(

@@ -136,4 +136,25 @@ void drawBoardWall(ImDrawList* draw, ImVec2 min, ImVec2 max, const Board& board,
     }
 }
 
+Id firstBoard(const Etape& etape) { return etape.boards.empty() ? 0 : etape.boards.front().id; }
+
+bool projectWall(MurView& view, ImDrawList* draw, ImVec2 min, ImVec2 max, const ProjectorContext& ctx) {
+    const Board* board = nullptr;
+    for (const Etape& e : ctx.model.etapes)
+        if ((board = e.board(ctx.item))) break;
+    if (!board) return false;
+    if (ctx.input) {  // the wall: wheel and arrows scroll, Ctrl+wheel zooms
+        const ImGuiIO& io = ImGui::GetIO();
+        if (io.KeyCtrl) view.zoom = std::clamp(view.zoom * (1.0f + 0.1f * io.MouseWheel), 0.5f, 2.5f);
+        else view.scroll -= io.MouseWheel * 80.0f;
+        if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_DownArrow))) view.scroll += 80.0f;
+        if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_UpArrow))) view.scroll -= 80.0f;
+        if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_PageDown))) view.scroll += 600.0f;
+        if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_PageUp))) view.scroll -= 600.0f;
+        if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Home))) view.scroll = 0.0f;
+    }
+    drawBoardWall(draw, min, max, *board, view, ctx.revision, ctx.time);
+    return true;
+}
+
 }  // namespace atelier::ui

@@ -187,7 +187,9 @@ void drawPeople(ReseauView& view, const std::string& query, const Model& model, 
 
 }  // namespace
 
-void drawReseauScreen(ReseauView& view, const Model& model, Actions& out) {
+void drawReseauScreen(ReseauView& view, ScreenContext& ctx) {
+    const Model& model = ctx.model;
+    Actions& out = ctx.actions;
     ImGui::SetNextItemWidth(420.0f);
     ImGui::InputTextWithHint("##search", tr(Str::SearchHint), &view.search);
     probe::mark("search");

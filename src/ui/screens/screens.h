@@ -1,7 +1,9 @@
-// Every screen of Atelier: one file each in screens/, each with its own view-state struct. A screen reads the
-// model through const&, emits actions, and keeps drafts and selections in its view struct (STYLE.md §3).
-// A screen reports a message for the user (bad input it could not turn into an action) in its view's `error`;
-// the app shows it and clears it.
+// Every screen of Atelier: one file each in screens/, each with its own view-state struct, registered in one line
+// in app.cpp (screenRegistry). A console screen draws with a ScreenContext: it reads the model through const&,
+// emits actions, returns what it asks of the shell as typed requests (project, time the room, write a document,
+// save the archive, read a CSV), and keeps drafts and selections in its view struct (STYLE.md §3). A screen
+// reports bad input it could not turn into an action in its view's `error`; the shell shows it as a toast.
+// A projector screen draws what the room sees into a rectangle from a ProjectorContext.
 #pragma once
 
 #include <filesystem>
@@ -12,6 +14,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <variant>
 #include <vector>
 
 #include "core/actions.h"
@@ -19,7 +22,80 @@
 #include "core/model.h"
 #include "ui/widgets.h"
 
+namespace atelier::store {
+class DataFolder;
+struct CsvTable;
+struct Outcome;
+}  // namespace atelier::store
+
 namespace atelier::ui {
+
+// [SECTION] What a screen draws with, and what it asks of the shell
+
+/// Show projector screen `screen` (a registry name: « resultats », « mur »…); `item`: the vote or board it shows.
+struct ProjectRequest {
+    std::string screen;
+    Id item = 0;
+};
+/// Time the room: the countdown set to `seconds` and started.
+struct TimerRequest {
+    int seconds = 0;
+};
+/// Write a document into the data folder's documents/; `written` gets the outcome's message when it succeeded.
+struct DocumentRequest {
+    std::string fileName;
+    std::string content;
+    std::function<void(const std::string& message)> written;
+};
+/// Save étape `etape` into the capitalisation archive (and its search index); `done` gets the outcome (the shell
+/// also shows it as a toast).
+struct ArchiveRequest {
+    Id etape = 0;
+    std::function<void(const store::Outcome& outcome)> done;
+};
+/// Read the CSV file a user gave; `read` turns its table into actions (run by the shell, once the file is read).
+struct CsvRequest {
+    std::string path;
+    std::function<void(const store::CsvTable& table, Actions& out)> read;
+};
+/// Show a message to the user (a toast; `error`: in red).
+struct MessageRequest {
+    std::string text;
+    bool error = true;
+};
+using Request = std::variant<ProjectRequest, TimerRequest, DocumentRequest, ArchiveRequest, CsvRequest, MessageRequest>;
+using Requests = std::vector<Request>;
+
+/// Draws what the room sees into a rectangle (the console's preview of the projector).
+using AudienceView = std::function<void(ImDrawList*, ImVec2, ImVec2)>;
+
+/// What a console screen draws with, each frame.
+struct ScreenContext {
+    const Model& model;
+    Id& etape;                   // the selected étape, shared by the screens and shown on the projector
+    std::uint64_t revision;      // the session's (caches follow it)
+    std::int64_t now;            // seconds since 1970, put into new ideas
+    Actions& actions;            // what the frame changes
+    Requests& requests;          // what the frame asks of the shell
+    store::DataFolder* folder;   // documents and archive; null: no data folder (no document button)
+    const AudienceView& preview;  // the projector's view, for a preview
+    /// A message the screen kept for the user (its view's `error`), shown as a toast; `error` is emptied.
+    void reportError(std::string& error) {
+        if (error.empty()) return;
+        requests.push_back(MessageRequest{std::move(error)});
+        error.clear();
+    }
+};
+
+/// What a projector screen draws with.
+struct ProjectorContext {
+    const Model& model;
+    const Etape* etape;        // the selected étape (null: none)
+    Id item;                   // the vote or board projected (0: none)
+    std::uint64_t revision;
+    double time;               // ImGui's clock
+    bool input;                // the room's window has the keyboard and mouse (not the console's small preview)
+};
 
 // [SECTION] Console: étapes and their programme (etapes.cpp)
 
@@ -28,12 +104,9 @@ struct EtapesView {
     std::string error;
 };
 
-/// Draws what the room sees into a rectangle (the console's preview of the projector).
-using AudienceView = std::function<void(ImDrawList*, ImVec2, ImVec2)>;
-
 /// The list of étapes (left, with `preview` of the projector under it) and the selected étape's details and
 /// programme (middle), editable. `selected` is the étape shown (0: the first).
-void drawEtapesScreen(EtapesView& view, Id& selected, const Model& model, Actions& out, const AudienceView& preview);
+void drawEtapesScreen(EtapesView& view, ScreenContext& ctx);
 
 /// The editable facts of an étape (number, date, host, theme, venue, kind, status, days).
 void drawEtapeHeaderEditor(EtapesView& view, const Model& model, const Etape& etape, Actions& out);
@@ -53,7 +126,7 @@ struct ReseauView {
 
 /// Territories (department, membership, étapes hosted) and people (email, territory, institution, role):
 /// search, add, edit, delete.
-void drawReseauScreen(ReseauView& view, const Model& model, Actions& out);
+void drawReseauScreen(ReseauView& view, ScreenContext& ctx);
 
 // [SECTION] Console: the Tour's calendar (calendrier.cpp)
 
@@ -64,14 +137,13 @@ struct CalendrierView {
 
 /// The étapes by quarter, the Tour tracker (which Cités hosted), warnings, and the list of étapes to create,
 /// reorder, delete and edit.
-void drawCalendrierScreen(CalendrierView& view, Id& selected, const Model& model, Actions& out);
+void drawCalendrierScreen(CalendrierView& view, ScreenContext& ctx);
 
 // [SECTION] Console: registrations, check-in at the door, fees (inscriptions.cpp)
 
 struct InscriptionsView {
     Drafts drafts;
     std::string error;
-    std::filesystem::path documentsDir;  // where documents are written (the data directory's documents/)
     std::string importPath;    // CSV to import (typed, or dropped on the window)
     bool importNow = false;    // a file was dropped: import it on the next frame
     std::string report;        // the last import's report, or the last document written
@@ -83,7 +155,7 @@ struct InscriptionsView {
 
 /// The registrations of the selected étape with presence, days and fees; a check-in field for the door
 /// (three letters of a name, Enter); walk-ins; totals by territory.
-void drawInscriptionsScreen(InscriptionsView& view, Id& selected, const Model& model, Actions& out);
+void drawInscriptionsScreen(InscriptionsView& view, ScreenContext& ctx);
 
 // [SECTION] Console: votes, ballots and results (votes.cpp)
 
@@ -102,18 +174,21 @@ struct VotesView {
     bool showOfHands = false;           // dot and approval: one total per option
     std::vector<long long> hands;       // the totals
     bool details = false;               // Schulze matrix shown
-    bool project = false;               // the user asked to project this vote's results (read by the app)
     // The forms empty once their action is accepted; refused, they keep what was entered.
     Submission voteSent, ballotSent, handsSent;
 };
 
 /// The votes of the selected étape: create one, enter ballots (one per voter or per group with a count, or a
 /// show of hands), correct or withdraw them, close the vote, see the results.
-void drawVotesScreen(VotesView& view, Id etape, const Model& model, Actions& out);
+void drawVotesScreen(VotesView& view, ScreenContext& ctx);
 
 /// Draws the results of `vote` — ranking as tiers, bars, merit profiles with their medians — into [min, max],
 /// scaled to the rectangle (projector and console alike). Hidden results show only the number of ballots.
 void drawVoteResults(ImDrawList* draw, ImVec2 min, ImVec2 max, const Vote& vote, bool fillBackground);
+/// Projector « resultats »: the results of the projected vote; false when there is none.
+bool projectVoteResults(ImDrawList* draw, ImVec2 min, ImVec2 max, const ProjectorContext& ctx);
+/// The vote a projection of results starts with: the étape's first.
+Id firstVote(const Etape& etape);
 
 // [SECTION] Console: breakout groups (groupes.cpp)
 
@@ -127,16 +202,16 @@ struct GroupesView {
     int timeLimitMs = 1000;
     std::int64_t maxIterations = 0;  // tests: deterministic searches
     std::string report;     // the last mixing's statistics
-    std::filesystem::path documentsDir;
-    bool project = false;   // the user asked to project the groups (read by the app)
 };
 
 /// Forms the groups of every round from the people present (mixer), shows the statistics, lets the facilitator
 /// move or swap people by drag and drop, lock, name and place groups, and export the lists.
-void drawGroupesScreen(GroupesView& view, Id etape, const Model& model, Actions& out);
+void drawGroupesScreen(GroupesView& view, ScreenContext& ctx);
 
 /// All groups of `round` (name, room, members with their Cité and role) in large type, into [min, max].
 void drawGroupsProjection(ImDrawList* draw, ImVec2 min, ImVec2 max, const Model& model, const Etape& etape, int round);
+/// Projector « projecteur-groupes »: the groups of the round shown on the console; false without groups.
+bool projectGroups(GroupesView& view, ImDrawList* draw, ImVec2 min, ImVec2 max, const ProjectorContext& ctx);
 
 // [SECTION] Console: icebreakers (briseglace.cpp)
 
@@ -152,13 +227,11 @@ struct BriseGlaceView {
     std::string newQuestion;
     bool focusQuestion = false;
     Submission questionSent;  // the new question's field empties once it is accepted
-    enum class Project { Nothing, Meeting, Card, WhoIsHere } project = Project::Nothing;  // read by the app
-    bool startTimer = false;  // the user asked to time this round (read by the app)
 };
 
 /// Speed-meeting inter-Cités (prepare the rounds, show who meets whom, time a round), question cards (draw,
 /// add questions), « Qui est là ? ».
-void drawBriseGlaceScreen(BriseGlaceView& view, Id etape, const Model& model, Actions& out);
+void drawBriseGlaceScreen(BriseGlaceView& view, ScreenContext& ctx);
 
 /// Projector: who meets whom in `round`, with the round's prompt.
 void drawMeetingProjection(ImDrawList* draw, ImVec2 min, ImVec2 max, const Model& model, const Etape& etape, int round);
@@ -166,6 +239,11 @@ void drawMeetingProjection(ImDrawList* draw, ImVec2 min, ImVec2 max, const Model
 void drawCardProjection(ImDrawList* draw, ImVec2 min, ImVec2 max, const Etape& etape);
 /// Projector: the people in the room by Cité and by institution, as bars.
 void drawWhoIsHere(ImDrawList* draw, ImVec2 min, ImVec2 max, const Model& model, const Etape& etape);
+/// Projector « projecteur-rencontres », « projecteur-carte », « projecteur-qui-est-la »: false when the étape has
+/// no round, no card drawn, or when there is no étape.
+bool projectMeeting(BriseGlaceView& view, ImDrawList* draw, ImVec2 min, ImVec2 max, const ProjectorContext& ctx);
+bool projectCard(ImDrawList* draw, ImVec2 min, ImVec2 max, const ProjectorContext& ctx);
+bool projectWhoIsHere(ImDrawList* draw, ImVec2 min, ImVec2 max, const ProjectorContext& ctx);
 
 // [SECTION] Projector: the room's countdown (countdown.cpp)
 
@@ -177,6 +255,8 @@ void drawCountdown(ImDrawList* draw, ImVec2 min, ImVec2 max, const Countdown& co
 /// Draws the welcome screen of `etape` (or a placeholder when null) into the rectangle [min, max] of `draw`,
 /// scaled to the rectangle: the same call renders the full projector and the console's small preview.
 void drawWelcome(ImDrawList* draw, ImVec2 min, ImVec2 max, const Model& model, const Etape* etape);
+/// Projector « projector »: the welcome screen of the selected étape (always something to show).
+bool projectWelcome(ImDrawList* draw, ImVec2 min, ImVec2 max, const ProjectorContext& ctx);
 
 // [SECTION] Console and projector: idea boards « Mur d'idées » (idees.cpp, mur.cpp)
 
@@ -226,7 +306,6 @@ struct IdeesView {
     std::vector<Id> collapsed;      // folded clusters (view state, never in the model)
     std::string newBoard, newCategory, newCluster;
     Id newClusterColumn = 0;
-    bool project = false;  // the user asked to project this board (read by the app)
     // The forms empty once their action is accepted; refused, they keep what was typed.
     Submission entrySent, pasteSent, boardSent, categorySent, clusterSent;
     BoardLayout layout;
@@ -239,8 +318,7 @@ struct IdeesView {
 /// after a confirmation), columns of cards coloured by group, drag and drop between columns and into clusters
 /// (Ctrl held: merge into the card dropped on), edit in place, delete, filters, hidden mode, practices.
 /// `revision` is the session's (caches follow it); `now` is the current time put into new ideas.
-void drawIdeesScreen(IdeesView& view, Id etape, const Model& model, std::uint64_t revision, std::int64_t now,
-                     Actions& out);
+void drawIdeesScreen(IdeesView& view, ScreenContext& ctx);
 
 /// The projector's view of a board: scroll and zoom, the ideas seen so far and when they appeared.
 struct MurView {
@@ -262,6 +340,12 @@ inline constexpr double kNewIdeaHighlight = 4.0;
 void drawBoardWall(ImDrawList* draw, ImVec2 min, ImVec2 max, const Board& board, MurView& view,
                    std::uint64_t revision, double now);
 
+/// Projector « mur »: the projected board; with `ctx.input`, the wheel and arrows scroll and Ctrl+wheel zooms.
+/// False when the board is gone.
+bool projectWall(MurView& view, ImDrawList* draw, ImVec2 min, ImVec2 max, const ProjectorContext& ctx);
+/// The board a projection of the wall starts with: the étape's first.
+Id firstBoard(const Etape& etape);
+
 /// The colour of a group's cards, derived from its label (the same label always gives the same colour).
 ImU32 groupColour(std::string_view group);
 
@@ -270,7 +354,6 @@ ImU32 groupColour(std::string_view group);
 // [SECTION] Console: the capitalisation archive (archive.cpp)
 
 namespace atelier::store {
-class Database;
 struct ArchiveListing;
 struct IdeaHit;
 }  // namespace atelier::store
@@ -278,10 +361,9 @@ struct IdeaHit;
 namespace atelier::ui {
 
 struct ArchiveView {
-    std::filesystem::path dataDir;  // the data directory: archives under sessions/, the search index in atelier.db
     bool refresh = true;            // list the archives again on the next frame
+    std::uint64_t listedSaves = 0;  // the data folder's saves when listed (a save elsewhere lists again)
     std::shared_ptr<std::vector<store::ArchiveListing>> listings;  // the archived étapes, by folder
-    std::shared_ptr<store::Database> index;                        // opened on first search or save
     std::string search;                                            // the search box
     std::string searched;                                          // what `hits` were found for
     std::shared_ptr<std::vector<store::IdeaHit>> hits;
@@ -292,8 +374,6 @@ struct ArchiveView {
 
 /// The archived étapes (date, host, theme, people, ideas, votes), « Enregistrer dans l'archive » for the selected
 /// étape, a search over the ideas of every archive (accents and case ignored), one archive shown read-only.
-void drawArchiveScreen(ArchiveView& view, Id selected, const Model& model);
-/// Saves `etape` into the archive (and its search index); the outcome goes to view.message. False on an error.
-bool saveToArchive(ArchiveView& view, const Model& model, const Etape& etape);
+void drawArchiveScreen(ArchiveView& view, ScreenContext& ctx);
 
 }  // namespace atelier::ui

@@ -140,4 +140,15 @@ void drawVoteResults(ImDrawList* draw, ImVec2 min, ImVec2 max, const Vote& vote,
     }
 }
 
+Id firstVote(const Etape& etape) { return etape.votes.empty() ? 0 : etape.votes.front().id; }
+
+bool projectVoteResults(ImDrawList* draw, ImVec2 min, ImVec2 max, const ProjectorContext& ctx) {
+    for (const Etape& e : ctx.model.etapes)
+        if (const int i = indexOf(e.votes, ctx.item); i >= 0) {
+            drawVoteResults(draw, min, max, e.votes[static_cast<size_t>(i)], true);
+            return true;
+        }
+    return false;
+}
+
 }  // namespace atelier::ui

@@ -367,7 +367,7 @@ void drawSchulzeMatrix(const Vote& v) {
     matrix("##paths", r.result.strongestPaths, Str::SchulzePaths);
 }
 
-void drawVoteHeader(VotesView& view, const Etape& e, const Vote& v, Actions& out) {
+void drawVoteHeader(VotesView& view, const Etape& e, const Vote& v, Actions& out, Requests& requests) {
     std::string text;
     if (commitText(view.drafts, "##question", v.setup.question, text)) {
         VoteSetup s = v.setup;
@@ -383,7 +383,7 @@ void drawVoteHeader(VotesView& view, const Etape& e, const Vote& v, Actions& out
     }
     probe::mark("vote.toggle-open");
     ImGui::SameLine();
-    if (ImGui::Button(tr(Str::ProjectResults))) view.project = true;
+    if (ImGui::Button(tr(Str::ProjectResults))) requests.push_back(ProjectRequest{"resultats", v.id});
     probe::mark("vote.project");
     ImGui::SameLine();
     if (ImGui::Button(tr(Str::DeleteVote))) out.push_back(RemoveVote{e.id, v.id});
@@ -398,8 +398,9 @@ void drawVoteHeader(VotesView& view, const Etape& e, const Vote& v, Actions& out
 
 }  // namespace
 
-void drawVotesScreen(VotesView& view, Id etapeId, const Model& model, Actions& out) {
-    const Etape* e = model.etape(etapeId);
+void drawVotesScreen(VotesView& view, ScreenContext& ctx) {
+    Actions& out = ctx.actions;
+    const Etape* e = ctx.model.etape(ctx.etape);
     if (!e) {
         ImGui::TextDisabled("%s", tr(Str::NoEtapeSelected));
         return;
@@ -419,7 +420,7 @@ void drawVotesScreen(VotesView& view, Id etapeId, const Model& model, Actions& o
     ImGui::SameLine();
     ImGui::BeginChild("##votes-middle", ImVec2(ImGui::GetContentRegionAvail().x * 0.5f, 0), true);
     ImGui::PushID(static_cast<int>(v->id));
-    drawVoteHeader(view, *e, *v, out);
+    drawVoteHeader(view, *e, *v, out, ctx.requests);
     ImGui::Separator();
     drawBallotEntry(view, *e, *v, out);
     ImGui::Separator();

@@ -106,4 +106,9 @@ void drawWelcome(ImDrawList* draw, ImVec2 min, ImVec2 max, const Model& model, c
     }
 }
 
+bool projectWelcome(ImDrawList* draw, ImVec2 min, ImVec2 max, const ProjectorContext& ctx) {
+    drawWelcome(draw, min, max, ctx.model, ctx.etape);
+    return true;
+}
+
 }  // namespace atelier::ui

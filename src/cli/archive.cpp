@@ -16,6 +16,7 @@
 #include "export/summary.h"
 #include "export/synthesis.h"
 #include "store/archive.h"
+#include "store/data_folder.h"
 #include "store/errors.h"
 #include "store/files.h"
 
@@ -24,7 +25,10 @@ namespace atelier::cli {
 int cmdArchiveSave(Context& context, Args& args) {
     const Etape& etape = etapeOption(context, args);
     args.finish();
-    std::cout << store::archiveEtape(context.workspace(), etape.id, ATELIER_VERSION).string() << "\n";
+    store::Workspace& workspace = context.workspace();
+    const store::Outcome saved = workspace.folder().saveArchive(workspace.session().model(), etape);
+    if (!saved) throw CommandError{saved.message};
+    std::cout << saved.file.string() << "\n";
     return 0;
 }
 

@@ -372,14 +372,6 @@ std::vector<IdeaHit> searchIdeas(Database& db, std::string_view text, int limit)
     return hits;
 }
 
-std::filesystem::path archiveEtape(Workspace& workspace, Id etape, const std::string& atelierVersion) {
-    const Model& model = workspace.session().model();
-    const Etape* e = model.etape(etape);
-    assert(e && "archiveEtape: the étape must exist");
-    const EtapeArchive archive = makeArchive(model, *e, atelierVersion, nowUtcIso());
-    return saveAndIndex(workspace.dataDir(), workspace.database(), archive);
-}
-
 std::filesystem::path saveAndIndex(const std::filesystem::path& dataDir, Database& db, const EtapeArchive& archive) {
     const auto file = saveArchive(dataDir, archive);
     indexArchive(db, archive, file.parent_path().filename().string());

@@ -60,9 +60,6 @@ std::vector<IdeaHit> searchIdeas(Database& db, std::string_view text, int limit 
 /// Throws StoreError.
 std::filesystem::path saveAndIndex(const std::filesystem::path& dataDir, Database& db, const EtapeArchive& archive);
 
-/// Makes the archive of étape `etape` now, saves it, indexes it; returns the file. Throws StoreError.
-std::filesystem::path archiveEtape(Workspace& workspace, Id etape, const std::string& atelierVersion);
-
 /// The current UTC time as "YYYY-MM-DDTHH:MM:SSZ".
 std::string nowUtcIso();
 

@@ -41,7 +41,7 @@ Outcome DataFolder::saveArchive(const Model& model, const Etape& etape) {
         const auto file = saveAndIndex(dir_, index(), archive);
         ++archiveSaves_;
         return Outcome{true, fmt(Str::ArchiveSavedTo, {std::to_string(etape.header.number), file.string()}), file};
-    } catch (const StoreError& e) {
+    } catch (const std::exception& e) {
         return Outcome::failure(e.what());
     }
 }
@@ -57,7 +57,7 @@ Result<std::vector<ArchiveListing>> DataFolder::archives() {
 Result<std::vector<IdeaHit>> DataFolder::searchIdeas(std::string_view text) {
     try {
         return {store::searchIdeas(index(), text), {}};
-    } catch (const StoreError& e) {
+    } catch (const std::exception& e) {
         return {{}, e.what()};
     }
 }
@@ -67,7 +67,7 @@ Result<CsvTable> DataFolder::readCsv(const std::filesystem::path& file) {
         return {readCsvFile(file), {}};
     } catch (const CsvError& e) {
         return {{}, e.what()};
-    } catch (const StoreError& e) {
+    } catch (const std::exception& e) {
         return {{}, e.what()};
     }
 }

@@ -140,6 +140,133 @@ void drawList(VotesView& view, const Etape& e, Actions& out) {
 
 // [SECTION] Ballot entry
 
+/// A show of hands (dot and approval votes): one total per proposal, cast as one batch of counted ballots.
+void drawShowOfHands(VotesView& view, const Etape& e, const Vote& v, Actions& out) {
+    const auto& options = v.setup.options;
+    view.hands.resize(options.size(), 0);
+    for (size_t i = 0; i < options.size(); ++i) {
+        ImGui::PushID(static_cast<int>(i));
+        ImGui::SetNextItemWidth(120.0f);
+        ImGui::InputScalar("##hands", ImGuiDataType_S64, &view.hands[i]);
+        view.hands[i] = std::max(0LL, view.hands[i]);
+        probe::mark("ballot.hands." + std::to_string(i));
+        ImGui::SameLine();
+        ImGui::TextUnformatted(options[i].c_str());
+        ImGui::PopID();
+    }
+    if (ImGui::Button(tr(Str::CastHands))) {
+        ActionBatch batch{fmt(Str::ActCastHands, {v.setup.question}), {}};
+        for (size_t i = 0; i < options.size(); ++i) {
+            if (view.hands[i] <= 0) continue;
+            Ballot hand;
+            hand.count = view.hands[i];
+            if (v.setup.method == VoteMethod::Dot) hand.dots = {{static_cast<int>(i), 1}};
+            else hand.approvals = {static_cast<int>(i)};
+            batch.actions.push_back(CastBallot{e.id, v.id, StoredBallot{0, hand}});
+        }
+        if (!batch.actions.empty()) {
+            out.batches.push_back(std::move(batch));
+            view.handsSent.wait(out, true);
+        }
+    }
+    probe::mark("ballot.cast-hands");
+}
+
+/// Dot vote: the dots given to each proposal, and what is left of the voter's budget.
+void drawDotsEntry(Ballot& b, const Vote& v) {
+    const auto& options = v.setup.options;
+    long long spent = 0;
+    for (const auto& d : b.dots) spent += d.second;
+    for (size_t i = 0; i < options.size(); ++i) {
+        ImGui::PushID(static_cast<int>(i));
+        auto it = std::find_if(b.dots.begin(), b.dots.end(), [&](const auto& d) { return d.first == static_cast<int>(i); });
+        long long n = it == b.dots.end() ? 0 : it->second;
+        ImGui::SetNextItemWidth(120.0f);
+        if (ImGui::InputScalar("##dots", ImGuiDataType_S64, &n, nullptr, nullptr)) {
+            n = std::max(0LL, n);
+            if (it == b.dots.end()) b.dots.emplace_back(static_cast<int>(i), n);
+            else it->second = n;
+            std::erase_if(b.dots, [](const auto& d) { return d.second == 0; });
+        }
+        probe::mark("ballot.dots." + std::to_string(i));
+        ImGui::SameLine();
+        ImGui::TextUnformatted(options[i].c_str());
+        ImGui::PopID();
+    }
+    ImGui::TextDisabled("%s", fmt(Str::BallotDotsLeft, {std::to_string(v.setup.dotsPerVoter - spent),
+                                                        std::to_string(v.setup.dotsPerVoter)}).c_str());
+}
+
+/// Approval vote: one box per proposal.
+void drawApprovalEntry(Ballot& b, const Vote& v) {
+    const auto& options = v.setup.options;
+    for (size_t i = 0; i < options.size(); ++i) {
+        bool on = std::find(b.approvals.begin(), b.approvals.end(), static_cast<int>(i)) != b.approvals.end();
+        ImGui::PushID(static_cast<int>(i));
+        if (ImGui::Checkbox(options[i].c_str(), &on)) {
+            std::erase(b.approvals, static_cast<int>(i));
+            if (on) b.approvals.push_back(static_cast<int>(i));
+            std::sort(b.approvals.begin(), b.approvals.end());
+        }
+        probe::mark("ballot.approve." + std::to_string(i));
+        ImGui::PopID();
+    }
+}
+
+/// Majority judgment: one grade of the scale per proposal.
+void drawGradesEntry(Ballot& b, const Vote& v) {
+    const auto& options = v.setup.options;
+    const auto& scale = scaleOf(v);
+    for (size_t i = 0; i < options.size(); ++i) {
+        ImGui::PushID(static_cast<int>(i));
+        // The grade given, read once: the list of grades may grow below (never read through an iterator
+        // after an insertion).
+        const auto given = std::find_if(b.grades.begin(), b.grades.end(), [&](const auto& g) { return g.first == static_cast<int>(i); });
+        const int current = given == b.grades.end() ? -1 : given->second;
+        int chosen = -1;
+        ImGui::SetNextItemWidth(220.0f);
+        const bool known = current >= 0 && static_cast<size_t>(current) < scale.size();
+        if (ImGui::BeginCombo("##grade", known ? scale[static_cast<size_t>(current)].c_str() : tr(Str::BallotNotGraded))) {
+            for (size_t g = scale.size(); g-- > 0;) {
+                if (ImGui::Selectable(scale[g].c_str(), current == static_cast<int>(g))) chosen = static_cast<int>(g);
+                probe::mark("ballot.grade." + std::to_string(i) + "." + std::to_string(g));
+            }
+            ImGui::EndCombo();
+        }
+        if (chosen >= 0) {  // after the loop over the scale
+            if (given == b.grades.end()) b.grades.emplace_back(static_cast<int>(i), chosen);
+            else given->second = chosen;
+        }
+        probe::mark("ballot.grade." + std::to_string(i));
+        ImGui::SameLine();
+        ImGui::TextUnformatted(options[i].c_str());
+        ImGui::PopID();
+    }
+}
+
+/// Borda and Schulze: the proposals in the voter's order, moved up and down.
+void drawRankingEntry(Ballot& b, const Vote& v) {
+    const auto& options = v.setup.options;
+    ImGui::TextDisabled("%s", tr(Str::BallotRankHint));
+    const int n = static_cast<int>(b.ranking.size());
+    int moveFrom = -1, moveTo = -1;
+    for (int i = 0; i < n; ++i) {
+        ImGui::PushID(i);
+        ImGui::BeginDisabled(i == 0);
+        if (ImGui::SmallButton("\u2191")) moveFrom = i, moveTo = i - 1;
+        ImGui::EndDisabled();
+        probe::mark("ballot.rank." + std::to_string(i) + ".up");
+        ImGui::SameLine(0, 2);
+        ImGui::BeginDisabled(i == n - 1);
+        if (ImGui::SmallButton("\u2193")) moveFrom = i, moveTo = i + 1;
+        ImGui::EndDisabled();
+        ImGui::SameLine();
+        ImGui::Text("%d. %s", i + 1, options[static_cast<size_t>(b.ranking[static_cast<size_t>(i)])].c_str());
+        ImGui::PopID();
+    }
+    if (moveFrom >= 0) std::swap(b.ranking[static_cast<size_t>(moveFrom)], b.ranking[static_cast<size_t>(moveTo)]);
+}
+
 void drawBallotEntry(VotesView& view, const Etape& e, const Vote& v, Actions& out) {
     if (view.draftFor != v.id) {
         view.draftFor = v.id;
@@ -158,7 +285,6 @@ void drawBallotEntry(VotesView& view, const Etape& e, const Vote& v, Actions& ou
         ImGui::TextDisabled("%s", tr(Str::VoteClosedNote));
         return;
     }
-    const auto& options = v.setup.options;
     int correctingNumber = 0;
     if (view.correcting) correctingNumber = indexOf(v.ballots, view.correcting) + 1;
     heading(view.correcting ? fmt(Str::BallotCorrecting, {std::to_string(correctingNumber)}).c_str() : tr(Str::BallotHeading));
@@ -169,124 +295,15 @@ void drawBallotEntry(VotesView& view, const Etape& e, const Vote& v, Actions& ou
     }
     Ballot& b = view.draft;
     if (handsPossible && view.showOfHands && !view.correcting) {
-        view.hands.resize(options.size(), 0);
-        for (size_t i = 0; i < options.size(); ++i) {
-            ImGui::PushID(static_cast<int>(i));
-            ImGui::SetNextItemWidth(120.0f);
-            ImGui::InputScalar("##hands", ImGuiDataType_S64, &view.hands[i]);
-            view.hands[i] = std::max(0LL, view.hands[i]);
-            probe::mark("ballot.hands." + std::to_string(i));
-            ImGui::SameLine();
-            ImGui::TextUnformatted(options[i].c_str());
-            ImGui::PopID();
-        }
-        if (ImGui::Button(tr(Str::CastHands))) {
-            ActionBatch batch{fmt(Str::ActCastHands, {v.setup.question}), {}};
-            for (size_t i = 0; i < options.size(); ++i) {
-                if (view.hands[i] <= 0) continue;
-                Ballot hand;
-                hand.count = view.hands[i];
-                if (v.setup.method == VoteMethod::Dot) hand.dots = {{static_cast<int>(i), 1}};
-                else hand.approvals = {static_cast<int>(i)};
-                batch.actions.push_back(CastBallot{e.id, v.id, StoredBallot{0, hand}});
-            }
-            if (!batch.actions.empty()) {
-                out.batches.push_back(std::move(batch));
-                view.handsSent.wait(out, true);
-            }
-        }
-        probe::mark("ballot.cast-hands");
+        drawShowOfHands(view, e, v, out);
         return;
     }
-
     switch (v.setup.method) {
-        case VoteMethod::Dot: {
-            long long spent = 0;
-            for (const auto& d : b.dots) spent += d.second;
-            for (size_t i = 0; i < options.size(); ++i) {
-                ImGui::PushID(static_cast<int>(i));
-                auto it = std::find_if(b.dots.begin(), b.dots.end(), [&](const auto& d) { return d.first == static_cast<int>(i); });
-                long long n = it == b.dots.end() ? 0 : it->second;
-                ImGui::SetNextItemWidth(120.0f);
-                if (ImGui::InputScalar("##dots", ImGuiDataType_S64, &n, nullptr, nullptr)) {
-                    n = std::max(0LL, n);
-                    if (it == b.dots.end()) b.dots.emplace_back(static_cast<int>(i), n);
-                    else it->second = n;
-                    std::erase_if(b.dots, [](const auto& d) { return d.second == 0; });
-                }
-                probe::mark("ballot.dots." + std::to_string(i));
-                ImGui::SameLine();
-                ImGui::TextUnformatted(options[i].c_str());
-                ImGui::PopID();
-            }
-            ImGui::TextDisabled("%s", fmt(Str::BallotDotsLeft, {std::to_string(v.setup.dotsPerVoter - spent),
-                                                                std::to_string(v.setup.dotsPerVoter)}).c_str());
-            break;
-        }
-        case VoteMethod::Approval:
-            for (size_t i = 0; i < options.size(); ++i) {
-                bool on = std::find(b.approvals.begin(), b.approvals.end(), static_cast<int>(i)) != b.approvals.end();
-                ImGui::PushID(static_cast<int>(i));
-                if (ImGui::Checkbox(options[i].c_str(), &on)) {
-                    std::erase(b.approvals, static_cast<int>(i));
-                    if (on) b.approvals.push_back(static_cast<int>(i));
-                    std::sort(b.approvals.begin(), b.approvals.end());
-                }
-                probe::mark("ballot.approve." + std::to_string(i));
-                ImGui::PopID();
-            }
-            break;
-        case VoteMethod::Majority: {
-            const auto& scale = scaleOf(v);
-            for (size_t i = 0; i < options.size(); ++i) {
-                ImGui::PushID(static_cast<int>(i));
-                // The grade given, read once: the list of grades may grow below (never read through an iterator
-                // after an insertion).
-                const auto given = std::find_if(b.grades.begin(), b.grades.end(), [&](const auto& g) { return g.first == static_cast<int>(i); });
-                const int current = given == b.grades.end() ? -1 : given->second;
-                int chosen = -1;
-                ImGui::SetNextItemWidth(220.0f);
-                const bool known = current >= 0 && static_cast<size_t>(current) < scale.size();
-                if (ImGui::BeginCombo("##grade", known ? scale[static_cast<size_t>(current)].c_str() : tr(Str::BallotNotGraded))) {
-                    for (size_t g = scale.size(); g-- > 0;) {
-                        if (ImGui::Selectable(scale[g].c_str(), current == static_cast<int>(g))) chosen = static_cast<int>(g);
-                        probe::mark("ballot.grade." + std::to_string(i) + "." + std::to_string(g));
-                    }
-                    ImGui::EndCombo();
-                }
-                if (chosen >= 0) {  // after the loop over the scale
-                    if (given == b.grades.end()) b.grades.emplace_back(static_cast<int>(i), chosen);
-                    else given->second = chosen;
-                }
-                probe::mark("ballot.grade." + std::to_string(i));
-                ImGui::SameLine();
-                ImGui::TextUnformatted(options[i].c_str());
-                ImGui::PopID();
-            }
-            break;
-        }
+        case VoteMethod::Dot: drawDotsEntry(b, v); break;
+        case VoteMethod::Approval: drawApprovalEntry(b, v); break;
+        case VoteMethod::Majority: drawGradesEntry(b, v); break;
         case VoteMethod::Borda:
-        case VoteMethod::Schulze: {
-            ImGui::TextDisabled("%s", tr(Str::BallotRankHint));
-            const int n = static_cast<int>(b.ranking.size());
-            int moveFrom = -1, moveTo = -1;
-            for (int i = 0; i < n; ++i) {
-                ImGui::PushID(i);
-                ImGui::BeginDisabled(i == 0);
-                if (ImGui::SmallButton("\u2191")) moveFrom = i, moveTo = i - 1;
-                ImGui::EndDisabled();
-                probe::mark("ballot.rank." + std::to_string(i) + ".up");
-                ImGui::SameLine(0, 2);
-                ImGui::BeginDisabled(i == n - 1);
-                if (ImGui::SmallButton("\u2193")) moveFrom = i, moveTo = i + 1;
-                ImGui::EndDisabled();
-                ImGui::SameLine();
-                ImGui::Text("%d. %s", i + 1, options[static_cast<size_t>(b.ranking[static_cast<size_t>(i)])].c_str());
-                ImGui::PopID();
-            }
-            if (moveFrom >= 0) std::swap(b.ranking[static_cast<size_t>(moveFrom)], b.ranking[static_cast<size_t>(moveTo)]);
-            break;
-        }
+        case VoteMethod::Schulze: drawRankingEntry(b, v); break;
     }
     ImGui::SetNextItemWidth(120.0f);
     ImGui::InputScalar(tr(Str::BallotCount), ImGuiDataType_S64, &b.count);

@@ -34,12 +34,12 @@ const std::vector<ScreenEntry>& screenRegistry() {
     // The only list of screens, in the console's tab order: one line per screen (its file in screens/).
     static const std::vector<ScreenEntry> kScreens = {
         consoleScreen("console", Str::TabEtapes, drawEtapesScreen),                // étapes, programme
-        consoleScreen("reseau", Str::TabReseau, drawReseauScreen),                 // territories, people
-        consoleScreen("calendrier", Str::TabCalendrier, drawCalendrierScreen),     // the Tour's calendar
-        consoleScreen("inscriptions", Str::TabInscriptions, drawInscriptionsScreen),  // registrations, door
-        consoleScreen("brise-glace", Str::TabBriseGlace, drawBriseGlaceScreen),    // icebreakers
-        consoleScreen("groupes", Str::TabGroupes, drawGroupesScreen),              // breakout groups
-        consoleScreen("idees", Str::TabIdees, drawIdeesScreen),                    // idea boards
+        consoleScreen("reseau", Str::TabReseau, drawNetworkScreen),                 // territories, people
+        consoleScreen("calendrier", Str::TabCalendrier, drawCalendarScreen),     // the Tour's calendar
+        consoleScreen("inscriptions", Str::TabInscriptions, drawRegistrationsScreen),  // registrations, door
+        consoleScreen("brise-glace", Str::TabBriseGlace, drawIcebreakerScreen),    // icebreakers
+        consoleScreen("groupes", Str::TabGroupes, drawBreakoutScreen),              // breakout groups
+        consoleScreen("idees", Str::TabIdees, drawBoardsScreen),                    // idea boards
         consoleScreen("votes", Str::TabVotes, drawVotesScreen),                    // ballots, results
         projectorScreen("projector", projectWelcome),                              // welcome
         projectorScreen("resultats", projectVoteResults, firstVote),               // a vote's results
@@ -62,14 +62,14 @@ const ScreenEntry* findScreen(std::string_view name) {
 App::App(Session& session, store::DataFolder* folder) : session_(session), folder_(folder) {
     if (!session_.model().etapes.empty()) state_.selectedEtape = session_.model().etapes.front().id;
     // Kept in the plan, so that a plan can be told apart and replayed.
-    view<GroupesView>().nextSeed = std::random_device{}();
-    view<BriseGlaceView>().nextSeed = std::random_device{}();
+    view<BreakoutView>().nextSeed = std::random_device{}();
+    view<IcebreakerView>().nextSeed = std::random_device{}();
 }
 
 App::~App() { forgetWaiting(); }
 
 void App::dropFile(const std::string& path) {
-    InscriptionsView& inscriptions = view<InscriptionsView>();
+    RegistrationsView& inscriptions = view<RegistrationsView>();
     inscriptions.importPath = path;
     inscriptions.importNow = true;
     state_.screen = "inscriptions";
@@ -168,7 +168,7 @@ void App::drawMenuBar(UiRequests& requests) {
         if (ImGui::MenuItem(tr(Str::ProjectBoard), nullptr, state_.projector == "mur", projectedBoard() != nullptr))
             state_.projector = "mur";
         if (state_.projector == "mur") {
-            MurView& mur = view<MurView>();
+            WallView& mur = view<WallView>();
             ImGui::SetNextItemWidth(200.0f);
             ImGui::SliderFloat("##mur-zoom", &mur.zoom, 0.5f, 2.5f, tr(Str::BoardZoom));
             ImGui::SetNextItemWidth(200.0f);

@@ -137,7 +137,7 @@ public:
     App& operator=(const App&) = delete;
 
     AppState& state() { return state_; }
-    /// The view state of a screen (`app.view<IdeesView>()`).
+    /// The view state of a screen (`app.view<BoardsView>()`).
     template <class View>
     View& view() { return state_.views.get<View>(); }
     const Session& session() const { return session_; }

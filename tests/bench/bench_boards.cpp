@@ -74,7 +74,7 @@ void boardFrames(benchmark::State& state, bool change) {
     for (int i = 0; i < 3; ++i) frames();  // tabs settle, places computed
     const Board& board = s.model().etapes.front().boards.front();
     if (board.ideas.size() != static_cast<size_t>(state.range(0))) state.SkipWithError("board not built");
-    if (app.view<ui::IdeesView>().layout.columns.size() != 5 || app.view<ui::MurView>().layout.columns.size() != 5)
+    if (app.view<ui::BoardsView>().layout.columns.size() != 5 || app.view<ui::WallView>().layout.columns.size() != 5)
         state.SkipWithError("the board is not on screen");
     Idea idea;
     idea.text = "Une nouvelle idée";

@@ -88,7 +88,7 @@ TEST_CASE("Fiabilité: Ctrl+Z right after posting, then typing, in every field p
         c.undoThenPost("deux");
         REQUIRE(c.board().ideas.size() == before + 2);  // Ctrl+Z belonged to the field, not to the app
         CHECK(c.board().ideas.back().text == "deux");
-        CHECK(c.app.view<IdeesView>().draft.empty());
+        CHECK(c.app.view<BoardsView>().draft.empty());
     }
     SUBCASE("the check-in at the door") {
         DayConsole c("inscriptions");
@@ -146,7 +146,7 @@ TEST_CASE("Fiabilité: ideas typed fast, Enter and the next idea within one fram
         REQUIRE(c.board().ideas.size() == before + 2);
         CHECK(c.board().ideas[before].text == "idée un");
         CHECK(c.board().ideas[before + 1].text == "idée deux");
-        CHECK(c.app.view<IdeesView>().draft == "idée trois");  // being typed: in the field
+        CHECK(c.app.view<BoardsView>().draft == "idée trois");  // being typed: in the field
         CHECK(ImGui::GetIO().WantTextInput);
     }
     SUBCASE("the Enter key pressed and released within the frame (only the typed Enters tell)") {
@@ -162,7 +162,7 @@ TEST_CASE("Fiabilité: ideas typed fast, Enter and the next idea within one fram
         REQUIRE(c.board().ideas.size() == before + 2);
         CHECK(c.board().ideas[before].text == "idée un");
         CHECK(c.board().ideas[before + 1].text == "idée deux");
-        CHECK(c.app.view<IdeesView>().pasted.empty());  // typed, not pasted: no confirmation asked
+        CHECK(c.app.view<BoardsView>().pasted.empty());  // typed, not pasted: no confirmation asked
     }
     SUBCASE("characters typed in the frame right after Enter") {
         c.imgui.type("première");
@@ -219,7 +219,7 @@ TEST_CASE("Fiabilité: a refused idea stays in the box, with its message, to be 
     CHECK(c.board().ideas.size() == before);
     REQUIRE_FALSE(c.app.state().toasts.empty());
     CHECK(c.app.state().toasts.back().text.find("659 caractères") != std::string::npos);
-    CHECK(c.app.view<IdeesView>().draft == long_);  // nothing typed is lost
+    CHECK(c.app.view<BoardsView>().draft == long_);  // nothing typed is lost
     // Corrected (shortened) in the field, it goes through.
     c.frame();
     CHECK(ImGui::GetIO().WantTextInput);
@@ -227,7 +227,7 @@ TEST_CASE("Fiabilité: a refused idea stays in the box, with its message, to be 
     c.post("Une idée plus courte");
     REQUIRE(c.board().ideas.size() == before + 1);
     CHECK(c.board().ideas.back().text == "Une idée plus courte");
-    CHECK(c.app.view<IdeesView>().draft.empty());
+    CHECK(c.app.view<BoardsView>().draft.empty());
 }
 
 TEST_CASE("Fiabilité: an over-budget dot ballot keeps every field, corrected it is cast") {
@@ -271,7 +271,7 @@ TEST_CASE("Fiabilité: a refused territory, vote or door check-in keeps what was
         c.show("reseau");
         c.click("new-territory");
         c.post("Amiens");
-        CHECK(c.app.view<ReseauView>().newTerritory == "Amiens");
+        CHECK(c.app.view<NetworkView>().newTerritory == "Amiens");
         REQUIRE_FALSE(c.app.state().toasts.empty());
         CHECK(c.app.state().toasts.back().text.find("existe déjà") != std::string::npos);
     }
@@ -295,7 +295,7 @@ TEST_CASE("Fiabilité: a refused territory, vote or door check-in keeps what was
         const std::string name(300, 'x');
         c.post(name);
         CHECK(c.etape1().registrations.size() == before);
-        CHECK(c.app.view<InscriptionsView>().checkin == name);
+        CHECK(c.app.view<RegistrationsView>().checkin == name);
     }
 }
 
@@ -315,7 +315,7 @@ TEST_CASE("Fiabilité: a commit that fails while the app runs opens a modal; not
     REQUIRE(u.open);
     CHECK(u.change.find("Une idée qui ne sera pas enregistrée") != std::string::npos);
     CHECK(u.error.find("database or disk is full") != std::string::npos);
-    CHECK(c.app.view<IdeesView>().draft == "Une idée qui ne sera pas enregistrée");  // nothing typed is lost
+    CHECK(c.app.view<BoardsView>().draft == "Une idée qui ne sera pas enregistrée");  // nothing typed is lost
     c.frame();
     REQUIRE(probe::find("unsaved.ok"));  // the modal is on screen, above everything
     CHECK(ImGui::IsPopupOpen("##unsaved", ImGuiPopupFlags_AnyPopupId | ImGuiPopupFlags_AnyPopupLevel));
@@ -339,7 +339,7 @@ TEST_CASE("Fiabilité: a commit that fails while the app runs opens a modal; not
     c.press(ImGuiKey_Enter);
     c.frame();
     CHECK(c.board().ideas.back().text == "Une idée qui ne sera pas enregistrée");
-    CHECK(c.app.view<IdeesView>().draft.empty());
+    CHECK(c.app.view<BoardsView>().draft.empty());
 }
 
 TEST_CASE("Fiabilité: a refused action that is not a disk problem stays a toast") {

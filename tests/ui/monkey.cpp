@@ -160,11 +160,11 @@ public:
         AppState& s = app_.state();
         s.selectedEtape = session_.model().etapeByNumber(1)->id;
         // Seeded, bounded searches: a run is reproducible and a click on « Former les groupes » stays quick.
-        GroupesView& groupes = app_.view<GroupesView>();
+        BreakoutView& groupes = app_.view<BreakoutView>();
         groupes.nextSeed = rng_();
         groupes.maxIterations = 200;
         groupes.timeLimitMs = 60000;
-        BriseGlaceView& briseGlace = app_.view<BriseGlaceView>();
+        IcebreakerView& briseGlace = app_.view<IcebreakerView>();
         briseGlace.nextSeed = rng_();
         briseGlace.maxIterations = 200;
         briseGlace.timeLimitMs = 60000;

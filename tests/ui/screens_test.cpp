@@ -96,8 +96,8 @@ TEST_CASE("Inscriptions: check-in at the door by typing three letters and Enter,
     const auto& update = std::get<UpdateRegistration>(c.lastActions[0]);
     CHECK(update.registration.present);
     CHECK(c.etape1().registrations.front().present);
-    CHECK(c.app.view<InscriptionsView>().lastCheckedIn == "\u2713 Nadia Benali est présent·e");
-    CHECK(c.app.view<InscriptionsView>().checkin.empty());
+    CHECK(c.app.view<RegistrationsView>().lastCheckedIn == "\u2713 Nadia Benali est présent·e");
+    CHECK(c.app.view<RegistrationsView>().checkin.empty());
 
     // Someone not registered: Enter adds them on the spot, present, as one undoable step.
     c.frame();
@@ -133,7 +133,7 @@ TEST_CASE("Inscriptions: importing a CSV from its path (or a dropped file) and w
     c.typeAndEnter((dir / "inscrits.csv").string());  // the shell reads the file, then applies one batch
     REQUIRE(c.etape1().registrations.size() == 1);
     CHECK(c.session.model().person(c.etape1().registrations[0].person)->name == "Zoé Lefèvre");
-    CHECK(c.app.view<InscriptionsView>().report.find("ligne 3 : le nom manque") != std::string::npos);
+    CHECK(c.app.view<RegistrationsView>().report.find("ligne 3 : le nom manque") != std::string::npos);
     CHECK(c.session.undoLabel() == "Importer 1 inscription(s)");
 
     // A file that cannot be read: a message, nothing imported.
@@ -148,7 +148,7 @@ TEST_CASE("Inscriptions: importing a CSV from its path (or a dropped file) and w
     c.click("doc.frais");
     CHECK(std::filesystem::exists(data / "documents" / "etape-1-emargement.html"));
     CHECK(std::filesystem::exists(data / "documents" / "etape-1-frais.html"));
-    CHECK(c.app.view<InscriptionsView>().report.find("etape-1-frais.html") != std::string::npos);
+    CHECK(c.app.view<RegistrationsView>().report.find("etape-1-frais.html") != std::string::npos);
 }
 
 TEST_CASE("Inscriptions: the day rate of the étape's year is editable") {

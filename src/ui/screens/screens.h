@@ -111,9 +111,9 @@ void drawEtapesScreen(EtapesView& view, ScreenContext& ctx);
 /// The editable facts of an étape (number, date, host, theme, venue, kind, status, days).
 void drawEtapeHeaderEditor(EtapesView& view, const Model& model, const Etape& etape, Actions& out);
 
-// [SECTION] Console: the network of territories and people (reseau.cpp)
+// [SECTION] Console: the network of territories and people (network.cpp)
 
-struct ReseauView {
+struct NetworkView {
     Drafts drafts;
     std::string error;
     std::string search;          // accent- and case-insensitive filter
@@ -126,22 +126,22 @@ struct ReseauView {
 
 /// Territories (department, membership, étapes hosted) and people (email, territory, institution, role):
 /// search, add, edit, delete.
-void drawReseauScreen(ReseauView& view, ScreenContext& ctx);
+void drawNetworkScreen(NetworkView& view, ScreenContext& ctx);
 
-// [SECTION] Console: the Tour's calendar (calendrier.cpp)
+// [SECTION] Console: the Tour's calendar (calendar.cpp)
 
-struct CalendrierView {
+struct CalendarView {
     EtapesView editor;  // drafts of the selected étape's editor
     std::string error;
 };
 
 /// The étapes by quarter, the Tour tracker (which Cités hosted), warnings, and the list of étapes to create,
 /// reorder, delete and edit.
-void drawCalendrierScreen(CalendrierView& view, ScreenContext& ctx);
+void drawCalendarScreen(CalendarView& view, ScreenContext& ctx);
 
-// [SECTION] Console: registrations, check-in at the door, fees (inscriptions.cpp)
+// [SECTION] Console: registrations, check-in at the door, fees (registrations.cpp)
 
-struct InscriptionsView {
+struct RegistrationsView {
     Drafts drafts;
     std::string error;
     std::string importPath;    // CSV to import (typed, or dropped on the window)
@@ -155,7 +155,7 @@ struct InscriptionsView {
 
 /// The registrations of the selected étape with presence, days and fees; a check-in field for the door
 /// (three letters of a name, Enter); walk-ins; totals by territory.
-void drawInscriptionsScreen(InscriptionsView& view, ScreenContext& ctx);
+void drawRegistrationsScreen(RegistrationsView& view, ScreenContext& ctx);
 
 // [SECTION] Console: votes, ballots and results (votes.cpp)
 
@@ -190,9 +190,9 @@ bool projectVoteResults(ImDrawList* draw, ImVec2 min, ImVec2 max, const Projecto
 /// The vote a projection of results starts with: the étape's first.
 Id firstVote(const Etape& etape);
 
-// [SECTION] Console: breakout groups (groupes.cpp)
+// [SECTION] Console: breakout groups (breakout.cpp)
 
-struct GroupesView {
+struct BreakoutView {
     Drafts drafts;
     std::string error;
     int round = 0;          // the round shown (and projected)
@@ -206,16 +206,16 @@ struct GroupesView {
 
 /// Forms the groups of every round from the people present (mixer), shows the statistics, lets the facilitator
 /// move or swap people by drag and drop, lock, name and place groups, and export the lists.
-void drawGroupesScreen(GroupesView& view, ScreenContext& ctx);
+void drawBreakoutScreen(BreakoutView& view, ScreenContext& ctx);
 
 /// All groups of `round` (name, room, members with their Cité and role) in large type, into [min, max].
 void drawGroupsProjection(ImDrawList* draw, ImVec2 min, ImVec2 max, const Model& model, const Etape& etape, int round);
 /// Projector « projecteur-groupes »: the groups of the round shown on the console; false without groups.
-bool projectGroups(GroupesView& view, ImDrawList* draw, ImVec2 min, ImVec2 max, const ProjectorContext& ctx);
+bool projectGroups(BreakoutView& view, ImDrawList* draw, ImVec2 min, ImVec2 max, const ProjectorContext& ctx);
 
-// [SECTION] Console: icebreakers (briseglace.cpp)
+// [SECTION] Console: icebreakers (icebreaker.cpp)
 
-struct BriseGlaceView {
+struct IcebreakerView {
     std::string error;
     std::string deck = "fiertes";
     int rounds = 4;
@@ -231,7 +231,7 @@ struct BriseGlaceView {
 
 /// Speed-meeting inter-Cités (prepare the rounds, show who meets whom, time a round), question cards (draw,
 /// add questions), « Qui est là ? ».
-void drawBriseGlaceScreen(BriseGlaceView& view, ScreenContext& ctx);
+void drawIcebreakerScreen(IcebreakerView& view, ScreenContext& ctx);
 
 /// Projector: who meets whom in `round`, with the round's prompt.
 void drawMeetingProjection(ImDrawList* draw, ImVec2 min, ImVec2 max, const Model& model, const Etape& etape, int round);
@@ -241,7 +241,7 @@ void drawCardProjection(ImDrawList* draw, ImVec2 min, ImVec2 max, const Etape& e
 void drawWhoIsHere(ImDrawList* draw, ImVec2 min, ImVec2 max, const Model& model, const Etape& etape);
 /// Projector « projecteur-rencontres », « projecteur-carte », « projecteur-qui-est-la »: false when the étape has
 /// no round, no card drawn, or when there is no étape.
-bool projectMeeting(BriseGlaceView& view, ImDrawList* draw, ImVec2 min, ImVec2 max, const ProjectorContext& ctx);
+bool projectMeeting(IcebreakerView& view, ImDrawList* draw, ImVec2 min, ImVec2 max, const ProjectorContext& ctx);
 bool projectCard(ImDrawList* draw, ImVec2 min, ImVec2 max, const ProjectorContext& ctx);
 bool projectWhoIsHere(ImDrawList* draw, ImVec2 min, ImVec2 max, const ProjectorContext& ctx);
 
@@ -258,7 +258,7 @@ void drawWelcome(ImDrawList* draw, ImVec2 min, ImVec2 max, const Model& model, c
 /// Projector « projector »: the welcome screen of the selected étape (always something to show).
 bool projectWelcome(ImDrawList* draw, ImVec2 min, ImVec2 max, const ProjectorContext& ctx);
 
-// [SECTION] Console and projector: idea boards « Mur d'idées » (idees.cpp, mur.cpp)
+// [SECTION] Console and projector: idea boards « Mur d'idées » (boards.cpp, wall.cpp)
 
 /// Where the cards of one board go, cached until the board, the width or the filters change: per column, its
 /// entries (cluster titles and cards) top to bottom, so that a frame draws only what is on screen.
@@ -285,7 +285,7 @@ void layoutBoard(BoardLayout& layout, const Board& board, float width, ImFont* f
 /// Index of the first entry of a column that reaches below `top`.
 size_t firstVisible(const std::vector<BoardLayout::Entry>& entries, float top);
 
-struct IdeesView {
+struct BoardsView {
     Drafts drafts;
     std::string error;
     Id selected = 0;  // the board shown (0: the first)
@@ -318,10 +318,10 @@ struct IdeesView {
 /// after a confirmation), columns of cards coloured by group, drag and drop between columns and into clusters
 /// (Ctrl held: merge into the card dropped on), edit in place, delete, filters, hidden mode, practices.
 /// `revision` is the session's (caches follow it); `now` is the current time put into new ideas.
-void drawIdeesScreen(IdeesView& view, ScreenContext& ctx);
+void drawBoardsScreen(BoardsView& view, ScreenContext& ctx);
 
 /// The projector's view of a board: scroll and zoom, the ideas seen so far and when they appeared.
-struct MurView {
+struct WallView {
     float scroll = 0;  // in units of the 1080-pixel-high screen
     float zoom = 1.0f;
     BoardLayout layout;
@@ -337,12 +337,12 @@ inline constexpr double kNewIdeaHighlight = 4.0;
 /// Draws `board` for the room into [min, max]: columns fitting the width, cluster titles, cards in large type
 /// (blank while hidden), the ideas posted in the last seconds highlighted; only what is on screen is drawn.
 /// `now` is ImGui's clock (the highlight), `revision` the session's.
-void drawBoardWall(ImDrawList* draw, ImVec2 min, ImVec2 max, const Board& board, MurView& view,
+void drawBoardWall(ImDrawList* draw, ImVec2 min, ImVec2 max, const Board& board, WallView& view,
                    std::uint64_t revision, double now);
 
 /// Projector « mur »: the projected board; with `ctx.input`, the wheel and arrows scroll and Ctrl+wheel zooms.
 /// False when the board is gone.
-bool projectWall(MurView& view, ImDrawList* draw, ImVec2 min, ImVec2 max, const ProjectorContext& ctx);
+bool projectWall(WallView& view, ImDrawList* draw, ImVec2 min, ImVec2 max, const ProjectorContext& ctx);
 /// The board a projection of the wall starts with: the étape's first.
 Id firstBoard(const Etape& etape);
 

@@ -36,7 +36,7 @@ std::string hosted(const Model& model, Id territory) {
 
 // [SECTION] Territories
 
-void drawTerritories(ReseauView& view, const std::string& query, const Model& model, Actions& out, float height) {
+void drawTerritories(NetworkView& view, const std::string& query, const Model& model, Actions& out, float height) {
     int shown = 0;
     for (const Territory& t : model.territories) shown += matches(query, {t.name, t.department});
     heading(fmt(Str::TerritoriesHeading, {std::to_string(shown), std::to_string(model.territories.size())}).c_str());
@@ -104,7 +104,7 @@ void drawTerritories(ReseauView& view, const std::string& query, const Model& mo
 
 // [SECTION] People
 
-void drawPeople(ReseauView& view, const std::string& query, const Model& model, Actions& out) {
+void drawPeople(NetworkView& view, const std::string& query, const Model& model, Actions& out) {
     auto territoryOf = [&](const Person& p) { return territoryName(model, p.territory, ""); };
     int shown = 0;
     for (const Person& p : model.people) shown += matches(query, {p.name, p.email, territoryOf(p)});
@@ -187,7 +187,7 @@ void drawPeople(ReseauView& view, const std::string& query, const Model& model, 
 
 }  // namespace
 
-void drawReseauScreen(ReseauView& view, ScreenContext& ctx) {
+void drawNetworkScreen(NetworkView& view, ScreenContext& ctx) {
     const Model& model = ctx.model;
     Actions& out = ctx.actions;
     ImGui::SetNextItemWidth(420.0f);

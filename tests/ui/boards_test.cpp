@@ -12,8 +12,8 @@ using namespace atelier::ui;
 namespace {
 
 /// The console on a day's data (an idea board of 300 ideas on étape 1), on the Idées tab.
-struct IdeesConsole : atelier::ui::test::Console {
-    IdeesConsole() {
+struct BoardsConsole : atelier::ui::test::Console {
+    BoardsConsole() {
         session = atelier::test::dayOfEtapeSession();
         app.state().selectedEtape = session.model().etapeByNumber(1)->id;
         show("idees");
@@ -38,7 +38,7 @@ struct IdeesConsole : atelier::ui::test::Console {
     }
     /// The first card laid out in column `c` (not a cluster title).
     Id firstCard(size_t c) {
-        for (const auto& e : app.view<IdeesView>().layout.columns.at(c))
+        for (const auto& e : app.view<BoardsView>().layout.columns.at(c))
             if (!e.cluster) return e.id;
         FAIL("no card in column " << c);
         return 0;
@@ -48,7 +48,7 @@ struct IdeesConsole : atelier::ui::test::Console {
 }  // namespace
 
 TEST_CASE("Idées: typing an idea and pressing Enter posts it as one action and keeps the keyboard") {
-    IdeesConsole c;
+    BoardsConsole c;
     const size_t before = c.board().ideas.size();
     c.click("idees.entry");
     c.imgui.type("Un goûter partagé à la sortie des classes");
@@ -65,7 +65,7 @@ TEST_CASE("Idées: typing an idea and pressing Enter posts it as one action and 
     CHECK(c.session.revision() == revision + 1);
     REQUIRE(c.board().ideas.size() == before + 1);
     CHECK(c.board().ideas.back().text == "Un goûter partagé à la sortie des classes");
-    CHECK(c.app.view<IdeesView>().draft.empty());
+    CHECK(c.app.view<BoardsView>().draft.empty());
     // The field still has the keyboard: the next idea is typed without a click.
     c.frame();
     c.frame();
@@ -82,7 +82,7 @@ TEST_CASE("Idées: typing an idea and pressing Enter posts it as one action and 
 }
 
 TEST_CASE("Idées: an idea over 500 characters is refused with a message and nothing is posted") {
-    IdeesConsole c;
+    BoardsConsole c;
     const size_t before = c.board().ideas.size();
     c.click("idees.entry");
     c.imgui.type(std::string(501, 'a'));
@@ -94,14 +94,14 @@ TEST_CASE("Idées: an idea over 500 characters is refused with a message and not
 }
 
 TEST_CASE("Idées: several pasted lines post one idea each, after a confirmation, as one step") {
-    IdeesConsole c;
+    BoardsConsole c;
     const size_t before = c.board().ideas.size();
     c.click("idees.entry");
     ImGui::SetClipboardText("Première idée\n\nDeuxième idée\r\nTroisième idée\n");
     c.ctrlPress(ImGuiKey_V);
     c.frame();
     CHECK(c.board().ideas.size() == before);  // not before the confirmation
-    REQUIRE(c.app.view<IdeesView>().pasted.size() == 3);
+    REQUIRE(c.app.view<BoardsView>().pasted.size() == 3);
     c.click("idees.paste-confirm");
     REQUIRE(c.lastActions.batches.size() == 1);
     CHECK(c.lastActions.batches[0].actions.size() == 3);
@@ -113,7 +113,7 @@ TEST_CASE("Idées: several pasted lines post one idea each, after a confirmation
 }
 
 TEST_CASE("Idées: dragging a card from one column to another emits one move action") {
-    IdeesConsole c;
+    BoardsConsole c;
     c.frame();
     const Id idea = c.firstCard(0);
     const Id target = c.board().categories[2].id;
@@ -148,7 +148,7 @@ TEST_CASE("Idées: dragging a card from one column to another emits one move act
 }
 
 TEST_CASE("Idées: the search finds « réussite » when typing « reussite »") {
-    IdeesConsole c;
+    BoardsConsole c;
     size_t expected = 0;
     for (const Idea& i : c.board().ideas) expected += containsFolded(i.text, "réussite") ? 1 : 0;
     REQUIRE(expected > 0);
@@ -157,31 +157,31 @@ TEST_CASE("Idées: the search finds « réussite » when typing « reussite »")
     c.imgui.type("REUSSITE");
     c.frame();
     c.frame();
-    CHECK(c.app.view<IdeesView>().layout.shown == expected);
+    CHECK(c.app.view<BoardsView>().layout.shown == expected);
 }
 
 TEST_CASE("Idées: projecting the wall, a new idea is highlighted on the projector") {
-    IdeesConsole c;
+    BoardsConsole c;
     c.click("idees.project");
     CHECK(c.app.state().projector == "mur");
     CHECK(c.app.state().projected["mur"] == c.board().id);
     Headless projector(1920, 1080);
     UiRequests requests;
     projector.frame([&] { c.app.drawProjector(requests); });
-    CHECK(c.app.view<MurView>().appeared.empty());  // what was there before is not new
+    CHECK(c.app.view<WallView>().appeared.empty());  // what was there before is not new
     Idea idea;
     idea.text = "Une idée qui arrive";
     idea.group = "Groupe 3";
     idea.category = c.board().categories[0].id;
     REQUIRE(c.session.apply(AddIdea{c.etape1().id, c.board().id, idea}).ok);
     projector.frame([&] { c.app.drawProjector(requests); });
-    REQUIRE(c.app.view<MurView>().appeared.size() == 1);
-    CHECK(c.app.view<MurView>().appeared[0].first == c.board().ideas.back().id);
-    CHECK(c.app.view<MurView>().layout.columns.size() == 3);
+    REQUIRE(c.app.view<WallView>().appeared.size() == 1);
+    CHECK(c.app.view<WallView>().appeared[0].first == c.board().ideas.back().id);
+    CHECK(c.app.view<WallView>().layout.columns.size() == 3);
 }
 
 TEST_CASE("Idées: a card dropped on another with Ctrl held is absorbed by it, both texts kept") {
-    IdeesConsole c;
+    BoardsConsole c;
     c.frame();
     const Id dragged = c.firstCard(0), target = c.firstCard(1);
     const std::string draggedText = c.board().idea(dragged)->text;
@@ -202,7 +202,7 @@ TEST_CASE("Idées: a card dropped on another with Ctrl held is absorbed by it, b
 }
 
 TEST_CASE("Idées: a double click edits a card in place, Enter commits one edit") {
-    IdeesConsole c;
+    BoardsConsole c;
     c.frame();
     const Id idea = c.firstCard(0);
     const ImVec2 at = c.center("idea." + std::to_string(idea));
@@ -215,7 +215,7 @@ TEST_CASE("Idées: a double click edits a card in place, Enter commits one edit"
         c.frame();
     }
     c.frame();
-    REQUIRE(c.app.view<IdeesView>().editing == idea);
+    REQUIRE(c.app.view<BoardsView>().editing == idea);
     c.imgui.ctrl(true);
     c.imgui.keyDown(keyIndex(ImGuiKey_A), true);
     c.frame();
@@ -231,11 +231,11 @@ TEST_CASE("Idées: a double click edits a card in place, Enter commits one edit"
     REQUIRE(c.lastActions.size() == 1);
     CHECK(std::get<EditIdea>(c.lastActions[0]).text == "Une idée réécrite");
     CHECK(c.board().idea(idea)->text == "Une idée réécrite");
-    CHECK(c.app.view<IdeesView>().editing == 0);
+    CHECK(c.app.view<BoardsView>().editing == 0);
 }
 
 TEST_CASE("Idées: Ctrl+Z right after posting an idea with Enter, then typing, does not crash") {
-    IdeesConsole c;
+    BoardsConsole c;
     const size_t before = c.board().ideas.size();
     c.click("idees.entry");
     c.imgui.type("idée un");

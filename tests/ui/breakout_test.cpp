@@ -9,12 +9,12 @@ using namespace atelier::ui;
 
 namespace {
 
-struct GroupesConsole : atelier::ui::test::Console {
-    GroupesConsole() {
+struct BreakoutConsole : atelier::ui::test::Console {
+    BreakoutConsole() {
         session = atelier::test::dayOfEtapeSession();
         app.state().selectedEtape = session.model().etapeByNumber(1)->id;
-        app.view<GroupesView>().maxIterations = 20'000;  // deterministic searches
-        app.view<GroupesView>().timeLimitMs = 0;
+        app.view<BreakoutView>().maxIterations = 20'000;  // deterministic searches
+        app.view<BreakoutView>().timeLimitMs = 0;
         show("groupes");
     }
     const GroupRound& round0() { return etape1().groups.rounds.at(0); }
@@ -41,22 +41,22 @@ struct GroupesConsole : atelier::ui::test::Console {
 }  // namespace
 
 TEST_CASE("Groupes: forming the groups with a click emits one plan of every round") {
-    GroupesConsole c;
+    BreakoutConsole c;
     REQUIRE(c.session.apply(SetGroupPlan{c.etape1().id, GroupPlan{}}).ok);  // start without groups
     c.frame();
-    c.app.view<GroupesView>().groups = 3;
-    c.app.view<GroupesView>().rounds = 2;
+    c.app.view<BreakoutView>().groups = 3;
+    c.app.view<BreakoutView>().rounds = 2;
     const Actions emitted = c.click("groups.form");
     REQUIRE(emitted.size() == 1);
     const auto& set = std::get<SetGroupPlan>(emitted[0]);
     CHECK(set.plan.rounds.size() == 2);
     CHECK(set.plan.rounds[0].groups.size() == 3);
     CHECK(c.etape1().groups.rounds.size() == 2);
-    CHECK(c.app.view<GroupesView>().report.find("itérations") != std::string::npos);
+    CHECK(c.app.view<BreakoutView>().report.find("itérations") != std::string::npos);
 }
 
 TEST_CASE("Groupes: dragging a person onto another swaps them, onto a group moves them, each undoable") {
-    GroupesConsole c;
+    BreakoutConsole c;
     const GroupRound before = c.round0();
     const Id a = before.groups[0].members[0], b = before.groups[1].members[0];
     Actions emitted = c.drag("member.0.0", "member.1.0");
@@ -79,7 +79,7 @@ TEST_CASE("Groupes: dragging a person onto another swaps them, onto a group move
 }
 
 TEST_CASE("Groupes: locking a group and projecting the round") {
-    GroupesConsole c;
+    BreakoutConsole c;
     c.click("group.0.lock");
     CHECK(c.etape1().groups.locked[0]);
     c.click("groups.project");

@@ -147,7 +147,7 @@ Id columnOf(const Board& b, Id wanted) {
 
 // [SECTION] Boards, columns, clusters
 
-void drawBoardBar(IdeesView& view, const Etape& e, const Board* b, Actions& out, Requests& requests) {
+void drawBoardBar(BoardsView& view, const Etape& e, const Board* b, Actions& out, Requests& requests) {
     ImGui::SetNextItemWidth(320.0f);
     if (ImGui::BeginCombo("##board", b ? b->title.c_str() : tr(Str::BoardNone))) {
         for (const Board& other : e.boards) {
@@ -219,7 +219,7 @@ void drawBoardBar(IdeesView& view, const Etape& e, const Board* b, Actions& out,
 
 // [SECTION] Quick entry
 
-void drawQuickEntry(IdeesView& view, const Etape& e, const Board& b, std::int64_t now, Actions& out) {
+void drawQuickEntry(BoardsView& view, const Etape& e, const Board& b, std::int64_t now, Actions& out) {
     const Id column = columnOf(b, view.category);
     ImGui::SetNextItemWidth(150.0f);
     ImGui::InputTextWithHint("##group", tr(Str::FieldGroup), &view.group);
@@ -302,7 +302,7 @@ void drawQuickEntry(IdeesView& view, const Etape& e, const Board& b, std::int64_
     }
 }
 
-void drawFilters(IdeesView& view, const Etape& e, const Board& b, size_t shown, Actions& out) {
+void drawFilters(BoardsView& view, const Etape& e, const Board& b, size_t shown, Actions& out) {
     ImGui::SetNextItemWidth(200.0f);
     if (ImGui::BeginCombo("##filter-group", view.filterGroup.empty() ? tr(Str::BoardAllGroups) : view.filterGroup.c_str())) {
         if (ImGui::Selectable(tr(Str::BoardAllGroups), view.filterGroup.empty())) view.filterGroup.clear();
@@ -356,7 +356,7 @@ std::optional<Id> acceptIdea() {
     return out;
 }
 
-void drawCard(IdeesView& view, const Etape& e, const Board& b, const Idea& idea, ImVec2 pos, ImVec2 size, Drop& drop,
+void drawCard(BoardsView& view, const Etape& e, const Board& b, const Idea& idea, ImVec2 pos, ImVec2 size, Drop& drop,
               Actions& out) {
     ImGui::PushID(static_cast<int>(idea.id));
     ImGui::SetCursorScreenPos(pos);
@@ -446,7 +446,7 @@ void drawCard(IdeesView& view, const Etape& e, const Board& b, const Idea& idea,
     ImGui::PopID();
 }
 
-void drawClusterTitle(IdeesView& view, const Etape& e, const Board& b, const IdeaCluster& cl, size_t count, ImVec2 pos,
+void drawClusterTitle(BoardsView& view, const Etape& e, const Board& b, const IdeaCluster& cl, size_t count, ImVec2 pos,
                       ImVec2 size, Drop& drop, Actions& out) {
     ImGui::PushID(static_cast<int>(cl.id));
     ImGui::SetCursorScreenPos(pos);
@@ -474,7 +474,7 @@ void drawClusterTitle(IdeesView& view, const Etape& e, const Board& b, const Ide
     ImGui::PopID();
 }
 
-void drawColumn(IdeesView& view, const Etape& e, const Board& b, size_t c, float width, float height, Drop& drop,
+void drawColumn(BoardsView& view, const Etape& e, const Board& b, size_t c, float width, float height, Drop& drop,
                 Actions& out) {
     const BoardCategory& cat = b.categories[c];
     ImGui::PushID(static_cast<int>(cat.id));
@@ -540,7 +540,7 @@ void emitDrop(const Etape& e, const Board& b, const Drop& drop, Actions& out) {
 
 // [SECTION] Screen
 
-void drawIdeesScreen(IdeesView& view, ScreenContext& ctx) {
+void drawBoardsScreen(BoardsView& view, ScreenContext& ctx) {
     const std::uint64_t revision = ctx.revision;
     Actions& out = ctx.actions;
     const Etape* e = ctx.model.etape(ctx.etape);

@@ -35,7 +35,7 @@ std::string citeOf(const Model& model, Id person) {
 
 // [SECTION] Toolbar and statistics
 
-void form(GroupesView& view, const Model& model, const Etape& e, Actions& out, int groups) {
+void form(BreakoutView& view, const Model& model, const Etape& e, Actions& out, int groups) {
     BreakoutRequest req{groups, view.rounds, view.nextSeed++, view.timeLimitMs, view.maxIterations};
     const BreakoutResult r = formGroups(model, e, req);
     if (!r.ok()) {
@@ -49,7 +49,7 @@ void form(GroupesView& view, const Model& model, const Etape& e, Actions& out, i
     view.round = 0;
 }
 
-void drawToolbar(GroupesView& view, const Model& model, const Etape& e, Actions& out, Requests& requests,
+void drawToolbar(BreakoutView& view, const Model& model, const Etape& e, Actions& out, Requests& requests,
                  const store::DataFolder* folder) {
     const int people = static_cast<int>(peopleInTheRoom(e).size());
     if (view.groups <= 0) view.groups = std::max(1, (people + 4) / 5);
@@ -90,7 +90,7 @@ void drawToolbar(GroupesView& view, const Model& model, const Etape& e, Actions&
 
 // [SECTION] Group cards and drag and drop
 
-void drawCard(GroupesView& view, const Model& model, const Etape& e, int g, float width, Actions& out) {
+void drawCard(BreakoutView& view, const Model& model, const Etape& e, int g, float width, Actions& out) {
     const GroupRound& round = e.groups.rounds[static_cast<size_t>(view.round)];
     const Group& group = round.groups[static_cast<size_t>(g)];
     const bool locked = static_cast<size_t>(g) < e.groups.locked.size() && e.groups.locked[static_cast<size_t>(g)];
@@ -158,7 +158,7 @@ void drawCard(GroupesView& view, const Model& model, const Etape& e, int g, floa
 
 }  // namespace
 
-void drawGroupesScreen(GroupesView& view, ScreenContext& ctx) {
+void drawBreakoutScreen(BreakoutView& view, ScreenContext& ctx) {
     const Model& model = ctx.model;
     Actions& out = ctx.actions;
     const Etape* e = model.etape(ctx.etape);
@@ -255,7 +255,7 @@ void drawGroupsProjection(ImDrawList* draw, ImVec2 min, ImVec2 max, const Model&
     }
 }
 
-bool projectGroups(GroupesView& view, ImDrawList* draw, ImVec2 min, ImVec2 max, const ProjectorContext& ctx) {
+bool projectGroups(BreakoutView& view, ImDrawList* draw, ImVec2 min, ImVec2 max, const ProjectorContext& ctx) {
     if (!ctx.etape || ctx.etape->groups.empty()) return false;
     drawGroupsProjection(draw, min, max, ctx.model, *ctx.etape, view.round);
     return true;

@@ -114,7 +114,7 @@ void drawWarnings(const Model& model) {
 
 // [SECTION] List and editor
 
-void drawList(CalendrierView& view, Id& selected, const Model& model, Actions& out) {
+void drawList(CalendarView& view, Id& selected, const Model& model, Actions& out) {
     heading(tr(Str::EtapesHeading));
     const int count = static_cast<int>(model.etapes.size());
     for (int i = 0; i < count; ++i) {
@@ -168,7 +168,7 @@ void drawList(CalendrierView& view, Id& selected, const Model& model, Actions& o
 
 }  // namespace
 
-void drawCalendrierScreen(CalendrierView& view, ScreenContext& ctx) {
+void drawCalendarScreen(CalendarView& view, ScreenContext& ctx) {
     const Model& model = ctx.model;
     Actions& out = ctx.actions;
     Id& selected = ctx.etape;

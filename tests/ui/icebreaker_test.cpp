@@ -9,19 +9,19 @@ using namespace atelier;
 using namespace atelier::ui;
 
 namespace {
-struct BriseGlaceConsole : atelier::ui::test::Console {
-    BriseGlaceConsole() {
+struct IcebreakerConsole : atelier::ui::test::Console {
+    IcebreakerConsole() {
         session = atelier::test::dayOfEtapeSession();
         app.state().selectedEtape = session.model().etapeByNumber(1)->id;
-        app.view<BriseGlaceView>().maxIterations = 20'000;
-        app.view<BriseGlaceView>().timeLimitMs = 0;
+        app.view<IcebreakerView>().maxIterations = 20'000;
+        app.view<IcebreakerView>().timeLimitMs = 0;
         show("brise-glace");
     }
 };
 }  // namespace
 
 TEST_CASE("Brise-glace: drawing a card emits one seeded draw, undone by Ctrl+Z, and projects it") {
-    BriseGlaceConsole c;
+    IcebreakerConsole c;
     const size_t before = c.etape1().icebreaker.drawn.size();
     const Actions emitted = c.click("cards.draw");
     REQUIRE(emitted.size() == 1);
@@ -36,7 +36,7 @@ TEST_CASE("Brise-glace: drawing a card emits one seeded draw, undone by Ctrl+Z, 
 }
 
 TEST_CASE("Brise-glace: the facilitator adds a question with Enter") {
-    BriseGlaceConsole c;
+    IcebreakerConsole c;
     c.click("cards.new-question");
     c.typeAndEnter("Quel livre conseilleriez-vous à un collègue ?");
     REQUIRE(c.lastActions.size() == 1);
@@ -44,8 +44,8 @@ TEST_CASE("Brise-glace: the facilitator adds a question with Enter") {
 }
 
 TEST_CASE("Brise-glace: preparing the speed-meeting, projecting a round and starting its countdown") {
-    BriseGlaceConsole c;
-    c.app.view<BriseGlaceView>().rounds = 2;
+    IcebreakerConsole c;
+    c.app.view<IcebreakerView>().rounds = 2;
     const Actions emitted = c.click("meeting.prepare");
     REQUIRE(emitted.size() == 1);
     CHECK(std::get<SetIcebreaker>(emitted[0]).icebreaker.rounds.size() == 2);
@@ -53,7 +53,7 @@ TEST_CASE("Brise-glace: preparing the speed-meeting, projecting a round and star
     c.click("meeting.round.1");
     c.click("meeting.project");
     CHECK(c.app.state().projector == "projecteur-rencontres");
-    CHECK(c.app.view<BriseGlaceView>().round == 1);
+    CHECK(c.app.view<IcebreakerView>().round == 1);
     c.click("meeting.timer");
     CHECK(c.app.state().countdown.running());
     CHECK(c.app.state().countdown.durationSeconds() == c.etape1().icebreaker.roundSeconds);

@@ -64,7 +64,7 @@ std::string feeText(const Fee& fee) {
 
 // [SECTION] Check-in at the door
 
-void drawCheckin(InscriptionsView& view, const Model& model, const Etape& e, Actions& out) {
+void drawCheckin(RegistrationsView& view, const Model& model, const Etape& e, Actions& out) {
     heading(tr(Str::CheckinHeading));
     ImGui::PushFont(fonts().heading);
     if (view.checkinSent.accepted()) view.checkin.clear();
@@ -121,7 +121,7 @@ void drawCheckin(InscriptionsView& view, const Model& model, const Etape& e, Act
 
 // [SECTION] Registrations
 
-void drawRegistrations(InscriptionsView& view, const Model& model, const Etape& e, Actions& out, float height) {
+void drawRegistrations(RegistrationsView& view, const Model& model, const Etape& e, Actions& out, float height) {
     int present = 0;
     for (const Registration& r : e.registrations) present += r.present;
     heading(fmt(Str::RegistrationsHeading, {std::to_string(e.registrations.size()), std::to_string(present)}).c_str());
@@ -209,7 +209,7 @@ void drawRegistrations(InscriptionsView& view, const Model& model, const Etape& 
 // [SECTION] Import and documents
 
 /// Asks the shell to read the CSV typed or dropped; once read, its rows become one batch of registrations.
-void runImport(InscriptionsView& view, ScreenContext& ctx, const Etape& e) {
+void runImport(RegistrationsView& view, ScreenContext& ctx, const Etape& e) {
     const std::string path(trim(view.importPath));
     if (path.empty()) return;
     const Model& model = ctx.model;  // the session's: current when the shell has read the file
@@ -227,13 +227,13 @@ void runImport(InscriptionsView& view, ScreenContext& ctx, const Etape& e) {
 }
 
 /// Asks the shell to write one of the étape's documents into the data folder.
-void writeDocument(InscriptionsView& view, ScreenContext& ctx, const Etape& e, const char* kind,
+void writeDocument(RegistrationsView& view, ScreenContext& ctx, const Etape& e, const char* kind,
                    std::string (*render)(const Model&, const Etape&)) {
     ctx.requests.push_back(DocumentRequest{exporting::documentFileName(e, kind), render(ctx.model, e),
                                            [&view](const std::string& message) { view.report = message; }});
 }
 
-void drawImportAndDocuments(InscriptionsView& view, ScreenContext& ctx, const Etape& e) {
+void drawImportAndDocuments(RegistrationsView& view, ScreenContext& ctx, const Etape& e) {
     ImGui::SetNextItemWidth(520.0f);
     const bool enter = ImGui::InputTextWithHint("##import-path", tr(Str::ImportHint), &view.importPath,
                                                 ImGuiInputTextFlags_EnterReturnsTrue);
@@ -260,7 +260,7 @@ void drawImportAndDocuments(InscriptionsView& view, ScreenContext& ctx, const Et
 
 // [SECTION] Totals by territory
 
-void drawTotals(InscriptionsView& view, const Model& model, const Etape& e, Actions& out) {
+void drawTotals(RegistrationsView& view, const Model& model, const Etape& e, Actions& out) {
     const FeeStatement st = feeStatement(model, e);
     heading(fmt(Str::FeesHeading, {formatEuros(st.totalCents), std::to_string(st.unknown)}).c_str());
     // The day rate of the étape's year, editable (euros, whole or with cents).
@@ -307,7 +307,7 @@ void drawTotals(InscriptionsView& view, const Model& model, const Etape& e, Acti
 
 }  // namespace
 
-void drawInscriptionsScreen(InscriptionsView& view, ScreenContext& ctx) {
+void drawRegistrationsScreen(RegistrationsView& view, ScreenContext& ctx) {
     const Model& model = ctx.model;
     Actions& out = ctx.actions;
     Id& selected = ctx.etape;

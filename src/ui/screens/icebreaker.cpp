@@ -54,7 +54,7 @@ bool deckCombo(const char* id, const Model& model, std::string& deck) {
 
 // [SECTION] Speed-meeting
 
-void drawMeeting(BriseGlaceView& view, const Model& model, const Etape& e, Actions& out, Requests& requests) {
+void drawMeeting(IcebreakerView& view, const Model& model, const Etape& e, Actions& out, Requests& requests) {
     heading(tr(Str::SpeedMeetingHeading));
     ImGui::TextDisabled("%s", tr(Str::SpeedMeetingDeck));
     deckCombo("##meeting-deck", model, view.deck);
@@ -101,7 +101,7 @@ void drawMeeting(BriseGlaceView& view, const Model& model, const Etape& e, Actio
 
 // [SECTION] Cards
 
-void drawCards(BriseGlaceView& view, const Model& model, const Etape& e, Actions& out, Requests& requests) {
+void drawCards(IcebreakerView& view, const Model& model, const Etape& e, Actions& out, Requests& requests) {
     heading(tr(Str::CardsHeading));
     deckCombo("##cards-deck", model, view.deck);
     if (ImGui::Button(tr(Str::DrawCardButton))) out.push_back(DrawCard{e.id, view.deck, view.nextSeed++});
@@ -143,7 +143,7 @@ void drawPresence(const Model& model, const Etape& e, Requests& requests) {
 
 }  // namespace
 
-void drawBriseGlaceScreen(BriseGlaceView& view, ScreenContext& ctx) {
+void drawIcebreakerScreen(IcebreakerView& view, ScreenContext& ctx) {
     const Model& model = ctx.model;
     Actions& out = ctx.actions;
     const Etape* e = model.etape(ctx.etape);
@@ -255,7 +255,7 @@ void drawWhoIsHere(ImDrawList* draw, ImVec2 min, ImVec2 max, const Model& model,
     chart(byInstitution, mid + margin * 0.5f, max.x - margin, tr(Str::ByInstitution));
 }
 
-bool projectMeeting(BriseGlaceView& view, ImDrawList* draw, ImVec2 min, ImVec2 max, const ProjectorContext& ctx) {
+bool projectMeeting(IcebreakerView& view, ImDrawList* draw, ImVec2 min, ImVec2 max, const ProjectorContext& ctx) {
     if (!ctx.etape || ctx.etape->icebreaker.rounds.empty()) return false;
     drawMeetingProjection(draw, min, max, ctx.model, *ctx.etape, view.round);
     return true;

@@ -2,7 +2,7 @@
 // cluster titles stand above their cards, cards carry their group's colour, hidden ideas are blank cards, and
 // an idea posted in the last seconds is outlined. Places are computed once per change (layoutBoard) and only
 // the cards inside the rectangle are drawn, so that thousands of ideas stay smooth. Scroll and zoom are view
-// state (MurView).
+// state (WallView).
 
 #include <algorithm>
 #include <cfloat>
@@ -17,7 +17,7 @@ namespace atelier::ui {
 namespace {
 
 /// Notes the ideas that appeared since the last change of the session, and when.
-void trackNewIdeas(MurView& view, const Board& board, std::uint64_t revision, double now) {
+void trackNewIdeas(WallView& view, const Board& board, std::uint64_t revision, double now) {
     std::erase_if(view.appeared, [&](const auto& a) { return now - a.second > kNewIdeaHighlight; });
     if (view.revision == revision) return;
     view.revision = revision;
@@ -34,7 +34,7 @@ void trackNewIdeas(MurView& view, const Board& board, std::uint64_t revision, do
 
 }  // namespace
 
-void drawBoardWall(ImDrawList* draw, ImVec2 min, ImVec2 max, const Board& board, MurView& view,
+void drawBoardWall(ImDrawList* draw, ImVec2 min, ImVec2 max, const Board& board, WallView& view,
                    std::uint64_t revision, double now) {
     using namespace projector;
     draw->AddRectFilled(min, max, kBackground);
@@ -138,7 +138,7 @@ void drawBoardWall(ImDrawList* draw, ImVec2 min, ImVec2 max, const Board& board,
 
 Id firstBoard(const Etape& etape) { return etape.boards.empty() ? 0 : etape.boards.front().id; }
 
-bool projectWall(MurView& view, ImDrawList* draw, ImVec2 min, ImVec2 max, const ProjectorContext& ctx) {
+bool projectWall(WallView& view, ImDrawList* draw, ImVec2 min, ImVec2 max, const ProjectorContext& ctx) {
     const Board* board = nullptr;
     for (const Etape& e : ctx.model.etapes)
         if ((board = e.board(ctx.item))) break;

@@ -153,7 +153,10 @@ bool commitText(Drafts& drafts, const char* id, const std::string& value, std::s
                 const char* hint) {
     const ImGuiID gid = ImGui::GetID(id);
     std::string& draft = drafts[gid];
-    if (ImGui::GetActiveID() != gid) draft = value;
+    // The draft follows the model while the field is not being edited — except on the frame after the field was
+    // left (Tab, a click elsewhere): Dear ImGui reports that deactivation only now, and the edit must survive it.
+    const bool leftLastFrame = ImGui::GetCurrentContext()->ActiveIdPreviousFrame == gid;
+    if (ImGui::GetActiveID() != gid && !leftLastFrame) draft = value;
     ImGui::SetNextItemWidth(width);
     if (hint) ImGui::InputTextWithHint(id, hint, &draft);
     else ImGui::InputText(id, &draft);

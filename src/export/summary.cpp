@@ -267,6 +267,10 @@ void writeSummary(const EtapeArchive& a, SummaryWriter& w) {
                 w.paragraph(fmt(Str::SumNotCounted, {r.error}));
                 continue;
             }
+            if (r.ballots == 0) {  // every proposal would tie at the bottom: say that nobody has voted
+                w.paragraph(tr(Str::NoBallotYet));
+                continue;
+            }
             std::vector<OptionLine> options;
             for (const auto& [rank, option] : rankedOptions(r))
                 options.push_back({rank, optionName(vote, option), barShare(vote, r, option), scoreLabel(vote, r, option)});
@@ -543,6 +547,10 @@ std::string votesCsv(const EtapeArchive& a) {
         const Vote& vote = a.etape.votes[v];
         const ArchivedResult& r = a.results[v];
         if (!r.counted) continue;
+        if (r.ballots == 0) {
+            out += row({number, vote.setup.question, enumLabel(vote.setup.method), "", tr(Str::NoBallotYet), "", "0"});
+            continue;
+        }
         for (const auto& [rank, option] : rankedOptions(r)) {
             const long long score = scoreOf(r, option);
             const std::string scoreText = vote.setup.method == VoteMethod::Majority &&

@@ -56,7 +56,8 @@ void drawArchive(const EtapeArchive& a, const std::filesystem::path& file) {
         for (size_t v = 0; v < e.votes.size() && v < a.results.size(); ++v) {
             const ArchivedResult& r = a.results[v];
             std::string first;
-            if (r.counted && !r.ranking.empty())
+            if (r.counted && r.ballots == 0) first = tr(Str::NoBallotYet);
+            else if (r.counted && !r.ranking.empty())
                 for (int option : r.ranking.front())
                     if (option >= 0 && option < static_cast<int>(e.votes[v].setup.options.size()))
                         first += (first.empty() ? "" : ", ") + e.votes[v].setup.options[option];

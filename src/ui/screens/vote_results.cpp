@@ -66,6 +66,10 @@ void drawVoteResults(ImDrawList* draw, ImVec2 min, ImVec2 max, const Vote& vote,
         return;
     }
     const TallyResult& r = outcome.result;
+    if (r.ballots == 0) {  // not a tie of every proposal: nobody has voted yet
+        draw->AddText(f.large, 44 * u, ImVec2(left, y), kText, tr(Str::NoBallotYet), nullptr, right - left);
+        return;
+    }
     const size_t n = vote.setup.options.size();
     const float rowGap = 14 * u;
     const float rowHeight = std::clamp((max.y - margin - y) / static_cast<float>(n) - rowGap, 18 * u, 70 * u);

@@ -18,6 +18,7 @@
 #include <algorithm>
 #include <utility>
 
+#include "core/assert.h"
 #include "core/strings.h"
 #include "core/text.h"
 
@@ -318,6 +319,7 @@ Check checkItem(ProgrammeItem& item) {
 
 /// A registration of `e` (at `position` in its list, or appended when position == size) is valid.
 Check checkRegistration(const Model& m, const Etape& e, const Registration& r, size_t position) {
+    ATELIER_ASSERT(position <= e.registrations.size(), "checkRegistration: a position in the list, or its end");
     const Person* p = m.person(r.person);
     if (!p) return tr(Str::ErrUnknownPerson);
     if (r.days < 1 || r.days > e.header.days)
@@ -984,7 +986,9 @@ ApplyResult apply(Model& m, RenameBoard& a) {
     Check error;
     Board* b = findBoard(m, a.etape, a.board, error);
     if (!b) return fail(error);
-    if (auto c = checkBoardTitle(*findEtape(m, a.etape), a.title, a.board); !c.empty()) return fail(c);
+    const Etape* e = findEtape(m, a.etape);
+    ATELIER_ASSERT(e, "RenameBoard: findBoard found the board, so its étape exists");
+    if (auto c = checkBoardTitle(*e, a.title, a.board); !c.empty()) return fail(c);
     return done(RenameBoard{a.etape, a.board, std::exchange(b->title, a.title)});
 }
 
@@ -1109,7 +1113,11 @@ ApplyResult apply(Model& m, AddCluster& a) {
     }
     a.cluster = cl;
     reserveId(m, cl.id);
-    for (Id member : a.members) findIdea(*b, member)->cluster = cl.id;
+    for (Id member : a.members) {
+        Idea* idea = findIdea(*b, member);
+        ATELIER_ASSERT(idea, "AddCluster: every member was found above");
+        idea->cluster = cl.id;
+    }
     a.index = insertAt(b->clusters, cl, a.index);
     return done(RemoveCluster{a.etape, a.board, cl.id});
 }
@@ -1205,6 +1213,7 @@ ApplyResult apply(Model& m, RevealIdeas& a) {
     RevealIdeas inverse{a.etape, a.board, {}, !a.reveal};
     for (Id id : a.ideas) {
         Idea* idea = findIdea(*b, id);
+        ATELIER_ASSERT(idea, "RevealIdeas: every idea was found above");
         if (idea->hidden != a.reveal) continue;  // already as asked
         idea->hidden = !a.reveal;
         inverse.ideas.push_back(id);

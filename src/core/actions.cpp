@@ -5,23 +5,28 @@
 // [SECTION] People
 // [SECTION] Étapes
 // [SECTION] Programme
+// [SECTION] Order of étapes and registrations
+// [SECTION] Votes
+// [SECTION] Breakout groups
+// [SECTION] Icebreakers
 // [SECTION] Settings
 // [SECTION] Idea boards
-// [SECTION] Dispatch and labels
+// [SECTION] Dispatch
 
 #include "core/actions.h"
 
 #include <algorithm>
 #include <utility>
 
+#include "core/assert.h"
 #include "core/strings.h"
 #include "core/text.h"
 
 namespace atelier {
 
-namespace {
-
 // [SECTION] Helpers
+
+namespace {
 
 constexpr size_t kMaxName = 200;
 constexpr size_t kMaxShort = 100;
@@ -131,7 +136,77 @@ ApplyResult addToList(Model& m, std::vector<T>& items, T& item, int& index, Chec
     return done(inverse(item.id));
 }
 
+// Names for labels: what an id refers to in the model, or « ? » when it refers to nothing (yet).
+
+std::string etapeNumber(const Model& m, Id id) {
+    const Etape* e = m.etape(id);
+    return e ? std::to_string(e->header.number) : "?";
+}
+
+std::string personName(const Model& m, Id id) {
+    const Person* p = m.person(id);
+    return p ? p->name : "?";
+}
+
+const Registration* registrationIn(const Model& m, Id etape, Id id) {
+    if (const Etape* e = m.etape(etape))
+        if (const int i = indexOf(e->registrations, id); i >= 0) return &e->registrations[static_cast<size_t>(i)];
+    return nullptr;
+}
+
+const Vote* voteIn(const Model& m, Id etape, Id id) {
+    if (const Etape* e = m.etape(etape))
+        if (const int i = indexOf(e->votes, id); i >= 0) return &e->votes[static_cast<size_t>(i)];
+    return nullptr;
+}
+
+std::string voteQuestion(const Model& m, Id etape, Id id) {
+    const Vote* v = voteIn(m, etape, id);
+    return v ? v->setup.question : "?";
+}
+
+std::string itemTitle(const Model& m, Id etape, Id item) {
+    if (const Etape* e = m.etape(etape))
+        if (const int i = indexOf(e->programme, item); i >= 0) return e->programme[static_cast<size_t>(i)].title;
+    return "?";
+}
+
+const Board* boardIn(const Model& m, Id etape, Id id) {
+    if (const Etape* e = m.etape(etape)) return e->board(id);
+    return nullptr;
+}
+
+std::string boardTitle(const Model& m, Id etape, Id id) {
+    const Board* b = boardIn(m, etape, id);
+    return b ? b->title : "?";
+}
+
+/// The first words of an idea, for labels: « Un café des parents… ».
+std::string ideaExcerpt(const std::string& text) { return excerpt(text, 40); }
+
+std::string ideaText(const Model& m, Id etape, Id boardId, Id idea) {
+    const Board* b = boardIn(m, etape, boardId);
+    const Idea* i = b ? b->idea(idea) : nullptr;
+    return i ? ideaExcerpt(i->text) : "?";
+}
+
+std::string categoryName(const Model& m, Id etape, Id boardId, Id category) {
+    const Board* b = boardIn(m, etape, boardId);
+    const int i = b ? indexOf(b->categories, category) : -1;
+    return i >= 0 ? b->categories[static_cast<size_t>(i)].name : "?";
+}
+
+std::string clusterName(const Model& m, Id etape, Id boardId, Id cluster) {
+    const Board* b = boardIn(m, etape, boardId);
+    const int i = b ? indexOf(b->clusters, cluster) : -1;
+    return i >= 0 ? b->clusters[static_cast<size_t>(i)].name : "?";
+}
+
+}  // namespace
+
 // [SECTION] Territories
+
+namespace {
 
 Check checkTerritory(const Model& m, Territory& t) {
     if (auto c = checkText(Str::FieldName, t.name, kMaxName, true); !c.empty()) return c;
@@ -162,7 +237,20 @@ ApplyResult apply(Model& m, UpdateTerritory& a) {
     return updateEntity<UpdateTerritory>(m, m.territories, a.territory, Str::ErrUnknownTerritory, checkTerritory);
 }
 
+}  // namespace
+
+std::string AddTerritory::label(const Model&) const { return fmt(Str::ActAddTerritory, {territory.name}); }
+std::string RemoveTerritory::label(const Model& m) const {
+    const Territory* t = m.territory(id);
+    return fmt(Str::ActRemoveTerritory, {t ? t->name : "?"});
+}
+std::string UpdateTerritory::label(const Model&) const {
+    return fmt(Str::ActUpdateTerritory, {territory.name});
+}
+
 // [SECTION] People
+
+namespace {
 
 Check checkPerson(const Model& m, Person& p) {
     if (auto c = checkText(Str::FieldName, p.name, kMaxName, true); !c.empty()) return c;
@@ -198,7 +286,18 @@ ApplyResult apply(Model& m, UpdatePerson& a) {
     return updateEntity<UpdatePerson>(m, m.people, a.person, Str::ErrUnknownPerson, checkPerson);
 }
 
+}  // namespace
+
+std::string AddPerson::label(const Model&) const { return fmt(Str::ActAddPerson, {person.name}); }
+std::string RemovePerson::label(const Model& m) const {
+    const Person* p = m.person(id);
+    return fmt(Str::ActRemovePerson, {p ? p->name : "?"});
+}
+std::string UpdatePerson::label(const Model&) const { return fmt(Str::ActUpdatePerson, {person.name}); }
+
 // [SECTION] Étapes
+
+namespace {
 
 Check checkHeader(const Model& m, EtapeHeader& h) {
     if (h.number < 1 || h.number > 99) return tr(Str::ErrBadEtapeNumber);
@@ -220,6 +319,7 @@ Check checkItem(ProgrammeItem& item) {
 
 /// A registration of `e` (at `position` in its list, or appended when position == size) is valid.
 Check checkRegistration(const Model& m, const Etape& e, const Registration& r, size_t position) {
+    ATELIER_ASSERT(position <= e.registrations.size(), "checkRegistration: a position in the list, or its end");
     const Person* p = m.person(r.person);
     if (!p) return tr(Str::ErrUnknownPerson);
     if (r.days < 1 || r.days > e.header.days)
@@ -271,7 +371,17 @@ ApplyResult apply(Model& m, UpdateEtape& a) {
     return done(std::move(inverse));
 }
 
+}  // namespace
+
+std::string AddEtape::label(const Model&) const {
+    return fmt(Str::ActAddEtape, {std::to_string(etape.header.number)});
+}
+std::string RemoveEtape::label(const Model& m) const { return fmt(Str::ActRemoveEtape, {etapeNumber(m, id)}); }
+std::string UpdateEtape::label(const Model& m) const { return fmt(Str::ActUpdateEtape, {etapeNumber(m, id)}); }
+
 // [SECTION] Programme
+
+namespace {
 
 Etape* findEtape(Model& m, Id id) {
     const int i = indexOf(m.etapes, id);
@@ -316,7 +426,22 @@ ApplyResult apply(Model& m, MoveProgrammeItem& a) {
     return done(MoveProgrammeItem{a.etape, a.item, from});
 }
 
+}  // namespace
+
+std::string AddProgrammeItem::label(const Model&) const { return fmt(Str::ActAddItem, {item.title}); }
+std::string RemoveProgrammeItem::label(const Model& m) const {
+    return fmt(Str::ActRemoveItem, {itemTitle(m, etape, item)});
+}
+std::string UpdateProgrammeItem::label(const Model& m) const {
+    return fmt(Str::ActUpdateItem, {itemTitle(m, etape, item.id)});
+}
+std::string MoveProgrammeItem::label(const Model& m) const {
+    return fmt(Str::ActMoveItem, {itemTitle(m, etape, item)});
+}
+
 // [SECTION] Order of étapes and registrations
+
+namespace {
 
 ApplyResult apply(Model& m, MoveEtape& a) {
     const int from = indexOf(m.etapes, a.id);
@@ -354,7 +479,27 @@ ApplyResult apply(Model& m, UpdateRegistration& a) {
     return done(std::move(inverse));
 }
 
+}  // namespace
+
+std::string MoveEtape::label(const Model& m) const { return fmt(Str::ActMoveEtape, {etapeNumber(m, id)}); }
+std::string AddRegistration::label(const Model& m) const {
+    return fmt(Str::ActAddRegistration, {personName(m, registration.person), etapeNumber(m, etape)});
+}
+std::string RemoveRegistration::label(const Model& m) const {
+    const Registration* r = registrationIn(m, etape, registration);
+    return fmt(Str::ActRemoveRegistration, {r ? personName(m, r->person) : "?", etapeNumber(m, etape)});
+}
+std::string UpdateRegistration::label(const Model& m) const {
+    const Registration* r = registrationIn(m, etape, registration.id);
+    const std::string name = personName(m, registration.person);
+    if (r && r->present != registration.present)
+        return fmt(registration.present ? Str::ActCheckIn : Str::ActCheckOut, {name});
+    return fmt(Str::ActUpdateRegistration, {name});
+}
+
 // [SECTION] Votes
+
+namespace {
 
 Check checkSetup(VoteSetup& v) {
     if (auto c = checkText(Str::FieldQuestion, v.question, kMaxText, false); !c.empty()) return c;
@@ -450,7 +595,31 @@ ApplyResult apply(Model& m, CorrectBallot& a) {
     return done(std::move(inverse));
 }
 
+}  // namespace
+
+std::string AddVote::label(const Model&) const { return fmt(Str::ActAddVote, {vote.setup.question}); }
+std::string RemoveVote::label(const Model& m) const {
+    return fmt(Str::ActRemoveVote, {voteQuestion(m, etape, vote)});
+}
+std::string UpdateVote::label(const Model& m) const {
+    const Vote* v = voteIn(m, etape, vote);
+    if (v && v->setup.open != setup.open)
+        return fmt(setup.open ? Str::ActReopenVote : Str::ActCloseVote, {setup.question});
+    return fmt(Str::ActUpdateVote, {setup.question});
+}
+std::string CastBallot::label(const Model& m) const {
+    return fmt(Str::ActCastBallot, {voteQuestion(m, etape, vote)});
+}
+std::string WithdrawBallot::label(const Model& m) const {
+    return fmt(Str::ActWithdrawBallot, {voteQuestion(m, etape, vote)});
+}
+std::string CorrectBallot::label(const Model& m) const {
+    return fmt(Str::ActCorrectBallot, {voteQuestion(m, etape, vote)});
+}
+
 // [SECTION] Breakout groups
+
+namespace {
 
 /// Where `person` is in round `r`: (group index, position), or (-1, -1).
 std::pair<int, int> placeOf(const GroupRound& r, Id person) {
@@ -540,7 +709,23 @@ ApplyResult apply(Model& m, UpdateGroup& a) {
     return done(std::move(inverse));
 }
 
+}  // namespace
+
+std::string SetGroupPlan::label(const Model&) const {
+    if (plan.empty()) return tr(Str::ActClearGroups);
+    return fmt(Str::ActFormGroups, {std::to_string(plan.rounds.size())});
+}
+std::string MoveMember::label(const Model& m) const {
+    return fmt(Str::ActMoveMember, {personName(m, person), std::to_string(to + 1)});
+}
+std::string SwapMembers::label(const Model& m) const {
+    return fmt(Str::ActSwapMembers, {personName(m, a), personName(m, b)});
+}
+std::string UpdateGroup::label(const Model&) const { return fmt(Str::ActUpdateGroup, {name}); }
+
 // [SECTION] Icebreakers
+
+namespace {
 
 Deck* findDeck(Model& m, const std::string& id) {
     for (Deck& d : m.decks)
@@ -632,7 +817,21 @@ ApplyResult apply(Model& m, SetIcebreaker& a) {
     return done(std::move(inverse));
 }
 
+}  // namespace
+
+std::string AddDeck::label(const Model&) const { return fmt(Str::ActAddDeck, {deck.title}); }
+std::string RemoveDeck::label(const Model&) const { return fmt(Str::ActRemoveDeck, {deck}); }
+std::string AddQuestion::label(const Model&) const { return fmt(Str::ActAddQuestion, {question}); }
+std::string RemoveQuestion::label(const Model&) const { return tr(Str::ActRemoveQuestion); }
+std::string DrawCard::label(const Model&) const { return tr(Str::ActDrawCard); }
+std::string UndrawCard::label(const Model&) const { return tr(Str::ActUndrawCard); }
+std::string SetIcebreaker::label(const Model&) const {
+    return fmt(Str::ActSetIcebreaker, {std::to_string(icebreaker.rounds.size())});
+}
+
 // [SECTION] Settings
+
+namespace {
 
 ApplyResult apply(Model& m, SetDayRate& a) {
     if (a.year < 2000 || a.year > 2100) return fail(tr(Str::ErrBadYear));
@@ -659,7 +858,14 @@ ApplyResult apply(Model& m, UpdateSettings& a) {
     return done(std::move(inverse));
 }
 
+}  // namespace
+
+std::string SetDayRate::label(const Model&) const { return fmt(Str::ActSetDayRate, {std::to_string(year)}); }
+std::string UpdateSettings::label(const Model&) const { return tr(Str::ActUpdateSettings); }
+
 // [SECTION] Idea boards
+
+namespace {
 
 constexpr size_t kMaxIdea = 500;
 constexpr size_t kMaxGroup = 100;
@@ -780,7 +986,9 @@ ApplyResult apply(Model& m, RenameBoard& a) {
     Check error;
     Board* b = findBoard(m, a.etape, a.board, error);
     if (!b) return fail(error);
-    if (auto c = checkBoardTitle(*findEtape(m, a.etape), a.title, a.board); !c.empty()) return fail(c);
+    const Etape* e = findEtape(m, a.etape);
+    ATELIER_ASSERT(e, "RenameBoard: findBoard found the board, so its étape exists");
+    if (auto c = checkBoardTitle(*e, a.title, a.board); !c.empty()) return fail(c);
     return done(RenameBoard{a.etape, a.board, std::exchange(b->title, a.title)});
 }
 
@@ -905,7 +1113,11 @@ ApplyResult apply(Model& m, AddCluster& a) {
     }
     a.cluster = cl;
     reserveId(m, cl.id);
-    for (Id member : a.members) findIdea(*b, member)->cluster = cl.id;
+    for (Id member : a.members) {
+        Idea* idea = findIdea(*b, member);
+        ATELIER_ASSERT(idea, "AddCluster: every member was found above");
+        idea->cluster = cl.id;
+    }
     a.index = insertAt(b->clusters, cl, a.index);
     return done(RemoveCluster{a.etape, a.board, cl.id});
 }
@@ -1001,6 +1213,7 @@ ApplyResult apply(Model& m, RevealIdeas& a) {
     RevealIdeas inverse{a.etape, a.board, {}, !a.reveal};
     for (Id id : a.ideas) {
         Idea* idea = findIdea(*b, id);
+        ATELIER_ASSERT(idea, "RevealIdeas: every idea was found above");
         if (idea->hidden != a.reveal) continue;  // already as asked
         idea->hidden = !a.reveal;
         inverse.ideas.push_back(id);
@@ -1008,83 +1221,47 @@ ApplyResult apply(Model& m, RevealIdeas& a) {
     return done(std::move(inverse));
 }
 
-// [SECTION] Dispatch and labels
-
-std::string etapeNumber(const Model& m, Id id) {
-    const Etape* e = m.etape(id);
-    return e ? std::to_string(e->header.number) : "?";
-}
-
-std::string personName(const Model& m, Id id) {
-    const Person* p = m.person(id);
-    return p ? p->name : "?";
-}
-
-const Registration* registration(const Model& m, Id etape, Id id) {
-    if (const Etape* e = m.etape(etape))
-        if (const int i = indexOf(e->registrations, id); i >= 0) return &e->registrations[static_cast<size_t>(i)];
-    return nullptr;
-}
-
-const Vote* vote(const Model& m, Id etape, Id id) {
-    if (const Etape* e = m.etape(etape))
-        if (const int i = indexOf(e->votes, id); i >= 0) return &e->votes[static_cast<size_t>(i)];
-    return nullptr;
-}
-
-std::string voteQuestion(const Model& m, Id etape, Id id) {
-    const Vote* v = vote(m, etape, id);
-    return v ? v->setup.question : "?";
-}
-
-std::string itemTitle(const Model& m, Id etape, Id item) {
-    if (const Etape* e = m.etape(etape))
-        if (const int i = indexOf(e->programme, item); i >= 0) return e->programme[static_cast<size_t>(i)].title;
-    return "?";
-}
-
-const Board* board(const Model& m, Id etape, Id id) {
-    if (const Etape* e = m.etape(etape)) return e->board(id);
-    return nullptr;
-}
-
-std::string boardTitle(const Model& m, Id etape, Id id) {
-    const Board* b = board(m, etape, id);
-    return b ? b->title : "?";
-}
-
-/// The first words of an idea, for labels: « Un café des parents… ».
-std::string ideaExcerpt(const std::string& text) {
-    constexpr size_t kChars = 40;
-    if (countCodePoints(text) <= kChars) return text;
-    size_t bytes = 0, n = 0;
-    while (bytes < text.size() && n < kChars) {
-        ++bytes;
-        while (bytes < text.size() && (static_cast<unsigned char>(text[bytes]) & 0xC0) == 0x80) ++bytes;
-        ++n;
-    }
-    return text.substr(0, bytes) + "…";
-}
-
-std::string ideaText(const Model& m, Id etape, Id boardId, Id idea) {
-    const Board* b = board(m, etape, boardId);
-    const Idea* i = b ? b->idea(idea) : nullptr;
-    return i ? ideaExcerpt(i->text) : "?";
-}
-
-std::string categoryName(const Model& m, Id etape, Id boardId, Id category) {
-    const Board* b = board(m, etape, boardId);
-    const int i = b ? indexOf(b->categories, category) : -1;
-    return i >= 0 ? b->categories[static_cast<size_t>(i)].name : "?";
-}
-
-std::string clusterName(const Model& m, Id etape, Id boardId, Id cluster) {
-    const Board* b = board(m, etape, boardId);
-    const int i = b ? indexOf(b->clusters, cluster) : -1;
-    return i >= 0 ? b->clusters[static_cast<size_t>(i)].name : "?";
-}
-
 }  // namespace
+
+std::string AddBoard::label(const Model&) const { return fmt(Str::ActAddBoard, {board.title}); }
+std::string RemoveBoard::label(const Model& m) const {
+    return fmt(Str::ActRemoveBoard, {boardTitle(m, etape, board)});
+}
+std::string RenameBoard::label(const Model&) const { return fmt(Str::ActRenameBoard, {title}); }
+std::string AddCategory::label(const Model&) const { return fmt(Str::ActAddCategory, {category.name}); }
+std::string RemoveCategory::label(const Model& m) const {
+    return fmt(Str::ActRemoveCategory, {categoryName(m, etape, board, category)});
+}
+std::string RenameCategory::label(const Model&) const { return fmt(Str::ActRenameCategory, {name}); }
+std::string AddIdea::label(const Model&) const { return fmt(Str::ActAddIdea, {ideaExcerpt(idea.text)}); }
+std::string RemoveIdea::label(const Model& m) const {
+    return fmt(Str::ActRemoveIdea, {ideaText(m, etape, board, idea)});
+}
+std::string EditIdea::label(const Model&) const { return fmt(Str::ActEditIdea, {ideaExcerpt(text)}); }
+std::string MoveIdea::label(const Model& m) const {
+    if (cluster) return fmt(Str::ActMoveIdeaCluster, {clusterName(m, etape, board, *cluster)});
+    return fmt(Str::ActMoveIdea, {categoryName(m, etape, board, category)});
+}
+std::string AddCluster::label(const Model&) const { return fmt(Str::ActAddCluster, {cluster.name}); }
+std::string RemoveCluster::label(const Model& m) const {
+    return fmt(Str::ActRemoveCluster, {clusterName(m, etape, board, cluster)});
+}
+std::string RenameCluster::label(const Model&) const { return fmt(Str::ActRenameCluster, {name}); }
+std::string MergeIdeas::label(const Model& m) const {
+    return fmt(Str::ActMergeIdeas, {ideaText(m, etape, board, into)});
+}
+std::string SplitIdea::label(const Model&) const { return fmt(Str::ActSplitIdea, {ideaExcerpt(idea.text)}); }
+std::string SetPractice::label(const Model& m) const {
+    return fmt(practice ? Str::ActMarkPractice : Str::ActUnmarkPractice, {ideaText(m, etape, board, idea)});
+}
+std::string SetBoardHidden::label(const Model& m) const {
+    return fmt(hideNew ? Str::ActHideNew : Str::ActShowNew, {boardTitle(m, etape, board)});
+}
+std::string RevealIdeas::label(const Model&) const {
+    return fmt(reveal ? Str::ActRevealIdeas : Str::ActHideIdeas, {std::to_string(ideas.size())});
+}
+
+// [SECTION] Dispatch
 
 const char* actionName(const Action& action) {
     return std::visit([](const auto& a) { return std::decay_t<decltype(a)>::kName; }, action);
@@ -1095,123 +1272,7 @@ ApplyResult applyAction(Model& model, Action& action) {
 }
 
 std::string describe(const Action& action, const Model& m) {
-    struct Visitor {
-        const Model& m;
-        std::string operator()(const AddTerritory& a) const { return fmt(Str::ActAddTerritory, {a.territory.name}); }
-        std::string operator()(const RemoveTerritory& a) const {
-            const Territory* t = m.territory(a.id);
-            return fmt(Str::ActRemoveTerritory, {t ? t->name : "?"});
-        }
-        std::string operator()(const UpdateTerritory& a) const {
-            return fmt(Str::ActUpdateTerritory, {a.territory.name});
-        }
-        std::string operator()(const AddPerson& a) const { return fmt(Str::ActAddPerson, {a.person.name}); }
-        std::string operator()(const RemovePerson& a) const {
-            const Person* p = m.person(a.id);
-            return fmt(Str::ActRemovePerson, {p ? p->name : "?"});
-        }
-        std::string operator()(const UpdatePerson& a) const { return fmt(Str::ActUpdatePerson, {a.person.name}); }
-        std::string operator()(const AddEtape& a) const {
-            return fmt(Str::ActAddEtape, {std::to_string(a.etape.header.number)});
-        }
-        std::string operator()(const RemoveEtape& a) const { return fmt(Str::ActRemoveEtape, {etapeNumber(m, a.id)}); }
-        std::string operator()(const UpdateEtape& a) const { return fmt(Str::ActUpdateEtape, {etapeNumber(m, a.id)}); }
-        std::string operator()(const AddProgrammeItem& a) const { return fmt(Str::ActAddItem, {a.item.title}); }
-        std::string operator()(const RemoveProgrammeItem& a) const {
-            return fmt(Str::ActRemoveItem, {itemTitle(m, a.etape, a.item)});
-        }
-        std::string operator()(const UpdateProgrammeItem& a) const {
-            return fmt(Str::ActUpdateItem, {itemTitle(m, a.etape, a.item.id)});
-        }
-        std::string operator()(const MoveProgrammeItem& a) const {
-            return fmt(Str::ActMoveItem, {itemTitle(m, a.etape, a.item)});
-        }
-        std::string operator()(const UpdateSettings&) const { return tr(Str::ActUpdateSettings); }
-        std::string operator()(const MoveEtape& a) const { return fmt(Str::ActMoveEtape, {etapeNumber(m, a.id)}); }
-        std::string operator()(const AddRegistration& a) const {
-            return fmt(Str::ActAddRegistration, {personName(m, a.registration.person), etapeNumber(m, a.etape)});
-        }
-        std::string operator()(const RemoveRegistration& a) const {
-            const Registration* r = registration(m, a.etape, a.registration);
-            return fmt(Str::ActRemoveRegistration, {r ? personName(m, r->person) : "?", etapeNumber(m, a.etape)});
-        }
-        std::string operator()(const UpdateRegistration& a) const {
-            const Registration* r = registration(m, a.etape, a.registration.id);
-            const std::string name = personName(m, a.registration.person);
-            if (r && r->present != a.registration.present)
-                return fmt(a.registration.present ? Str::ActCheckIn : Str::ActCheckOut, {name});
-            return fmt(Str::ActUpdateRegistration, {name});
-        }
-        std::string operator()(const SetDayRate& a) const { return fmt(Str::ActSetDayRate, {std::to_string(a.year)}); }
-        std::string operator()(const AddVote& a) const { return fmt(Str::ActAddVote, {a.vote.setup.question}); }
-        std::string operator()(const RemoveVote& a) const { return fmt(Str::ActRemoveVote, {voteQuestion(m, a.etape, a.vote)}); }
-        std::string operator()(const UpdateVote& a) const {
-            const Vote* v = vote(m, a.etape, a.vote);
-            if (v && v->setup.open != a.setup.open)
-                return fmt(a.setup.open ? Str::ActReopenVote : Str::ActCloseVote, {a.setup.question});
-            return fmt(Str::ActUpdateVote, {a.setup.question});
-        }
-        std::string operator()(const CastBallot& a) const { return fmt(Str::ActCastBallot, {voteQuestion(m, a.etape, a.vote)}); }
-        std::string operator()(const WithdrawBallot& a) const {
-            return fmt(Str::ActWithdrawBallot, {voteQuestion(m, a.etape, a.vote)});
-        }
-        std::string operator()(const SetGroupPlan& a) const {
-            return a.plan.empty() ? std::string(tr(Str::ActClearGroups))
-                                  : fmt(Str::ActFormGroups, {std::to_string(a.plan.rounds.size())});
-        }
-        std::string operator()(const MoveMember& a) const {
-            return fmt(Str::ActMoveMember, {personName(m, a.person), std::to_string(a.to + 1)});
-        }
-        std::string operator()(const SwapMembers& a) const {
-            return fmt(Str::ActSwapMembers, {personName(m, a.a), personName(m, a.b)});
-        }
-        std::string operator()(const UpdateGroup& a) const { return fmt(Str::ActUpdateGroup, {a.name}); }
-        std::string operator()(const AddDeck& a) const { return fmt(Str::ActAddDeck, {a.deck.title}); }
-        std::string operator()(const RemoveDeck& a) const { return fmt(Str::ActRemoveDeck, {a.deck}); }
-        std::string operator()(const AddQuestion& a) const { return fmt(Str::ActAddQuestion, {a.question}); }
-        std::string operator()(const RemoveQuestion&) const { return tr(Str::ActRemoveQuestion); }
-        std::string operator()(const DrawCard&) const { return tr(Str::ActDrawCard); }
-        std::string operator()(const UndrawCard&) const { return tr(Str::ActUndrawCard); }
-        std::string operator()(const SetIcebreaker& a) const {
-            return fmt(Str::ActSetIcebreaker, {std::to_string(a.icebreaker.rounds.size())});
-        }
-        std::string operator()(const CorrectBallot& a) const {
-            return fmt(Str::ActCorrectBallot, {voteQuestion(m, a.etape, a.vote)});
-        }
-
-        std::string operator()(const AddBoard& a) const { return fmt(Str::ActAddBoard, {a.board.title}); }
-        std::string operator()(const RemoveBoard& a) const { return fmt(Str::ActRemoveBoard, {boardTitle(m, a.etape, a.board)}); }
-        std::string operator()(const RenameBoard& a) const { return fmt(Str::ActRenameBoard, {a.title}); }
-        std::string operator()(const AddCategory& a) const { return fmt(Str::ActAddCategory, {a.category.name}); }
-        std::string operator()(const RemoveCategory& a) const {
-            return fmt(Str::ActRemoveCategory, {categoryName(m, a.etape, a.board, a.category)});
-        }
-        std::string operator()(const RenameCategory& a) const { return fmt(Str::ActRenameCategory, {a.name}); }
-        std::string operator()(const AddIdea& a) const { return fmt(Str::ActAddIdea, {ideaExcerpt(a.idea.text)}); }
-        std::string operator()(const RemoveIdea& a) const { return fmt(Str::ActRemoveIdea, {ideaText(m, a.etape, a.board, a.idea)}); }
-        std::string operator()(const EditIdea& a) const { return fmt(Str::ActEditIdea, {ideaExcerpt(a.text)}); }
-        std::string operator()(const MoveIdea& a) const {
-            if (a.cluster) return fmt(Str::ActMoveIdeaCluster, {clusterName(m, a.etape, a.board, *a.cluster)});
-            return fmt(Str::ActMoveIdea, {categoryName(m, a.etape, a.board, a.category)});
-        }
-        std::string operator()(const AddCluster& a) const { return fmt(Str::ActAddCluster, {a.cluster.name}); }
-        std::string operator()(const RemoveCluster& a) const {
-            return fmt(Str::ActRemoveCluster, {clusterName(m, a.etape, a.board, a.cluster)});
-        }
-        std::string operator()(const RenameCluster& a) const { return fmt(Str::ActRenameCluster, {a.name}); }
-        std::string operator()(const MergeIdeas& a) const { return fmt(Str::ActMergeIdeas, {ideaText(m, a.etape, a.board, a.into)}); }
-        std::string operator()(const SplitIdea& a) const { return fmt(Str::ActSplitIdea, {ideaExcerpt(a.idea.text)}); }
-        std::string operator()(const SetPractice& a) const {
-            return fmt(a.practice ? Str::ActMarkPractice : Str::ActUnmarkPractice, {ideaText(m, a.etape, a.board, a.idea)});
-        }
-        std::string operator()(const SetBoardHidden& a) const {
-            return fmt(a.hideNew ? Str::ActHideNew : Str::ActShowNew, {boardTitle(m, a.etape, a.board)});
-        }
-        std::string operator()(const RevealIdeas& a) const {
-            return fmt(a.reveal ? Str::ActRevealIdeas : Str::ActHideIdeas, {std::to_string(a.ideas.size())});
-        }
-    };
-    return std::visit(Visitor{m}, action);
+    return std::visit([&](const auto& a) { return a.label(m); }, action);
 }
 
 }  // namespace atelier

@@ -1,12 +1,18 @@
 // Actions: the only way the model changes. Each is a small value; Session::apply validates it, applies it,
-// keeps its inverse for undo and hands it to the journal. To add one: declare it here (with its `kName`, a
-// stable journal key that never changes), append it to `Action` (append only: the journal stores names, but
-// keep the order stable anyway), handle it in actions.cpp (validate + apply + inverse + label) and in
-// store/serialize.h (its fields). Everything else follows.
+// keeps its inverse for undo and hands it to the journal. Each action struct holds, in one place:
+//   kName      its stable journal key (never changes);
+//   fields(f)  its fields with their stable journal keys, in order: the journal's JSON is written from it
+//              (store/serialize.h), so a field missing here is lost on reopening (tests/store checks every
+//              action reads back equal, and byte for byte as before);
+//   label(m)   its French label for the undo menu, defined in actions.cpp beside its validation.
+// To add one: declare it here with those three, append it to `Action` (append only: the journal stores names,
+// but keep the order stable anyway), write its `apply` and `label` in its section of actions.cpp, and add one
+// value of it to the tests (tests/store/journal_format_test.cpp, tests/core/labels_test.cpp).
 #pragma once
 
 #include <optional>
 #include <string>
+#include <type_traits>
 #include <variant>
 #include <vector>
 
@@ -19,16 +25,22 @@ struct AddTerritory {
     static constexpr const char* kName = "AddTerritory";
     Territory territory;  // id 0: the next free id
     int index = -1;       // position in the list; -1 appends
+    template <class F> void fields(F&& f) { f("territory", territory); f("index", index); }
+    std::string label(const Model& m) const;
     bool operator==(const AddTerritory&) const = default;
 };
 struct RemoveTerritory {
     static constexpr const char* kName = "RemoveTerritory";
     Id id = 0;
+    template <class F> void fields(F&& f) { f("id", id); }
+    std::string label(const Model& m) const;
     bool operator==(const RemoveTerritory&) const = default;
 };
 struct UpdateTerritory {
     static constexpr const char* kName = "UpdateTerritory";
     Territory territory;  // replaces the territory with the same id
+    template <class F> void fields(F&& f) { f("territory", territory); }
+    std::string label(const Model& m) const;
     bool operator==(const UpdateTerritory&) const = default;
 };
 
@@ -37,16 +49,22 @@ struct AddPerson {
     static constexpr const char* kName = "AddPerson";
     Person person;
     int index = -1;
+    template <class F> void fields(F&& f) { f("person", person); f("index", index); }
+    std::string label(const Model& m) const;
     bool operator==(const AddPerson&) const = default;
 };
 struct RemovePerson {
     static constexpr const char* kName = "RemovePerson";
     Id id = 0;
+    template <class F> void fields(F&& f) { f("id", id); }
+    std::string label(const Model& m) const;
     bool operator==(const RemovePerson&) const = default;
 };
 struct UpdatePerson {
     static constexpr const char* kName = "UpdatePerson";
     Person person;
+    template <class F> void fields(F&& f) { f("person", person); }
+    std::string label(const Model& m) const;
     bool operator==(const UpdatePerson&) const = default;
 };
 
@@ -55,17 +73,23 @@ struct AddEtape {
     static constexpr const char* kName = "AddEtape";
     Etape etape;  // with its programme; ids 0 are assigned
     int index = -1;
+    template <class F> void fields(F&& f) { f("etape", etape); f("index", index); }
+    std::string label(const Model& m) const;
     bool operator==(const AddEtape&) const = default;
 };
 struct RemoveEtape {
     static constexpr const char* kName = "RemoveEtape";
     Id id = 0;
+    template <class F> void fields(F&& f) { f("id", id); }
+    std::string label(const Model& m) const;
     bool operator==(const RemoveEtape&) const = default;
 };
 struct UpdateEtape {
     static constexpr const char* kName = "UpdateEtape";
     Id id = 0;
     EtapeHeader header;
+    template <class F> void fields(F&& f) { f("id", id); f("header", header); }
+    std::string label(const Model& m) const;
     bool operator==(const UpdateEtape&) const = default;
 };
 
@@ -73,6 +97,8 @@ struct MoveEtape {
     static constexpr const char* kName = "MoveEtape";
     Id id = 0;
     int to = 0;  // new position in the list
+    template <class F> void fields(F&& f) { f("id", id); f("to", to); }
+    std::string label(const Model& m) const;
     bool operator==(const MoveEtape&) const = default;
 };
 
@@ -82,18 +108,24 @@ struct AddRegistration {
     Id etape = 0;
     Registration registration;  // id 0: the next free id
     int index = -1;
+    template <class F> void fields(F&& f) { f("etape", etape); f("registration", registration); f("index", index); }
+    std::string label(const Model& m) const;
     bool operator==(const AddRegistration&) const = default;
 };
 struct RemoveRegistration {
     static constexpr const char* kName = "RemoveRegistration";
     Id etape = 0;
     Id registration = 0;
+    template <class F> void fields(F&& f) { f("etape", etape); f("registration", registration); }
+    std::string label(const Model& m) const;
     bool operator==(const RemoveRegistration&) const = default;
 };
 struct UpdateRegistration {
     static constexpr const char* kName = "UpdateRegistration";
     Id etape = 0;
     Registration registration;  // replaces the registration with the same id (check-in sets `present`)
+    template <class F> void fields(F&& f) { f("etape", etape); f("registration", registration); }
+    std::string label(const Model& m) const;
     bool operator==(const UpdateRegistration&) const = default;
 };
 
@@ -103,18 +135,24 @@ struct AddProgrammeItem {
     Id etape = 0;
     ProgrammeItem item;
     int index = -1;
+    template <class F> void fields(F&& f) { f("etape", etape); f("item", item); f("index", index); }
+    std::string label(const Model& m) const;
     bool operator==(const AddProgrammeItem&) const = default;
 };
 struct RemoveProgrammeItem {
     static constexpr const char* kName = "RemoveProgrammeItem";
     Id etape = 0;
     Id item = 0;
+    template <class F> void fields(F&& f) { f("etape", etape); f("item", item); }
+    std::string label(const Model& m) const;
     bool operator==(const RemoveProgrammeItem&) const = default;
 };
 struct UpdateProgrammeItem {
     static constexpr const char* kName = "UpdateProgrammeItem";
     Id etape = 0;
     ProgrammeItem item;  // replaces the item with the same id
+    template <class F> void fields(F&& f) { f("etape", etape); f("item", item); }
+    std::string label(const Model& m) const;
     bool operator==(const UpdateProgrammeItem&) const = default;
 };
 struct MoveProgrammeItem {
@@ -122,6 +160,8 @@ struct MoveProgrammeItem {
     Id etape = 0;
     Id item = 0;
     int to = 0;  // new position
+    template <class F> void fields(F&& f) { f("etape", etape); f("item", item); f("to", to); }
+    std::string label(const Model& m) const;
     bool operator==(const MoveProgrammeItem&) const = default;
 };
 
@@ -129,6 +169,8 @@ struct MoveProgrammeItem {
 struct UpdateSettings {
     static constexpr const char* kName = "UpdateSettings";
     Settings settings;
+    template <class F> void fields(F&& f) { f("settings", settings); }
+    std::string label(const Model& m) const;
     bool operator==(const UpdateSettings&) const = default;
 };
 
@@ -138,12 +180,16 @@ struct AddVote {
     Id etape = 0;
     Vote vote;  // id 0: the next free id; usually without ballots
     int index = -1;
+    template <class F> void fields(F&& f) { f("etape", etape); f("vote", vote); f("index", index); }
+    std::string label(const Model& m) const;
     bool operator==(const AddVote&) const = default;
 };
 struct RemoveVote {
     static constexpr const char* kName = "RemoveVote";
     Id etape = 0;
     Id vote = 0;
+    template <class F> void fields(F&& f) { f("etape", etape); f("vote", vote); }
+    std::string label(const Model& m) const;
     bool operator==(const RemoveVote&) const = default;
 };
 struct UpdateVote {
@@ -151,6 +197,8 @@ struct UpdateVote {
     Id etape = 0;
     Id vote = 0;
     VoteSetup setup;  // with ballots cast, only the question, `open` and `hideResults` may change
+    template <class F> void fields(F&& f) { f("etape", etape); f("vote", vote); f("setup", setup); }
+    std::string label(const Model& m) const;
     bool operator==(const UpdateVote&) const = default;
 };
 struct CastBallot {
@@ -159,6 +207,10 @@ struct CastBallot {
     Id vote = 0;
     StoredBallot ballot;  // id 0: the next free id
     int index = -1;
+    template <class F> void fields(F&& f) {
+        f("etape", etape); f("vote", vote); f("ballot", ballot); f("index", index);
+    }
+    std::string label(const Model& m) const;
     bool operator==(const CastBallot&) const = default;
 };
 struct WithdrawBallot {
@@ -166,6 +218,8 @@ struct WithdrawBallot {
     Id etape = 0;
     Id vote = 0;
     Id ballot = 0;
+    template <class F> void fields(F&& f) { f("etape", etape); f("vote", vote); f("ballot", ballot); }
+    std::string label(const Model& m) const;
     bool operator==(const WithdrawBallot&) const = default;
 };
 struct CorrectBallot {
@@ -173,6 +227,8 @@ struct CorrectBallot {
     Id etape = 0;
     Id vote = 0;
     StoredBallot ballot;  // replaces the ballot with the same id
+    template <class F> void fields(F&& f) { f("etape", etape); f("vote", vote); f("ballot", ballot); }
+    std::string label(const Model& m) const;
     bool operator==(const CorrectBallot&) const = default;
 };
 
@@ -181,6 +237,8 @@ struct SetGroupPlan {
     static constexpr const char* kName = "SetGroupPlan";
     Id etape = 0;
     GroupPlan plan;  // replaces the étape's plan (formed or mixed again by the mixer, or cleared)
+    template <class F> void fields(F&& f) { f("etape", etape); f("plan", plan); }
+    std::string label(const Model& m) const;
     bool operator==(const SetGroupPlan&) const = default;
 };
 struct MoveMember {
@@ -190,6 +248,10 @@ struct MoveMember {
     Id person = 0;
     int to = 0;         // group index
     int position = -1;  // place among its members; -1 appends
+    template <class F> void fields(F&& f) {
+        f("etape", etape); f("round", round); f("person", person); f("to", to); f("position", position);
+    }
+    std::string label(const Model& m) const;
     bool operator==(const MoveMember&) const = default;
 };
 struct SwapMembers {
@@ -197,6 +259,8 @@ struct SwapMembers {
     Id etape = 0;
     int round = 0;
     Id a = 0, b = 0;
+    template <class F> void fields(F&& f) { f("etape", etape); f("round", round); f("a", a); f("b", b); }
+    std::string label(const Model& m) const;
     bool operator==(const SwapMembers&) const = default;
 };
 struct UpdateGroup {
@@ -206,6 +270,11 @@ struct UpdateGroup {
     int group = 0;
     std::string name, question, room;
     bool locked = false;  // for every round
+    template <class F> void fields(F&& f) {
+        f("etape", etape); f("round", round); f("group", group); f("name", name); f("question", question);
+        f("room", room); f("locked", locked);
+    }
+    std::string label(const Model& m) const;
     bool operator==(const UpdateGroup&) const = default;
 };
 
@@ -213,11 +282,15 @@ struct UpdateGroup {
 struct AddDeck {
     static constexpr const char* kName = "AddDeck";
     Deck deck;
+    template <class F> void fields(F&& f) { f("deck", deck); }
+    std::string label(const Model& m) const;
     bool operator==(const AddDeck&) const = default;
 };
 struct RemoveDeck {
     static constexpr const char* kName = "RemoveDeck";
     std::string deck;
+    template <class F> void fields(F&& f) { f("deck", deck); }
+    std::string label(const Model& m) const;
     bool operator==(const RemoveDeck&) const = default;
 };
 struct AddQuestion {
@@ -225,12 +298,16 @@ struct AddQuestion {
     std::string deck;
     std::string question;
     int index = -1;
+    template <class F> void fields(F&& f) { f("deck", deck); f("question", question); f("index", index); }
+    std::string label(const Model& m) const;
     bool operator==(const AddQuestion&) const = default;
 };
 struct RemoveQuestion {
     static constexpr const char* kName = "RemoveQuestion";
     std::string deck;
     int index = 0;
+    template <class F> void fields(F&& f) { f("deck", deck); f("index", index); }
+    std::string label(const Model& m) const;
     bool operator==(const RemoveQuestion&) const = default;
 };
 struct DrawCard {
@@ -238,17 +315,23 @@ struct DrawCard {
     Id etape = 0;
     std::string deck;
     std::uint64_t seed = 0;  // picks among the deck's cards not drawn yet at this étape
+    template <class F> void fields(F&& f) { f("etape", etape); f("deck", deck); f("seed", seed); }
+    std::string label(const Model& m) const;
     bool operator==(const DrawCard&) const = default;
 };
 struct UndrawCard {
     static constexpr const char* kName = "UndrawCard";
     Id etape = 0;  // puts the last card drawn back
+    template <class F> void fields(F&& f) { f("etape", etape); }
+    std::string label(const Model& m) const;
     bool operator==(const UndrawCard&) const = default;
 };
 struct SetIcebreaker {
     static constexpr const char* kName = "SetIcebreaker";
     Id etape = 0;
     Icebreaker icebreaker;  // the speed-meeting rounds prepared (cards drawn are kept as they are)
+    template <class F> void fields(F&& f) { f("etape", etape); f("icebreaker", icebreaker); }
+    std::string label(const Model& m) const;
     bool operator==(const SetIcebreaker&) const = default;
 };
 
@@ -257,6 +340,8 @@ struct SetDayRate {
     static constexpr const char* kName = "SetDayRate";
     int year = 2020;
     std::optional<long> cents;  // nullopt: back to the default rate
+    template <class F> void fields(F&& f) { f("year", year); f("cents", cents); }
+    std::string label(const Model& m) const;
     bool operator==(const SetDayRate&) const = default;
 };
 
@@ -266,12 +351,16 @@ struct AddBoard {
     Id etape = 0;
     Board board;  // with its columns (and ideas, when an undone removal brings it back); ids 0 are assigned
     int index = -1;
+    template <class F> void fields(F&& f) { f("etape", etape); f("board", board); f("index", index); }
+    std::string label(const Model& m) const;
     bool operator==(const AddBoard&) const = default;
 };
 struct RemoveBoard {
     static constexpr const char* kName = "RemoveBoard";
     Id etape = 0;
     Id board = 0;
+    template <class F> void fields(F&& f) { f("etape", etape); f("board", board); }
+    std::string label(const Model& m) const;
     bool operator==(const RemoveBoard&) const = default;
 };
 struct RenameBoard {
@@ -279,6 +368,8 @@ struct RenameBoard {
     Id etape = 0;
     Id board = 0;
     std::string title;
+    template <class F> void fields(F&& f) { f("etape", etape); f("board", board); f("title", title); }
+    std::string label(const Model& m) const;
     bool operator==(const RenameBoard&) const = default;
 };
 struct AddCategory {
@@ -287,6 +378,10 @@ struct AddCategory {
     Id board = 0;
     BoardCategory category;  // id 0: the next free id
     int index = -1;
+    template <class F> void fields(F&& f) {
+        f("etape", etape); f("board", board); f("category", category); f("index", index);
+    }
+    std::string label(const Model& m) const;
     bool operator==(const AddCategory&) const = default;
 };
 struct RemoveCategory {
@@ -294,6 +389,8 @@ struct RemoveCategory {
     Id etape = 0;
     Id board = 0;
     Id category = 0;  // refused while ideas or clusters sit in it
+    template <class F> void fields(F&& f) { f("etape", etape); f("board", board); f("category", category); }
+    std::string label(const Model& m) const;
     bool operator==(const RemoveCategory&) const = default;
 };
 struct RenameCategory {
@@ -302,6 +399,10 @@ struct RenameCategory {
     Id board = 0;
     Id category = 0;
     std::string name;
+    template <class F> void fields(F&& f) {
+        f("etape", etape); f("board", board); f("category", category); f("name", name);
+    }
+    std::string label(const Model& m) const;
     bool operator==(const RenameCategory&) const = default;
 };
 struct AddIdea {
@@ -310,6 +411,10 @@ struct AddIdea {
     Id board = 0;
     Idea idea;  // id 0: a new idea (hidden when the board hides new ideas); time as given by the caller
     int index = -1;
+    template <class F> void fields(F&& f) {
+        f("etape", etape); f("board", board); f("idea", idea); f("index", index);
+    }
+    std::string label(const Model& m) const;
     bool operator==(const AddIdea&) const = default;
 };
 struct RemoveIdea {
@@ -317,6 +422,8 @@ struct RemoveIdea {
     Id etape = 0;
     Id board = 0;
     Id idea = 0;
+    template <class F> void fields(F&& f) { f("etape", etape); f("board", board); f("idea", idea); }
+    std::string label(const Model& m) const;
     bool operator==(const RemoveIdea&) const = default;
 };
 struct EditIdea {
@@ -325,6 +432,11 @@ struct EditIdea {
     Id board = 0;
     Id idea = 0;
     std::string text, group, author;
+    template <class F> void fields(F&& f) {
+        f("etape", etape); f("board", board); f("idea", idea); f("text", text); f("group", group);
+        f("author", author);
+    }
+    std::string label(const Model& m) const;
     bool operator==(const EditIdea&) const = default;
 };
 struct MoveIdea {
@@ -335,6 +447,11 @@ struct MoveIdea {
     Id category = 0;             // the column it goes to
     std::optional<Id> cluster;   // a cluster of that column, or none
     int index = -1;              // its position in the board's list afterwards; -1: last
+    template <class F> void fields(F&& f) {
+        f("etape", etape); f("board", board); f("idea", idea); f("category", category); f("cluster", cluster);
+        f("index", index);
+    }
+    std::string label(const Model& m) const;
     bool operator==(const MoveIdea&) const = default;
 };
 struct AddCluster {
@@ -344,6 +461,10 @@ struct AddCluster {
     IdeaCluster cluster;         // id 0: the next free id
     int index = -1;
     std::vector<Id> members;     // ideas of its column put into it (an undone removal brings them back)
+    template <class F> void fields(F&& f) {
+        f("etape", etape); f("board", board); f("cluster", cluster); f("index", index); f("members", members);
+    }
+    std::string label(const Model& m) const;
     bool operator==(const AddCluster&) const = default;
 };
 struct RemoveCluster {
@@ -351,6 +472,8 @@ struct RemoveCluster {
     Id etape = 0;
     Id board = 0;
     Id cluster = 0;  // its ideas stay in the column, outside any cluster
+    template <class F> void fields(F&& f) { f("etape", etape); f("board", board); f("cluster", cluster); }
+    std::string label(const Model& m) const;
     bool operator==(const RemoveCluster&) const = default;
 };
 struct RenameCluster {
@@ -359,6 +482,10 @@ struct RenameCluster {
     Id board = 0;
     Id cluster = 0;
     std::string name;
+    template <class F> void fields(F&& f) {
+        f("etape", etape); f("board", board); f("cluster", cluster); f("name", name);
+    }
+    std::string label(const Model& m) const;
     bool operator==(const RenameCluster&) const = default;
 };
 struct MergeIdeas {
@@ -367,6 +494,8 @@ struct MergeIdeas {
     Id board = 0;
     Id into = 0;  // keeps its place and gains the other's text (both texts kept)
     Id from = 0;  // absorbed: leaves the board
+    template <class F> void fields(F&& f) { f("etape", etape); f("board", board); f("into", into); f("from", from); }
+    std::string label(const Model& m) const;
     bool operator==(const MergeIdeas&) const = default;
 };
 struct SplitIdea {
@@ -376,6 +505,10 @@ struct SplitIdea {
     Id into = 0;  // gives back its last absorbed idea
     Idea idea;    // the absorbed idea, as it was
     int index = -1;
+    template <class F> void fields(F&& f) {
+        f("etape", etape); f("board", board); f("into", into); f("idea", idea); f("index", index);
+    }
+    std::string label(const Model& m) const;
     bool operator==(const SplitIdea&) const = default;
 };
 struct SetPractice {
@@ -384,6 +517,10 @@ struct SetPractice {
     Id board = 0;
     Id idea = 0;
     bool practice = true;  // « pratique à essaimer »
+    template <class F> void fields(F&& f) {
+        f("etape", etape); f("board", board); f("idea", idea); f("practice", practice);
+    }
+    std::string label(const Model& m) const;
     bool operator==(const SetPractice&) const = default;
 };
 struct SetBoardHidden {
@@ -391,6 +528,8 @@ struct SetBoardHidden {
     Id etape = 0;
     Id board = 0;
     bool hideNew = true;  // new ideas show as blank cards until revealed
+    template <class F> void fields(F&& f) { f("etape", etape); f("board", board); f("hideNew", hideNew); }
+    std::string label(const Model& m) const;
     bool operator==(const SetBoardHidden&) const = default;
 };
 struct RevealIdeas {
@@ -399,6 +538,10 @@ struct RevealIdeas {
     Id board = 0;
     std::vector<Id> ideas;  // the ideas whose text the room sees (or no longer sees, when `reveal` is false)
     bool reveal = true;
+    template <class F> void fields(F&& f) {
+        f("etape", etape); f("board", board); f("ideas", ideas); f("reveal", reveal);
+    }
+    std::string label(const Model& m) const;
     bool operator==(const RevealIdeas&) const = default;
 };
 
@@ -411,6 +554,14 @@ using Action = std::variant<AddTerritory, RemoveTerritory, UpdateTerritory, AddP
                             SetIcebreaker, AddBoard, RemoveBoard, RenameBoard, AddCategory, RemoveCategory,
                             RenameCategory, AddIdea, RemoveIdea, EditIdea, MoveIdea, AddCluster, RemoveCluster,
                             RenameCluster, MergeIdeas, SplitIdea, SetPractice, SetBoardHidden, RevealIdeas>;
+
+/// True for the types of `Action` (the journal serialises exactly those through their `fields`).
+template <class T, class Variant>
+inline constexpr bool kIsAlternative = false;
+template <class T, class... Ts>
+inline constexpr bool kIsAlternative<T, std::variant<Ts...>> = (std::is_same_v<T, Ts> || ...);
+template <class T>
+concept ActionType = kIsAlternative<T, Action>;
 
 /// Several actions applied as one step (one undo, one transaction), e.g. a walk-in: the person and their
 /// registration.
@@ -445,7 +596,8 @@ struct ApplyResult {
 /// that the action as recorded replays to the same model. On error the model is unchanged.
 ApplyResult applyAction(Model& model, Action& action);
 
-/// French label of an action for the undo menu (« Modifier l'élément « Mot d'accueil » »), read before applying.
+/// French label of an action for the undo menu (« Modifier l'élément « Mot d'accueil » »), read before applying:
+/// the action's own `label`.
 std::string describe(const Action& action, const Model& model);
 
 }  // namespace atelier

@@ -4,6 +4,7 @@
 #include <set>
 #include <unordered_map>
 
+#include "core/assert.h"
 #include "core/strings.h"
 
 namespace atelier {
@@ -90,7 +91,11 @@ BreakoutResult formGroups(const Model& model, const Etape& etape, const Breakout
             } else {
                 group.name = fmt(Str::GroupName, {std::to_string(g + 1)});
             }
-            for (int person : mixed.plan.rounds[r][g]) group.members.push_back(people[static_cast<size_t>(person)]);
+            for (int person : mixed.plan.rounds[r][g]) {
+                ATELIER_ASSERT(person >= 0 && static_cast<size_t>(person) < people.size(),
+                               "formGroups: the mixer places only the people it was given");
+                group.members.push_back(people[static_cast<size_t>(person)]);
+            }
             round.groups.push_back(std::move(group));
         }
         out.plan.rounds.push_back(std::move(round));

@@ -4,6 +4,8 @@
 #include <cmath>
 #include <cstdio>
 
+#include "core/assert.h"
+
 namespace atelier {
 
 void Countdown::reset(int seconds) {
@@ -15,6 +17,7 @@ void Countdown::reset(int seconds) {
 void Countdown::addMinute() { remainingMs_ = std::max(0.0, remainingMs_) + 60'000; }
 
 void Countdown::tick(double ms) {
+    ATELIER_ASSERT(!std::isnan(ms), "Countdown::tick needs the time that passed, not NaN");
     if (!running_ || ms <= 0) return;
     remainingMs_ = std::max(0.0, remainingMs_ - ms);
     if (remainingMs_ <= 0) running_ = false;

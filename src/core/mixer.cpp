@@ -36,6 +36,7 @@
 #include <numeric>
 #include <unordered_map>
 
+#include "core/assert.h"
 #include "core/strings.h"
 
 namespace atelier {
@@ -70,6 +71,7 @@ public:
     }
     /// Uniform integer in [0, bound), bound > 0 (rejection removes the modulo bias).
     int below(int bound) {
+        ATELIER_ASSERT(bound > 0, "Rng::below needs a positive bound");
         const std::uint64_t b = static_cast<std::uint64_t>(bound);
         const std::uint64_t limit = ~std::uint64_t{0} - (~std::uint64_t{0} % b);
         std::uint64_t x;
@@ -388,6 +390,8 @@ public:
 
     /// Rebuilds everything from `groupOf` (round-major, n per round).
     void load(const std::vector<int>& groupOf) {
+        ATELIER_ASSERT(groupOf.size() == static_cast<size_t>(pb_.rounds) * n_,
+                       "State::load: one group per person and round");
         groupOf_ = groupOf;
         members_.assign(static_cast<size_t>(pb_.rounds) * G_, {});
         pos_.assign(groupOf_.size(), 0);
@@ -908,6 +912,8 @@ std::vector<int> construct(const Problem& pb, Rng& rng, Budget& budget, std::vec
 
 /// Multiplication in the field of `q` elements, q prime or a power of two up to 64 (0 when not supported).
 int fieldMul(int a, int b, int q) {
+    ATELIER_ASSERT(q >= 2 && ((q & (q - 1)) != 0 || q <= 64) && a >= 0 && a < q && b >= 0 && b < q,
+                   "fieldMul: two elements of the field (a prime, or a power of two up to 64)");
     static constexpr int kPoly[] = {0, 0, 0b111, 0b1011, 0b10011, 0b100101, 0b1000011};  // irreducible, by degree
     if (q & (q - 1)) return (a * b) % q;  // prime
     const int degree = std::countr_zero(static_cast<unsigned>(q));
@@ -1318,6 +1324,8 @@ private:
     int deficit(int distinct) const { return std::max(0, pb_.mixTarget - distinct); }
 
     void load(const std::vector<int>& groupOf) {
+        ATELIER_ASSERT(groupOf.size() == static_cast<size_t>(R_) * n_,
+                       "SparseSearch::load: one group per person and round");
         groupOf_ = groupOf;
         members_.assign(static_cast<size_t>(R_) * G_, {});
         pos_.assign(groupOf_.size(), 0);
@@ -1718,10 +1726,16 @@ MixerResult mixGroups(const MixerInput& input) {
         groupOf = search.run(searchStats);
     }
 
+    ATELIER_ASSERT(groupOf.size() == static_cast<size_t>(pb.rounds) * pb.n,
+                   "mixGroups: the search places everyone in every round");
     auto& rounds = result.plan.rounds;
     rounds.assign(pb.rounds, std::vector<std::vector<int>>(pb.groups));
     for (int r = 0; r < pb.rounds; ++r)
-        for (int p = 0; p < pb.n; ++p) rounds[r][groupOf[r * pb.n + p]].push_back(p);
+        for (int p = 0; p < pb.n; ++p) {
+            const int g = groupOf[r * pb.n + p];
+            ATELIER_ASSERT(g >= 0 && g < pb.groups, "mixGroups: the search places everyone in one of the groups");
+            rounds[r][g].push_back(p);
+        }
     result.plan.stats = evaluatePlan(input, rounds);
     result.plan.stats.iterations = searchStats.iterations;
     result.plan.stats.perfect = searchStats.perfect;

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "core/assert.h"
 #include "core/date.h"
 #include "core/tally.h"
 
@@ -286,6 +287,7 @@ struct Model {
 /// Index of the item with this id in a vector of entities, or -1.
 template <class T>
 int indexOf(const std::vector<T>& items, Id id) {
+    ATELIER_ASSERT(items.size() <= static_cast<size_t>(INT32_MAX), "indexOf returns an int: the list is too long");
     for (size_t i = 0; i < items.size(); ++i)
         if (items[i].id == id) return static_cast<int>(i);
     return -1;

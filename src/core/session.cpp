@@ -3,6 +3,7 @@
 #include <exception>
 #include <iterator>
 
+#include "core/assert.h"
 #include "core/strings.h"
 
 namespace atelier {
@@ -12,7 +13,10 @@ Session::Session(Model model, Journal* journal) : model_(std::move(model)), jour
 Status Session::commit(std::vector<Action>& actions, JournalKind kind, std::vector<Action>* inverse) {
     std::vector<Action> undo;  // inverses of what is applied so far, newest last
     auto rollback = [&] {
-        for (auto it = undo.rbegin(); it != undo.rend(); ++it) applyAction(model_, *it);  // always applies
+        for (auto it = undo.rbegin(); it != undo.rend(); ++it) {
+            const bool undone = applyAction(model_, *it).ok;
+            ATELIER_ASSERT(undone, "the inverse of an action just applied was refused: its apply() builds a wrong one");
+        }
         if (journal_) journal_->rollback();
     };
     try {
@@ -33,6 +37,7 @@ Status Session::commit(std::vector<Action>& actions, JournalKind kind, std::vect
         failed.notSaved = true;
         return failed;
     }
+    ATELIER_ASSERT(undo.size() == actions.size(), "commit() keeps one inverse per action applied");
     ++revision_;
     if (inverse) inverse->assign(std::make_move_iterator(undo.rbegin()), std::make_move_iterator(undo.rend()));
     return {};
@@ -74,6 +79,8 @@ const std::string& Session::redoLabel() const {
 Status Session::undo() {
     if (undo_.empty()) return Status::failure(tr(Str::NothingToUndo));
     Step& step = undo_.back();
+    ATELIER_ASSERT(!step.inverse.empty() && step.inverse.size() == step.forward.size(),
+                   "a step of the undo history holds one inverse per action");
     std::vector<Action> actions = step.inverse;
     std::vector<Action> forward;
     if (Status s = commit(actions, JournalKind::Undo, &forward); !s) return s;
@@ -85,6 +92,8 @@ Status Session::undo() {
 Status Session::redo() {
     if (redo_.empty()) return Status::failure(tr(Str::NothingToRedo));
     Step& step = redo_.back();
+    ATELIER_ASSERT(!step.forward.empty() && step.inverse.size() == step.forward.size(),
+                   "a step of the redo history holds one inverse per action");
     std::vector<Action> actions = step.forward;
     std::vector<Action> inverse;
     if (Status s = commit(actions, JournalKind::Redo, &inverse); !s) return s;

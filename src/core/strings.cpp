@@ -1,6 +1,6 @@
 #include "core/strings.h"
 
-#include <cassert>
+#include "core/assert.h"
 
 namespace atelier {
 
@@ -14,7 +14,7 @@ static_assert(sizeof(kFrench) / sizeof(kFrench[0]) == static_cast<size_t>(Str::C
 }  // namespace
 
 const char* tr(Str key) {
-    assert(key < Str::Count_ && "tr() called with a key outside the table");
+    ATELIER_ASSERT(key >= Str{} && key < Str::Count_, "tr() called with a key outside the table");
     return kFrench[static_cast<int>(key)];
 }
 

@@ -17,6 +17,7 @@
 #include <set>
 #include <string_view>
 
+#include "core/assert.h"
 #include "core/strings.h"
 #include "core/text.h"
 
@@ -171,15 +172,26 @@ std::optional<Failure> validate(const Election& e, const std::vector<std::string
 
 // [SECTION] Dot voting and approval
 
+/// True when `option` indexes the scores: counting runs on validated ballots only.
+bool counted(const TallyResult& r, long long option) {
+    return option >= 0 && static_cast<size_t>(option) < r.scores.size();
+}
+
 void countDots(const Election& e, TallyResult& r) {
     for (const Ballot& b : e.ballots)
-        for (const auto& [o, n] : b.dots) r.scores[o] += b.count * n;
+        for (const auto& [o, n] : b.dots) {
+            ATELIER_ASSERT(counted(r, o), "countDots: ballots are validated before they are counted");
+            r.scores[o] += b.count * n;
+        }
     r.ranking = tiersByScore(r.scores);
 }
 
 void countApprovals(const Election& e, TallyResult& r) {
     for (const Ballot& b : e.ballots)
-        for (int o : b.approvals) r.scores[o] += b.count;
+        for (int o : b.approvals) {
+            ATELIER_ASSERT(counted(r, o), "countApprovals: ballots are validated before they are counted");
+            r.scores[o] += b.count;
+        }
     r.ranking = tiersByScore(r.scores);
 }
 
@@ -193,6 +205,7 @@ void countApprovals(const Election& e, TallyResult& r) {
 
 /// Position of sorted index `i` in the reading order for N grades.
 long long readingOrder(long long i, long long n) {
+    ATELIER_ASSERT(i >= 0 && i < n, "readingOrder: a sorted index among the n grades");
     const long long c = (n - 1) / 2;
     if (i == c) return 0;
     if (n % 2 == 1) return i < c ? 2 * (c - i) - 1 : 2 * (i - c);
@@ -214,6 +227,8 @@ std::vector<long long> cumulative(const std::vector<long long>& profile) {
 
 /// Negative when x is judged worse than y, positive when better, 0 for a tie that survives every removal.
 int compareMajority(const std::vector<long long>& cx, const std::vector<long long>& cy, long long n) {
+    ATELIER_ASSERT(cx.size() == cy.size() && !cx.empty() && cx.back() == n && cy.back() == n,
+                   "compareMajority: two cumulative profiles on one scale, each of the n voters");
     // Breakpoints of both step functions; between two of them both grades are constant.
     std::vector<long long> cuts(cx.begin(), cx.end());
     cuts.insert(cuts.end(), cy.begin(), cy.end());
@@ -241,6 +256,8 @@ void countMajority(const Election& e, const std::vector<std::string>& grades, Ta
     for (const Ballot& b : e.ballots) {
         graded.assign(n, false);
         for (const auto& [o, g] : b.grades) {
+            ATELIER_ASSERT(counted(r, o) && g >= 0 && static_cast<size_t>(g) < grades.size(),
+                           "countMajority: ballots are validated before they are counted");
             r.meritProfile[o][g] += b.count;
             graded[o] = true;
         }
@@ -269,8 +286,11 @@ void countMajority(const Election& e, const std::vector<std::string>& grades, Ta
 void countBorda(const Election& e, TallyResult& r) {
     const long long n = static_cast<long long>(e.options.size());
     for (const Ballot& b : e.ballots)
-        for (size_t k = 0; k < b.ranking.size(); ++k)
+        for (size_t k = 0; k < b.ranking.size(); ++k) {
+            ATELIER_ASSERT(counted(r, b.ranking[k]) && static_cast<long long>(k) < n,
+                           "countBorda: ballots are validated before they are counted");
             r.scores[b.ranking[k]] += b.count * (n - 1 - static_cast<long long>(k));
+        }
     r.ranking = tiersByScore(r.scores);
 }
 
@@ -284,7 +304,10 @@ void countSchulze(const Election& e, TallyResult& r) {
     std::vector<size_t> rank(n);
     for (const Ballot& b : e.ballots) {
         rank.assign(n, n);  // left out: after every ranked option, equal to each other
-        for (size_t k = 0; k < b.ranking.size(); ++k) rank[b.ranking[k]] = k;
+        for (size_t k = 0; k < b.ranking.size(); ++k) {
+            ATELIER_ASSERT(counted(r, b.ranking[k]), "countSchulze: ballots are validated before they are counted");
+            rank[b.ranking[k]] = k;
+        }
         for (size_t i = 0; i < n; ++i)
             for (size_t j = 0; j < n; ++j)
                 if (rank[i] < rank[j]) d[i][j] += b.count;
@@ -314,6 +337,7 @@ void countSchulze(const Election& e, TallyResult& r) {
             if (!beaten) tier.push_back(static_cast<int>(i));
         }
         // The relation is a strict partial order (Schulze 2011, §4.1), so a tier is never empty.
+        ATELIER_ASSERT(!tier.empty(), "countSchulze: the beat relation has a cycle (strongest paths miscomputed)");
         for (int i : tier) placed[i] = true;
         done += tier.size();
         r.ranking.push_back(std::move(tier));

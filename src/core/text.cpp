@@ -118,6 +118,16 @@ size_t countCodePoints(std::string_view text) {
     return n;
 }
 
+std::string excerpt(std::string_view text, size_t maxChars) {
+    if (countCodePoints(text) <= maxChars) return std::string(text);
+    size_t bytes = 0;
+    for (size_t n = 0; n < maxChars && bytes < text.size(); ++n) {
+        ++bytes;  // the lead byte, then its continuation bytes
+        while (bytes < text.size() && (static_cast<unsigned char>(text[bytes]) & 0xC0) == 0x80) ++bytes;
+    }
+    return std::string(text.substr(0, bytes)) + "…";
+}
+
 std::string foldForSearch(std::string_view text) {
     std::string out;
     out.reserve(text.size());

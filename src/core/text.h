@@ -16,6 +16,9 @@ std::optional<std::string> utf16ToUtf8(std::string_view bytes, bool bigEndian);
 size_t countCodePoints(std::string_view text);
 /// Lower case without accents, for accent- and case-insensitive comparison: « Réussite » → "reussite", « Œuvre » → "oeuvre".
 std::string foldForSearch(std::string_view text);
+/// `text` cut after `maxChars` code points, never inside one, with « … » when something was cut: « Un café des
+/// parents… ». Text of `maxChars` code points or fewer comes back whole.
+std::string excerpt(std::string_view text, size_t maxChars);
 /// `text` without leading and trailing spaces, tabs and line breaks.
 std::string_view trim(std::string_view text);
 /// True when `haystack` contains `needle`, ignoring accents and case.

@@ -1,8 +1,11 @@
 // cereal serialisation of the model and of every action: the journal (SQLite) and the étape archive both use it.
 // Every type carries a class version (CEREAL_CLASS_VERSION below): when a type changes, bump its version and
-// keep reading the old one in its serialize function. Enumerations are stored as their stable keys (enums.h),
+// keep reading the old one in its serialize function. Actions are written from their own `fields` (actions.h) by
+// one template. Enumerations are stored as their stable keys (enums.h),
 // dates as ISO strings, so that a JSON archive reads well and survives reordering an enum.
 #pragma once
+
+#include <type_traits>
 
 #include <cereal/cereal.hpp>
 #include <cereal/types/optional.hpp>
@@ -177,220 +180,19 @@ void serialize(Archive& ar, Settings& s, std::uint32_t version) {
 
 // [SECTION] Actions
 
-template <class Archive>
-void serialize(Archive& ar, AddTerritory& a, std::uint32_t) {
-    ar(cereal::make_nvp("territory", a.territory), cereal::make_nvp("index", a.index));
-}
-template <class Archive>
-void serialize(Archive& ar, RemoveTerritory& a, std::uint32_t) { ar(cereal::make_nvp("id", a.id)); }
-template <class Archive>
-void serialize(Archive& ar, UpdateTerritory& a, std::uint32_t) { ar(cereal::make_nvp("territory", a.territory)); }
-template <class Archive>
-void serialize(Archive& ar, AddPerson& a, std::uint32_t) {
-    ar(cereal::make_nvp("person", a.person), cereal::make_nvp("index", a.index));
-}
-template <class Archive>
-void serialize(Archive& ar, RemovePerson& a, std::uint32_t) { ar(cereal::make_nvp("id", a.id)); }
-template <class Archive>
-void serialize(Archive& ar, UpdatePerson& a, std::uint32_t) { ar(cereal::make_nvp("person", a.person)); }
-template <class Archive>
-void serialize(Archive& ar, AddEtape& a, std::uint32_t) {
-    ar(cereal::make_nvp("etape", a.etape), cereal::make_nvp("index", a.index));
-}
-template <class Archive>
-void serialize(Archive& ar, RemoveEtape& a, std::uint32_t) { ar(cereal::make_nvp("id", a.id)); }
-template <class Archive>
-void serialize(Archive& ar, UpdateEtape& a, std::uint32_t) {
-    ar(cereal::make_nvp("id", a.id), cereal::make_nvp("header", a.header));
-}
-template <class Archive>
-void serialize(Archive& ar, AddProgrammeItem& a, std::uint32_t) {
-    ar(cereal::make_nvp("etape", a.etape), cereal::make_nvp("item", a.item), cereal::make_nvp("index", a.index));
-}
-template <class Archive>
-void serialize(Archive& ar, RemoveProgrammeItem& a, std::uint32_t) {
-    ar(cereal::make_nvp("etape", a.etape), cereal::make_nvp("item", a.item));
-}
-template <class Archive>
-void serialize(Archive& ar, UpdateProgrammeItem& a, std::uint32_t) {
-    ar(cereal::make_nvp("etape", a.etape), cereal::make_nvp("item", a.item));
-}
-template <class Archive>
-void serialize(Archive& ar, MoveProgrammeItem& a, std::uint32_t) {
-    ar(cereal::make_nvp("etape", a.etape), cereal::make_nvp("item", a.item), cereal::make_nvp("to", a.to));
-}
-template <class Archive>
-void serialize(Archive& ar, UpdateSettings& a, std::uint32_t) { ar(cereal::make_nvp("settings", a.settings)); }
-template <class Archive>
-void serialize(Archive& ar, MoveEtape& a, std::uint32_t) { ar(cereal::make_nvp("id", a.id), cereal::make_nvp("to", a.to)); }
-template <class Archive>
-void serialize(Archive& ar, AddRegistration& a, std::uint32_t) {
-    ar(cereal::make_nvp("etape", a.etape), cereal::make_nvp("registration", a.registration),
-       cereal::make_nvp("index", a.index));
-}
-template <class Archive>
-void serialize(Archive& ar, RemoveRegistration& a, std::uint32_t) {
-    ar(cereal::make_nvp("etape", a.etape), cereal::make_nvp("registration", a.registration));
-}
-template <class Archive>
-void serialize(Archive& ar, UpdateRegistration& a, std::uint32_t) {
-    ar(cereal::make_nvp("etape", a.etape), cereal::make_nvp("registration", a.registration));
-}
-template <class Archive>
-void serialize(Archive& ar, AddVote& a, std::uint32_t) {
-    ar(cereal::make_nvp("etape", a.etape), cereal::make_nvp("vote", a.vote), cereal::make_nvp("index", a.index));
-}
-template <class Archive>
-void serialize(Archive& ar, RemoveVote& a, std::uint32_t) {
-    ar(cereal::make_nvp("etape", a.etape), cereal::make_nvp("vote", a.vote));
-}
-template <class Archive>
-void serialize(Archive& ar, UpdateVote& a, std::uint32_t) {
-    ar(cereal::make_nvp("etape", a.etape), cereal::make_nvp("vote", a.vote), cereal::make_nvp("setup", a.setup));
-}
-template <class Archive>
-void serialize(Archive& ar, CastBallot& a, std::uint32_t) {
-    ar(cereal::make_nvp("etape", a.etape), cereal::make_nvp("vote", a.vote), cereal::make_nvp("ballot", a.ballot),
-       cereal::make_nvp("index", a.index));
-}
-template <class Archive>
-void serialize(Archive& ar, WithdrawBallot& a, std::uint32_t) {
-    ar(cereal::make_nvp("etape", a.etape), cereal::make_nvp("vote", a.vote), cereal::make_nvp("ballot", a.ballot));
-}
-template <class Archive>
-void serialize(Archive& ar, CorrectBallot& a, std::uint32_t) {
-    ar(cereal::make_nvp("etape", a.etape), cereal::make_nvp("vote", a.vote), cereal::make_nvp("ballot", a.ballot));
-}
-template <class Archive>
-void serialize(Archive& ar, SetGroupPlan& a, std::uint32_t) {
-    ar(cereal::make_nvp("etape", a.etape), cereal::make_nvp("plan", a.plan));
-}
-template <class Archive>
-void serialize(Archive& ar, MoveMember& a, std::uint32_t) {
-    ar(cereal::make_nvp("etape", a.etape), cereal::make_nvp("round", a.round), cereal::make_nvp("person", a.person),
-       cereal::make_nvp("to", a.to), cereal::make_nvp("position", a.position));
-}
-template <class Archive>
-void serialize(Archive& ar, SwapMembers& a, std::uint32_t) {
-    ar(cereal::make_nvp("etape", a.etape), cereal::make_nvp("round", a.round), cereal::make_nvp("a", a.a),
-       cereal::make_nvp("b", a.b));
-}
-template <class Archive>
-void serialize(Archive& ar, UpdateGroup& a, std::uint32_t) {
-    ar(cereal::make_nvp("etape", a.etape), cereal::make_nvp("round", a.round), cereal::make_nvp("group", a.group),
-       cereal::make_nvp("name", a.name), cereal::make_nvp("question", a.question), cereal::make_nvp("room", a.room),
-       cereal::make_nvp("locked", a.locked));
-}
-template <class Archive>
-void serialize(Archive& ar, AddDeck& a, std::uint32_t) { ar(cereal::make_nvp("deck", a.deck)); }
-template <class Archive>
-void serialize(Archive& ar, RemoveDeck& a, std::uint32_t) { ar(cereal::make_nvp("deck", a.deck)); }
-template <class Archive>
-void serialize(Archive& ar, AddQuestion& a, std::uint32_t) {
-    ar(cereal::make_nvp("deck", a.deck), cereal::make_nvp("question", a.question), cereal::make_nvp("index", a.index));
-}
-template <class Archive>
-void serialize(Archive& ar, RemoveQuestion& a, std::uint32_t) {
-    ar(cereal::make_nvp("deck", a.deck), cereal::make_nvp("index", a.index));
-}
-template <class Archive>
-void serialize(Archive& ar, DrawCard& a, std::uint32_t) {
-    ar(cereal::make_nvp("etape", a.etape), cereal::make_nvp("deck", a.deck), cereal::make_nvp("seed", a.seed));
-}
-template <class Archive>
-void serialize(Archive& ar, UndrawCard& a, std::uint32_t) { ar(cereal::make_nvp("etape", a.etape)); }
-template <class Archive>
-void serialize(Archive& ar, SetIcebreaker& a, std::uint32_t) {
-    ar(cereal::make_nvp("etape", a.etape), cereal::make_nvp("icebreaker", a.icebreaker));
-}
-template <class Archive>
-void serialize(Archive& ar, SetDayRate& a, std::uint32_t) {
-    ar(cereal::make_nvp("year", a.year), cereal::make_nvp("cents", a.cents));
-}
+/// An enumeration field goes through its key, any other as it is.
+template <class T>
+T& wrap(T& value) { return value; }
+template <class E>
+    requires std::is_enum_v<E>
+EnumAsKey<E> wrap(E& value) { return asKey(value); }
 
-template <class Archive>
-void serialize(Archive& ar, AddBoard& a, std::uint32_t) {
-    ar(cereal::make_nvp("etape", a.etape), cereal::make_nvp("board", a.board), cereal::make_nvp("index", a.index));
-}
-template <class Archive>
-void serialize(Archive& ar, RemoveBoard& a, std::uint32_t) {
-    ar(cereal::make_nvp("etape", a.etape), cereal::make_nvp("board", a.board));
-}
-template <class Archive>
-void serialize(Archive& ar, RenameBoard& a, std::uint32_t) {
-    ar(cereal::make_nvp("etape", a.etape), cereal::make_nvp("board", a.board), cereal::make_nvp("title", a.title));
-}
-template <class Archive>
-void serialize(Archive& ar, AddCategory& a, std::uint32_t) {
-    ar(cereal::make_nvp("etape", a.etape), cereal::make_nvp("board", a.board), cereal::make_nvp("category", a.category),
-       cereal::make_nvp("index", a.index));
-}
-template <class Archive>
-void serialize(Archive& ar, RemoveCategory& a, std::uint32_t) {
-    ar(cereal::make_nvp("etape", a.etape), cereal::make_nvp("board", a.board), cereal::make_nvp("category", a.category));
-}
-template <class Archive>
-void serialize(Archive& ar, RenameCategory& a, std::uint32_t) {
-    ar(cereal::make_nvp("etape", a.etape), cereal::make_nvp("board", a.board), cereal::make_nvp("category", a.category),
-       cereal::make_nvp("name", a.name));
-}
-template <class Archive>
-void serialize(Archive& ar, AddIdea& a, std::uint32_t) {
-    ar(cereal::make_nvp("etape", a.etape), cereal::make_nvp("board", a.board), cereal::make_nvp("idea", a.idea),
-       cereal::make_nvp("index", a.index));
-}
-template <class Archive>
-void serialize(Archive& ar, RemoveIdea& a, std::uint32_t) {
-    ar(cereal::make_nvp("etape", a.etape), cereal::make_nvp("board", a.board), cereal::make_nvp("idea", a.idea));
-}
-template <class Archive>
-void serialize(Archive& ar, EditIdea& a, std::uint32_t) {
-    ar(cereal::make_nvp("etape", a.etape), cereal::make_nvp("board", a.board), cereal::make_nvp("idea", a.idea),
-       cereal::make_nvp("text", a.text), cereal::make_nvp("group", a.group), cereal::make_nvp("author", a.author));
-}
-template <class Archive>
-void serialize(Archive& ar, MoveIdea& a, std::uint32_t) {
-    ar(cereal::make_nvp("etape", a.etape), cereal::make_nvp("board", a.board), cereal::make_nvp("idea", a.idea),
-       cereal::make_nvp("category", a.category), cereal::make_nvp("cluster", a.cluster),
-       cereal::make_nvp("index", a.index));
-}
-template <class Archive>
-void serialize(Archive& ar, AddCluster& a, std::uint32_t) {
-    ar(cereal::make_nvp("etape", a.etape), cereal::make_nvp("board", a.board), cereal::make_nvp("cluster", a.cluster),
-       cereal::make_nvp("index", a.index), cereal::make_nvp("members", a.members));
-}
-template <class Archive>
-void serialize(Archive& ar, RemoveCluster& a, std::uint32_t) {
-    ar(cereal::make_nvp("etape", a.etape), cereal::make_nvp("board", a.board), cereal::make_nvp("cluster", a.cluster));
-}
-template <class Archive>
-void serialize(Archive& ar, RenameCluster& a, std::uint32_t) {
-    ar(cereal::make_nvp("etape", a.etape), cereal::make_nvp("board", a.board), cereal::make_nvp("cluster", a.cluster),
-       cereal::make_nvp("name", a.name));
-}
-template <class Archive>
-void serialize(Archive& ar, MergeIdeas& a, std::uint32_t) {
-    ar(cereal::make_nvp("etape", a.etape), cereal::make_nvp("board", a.board), cereal::make_nvp("into", a.into),
-       cereal::make_nvp("from", a.from));
-}
-template <class Archive>
-void serialize(Archive& ar, SplitIdea& a, std::uint32_t) {
-    ar(cereal::make_nvp("etape", a.etape), cereal::make_nvp("board", a.board), cereal::make_nvp("into", a.into),
-       cereal::make_nvp("idea", a.idea), cereal::make_nvp("index", a.index));
-}
-template <class Archive>
-void serialize(Archive& ar, SetPractice& a, std::uint32_t) {
-    ar(cereal::make_nvp("etape", a.etape), cereal::make_nvp("board", a.board), cereal::make_nvp("idea", a.idea),
-       cereal::make_nvp("practice", a.practice));
-}
-template <class Archive>
-void serialize(Archive& ar, SetBoardHidden& a, std::uint32_t) {
-    ar(cereal::make_nvp("etape", a.etape), cereal::make_nvp("board", a.board), cereal::make_nvp("hideNew", a.hideNew));
-}
-template <class Archive>
-void serialize(Archive& ar, RevealIdeas& a, std::uint32_t) {
-    ar(cereal::make_nvp("etape", a.etape), cereal::make_nvp("board", a.board), cereal::make_nvp("ideas", a.ideas),
-       cereal::make_nvp("reveal", a.reveal));
+/// Every action, from its `fields` (actions.h): the journal's JSON keys are the names given there. An action whose
+/// fields change gets its own serialize overload (it wins over this template) reading the old version, and its own
+/// CEREAL_CLASS_VERSION below.
+template <class Archive, ActionType A>
+void serialize(Archive& ar, A& action, std::uint32_t /*version*/) {
+    action.fields([&](const char* name, auto& value) { ar(cereal::make_nvp(name, wrap(value))); });
 }
 
 }  // namespace atelier
@@ -413,62 +215,21 @@ CEREAL_CLASS_VERSION(atelier::VoteSetup, 1)
 CEREAL_CLASS_VERSION(atelier::Vote, 1)
 CEREAL_CLASS_VERSION(atelier::DayRate, 1)
 CEREAL_CLASS_VERSION(atelier::Settings, 2)
-CEREAL_CLASS_VERSION(atelier::AddTerritory, 1)
-CEREAL_CLASS_VERSION(atelier::RemoveTerritory, 1)
-CEREAL_CLASS_VERSION(atelier::UpdateTerritory, 1)
-CEREAL_CLASS_VERSION(atelier::AddPerson, 1)
-CEREAL_CLASS_VERSION(atelier::RemovePerson, 1)
-CEREAL_CLASS_VERSION(atelier::UpdatePerson, 1)
-CEREAL_CLASS_VERSION(atelier::AddEtape, 1)
-CEREAL_CLASS_VERSION(atelier::RemoveEtape, 1)
-CEREAL_CLASS_VERSION(atelier::UpdateEtape, 1)
-CEREAL_CLASS_VERSION(atelier::AddProgrammeItem, 1)
-CEREAL_CLASS_VERSION(atelier::RemoveProgrammeItem, 1)
-CEREAL_CLASS_VERSION(atelier::UpdateProgrammeItem, 1)
-CEREAL_CLASS_VERSION(atelier::MoveProgrammeItem, 1)
-CEREAL_CLASS_VERSION(atelier::UpdateSettings, 1)
-CEREAL_CLASS_VERSION(atelier::MoveEtape, 1)
-CEREAL_CLASS_VERSION(atelier::AddRegistration, 1)
-CEREAL_CLASS_VERSION(atelier::RemoveRegistration, 1)
-CEREAL_CLASS_VERSION(atelier::UpdateRegistration, 1)
-CEREAL_CLASS_VERSION(atelier::SetDayRate, 1)
-CEREAL_CLASS_VERSION(atelier::AddVote, 1)
-CEREAL_CLASS_VERSION(atelier::RemoveVote, 1)
-CEREAL_CLASS_VERSION(atelier::UpdateVote, 1)
-CEREAL_CLASS_VERSION(atelier::CastBallot, 1)
-CEREAL_CLASS_VERSION(atelier::WithdrawBallot, 1)
-CEREAL_CLASS_VERSION(atelier::CorrectBallot, 1)
-CEREAL_CLASS_VERSION(atelier::SetGroupPlan, 1)
-CEREAL_CLASS_VERSION(atelier::MoveMember, 1)
-CEREAL_CLASS_VERSION(atelier::SwapMembers, 1)
-CEREAL_CLASS_VERSION(atelier::UpdateGroup, 1)
-CEREAL_CLASS_VERSION(atelier::AddDeck, 1)
-CEREAL_CLASS_VERSION(atelier::RemoveDeck, 1)
-CEREAL_CLASS_VERSION(atelier::AddQuestion, 1)
-CEREAL_CLASS_VERSION(atelier::RemoveQuestion, 1)
-CEREAL_CLASS_VERSION(atelier::DrawCard, 1)
-CEREAL_CLASS_VERSION(atelier::UndrawCard, 1)
-CEREAL_CLASS_VERSION(atelier::SetIcebreaker, 1)
 CEREAL_CLASS_VERSION(atelier::BoardCategory, 1)
 CEREAL_CLASS_VERSION(atelier::IdeaCluster, 1)
 CEREAL_CLASS_VERSION(atelier::MergedIdea, 1)
 CEREAL_CLASS_VERSION(atelier::Idea, 1)
 CEREAL_CLASS_VERSION(atelier::Board, 1)
-CEREAL_CLASS_VERSION(atelier::AddBoard, 1)
-CEREAL_CLASS_VERSION(atelier::RemoveBoard, 1)
-CEREAL_CLASS_VERSION(atelier::RenameBoard, 1)
-CEREAL_CLASS_VERSION(atelier::AddCategory, 1)
-CEREAL_CLASS_VERSION(atelier::RemoveCategory, 1)
-CEREAL_CLASS_VERSION(atelier::RenameCategory, 1)
-CEREAL_CLASS_VERSION(atelier::AddIdea, 1)
-CEREAL_CLASS_VERSION(atelier::RemoveIdea, 1)
-CEREAL_CLASS_VERSION(atelier::EditIdea, 1)
-CEREAL_CLASS_VERSION(atelier::MoveIdea, 1)
-CEREAL_CLASS_VERSION(atelier::AddCluster, 1)
-CEREAL_CLASS_VERSION(atelier::RemoveCluster, 1)
-CEREAL_CLASS_VERSION(atelier::RenameCluster, 1)
-CEREAL_CLASS_VERSION(atelier::MergeIdeas, 1)
-CEREAL_CLASS_VERSION(atelier::SplitIdea, 1)
-CEREAL_CLASS_VERSION(atelier::SetPractice, 1)
-CEREAL_CLASS_VERSION(atelier::SetBoardHidden, 1)
-CEREAL_CLASS_VERSION(atelier::RevealIdeas, 1)
+
+// Every action is at class version 1: one specialization for all of them (what CEREAL_CLASS_VERSION writes for one
+// type). An explicit CEREAL_CLASS_VERSION of one action takes precedence over it.
+namespace cereal::detail {
+template <atelier::ActionType A>
+struct Version<A, version_binding_tag> {
+    static std::uint32_t registerVersion() {
+        StaticObject<Versions>::getInstance().mapping.emplace(std::type_index(typeid(A)).hash_code(), 1);
+        return 1;
+    }
+    static inline const std::uint32_t version = registerVersion();
+};
+}  // namespace cereal::detail

@@ -26,6 +26,21 @@ TEST_CASE("UTF-8 validation") {
     CHECK(countCodePoints("Réussite €") == 10);
 }
 
+TEST_CASE("excerpt cuts after a number of code points, never inside one, and says so with « … »") {
+    CHECK(excerpt("Un café", 7) == "Un café");    // 7 code points, 8 bytes: whole
+    CHECK(excerpt("Un café", 6) == "Un caf…");
+    CHECK(excerpt("Un café!", 7) == "Un café…");  // the cut keeps « é » whole (2 bytes)
+    CHECK(excerpt("Œuvre", 1) == "Œ…");
+    CHECK(excerpt("l’école", 2) == "l’…");         // a 3-byte code point
+    CHECK(excerpt("🎉🎉🎉", 2) == "🎉🎉…");          // 4-byte code points
+    CHECK(excerpt("", 3).empty());
+    CHECK(excerpt("abc", 0) == "…");
+    const std::string idea = "Un café des parents au collège dès la rentrée, chaque samedi";
+    CHECK(excerpt(idea, 40) == "Un café des parents au collège dès la re…");  // the undo label's length
+    CHECK(countCodePoints(excerpt(idea, 40)) == 41);
+    CHECK(isValidUtf8(excerpt(idea, 11)));
+}
+
 TEST_CASE("trim and French elision") {
     CHECK(trim("  Amiens \t\n") == "Amiens");
     CHECK(trim("   ").empty());

@@ -103,17 +103,6 @@ namespace {
 
 constexpr const char* kPayload = "ATELIER_IDEA";
 
-std::string excerpt(const std::string& text, size_t chars = 60) {
-    if (countCodePoints(text) <= chars) return text;
-    size_t bytes = 0, n = 0;
-    while (bytes < text.size() && n < chars) {
-        ++bytes;
-        while (bytes < text.size() && (static_cast<unsigned char>(text[bytes]) & 0xC0) == 0x80) ++bytes;
-        ++n;
-    }
-    return text.substr(0, bytes) + "…";
-}
-
 /// The distinct group labels of a board, in the order they first appear.
 std::vector<std::string> groupsOf(const Board& b) {
     std::vector<std::string> groups;

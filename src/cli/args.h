@@ -1,7 +1,7 @@
 // Arguments of a subcommand, consumed as they are read so that leftovers are reported as unknown.
 #pragma once
 
-#include <cassert>
+#include "core/assert.h"
 #include <optional>
 #include <string>
 #include <string_view>
@@ -54,7 +54,7 @@ std::optional<E> enumFromWord(std::string_view word, const EnumWord (&words)[N])
     for (const EnumWord& w : words)
         if (w.word == word) {
             const std::optional<E> value = enumFromKey<E>(w.key);
-            assert(value && "EnumWord names a key that core/enums.h does not have");
+            ATELIER_ASSERT(value, "EnumWord names a key that core/enums.h does not have");
             return value;
         }
     return std::nullopt;

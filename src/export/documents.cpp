@@ -5,7 +5,7 @@
 #include "export/documents.h"
 
 #include <algorithm>
-#include <cassert>
+#include "core/assert.h"
 #include <nlohmann/json.hpp>
 
 #include "core/enums.h"
@@ -159,7 +159,7 @@ std::string feesTable(const Model& m, const Etape& e) {
 }
 
 std::string documentFileName(const Etape& etape, std::string_view kind) {
-    assert(!kind.empty() && "documentFileName needs the kind of document");
+    ATELIER_ASSERT(!kind.empty(), "documentFileName needs the kind of document");
     return "etape-" + std::to_string(etape.header.number) + "-" + std::string(kind) + ".html";
 }
 

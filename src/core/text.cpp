@@ -128,6 +128,27 @@ std::string excerpt(std::string_view text, size_t maxChars) {
     return std::string(text.substr(0, bytes)) + "…";
 }
 
+std::string foldForName(std::string_view text) {
+    const std::string folded = foldForSearch(text);
+    std::string out;
+    out.reserve(folded.size());
+    for (size_t i = 0; i < folded.size(); ++i) {
+        const std::string_view rest(folded.data() + i, folded.size() - i);
+        if (folded[i] == '\'') continue;
+        if (rest.starts_with("\u2019") || rest.starts_with("\u02bc")) {  // ’ and ʼ
+            i += 2;
+            continue;
+        }
+        if (rest.starts_with("\u2010") || rest.starts_with("\u2011")) {  // typographic hyphens
+            out += ' ';
+            i += 2;
+            continue;
+        }
+        out += folded[i] == '-' ? ' ' : folded[i];
+    }
+    return out;
+}
+
 std::string foldForSearch(std::string_view text) {
     std::string out;
     out.reserve(text.size());

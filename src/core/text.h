@@ -16,6 +16,9 @@ std::optional<std::string> utf16ToUtf8(std::string_view bytes, bool bigEndian);
 size_t countCodePoints(std::string_view text);
 /// Lower case without accents, for accent- and case-insensitive comparison: « Réussite » → "reussite", « Œuvre » → "oeuvre".
 std::string foldForSearch(std::string_view text);
+/// foldForSearch for people's names: apostrophes dropped and hyphens read as spaces, so that « ndi » finds
+/// « N'Diaye » and « jean pi » finds « Jean-Pierre ».
+std::string foldForName(std::string_view text);
 /// `text` cut after `maxChars` code points, never inside one, with « … » when something was cut: « Un café des
 /// parents… ». Text of `maxChars` code points or fewer comes back whole.
 std::string excerpt(std::string_view text, size_t maxChars);

@@ -59,3 +59,13 @@ TEST_CASE("strings table: every entry is valid UTF-8 and fmt fills parameters in
     CHECK(fmt(Str::ErrTooLong, {"Thème", "500"}) == "Le champ « Thème » dépasse 500 caractères : raccourcissez-le.");
     CHECK(fmt(Str::EtapeNumber, {"3"}) == "Étape 3");
 }
+
+TEST_CASE("fold for names: apostrophes dropped, hyphens read as spaces, accents and case ignored") {
+    CHECK(foldForName("N'Diaye") == "ndiaye");
+    CHECK(foldForName("N\u2019Diaye") == "ndiaye");
+    CHECK(foldForName("Jean-Pierre Lefèvre") == "jean pierre lefevre");
+    CHECK(foldForName("ndi") == "ndi");
+    CHECK(foldForName("N'Diaye").find(foldForName("ndi")) == 0);
+    CHECK(foldForName("Jean-Pierre").find(foldForName("jean pi")) == 0);
+    CHECK(foldForName("Jean\u2011Pierre") == "jean pierre");
+}

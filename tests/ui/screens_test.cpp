@@ -113,6 +113,31 @@ TEST_CASE("Inscriptions: check-in at the door by typing three letters and Enter,
     CHECK(c.etape1().registrations.size() == 1);
     CHECK(c.session.model().people.size() == 1);
 
+    // « ndi » finds N'Diaye and « jean pi » finds Jean-Pierre: apostrophes and hyphens do not count.
+    for (const char* name : {"Aminata N'Diaye", "Jean-Pierre Morel"}) {
+        Person p;
+        p.name = name;
+        REQUIRE(c.session.apply(AddPerson{p}).ok);
+        REQUIRE(c.session.apply(AddRegistration{e1, Registration{0, c.session.model().people.back().id}}).ok);
+    }
+    c.frame();
+    c.typeAndEnter("ndi");
+    REQUIRE(c.lastActions.size() == 1);
+    CHECK(c.session.model().person(std::get<UpdateRegistration>(c.lastActions[0]).registration.person)->name ==
+          "Aminata N'Diaye");
+    c.frame();
+    c.typeAndEnter("jean pi");
+    REQUIRE(c.lastActions.size() == 1);
+    CHECK(c.session.model().person(std::get<UpdateRegistration>(c.lastActions[0]).registration.person)->name ==
+          "Jean-Pierre Morel");
+    c.session.undo();
+    c.session.undo();
+    c.session.undo();
+    c.session.undo();
+    c.session.undo();
+    c.session.undo();
+    REQUIRE(c.etape1().registrations.size() == 1);
+
     // The presence box unticks Nadia.
     c.frame();
     const Actions emitted = c.click("registration.0.present");

@@ -28,10 +28,10 @@ namespace {
 /// then by name.
 std::vector<const Registration*> matching(const Model& model, const Etape& e, const std::string& query) {
     std::vector<const Registration*> out;
-    const std::string q = foldForSearch(trim(query));
+    const std::string q = foldForName(trim(query));
     if (countCodePoints(q) < 3) return out;
     for (const Registration& r : e.registrations)
-        if (const Person* p = model.person(r.person); p && foldForSearch(p->name).find(q) != std::string::npos)
+        if (const Person* p = model.person(r.person); p && foldForName(p->name).find(q) != std::string::npos)
             out.push_back(&r);
     std::stable_sort(out.begin(), out.end(), [&](const Registration* a, const Registration* b) {
         if (a->present != b->present) return !a->present;

@@ -80,6 +80,7 @@ constexpr Command kCommands[] = {
     {"chercher", "search", cmdArchiveSearch, Access::Read},  // the same as « archive chercher »
     {"synthese", nullptr, cmdSynthese, Access::Read},
     {"demo", nullptr, cmdDemo, Access::Write},
+    {"serve", nullptr, cmdServe, Access::Write},  // holds the data folder while phones write through it
 };
 
 /// The command of `table` named `word` (its French name or its alias), or nullptr.

@@ -65,6 +65,7 @@ int cmdArchiveSearch(Context& context, Args& args);  // archive.cpp: archive che
 int cmdExport(Context& context, Args& args);         // archive.cpp
 int cmdSynthese(Context& context, Args& args);       // archive.cpp
 int cmdDemo(Context& context, Args& args);           // archive.cpp
+int cmdServe(Context& context, Args& args);          // serve.cpp
 /// What tallyVoteJson gives: the result (ok) or the French message saying what is wrong with the vote file.
 struct TallyRun {
     bool ok = false;

@@ -46,3 +46,9 @@ TEST_CASE("src/cli includes no GUI: the command line runs without ImGui, GLFW or
     const std::regex forbidden(R"((imgui|glfw|GLFW|GL/|^ui/|stb_))", std::regex::icase);
     CHECK(checkIncludes("cli", forbidden) >= 10);
 }
+
+TEST_CASE("src/net depends on core only: no GUI, no store, no other front-end") {
+    const std::regex forbidden(R"((imgui|glfw|GLFW|GL/|sqlite3|cereal|^ui/|^store/|^cli/|^export/|stb_))",
+                               std::regex::icase);
+    CHECK(checkIncludes("net", forbidden) >= 4);
+}

@@ -1,0 +1,84 @@
+// atelier serve --etape N [--tableau "TITRE"] [--vote K] [--port P] [--host ADRESSE] [--code CODE]
+// The participation server without windows (a rehearsal, a test): holds the data folder, opens the board and
+// the vote (K: its number in the étape's list, from 1) to phones, prints the URLs and the code, and drains the
+// phones' jobs on this thread until SIGINT or SIGTERM.
+#include <atomic>
+#include <chrono>
+#include <csignal>
+#include <iostream>
+#include <thread>
+
+#include "cli/commands.h"
+#include "core/strings.h"
+#include "net/participation.h"
+
+namespace atelier::cli {
+
+namespace {
+
+std::atomic<bool> stopRequested{false};
+
+extern "C" void onStopSignal(int) { stopRequested = true; }
+
+}  // namespace
+
+int cmdServe(Context& context, Args& args) {
+    const Etape& etape = etapeOption(context, args);
+    const auto title = args.option("--tableau");
+    const auto voteNumber = args.option("--vote");
+    const auto port = args.option("--port");
+    const auto host = args.option("--host");
+    const auto code = args.option("--code");
+    args.finish();
+
+    net::OpenToPhones open{etape.id, std::nullopt, std::nullopt};
+    if (title) {
+        const Board* board = etape.boardByTitle(*title);
+        if (!board) throw CommandError{fmt(Str::CliNoBoard, {std::to_string(etape.header.number), *title})};
+        open.board = board->id;
+    }
+    const Vote* vote = nullptr;
+    if (voteNumber) {
+        const int k = parseIntOption("--vote", *voteNumber, 1, 9999);
+        if (static_cast<size_t>(k) > etape.votes.size())
+            throw CommandError{fmt(Str::CliServeNoVote, {std::to_string(etape.header.number), *voteNumber,
+                                                          std::to_string(etape.votes.size())})};
+        vote = &etape.votes[static_cast<size_t>(k - 1)];
+        open.vote = vote->id;
+    }
+    const int portNumber = port ? parseIntOption("--port", *port, 0, 65535) : net::Participation::kDefaultPort;
+    const std::string address = host.value_or("0.0.0.0");
+    // Copied before the server starts: the étape's references go stale once phones change the model.
+    const int number = etape.header.number;
+    const std::string voteQuestion = vote ? vote->setup.question : std::string();
+
+    stopRequested = false;
+    struct sigaction action = {};
+    action.sa_handler = onStopSignal;
+    sigemptyset(&action.sa_mask);
+    if (sigaction(SIGINT, &action, nullptr) != 0 || sigaction(SIGTERM, &action, nullptr) != 0)
+        throw CommandError{tr(Str::CliServeSignal)};
+
+    net::Participation participation;
+    participation.setOpen(open);
+    if (Status started = participation.start(address, portNumber, code.value_or("")); !started)
+        throw CommandError{started.message};
+    std::cout << fmt(Str::CliServeOpen, {std::to_string(number)}) << "\n";
+    for (const std::string& url : net::joinUrls(address, participation.port())) std::cout << "  " << url << "\n";
+    std::cout << fmt(Str::CliServeCode, {participation.code()}) << "\n";
+    if (title) std::cout << fmt(Str::CliServeBoard, {*title}) << "\n";
+    if (vote) std::cout << fmt(Str::CliServeVote, {voteQuestion}) << "\n";
+    std::cout << tr(Str::CliServeStop) << std::endl;
+
+    Session& session = context.workspace().session();
+    while (!stopRequested) {
+        participation.queue().drain(session);
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
+    participation.queue().drain(session);  // what was taken before the signal is answered and kept
+    participation.stop();
+    std::cout << tr(Str::CliServeStopped) << std::endl;
+    return 0;
+}
+
+}  // namespace atelier::cli

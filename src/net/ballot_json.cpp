@@ -1,0 +1,111 @@
+#include "net/ballot_json.h"
+
+#include <limits>
+
+#include "core/enums.h"
+#include "core/strings.h"
+
+namespace atelier::net {
+
+namespace {
+
+using Json = nlohmann::json;
+
+const char* ballotKey(VoteMethod method) {
+    switch (method) {
+        case VoteMethod::Dot: return "dots";
+        case VoteMethod::Approval: return "approve";
+        case VoteMethod::Majority: return "grades";
+        case VoteMethod::Borda:
+        case VoteMethod::Schulze: return "ranking";
+    }
+    return "ranking";
+}
+
+std::string join(const std::vector<std::string>& items) {
+    std::string out;
+    for (size_t i = 0; i < items.size(); ++i) out += (i ? tr(Str::VoteListSeparator) : "") + items[i];
+    return out;
+}
+
+struct Reader {
+    const VoteSetup& setup;
+    const char* key;
+    std::string error;
+
+    std::string typeError(Str type) { return fmt(Str::ErrVoteFieldType, {key, tr(type)}); }
+
+    std::optional<int> option(const std::string& name) {
+        for (size_t o = 0; o < setup.options.size(); ++o)
+            if (setup.options[o] == name) return static_cast<int>(o);
+        error = fmt(Str::NetUnknownOption, {name, join(setup.options)});
+        return std::nullopt;
+    }
+
+    bool names(const Json& list, std::vector<int>& out) {
+        if (!list.is_array()) return error = typeError(Str::TypeOptionList), false;
+        for (const Json& item : list) {
+            if (!item.is_string()) return error = typeError(Str::TypeOptionList), false;
+            const auto o = option(item.get<std::string>());
+            if (!o) return false;
+            out.push_back(*o);
+        }
+        return true;
+    }
+
+    bool dots(const Json& map, std::vector<std::pair<int, long long>>& out) {
+        if (!map.is_object()) return error = typeError(Str::TypeDotMap), false;
+        for (const auto& [name, value] : map.items()) {
+            if (!value.is_number_integer()) return error = typeError(Str::TypeDotMap), false;
+            const auto o = option(name);
+            if (!o) return false;
+            long long n = value.is_number_unsigned() && value.get<unsigned long long>() >
+                                  static_cast<unsigned long long>(std::numeric_limits<long long>::max())
+                              ? std::numeric_limits<long long>::max()
+                              : value.get<long long>();
+            out.emplace_back(*o, n);
+        }
+        return true;
+    }
+
+    bool grades(const Json& map, std::vector<std::pair<int, int>>& out) {
+        if (!map.is_object()) return error = typeError(Str::TypeGradeMap), false;
+        const std::vector<std::string> scale = setup.grades.empty() ? defaultGradeScale() : setup.grades;
+        for (const auto& [name, value] : map.items()) {
+            if (!value.is_string()) return error = typeError(Str::TypeGradeMap), false;
+            const auto o = option(name);
+            if (!o) return false;
+            const std::string grade = value.get<std::string>();
+            int g = -1;
+            for (size_t i = 0; i < scale.size(); ++i)
+                if (scale[i] == grade) g = static_cast<int>(i);
+            if (g < 0) return error = fmt(Str::NetUnknownGrade, {grade, name, join(scale)}), false;
+            out.emplace_back(*o, g);
+        }
+        return true;
+    }
+};
+
+}  // namespace
+
+std::string readBallot(const Json& body, const Vote& vote, Ballot& ballot) {
+    const VoteMethod method = vote.setup.method;
+    Reader reader{vote.setup, ballotKey(method), {}};
+    for (const auto& [key, value] : body.items())
+        if (key != "vote" && key != reader.key)
+            return fmt(Str::ErrVoteUnexpectedKey, {key, enumKey(method)});
+    if (!body.contains(reader.key)) return fmt(Str::ErrVoteMissingKey, {reader.key});
+    const Json& content = body.at(reader.key);
+    ballot = Ballot{};
+    bool ok = false;
+    switch (method) {
+        case VoteMethod::Dot: ok = reader.dots(content, ballot.dots); break;
+        case VoteMethod::Approval: ok = reader.names(content, ballot.approvals); break;
+        case VoteMethod::Majority: ok = reader.grades(content, ballot.grades); break;
+        case VoteMethod::Borda:
+        case VoteMethod::Schulze: ok = reader.names(content, ballot.ranking); break;
+    }
+    return ok ? std::string() : reader.error;
+}
+
+}  // namespace atelier::net

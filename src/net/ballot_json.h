@@ -1,0 +1,20 @@
+// A phone's ballot as JSON, read into a core Ballot. The keys are those of `atelier depouiller` (whose parser
+// lives in src/cli and names ballots by number in its messages): "ranking" (borda, schulze: [best, …]),
+// "grades" ({proposal: grade}, majority), "approve" ([proposals]), "dots" ({proposal: n}). A phone casts one
+// ballot: no "count".
+#pragma once
+
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "core/model.h"
+
+namespace atelier::net {
+
+/// Reads the ballot of `vote`'s method from `body` (an object that also holds "vote") into `ballot` (count 1).
+/// Returns the French reason when the body is not a ballot of that vote; empty when read. The rules of the
+/// method (budget, duplicates…) are checked afterwards by core (checkBallot, Session::apply).
+std::string readBallot(const nlohmann::json& body, const Vote& vote, Ballot& ballot);
+
+}  // namespace atelier::net

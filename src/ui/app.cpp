@@ -30,6 +30,12 @@ std::int64_t secondsSinceEpoch() {
 }
 }  // namespace
 
+const Etape* ScreenContext::etapeOrNotice() const {
+    const Etape* e = model.etape(etape);
+    if (!e) ImGui::TextDisabled("%s", tr(Str::NoEtapeSelected));
+    return e;
+}
+
 const std::vector<ScreenEntry>& screenRegistry() {
     // The only list of screens, in the console's tab order: one line per screen (its file in screens/).
     static const std::vector<ScreenEntry> kScreens = {

@@ -532,11 +532,8 @@ void emitDrop(const Etape& e, const Board& b, const Drop& drop, Actions& out) {
 void drawBoardsScreen(BoardsView& view, ScreenContext& ctx) {
     const std::uint64_t revision = ctx.revision;
     Actions& out = ctx.actions;
-    const Etape* e = ctx.model.etape(ctx.etape);
-    if (!e) {
-        ImGui::TextDisabled("%s", tr(Str::NoEtapeSelected));
-        return;
-    }
+    const Etape* e = ctx.etapeOrNotice();
+    if (!e) return;
     if (view.boardSent.accepted()) {  // refused: its title stays, to be corrected
         view.newBoard.clear();
         view.selected = 0;  // the new board is shown (the last one)

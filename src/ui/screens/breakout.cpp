@@ -161,11 +161,8 @@ void drawCard(BreakoutView& view, const Model& model, const Etape& e, int g, flo
 void drawBreakoutScreen(BreakoutView& view, ScreenContext& ctx) {
     const Model& model = ctx.model;
     Actions& out = ctx.actions;
-    const Etape* e = model.etape(ctx.etape);
-    if (!e) {
-        ImGui::TextDisabled("%s", tr(Str::NoEtapeSelected));
-        return;
-    }
+    const Etape* e = ctx.etapeOrNotice();
+    if (!e) return;
     drawToolbar(view, model, *e, out, ctx.requests, ctx.folder);
     if (e->groups.empty()) {
         ImGui::TextDisabled("%s", tr(Str::NoGroupsYet));

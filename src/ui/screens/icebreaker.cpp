@@ -146,11 +146,8 @@ void drawPresence(const Model& model, const Etape& e, Requests& requests) {
 void drawIcebreakerScreen(IcebreakerView& view, ScreenContext& ctx) {
     const Model& model = ctx.model;
     Actions& out = ctx.actions;
-    const Etape* e = model.etape(ctx.etape);
-    if (!e) {
-        ImGui::TextDisabled("%s", tr(Str::NoEtapeSelected));
-        return;
-    }
+    const Etape* e = ctx.etapeOrNotice();
+    if (!e) return;
     if (!model.deck(view.deck) && !model.decks.empty()) view.deck = model.decks.front().id;
     const float w = ImGui::GetContentRegionAvail().x / 3.0f - 8.0f;
     ImGui::BeginChild("##meeting", ImVec2(w, 0), true);

@@ -79,6 +79,8 @@ struct ScreenContext {
     Requests& requests;          // what the frame asks of the shell
     store::DataFolder* folder;   // documents and archive; null: no data folder (no document button)
     const AudienceView& preview;  // the projector's view, for a preview
+    /// The selected étape; null after saying « no étape selected » in the screen (for screens that need one).
+    const Etape* etapeOrNotice() const;
     /// A message the screen kept for the user (its view's `error`), shown as a toast; `error` is emptied.
     void reportError(std::string& error) {
         if (error.empty()) return;

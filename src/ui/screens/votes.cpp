@@ -417,11 +417,8 @@ void drawVoteHeader(VotesView& view, const Etape& e, const Vote& v, Actions& out
 
 void drawVotesScreen(VotesView& view, ScreenContext& ctx) {
     Actions& out = ctx.actions;
-    const Etape* e = ctx.model.etape(ctx.etape);
-    if (!e) {
-        ImGui::TextDisabled("%s", tr(Str::NoEtapeSelected));
-        return;
-    }
+    const Etape* e = ctx.etapeOrNotice();
+    if (!e) return;
     if (view.voteSent.accepted()) {  // refused: the question and the proposals stay, to be corrected
         view.newQuestion.clear();
         view.newOptions.clear();

@@ -60,8 +60,8 @@ public:
     Result<std::vector<ArchiveListing>> archives();
     /// The archived ideas containing every word of `text` (accents and case ignored).
     Result<std::vector<IdeaHit>> searchIdeas(std::string_view text);
-    /// A CSV file the user gave (a path typed or dropped), read within the input limits.
-    Result<CsvTable> readCsv(const std::filesystem::path& file);
+    /// A CSV file the user gave (a path typed or dropped), read within the input limits (anywhere: no folder needed).
+    static Result<CsvTable> readCsv(const std::filesystem::path& file);
 
 private:
     Database& index();

@@ -407,9 +407,7 @@ void App::handle(Request& request, Actions& follow) {
         }
         void operator()(ArchiveRequest& r) const { app.saveArchive(r.etape, r.done); }
         void operator()(CsvRequest& r) const {
-            store::DataFolder fallback(std::filesystem::path{});  // reading a file the user gave needs no folder
-            store::DataFolder& folder = app.folder_ ? *app.folder_ : fallback;
-            const auto table = folder.readCsv(r.path);
+            const auto table = store::DataFolder::readCsv(r.path);
             if (!table.ok()) app.toast(table.error, true);
             else if (r.read) r.read(table.value, follow);
         }

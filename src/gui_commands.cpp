@@ -1,5 +1,6 @@
 // The graphical front-end of the command line (main.cpp hands it to cli::run): the app when no command is given,
-// and `atelier screenshot --out FILE.png [--screen NAME|list] [--size WxH] [--etape N] [--vote K]`.
+// and `atelier screenshot --out FILE.png [--screen NAME|list] [--size WxH] [--etape N] [--vote K]
+// [--participation CODE]` (participation open on 127.0.0.1 with that code; prints the join URL the QR code holds).
 // The only code that links both the command line and the GUI.
 #include "gui_commands.h"
 
@@ -37,6 +38,7 @@ int cmdScreenshot(Context& context, Args& args) {
     const auto size = args.option("--size");
     const auto etape = args.option("--etape");
     const auto vote = args.option("--vote");
+    const auto participation = args.option("--participation");
     args.finish();
     const auto names = ui::screenNames();
     if (screen == "list") {
@@ -78,10 +80,19 @@ int cmdScreenshot(Context& context, Args& args) {
         if (!e || n > static_cast<int>(e->votes.size())) throw CommandError{fmt(Str::CliNoVote, {*vote})};
         options.voteNumber = n;
     }
+    if (participation) {
+        const bool digits = participation->size() == 6 &&
+                            std::all_of(participation->begin(), participation->end(), [](char c) { return c >= '0' && c <= '9'; });
+        if (!digits) throw UsageError{fmt(Str::CliScreenshotBadCode, {*participation})};
+        options.participationCode = *participation;
+    }
+    std::string joinUrl;
+    options.joinUrl = &joinUrl;
     if (Status s = ui::screenshot(session, options); !s) {
         std::cerr << fmt(Str::CliScreenshotFailed, {s.message}) << "\n";
         return 1;
     }
+    if (!joinUrl.empty()) std::cout << fmt(Str::CliScreenshotJoinUrl, {joinUrl}) << "\n";
     return 0;
 }
 

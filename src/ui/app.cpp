@@ -55,6 +55,8 @@ const std::vector<ScreenEntry>& screenRegistry() {
         projectorScreen("projecteur-qui-est-la", projectWhoIsHere),                // who is in the room
         projectorScreen("mur", projectWall, firstBoard),                           // an idea board
         consoleScreen("archive", Str::TabArchive, drawArchiveScreen),              // archived étapes
+        consoleScreen("participation", Str::TabParticipation, drawParticipationScreen),  // phones in the room
+        projectorScreen("rejoindre", projectJoin),                                 // the QR code to join
     };
     return kScreens;
 }
@@ -72,7 +74,10 @@ App::App(Session& session, store::DataFolder* folder) : session_(session), folde
     view<IcebreakerView>().nextSeed = std::random_device{}();
 }
 
-App::~App() { forgetWaiting(); }
+App::~App() {
+    closeParticipation();  // no phone writes once the app is gone
+    forgetWaiting();
+}
 
 void App::dropFile(const std::string& path) {
     RegistrationsView& inscriptions = view<RegistrationsView>();
@@ -267,6 +272,7 @@ void App::drawNotices() {
 
 void App::drawConsole(Actions& actions, UiRequests& requests) {
     forgetInactiveTextState();  // before any field: no stale per-field undo on a text changed behind its back
+    refreshRoom();
     state_.countdown.tick(ImGui::GetIO().DeltaTime * 1000.0);
     drawShortcuts(requests);
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
@@ -303,7 +309,7 @@ void App::drawConsole(Actions& actions, UiRequests& requests) {
                 drawAudienceView(draw, min, max, false);
             };
             ScreenContext ctx{session_.model(), state_.selectedEtape, session_.revision(), secondsSinceEpoch(),
-                              actions, requests_, folder_, preview};
+                              actions, requests_, folder_, preview, room_};
             entry.draw(state_.views, ctx);
             ImGui::EndTabItem();
         }
@@ -350,6 +356,7 @@ void App::drawUnsaved() {
 // [SECTION] Projector frame
 
 void App::drawProjector(UiRequests& requests) {
+    refreshRoom();
     if (ImGui::IsKeyPressed(kKeyF5, false)) requests.toggleProjector = true;
     if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false)) requests.leaveProjector = true;
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
@@ -367,7 +374,7 @@ void App::drawProjector(UiRequests& requests) {
 
 void App::drawAudienceView(ImDrawList* draw, ImVec2 min, ImVec2 max, bool input) {
     const ProjectorContext ctx{session_.model(), selectedEtape(), projectedItem(state_.projector), session_.revision(),
-                               ImGui::GetTime(), input};
+                               ImGui::GetTime(), input, room_};
     const ScreenEntry* entry = findScreen(state_.projector);
     if (!entry || !entry->projector() || !entry->project(state_.views, draw, min, max, ctx))
         projectWelcome(draw, min, max, ctx);
@@ -412,8 +419,71 @@ void App::handle(Request& request, Actions& follow) {
             else if (r.read) r.read(table.value, follow);
         }
         void operator()(MessageRequest& r) const { app.toast(std::move(r.text), r.error); }
+        void operator()(ParticipationRequest& r) const { app.handleParticipation(r); }
     };
     std::visit(Handler{*this, follow}, request);
+}
+
+// [SECTION] Participation from phones
+
+Status App::openParticipation(const std::string& host, int port, const std::string& code) {
+    if (!participation_) participation_ = std::make_unique<net::Participation>();
+    if (participation_->running()) participation_->stop();
+    const Status s = participation_->start(host, port, code);
+    room_ = RoomStatus{};
+    if (!s) {
+        room_.error = s.message;
+        return s;
+    }
+    room_.urls = net::joinUrls(host, participation_->port());
+    net::OpenToPhones open;
+    open.etape = state_.selectedEtape;
+    participation_->setOpen(open);
+    refreshRoom();
+    return s;
+}
+
+void App::closeParticipation() {
+    if (participation_) participation_->stop();
+    room_ = RoomStatus{};
+}
+
+void App::refreshRoom() {
+    if (!participation_ || !participation_->running()) {
+        room_.running = false;
+        return;
+    }
+    room_.running = true;
+    room_.code = participation_->code();
+    room_.port = participation_->port();
+    room_.open = participation_->open();
+    room_.phones = participation_->devices();
+}
+
+void App::pumpParticipation() {
+    if (!participation_ || !participation_->running()) return;
+    participation_->queue().drain(session_);
+}
+
+void App::handleParticipation(ParticipationRequest& r) {
+    using Kind = ParticipationRequest::Kind;
+    switch (r.kind) {
+    case Kind::Open:
+        if (openParticipation(participationHost_, participationPort_)) toast(fmt(Str::RoomOpened, {room_.code}));
+        else toast(room_.error, true);
+        break;
+    case Kind::Close:
+        closeParticipation();
+        toast(tr(Str::RoomClosed));
+        break;
+    case Kind::NewCode:
+    case Kind::Block:
+        break;
+    case Kind::SetOpen:
+        if (participation_ && participation_->running()) participation_->setOpen(r.open);
+        refreshRoom();
+        break;
+    }
 }
 
 void App::saveArchive(Id etape, const std::function<void(const store::Outcome&)>& done) {
@@ -479,6 +549,7 @@ void App::apply(Actions& actions, UiRequests& requests) {
         if (Status s = session_.redo(); !s) refused(s, std::move(label));
     }
     requests.undo = requests.redo = false;
+    pumpParticipation();  // the phones' actions, after the console's: one writer, on this thread
     if (requests.quit) state_.quitRequested = true;  // the loop reads it after the frame's requests are reset
     if (requests.monitor >= 0) state_.projectorMonitor = requests.monitor;
     if (requests.leaveProjector) state_.projectorInConsole = false;

@@ -159,6 +159,23 @@ public:
     /// (« resultats »: the selected étape's first vote); false when there is none.
     bool showScreen(const std::string& name);
 
+    /// Opens participation from phones (issue 12) for the selected étape: the server listens on `host` (every
+    /// interface by default) at `port` or the next free one, with `code` (empty: a new random code). A failure is
+    /// kept in room().error and returned.
+    Status openParticipation(const std::string& host = "0.0.0.0", int port = net::Participation::kDefaultPort,
+                             const std::string& code = {});
+    /// Where « Ouvrir la participation » listens (tests and the monkey: 127.0.0.1, any free port).
+    void setParticipationAddress(std::string host, int port) {
+        participationHost_ = std::move(host);
+        participationPort_ = port;
+    }
+    /// Stops the server (also when the app closes): phones can no longer send.
+    void closeParticipation();
+    /// The participation server as the screens see it (refreshed each frame).
+    const RoomStatus& room() const { return room_; }
+    /// The server while participation is open (tests), else null.
+    net::Participation* participation() { return participation_ && participation_->running() ? participation_.get() : nullptr; }
+
 private:
     void drawMenuBar(UiRequests& requests);
     void drawShortcuts(UiRequests& requests);
@@ -179,11 +196,21 @@ private:
     /// A refused change: a toast, or the « non enregistrée » modal when the journal failed.
     void refused(const Status& status, std::string change);
     void drawUnsaved();
+    /// Copies the server's state into room_ for the screens.
+    void refreshRoom();
+    /// Runs the phones' pending jobs (their actions go through Session::apply here, on the UI thread) and tells
+    /// the server the room's countdown.
+    void pumpParticipation();
+    void handleParticipation(ParticipationRequest& request);
 
     Session& session_;
     store::DataFolder* folder_;
     AppState state_;
     Requests requests_;  // what the frame's screens asked, handled in apply()
+    std::unique_ptr<net::Participation> participation_;  // made when participation first opens
+    RoomStatus room_;
+    std::string participationHost_ = "0.0.0.0";
+    int participationPort_ = net::Participation::kDefaultPort;
 };
 
 }  // namespace atelier::ui

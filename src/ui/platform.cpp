@@ -300,6 +300,11 @@ Status screenshot(Session& session, const ScreenshotOptions& options) {
     if (options.etapeNumber)
         if (const Etape* e = session.model().etapeByNumber(*options.etapeNumber)) app.state().selectedEtape = e->id;
     app.showScreen(entry->name);
+    if (!options.participationCode.empty()) {
+        if (Status s = app.openParticipation("127.0.0.1", 0, options.participationCode); !s) return s;
+        if (options.joinUrl && !app.room().urls.empty())
+            *options.joinUrl = joinUrl(app.room().urls.front(), app.room().code);
+    }
     if (options.voteNumber)
         if (const Etape* e = session.model().etape(app.state().selectedEtape);
             e && *options.voteNumber >= 1 && *options.voteNumber <= static_cast<int>(e->votes.size())) {

@@ -30,6 +30,8 @@ struct ScreenshotOptions {
     std::optional<int> etapeNumber;  // étape to select; default: the first
     std::optional<int> voteNumber;   // « resultats »: the étape's vote (1-based); default: the first
     store::DataFolder* folder = nullptr;  // as in the app (document buttons, archive); null: none
+    std::string participationCode;  // non-empty: participation open on 127.0.0.1 (any free port) with this code
+    std::string* joinUrl = nullptr;  // gets the URL the QR code holds, when participation is open
 };
 
 /// Renders one screen in a real window for a few frames and writes the PNG. Needs a display (xvfb-run -a).

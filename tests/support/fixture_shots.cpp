@@ -30,6 +30,7 @@ int main(int argc, char** argv) {
         options.height = std::atoi(argv[3]);
         options.out = std::string(argv[1]) + "/" + screen + ".png";
         options.folder = &folder;
+        if (screen == "participation" || screen == "rejoindre") options.participationCode = "123456";
         if (atelier::Status s = atelier::ui::screenshot(session, options); !s) {
             std::fprintf(stderr, "%s: %s\n", screen.c_str(), s.message.c_str());
             ++failures;

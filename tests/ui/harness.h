@@ -38,6 +38,7 @@ struct Console {
     }
 
     Console() {
+        app.setParticipationAddress("127.0.0.1", 0);  // « Ouvrir la participation » stays on loopback in tests
         probe::enable(true);
         frame();
         frame();

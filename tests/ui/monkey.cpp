@@ -168,6 +168,7 @@ public:
         briseGlace.nextSeed = rng_();
         briseGlace.maxIterations = 200;
         briseGlace.timeLimitMs = 60000;
+        app_.setParticipationAddress("127.0.0.1", 0);  // « Ouvrir la participation » stays on loopback
         probe::enable(true);
     }
     ~Monkey() { probe::enable(false); }

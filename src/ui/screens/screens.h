@@ -20,6 +20,8 @@
 #include "core/actions.h"
 #include "core/countdown.h"
 #include "core/model.h"
+#include "net/participation.h"
+#include "net/qr.h"
 #include "ui/widgets.h"
 
 namespace atelier::store {
@@ -63,8 +65,37 @@ struct MessageRequest {
     std::string text;
     bool error = true;
 };
-using Request = std::variant<ProjectRequest, TimerRequest, DocumentRequest, ArchiveRequest, CsvRequest, MessageRequest>;
+/// Open or close the participation server, give it a new room code, block a device, or choose what phones see.
+struct ParticipationRequest {
+    enum class Kind { Open, Close, NewCode, Block, SetOpen } kind = Kind::Open;
+    net::OpenToPhones open;  // SetOpen
+    std::string token;       // Block
+};
+using Request = std::variant<ProjectRequest, TimerRequest, DocumentRequest, ArchiveRequest, CsvRequest, MessageRequest,
+                             ParticipationRequest>;
 using Requests = std::vector<Request>;
+
+/// The participation server as the screens see it, refreshed by the shell each frame (the screens never call
+/// the server: they ask through ParticipationRequest).
+struct RoomStatus {
+    bool running = false;
+    std::string code;               // the room code of this opening
+    int port = 0;
+    std::vector<std::string> urls;  // one per local address (the first is shown first); empty: no network
+    size_t phones = 0;              // devices joined since the opening, blocked ones left out
+    /// A device that joined, as the console lists it.
+    struct Device {
+        std::string token, prenom, cite, groupe;
+        int ideas = 0;
+        bool blocked = false;
+    };
+    std::vector<Device> devices;    // in joining order
+    net::OpenToPhones open;         // what phones see
+    std::string error;              // why the last opening failed
+};
+
+/// The URL a phone opens for `url` and `code` (what the QR code holds): the page fills the code in.
+std::string joinUrl(const std::string& url, const std::string& code);
 
 /// Draws what the room sees into a rectangle (the console's preview of the projector).
 using AudienceView = std::function<void(ImDrawList*, ImVec2, ImVec2)>;
@@ -79,6 +110,7 @@ struct ScreenContext {
     Requests& requests;          // what the frame asks of the shell
     store::DataFolder* folder;   // documents and archive; null: no data folder (no document button)
     const AudienceView& preview;  // the projector's view, for a preview
+    const RoomStatus& room;      // the participation server
     /// The selected étape; null after saying « no étape selected » in the screen (for screens that need one).
     const Etape* etapeOrNotice() const;
     /// A message the screen kept for the user (its view's `error`), shown as a toast; `error` is emptied.
@@ -97,6 +129,7 @@ struct ProjectorContext {
     std::uint64_t revision;
     double time;               // ImGui's clock
     bool input;                // the room's window has the keyboard and mouse (not the console's small preview)
+    const RoomStatus& room;    // the participation server (« Rejoindre »)
 };
 
 // [SECTION] Console: étapes and their programme (etapes.cpp)
@@ -347,6 +380,24 @@ void drawBoardWall(ImDrawList* draw, ImVec2 min, ImVec2 max, const Board& board,
 bool projectWall(WallView& view, ImDrawList* draw, ImVec2 min, ImVec2 max, const ProjectorContext& ctx);
 /// The board a projection of the wall starts with: the étape's first.
 Id firstBoard(const Etape& etape);
+
+// [SECTION] Console and projector: participation from phones (participation.cpp)
+
+struct ParticipationView {
+    std::string error;
+    std::string qrText;  // what `qr` encodes (re-encoded when the URL or the code changes)
+    net::QrCode qr;
+};
+
+/// Opens and closes participation, shows the room code, the addresses and the QR code, chooses the board and the
+/// vote open to phones (they follow the selected étape), lists phones per group and devices (block one).
+void drawParticipationScreen(ParticipationView& view, ScreenContext& ctx);
+/// Projector « rejoindre »: the QR code large, the address and the code in very large type, phones connected;
+/// false when participation is closed.
+bool projectJoin(ParticipationView& view, ImDrawList* draw, ImVec2 min, ImVec2 max, const ProjectorContext& ctx);
+/// Draws `qr` as dark squares on white with its quiet zone, module size a whole number of pixels, centred in the
+/// square [min, min + side].
+void drawQr(ImDrawList* draw, ImVec2 min, float side, const net::QrCode& qr);
 
 /// The colour of a group's cards, derived from its label (the same label always gives the same colour).
 ImU32 groupColour(std::string_view group);

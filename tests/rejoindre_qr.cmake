@@ -1,0 +1,37 @@
+# The QR code of « Rejoindre » decodes to the URL shown (issue 12): `atelier screenshot --screen rejoindre
+# --participation 123456` under xvfb-run prints the join URL; zbarimg (Debian's zbar-tools) must read exactly that
+# URL off the PNG, at the projector's usual sizes and on the console's small QR code.
+string(RANDOM LENGTH 3 ALPHABET 0123456789 suffix)
+math(EXPR display "100 + ${suffix}")
+file(REMOVE_RECURSE ${WORK})
+file(MAKE_DIRECTORY ${WORK})
+find_program(ZBARIMG zbarimg)
+if(NOT ZBARIMG)
+  message(FATAL_ERROR "zbarimg is missing: `make test` installs zbar-tools (apt-get install zbar-tools)")
+endif()
+foreach(shot "rejoindre 1920x1080" "rejoindre 1280x720" "participation 1280x800")
+  separate_arguments(args UNIX_COMMAND "${shot}")
+  list(GET args 0 screen)
+  list(GET args 1 size)
+  set(png ${WORK}/${screen}-${size}.png)
+  execute_process(
+    COMMAND xvfb-run -a -n ${display} -s "-screen 0 2000x1200x24 -noreset" ${ATELIER} --data ${WORK}/data screenshot
+            --screen ${screen} --size ${size} --participation 123456 --out ${png}
+    RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
+  if(NOT rc EQUAL 0)
+    message(FATAL_ERROR "screenshot ${screen} ${size} failed (${rc}):\n${out}\n${err}")
+  endif()
+  if(NOT out MATCHES "Adresse de participation : (http://[^\n]+)")
+    message(FATAL_ERROR "screenshot ${screen} printed no join URL:\n${out}")
+  endif()
+  set(url "${CMAKE_MATCH_1}")
+  if(NOT url MATCHES "\\?code=123456$")
+    message(FATAL_ERROR "the join URL does not carry the code: ${url}")
+  endif()
+  execute_process(COMMAND ${ZBARIMG} --raw -q ${png} RESULT_VARIABLE rc OUTPUT_VARIABLE decoded ERROR_VARIABLE err)
+  string(STRIP "${decoded}" decoded)
+  if(NOT rc EQUAL 0 OR NOT decoded STREQUAL url)
+    message(FATAL_ERROR "${screen} ${size}: the QR code reads « ${decoded} » (zbarimg ${rc} ${err}), the screen shows « ${url} »")
+  endif()
+  message(STATUS "${screen} ${size}: ${decoded}")
+endforeach()

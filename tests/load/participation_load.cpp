@@ -1,8 +1,8 @@
-// atelier_load [--phones N] [--ideas K] [--seconds S]: the participation server under a room's load (issue 12),
+// atelier_load [--phones N] [--ideas K] [--seconds S] [--tab NAME]: the participation server under a room's load (issue 12),
 // run by hand, never by ctest (its numbers depend on the machine). Loopback only, bounded in count and time.
 //
 // The app side is the real thing: a data folder (journal with its fsync per action), the App with its console
-// drawn headless each frame, participation opened through the App, a board and a majority-judgment vote open to
+// (the Idées tab, or --tab) drawn headless at 1280×800 each frame, participation opened through the App, a board and a majority-judgment vote open to
 // phones; frames are paced at 60 Hz like the vsync'd loop, and every frame pumps the phones' jobs. The phones run
 // in a child process (forked before any thread exists), so that the parent's CPU time is the app's and the
 // server's alone: N phones start within the first third of the run, each joins, posts K ideas a couple of
@@ -43,6 +43,7 @@ struct Options {
     int phones = 300;
     int ideas = 10;
     int seconds = 60;
+    std::string tab = "idees";  // the console tab drawn during the load (the board filling up)
 };
 
 double percentile(std::vector<double> v, double p) {
@@ -134,6 +135,7 @@ int main(int argc, char** argv) {
     for (int i = 1; i + 1 < argc; i += 2) {
         const std::string flag = argv[i];
         const int value = std::atoi(argv[i + 1]);
+        if (flag == "--tab") o.tab = argv[i + 1];
         if (flag == "--phones") o.phones = std::clamp(value, 1, 1000);
         else if (flag == "--ideas") o.ideas = std::clamp(value, 1, 20);
         else if (flag == "--seconds") o.seconds = std::clamp(value, 5, 300);
@@ -170,7 +172,11 @@ int main(int argc, char** argv) {
         ui::Headless imgui(1280, 800);
         ui::App app(session, &workspace.folder());
         app.state().selectedEtape = etapeId;
-        app.showScreen("participation");
+        if (!app.showScreen(o.tab)) {
+            std::fprintf(stderr, "unknown tab %s\n", o.tab.c_str());
+            kill(child, SIGTERM);
+            return 2;
+        }
         if (Status s = app.openParticipation("127.0.0.1", 0); !s) {
             std::fprintf(stderr, "%s\n", s.message.c_str());
             kill(child, SIGTERM);

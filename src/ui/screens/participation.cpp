@@ -75,6 +75,7 @@ void requestOpen(ScreenContext& ctx, const net::OpenToPhones& open) {
 void drawOpenToPhones(ScreenContext& ctx, const Etape& etape) {
     const net::OpenToPhones& open = ctx.room.open;
     heading(tr(Str::RoomOpenToPhones));
+    ImGui::TextDisabled("%s", fmt(Str::RoomForEtape, {std::to_string(etape.header.number)}).c_str());
     ImGui::TextUnformatted(tr(Str::RoomBoard));
     ImGui::Indent();
     if (ImGui::RadioButton((std::string(tr(Str::RoomNone)) + "##board-none").c_str(), !open.board)) {
@@ -92,6 +93,7 @@ void drawOpenToPhones(ScreenContext& ctx, const Etape& etape) {
         }
         probe::mark("participation.board." + std::to_string(b.id));
     }
+    if (etape.boards.empty()) ImGui::TextDisabled("%s", tr(Str::RoomNoBoardYet));
     ImGui::Unindent();
     ImGui::TextUnformatted(tr(Str::RoomVote));
     ImGui::Indent();
@@ -113,6 +115,7 @@ void drawOpenToPhones(ScreenContext& ctx, const Etape& etape) {
         ImGui::EndDisabled();
         probe::mark("participation.vote." + std::to_string(v.id));
     }
+    if (etape.votes.empty()) ImGui::TextDisabled("%s", tr(Str::RoomNoVoteYet));
     ImGui::Unindent();
 }
 
@@ -232,7 +235,9 @@ void drawParticipationScreen(ParticipationView& view, ScreenContext& ctx) {
     ImGui::Separator();
 
     const Etape* etape = ctx.etapeOrNotice();
-    if (ImGui::BeginTable("##participation", 2, ImGuiTableFlags_SizingStretchProp)) {
+    if (ImGui::BeginTable("##participation", 2, ImGuiTableFlags_SizingStretchSame)) {
+        ImGui::TableSetupColumn("##open", ImGuiTableColumnFlags_WidthStretch, 1.0f);
+        ImGui::TableSetupColumn("##phones", ImGuiTableColumnFlags_WidthStretch, 1.0f);
         ImGui::TableNextColumn();
         if (etape) drawOpenToPhones(ctx, *etape);
         ImGui::TableNextColumn();

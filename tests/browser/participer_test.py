@@ -1,0 +1,380 @@
+#!/usr/bin/python3
+"""The participant page (issue 12 point 3) in a real browser: headless Chromium at 390×844 drives the page served
+by `atelier serve`, as a phone in the room would.
+
+    participer_test.py ATELIER PAGE_VOTES WORKDIR
+
+Builds a data folder through the CLI (an idea imported on the board « Leviers ») and page_votes (one open vote
+per method in étape 1), then: a wrong code shows the French error; joining with the code; an idea with accents
+and « guillemets » posted from the page; a majority-judgment ballot; a reload rejoins without asking; then one
+ballot per other method (the server started again on each vote: the page is sent back to the join screen);
+SIGTERM; the idea is in `atelier idees --json` and every ballot in the archive of the étape.
+
+Exit 77 (skipped) when chromium, chromedriver or python3-selenium is missing. ATELIER_PAGE_SHOTS=DIR keeps a
+full-page PNG of every screen.
+"""
+import base64
+import json
+import os
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+
+CHROMEDRIVER = "/usr/bin/chromedriver"
+CODE = "123456"
+IDEA = "Idée « accentuée » : des cafés où les élèves présentent leurs œuvres, été compris"
+BOARD = "Leviers"
+# The votes page_votes adds, in order (the K of serve --vote K).
+VOTES = ["majority", "dot", "approval", "borda", "schulze"]
+QUESTIONS = {
+    "majority": "Quelle action lancer à la rentrée ?",
+    "dot": "Où mettre nos efforts ?",
+    "approval": "Quelles actions soutenez-vous ?",
+    "borda": "Classez les actions (Borda)",
+    "schulze": "Classez les actions (Schulze)",
+}
+OPTIONS = ["Cafés des parents", "Tutorat « grands-petits »", "Livret d'accueil traduit"]
+
+
+def skip(reason):
+    print("SKIP: " + reason)
+    sys.exit(77)
+
+
+try:
+    from selenium import webdriver
+    from selenium.common.exceptions import TimeoutException
+    from selenium.webdriver.chrome.service import Service
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
+except ImportError:
+    skip("python3-selenium is missing (Debian: apt-get install python3-selenium)")
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+if not CHROMIUM:
+    skip("chromium is missing (Debian: apt-get install chromium)")
+if not os.access(CHROMEDRIVER, os.X_OK):
+    skip("chromedriver is missing (Debian: apt-get install chromium-driver)")
+
+failures = []
+
+
+def check(condition, what):
+    print(("ok   " if condition else "FAIL ") + what)
+    if not condition:
+        failures.append(what)
+    return condition
+
+
+def run(args, **kw):
+    result = subprocess.run(args, capture_output=True, text=True, timeout=60, **kw)
+    if result.returncode != 0:
+        print(result.stdout + result.stderr)
+    return result
+
+
+class Server:
+    """`atelier --data D serve …` on 127.0.0.1, any free port; its output in a file."""
+
+    def __init__(self, atelier, data, log, vote=None, board=BOARD):
+        args = [atelier, "--data", data, "serve", "--etape", "1", "--host", "127.0.0.1", "--port", "0",
+                "--code", CODE]
+        if board:
+            args += ["--tableau", board]
+        if vote:
+            args += ["--vote", str(vote)]
+        self.log = log
+        self.out = open(log, "w")
+        self.process = subprocess.Popen(args, stdout=self.out, stderr=subprocess.STDOUT)
+        self.url = None
+        deadline = time.time() + 15
+        while time.time() < deadline and self.process.poll() is None:
+            match = re.search(r"http://127\.0\.0\.1:\d+/", open(log, encoding="utf-8").read())
+            if match:
+                self.url = match.group(0)
+                break
+            time.sleep(0.05)
+        if not self.url:
+            self.stop()
+            raise RuntimeError("atelier serve gave no URL:\n" + open(log, encoding="utf-8").read())
+
+    def stop(self):
+        """SIGTERM, then the exit code."""
+        if self.process.poll() is None:
+            self.process.send_signal(signal.SIGTERM)
+            try:
+                self.process.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+        self.out.close()
+        return self.process.returncode
+
+
+class Page:
+    def __init__(self, shots):
+        options = webdriver.ChromeOptions()
+        options.binary_location = CHROMIUM
+        for flag in ("--headless=new", "--no-sandbox", "--window-size=390,844", "--disable-gpu",
+                     "--disable-dev-shm-usage", "--lang=fr-FR", "--no-first-run", "--disable-extensions"):
+            options.add_argument(flag)
+        self.driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
+        self.driver.set_page_load_timeout(30)
+        self.shots = shots
+
+    def quit(self):
+        self.driver.quit()
+
+    def find(self, css):
+        return self.driver.find_element(By.CSS_SELECTOR, css)
+
+    def all(self, css):
+        return self.driver.find_elements(By.CSS_SELECTOR, css)
+
+    def wait(self, predicate, what, timeout=10):
+        try:
+            return WebDriverWait(self.driver, timeout, poll_frequency=0.1).until(lambda d: predicate())
+        except TimeoutException:
+            self.shot("echec")
+            raise AssertionError("timed out waiting for " + what + "\nalerte: " + self.text("#alerte"))
+
+    def visible(self, css):
+        found = self.all(css)
+        return bool(found) and found[0].is_displayed()
+
+    def text(self, css):
+        found = self.all(css)
+        return found[0].text if found else ""
+
+    def click(self, css):
+        element = self.find(css)
+        self.driver.execute_script("arguments[0].scrollIntoView({block: 'center'});", element)
+        element.click()
+
+    def type(self, css, text):
+        element = self.find(css)
+        element.clear()
+        element.send_keys(text)
+
+    def shot(self, name):
+        """A PNG of the whole page (not only the viewport) when ATELIER_PAGE_SHOTS is set."""
+        if not self.shots:
+            return
+        metrics = self.driver.execute_cdp_cmd("Page.getLayoutMetrics", {})
+        size = metrics.get("cssContentSize") or metrics["contentSize"]
+        png = self.driver.execute_cdp_cmd("Page.captureScreenshot", {
+            "format": "png", "captureBeyondViewport": True,
+            "clip": {"x": 0, "y": 0, "width": 390, "height": max(844, size["height"]), "scale": 1}})
+        path = os.path.join(self.shots, name + ".png")
+        with open(path, "wb") as f:
+            f.write(base64.b64decode(png["data"]))
+        print("     screenshot " + path)
+
+
+def join(page, url, prenom):
+    """From the join screen: the code (pre-filled by the QR link or typed), a first name, a Cité when offered."""
+    page.wait(lambda: page.visible("#ecran-rejoindre"), "the join screen")
+    if page.find("#code").get_attribute("value") != CODE:
+        page.type("#code", CODE)
+    page.type("#prenom", prenom)
+    page.wait(lambda: page.visible("#champ-cite") or page.visible("#champ-cite-texte"), "the Cité field")
+    if page.visible("#champ-cite"):
+        options = page.all("#cite option")
+        if len(options) > 1:
+            options[1].click()
+    page.click("#bouton-rejoindre")
+    page.wait(lambda: not page.visible("#ecran-rejoindre") and (page.visible("#ecran-vote") or
+              page.visible("#ecran-idees") or page.visible("#ecran-attente")) and page.text("#titre-etape") != "Atelier",
+              "the page after joining")
+
+
+def cast(page, method):
+    """Fills the ballot on screen for `method` and sends it; returns what was chosen."""
+    page.wait(lambda: page.visible("#ecran-vote") and page.all("#bulletin *"), "the ballot")
+    if method == "majority":
+        fieldsets = page.all("#bulletin fieldset.proposition")
+        check(len(fieldsets) == len(OPTIONS), "majority: one fieldset per proposal")
+        chosen = {}
+        for i, fieldset in enumerate(fieldsets):
+            labels = fieldset.find_elements(By.CSS_SELECTOR, "label.option")
+            label = labels[i % len(labels)]
+            page.driver.execute_script("arguments[0].scrollIntoView({block: 'center'});", label)
+            label.click()
+            chosen[OPTIONS[i]] = label.text
+        # No grade left out: « Envoyer » would say which proposal lacks one.
+    elif method == "dot":
+        check("Il vous reste 5 points" in page.text("#bulletin .budget"), "dots: the budget counter")
+        plus = page.all("#bulletin .points button:last-child")
+        for _ in range(3):
+            page.driver.execute_script("arguments[0].scrollIntoView({block: 'center'});", plus[0])
+            plus[0].click()
+        plus[2].click()
+        check("Il vous reste 1 point" in page.text("#bulletin .budget"), "dots: the counter follows the + buttons")
+        chosen = {OPTIONS[0]: 3, OPTIONS[2]: 1}
+    elif method == "approval":
+        boxes = page.all("#bulletin label.option")
+        boxes[0].click()
+        boxes[2].click()
+        chosen = [OPTIONS[0], OPTIONS[2]]
+    else:
+        # The last proposal moved to the top with « Monter », twice.
+        for _ in range(2):
+            buttons = [b for b in page.all("#bulletin .classement button") if b.text == "Monter" and b.is_enabled()]
+            buttons[-1].click()
+        ranked = [e.text for e in page.all("#bulletin .classement .nom")]
+        chosen = [OPTIONS[2], OPTIONS[0], OPTIONS[1]]
+        check(ranked == chosen, method + ": « Monter » moves the proposal up (" + " / ".join(ranked) + ")")
+    page.shot("vote-" + method)
+    page.click("#bouton-vote")
+    page.wait(lambda: "Vote enregistré" in page.text("#confirmation-vote"), method + ": « Vote enregistré »")
+    check(page.text("#bouton-vote") == "Modifier mon vote", method + ": the button becomes « Modifier mon vote »")
+    check(page.text("#alerte") == "", method + ": no error")
+    return chosen
+
+
+def ballots_in_archive(atelier, data):
+    """{question: [ballot JSON, …]} from the archive of étape 1, written by the CLI."""
+    saved = run([atelier, "--data", data, "archive", "enregistrer", "--etape", "1"])
+    if not check(saved.returncode == 0, "atelier archive enregistrer"):
+        return {}
+    path = saved.stdout.splitlines()[0].strip()
+    archive = json.load(open(path, encoding="utf-8"))
+    found = {}
+
+    def walk(node):
+        if isinstance(node, dict):
+            setup = node.get("setup") if isinstance(node.get("setup"), dict) else node
+            if "ballots" in node and isinstance(setup.get("question"), str):
+                found[setup["question"]] = node["ballots"]
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    walk(archive)
+    return found
+
+
+def main():
+    if len(sys.argv) != 4:
+        print(__doc__)
+        return 2
+    atelier, page_votes, workroot = (os.path.abspath(a) for a in sys.argv[1:])
+    os.makedirs(workroot, exist_ok=True)
+    work = tempfile.mkdtemp(prefix="page-", dir=workroot)
+    data = os.path.join(work, "data")
+    shots = os.environ.get("ATELIER_PAGE_SHOTS")
+    if shots:
+        os.makedirs(shots, exist_ok=True)
+
+    # The data: an idea on « Leviers » through the CLI, one open vote per method through page_votes.
+    csv = os.path.join(work, "idees.csv")
+    with open(csv, "w", encoding="utf-8") as f:
+        f.write("texte\nUn livret d'accueil traduit en cinq langues\n")
+    check(run([atelier, "--data", data, "importer", "idees", "--etape", "1", "--tableau", BOARD, csv]).returncode == 0,
+          "atelier importer idees")
+    check(run([page_votes, data]).returncode == 0, "page_votes")
+
+    page = Page(shots)
+    server = None
+    cast_ballots = {}
+    try:
+        server = Server(atelier, data, os.path.join(work, "serve-1.log"), vote=1)
+        page.driver.get(server.url)
+        page.wait(lambda: page.visible("#ecran-rejoindre"), "the join screen")
+        check(page.driver.execute_script("return document.documentElement.lang") == "fr", "lang=\"fr\"")
+        page.shot("rejoindre")
+
+        # A wrong code: the French error, in the alert zone.
+        page.type("#code", "000000")
+        page.click("#bouton-rejoindre")
+        page.wait(lambda: page.text("#alerte") != "", "the wrong-code error")
+        check("Code incorrect" in page.text("#alerte"), "a wrong code shows the French error: " + page.text("#alerte"))
+        check(page.find("#alerte").get_attribute("role") == "alert", "errors are in a role=alert zone")
+        page.shot("rejoindre-erreur")
+
+        join(page, server.url, "Zoé")
+        check(page.visible("#onglets"), "a board and a vote open: the tabs Idées / Vote")
+        check("Zoé" in page.text("#moi"), "the page says who I am")
+
+        # An idea with accents and « guillemets ».
+        page.click("#onglet-idees")
+        page.wait(lambda: page.visible("#ecran-idees"), "the ideas screen")
+        check(page.text("#titre-tableau") == BOARD, "the board's title")
+        page.wait(lambda: "Un livret d'accueil traduit" in page.text("#autres"), "the room's ideas")
+        columns = page.all("#liste-colonnes label.option")
+        if len(columns) > 1:
+            columns[1].click()
+        page.type("#texte-idee", IDEA)
+        check(page.text("#compteur-idee").startswith(str(len(IDEA)) + " / 500"), "the counter counts characters")
+        page.click("#bouton-idee")
+        page.wait(lambda: "Idée envoyée" in page.text("#confirmation-idee"), "« Idée envoyée »")
+        page.wait(lambda: IDEA in page.text("#miennes"), "my idea listed")
+        check(page.find("#texte-idee").get_attribute("value") == "", "the field is emptied")
+        page.shot("idees")
+
+        # A majority-judgment ballot.
+        page.click("#onglet-vote")
+        cast_ballots["majority"] = cast(page, "majority")
+        page.shot("vote-majority-enregistre")
+
+        # A reload rejoins without asking and finds the ballot cast.
+        page.driver.refresh()
+        page.wait(lambda: page.visible("#ecran-vote"), "the vote after a reload")
+        check(not page.visible("#ecran-rejoindre"), "a reload rejoins without asking")
+        page.wait(lambda: page.text("#bouton-vote") == "Modifier mon vote", "« Modifier mon vote » after a reload")
+        check(len(page.all("#bulletin input:checked")) == len(OPTIONS), "the ballot is pre-filled from mon_bulletin")
+        check(server.stop() == 0, "SIGTERM stops atelier serve (exit 0)")
+
+        # Every other method, the server started again on each vote: the token no longer works (401).
+        for k, method in enumerate(VOTES[1:], start=2):
+            server = Server(atelier, data, os.path.join(work, "serve-%d.log" % k), vote=k, board=None)
+            page.driver.get(server.url + "?code=" + CODE)
+            page.wait(lambda: page.visible("#ecran-rejoindre"), method + ": back to the join screen")
+            if k == 2:
+                check(page.text("#alerte") != "", "a 401 says why in French: " + page.text("#alerte"))
+                check(page.find("#code").get_attribute("value") == CODE, "?code= pre-fills the code")
+                page.shot("rejoindre-acces-ferme")
+            join(page, server.url, "Zoé")
+            check(not page.visible("#onglets"), method + ": no tabs without a board")
+            cast_ballots[method] = cast(page, method)
+            check(server.stop() == 0, method + ": SIGTERM stops atelier serve")
+
+        # Nothing open: the waiting screen.
+        server = Server(atelier, data, os.path.join(work, "serve-attente.log"), board=None)
+        page.driver.get(server.url)
+        join(page, server.url, "")
+        page.wait(lambda: page.visible("#ecran-attente"), "the waiting screen")
+        check("Étape 1" in page.text("#titre-etape"), "the waiting screen names the étape")
+        page.shot("attente")
+        check(server.stop() == 0, "attente: SIGTERM stops atelier serve")
+        server = None
+    finally:
+        if server:
+            server.stop()
+        page.quit()
+
+    # What the page sent is in the data folder.
+    ideas = run([atelier, "--data", data, "idees", "--etape", "1", "--tableau", BOARD, "--json"])
+    check(ideas.returncode == 0 and any(i.get("texte") == IDEA for i in json.loads(ideas.stdout or "[]")),
+          "the idea is in atelier idees --json")
+    ballots = ballots_in_archive(atelier, data)
+    for method, chosen in cast_ballots.items():
+        stored = ballots.get(QUESTIONS[method], [])
+        check(len(stored) == 1, method + ": one ballot in the archive (" + json.dumps(stored, ensure_ascii=False) + ")")
+
+    if failures:
+        print("\n%d failure(s):\n  " % len(failures) + "\n  ".join(failures))
+        return 1
+    shutil.rmtree(work, ignore_errors=True)
+    print("all checks passed")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -500,7 +500,7 @@
     choix = { methode: "majority", notes: {} };
     var ordre = mentions.slice().reverse();  // the best first, as on paper
     propositions.forEach(function (p, i) {
-      var options = el("div", { class: "options" });
+      var options = el("div", { class: "options colonne" });
       ordre.forEach(function (m, j) {
         var radio = el("input", { type: "radio", name: "mention-" + i, value: m, id: "mention-" + i + "-" + j });
         if (precedent && precedent[p] === m) { radio.checked = true; choix.notes[p] = m; }
@@ -513,7 +513,7 @@
 
   function bulletinApprobation(zone, propositions, precedent) {
     choix = { methode: "approval", approuve: {} };
-    var options = el("div", { class: "options" });
+    var options = el("div", { class: "options colonne" });
     propositions.forEach(function (p, i) {
       var boite = el("input", { type: "checkbox", value: p, id: "approuve-" + i });
       if (Array.isArray(precedent) && precedent.indexOf(p) >= 0) { boite.checked = true; choix.approuve[p] = true; }

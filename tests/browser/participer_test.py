@@ -122,6 +122,10 @@ class Page:
         for flag in ("--headless=new", "--no-sandbox", "--window-size=390,844", "--disable-gpu",
                      "--disable-dev-shm-usage", "--lang=fr-FR", "--no-first-run", "--disable-extensions"):
             options.add_argument(flag)
+        # A desktop window is at least 500 px wide whatever --window-size says: the phone's 390×844 viewport (and
+        # its viewport meta) comes from Chromium's mobile emulation.
+        options.add_experimental_option("mobileEmulation",
+                                        {"deviceMetrics": {"width": 390, "height": 844, "pixelRatio": 1}})
         self.driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
         self.driver.set_page_load_timeout(30)
         self.shots = shots
@@ -288,6 +292,7 @@ def main():
         page.driver.get(server.url)
         page.wait(lambda: page.visible("#ecran-rejoindre"), "the join screen")
         check(page.driver.execute_script("return document.documentElement.lang") == "fr", "lang=\"fr\"")
+        check(page.driver.execute_script("return window.innerWidth") == 390, "a 390-px viewport")
         page.shot("rejoindre")
 
         # A wrong code: the French error, in the alert zone.

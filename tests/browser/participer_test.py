@@ -62,6 +62,32 @@ if not os.access(CHROMEDRIVER, os.X_OK):
 
 failures = []
 
+# Every visible element with text of its own whose contrast with the background under it is below 7:1.
+CONTRAST_JS = """
+function rgb(c) { var m = c.match(/[\\d.]+/g) || [0, 0, 0, 0]; return m.map(Number); }
+function lum(c) {
+  var v = c.slice(0, 3).map(function (x) { x /= 255; return x <= 0.03928 ? x / 12.92 : Math.pow((x + 0.055) / 1.055, 2.4); });
+  return 0.2126 * v[0] + 0.7152 * v[1] + 0.0722 * v[2];
+}
+function background(e) {
+  for (; e; e = e.parentElement) {
+    var c = rgb(getComputedStyle(e).backgroundColor);
+    if (c.length < 4 || c[3] > 0) return c;
+  }
+  return [255, 255, 255];
+}
+var low = [];
+document.querySelectorAll('body *').forEach(function (e) {
+  var own = Array.from(e.childNodes).some(function (n) { return n.nodeType === 3 && n.textContent.trim(); });
+  var r = e.getBoundingClientRect();
+  if (!own || r.width === 0 || r.height === 0) return;
+  var a = lum(rgb(getComputedStyle(e).color)), b = lum(background(e));
+  var ratio = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+  if (ratio < 7) low.push(e.textContent.trim().slice(0, 30) + ' ' + ratio.toFixed(1));
+});
+return low;
+"""
+
 
 def check(condition, what):
     print(("ok   " if condition else "FAIL ") + what)
@@ -165,7 +191,17 @@ class Page:
         element.send_keys(text)
 
     def shot(self, name):
-        """A PNG of the whole page (not only the viewport) when ATELIER_PAGE_SHOTS is set."""
+        """A PNG of the whole page (not only the viewport) when ATELIER_PAGE_SHOTS is set; on every screen, nothing
+        wider than the phone and every visible button at least 44 px high."""
+        wide = self.driver.execute_script("return document.documentElement.scrollWidth")
+        check(wide <= 390, name + ": nothing wider than the phone (%d px)" % wide)
+        small = self.driver.execute_script(
+            "return Array.from(document.querySelectorAll('button, .option span, input[type=text], select, textarea'))"
+            ".filter(function (e) { var r = e.getBoundingClientRect(); return r.width > 0 && r.height < 44; })"
+            ".map(function (e) { return e.textContent || e.id; })")
+        check(not small, name + ": every target at least 44 px high " + json.dumps(small, ensure_ascii=False))
+        low = self.driver.execute_script(CONTRAST_JS)
+        check(not low, name + ": text contrast at least 7:1 " + json.dumps(low[:5], ensure_ascii=False))
         if not self.shots:
             return
         metrics = self.driver.execute_cdp_cmd("Page.getLayoutMetrics", {})

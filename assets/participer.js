@@ -282,6 +282,7 @@
       $("attente-etape").textContent = titre;
       montrer("ecran-attente");
     }
+    battre();  // the header's countdown only when the waiting screen does not show it large
   }
 
   function choisirOnglet(nom) {

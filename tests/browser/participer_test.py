@@ -277,27 +277,14 @@ def cast(page, method):
 
 
 def ballots_in_archive(atelier, data):
-    """{question: [ballot JSON, …]} from the archive of étape 1, written by the CLI."""
+    """{question: (the stored ballots, the ballots counted in the vote's results)} from the archive of étape 1,
+    written by the CLI."""
     saved = run([atelier, "--data", data, "archive", "enregistrer", "--etape", "1"])
     if not check(saved.returncode == 0, "atelier archive enregistrer"):
         return {}
-    path = saved.stdout.splitlines()[0].strip()
-    archive = json.load(open(path, encoding="utf-8"))
-    found = {}
-
-    def walk(node):
-        if isinstance(node, dict):
-            setup = node.get("setup") if isinstance(node.get("setup"), dict) else node
-            if "ballots" in node and isinstance(setup.get("question"), str):
-                found[setup["question"]] = node["ballots"]
-            for value in node.values():
-                walk(value)
-        elif isinstance(node, list):
-            for value in node:
-                walk(value)
-
-    walk(archive)
-    return found
+    archive = json.load(open(saved.stdout.splitlines()[0].strip(), encoding="utf-8"))["archive"]
+    counted = {r["vote"]: r.get("ballots") for r in archive.get("results", [])}
+    return {v["setup"]["question"]: (v["ballots"], counted.get(v["id"])) for v in archive["etape"]["votes"]}
 
 
 def main():
@@ -406,8 +393,9 @@ def main():
           "the idea is in atelier idees --json")
     ballots = ballots_in_archive(atelier, data)
     for method, chosen in cast_ballots.items():
-        stored = ballots.get(QUESTIONS[method], [])
-        check(len(stored) == 1, method + ": one ballot in the archive (" + json.dumps(stored, ensure_ascii=False) + ")")
+        stored, counted = ballots.get(QUESTIONS[method], ([], None))
+        check(len(stored) == 1, method + ": one ballot stored " + json.dumps(stored, ensure_ascii=False))
+        check(str(counted) == "1", method + ": one ballot in the vote's results (%s)" % counted)
 
     if failures:
         print("\n%d failure(s):\n  " % len(failures) + "\n  ".join(failures))

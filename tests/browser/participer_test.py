@@ -263,8 +263,9 @@ def cast(page, method):
     else:
         # The last proposal moved to the top with « Monter », twice.
         for _ in range(2):
-            buttons = [b for b in page.all("#bulletin .classement button") if b.text == "Monter" and b.is_enabled()]
-            buttons[-1].click()
+            up = [b for b in page.all("#bulletin .classement button")
+                  if b.get_attribute("aria-label") == "Monter « " + OPTIONS[2] + " »"]
+            up[0].click()
         ranked = [e.text for e in page.all("#bulletin .classement .nom")]
         chosen = [OPTIONS[2], OPTIONS[0], OPTIONS[1]]
         check(ranked == chosen, method + ": « Monter » moves the proposal up (" + " / ".join(ranked) + ")")

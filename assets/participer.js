@@ -1,0 +1,2 @@
+"use strict";
+// Placeholder: the participant page (net/page) replaces this file.

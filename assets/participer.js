@@ -91,6 +91,7 @@
   // [SECTION] Joining
 
   var salleDemandee = "";
+  var erreurDeCode = false;  // the alert on screen says the code is wrong
   function codeSaisi() { return $("code").value.replace(/\D/g, "").slice(0, 6); }
 
   function remplirChoix(select, valeurs, vide) {
@@ -111,7 +112,8 @@
       if (codeSaisi() !== code) return;
       $("aide-code").textContent = "";
       if (r.statut === 200 && r.donnees) {
-        alerte("");
+        if (erreurDeCode) alerte("");  // the code is right now; any other message (an access closed) stays
+        erreurDeCode = false;
         var cites = Array.isArray(r.donnees.cites) ? r.donnees.cites : [];
         var groupes = Array.isArray(r.donnees.groupes) ? r.donnees.groupes : [];
         if (r.donnees.etape && r.donnees.etape.titre) $("aide-code").textContent = "Salle trouvée : " + r.donnees.etape.titre;
@@ -121,6 +123,7 @@
         remplirChoix($("groupe"), groupes, "— Choisir mon groupe —");
       } else if (r.statut === 403 || r.statut === 429) {
         salleDemandee = "";
+        erreurDeCode = true;
         alerte(erreurReponse(r, "Code incorrect."));
       } else {
         champsLibres();  // an older server, or the network: joining still works with free text
@@ -322,22 +325,36 @@
   var edition = null;        // {id, brouillon} while one of my ideas is being edited
   var dernieresIdees = null;
 
+  // The board's columns as [{id, nom}] (the server sends {id, nom}; plain names are taken too).
+  function colonnesDe(tableau) {
+    var brutes = tableau && Array.isArray(tableau.colonnes) ? tableau.colonnes : [];
+    return brutes.map(function (c) {
+      return c && typeof c === "object" ? { id: c.id, nom: String(c.nom || c.titre || c.id) } : { id: c, nom: String(c) };
+    });
+  }
+  function nomColonne(id) {
+    var trouvee = colonnesDe(etat && etat.tableau).filter(function (c) { return c.id === id; })[0];
+    return trouvee ? trouvee.nom : typeof id === "string" ? id : "";
+  }
+
   function rendreTableau(tableau, change) {
     $("titre-tableau").textContent = tableau.titre || "Idées";
-    var colonnes = Array.isArray(tableau.colonnes) ? tableau.colonnes : [];
-    var cle = tableau.id + "|" + colonnes.join("|");
+    var colonnes = colonnesDe(tableau);
+    var cle = tableau.id + "|" + colonnes.map(function (c) { return c.id + "=" + c.nom; }).join("|");
     if (cle !== tableauRendu) {
       tableauRendu = cle;
-      if (colonnes.indexOf(colonneChoisie) < 0) colonneChoisie = colonnes.length ? colonnes[0] : null;
+      var ids = colonnes.map(function (c) { return c.id; });
+      if (ids.indexOf(colonneChoisie) < 0) colonneChoisie = ids.length ? ids[0] : null;
       var liste = $("liste-colonnes");
       liste.textContent = "";
-      colonnes.forEach(function (c) {
-        var radio = el("input", { type: "radio", name: "colonne", value: c });
-        radio.checked = c === colonneChoisie;
-        radio.addEventListener("change", function () { colonneChoisie = c; });
-        liste.appendChild(el("label", { class: "option" }, [radio, el("span", { text: c })]));
+      colonnes.forEach(function (c, i) {
+        var radio = el("input", { type: "radio", name: "colonne", value: String(i) });
+        radio.checked = c.id === colonneChoisie;
+        radio.addEventListener("change", function () { colonneChoisie = c.id; });
+        liste.appendChild(el("label", { class: "option" }, [radio, el("span", { text: c.nom })]));
       });
       $("colonnes").hidden = colonnes.length < 2;
+      if (dernieresIdees && !edition) rendreIdees();  // the column names may have changed
     }
     $("autres-masque").hidden = !tableau.masque;
     if (change || dernieresIdees === null) chargerIdees();
@@ -357,7 +374,7 @@
     if (!texte) { alerte("Écrivez votre idée avant de l'envoyer."); $("texte-idee").focus(); return; }
     if (longueur(texte) > MAX_IDEE) { alerte("Une idée tient en " + MAX_IDEE + " caractères au plus."); return; }
     var corps = { texte: texte };
-    if (colonneChoisie) corps.colonne = colonneChoisie;
+    if (colonneChoisie !== null && colonneChoisie !== undefined) corps.colonne = colonneChoisie;
     var bouton = $("bouton-idee");
     bouton.disabled = true;
     appel("POST", "/api/idees", corps).then(function (r) {
@@ -396,8 +413,9 @@
     var ua = $("autres");
     ua.textContent = "";
     if (!masque) autres.forEach(function (idee) {
+      var colonne = nomColonne(idee.colonne);
       ua.appendChild(el("li", null, [el("p", { class: "idee-texte", text: idee.texte }),
-        idee.colonne ? el("p", { class: "idee-colonne", text: idee.colonne }) : null]));
+        colonne ? el("p", { class: "idee-colonne", text: colonne }) : null]));
     });
     if (!masque && autres.length === 0) ua.appendChild(el("li", null, [el("p", { class: "aide", text: "Pas encore d'autre idée." })]));
     $("bloc-autres").hidden = false;
@@ -421,7 +439,8 @@
       return li;
     }
     li.appendChild(el("p", { class: "idee-texte", text: idee.texte }));
-    if (idee.colonne) li.appendChild(el("p", { class: "idee-colonne", text: idee.colonne }));
+    var colonne = nomColonne(idee.colonne);
+    if (colonne) li.appendChild(el("p", { class: "idee-colonne", text: colonne }));
     if (idee.modifiable) {
       var modifier = el("button", { type: "button", text: "Modifier", "aria-label": "Modifier : " + idee.texte });
       modifier.addEventListener("click", function () { edition = { id: idee.id, brouillon: idee.texte }; rendreIdees(); });

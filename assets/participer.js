@@ -173,6 +173,7 @@
     $("moi").hidden = true;
     $("minuteur-entete").hidden = true;
     $("titre-etape").textContent = "Participer à l'atelier";
+    $("marque").textContent = "Atelier";
     document.title = "Atelier — Rejoindre";
     montrer("ecran-rejoindre");
     alerte(message || "");
@@ -253,9 +254,11 @@
   function recevoir(nouvel, change) {
     etat = nouvel;
     var etape = nouvel.etape || {};
-    var titre = etape.numero ? "Étape " + etape.numero + (etape.titre ? " — " + etape.titre : "") : (etape.titre || "Atelier");
+    var numero = etape.numero ? "Étape " + etape.numero : "";
+    var titre = etape.titre || numero || "Atelier";
+    $("marque").textContent = numero ? "Atelier · " + numero : "Atelier";
     $("titre-etape").textContent = titre;
-    document.title = "Atelier — " + titre;
+    document.title = "Atelier — " + (numero ? numero + " — " : "") + titre;
     var moi = nouvel.moi || {};
     var qui = [moi.prenom, moi.cite, moi.groupe].filter(function (x) { return x; });
     $("moi").textContent = qui.length ? "Vous : " + qui.join(" · ") : "";
@@ -282,7 +285,7 @@
     } else if (affiche === "evaluation") {
       montrer("ecran-evaluation");
     } else {
-      $("attente-etape").textContent = titre;
+      $("attente-etape").textContent = "L'animateur va ouvrir la prochaine activité.";
       montrer("ecran-attente");
     }
     battre();  // the header's countdown only when the waiting screen does not show it large

@@ -106,8 +106,8 @@ def run(args, **kw):
 class Server:
     """`atelier --data D serve …` on 127.0.0.1, any free port; its output in a file."""
 
-    def __init__(self, atelier, data, log, vote=None, board=BOARD):
-        args = [atelier, "--data", data, "serve", "--etape", "1", "--host", "127.0.0.1", "--port", "0",
+    def __init__(self, atelier, data, log, vote=None, board=BOARD, port=0):
+        args = [atelier, "--data", data, "serve", "--etape", "1", "--host", "127.0.0.1", "--port", str(port),
                 "--code", CODE]
         if board:
             args += ["--tableau", board]
@@ -180,6 +180,11 @@ class Page:
         found = self.all(css)
         return found[0].text if found else ""
 
+    def content(self, css):
+        """The textContent (text as written, not as drawn: the header is in capitals)."""
+        found = self.all(css)
+        return found[0].get_attribute("textContent") if found else ""
+
     def click(self, css):
         element = self.find(css)
         self.driver.execute_script("arguments[0].scrollIntoView({block: 'center'});", element)
@@ -228,7 +233,7 @@ def join(page, url, prenom):
             options[1].click()
     page.click("#bouton-rejoindre")
     page.wait(lambda: not page.visible("#ecran-rejoindre") and (page.visible("#ecran-vote") or
-              page.visible("#ecran-idees") or page.visible("#ecran-attente")) and page.text("#titre-etape") != "Atelier",
+              page.visible("#ecran-idees") or page.visible("#ecran-attente")) and "Étape" in page.content("#marque"),
               "the page after joining")
 
 
@@ -360,9 +365,12 @@ def main():
         check(len(page.all("#bulletin input:checked")) == len(OPTIONS), "the ballot is pre-filled from mon_bulletin")
         check(server.stop() == 0, "SIGTERM stops atelier serve (exit 0)")
 
-        # Every other method, the server started again on each vote: the token no longer works (401).
+        # Every other method, the server started again on each vote, on the same port (the page's origin, where
+        # its token is kept): the token no longer works (401).
+        port = int(re.search(r":(\d+)/", server.url).group(1))
         for k, method in enumerate(VOTES[1:], start=2):
-            server = Server(atelier, data, os.path.join(work, "serve-%d.log" % k), vote=k, board=None)
+            server = Server(atelier, data, os.path.join(work, "serve-%d.log" % k), vote=k, board=None, port=port)
+            check(server.url.endswith(":%d/" % port), method + ": the same port again")
             page.driver.get(server.url + "?code=" + CODE)
             page.wait(lambda: page.visible("#ecran-rejoindre"), method + ": back to the join screen")
             if k == 2:
@@ -375,11 +383,12 @@ def main():
             check(server.stop() == 0, method + ": SIGTERM stops atelier serve")
 
         # Nothing open: the waiting screen.
-        server = Server(atelier, data, os.path.join(work, "serve-attente.log"), board=None)
+        server = Server(atelier, data, os.path.join(work, "serve-attente.log"), board=None, port=port)
         page.driver.get(server.url)
         join(page, server.url, "")
         page.wait(lambda: page.visible("#ecran-attente"), "the waiting screen")
-        check("Étape 1" in page.text("#titre-etape"), "the waiting screen names the étape")
+        check("Étape 1" in page.content("#marque") and page.text("#titre-etape") not in ("", "Atelier"),
+              "the waiting screen names the étape: " + page.content("#marque") + " " + page.text("#titre-etape"))
         page.shot("attente")
         check(server.stop() == 0, "attente: SIGTERM stops atelier serve")
         server = None

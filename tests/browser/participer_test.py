@@ -23,6 +23,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import urllib.request
 
 CHROMEDRIVER = "/usr/bin/chromedriver"
 CODE = "123456"
@@ -220,6 +221,16 @@ class Page:
         print("     screenshot " + path)
 
 
+def phone(url, path, body, token=None):
+    """A request of another phone, straight to the API; its JSON answer."""
+    request = urllib.request.Request(url.rstrip("/") + path, data=json.dumps(body).encode("utf-8"), method="POST",
+                                     headers={"Content-Type": "application/json"})
+    if token:
+        request.add_header("Authorization", "Bearer " + token)
+    with urllib.request.urlopen(request, timeout=10) as answer:
+        return json.loads(answer.read().decode("utf-8"))
+
+
 def join(page, url, prenom):
     """From the join screen: the code (pre-filled by the QR link or typed), a first name, a Cité when offered."""
     page.wait(lambda: page.visible("#ecran-rejoindre"), "the join screen")
@@ -351,6 +362,13 @@ def main():
         page.wait(lambda: IDEA in page.text("#miennes"), "my idea listed")
         check(page.find("#texte-idee").get_attribute("value") == "", "the field is emptied")
         page.shot("idees")
+
+        # Another phone's idea shows on this one within two seconds (long polling).
+        other = phone(server.url, "/api/rejoindre", {"code": CODE})
+        started = time.time()
+        phone(server.url, "/api/idees", {"texte": "Idée d'un autre téléphone"}, other["jeton"])
+        page.wait(lambda: "Idée d'un autre téléphone" in page.text("#autres"), "another phone's idea", timeout=2)
+        print("     another phone's idea seen after %.2f s" % (time.time() - started))
 
         # A majority-judgment ballot.
         page.click("#onglet-vote")

@@ -27,6 +27,7 @@ import urllib.request
 
 CHROMEDRIVER = "/usr/bin/chromedriver"
 CODE = "123456"
+DRAFT = "Brouillon d'idée"
 IDEA = "Idée « accentuée » : des cafés où les élèves présentent leurs œuvres, été compris"
 BOARD = "Leviers"
 # The votes page_votes adds, in order (the K of serve --vote K).
@@ -355,12 +356,27 @@ def main():
         columns = page.all("#liste-colonnes label.option")
         if len(columns) > 1:
             columns[1].click()
-        page.type("#texte-idee", IDEA)
-        check(page.text("#compteur-idee").startswith(str(len(IDEA)) + " / 500"), "the counter counts characters")
+        page.type("#texte-idee", DRAFT)
+        check(page.text("#compteur-idee").startswith(str(len(DRAFT)) + " / 500"), "the counter counts characters")
         page.click("#bouton-idee")
         page.wait(lambda: "Idée envoyée" in page.text("#confirmation-idee"), "« Idée envoyée »")
-        page.wait(lambda: IDEA in page.text("#miennes"), "my idea listed")
+        page.wait(lambda: DRAFT in page.text("#miennes"), "my idea listed")
         check(page.find("#texte-idee").get_attribute("value") == "", "the field is emptied")
+        # Edited: « Modifier », the new text, « Enregistrer ».
+        page.click("#miennes li:first-child .actions button")
+        page.wait(lambda: page.visible("#miennes textarea"), "the edit field")
+        page.type("#miennes textarea", IDEA)
+        page.shot("idees-modifier")
+        [b for b in page.all("#miennes button") if b.text == "Enregistrer"][0].click()
+        page.wait(lambda: IDEA in page.text("#miennes") and not page.visible("#miennes textarea"), "my idea edited")
+        # A second idea, deleted: « Supprimer », confirmed.
+        page.type("#texte-idee", "Idée à retirer")
+        page.click("#bouton-idee")
+        page.wait(lambda: "Idée à retirer" in page.text("#miennes"), "the second idea listed")
+        [b for b in page.all("#miennes button") if b.text == "Supprimer"][-1].click()
+        page.driver.switch_to.alert.accept()
+        page.wait(lambda: "Idée à retirer" not in page.text("#miennes"), "the second idea deleted")
+        check(IDEA in page.text("#miennes"), "the first idea is still mine")
         page.shot("idees")
 
         # Another phone's idea shows on this one within two seconds (long polling).
@@ -417,8 +433,9 @@ def main():
 
     # What the page sent is in the data folder.
     ideas = run([atelier, "--data", data, "idees", "--etape", "1", "--tableau", BOARD, "--json"])
-    check(ideas.returncode == 0 and any(i.get("texte") == IDEA for i in json.loads(ideas.stdout or "[]")),
-          "the idea is in atelier idees --json")
+    texts = [i.get("texte") for i in json.loads(ideas.stdout or "[]")] if ideas.returncode == 0 else []
+    check(IDEA in texts, "the idea, as edited, is in atelier idees --json")
+    check(DRAFT not in texts and "Idée à retirer" not in texts, "neither the draft nor the deleted idea is stored")
     ballots = ballots_in_archive(atelier, data)
     for method, chosen in cast_ballots.items():
         stored, counted = ballots.get(QUESTIONS[method], ([], None))

@@ -132,6 +132,7 @@ class Server:
 
     def stop(self):
         """SIGTERM, then the exit code."""
+        started = time.time()
         if self.process.poll() is None:
             self.process.send_signal(signal.SIGTERM)
             try:
@@ -140,6 +141,7 @@ class Server:
                 self.process.kill()
                 self.process.wait()
         self.out.close()
+        print("     atelier serve stopped in %.1f s" % (time.time() - started))
         return self.process.returncode
 
 
@@ -317,6 +319,16 @@ def main():
     if shots:
         os.makedirs(shots, exist_ok=True)
 
+    # The page: three files, under 60 KB, nothing inline (the CSP forbids it), no external URL.
+    assets = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "assets")
+    files = {name: open(os.path.join(assets, name), encoding="utf-8").read()
+             for name in ("participer.html", "participer.css", "participer.js")}
+    total = sum(len(text.encode("utf-8")) for text in files.values())
+    check(total < 60 * 1024, "the page weighs %d bytes, under 60 KB" % total)
+    check(not re.search(r"<script(?![^>]*\bsrc=)|\sstyle=|\son[a-z]+=", files["participer.html"]),
+          "no inline script, style or handler in the HTML")
+    check(not any(re.search(r"https?://", text) for text in files.values()), "no external URL")
+
     # The data: an idea on « Leviers » through the CLI, one open vote per method through page_votes.
     csv = os.path.join(work, "idees.csv")
     with open(csv, "w", encoding="utf-8") as f:
@@ -426,6 +438,11 @@ def main():
         page.shot("attente")
         check(server.stop() == 0, "attente: SIGTERM stops atelier serve")
         server = None
+        # Nothing refused by the CSP, no script error. Refused requests are part of the scenario (a wrong code:
+        # 403; a server restarted: 401; a server stopping answers its waiting polls 503) and left out.
+        problems = [entry["message"] for entry in page.driver.get_log("browser")
+                    if entry.get("level") == "SEVERE" and "Failed to load resource" not in entry["message"]]
+        check(not problems, "no error in the browser console " + json.dumps(problems, ensure_ascii=False))
     finally:
         if server:
             server.stop()

@@ -49,7 +49,7 @@ def skip(reason):
 
 try:
     from selenium import webdriver
-    from selenium.common.exceptions import TimeoutException
+    from selenium.common.exceptions import StaleElementReferenceException, TimeoutException
     from selenium.webdriver.chrome.service import Service
     from selenium.webdriver.common.by import By
     from selenium.webdriver.support.ui import WebDriverWait
@@ -183,6 +183,22 @@ class Page:
     def text(self, css):
         found = self.all(css)
         return found[0].text if found else ""
+
+    def press(self, css, label, last=False):
+        """Clicks the button under `css` that says `label` (the first, or the last), again when the list was
+        drawn anew between finding and clicking it (the ideas are reloaded when the revision moves)."""
+        for attempt in range(20):
+            try:
+                buttons = [b for b in self.all(css + " button") if b.text == label]
+                if buttons:
+                    button = buttons[-1 if last else 0]
+                    self.driver.execute_script("arguments[0].scrollIntoView({block: 'center'});", button)
+                    button.click()
+                    return
+            except StaleElementReferenceException:
+                pass
+            time.sleep(0.1)
+        raise AssertionError("no button « %s » under %s" % (label, css))
 
     def content(self, css):
         """The textContent (text as written, not as drawn: the header is in capitals)."""
@@ -375,17 +391,17 @@ def main():
         page.wait(lambda: DRAFT in page.text("#miennes"), "my idea listed")
         check(page.find("#texte-idee").get_attribute("value") == "", "the field is emptied")
         # Edited: « Modifier », the new text, « Enregistrer ».
-        page.click("#miennes li:first-child .actions button")
+        page.press("#miennes", "Modifier")
         page.wait(lambda: page.visible("#miennes textarea"), "the edit field")
         page.type("#miennes textarea", IDEA)
         page.shot("idees-modifier")
-        [b for b in page.all("#miennes button") if b.text == "Enregistrer"][0].click()
+        page.press("#miennes", "Enregistrer")
         page.wait(lambda: IDEA in page.text("#miennes") and not page.visible("#miennes textarea"), "my idea edited")
         # A second idea, deleted: « Supprimer », confirmed.
         page.type("#texte-idee", "Idée à retirer")
         page.click("#bouton-idee")
         page.wait(lambda: "Idée à retirer" in page.text("#miennes"), "the second idea listed")
-        [b for b in page.all("#miennes button") if b.text == "Supprimer"][-1].click()
+        page.press("#miennes", "Supprimer", last=True)
         page.driver.switch_to.alert.accept()
         page.wait(lambda: "Idée à retirer" not in page.text("#miennes"), "the second idea deleted")
         check(IDEA in page.text("#miennes"), "the first idea is still mine")

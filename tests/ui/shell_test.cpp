@@ -30,7 +30,7 @@ TEST_CASE("Shell: every registered screen has one unique name and is a tab or a 
     }
 }
 
-TEST_CASE("Shell: a projector view with nothing to show falls back to the welcome screen; a request projects") {
+TEST_CASE("Shell: a projector view with nothing to show falls back to the welcome screen, a request projects") {
     Console c;
     c.app.state().projector = "projecteur-carte";  // no card drawn yet
     c.imgui.frame([&] { c.app.drawProjector(c.requests); });

@@ -4,11 +4,11 @@
 "use strict";
 
 (function () {
-  var CLE_JETON = "atelier.jeton";
-  var MAX_IDEE = 500;
-  var ACCES_FERME = "Votre accès a été fermé : rejoignez l'atelier avec le code affiché à l'écran.";
-  var RESEAU = "Connexion perdue, nouvelle tentative…";
-  var METHODES = {
+  var TOKEN_KEY = "atelier.jeton";
+  var MAX_IDEA = 500;
+  var ACCESS_CLOSED = "Votre accès a été fermé : rejoignez l'atelier avec le code affiché à l'écran.";
+  var NETWORK_LOST = "Connexion perdue, nouvelle tentative…";
+  var METHOD_HINTS = {
     dot: "Répartissez vos points entre les propositions.",
     approval: "Cochez toutes les propositions que vous approuvez.",
     majority: "Donnez une mention à chaque proposition.",
@@ -29,280 +29,280 @@
     (children || []).forEach(function (c) { if (c) node.appendChild(c); });
     return node;
   }
-  function longueur(s) { return Array.from(s).length; }  // characters, not UTF-16 units
+  function charCount(s) { return Array.from(s).length; }  // characters, not UTF-16 units
 
   // [SECTION] Messages
 
-  function alerte(message) { $("alerte").textContent = message || ""; }
-  function connexion(message) { $("connexion").textContent = message || ""; }
-  function confirmer(id, message) {
-    var zone = $(id);
-    zone.textContent = message || "";
+  function showAlert(message) { $("alerte").textContent = message || ""; }
+  function showConnection(message) { $("connexion").textContent = message || ""; }
+  function showConfirmation(id, message) {
+    var area = $(id);
+    area.textContent = message || "";
   }
 
   // [SECTION] Calls to the laptop
 
-  var jeton = null;
-  try { jeton = window.localStorage.getItem(CLE_JETON); } catch (e) { jeton = null; }
-  function garderJeton(valeur) {
-    jeton = valeur;
+  var token = null;
+  try { token = window.localStorage.getItem(TOKEN_KEY); } catch (e) { token = null; }
+  function keepToken(value) {
+    token = value;
     try {
-      if (valeur) window.localStorage.setItem(CLE_JETON, valeur);
-      else window.localStorage.removeItem(CLE_JETON);
+      if (value) window.localStorage.setItem(TOKEN_KEY, value);
+      else window.localStorage.removeItem(TOKEN_KEY);
     } catch (e) { /* private mode: the token lives as long as the page */ }
   }
 
   // Resolves {statut, donnees} (statut 0: the network failed); a 401 sends the device back to the join screen.
-  function appel(methode, chemin, corps, options) {
+  function call(method, path, body, options) {
     options = options || {};
-    var entetes = { "Accept": "application/json" };
-    if (corps !== undefined) entetes["Content-Type"] = "application/json";
-    if (jeton && !options.sansJeton) entetes["Authorization"] = "Bearer " + jeton;
-    var init = { method: methode, headers: entetes, cache: "no-store", credentials: "same-origin" };
-    if (corps !== undefined) init.body = JSON.stringify(corps);
-    if (options.signal) init.signal = options.signal;
-    return fetch(chemin, init).then(function (reponse) {
-      return reponse.text().then(function (texte) {
-        var donnees = null;
-        try { donnees = texte ? JSON.parse(texte) : null; } catch (e) { donnees = null; }
-        if (reponse.status === 401 && !options.sansJeton) deconnecter(erreurDe(donnees, ACCES_FERME));
-        return { statut: reponse.status, donnees: donnees };
+    var headers = { "Accept": "application/json" };
+    if (body !== undefined) headers["Content-Type"] = "application/json";
+    if (token && !options.noToken) headers["Authorization"] = "Bearer " + token;
+    var request = { method: method, headers: headers, cache: "no-store", credentials: "same-origin" };
+    if (body !== undefined) request.body = JSON.stringify(body);
+    if (options.signal) request.signal = options.signal;
+    return fetch(path, request).then(function (response) {
+      return response.text().then(function (text) {
+        var data = null;
+        try { data = text ? JSON.parse(text) : null; } catch (e) { data = null; }
+        if (response.status === 401 && !options.noToken) signOut(errorOf(data, ACCESS_CLOSED));
+        return { status: response.status, data: data };
       });
-    }, function (erreur) {
-      if (erreur && erreur.name === "AbortError") return { statut: -1, donnees: null };
-      return { statut: 0, donnees: null };
+    }, function (error) {
+      if (error && error.name === "AbortError") return { status: -1, data: null };
+      return { status: 0, data: null };
     });
   }
-  function erreurDe(donnees, defaut) {
-    return donnees && typeof donnees.erreur === "string" && donnees.erreur ? donnees.erreur : defaut;
+  function errorOf(data, fallback) {
+    return data && typeof data.erreur === "string" && data.erreur ? data.erreur : fallback;
   }
-  function erreurReponse(r, defaut) {
-    if (r.statut === 0) return "Le téléphone n'arrive pas à joindre l'ordinateur de l'animateur. Vérifiez le Wi-Fi et réessayez.";
-    return erreurDe(r.donnees, defaut);
+  function errorOfReply(r, fallback) {
+    if (r.status === 0) return "Le téléphone n'arrive pas à joindre l'ordinateur de l'animateur. Vérifiez le Wi-Fi et réessayez.";
+    return errorOf(r.data, fallback);
   }
 
   // [SECTION] Screens
 
-  var ECRANS = ["ecran-rejoindre", "ecran-idees", "ecran-vote", "ecran-evaluation", "ecran-attente"];
-  function montrer(id) {
-    ECRANS.forEach(function (e) { $(e).hidden = e !== id; });
+  var SCREENS = ["ecran-rejoindre", "ecran-idees", "ecran-vote", "ecran-evaluation", "ecran-attente"];
+  function showScreen(id) {
+    SCREENS.forEach(function (e) { $(e).hidden = e !== id; });
   }
 
   // [SECTION] Joining
 
-  var salleDemandee = "";
-  var erreurDeCode = false;  // the alert on screen says the code is wrong
-  function codeSaisi() { return $("code").value.replace(/\D/g, "").slice(0, 6); }
+  var roomAsked = "";
+  var codeErrorShown = false;  // the alert on screen says the code is wrong
+  function typedCode() { return $("code").value.replace(/\D/g, "").slice(0, 6); }
 
-  function remplirChoix(select, valeurs, vide) {
+  function fillChoices(select, values, empty) {
     select.textContent = "";
-    select.appendChild(el("option", { value: "", text: vide }));
-    valeurs.forEach(function (v) { select.appendChild(el("option", { value: v, text: v })); });
+    select.appendChild(el("option", { value: "", text: empty }));
+    values.forEach(function (v) { select.appendChild(el("option", { value: v, text: v })); });
   }
-  function champsLibres() {
+  function freeTextFields() {
     $("champ-cite").hidden = true; $("champ-groupe").hidden = true;
     $("champ-cite-texte").hidden = false; $("champ-groupe-texte").hidden = false;
   }
-  function chercherSalle() {
-    var code = codeSaisi();
-    if (code.length !== 6 || code === salleDemandee) return;
-    salleDemandee = code;
+  function lookUpRoom() {
+    var code = typedCode();
+    if (code.length !== 6 || code === roomAsked) return;
+    roomAsked = code;
     $("aide-code").textContent = "Recherche de la salle…";
-    appel("POST", "/api/salle", { code: code }, { sansJeton: true }).then(function (r) {
-      if (codeSaisi() !== code) return;
+    call("POST", "/api/salle", { code: code }, { noToken: true }).then(function (r) {
+      if (typedCode() !== code) return;
       $("aide-code").textContent = "";
-      if (r.statut === 200 && r.donnees) {
-        if (erreurDeCode) alerte("");  // the code is right now; any other message (an access closed) stays
-        erreurDeCode = false;
-        var cites = Array.isArray(r.donnees.cites) ? r.donnees.cites : [];
-        var groupes = Array.isArray(r.donnees.groupes) ? r.donnees.groupes : [];
-        if (r.donnees.etape && r.donnees.etape.titre) $("aide-code").textContent = "Salle trouvée : " + r.donnees.etape.titre;
-        $("champ-cite-texte").hidden = cites.length > 0; $("champ-cite").hidden = cites.length === 0;
-        $("champ-groupe-texte").hidden = true; $("champ-groupe").hidden = groupes.length === 0;
-        remplirChoix($("cite"), cites, "— Choisir ma Cité —");
-        remplirChoix($("groupe"), groupes, "— Choisir mon groupe —");
-      } else if (r.statut === 403 || r.statut === 429) {
-        salleDemandee = "";
-        erreurDeCode = true;
-        alerte(erreurReponse(r, "Code incorrect."));
+      if (r.status === 200 && r.data) {
+        if (codeErrorShown) showAlert("");  // the code is right now; any other message (an access closed) stays
+        codeErrorShown = false;
+        var cities = Array.isArray(r.data.cites) ? r.data.cites : [];
+        var groups = Array.isArray(r.data.groupes) ? r.data.groupes : [];
+        if (r.data.etape && r.data.etape.titre) $("aide-code").textContent = "Salle trouvée : " + r.data.etape.titre;
+        $("champ-cite-texte").hidden = cities.length > 0; $("champ-cite").hidden = cities.length === 0;
+        $("champ-groupe-texte").hidden = true; $("champ-groupe").hidden = groups.length === 0;
+        fillChoices($("cite"), cities, "— Choisir ma Cité —");
+        fillChoices($("groupe"), groups, "— Choisir mon groupe —");
+      } else if (r.status === 403 || r.status === 429) {
+        roomAsked = "";
+        codeErrorShown = true;
+        showAlert(errorOfReply(r, "Code incorrect."));
       } else {
-        champsLibres();  // an older server, or the network: joining still works with free text
+        freeTextFields();  // an older server, or the network: joining still works with free text
       }
     });
   }
 
-  function valeurChoisie(select, texte) {
+  function chosenValue(select, text) {
     if (!$(select.id === "cite" ? "champ-cite" : "champ-groupe").hidden) return select.value;
-    if (!$(texte.id === "cite-texte" ? "champ-cite-texte" : "champ-groupe-texte").hidden) return texte.value.trim();
+    if (!$(text.id === "cite-texte" ? "champ-cite-texte" : "champ-groupe-texte").hidden) return text.value.trim();
     return "";
   }
 
-  function rejoindre(evenement) {
-    evenement.preventDefault();
-    alerte("");
-    var code = codeSaisi();
+  function join(event) {
+    event.preventDefault();
+    showAlert("");
+    var code = typedCode();
     if (code.length !== 6) {
-      alerte("Le code de la salle a six chiffres : recopiez-le depuis l'écran.");
+      showAlert("Le code de la salle a six chiffres : recopiez-le depuis l'écran.");
       $("code").focus();
       return;
     }
-    var corps = { code: code };
-    var prenom = $("prenom").value.trim();
-    var cite = valeurChoisie($("cite"), $("cite-texte"));
-    var groupe = valeurChoisie($("groupe"), $("groupe-texte"));
-    if (prenom) corps.prenom = prenom;
-    if (cite) corps.cite = cite;
-    if (groupe) corps.groupe = groupe;
-    var bouton = $("bouton-rejoindre");
-    bouton.disabled = true;
-    appel("POST", "/api/rejoindre", corps, { sansJeton: true }).then(function (r) {
-      bouton.disabled = false;
-      if (r.statut === 200 && r.donnees && r.donnees.jeton) {
-        garderJeton(r.donnees.jeton);
-        demarrer();
+    var body = { code: code };
+    var firstName = $("prenom").value.trim();
+    var city = chosenValue($("cite"), $("cite-texte"));
+    var group = chosenValue($("groupe"), $("groupe-texte"));
+    if (firstName) body.prenom = firstName;
+    if (city) body.cite = city;
+    if (group) body.groupe = group;
+    var button = $("bouton-rejoindre");
+    button.disabled = true;
+    call("POST", "/api/rejoindre", body, { noToken: true }).then(function (r) {
+      button.disabled = false;
+      if (r.status === 200 && r.data && r.data.jeton) {
+        keepToken(r.data.jeton);
+        start();
       } else {
-        alerte(erreurReponse(r, "Impossible de rejoindre l'atelier."));
+        showAlert(errorOfReply(r, "Impossible de rejoindre l'atelier."));
         $("code").focus();
       }
     });
   }
 
-  function ecranRejoindre(message) {
-    arreterSuivi();
+  function showJoinScreen(message) {
+    stopFollowing();
     $("onglets").hidden = true;
     $("moi").hidden = true;
     $("minuteur-entete").hidden = true;
     $("titre-etape").textContent = "Participer à l'atelier";
     $("marque").textContent = "Atelier";
     document.title = "Atelier — Rejoindre";
-    montrer("ecran-rejoindre");
-    alerte(message || "");
-    connexion("");
-    var code = codeSaisi();
-    if (code.length === 6) chercherSalle();
+    showScreen("ecran-rejoindre");
+    showAlert(message || "");
+    showConnection("");
+    var code = typedCode();
+    if (code.length === 6) lookUpRoom();
   }
 
-  function deconnecter(message) {
-    garderJeton(null);
-    etat = null;
-    tableauRendu = null; voteRendu = null;
-    ecranRejoindre(message);
+  function signOut(message) {
+    keepToken(null);
+    state = null;
+    boardDrawn = null; voteDrawn = null;
+    showJoinScreen(message);
   }
 
   // [SECTION] Following the room (long polling)
 
-  var etat = null;
+  var state = null;
   var generation = 0;   // a new loop makes the older one stop
-  var enCours = null;   // AbortController of the pending poll
+  var pending = null;   // AbortController of the pending poll
   var revision = null;
 
-  function arreterSuivi() {
+  function stopFollowing() {
     generation += 1;
-    if (enCours) enCours.abort();
-    enCours = null;
+    if (pending) pending.abort();
+    pending = null;
   }
 
-  function suivre() {
-    arreterSuivi();
-    var moi = generation;
+  function follow() {
+    stopFollowing();
+    var me = generation;
     revision = null;
-    (function tour() {
-      if (moi !== generation) return;
-      var controle = typeof AbortController === "function" ? new AbortController() : null;
-      enCours = controle;
-      var delai = setTimeout(function () { if (controle) controle.abort(); }, 35000);
-      var chemin = "/api/etat" + (revision === null ? "" : "?revision=" + encodeURIComponent(revision));
-      appel("GET", chemin, undefined, { signal: controle ? controle.signal : undefined }).then(function (r) {
-        clearTimeout(delai);
-        if (moi !== generation) return;
-        if (r.statut === 200 && r.donnees) {
-          connexion("");
-          var nouvelle = r.donnees.revision;
-          recevoir(r.donnees, nouvelle !== revision);
-          revision = nouvelle === undefined ? null : nouvelle;
-          setTimeout(tour, revision === null ? 1000 : 0);
-        } else if (r.statut === 401) {
+    (function turn() {
+      if (me !== generation) return;
+      var controller = typeof AbortController === "function" ? new AbortController() : null;
+      pending = controller;
+      var timer = setTimeout(function () { if (controller) controller.abort(); }, 35000);
+      var path = "/api/etat" + (revision === null ? "" : "?revision=" + encodeURIComponent(revision));
+      call("GET", path, undefined, { signal: controller ? controller.signal : undefined }).then(function (r) {
+        clearTimeout(timer);
+        if (me !== generation) return;
+        if (r.status === 200 && r.data) {
+          showConnection("");
+          var newRevision = r.data.revision;
+          receive(r.data, newRevision !== revision);
+          revision = newRevision === undefined ? null : newRevision;
+          setTimeout(turn, revision === null ? 1000 : 0);
+        } else if (r.status === 401) {
           // deconnecter() already ran
-        } else if (r.statut === -1) {
-          setTimeout(tour, 0);  // our own timeout: ask again
+        } else if (r.status === -1) {
+          setTimeout(turn, 0);  // our own timeout: ask again
         } else {
-          connexion(r.statut === 0 ? RESEAU : erreurReponse(r, RESEAU));
-          setTimeout(tour, 2000);
+          showConnection(r.status === 0 ? NETWORK_LOST : errorOfReply(r, NETWORK_LOST));
+          setTimeout(turn, 2000);
         }
       });
     })();
   }
 
-  function demarrer() {
-    alerte("");
+  function start() {
+    showAlert("");
     $("titre-etape").textContent = "Atelier";
     $("attente-etape").textContent = "Connexion à l'atelier…";
-    montrer("ecran-attente");
-    suivre();
+    showScreen("ecran-attente");
+    follow();
   }
 
   document.addEventListener("visibilitychange", function () {
     // A phone that was locked asks again at once rather than waiting for a stale request.
-    if (document.visibilityState === "visible" && jeton && $("ecran-rejoindre").hidden) suivre();
+    if (document.visibilityState === "visible" && token && $("ecran-rejoindre").hidden) follow();
   });
 
   // [SECTION] Rendering the state
 
-  var ongletChoisi = null;   // "idees" | "vote" when both are open
-  var activitePrecedente = null;
+  var chosenTab = null;   // "idees" | "vote" when both are open
+  var previousActivity = null;
 
-  function recevoir(nouvel, change) {
-    etat = nouvel;
-    var etape = nouvel.etape || {};
-    var numero = etape.numero ? "Étape " + etape.numero : "";
-    var titre = etape.titre || numero || "Atelier";
-    $("marque").textContent = numero ? "Atelier · " + numero : "Atelier";
-    $("titre-etape").textContent = titre;
-    document.title = "Atelier — " + (numero ? numero + " — " : "") + titre;
-    var moi = nouvel.moi || {};
-    var qui = [moi.prenom, moi.cite, moi.groupe].filter(function (x) { return x; });
-    $("moi").textContent = qui.length ? "Vous : " + qui.join(" · ") : "";
-    $("moi").hidden = qui.length === 0;
-    reglerMinuteur(nouvel.minuteur_s);
+  function receive(received, change) {
+    state = received;
+    var etape = received.etape || {};
+    var number = etape.numero ? "Étape " + etape.numero : "";
+    var title = etape.titre || number || "Atelier";
+    $("marque").textContent = number ? "Atelier · " + number : "Atelier";
+    $("titre-etape").textContent = title;
+    document.title = "Atelier — " + (number ? number + " — " : "") + title;
+    var me = received.moi || {};
+    var who = [me.prenom, me.cite, me.groupe].filter(function (x) { return x; });
+    $("moi").textContent = who.length ? "Vous : " + who.join(" · ") : "";
+    $("moi").hidden = who.length === 0;
+    setCountdown(received.minuteur_s);
 
-    var activite = nouvel.activite;
-    var deux = !!(nouvel.tableau && nouvel.vote && (activite === "idees" || activite === "vote"));
-    if (activite !== activitePrecedente) ongletChoisi = null;  // the facilitator opened something: follow it
-    activitePrecedente = activite;
-    $("onglets").hidden = !deux;
-    var affiche = activite;
-    if (deux) {
-      affiche = ongletChoisi || activite;
-      $("onglet-idees").setAttribute("aria-pressed", String(affiche === "idees"));
-      $("onglet-vote").setAttribute("aria-pressed", String(affiche === "vote"));
+    var activity = received.activite;
+    var both = !!(received.tableau && received.vote && (activity === "idees" || activity === "vote"));
+    if (activity !== previousActivity) chosenTab = null;  // the facilitator opened something: follow it
+    previousActivity = activity;
+    $("onglets").hidden = !both;
+    var shown = activity;
+    if (both) {
+      shown = chosenTab || activity;
+      $("onglet-idees").setAttribute("aria-pressed", String(shown === "idees"));
+      $("onglet-vote").setAttribute("aria-pressed", String(shown === "vote"));
     }
-    if (affiche === "idees" && nouvel.tableau) {
-      rendreTableau(nouvel.tableau, change);
-      montrer("ecran-idees");
-    } else if (affiche === "vote" && nouvel.vote) {
-      rendreVote(nouvel.vote);
-      montrer("ecran-vote");
-    } else if (affiche === "evaluation") {
-      montrer("ecran-evaluation");
+    if (shown === "idees" && received.tableau) {
+      drawBoard(received.tableau, change);
+      showScreen("ecran-idees");
+    } else if (shown === "vote" && received.vote) {
+      drawVote(received.vote);
+      showScreen("ecran-vote");
+    } else if (shown === "evaluation") {
+      showScreen("ecran-evaluation");
     } else {
       $("attente-etape").textContent = "L'animateur va ouvrir la prochaine activité.";
-      montrer("ecran-attente");
+      showScreen("ecran-attente");
     }
-    battre();  // the header's countdown only when the waiting screen does not show it large
+    tick();  // the header's countdown only when the waiting screen does not show it large
   }
 
-  function choisirOnglet(nom) {
-    ongletChoisi = nom;
-    if (etat) recevoir(etat, true);
-    $(nom === "idees" ? "onglet-idees" : "onglet-vote").focus();
+  function chooseTab(name) {
+    chosenTab = name;
+    if (state) receive(state, true);
+    $(name === "idees" ? "onglet-idees" : "onglet-vote").focus();
   }
 
   // [SECTION] Countdown (updated every second here, set again by every state)
 
-  var finMinuteur = null;
-  function reglerMinuteur(secondes) {
-    finMinuteur = typeof secondes === "number" && secondes >= 0 ? Date.now() + secondes * 1000 : null;
-    battre();
+  var countdownEnd = null;
+  function setCountdown(seconds) {
+    countdownEnd = typeof seconds === "number" && seconds >= 0 ? Date.now() + seconds * 1000 : null;
+    tick();
   }
   function mmss(ms) {
     var s = Math.max(0, Math.ceil(ms / 1000));
@@ -310,373 +310,373 @@
     s %= 60;
     return (m < 10 ? "0" : "") + m + ":" + (s < 10 ? "0" : "") + s;
   }
-  function battre() {
-    var actif = finMinuteur !== null && !!jeton;
-    $("attente-minuteur").hidden = !actif;
-    $("minuteur-entete").hidden = !actif || !$("ecran-attente").hidden;
-    if (!actif) return;
-    var texte = mmss(finMinuteur - Date.now());
-    $("attente-temps").textContent = texte;
-    $("minuteur-entete").textContent = "Temps restant : " + texte;
+  function tick() {
+    var running = countdownEnd !== null && !!token;
+    $("attente-minuteur").hidden = !running;
+    $("minuteur-entete").hidden = !running || !$("ecran-attente").hidden;
+    if (!running) return;
+    var text = mmss(countdownEnd - Date.now());
+    $("attente-temps").textContent = text;
+    $("minuteur-entete").textContent = "Temps restant : " + text;
   }
-  setInterval(battre, 1000);
+  setInterval(tick, 1000);
 
   // [SECTION] Ideas
 
-  var tableauRendu = null;   // id of the board whose form is on screen
-  var colonneChoisie = null;
-  var edition = null;        // {id, brouillon} while one of my ideas is being edited
-  var dernieresIdees = null;
+  var boardDrawn = null;   // id of the board whose form is on screen
+  var chosenColumn = null;
+  var editing = null;        // {id, brouillon} while one of my ideas is being edited
+  var lastIdeas = null;
 
   // The board's columns as [{id, nom}] (the server sends {id, nom}; plain names are taken too).
-  function colonnesDe(tableau) {
-    var brutes = tableau && Array.isArray(tableau.colonnes) ? tableau.colonnes : [];
-    return brutes.map(function (c) {
+  function columnsOf(board) {
+    var raw = board && Array.isArray(board.colonnes) ? board.colonnes : [];
+    return raw.map(function (c) {
       return c && typeof c === "object" ? { id: c.id, nom: String(c.nom || c.titre || c.id) } : { id: c, nom: String(c) };
     });
   }
-  function nomColonne(id) {
-    var trouvee = colonnesDe(etat && etat.tableau).filter(function (c) { return c.id === id; })[0];
-    return trouvee ? trouvee.nom : typeof id === "string" ? id : "";
+  function columnName(id) {
+    var found = columnsOf(state && state.tableau).filter(function (c) { return c.id === id; })[0];
+    return found ? found.nom : typeof id === "string" ? id : "";
   }
 
-  function rendreTableau(tableau, change) {
-    $("titre-tableau").textContent = tableau.titre || "Idées";
-    var colonnes = colonnesDe(tableau);
-    var cle = tableau.id + "|" + colonnes.map(function (c) { return c.id + "=" + c.nom; }).join("|");
-    if (cle !== tableauRendu) {
-      tableauRendu = cle;
-      var ids = colonnes.map(function (c) { return c.id; });
-      if (ids.indexOf(colonneChoisie) < 0) colonneChoisie = ids.length ? ids[0] : null;
-      var liste = $("liste-colonnes");
-      liste.textContent = "";
-      colonnes.forEach(function (c, i) {
+  function drawBoard(board, change) {
+    $("titre-tableau").textContent = board.titre || "Idées";
+    var columns = columnsOf(board);
+    var key = board.id + "|" + columns.map(function (c) { return c.id + "=" + c.nom; }).join("|");
+    if (key !== boardDrawn) {
+      boardDrawn = key;
+      var ids = columns.map(function (c) { return c.id; });
+      if (ids.indexOf(chosenColumn) < 0) chosenColumn = ids.length ? ids[0] : null;
+      var list = $("liste-colonnes");
+      list.textContent = "";
+      columns.forEach(function (c, i) {
         var radio = el("input", { type: "radio", name: "colonne", value: String(i) });
-        radio.checked = c.id === colonneChoisie;
-        radio.addEventListener("change", function () { colonneChoisie = c.id; });
-        liste.appendChild(el("label", { class: "option" }, [radio, el("span", { text: c.nom })]));
+        radio.checked = c.id === chosenColumn;
+        radio.addEventListener("change", function () { chosenColumn = c.id; });
+        list.appendChild(el("label", { class: "option" }, [radio, el("span", { text: c.nom })]));
       });
-      $("colonnes").hidden = colonnes.length < 2;
-      if (dernieresIdees && !edition) rendreIdees();  // the column names may have changed
+      $("colonnes").hidden = columns.length < 2;
+      if (lastIdeas && !editing) drawIdeas();  // the column names may have changed
     }
-    $("autres-masque").hidden = !tableau.masque;
-    if (change || dernieresIdees === null) chargerIdees();
+    $("autres-masque").hidden = !board.masque;
+    if (change || lastIdeas === null) loadIdeas();
   }
 
-  function compter() {
-    var n = longueur($("texte-idee").value);
-    var compteur = $("compteur-idee");
-    compteur.textContent = n + " / " + MAX_IDEE + " caractères";
-    compteur.classList.toggle("limite", n > MAX_IDEE);
+  function countCharacters() {
+    var n = charCount($("texte-idee").value);
+    var counter = $("compteur-idee");
+    counter.textContent = n + " / " + MAX_IDEA + " caractères";
+    counter.classList.toggle("limite", n > MAX_IDEA);
   }
 
-  function envoyerIdee(evenement) {
-    evenement.preventDefault();
-    alerte(""); confirmer("confirmation-idee", "");
-    var texte = $("texte-idee").value.trim();
-    if (!texte) { alerte("Écrivez votre idée avant de l'envoyer."); $("texte-idee").focus(); return; }
-    if (longueur(texte) > MAX_IDEE) { alerte("Une idée tient en " + MAX_IDEE + " caractères au plus."); return; }
-    var corps = { texte: texte };
-    if (colonneChoisie !== null && colonneChoisie !== undefined) corps.colonne = colonneChoisie;
-    var bouton = $("bouton-idee");
-    bouton.disabled = true;
-    appel("POST", "/api/idees", corps).then(function (r) {
-      bouton.disabled = false;
-      if (r.statut === 201 || r.statut === 200) {
+  function sendIdea(event) {
+    event.preventDefault();
+    showAlert(""); showConfirmation("confirmation-idee", "");
+    var text = $("texte-idee").value.trim();
+    if (!text) { showAlert("Écrivez votre idée avant de l'envoyer."); $("texte-idee").focus(); return; }
+    if (charCount(text) > MAX_IDEA) { showAlert("Une idée tient en " + MAX_IDEA + " caractères au plus."); return; }
+    var body = { texte: text };
+    if (chosenColumn !== null && chosenColumn !== undefined) body.colonne = chosenColumn;
+    var button = $("bouton-idee");
+    button.disabled = true;
+    call("POST", "/api/idees", body).then(function (r) {
+      button.disabled = false;
+      if (r.status === 201 || r.status === 200) {
         $("texte-idee").value = "";
-        compter();
-        confirmer("confirmation-idee", "Idée envoyée. Merci !");
-        chargerIdees();
-      } else if (r.statut !== 401) {
-        alerte(erreurReponse(r, "L'idée n'a pas été envoyée."));
+        countCharacters();
+        showConfirmation("confirmation-idee", "Idée envoyée. Merci !");
+        loadIdeas();
+      } else if (r.status !== 401) {
+        showAlert(errorOfReply(r, "L'idée n'a pas été envoyée."));
       }
     });
   }
 
-  function chargerIdees() {
-    appel("GET", "/api/idees").then(function (r) {
-      if (r.statut !== 200 || !r.donnees) {
-        if (r.statut === 404) { $("bloc-miennes").hidden = true; $("bloc-autres").hidden = true; }
+  function loadIdeas() {
+    call("GET", "/api/idees").then(function (r) {
+      if (r.status !== 200 || !r.data) {
+        if (r.status === 404) { $("bloc-miennes").hidden = true; $("bloc-autres").hidden = true; }
         return;
       }
-      dernieresIdees = r.donnees;
-      if (!edition) rendreIdees();
+      lastIdeas = r.data;
+      if (!editing) drawIdeas();
     });
   }
 
-  function rendreIdees() {
-    var d = dernieresIdees || {};
-    var miennes = Array.isArray(d.miennes) ? d.miennes : [];
-    var autres = Array.isArray(d.autres) ? d.autres : [];
-    var masque = !!(etat && etat.tableau && etat.tableau.masque);
-    var ul = $("miennes");
-    ul.textContent = "";
-    miennes.forEach(function (idee) { ul.appendChild(ligneMienne(idee)); });
-    $("bloc-miennes").hidden = miennes.length === 0;
-    var ua = $("autres");
-    ua.textContent = "";
-    if (!masque) autres.forEach(function (idee) {
-      var colonne = nomColonne(idee.colonne);
-      ua.appendChild(el("li", null, [el("p", { class: "idee-texte", text: idee.texte }),
-        colonne ? el("p", { class: "idee-colonne", text: colonne }) : null]));
+  function drawIdeas() {
+    var d = lastIdeas || {};
+    var mine = Array.isArray(d.miennes) ? d.miennes : [];
+    var others = Array.isArray(d.autres) ? d.autres : [];
+    var hidden = !!(state && state.tableau && state.tableau.masque);
+    var mineList = $("miennes");
+    mineList.textContent = "";
+    mine.forEach(function (idea) { mineList.appendChild(myIdeaItem(idea)); });
+    $("bloc-miennes").hidden = mine.length === 0;
+    var othersList = $("autres");
+    othersList.textContent = "";
+    if (!hidden) others.forEach(function (idea) {
+      var column = columnName(idea.colonne);
+      othersList.appendChild(el("li", null, [el("p", { class: "idee-texte", text: idea.texte }),
+        column ? el("p", { class: "idee-colonne", text: column }) : null]));
     });
-    if (!masque && autres.length === 0) ua.appendChild(el("li", null, [el("p", { class: "aide", text: "Pas encore d'autre idée." })]));
+    if (!hidden && others.length === 0) othersList.appendChild(el("li", null, [el("p", { class: "aide", text: "Pas encore d'autre idée." })]));
     $("bloc-autres").hidden = false;
-    ua.hidden = masque;
+    othersList.hidden = hidden;
   }
 
-  function ligneMienne(idee) {
+  function myIdeaItem(idea) {
     var li = el("li");
-    if (edition && edition.id === idee.id) {
-      var zone = el("textarea", { id: "edition-" + idee.id, rows: "4", maxlength: String(MAX_IDEE) });
-      zone.value = edition.brouillon;
-      zone.addEventListener("input", function () { edition.brouillon = zone.value; });
-      var enregistrer = el("button", { type: "button", class: "principal", text: "Enregistrer" });
-      enregistrer.addEventListener("click", function () { modifierIdee(idee.id, zone.value); });
-      var annuler = el("button", { type: "button", text: "Annuler" });
-      annuler.addEventListener("click", function () { edition = null; rendreIdees(); });
-      li.appendChild(el("label", { for: "edition-" + idee.id, text: "Modifier mon idée" }));
-      li.appendChild(zone);
-      li.appendChild(el("div", { class: "actions" }, [enregistrer, annuler]));
-      setTimeout(function () { zone.focus(); }, 0);
+    if (editing && editing.id === idea.id) {
+      var area = el("textarea", { id: "edition-" + idea.id, rows: "4", maxlength: String(MAX_IDEA) });
+      area.value = editing.draft;
+      area.addEventListener("input", function () { editing.draft = area.value; });
+      var save = el("button", { type: "button", class: "principal", text: "Enregistrer" });
+      save.addEventListener("click", function () { editIdea(idea.id, area.value); });
+      var cancel = el("button", { type: "button", text: "Annuler" });
+      cancel.addEventListener("click", function () { editing = null; drawIdeas(); });
+      li.appendChild(el("label", { for: "edition-" + idea.id, text: "Modifier mon idée" }));
+      li.appendChild(area);
+      li.appendChild(el("div", { class: "actions" }, [save, cancel]));
+      setTimeout(function () { area.focus(); }, 0);
       return li;
     }
-    li.appendChild(el("p", { class: "idee-texte", text: idee.texte }));
-    var colonne = nomColonne(idee.colonne);
-    if (colonne) li.appendChild(el("p", { class: "idee-colonne", text: colonne }));
-    if (idee.modifiable) {
-      var modifier = el("button", { type: "button", text: "Modifier", "aria-label": "Modifier : " + idee.texte });
-      modifier.addEventListener("click", function () { edition = { id: idee.id, brouillon: idee.texte }; rendreIdees(); });
-      var supprimer = el("button", { type: "button", class: "danger", text: "Supprimer", "aria-label": "Supprimer : " + idee.texte });
-      supprimer.addEventListener("click", function () { supprimerIdee(idee); });
-      li.appendChild(el("div", { class: "actions" }, [modifier, supprimer]));
+    li.appendChild(el("p", { class: "idee-texte", text: idea.texte }));
+    var column = columnName(idea.colonne);
+    if (column) li.appendChild(el("p", { class: "idee-colonne", text: column }));
+    if (idea.modifiable) {
+      var edit = el("button", { type: "button", text: "Modifier", "aria-label": "Modifier : " + idea.texte });
+      edit.addEventListener("click", function () { editing = { id: idea.id, draft: idea.texte }; drawIdeas(); });
+      var remove = el("button", { type: "button", class: "danger", text: "Supprimer", "aria-label": "Supprimer : " + idea.texte });
+      remove.addEventListener("click", function () { deleteIdea(idea); });
+      li.appendChild(el("div", { class: "actions" }, [edit, remove]));
     } else {
       li.appendChild(el("p", { class: "aide", text: "Rangée par l'animateur : elle ne se modifie plus." }));
     }
     return li;
   }
 
-  function modifierIdee(id, texte) {
-    alerte("");
-    texte = texte.trim();
-    if (!texte) { alerte("Une idée ne peut pas être vide : utilisez « Supprimer »."); return; }
-    if (longueur(texte) > MAX_IDEE) { alerte("Une idée tient en " + MAX_IDEE + " caractères au plus."); return; }
-    appel("PUT", "/api/idees/" + encodeURIComponent(id), { texte: texte }).then(function (r) {
-      if (r.statut === 200 || r.statut === 204) {
-        edition = null;
-        confirmer("confirmation-idee", "Idée modifiée.");
-        chargerIdees();
-      } else if (r.statut !== 401) {
-        alerte(erreurReponse(r, "L'idée n'a pas été modifiée."));
-        if (r.statut === 404 || r.statut === 409) { edition = null; chargerIdees(); }
+  function editIdea(id, text) {
+    showAlert("");
+    text = text.trim();
+    if (!text) { showAlert("Une idée ne peut pas être vide : utilisez « Supprimer »."); return; }
+    if (charCount(text) > MAX_IDEA) { showAlert("Une idée tient en " + MAX_IDEA + " caractères au plus."); return; }
+    call("PUT", "/api/idees/" + encodeURIComponent(id), { texte: text }).then(function (r) {
+      if (r.status === 200 || r.status === 204) {
+        editing = null;
+        showConfirmation("confirmation-idee", "Idée modifiée.");
+        loadIdeas();
+      } else if (r.status !== 401) {
+        showAlert(errorOfReply(r, "L'idée n'a pas été modifiée."));
+        if (r.status === 404 || r.status === 409) { editing = null; loadIdeas(); }
       }
     });
   }
 
-  function supprimerIdee(idee) {
-    alerte("");
-    if (!window.confirm("Supprimer cette idée ?\n\n" + idee.texte)) return;
-    appel("DELETE", "/api/idees/" + encodeURIComponent(idee.id)).then(function (r) {
-      if (r.statut === 200 || r.statut === 204) {
-        confirmer("confirmation-idee", "Idée supprimée.");
-        chargerIdees();
-      } else if (r.statut !== 401) {
-        alerte(erreurReponse(r, "L'idée n'a pas été supprimée."));
-        chargerIdees();
+  function deleteIdea(idea) {
+    showAlert("");
+    if (!window.confirm("Supprimer cette idée ?\n\n" + idea.texte)) return;
+    call("DELETE", "/api/idees/" + encodeURIComponent(idea.id)).then(function (r) {
+      if (r.status === 200 || r.status === 204) {
+        showConfirmation("confirmation-idee", "Idée supprimée.");
+        loadIdeas();
+      } else if (r.status !== 401) {
+        showAlert(errorOfReply(r, "L'idée n'a pas été supprimée."));
+        loadIdeas();
       }
     });
   }
 
   // [SECTION] Ballots
 
-  var voteRendu = null;   // key of the ballot on screen (vote id, method, proposals)
-  var choix = null;       // what the ballot holds, by method
+  var voteDrawn = null;   // key of the ballot on screen (vote id, method, proposals)
+  var choice = null;       // what the ballot holds, by method
 
-  function cleBulletin(methode) {
-    return { dot: "dots", approval: "approve", majority: "grades", borda: "ranking", schulze: "ranking" }[methode];
+  function ballotKey(method) {
+    return { dot: "dots", approval: "approve", majority: "grades", borda: "ranking", schulze: "ranking" }[method];
   }
 
-  function rendreVote(vote) {
-    var propositions = Array.isArray(vote.propositions) ? vote.propositions : [];
-    var mentions = Array.isArray(vote.mentions) ? vote.mentions : [];
-    var cle = [vote.id, vote.methode, vote.points_par_votant, propositions.join("\u0001"), mentions.join("\u0001")].join("|");
+  function drawVote(vote) {
+    var proposals = Array.isArray(vote.propositions) ? vote.propositions : [];
+    var grades = Array.isArray(vote.mentions) ? vote.mentions : [];
+    var key = [vote.id, vote.methode, vote.points_par_votant, proposals.join("\u0001"), grades.join("\u0001")].join("|");
     $("titre-vote").textContent = vote.question || "Vote";
     $("bouton-vote").textContent = vote.a_vote ? "Modifier mon vote" : "Envoyer mon vote";
-    if (cle === voteRendu) return;  // keep what the participant is choosing
-    voteRendu = cle;
-    confirmer("confirmation-vote", vote.a_vote ? "Vote enregistré. Vous pouvez le modifier tant que le vote est ouvert." : "");
-    var consigne = METHODES[vote.methode];
-    $("consigne-vote").textContent = consigne || "Ce type de vote ne se fait pas encore depuis un téléphone.";
-    $("bouton-vote").hidden = !consigne;
-    var bulletin = vote.mon_bulletin && typeof vote.mon_bulletin === "object" ? vote.mon_bulletin : null;
-    var precedent = bulletin && cleBulletin(vote.methode) in bulletin ? bulletin[cleBulletin(vote.methode)] : bulletin;
-    var zone = $("bulletin");
-    zone.textContent = "";
-    if (vote.methode === "majority") bulletinMentions(zone, propositions, mentions, precedent);
-    else if (vote.methode === "approval") bulletinApprobation(zone, propositions, precedent);
-    else if (vote.methode === "dot") bulletinPoints(zone, propositions, vote.points_par_votant || 0, precedent);
-    else if (vote.methode === "borda" || vote.methode === "schulze") bulletinClassement(zone, propositions, precedent);
-    else choix = null;
+    if (key === voteDrawn) return;  // keep what the participant is choosing
+    voteDrawn = key;
+    showConfirmation("confirmation-vote", vote.a_vote ? "Vote enregistré. Vous pouvez le modifier tant que le vote est ouvert." : "");
+    var hint = METHOD_HINTS[vote.methode];
+    $("consigne-vote").textContent = hint || "Ce type de vote ne se fait pas encore depuis un téléphone.";
+    $("bouton-vote").hidden = !hint;
+    var ballot = vote.mon_bulletin && typeof vote.mon_bulletin === "object" ? vote.mon_bulletin : null;
+    var previous = ballot && ballotKey(vote.methode) in ballot ? ballot[ballotKey(vote.methode)] : ballot;
+    var area = $("bulletin");
+    area.textContent = "";
+    if (vote.methode === "majority") gradesBallot(area, proposals, grades, previous);
+    else if (vote.methode === "approval") approvalBallot(area, proposals, previous);
+    else if (vote.methode === "dot") dotsBallot(area, proposals, vote.points_par_votant || 0, previous);
+    else if (vote.methode === "borda" || vote.methode === "schulze") rankingBallot(area, proposals, previous);
+    else choice = null;
   }
 
-  function bulletinMentions(zone, propositions, mentions, precedent) {
-    choix = { methode: "majority", notes: {} };
-    var ordre = mentions.slice().reverse();  // the best first, as on paper
-    propositions.forEach(function (p, i) {
+  function gradesBallot(area, proposals, grades, previous) {
+    choice = { methode: "majority", grades: {} };
+    var order = grades.slice().reverse();  // the best first, as on paper
+    proposals.forEach(function (p, i) {
       var options = el("div", { class: "options colonne" });
-      ordre.forEach(function (m, j) {
+      order.forEach(function (m, j) {
         var radio = el("input", { type: "radio", name: "mention-" + i, value: m, id: "mention-" + i + "-" + j });
-        if (precedent && precedent[p] === m) { radio.checked = true; choix.notes[p] = m; }
-        radio.addEventListener("change", function () { choix.notes[p] = m; });
+        if (previous && previous[p] === m) { radio.checked = true; choice.grades[p] = m; }
+        radio.addEventListener("change", function () { choice.grades[p] = m; });
         options.appendChild(el("label", { class: "option", for: radio.id }, [radio, el("span", { text: m })]));
       });
-      zone.appendChild(el("fieldset", { class: "proposition", id: "proposition-" + i }, [el("legend", { text: p }), options]));
+      area.appendChild(el("fieldset", { class: "proposition", id: "proposition-" + i }, [el("legend", { text: p }), options]));
     });
   }
 
-  function bulletinApprobation(zone, propositions, precedent) {
-    choix = { methode: "approval", approuve: {} };
+  function approvalBallot(area, proposals, previous) {
+    choice = { methode: "approval", approved: {} };
     var options = el("div", { class: "options colonne" });
-    propositions.forEach(function (p, i) {
-      var boite = el("input", { type: "checkbox", value: p, id: "approuve-" + i });
-      if (Array.isArray(precedent) && precedent.indexOf(p) >= 0) { boite.checked = true; choix.approuve[p] = true; }
-      boite.addEventListener("change", function () { choix.approuve[p] = boite.checked; });
-      options.appendChild(el("label", { class: "option", for: boite.id }, [boite, el("span", { text: p })]));
+    proposals.forEach(function (p, i) {
+      var box = el("input", { type: "checkbox", value: p, id: "approuve-" + i });
+      if (Array.isArray(previous) && previous.indexOf(p) >= 0) { box.checked = true; choice.approved[p] = true; }
+      box.addEventListener("change", function () { choice.approved[p] = box.checked; });
+      options.appendChild(el("label", { class: "option", for: box.id }, [box, el("span", { text: p })]));
     });
-    zone.appendChild(el("fieldset", null, [el("legend", { text: "Propositions" }), options]));
+    area.appendChild(el("fieldset", null, [el("legend", { text: "Propositions" }), options]));
   }
 
-  function bulletinPoints(zone, propositions, budget, precedent) {
-    choix = { methode: "dot", points: {}, budget: budget };
-    propositions.forEach(function (p) {
-      var n = precedent && typeof precedent[p] === "number" ? precedent[p] : 0;
-      choix.points[p] = n;
+  function dotsBallot(area, proposals, budget, previous) {
+    choice = { methode: "dot", points: {}, budget: budget };
+    proposals.forEach(function (p) {
+      var n = previous && typeof previous[p] === "number" ? previous[p] : 0;
+      choice.points[p] = n;
     });
-    var reste = el("p", { class: "budget", "aria-live": "polite" });
-    zone.appendChild(reste);
-    var lignes = [];
-    function total() { return propositions.reduce(function (s, p) { return s + choix.points[p]; }, 0); }
-    function majour() {
+    var left = el("p", { class: "budget", "aria-live": "polite" });
+    area.appendChild(left);
+    var rows = [];
+    function total() { return proposals.reduce(function (s, p) { return s + choice.points[p]; }, 0); }
+    function update() {
       var r = budget - total();
-      reste.textContent = r === 1 ? "Il vous reste 1 point" : "Il vous reste " + r + " points";
-      lignes.forEach(function (l) {
-        l.sortie.textContent = String(choix.points[l.p]);
-        l.moins.disabled = choix.points[l.p] <= 0;
-        l.plus.disabled = r <= 0;
+      left.textContent = r === 1 ? "Il vous reste 1 point" : "Il vous reste " + r + " points";
+      rows.forEach(function (row) {
+        row.output.textContent = String(choice.points[row.p]);
+        row.minus.disabled = choice.points[row.p] <= 0;
+        row.plus.disabled = r <= 0;
       });
     }
-    propositions.forEach(function (p, i) {
-      var sortie = el("output", { id: "points-" + i, "aria-live": "polite" });
-      var moins = el("button", { type: "button", text: "−", "aria-label": "Retirer un point à « " + p + " »" });
+    proposals.forEach(function (p, i) {
+      var output = el("output", { id: "points-" + i, "aria-live": "polite" });
+      var minus = el("button", { type: "button", text: "−", "aria-label": "Retirer un point à « " + p + " »" });
       var plus = el("button", { type: "button", text: "+", "aria-label": "Ajouter un point à « " + p + " »" });
-      moins.addEventListener("click", function () { if (choix.points[p] > 0) { choix.points[p] -= 1; majour(); } });
-      plus.addEventListener("click", function () { if (total() < budget) { choix.points[p] += 1; majour(); } });
-      lignes.push({ p: p, sortie: sortie, moins: moins, plus: plus });
-      zone.appendChild(el("div", { class: "proposition", role: "group", "aria-labelledby": "nom-points-" + i }, [
+      minus.addEventListener("click", function () { if (choice.points[p] > 0) { choice.points[p] -= 1; update(); } });
+      plus.addEventListener("click", function () { if (total() < budget) { choice.points[p] += 1; update(); } });
+      rows.push({ p: p, output: output, minus: minus, plus: plus });
+      area.appendChild(el("div", { class: "proposition", role: "group", "aria-labelledby": "nom-points-" + i }, [
         el("p", { class: "nom", id: "nom-points-" + i, text: p }),
-        el("div", { class: "points" }, [moins, sortie, plus])]));
+        el("div", { class: "points" }, [minus, output, plus])]));
     });
-    majour();
+    update();
   }
 
-  function bulletinClassement(zone, propositions, precedent) {
-    var ordre = propositions.slice();
-    if (Array.isArray(precedent) && precedent.length) {
-      var connus = precedent.filter(function (p) { return propositions.indexOf(p) >= 0; });
-      ordre = connus.concat(propositions.filter(function (p) { return connus.indexOf(p) < 0; }));
+  function rankingBallot(area, proposals, previous) {
+    var order = proposals.slice();
+    if (Array.isArray(previous) && previous.length) {
+      var known = previous.filter(function (p) { return proposals.indexOf(p) >= 0; });
+      order = known.concat(proposals.filter(function (p) { return known.indexOf(p) < 0; }));
     }
-    choix = { methode: "classement", ordre: ordre };
-    var liste = el("ol", { class: "classement", "aria-label": "Votre classement" });
-    zone.appendChild(liste);
-    function dessiner(bouge, sens) {
-      liste.textContent = "";
-      ordre.forEach(function (p, i) {
-        var monter = el("button", { type: "button", text: "Monter", "aria-label": "Monter « " + p + " »" });
-        var descendre = el("button", { type: "button", text: "Descendre", "aria-label": "Descendre « " + p + " »" });
-        monter.disabled = i === 0;
-        descendre.disabled = i === ordre.length - 1;
-        monter.addEventListener("click", function () { deplacer(i, -1); });
-        descendre.addEventListener("click", function () { deplacer(i, 1); });
-        var li = el("li", { class: p === bouge ? "bouge" : "" }, [
+    choice = { methode: "classement", order: order };
+    var list = el("ol", { class: "classement", "aria-label": "Votre classement" });
+    area.appendChild(list);
+    function draw(moved, direction) {
+      list.textContent = "";
+      order.forEach(function (p, i) {
+        var up = el("button", { type: "button", text: "Monter", "aria-label": "Monter « " + p + " »" });
+        var down = el("button", { type: "button", text: "Descendre", "aria-label": "Descendre « " + p + " »" });
+        up.disabled = i === 0;
+        down.disabled = i === order.length - 1;
+        up.addEventListener("click", function () { move(i, -1); });
+        down.addEventListener("click", function () { move(i, 1); });
+        var li = el("li", { class: p === moved ? "bouge" : "" }, [
           el("span", { class: "rang", "aria-hidden": "true", text: String(i + 1) }),
           el("span", { class: "nom", text: p }),
-          el("div", { class: "actions" }, [monter, descendre])]);
-        liste.appendChild(li);
-        if (p === bouge) {
-          var cible = sens < 0 ? (monter.disabled ? descendre : monter) : (descendre.disabled ? monter : descendre);
-          setTimeout(function () { cible.focus(); }, 0);
+          el("div", { class: "actions" }, [up, down])]);
+        list.appendChild(li);
+        if (p === moved) {
+          var target = direction < 0 ? (up.disabled ? down : up) : (down.disabled ? up : down);
+          setTimeout(function () { target.focus(); }, 0);
         }
       });
     }
-    function deplacer(i, sens) {
-      var j = i + sens;
-      if (j < 0 || j >= ordre.length) return;
-      var p = ordre[i];
-      ordre[i] = ordre[j];
-      ordre[j] = p;
-      dessiner(p, sens);
+    function move(i, direction) {
+      var j = i + direction;
+      if (j < 0 || j >= order.length) return;
+      var p = order[i];
+      order[i] = order[j];
+      order[j] = p;
+      draw(p, direction);
     }
-    dessiner(null, 0);
+    draw(null, 0);
   }
 
-  function envoyerVote(evenement) {
-    evenement.preventDefault();
-    alerte(""); confirmer("confirmation-vote", "");
-    if (!etat || !etat.vote || !choix) return;
-    var corps = { vote: etat.vote.id };
-    if (choix.methode === "majority") {
-      var propositions = etat.vote.propositions || [];
-      for (var i = 0; i < propositions.length; i++) {
-        if (!choix.notes[propositions[i]]) {
-          alerte("Choisissez une mention pour « " + propositions[i] + " ».");
-          var premier = document.querySelector("#proposition-" + i + " input");
-          if (premier) premier.focus();
+  function sendBallot(event) {
+    event.preventDefault();
+    showAlert(""); showConfirmation("confirmation-vote", "");
+    if (!state || !state.vote || !choice) return;
+    var body = { vote: state.vote.id };
+    if (choice.methode === "majority") {
+      var proposals = state.vote.propositions || [];
+      for (var i = 0; i < proposals.length; i++) {
+        if (!choice.grades[proposals[i]]) {
+          showAlert("Choisissez une mention pour « " + proposals[i] + " ».");
+          var first = document.querySelector("#proposition-" + i + " input");
+          if (first) first.focus();
           return;
         }
       }
-      corps.grades = choix.notes;
-    } else if (choix.methode === "approval") {
-      corps.approve = Object.keys(choix.approuve).filter(function (p) { return choix.approuve[p]; });
-    } else if (choix.methode === "dot") {
-      corps.dots = {};
-      Object.keys(choix.points).forEach(function (p) { if (choix.points[p] > 0) corps.dots[p] = choix.points[p]; });
+      body.grades = choice.grades;
+    } else if (choice.methode === "approval") {
+      body.approve = Object.keys(choice.approved).filter(function (p) { return choice.approved[p]; });
+    } else if (choice.methode === "dot") {
+      body.dots = {};
+      Object.keys(choice.points).forEach(function (p) { if (choice.points[p] > 0) body.dots[p] = choice.points[p]; });
     } else {
-      corps.ranking = choix.ordre.slice();
+      body.ranking = choice.order.slice();
     }
-    var bouton = $("bouton-vote");
-    bouton.disabled = true;
-    appel("POST", "/api/bulletin", corps).then(function (r) {
-      bouton.disabled = false;
-      if (r.statut === 200 || r.statut === 201) {
-        bouton.textContent = "Modifier mon vote";
-        confirmer("confirmation-vote", "Vote enregistré. Vous pouvez le modifier tant que le vote est ouvert.");
-      } else if (r.statut !== 401) {
-        alerte(erreurReponse(r, "Le vote n'a pas été enregistré."));
+    var button = $("bouton-vote");
+    button.disabled = true;
+    call("POST", "/api/bulletin", body).then(function (r) {
+      button.disabled = false;
+      if (r.status === 200 || r.status === 201) {
+        button.textContent = "Modifier mon vote";
+        showConfirmation("confirmation-vote", "Vote enregistré. Vous pouvez le modifier tant que le vote est ouvert.");
+      } else if (r.status !== 401) {
+        showAlert(errorOfReply(r, "Le vote n'a pas été enregistré."));
       }
     });
   }
 
   // [SECTION] Start
 
-  function initialiser() {
-    $("form-rejoindre").addEventListener("submit", rejoindre);
+  function setUp() {
+    $("form-rejoindre").addEventListener("submit", join);
     $("code").addEventListener("input", function () {
-      var propre = codeSaisi();
-      if ($("code").value !== propre) $("code").value = propre;
-      chercherSalle();
+      var clean = typedCode();
+      if ($("code").value !== clean) $("code").value = clean;
+      lookUpRoom();
     });
-    $("form-idee").addEventListener("submit", envoyerIdee);
-    $("texte-idee").addEventListener("input", compter);
-    $("form-vote").addEventListener("submit", envoyerVote);
-    $("onglet-idees").addEventListener("click", function () { choisirOnglet("idees"); });
-    $("onglet-vote").addEventListener("click", function () { choisirOnglet("vote"); });
-    compter();
+    $("form-idee").addEventListener("submit", sendIdea);
+    $("texte-idee").addEventListener("input", countCharacters);
+    $("form-vote").addEventListener("submit", sendBallot);
+    $("onglet-idees").addEventListener("click", function () { chooseTab("idees"); });
+    $("onglet-vote").addEventListener("click", function () { chooseTab("vote"); });
+    countCharacters();
     var code = new URLSearchParams(window.location.search).get("code");
     if (code) $("code").value = code.replace(/\D/g, "").slice(0, 6);
-    if (jeton) demarrer();
-    else ecranRejoindre("");
+    if (token) start();
+    else showJoinScreen("");
   }
 
-  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", initialiser);
-  else initialiser();
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", setUp);
+  else setUp();
 })();

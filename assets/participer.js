@@ -459,7 +459,7 @@
   function editIdea(id, text) {
     showAlert("");
     text = text.trim();
-    if (!text) { showAlert("Une idée ne peut pas être vide : utilisez « Supprimer »."); return; }
+    if (!text) { showAlert("Une idée ne peut pas être vide : utilisez «\u00a0Supprimer\u00a0»."); return; }
     if (charCount(text) > MAX_IDEA) { showAlert("Une idée tient en " + MAX_IDEA + " caractères au plus."); return; }
     call("PUT", "/api/idees/" + encodeURIComponent(id), { texte: text }).then(function (r) {
       if (r.status === 200 || r.status === 204) {
@@ -628,7 +628,7 @@
       var proposals = state.vote.propositions || [];
       for (var i = 0; i < proposals.length; i++) {
         if (!choice.grades[proposals[i]]) {
-          showAlert("Choisissez une mention pour « " + proposals[i] + " ».");
+          showAlert("Choisissez une mention pour «\u00a0" + proposals[i] + "\u00a0».");  // no break inside « »
           var first = document.querySelector("#proposition-" + i + " input");
           if (first) first.focus();
           return;

@@ -426,6 +426,9 @@ def main():
         page.wait(lambda: page.text("#bouton-vote") == "Modifier mon vote", "« Modifier mon vote » after a reload")
         check(len(page.all("#bulletin input:checked")) == len(OPTIONS), "the ballot is pre-filled from mon_bulletin")
         check(server.stop() == 0, "SIGTERM stops atelier serve (exit 0)")
+        # The laptop gone: the page says so and keeps trying.
+        page.wait(lambda: "Connexion perdue" in page.text("#connexion"), "« Connexion perdue »", timeout=6)
+        page.shot("connexion-perdue")
 
         # Every other method, the server started again on each vote, on the same port (the page's origin, where
         # its token is kept): the token no longer works (401).

@@ -222,7 +222,7 @@
           revision = newRevision === undefined ? null : newRevision;
           setTimeout(turn, revision === null ? 1000 : 0);
         } else if (r.status === 401) {
-          // deconnecter() already ran
+          // signOut() already ran
         } else if (r.status === -1) {
           setTimeout(turn, 0);  // our own timeout: ask again
         } else {

@@ -6,9 +6,12 @@ by `atelier serve`, as a phone in the room would.
 
 Builds a data folder through the CLI (an idea imported on the board « Leviers ») and page_votes (one open vote
 per method in étape 1), then: a wrong code shows the French error; joining with the code; an idea with accents
-and « guillemets » posted from the page; a majority-judgment ballot; a reload rejoins without asking; then one
-ballot per other method (the server started again on each vote: the page is sent back to the join screen);
-SIGTERM; the idea is in `atelier idees --json` and every ballot in the archive of the étape.
+and « guillemets » posted, edited, and another one deleted from the page; another phone's idea seen within two
+seconds; a majority-judgment ballot; a reload rejoins without asking and finds the ballot; « Connexion perdue »
+once the server is gone; then one ballot per other method (the server started again on the same port for each
+vote: the page is sent back to the join screen with the server's 401 message); the waiting screen; SIGTERM each
+time; the idea is in `atelier idees --json`, every ballot in the archive of the étape and in its vote's results.
+On every screen: nothing wider than 390 px, targets at least 44 px high, text contrast at least 7:1.
 
 Exit 77 (skipped) when chromium, chromedriver or python3-selenium is missing. ATELIER_PAGE_SHOTS=DIR keeps a
 full-page PNG of every screen.

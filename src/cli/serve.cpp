@@ -1,7 +1,7 @@
 // atelier serve --etape N [--tableau "TITRE"] [--vote K] [--port P] [--host ADRESSE] [--code CODE]
 // The participation server without windows (a rehearsal, a test): holds the data folder, opens the board and
 // the vote (K: its number in the étape's list, from 1) to phones, prints the URLs and the code, and drains the
-// phones' jobs on this thread until SIGINT or SIGTERM.
+// phones' jobs on this thread (pump) until SIGINT or SIGTERM.
 #include <atomic>
 #include <chrono>
 #include <csignal>
@@ -72,10 +72,10 @@ int cmdServe(Context& context, Args& args) {
 
     Session& session = context.workspace().session();
     while (!stopRequested) {
-        participation.queue().drain(session);
+        participation.pump(session);
         std::this_thread::sleep_for(std::chrono::milliseconds(10));
     }
-    participation.queue().drain(session);  // what was taken before the signal is answered and kept
+    participation.pump(session);  // what was taken before the signal is answered and kept
     participation.stop();
     std::cout << tr(Str::CliServeStopped) << std::endl;
     return 0;

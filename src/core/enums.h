@@ -69,6 +69,7 @@ inline constexpr std::array kIdeaEntries = {
     EnumEntry<IdeaEntry>{IdeaEntry::Keyboard, "clavier", Str::IdeaEntryClavier},
     EnumEntry<IdeaEntry>{IdeaEntry::Import, "import", Str::IdeaEntryImport},
     EnumEntry<IdeaEntry>{IdeaEntry::Paste, "colle", Str::IdeaEntryColle},
+    EnumEntry<IdeaEntry>{IdeaEntry::Phone, "telephone", Str::IdeaEntryTelephone},
 };
 
 template <class E> constexpr const auto& enumEntries();

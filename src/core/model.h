@@ -26,7 +26,7 @@ enum class EtapeStatus { Prevue, Confirmee, Realisee };
 enum class ItemKind {
     Accueil, BriseGlace, DecouverteVisite, Atelier, RetourExperience, InterventionExpert, Pause, Synthese
 };
-enum class IdeaEntry { Keyboard, Import, Paste };  // how an idea was entered: typed, imported, pasted
+enum class IdeaEntry { Keyboard, Import, Paste, Phone };  // how an idea was entered: typed, imported, pasted, by phone
 
 // [SECTION] Entities
 

@@ -108,4 +108,40 @@ std::string readBallot(const Json& body, const Vote& vote, Ballot& ballot) {
     return ok ? std::string() : reader.error;
 }
 
+Json writeBallot(const Ballot& ballot, const Vote& vote) {
+    const VoteSetup& setup = vote.setup;
+    const auto name = [&](int o) -> const std::string* {
+        return o >= 0 && static_cast<size_t>(o) < setup.options.size() ? &setup.options[static_cast<size_t>(o)]
+                                                                       : nullptr;
+    };
+    Json content;
+    switch (setup.method) {
+        case VoteMethod::Dot:
+            content = Json::object();
+            for (const auto& [o, n] : ballot.dots)
+                if (const std::string* option = name(o)) content[*option] = n;
+            break;
+        case VoteMethod::Approval:
+            content = Json::array();
+            for (int o : ballot.approvals)
+                if (const std::string* option = name(o)) content.push_back(*option);
+            break;
+        case VoteMethod::Majority: {
+            content = Json::object();
+            const std::vector<std::string> scale = setup.grades.empty() ? defaultGradeScale() : setup.grades;
+            for (const auto& [o, g] : ballot.grades)
+                if (const std::string* option = name(o); option && g >= 0 && static_cast<size_t>(g) < scale.size())
+                    content[*option] = scale[static_cast<size_t>(g)];
+            break;
+        }
+        case VoteMethod::Borda:
+        case VoteMethod::Schulze:
+            content = Json::array();
+            for (int o : ballot.ranking)
+                if (const std::string* option = name(o)) content.push_back(*option);
+            break;
+    }
+    return Json{{"vote", vote.id}, {ballotKey(setup.method), content}};
+}
+
 }  // namespace atelier::net

@@ -17,4 +17,8 @@ namespace atelier::net {
 /// method (budget, duplicates…) are checked afterwards by core (checkBallot, Session::apply).
 std::string readBallot(const nlohmann::json& body, const Vote& vote, Ballot& ballot);
 
+/// The ballot as a phone sends it: {"vote": id, "<key of the method>": …}, names of proposals and grades
+/// (readBallot reads it back to the same ballot). Options or grades out of range are left out.
+nlohmann::json writeBallot(const Ballot& ballot, const Vote& vote);
+
 }  // namespace atelier::net

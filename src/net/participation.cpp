@@ -1,5 +1,6 @@
 // [SECTION] Helpers: JSON answers, random codes and tokens
-// [SECTION] State shared by the HTTP threads (devices, rate limits, what is open)
+// [SECTION] State shared by the HTTP threads (devices, rate limits, what is open, revision, countdown)
+// [SECTION] Reading the model for phones (jobs: owner thread)
 // [SECTION] Handlers
 // [SECTION] Start and stop
 // [SECTION] Local addresses
@@ -12,7 +13,11 @@
 #include <netinet/in.h>
 #include <sys/socket.h>
 
+#include <algorithm>
 #include <atomic>
+#include <charconv>
+#include <cmath>
+#include <condition_variable>
 #include <cstdio>
 #include <deque>
 #include <map>
@@ -23,6 +28,7 @@
 #include <httplib.h>
 #include <nlohmann/json.hpp>
 
+#include "assets.h"
 #include "core/enums.h"
 #include "core/strings.h"
 #include "core/text.h"
@@ -86,7 +92,7 @@ size_t lastMinute(std::deque<Clock::time_point>& times, Clock::time_point now) {
 
 }  // namespace
 
-// [SECTION] State shared by the HTTP threads (devices, rate limits, what is open)
+// [SECTION] State shared by the HTTP threads (devices, rate limits, what is open, revision, countdown)
 
 struct Participation::Impl {
     /// A phone that joined: what it said about itself (never a name the projector would not show: the prénom
@@ -94,6 +100,33 @@ struct Participation::Impl {
     struct Device {
         std::string prenom, cite, groupe;
         std::deque<Clock::time_point> ideas;  // accepted for posting, last minute
+        std::deque<Clock::time_point> edits;  // changes and deletions accepted, last minute
+        int posted = 0;                       // ideas accepted by core
+        bool blocked = false;
+    };
+
+    /// An idea a device posted, as the device last left it: what tells whether the facilitator changed it since.
+    struct OwnIdea {
+        Id board = 0;
+        Id category = 0;
+        std::string text;
+        bool hidden = false;
+    };
+
+    /// The countdown shown to phones: counted by the server from `anchorSeconds` at `anchorAt`, or `frozen`.
+    struct Countdown {
+        bool set = false;
+        bool frozen = false;
+        double anchorSeconds = 0;
+        Clock::time_point anchorAt;
+        int lastGiven = 0;                // the last value the owner gave
+        Clock::time_point lastGivenSince;  // when it last changed
+        std::optional<int> secondsLeft(Clock::time_point now) const {
+            if (!set) return std::nullopt;
+            if (frozen) return static_cast<int>(anchorSeconds);
+            const double left = anchorSeconds - std::chrono::duration<double>(now - anchorAt).count();
+            return left <= 0 ? 0 : static_cast<int>(std::ceil(left - 1e-9));
+        }
     };
 
     ActionQueue& queue;
@@ -104,15 +137,33 @@ struct Participation::Impl {
     int port = 0;
 
     mutable std::mutex mutex;  // guards what follows (HTTP threads and owner)
+    std::condition_variable changed;  // the revision changed, a device was blocked or forgotten, or stopping
     std::string code;
     OpenToPhones open;
     std::map<std::string, Device> devices;                            // by token
+    std::vector<std::string> joinOrder;                               // tokens of `devices`, in joining order
     std::map<std::string, std::deque<Clock::time_point>> wrongCodes;  // by address
+    std::uint64_t modelRevision = 0;  // the session's, as pump() last published it
+    std::uint64_t generation = 0;     // changes the owner made outside the model (open, countdown), this opening
+    Countdown countdown;
+    size_t waitingPolls = 0;
+    bool closing = false;
 
-    /// Ballots cast by each device (token → vote → ballot id): touched by jobs only, on the owner thread.
+    /// Touched by jobs and owner calls only, on the owner thread: ballots cast by each device (token → vote →
+    /// ballot id) and the ideas it posted (token → idea id → as it left it).
     std::map<std::string, std::map<Id, Id>> ballots;
+    std::map<std::string, std::map<Id, OwnIdea>> ownIdeas;
 
     Impl(ActionQueue& q, Limits l) : queue(q), limits(l) {}
+
+    /// What the phones' `revision` is: changes with the model and with what the owner opens or counts down.
+    std::uint64_t revisionLocked() const { return modelRevision + generation; }
+
+    /// A change the page shows that is not in the model: the revision moves and the long polls wake.
+    void bumpLocked() {
+        ++generation;
+        changed.notify_all();
+    }
 
     /// The body as a JSON object, or the refusal to send.
     std::optional<Reply> parseBody(const httplib::Request& req, Json& body) const {
@@ -120,6 +171,15 @@ struct Participation::Impl {
         if (jsonDepth(req.body) > kMaxJsonDepth) return refusal(400, tr(Str::NetBadJson));
         body = Json::parse(req.body, nullptr, false);
         if (body.is_discarded() || !body.is_object()) return refusal(400, tr(Str::NetBadJson));
+        return std::nullopt;
+    }
+
+    /// The 401 for `token` (unknown or blocked), or nothing when it may go on. Call with `mutex` held.
+    std::optional<Reply> checkTokenLocked(const std::string& token, Device* copy = nullptr) const {
+        const auto it = devices.find(token);
+        if (it == devices.end()) return refusal(401, tr(Str::NetBadToken));
+        if (it->second.blocked) return refusal(401, tr(Str::NetBlocked));
+        if (copy) *copy = it->second;
         return std::nullopt;
     }
 
@@ -131,9 +191,35 @@ struct Participation::Impl {
             return refusal(401, tr(Str::NetNoToken));
         token = header.substr(bearer.size());
         std::lock_guard lock(mutex);
-        const auto it = devices.find(token);
-        if (it == devices.end()) return refusal(401, tr(Str::NetBadToken));
-        if (copy) *copy = it->second;
+        return checkTokenLocked(token, copy);
+    }
+
+    /// Checks the room code of `body` against the per-address limit of wrong codes; the refusal to send, if any.
+    std::optional<Reply> checkCode(const httplib::Request& req, const Json& body) {
+        const auto now = Clock::now();
+        std::lock_guard lock(mutex);
+        auto& wrong = wrongCodes[req.remote_addr];
+        if (lastMinute(wrong, now) >= static_cast<size_t>(limits.wrongCodesPerMinute))
+            return refusal(429, tr(Str::NetTooManyCodes));
+        const auto given = body.find("code");
+        if (given == body.end() || !given->is_string() || given->get<std::string>() != code) {
+            wrong.push_back(now);
+            return refusal(403, tr(Str::NetWrongCode));
+        }
+        return std::nullopt;
+    }
+
+    /// Counts one more write in `times` (a device's last minute), or the 429 to send when `max` are reached.
+    std::optional<Reply> countWrite(const std::string& token, bool edit) {
+        std::lock_guard lock(mutex);
+        if (auto refused = checkTokenLocked(token)) return refused;
+        Device& device = devices.at(token);
+        auto& times = edit ? device.edits : device.ideas;
+        const int max = edit ? limits.editsPerMinute : limits.ideasPerMinute;
+        if (lastMinute(times, Clock::now()) >= static_cast<size_t>(max))
+            return edit ? refusal(429, fmt(Str::NetTooManyEdits, {std::to_string(max)}))
+                        : refusal(429, tr(Str::NetTooManyIdeas));
+        times.push_back(Clock::now());
         return std::nullopt;
     }
 
@@ -143,23 +229,76 @@ struct Participation::Impl {
         return reply ? *reply : refusal(503, tr(Str::NetBusy));
     }
 
+    OpenToPhones currentOpen() const {
+        std::lock_guard lock(mutex);
+        return open;
+    }
+
+    // [SECTION] Reading the model for phones (jobs: owner thread)
+
+    static const Vote* findVote(const Etape& etape, Id id) {
+        for (const Vote& v : etape.votes)
+            if (v.id == id) return &v;
+        return nullptr;
+    }
+
+    /// The round whose groups phones choose from: the one opened, else the latest with groups; -1 when none.
+    static int joinRound(const Etape& etape, const OpenToPhones& opened) {
+        const auto& rounds = etape.groups.rounds;
+        if (opened.round) return *opened.round >= 0 && static_cast<size_t>(*opened.round) < rounds.size() ? *opened.round : -1;
+        for (size_t r = rounds.size(); r-- > 0;)
+            if (!rounds[r].groups.empty()) return static_cast<int>(r);
+        return -1;
+    }
+
+    /// The device's ballot in `vote` when it is still there (the facilitator may have withdrawn it).
+    const StoredBallot* ballotOf(const std::string& token, const Vote& vote) const {
+        const auto device = ballots.find(token);
+        if (device == ballots.end()) return nullptr;
+        const auto id = device->second.find(vote.id);
+        if (id == device->second.end()) return nullptr;
+        for (const StoredBallot& b : vote.ballots)
+            if (b.id == id->second) return &b;
+        return nullptr;
+    }
+
+    /// Whether the device may still change its idea: the facilitator has not moved it to another column, put it
+    /// in a cluster, merged another into it, changed its text or hidden it since the device last left it.
+    static bool untouched(const Idea& idea, const OwnIdea& own) {
+        return idea.category == own.category && !idea.cluster && idea.merged.empty() && idea.text == own.text &&
+               (!idea.hidden || own.hidden);
+    }
+
     // [SECTION] Handlers
+
+    Reply room(const httplib::Request& req) {
+        Json body;
+        if (auto refused = parseBody(req, body)) return *refused;
+        if (auto refused = checkCode(req, body)) return *refused;
+        const OpenToPhones opened = currentOpen();
+        return run([opened](const Model& model, Session&) {
+            const Etape* etape = model.etape(opened.etape);
+            if (!etape) return refusal(409, tr(Str::NetNoEtape));
+            Json cites = Json::array();
+            for (const Territory& t : model.territories)
+                if (t.cite) cites.push_back(t.name);
+            Json groups = Json::array();
+            if (const int r = joinRound(*etape, opened); r >= 0) {
+                const auto& round = etape->groups.rounds[static_cast<size_t>(r)].groups;
+                for (size_t g = 0; g < round.size(); ++g)
+                    groups.push_back(round[g].name.empty() ? fmt(Str::GroupName, {std::to_string(g + 1)})
+                                                           : round[g].name);
+            }
+            return answer(200, Json{{"etape", {{"numero", etape->header.number}, {"titre", etape->header.theme}}},
+                                    {"cites", cites},
+                                    {"groupes", groups}});
+        });
+    }
 
     Reply join(const httplib::Request& req) {
         Json body;
         if (auto refused = parseBody(req, body)) return *refused;
-        const auto now = Clock::now();
-        {
-            std::lock_guard lock(mutex);
-            auto& wrong = wrongCodes[req.remote_addr];
-            if (lastMinute(wrong, now) >= static_cast<size_t>(limits.wrongCodesPerMinute))
-                return refusal(429, tr(Str::NetTooManyCodes));
-            const auto given = body.find("code");
-            if (given == body.end() || !given->is_string() || given->get<std::string>() != code) {
-                wrong.push_back(now);
-                return refusal(403, tr(Str::NetWrongCode));
-            }
-        }
+        if (auto refused = checkCode(req, body)) return *refused;
         Device device;
         for (auto [key, field] : {std::pair{"prenom", &device.prenom}, std::pair{"cite", &device.cite},
                                   std::pair{"groupe", &device.groupe}}) {
@@ -174,29 +313,55 @@ struct Participation::Impl {
         {
             std::lock_guard lock(mutex);
             devices.emplace(token, std::move(device));
+            joinOrder.push_back(token);
         }
         return answer(200, Json{{"jeton", token}});
+    }
+
+    /// Waits until the revision differs from `seen`, the device is blocked or forgotten, the server stops, or
+    /// the long poll's time is over. False when the server is stopping.
+    bool waitForChange(const std::string& token, std::uint64_t seen) {
+        std::unique_lock lock(mutex);
+        if (waitingPolls >= limits.maxWaitingPolls) return !closing;  // too many waiting: answer at once
+        ++waitingPolls;
+        changed.wait_for(lock, limits.longPoll, [&] {
+            if (closing || revisionLocked() != seen) return true;
+            const auto it = devices.find(token);
+            return it == devices.end() || it->second.blocked;
+        });
+        --waitingPolls;
+        return !closing;
     }
 
     Reply state(const httplib::Request& req) {
         std::string token;
         if (auto refused = authorise(req, token)) return *refused;
+        if (req.has_param("revision")) {
+            const std::string text = req.get_param_value("revision");
+            std::uint64_t seen = 0;
+            const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), seen);
+            if (error == std::errc() && end == text.data() + text.size() && !waitForChange(token, seen))
+                return refusal(503, tr(Str::NetBusy));
+        }
+        Device device;
+        {
+            std::lock_guard lock(mutex);
+            if (auto refused = checkTokenLocked(token, &device)) return *refused;
+        }
         const OpenToPhones opened = currentOpen();
-        return run([opened](const Model& model, Session& session) {
+        return run([this, opened, token, device](const Model& model, Session& session) {
             const Etape* etape = model.etape(opened.etape);
             if (!etape) return refusal(409, tr(Str::NetNoEtape));
             Json out;
             out["etape"] = {{"numero", etape->header.number}, {"titre", etape->header.theme}};
             const Board* board = opened.board ? etape->board(*opened.board) : nullptr;
-            const Vote* vote = nullptr;
-            if (opened.vote)
-                for (const Vote& v : etape->votes)
-                    if (v.id == *opened.vote) vote = &v;
+            const Vote* vote = opened.vote ? findVote(*etape, *opened.vote) : nullptr;
             out["activite"] = vote && vote->setup.open ? "vote" : board ? "idees" : "attente";
             if (board) {
                 Json columns = Json::array();
                 for (const BoardCategory& c : board->categories) columns.push_back({{"id", c.id}, {"nom", c.name}});
-                out["tableau"] = {{"id", board->id}, {"titre", board->title}, {"colonnes", columns}};
+                out["tableau"] = {{"id", board->id}, {"titre", board->title}, {"colonnes", columns},
+                                  {"masque", board->hideNew}};
             } else {
                 out["tableau"] = nullptr;
             }
@@ -206,13 +371,43 @@ struct Participation::Impl {
                           {"propositions", s.options}};
                 if (s.method == VoteMethod::Majority) v["mentions"] = s.grades.empty() ? defaultGradeScale() : s.grades;
                 if (s.method == VoteMethod::Dot) v["points_par_votant"] = s.dotsPerVoter;
+                const StoredBallot* mine = ballotOf(token, *vote);
+                v["a_vote"] = mine != nullptr;
+                v["mon_bulletin"] = mine ? writeBallot(mine->ballot, *vote) : Json();
                 out["vote"] = v;
             } else {
                 out["vote"] = nullptr;
             }
-            out["minuteur_s"] = nullptr;  // the countdown is view state of the app: not known to the model yet
-            out["revision"] = session.revision();
+            out["moi"] = {{"prenom", device.prenom}, {"cite", device.cite}, {"groupe", device.groupe}};
+            std::lock_guard lock(mutex);
+            const std::optional<int> left = countdown.secondsLeft(Clock::now());
+            out["minuteur_s"] = left ? Json(*left) : Json();
+            out["revision"] = session.revision() + generation;
             return answer(200, out);
+        });
+    }
+
+    Reply ideas(const httplib::Request& req) {
+        std::string token;
+        if (auto refused = authorise(req, token)) return *refused;
+        const OpenToPhones opened = currentOpen();
+        return run([this, opened, token](const Model& model, Session&) {
+            const Etape* etape = model.etape(opened.etape);
+            const Board* board = etape && opened.board ? etape->board(*opened.board) : nullptr;
+            if (!board) return refusal(409, tr(Str::NetNoBoard));
+            const auto owned = ownIdeas.find(token);
+            Json mine = Json::array(), others = Json::array();
+            for (const Idea& idea : board->ideas) {
+                const OwnIdea* own = nullptr;
+                if (owned != ownIdeas.end())
+                    if (const auto it = owned->second.find(idea.id); it != owned->second.end()) own = &it->second;
+                if (own && own->board == board->id)
+                    mine.push_back({{"id", idea.id}, {"texte", idea.text}, {"colonne", idea.category},
+                                    {"modifiable", untouched(idea, *own)}});
+                else if (!board->hideNew && !idea.hidden)
+                    others.push_back({{"texte", idea.text}, {"colonne", idea.category}});
+            }
+            return answer(200, Json{{"miennes", mine}, {"autres", others}});
         });
     }
 
@@ -228,22 +423,15 @@ struct Participation::Impl {
         Json column = body.contains("colonne") ? body.at("colonne") : Json();
         if (!column.is_null() && !column.is_number_unsigned() && !column.is_string())
             return refusal(400, fmt(Str::ErrVoteFieldType, {"colonne", tr(Str::TypeInteger)}));
-        {
-            std::lock_guard lock(mutex);
-            const auto it = devices.find(token);
-            if (it == devices.end()) return refusal(401, tr(Str::NetBadToken));
-            if (lastMinute(it->second.ideas, Clock::now()) >= static_cast<size_t>(limits.ideasPerMinute))
-                return refusal(429, tr(Str::NetTooManyIdeas));
-            it->second.ideas.push_back(Clock::now());
-        }
+        if (auto refused = countWrite(token, false)) return *refused;
         const OpenToPhones opened = currentOpen();
         Idea idea;
         idea.text = text->get<std::string>();
         idea.group = device.groupe;
         idea.author = device.prenom;
         idea.time = unixNow();
-        idea.entry = IdeaEntry::Keyboard;  // the model has no « téléphone » entry yet (see the report of issue 12)
-        return run([opened, idea, column](const Model& model, Session& session) mutable {
+        idea.entry = IdeaEntry::Phone;
+        return run([this, opened, idea, column, token](const Model& model, Session& session) mutable {
             const Etape* etape = model.etape(opened.etape);
             const Board* board = etape && opened.board ? etape->board(*opened.board) : nullptr;
             if (!board) return refusal(409, tr(Str::NetNoBoard));
@@ -256,10 +444,62 @@ struct Participation::Impl {
                 for (const BoardCategory& c : board->categories)
                     if (foldForSearch(c.name) == foldForSearch(column.get<std::string>())) idea.category = c.id;
             }
+            const Id boardId = board->id;
             const Id id = model.nextId;  // what Session::apply gives a new idea
-            const Status status = session.apply(AddIdea{opened.etape, board->id, idea});
+            const Status status = session.apply(AddIdea{opened.etape, boardId, idea});
             if (!status) return refusal(status.notSaved ? 500 : 400, status.message);
+            if (const Etape* e = session.model().etape(opened.etape))
+                if (const Board* b = e->board(boardId))
+                    if (const Idea* added = b->idea(id))
+                        ownIdeas[token][id] = OwnIdea{boardId, added->category, added->text, added->hidden};
+            {
+                std::lock_guard lock(mutex);
+                if (const auto it = devices.find(token); it != devices.end()) ++it->second.posted;
+            }
             return answer(201, Json{{"id", id}});
+        });
+    }
+
+    /// PUT (new text) or DELETE (`text` none) of one of the device's ideas, on the board open to phones.
+    Reply changeIdea(const httplib::Request& req, std::optional<std::string> text) {
+        std::string token;
+        if (auto refused = authorise(req, token)) return *refused;
+        Id id = 0;
+        const std::string path = req.matches.size() > 1 ? req.matches[1].str() : std::string();
+        if (std::from_chars(path.data(), path.data() + path.size(), id).ec != std::errc())
+            return refusal(404, tr(Str::NetIdeaNotYours));
+        if (text) {
+            Json body;
+            if (auto refused = parseBody(req, body)) return *refused;
+            const auto given = body.find("texte");
+            if (given == body.end()) return refusal(400, fmt(Str::ErrVoteMissingKey, {"texte"}));
+            if (!given->is_string()) return refusal(400, fmt(Str::ErrVoteFieldType, {"texte", tr(Str::TypeText)}));
+            text = given->get<std::string>();
+        }
+        if (auto refused = countWrite(token, true)) return *refused;
+        const OpenToPhones opened = currentOpen();
+        return run([this, opened, token, id, text](const Model& model, Session& session) {
+            const auto owned = ownIdeas.find(token);
+            if (owned == ownIdeas.end() || !owned->second.count(id)) return refusal(404, tr(Str::NetIdeaNotYours));
+            OwnIdea& own = owned->second.at(id);
+            const Etape* etape = model.etape(opened.etape);
+            const Board* board = etape ? etape->board(own.board) : nullptr;
+            const Idea* idea = board ? board->idea(id) : nullptr;
+            if (!idea) return refusal(404, tr(Str::NetIdeaNotYours));  // deleted or merged into another
+            if (!opened.board || *opened.board != own.board) return refusal(409, tr(Str::NetIdeaBoardClosed));
+            if (!untouched(*idea, own)) return refusal(409, tr(Str::NetIdeaMoved));
+            Status status;
+            if (text) {
+                status = session.apply(EditIdea{opened.etape, own.board, id, *text, idea->group, idea->author});
+                if (status)
+                    if (const Idea* edited = session.model().etape(opened.etape)->board(own.board)->idea(id))
+                        own.text = edited->text;
+            } else {
+                status = session.apply(RemoveIdea{opened.etape, own.board, id});
+                if (status) owned->second.erase(id);
+            }
+            if (!status) return refusal(status.notSaved ? 500 : 400, status.message);
+            return answer(200, Json{{"id", id}});
         });
     }
 
@@ -276,10 +516,7 @@ struct Participation::Impl {
         const OpenToPhones opened = currentOpen();
         return run([this, opened, asked, token, body](const Model& model, Session& session) {
             const Etape* etape = model.etape(opened.etape);
-            const Vote* vote = nullptr;
-            if (etape && opened.vote && *opened.vote == asked)
-                for (const Vote& v : etape->votes)
-                    if (v.id == asked) vote = &v;
+            const Vote* vote = etape && opened.vote && *opened.vote == asked ? findVote(*etape, asked) : nullptr;
             if (!vote) return refusal(409, tr(Str::NetNoVote));
             if (!vote->setup.open) return refusal(409, tr(Str::ErrVoteClosed));
             StoredBallot stored;
@@ -302,9 +539,12 @@ struct Participation::Impl {
         });
     }
 
-    OpenToPhones currentOpen() const {
-        std::lock_guard lock(mutex);
-        return open;
+    /// The participant page's files, embedded from assets/.
+    static void page(httplib::Response& res, std::string_view name, const char* type) {
+        const std::string_view content = asset(name);
+        if (content.empty()) return send(res, refusal(404, fmt(Str::NetNoAsset, {std::string(name)})));
+        res.status = 200;
+        res.set_content(std::string(content), type);
     }
 
     void routes() {
@@ -315,14 +555,25 @@ struct Participation::Impl {
             int yes = 1;
             setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
         });
+        // Each waiting long poll holds a thread: enough of them for a room, the waiting ones capped below that.
+        const size_t threads = std::max<size_t>(limits.threads, 2);
+        s.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
         s.set_payload_max_length(limits.maxBody);
         s.set_default_headers({{"Content-Security-Policy", "default-src 'self'"}, {"Cache-Control", "no-store"},
                                {"X-Content-Type-Options", "nosniff"}});
-        s.Post("/api/rejoindre", [this](const httplib::Request& req, httplib::Response& res) { send(res, join(req)); });
-        s.Get("/api/etat", [this](const httplib::Request& req, httplib::Response& res) { send(res, state(req)); });
-        s.Post("/api/idees", [this](const httplib::Request& req, httplib::Response& res) { send(res, postIdea(req)); });
-        s.Post("/api/bulletin",
-               [this](const httplib::Request& req, httplib::Response& res) { send(res, postBallot(req)); });
+        using Req = const httplib::Request&;
+        using Res = httplib::Response&;
+        s.Get("/", [](Req, Res res) { page(res, "participer.html", "text/html; charset=utf-8"); });
+        s.Get("/participer.css", [](Req, Res res) { page(res, "participer.css", "text/css; charset=utf-8"); });
+        s.Get("/participer.js", [](Req, Res res) { page(res, "participer.js", "text/javascript; charset=utf-8"); });
+        s.Post("/api/salle", [this](Req req, Res res) { send(res, room(req)); });
+        s.Post("/api/rejoindre", [this](Req req, Res res) { send(res, join(req)); });
+        s.Get("/api/etat", [this](Req req, Res res) { send(res, state(req)); });
+        s.Get("/api/idees", [this](Req req, Res res) { send(res, ideas(req)); });
+        s.Post("/api/idees", [this](Req req, Res res) { send(res, postIdea(req)); });
+        s.Put(R"(/api/idees/(\d{1,20}))", [this](Req req, Res res) { send(res, changeIdea(req, std::string())); });
+        s.Delete(R"(/api/idees/(\d{1,20}))", [this](Req req, Res res) { send(res, changeIdea(req, std::nullopt)); });
+        s.Post("/api/bulletin", [this](Req req, Res res) { send(res, postBallot(req)); });
         // Every answer without a body of ours (no route, body too large, malformed request) says why in French.
         s.set_error_handler(httplib::Server::HandlerWithResponse([](const httplib::Request&, httplib::Response& res) {
             if (!res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
@@ -371,9 +622,13 @@ Status Participation::start(const std::string& host, int port, const std::string
         std::lock_guard lock(impl_->mutex);
         impl_->code = code.empty() ? randomCode() : code;
         impl_->devices.clear();
+        impl_->joinOrder.clear();
         impl_->wrongCodes.clear();
+        impl_->generation = 0;  // every token of the last opening is forgotten: no phone holds an older revision
+        impl_->closing = false;
     }
     impl_->ballots.clear();
+    impl_->ownIdeas.clear();
     impl_->port = bound;
     httplib::Server* server = impl_->server.get();
     impl_->stopped = false;
@@ -388,6 +643,11 @@ Status Participation::start(const std::string& host, int port, const std::string
 
 void Participation::stop() {
     if (!impl_->server) return;
+    {
+        std::lock_guard lock(impl_->mutex);
+        impl_->closing = true;  // waiting long polls answer now
+        impl_->changed.notify_all();
+    }
     impl_->server->stop();
     // The server's threads finish their requests before the listening thread ends; those waiting for the owner
     // (this thread) are answered 503 instead of making stop() wait for their timeout.
@@ -410,7 +670,9 @@ std::string Participation::code() const {
 
 void Participation::setOpen(const OpenToPhones& open) {
     std::lock_guard lock(impl_->mutex);
+    if (impl_->open == open) return;
     impl_->open = open;
+    impl_->bumpLocked();
 }
 
 OpenToPhones Participation::open() const {
@@ -420,7 +682,91 @@ OpenToPhones Participation::open() const {
 
 size_t Participation::devices() const {
     std::lock_guard lock(impl_->mutex);
-    return impl_->devices.size();
+    size_t count = 0;
+    for (const auto& [token, device] : impl_->devices) count += device.blocked ? 0 : 1;
+    return count;
+}
+
+std::vector<DeviceInfo> Participation::deviceList() const {
+    std::lock_guard lock(impl_->mutex);
+    std::vector<DeviceInfo> out;
+    for (const std::string& token : impl_->joinOrder) {
+        const auto it = impl_->devices.find(token);
+        if (it == impl_->devices.end()) continue;
+        const Impl::Device& d = it->second;
+        out.push_back(DeviceInfo{token, d.prenom, d.cite, d.groupe, d.posted, d.blocked});
+    }
+    return out;
+}
+
+void Participation::blockDevice(const std::string& token) {
+    std::lock_guard lock(impl_->mutex);
+    const auto it = impl_->devices.find(token);
+    if (it == impl_->devices.end() || it->second.blocked) return;
+    it->second.blocked = true;
+    impl_->changed.notify_all();  // its waiting long poll answers 401 now
+}
+
+std::string Participation::newCode() {
+    std::lock_guard lock(impl_->mutex);
+    std::string fresh = randomCode();
+    while (fresh == impl_->code) fresh = randomCode();
+    impl_->code = fresh;
+    impl_->devices.clear();
+    impl_->joinOrder.clear();
+    impl_->ballots.clear();
+    impl_->ownIdeas.clear();
+    impl_->changed.notify_all();  // waiting long polls answer 401 now
+    return fresh;
+}
+
+void Participation::setCountdown(std::optional<int> seconds) {
+    const auto now = Clock::now();
+    std::lock_guard lock(impl_->mutex);
+    Impl::Countdown& c = impl_->countdown;
+    if (!seconds) {
+        if (c.set) {
+            c = {};
+            impl_->bumpLocked();
+        }
+        return;
+    }
+    const int given = std::max(0, *seconds);
+    const bool sameAsLast = c.set && given == c.lastGiven;
+    if (!sameAsLast) {
+        c.lastGiven = given;
+        c.lastGivenSince = now;
+    }
+    if (c.set && c.frozen) {
+        if (given == static_cast<int>(c.anchorSeconds)) return;  // still paused
+    } else if (c.set) {
+        const double counted = c.anchorSeconds - std::chrono::duration<double>(now - c.anchorAt).count();
+        if (std::abs(given - std::max(0.0, counted)) <= 1.5) return;  // agrees with the server's count
+        if (sameAsLast && now - c.lastGivenSince > std::chrono::milliseconds(1500)) {
+            c.frozen = true;  // the owner keeps giving the same value: its countdown is paused
+            c.anchorSeconds = given;
+            impl_->bumpLocked();
+            return;
+        }
+    }
+    c.set = true;
+    c.frozen = false;
+    c.anchorSeconds = given;
+    c.anchorAt = now;
+    impl_->bumpLocked();
+}
+
+int Participation::pump(Session& session) {
+    const int ran = queue_.drain(session);
+    std::lock_guard lock(impl_->mutex);
+    const std::uint64_t revision = session.revision();
+    if (revision != impl_->modelRevision) {
+        // Another session (a data folder opened again) may count from lower: the sum must still move forward.
+        if (revision < impl_->modelRevision) impl_->generation += impl_->modelRevision - revision + 1;
+        impl_->modelRevision = revision;
+        impl_->changed.notify_all();
+    }
+    return ran;
 }
 
 // [SECTION] Local addresses

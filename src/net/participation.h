@@ -1,12 +1,20 @@
 // The participation server (issue 12): phones on the room's network join with a six-digit code, then read the
 // state of what the facilitator opened to them and post ideas and ballots. Every request that reads or changes
-// the model becomes a job on the ActionQueue, run by the owner thread (drain()); the HTTP threads never read the
+// the model becomes a job on the ActionQueue, run by the owner thread (pump()); the HTTP threads never read the
 // model. The API (JSON, UTF-8, French keys) is the contract of issue 12 point 6:
+//   POST /api/salle {"code"} → 200 {"etape": {"numero", "titre"}, "cites": [nom], "groupes": [nom]}; wrong code 403
 //   POST /api/rejoindre {"code", "prenom"?, "cite"?, "groupe"?} → 200 {"jeton"}; wrong code 403
-//   GET  /api/etat → {"etape", "activite", "tableau", "vote", "minuteur_s", "revision"}
+//   GET  /api/etat[?revision=N] → {"etape", "activite", "tableau" (+ "masque"), "vote" (+ "a_vote",
+//        "mon_bulletin"), "moi", "minuteur_s", "revision"}; with N, waits (long poll) until the revision differs
+//        from N or Limits::longPoll has passed
+//   GET  /api/idees → {"miennes": [{"id", "texte", "colonne", "modifiable"}], "autres": [{"texte", "colonne"}]}
 //   POST /api/idees {"texte", "colonne"?} → 201 {"id"}; invalid 400; too fast 429
+//   PUT  /api/idees/{id} {"texte"} → 200 {"id"}; DELETE /api/idees/{id} → 200 {"id"}; not this device's 404;
+//        moved by the facilitator 409
 //   POST /api/bulletin {"vote", "ranking"|"grades"|"approve"|"dots"} → 200 {"id"}; invalid 400; closed 409
-// Everything but joining needs `Authorization: Bearer JETON` (401 otherwise). Every error is {"erreur": "…"}.
+//   GET  /, /participer.css, /participer.js: the participant page (assets/); any other path 404
+// Everything but the page, /api/salle and joining needs `Authorization: Bearer JETON` (401 otherwise, or when the
+// device was blocked). Every error is {"erreur": "…"}.
 #pragma once
 
 #include <chrono>
@@ -26,7 +34,18 @@ struct OpenToPhones {
     Id etape = 0;
     std::optional<Id> board;
     std::optional<Id> vote;
+    /// The breakout round (index in the étape's GroupPlan::rounds, from 0) whose groups the join form offers;
+    /// none: the latest round that has groups, if any.
+    std::optional<int> round;
     bool operator==(const OpenToPhones&) const = default;
+};
+
+/// A device that joined, as the console lists it.
+struct DeviceInfo {
+    std::string token;
+    std::string prenom, cite, groupe;  // as the phone gave them (may be empty)
+    int ideas = 0;                     // ideas it posted that were accepted
+    bool blocked = false;              // blockDevice(): its token answers 401
 };
 
 /// The server's limits (issue 12 point 5); tests shorten the timeout.
@@ -36,6 +55,10 @@ struct Limits {
     int ideasPerMinute = 20;                          // per device; more: 429
     std::chrono::milliseconds answerTimeout{5000};    // the owner did not take the job: 503
     size_t maxNameLength = 100;                       // prénom, cité, groupe, in characters
+    int editsPerMinute = 30;                          // per device, changes and deletions of its ideas; more: 429
+    std::chrono::milliseconds longPoll{20000};        // GET /api/etat?revision=N waits at most this long
+    size_t maxWaitingPolls = 200;                     // more long polls at once are answered without waiting
+    size_t threads = 256;                             // HTTP threads (each waiting long poll holds one)
 };
 
 class Participation {
@@ -59,12 +82,27 @@ public:
     int port() const;
     /// The room code of this opening.
     std::string code() const;
-    /// Sets what phones see and where their ideas and ballots go.
+    /// Sets what phones see and where their ideas and ballots go (a change wakes the long polls).
     void setOpen(const OpenToPhones& open);
     OpenToPhones open() const;
-    /// Devices that joined since start().
+    /// Devices that joined since start() (or newCode()) and are not blocked.
     size_t devices() const;
-    /// The jobs of the HTTP threads: the owner calls queue().drain(session) once per frame or loop turn.
+    /// Devices that joined since start() (or newCode()), blocked ones included, in joining order.
+    std::vector<DeviceInfo> deviceList() const;
+    /// Its token stops working (401) and it cannot rejoin with it; its ideas and ballots stay. Owner thread.
+    void blockDevice(const std::string& token);
+    /// A new room code: every device is forgotten and must join again. Returns the code. Owner thread.
+    std::string newCode();
+    /// What `minuteur_s` shows: the seconds left, or none. The server counts down by itself from the moment it is
+    /// given, so the owner may call it once when the countdown starts or every frame with the seconds left: a
+    /// value that agrees with the server's own count (within 1.5 s) changes nothing; one that stays the same for
+    /// more than 1.5 s while the server counts is a paused countdown (shown still); any other value restarts the
+    /// count. Setting, clearing, pausing or restarting changes the state's revision.
+    void setCountdown(std::optional<int> seconds);
+    /// Runs the jobs of the HTTP threads, then publishes the session's revision to the long polls waiting for a
+    /// change. The owner calls it once per frame or loop turn (instead of queue().drain()). Returns the jobs run.
+    int pump(Session& session);
+    /// The jobs of the HTTP threads (pump() drains it).
     ActionQueue& queue() { return queue_; }
 
 private:

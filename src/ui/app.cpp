@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <imgui.h>
 #include <iterator>
 #include <random>
@@ -458,11 +459,17 @@ void App::refreshRoom() {
     room_.port = participation_->port();
     room_.open = participation_->open();
     room_.phones = participation_->devices();
+    room_.devices = participation_->deviceList();
 }
 
 void App::pumpParticipation() {
     if (!participation_ || !participation_->running()) return;
-    participation_->queue().drain(session_);
+    participation_->pump(session_);  // the phones' jobs, then their long polls learn the new revision
+    // The room's countdown on the phones' Attente screen: the seconds left while it is set (the server counts
+    // down by itself and shows a value that stays put as paused), none when it is not in use.
+    const Countdown& c = state_.countdown;
+    participation_->setCountdown(c.active() ? std::optional<int>(static_cast<int>(std::ceil(c.remainingMs() / 1000.0)))
+                                            : std::nullopt);
 }
 
 void App::handleParticipation(ParticipationRequest& r) {
@@ -477,7 +484,16 @@ void App::handleParticipation(ParticipationRequest& r) {
         toast(tr(Str::RoomClosed));
         break;
     case Kind::NewCode:
+        if (participation_ && participation_->running())
+            toast(fmt(Str::RoomNewCodeDone, {participation_->newCode()}));
+        refreshRoom();
+        break;
     case Kind::Block:
+        if (participation_ && participation_->running()) {
+            participation_->blockDevice(r.token);
+            toast(tr(Str::RoomBlockDone));
+        }
+        refreshRoom();
         break;
     case Kind::SetOpen:
         if (participation_ && participation_->running()) participation_->setOpen(r.open);

@@ -8,6 +8,7 @@
 #include <chrono>
 #include <fstream>
 #include <functional>
+#include <future>
 #include <regex>
 #include <string>
 #include <thread>
@@ -94,9 +95,26 @@ TEST_CASE("atelier serve: a phone joins, posts an idea and a majority-judgment b
     CHECK(state->status == 200);
     const Json etat = Json::parse(state->body);
     const Id vote = etat.at("vote").at("id").get<Id>();
+    auto page = phone.Get("/");
+    REQUIRE(page);
+    CHECK(page->status == 200);
+    CHECK(page->get_header_value("Content-Type").rfind("text/html", 0) == 0);
+    // A long poll on the current revision: serve's loop publishes the idea's change (otherwise it would wait 20 s
+    // and answer the same revision).
+    const auto revision = etat.at("revision").get<std::uint64_t>();
+    const int port = std::stoi(url[1]);
+    auto poll = std::async(std::launch::async, [port, auth, revision] {
+        httplib::Client waiting("127.0.0.1", port);
+        waiting.set_read_timeout(30, 0);
+        return waiting.Get(("/api/etat?revision=" + std::to_string(revision)).c_str(), auth);
+    });
     auto idea = phone.Post("/api/idees", auth, Json{{"texte", "Idée « accentuée » éàü"}}.dump(), "application/json");
     REQUIRE(idea);
     CHECK(idea->status == 201);
+    auto polled = poll.get();
+    REQUIRE(polled);
+    CHECK(polled->status == 200);
+    CHECK(Json::parse(polled->body).at("revision").get<std::uint64_t>() != revision);
     auto ballot = phone.Post(
         "/api/bulletin", auth,
         Json{{"vote", vote}, {"grades", {{"Cafés des parents", "Très bien"}, {"Tutorat", "Passable"}}}}.dump(),
@@ -114,6 +132,7 @@ TEST_CASE("atelier serve: a phone joins, posts an idea and a majority-judgment b
     REQUIRE(saved.code == 0);
     const std::string archive = test::readBytes(saved.out.substr(0, saved.out.find('\n')));
     CHECK(archive.find("Idée « accentuée » éàü") != std::string::npos);
+    CHECK(archive.find("\"telephone\"") != std::string::npos);  // the idea's entry: from a phone
     size_t archivedBallots = 0;  // every "ballots" list of the archive, counted
     std::function<void(const Json&)> count = [&](const Json& j) {
         if (j.is_object())

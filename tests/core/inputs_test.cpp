@@ -32,7 +32,7 @@ TEST_CASE("tally: a total of voices beyond a billion is refused, so no score can
     CHECK(out.error.ballot == 1);
 }
 
-TEST_CASE("text: UTF-16 to UTF-8, both byte orders, surrogate pairs; broken input refused") {
+TEST_CASE("text: UTF-16 to UTF-8, both byte orders, surrogate pairs, broken input refused") {
     CHECK(utf16ToUtf8(std::string("I\0d\0\xE9\0", 6), false) == "Idé");
     CHECK(utf16ToUtf8(std::string("\0I\0d\0\xE9", 6), true) == "Idé");
     CHECK(utf16ToUtf8(std::string("\x34\xD8\x1E\xDD", 4), false) == "𝄞");

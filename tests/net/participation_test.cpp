@@ -1,109 +1,13 @@
 // The participation server driven over HTTP on 127.0.0.1: each request → action mapping and every refusal of
-// issue 12. The test thread owns the session and drains the queue while a request is in flight, as the app's UI
+// issue 12. The test thread owns the session and pumps the queue while a request is in flight, as the app's UI
 // thread and `atelier serve` do.
 #include <doctest/doctest.h>
 
-#include <future>
-#include <string>
-#include <thread>
-
-#include <httplib.h>
-#include <nlohmann/json.hpp>
-
-#include "core/strings.h"
-#include "net/participation.h"
-#include "support/fixtures.h"
+#include "core/enums.h"
+#include "net/room.h"
 
 using namespace atelier;
-using Json = nlohmann::json;
-
-namespace {
-
-/// A session with étape 1, a board « Leviers » (the default columns), an open majority vote, an open dot vote
-/// and a closed approval vote; a participation server on a free loopback port with code 123456.
-struct Room {
-    Session session = test::tourSession();
-    net::Participation server;
-    Id etape = 0, board = 0, majority = 0, dots = 0, closed = 0;
-
-    explicit Room(net::Limits limits = {}) : server(limits) {
-        etape = session.model().etapeByNumber(1)->id;
-        board = add(AddBoard{etape, Board{0, "Leviers", defaultBoardCategories(), {}, {}, false}});
-        VoteSetup mj{"Quelle action essaimer ?", VoteMethod::Majority, {"Cafés des parents", "Tutorat"}};
-        majority = add(AddVote{etape, Vote{0, mj, {}}});
-        VoteSetup dot{"Priorités", VoteMethod::Dot, {"A", "B", "C"}};
-        dot.dotsPerVoter = 3;
-        dots = add(AddVote{etape, Vote{0, dot, {}}});
-        VoteSetup shut{"Fermé", VoteMethod::Approval, {"Oui", "Non"}};
-        shut.open = false;
-        closed = add(AddVote{etape, Vote{0, shut, {}}});
-        server.setOpen({etape, board, majority});
-        REQUIRE(server.start("127.0.0.1", 0, "123456"));
-    }
-
-    Id add(Action action) {
-        const Id id = session.model().nextId;
-        REQUIRE(session.apply(std::move(action)));
-        return id;
-    }
-
-    /// Runs `request` on another thread while this one drains the queue, like the owner does.
-    httplib::Result call(std::function<httplib::Result(httplib::Client&)> request) {
-        auto answer = std::async(std::launch::async, [&] {
-            httplib::Client client("127.0.0.1", server.port());
-            client.set_read_timeout(10, 0);
-            return request(client);
-        });
-        while (answer.wait_for(std::chrono::milliseconds(1)) != std::future_status::ready)
-            server.queue().drain(session);
-        return answer.get();
-    }
-
-    httplib::Result post(const std::string& path, const Json& body, const std::string& token = {}) {
-        return postRaw(path, body.dump(), token);
-    }
-    httplib::Result postRaw(const std::string& path, const std::string& body, const std::string& token = {}) {
-        return call([&](httplib::Client& c) {
-            httplib::Headers headers;
-            if (!token.empty()) headers.emplace("Authorization", "Bearer " + token);
-            return c.Post(path.c_str(), headers, body, "application/json");
-        });
-    }
-    httplib::Result get(const std::string& path, const std::string& token = {}) {
-        return call([&](httplib::Client& c) {
-            httplib::Headers headers;
-            if (!token.empty()) headers.emplace("Authorization", "Bearer " + token);
-            return c.Get(path.c_str(), headers);
-        });
-    }
-
-    std::string join(const Json& extra = Json::object()) {
-        Json body = extra;
-        body["code"] = "123456";
-        auto res = post("/api/rejoindre", body);
-        REQUIRE(res);
-        REQUIRE(res->status == 200);
-        return Json::parse(res->body).at("jeton").get<std::string>();
-    }
-
-    const Board& theBoard() const { return *session.model().etape(etape)->board(board); }
-    const Vote& vote(Id id) const {
-        for (const Vote& v : session.model().etape(etape)->votes)
-            if (v.id == id) return v;
-        FAIL("no vote");
-        throw;
-    }
-};
-
-/// The French message of an error answer.
-std::string error(const httplib::Result& res) {
-    REQUIRE(res);
-    const Json body = Json::parse(res->body);
-    REQUIRE(body.contains("erreur"));
-    return body.at("erreur").get<std::string>();
-}
-
-}  // namespace
+using namespace atelier::test;
 
 TEST_CASE("joining: the right code gives a 128-bit token, a wrong one 403 in French, headers on every answer") {
     Room room;
@@ -215,6 +119,9 @@ TEST_CASE("POST /api/idees adds the idea to the board open to phones, with the d
     CHECK(idea->author == "Awa");
     CHECK(idea->category == room.theBoard().categories.front().id);
     CHECK(idea->time > 0);
+    CHECK(idea->entry == IdeaEntry::Phone);
+    CHECK(enumKey(IdeaEntry::Phone) == "telephone");
+    CHECK(std::string(enumLabel(IdeaEntry::Phone)) == "Téléphone");
     CHECK(room.session.canUndo());  // undo on the console works on phone actions
 
     const BoardCategory& second = room.theBoard().categories.at(1);

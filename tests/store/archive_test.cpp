@@ -212,7 +212,7 @@ TEST_CASE("archived ideas are found without accents or case, and a re-save repla
     CHECK(searchIdeas(db, "cafe").empty());
 }
 
-TEST_CASE("two étapes with the same date and host get their own folder; a re-save replaces only its own") {
+TEST_CASE("two étapes with the same date and host get their own folder, a re-save replaces only its own") {
     TempDir dir;
     Database db(dir.path / "atelier.db");
     const EtapeArchive first = dayArchive();

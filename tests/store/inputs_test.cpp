@@ -211,7 +211,7 @@ TEST_CASE("Archives: messages name the field in French, never cereal's or rapidj
 
 // [SECTION] CSV: encoding decided per file, bad lines refused by number, UTF-16, NUL bytes
 
-TEST_CASE("CSV: a UTF-8 file with one line in Windows-1252 stays UTF-8; that line is refused by number") {
+TEST_CASE("CSV: a UTF-8 file with one line in Windows-1252 stays UTF-8, that line is refused by number") {
     std::string bytes = "texte;groupe\n";
     for (int i = 1; i <= 1999; ++i) bytes += "Idée n°" + std::to_string(i) + " à essaimer;G1\n";
     bytes += "Id\xe9" "e mal enregistr\xe9" "e;G2\n";  // line 2001
@@ -235,7 +235,7 @@ TEST_CASE("CSV: a Windows-1252 file is still read as Windows-1252, even with few
     CHECK(t.unreadable.empty());
 }
 
-TEST_CASE("CSV: UTF-16 with its BOM is converted, little- and big-endian; a damaged one is refused") {
+TEST_CASE("CSV: UTF-16 with its BOM is converted, little- and big-endian, a damaged one is refused") {
     const std::u16string text = u"texte;groupe\r\nIdée 𝄞;G1\r\n";
     std::string le = "\xFF\xFE", be = "\xFE\xFF";
     for (char16_t c : text) {
@@ -254,7 +254,7 @@ TEST_CASE("CSV: UTF-16 with its BOM is converted, little- and big-endian; a dama
     CHECK_THROWS_WITH_AS(parseCsv(std::string("\xFF\xFE\x00\xDC", 4)), doctest::Contains("UTF-16"), CsvError);
 }
 
-TEST_CASE("CSV: a NUL byte in a field refuses its line; in the header, the whole file") {
+TEST_CASE("CSV: a NUL byte in a field refuses its line, in the header the whole file") {
     const CsvTable t = parseCsv(std::string("texte;groupe\nBonne idée;G1\nMauvaise\0idée;G2\nAutre;G3\n", 55));
     REQUIRE(t.rows.size() == 2);
     CHECK(t.lines == std::vector<int>{2, 4});

@@ -301,7 +301,7 @@ TEST_CASE("Fiabilité: a refused territory, vote or door check-in keeps what was
 
 // [SECTION] Point 10: a change the journal could not save is shown at once, in a modal
 
-TEST_CASE("Fiabilité: a commit that fails while the app runs opens a modal; nothing changes, the text stays") {
+TEST_CASE("Fiabilité: a commit that fails while the app runs opens a modal, nothing changes, the text stays") {
     FullDiskJournal journal;
     DayConsole c("idees");
     c.session = Session(atelier::test::dayOfEtapeSession().model(), &journal);

@@ -99,6 +99,7 @@ TEST_CASE("Participation tab: a phone's idea arrives through the app's frames an
     const Board& b = c.etape1().boards.front();
     REQUIRE(b.ideas.size() == before + 1);
     CHECK(b.ideas.back().text == "Un café des parents « ouvert » à tous");
+    CHECK(b.ideas.back().entry == IdeaEntry::Phone);  // marked « Téléphone » on the console
 
     // Undo on the console (Ctrl+Z) works on the phone's action.
     c.ctrlPress(ImGuiKey_Z);
@@ -160,4 +161,84 @@ TEST_CASE("QR code: the join URL encodes into a square of modules, an empty text
     CHECK(qr.dark(qr.size - 1, 0));
     CHECK(qr.dark(0, qr.size - 1));
     CHECK(net::encodeQr("").size == 0);
+}
+
+namespace {
+
+httplib::Result getWithToken(Console& c, const std::string& path, const std::string& token) {
+    return whileFrames(c, [&](httplib::Client& client) {
+        return client.Get(path.c_str(), httplib::Headers{{"Authorization", "Bearer " + token}});
+    });
+}
+
+std::string joinAs(Console& c, const std::string& prenom, const std::string& groupe = {}) {
+    auto joined = postJson(c, "/api/rejoindre", Json{{"code", c.app.room().code}, {"prenom", prenom}, {"groupe", groupe}});
+    REQUIRE(joined);
+    REQUIRE(joined->status == 200);
+    c.frame();
+    return Json::parse(joined->body).at("jeton");
+}
+
+}  // namespace
+
+TEST_CASE("Participation tab: « Bloquer » stops a device's token, the others keep working") {
+    Console c;
+    openThroughButton(c);
+    const std::string nadia = joinAs(c, "Nadia", "Groupe 1");
+    const std::string paul = joinAs(c, "Paul", "Groupe 2");
+    REQUIRE(c.app.room().devices.size() == 2);
+    CHECK(c.app.room().phones == 2);
+    c.click("participation.block." + nadia);
+    c.frame();
+    CHECK(c.app.room().phones == 1);
+    CHECK(c.app.room().devices.front().blocked);
+    auto refused = getWithToken(c, "/api/etat", nadia);
+    REQUIRE(refused);
+    CHECK(refused->status == 401);
+    CHECK_FALSE(Json::parse(refused->body).value("erreur", "").empty());
+    auto fine = getWithToken(c, "/api/etat", paul);
+    REQUIRE(fine);
+    CHECK(fine->status == 200);
+}
+
+TEST_CASE("Participation tab: « Nouveau code » makes every phone join again with the new code") {
+    Console c;
+    openThroughButton(c);
+    const std::string before = c.app.room().code;
+    const std::string token = joinAs(c, "Nadia");
+    c.click("participation.new-code");
+    c.frame();
+    CHECK(c.app.room().code != before);
+    CHECK(std::regex_match(c.app.room().code, std::regex("[0-9]{6}")));
+    CHECK(c.app.room().phones == 0);
+    auto old = getWithToken(c, "/api/etat", token);
+    REQUIRE(old);
+    CHECK(old->status == 401);
+    auto wrong = postJson(c, "/api/rejoindre", Json{{"code", before}});
+    REQUIRE(wrong);
+    CHECK(wrong->status == 403);
+    CHECK_FALSE(joinAs(c, "Nadia").empty());
+}
+
+TEST_CASE("Participation: the room's countdown reaches the phones, and leaves them when it is reset") {
+    Console c;
+    openThroughButton(c);
+    const std::string token = joinAs(c, "Nadia");
+    auto state = getWithToken(c, "/api/etat", token);
+    REQUIRE(state);
+    CHECK(Json::parse(state->body).at("minuteur_s").is_null());
+    c.app.state().countdown.reset(300);
+    c.app.state().countdown.start();
+    c.frame();
+    state = getWithToken(c, "/api/etat", token);
+    REQUIRE(state);
+    const Json seconds = Json::parse(state->body).at("minuteur_s");
+    REQUIRE(seconds.is_number());
+    CHECK(seconds.get<int>() <= 300);
+    CHECK(seconds.get<int>() >= 290);
+    c.app.state().countdown.reset(300);  // back to the duration, stopped: not in use
+    c.frame();
+    state = getWithToken(c, "/api/etat", token);
+    REQUIRE(state);
+    CHECK(Json::parse(state->body).at("minuteur_s").is_null());
 }

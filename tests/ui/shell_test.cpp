@@ -30,10 +30,13 @@ TEST_CASE("Shell: every registered screen has one unique name and is a tab or a 
     }
 }
 
-TEST_CASE("Shell: a projector view with nothing to show falls back to the welcome screen; a request projects") {
+TEST_CASE("Shell: a projector view with nothing to show falls back to the welcome screen, a request projects") {
     Console c;
+    c.session = atelier::test::dayOfEtapeSession();  // votes to project
+    c.app.state().selectedEtape = c.session.model().etapeByNumber(1)->id;
     c.app.state().projector = "projecteur-carte";  // no card drawn yet
     c.imgui.frame([&] { c.app.drawProjector(c.requests); });
+    CHECK(c.app.state().projector == "projecteur-carte");  // the welcome screen is drawn, the choice kept
     c.show("votes");
     c.click("vote.project");
     CHECK(c.app.state().projector == "resultats");

@@ -124,7 +124,7 @@ void drawDevices(ScreenContext& ctx) {
     heading(fmt(Str::RoomPhones, {std::to_string(room.phones)}).c_str());
     if (room.devices.empty()) return;
     std::map<std::string, int> perGroup;
-    for (const RoomStatus::Device& d : room.devices)
+    for (const net::DeviceInfo& d : room.devices)
         if (!d.blocked) ++perGroup[d.groupe.empty() ? std::string(tr(Str::RoomNoGroup)) : d.groupe];
     ImGui::TextDisabled("%s", tr(Str::RoomPerGroup));
     for (const auto& [group, count] : perGroup) ImGui::BulletText("%s : %d", group.c_str(), count);
@@ -141,7 +141,7 @@ void drawDevices(ScreenContext& ctx) {
     ImGui::TableSetupColumn(tr(Str::RoomDeviceIdeas), ImGuiTableColumnFlags_WidthFixed, 60.0f);
     ImGui::TableSetupColumn("##block", ImGuiTableColumnFlags_WidthFixed, 110.0f);
     ImGui::TableHeadersRow();
-    for (const RoomStatus::Device& d : room.devices) {
+    for (const net::DeviceInfo& d : room.devices) {
         ImGui::PushID(d.token.c_str());
         ImGui::TableNextRow();
         ImGui::TableNextColumn();

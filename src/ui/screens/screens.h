@@ -82,14 +82,8 @@ struct RoomStatus {
     std::string code;               // the room code of this opening
     int port = 0;
     std::vector<std::string> urls;  // one per local address (the first is shown first); empty: no network
-    size_t phones = 0;              // devices joined since the opening, blocked ones left out
-    /// A device that joined, as the console lists it.
-    struct Device {
-        std::string token, prenom, cite, groupe;
-        int ideas = 0;
-        bool blocked = false;
-    };
-    std::vector<Device> devices;    // in joining order
+    size_t phones = 0;              // devices joined since the opening (or the last new code), blocked ones left out
+    std::vector<net::DeviceInfo> devices;  // in joining order, blocked ones included
     net::OpenToPhones open;         // what phones see
     std::string error;              // why the last opening failed
 };

@@ -137,13 +137,7 @@ int cmdExport(Context& context, Args& args) {
     const std::filesystem::path dir = out ? std::filesystem::path(*out) : defaultDir;
     std::error_code ec;
     std::filesystem::create_directories(dir, ec);
-    const std::pair<const char*, std::string> files[] = {
-        {"summary.html", exporting::summaryHtml(archive)},
-        {"summary.md", exporting::summaryMarkdown(archive)},
-        {"ideas.csv", exporting::ideasCsv(archive)},
-        {"votes.csv", exporting::votesCsv(archive)},
-    };
-    for (const auto& [name, content] : files) {
+    for (const auto& [name, content] : exporting::summaryFiles(archive)) {
         store::writeFileAtomic(dir / name, content);
         std::cout << fmt(Str::CliExportWritten, {(dir / name).string()}) << "\n";
     }

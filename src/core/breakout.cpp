@@ -1,6 +1,7 @@
 #include "core/breakout.h"
 
 #include <algorithm>
+#include <map>
 #include <set>
 #include <unordered_map>
 
@@ -126,6 +127,57 @@ MixerStats groupStats(const Model& model, const Etape& etape) {
         rounds.push_back(std::move(groups));
     }
     return evaluatePlan(in, rounds);
+}
+
+namespace {
+
+/// The fewest pairs that share a box when `n` things go into `boxes` boxes: spread as evenly as possible.
+long leastSharing(long n, long boxes) {
+    if (boxes <= 0 || n < 2) return 0;
+    const long q = n / boxes, r = n % boxes;
+    return r * (q + 1) * q / 2 + (boxes - r) * q * (q - 1) / 2;
+}
+
+}  // namespace
+
+PlanBounds planBounds(const Model& model, const Etape& etape) {
+    PlanBounds b;
+    const auto& rounds = etape.groups.rounds;
+    long repeats = 0, sameCite = 0;
+    for (size_t k = 0; k < rounds.size(); ++k) {
+        const auto& groups = rounds[k].groups;
+        // Same Cité: in every round, each Cité's people spread over the round's groups.
+        std::map<Id, long> perCite;
+        for (const Group& g : groups)
+            for (Id m : g.members)
+                if (const Person* p = model.person(m); p && p->territory) ++perCite[*p->territory];
+        for (const auto& [cite, n] : perCite) sameCite += leastSharing(n, static_cast<long>(groups.size()));
+        if (k == 0) continue;
+        // Repeats: a group of this round is formed from the groups of the round before; its members who were together
+        // there meet again (locked groups are kept together on purpose and not counted by the statistics either).
+        std::unordered_map<Id, size_t> before;
+        const auto& previous = rounds[k - 1].groups;
+        for (size_t g = 0; g < previous.size(); ++g)
+            for (Id m : previous[g].members) before[m] = g;
+        for (size_t g = 0; g < groups.size(); ++g) {
+            if (g < etape.groups.locked.size() && etape.groups.locked[g]) continue;
+            long seen = 0;
+            for (Id m : groups[g].members) seen += before.count(m);
+            repeats += leastSharing(seen, static_cast<long>(previous.size()));
+        }
+    }
+    b.repeatPairs = static_cast<int>(repeats);
+    b.sameCitePairs = static_cast<int>(sameCite);
+    return b;
+}
+
+std::string groupRoom(const GroupPlan& plan, int round, int group) {
+    for (int r = std::min(round, static_cast<int>(plan.rounds.size()) - 1); r >= 0; --r) {
+        const auto& groups = plan.rounds[static_cast<size_t>(r)].groups;
+        if (group >= 0 && static_cast<size_t>(group) < groups.size() && !groups[static_cast<size_t>(group)].room.empty())
+            return groups[static_cast<size_t>(group)].room;
+    }
+    return {};
 }
 
 int institutionKinds(const Model& model, const Group& group) {

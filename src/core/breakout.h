@@ -36,6 +36,18 @@ BreakoutResult formGroups(const Model& model, const Etape& etape, const Breakout
 /// Statistics of the étape's current plan (repeats, same-Cité pairs, institution mix, earlier meetings).
 MixerStats groupStats(const Model& model, const Etape& etape);
 
+/// The least repeated pairs and same-Cité pairs any plan with the current plan's rounds and group sizes can have
+/// (pigeonhole: a group of 6 formed from 4 groups of the round before holds at least 2 pairs that just met). The
+/// statistics are coloured against these, not against zero.
+struct PlanBounds {
+    int repeatPairs = 0;
+    int sameCitePairs = 0;
+};
+PlanBounds planBounds(const Model& model, const Etape& etape);
+
+/// The room of group `group` in `round`: its own, or carried over from the latest earlier round that set one.
+std::string groupRoom(const GroupPlan& plan, int round, int group);
+
 /// Number of institution kinds in a group.
 int institutionKinds(const Model& model, const Group& group);
 

@@ -1,5 +1,6 @@
 #include "core/date.h"
 
+#include <cctype>
 #include <cstdio>
 
 #include "core/strings.h"
@@ -100,6 +101,45 @@ std::string formatTimeFr(int minutes) {
     char buf[16];
     std::snprintf(buf, sizeof buf, "%02dh%02d", minutes / 60, minutes % 60);
     return buf;
+}
+
+namespace {
+
+/// The last Sunday of `month` in `year`.
+Date lastSunday(int year, int month) {
+    Date d{year, month, 31};
+    while (!isValid(d)) --d.day;
+    while (weekday(d) != 6) --d.day;  // weekday(): 0 is Monday
+    return d;
+}
+
+}  // namespace
+
+std::string formatUtcStampFr(std::string_view iso) {
+    // "YYYY-MM-DDTHH:MM[:SS]Z"
+    if (iso.size() < 17 || iso[10] != 'T' || iso.back() != 'Z') return std::string(iso);
+    const auto date = parseIso(iso.substr(0, 10));
+    const auto hh = iso.substr(11, 2), mm = iso.substr(14, 2);
+    if (!date || iso[13] != ':' || !std::isdigit(static_cast<unsigned char>(hh[0])) ||
+        !std::isdigit(static_cast<unsigned char>(hh[1])) || !std::isdigit(static_cast<unsigned char>(mm[0])) ||
+        !std::isdigit(static_cast<unsigned char>(mm[1])))
+        return std::string(iso);
+    const int utcMinutes = ((hh[0] - '0') * 10 + (hh[1] - '0')) * 60 + (mm[0] - '0') * 10 + (mm[1] - '0');
+    if (utcMinutes >= 24 * 60) return std::string(iso);
+    // Summer time from 01:00 UTC on the last Sunday of March to 01:00 UTC on the last Sunday of October.
+    const long day = daysSinceEpoch(*date);
+    const long start = daysSinceEpoch(lastSunday(date->year, 3)), end = daysSinceEpoch(lastSunday(date->year, 10));
+    const long minuteOfYear = day * 1440 + utcMinutes;
+    const bool summer = minuteOfYear >= start * 1440 + 60 && minuteOfYear < end * 1440 + 60;
+    long local = minuteOfYear + (summer ? 120 : 60);
+    Date d = *date;
+    if (local / 1440 > day) {  // past midnight in France: the next day
+        Date next = d;
+        ++next.day;
+        if (!isValid(next)) next = Date{d.month == 12 ? d.year + 1 : d.year, d.month == 12 ? 1 : d.month + 1, 1};
+        d = next;
+    }
+    return fmt(Str::DateAtTime, {formatLongFr(d), formatTimeFr(static_cast<int>(local % 1440))});
 }
 
 std::optional<int> parseTime(std::string_view text) {

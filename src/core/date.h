@@ -35,6 +35,10 @@ std::optional<Date> parseDate(std::string_view text);
 std::string formatLongFr(const Date& date);
 /// "09h30" for minutes after midnight.
 std::string formatTimeFr(int minutes);
+/// A UTC time stamp "2020-02-11T17:30:00Z" in French time (the Tour is in France: UTC+1, UTC+2 from the last
+/// Sunday of March to the last Sunday of October, 01:00 UTC), as « mardi 11 février 2020 à 18h30 »; anything else
+/// is returned as given.
+std::string formatUtcStampFr(std::string_view iso);
 /// Parses "9h30", "09h30", "9:30", "9h" or "9"; nullopt when not a time of day.
 std::optional<int> parseTime(std::string_view text);
 

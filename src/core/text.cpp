@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <set>
+#include <vector>
 
 namespace atelier {
 
@@ -126,6 +128,31 @@ std::string excerpt(std::string_view text, size_t maxChars) {
         while (bytes < text.size() && (static_cast<unsigned char>(text[bytes]) & 0xC0) == 0x80) ++bytes;
     }
     return std::string(text.substr(0, bytes)) + "…";
+}
+
+std::string lastNameKey(std::string_view name) {
+    std::vector<std::string> words;
+    std::string word;
+    for (char c : foldForSearch(name)) {  // hyphens kept: « Jean-Pierre » is one first name
+        if (c == ' ') {
+            if (!word.empty()) words.push_back(std::move(word));
+            word.clear();
+        } else {
+            word += c;
+        }
+    }
+    if (!word.empty()) words.push_back(std::move(word));
+    if (words.size() < 2) return words.empty() ? std::string() : foldForName(words.front());
+    static const std::set<std::string> kParticles = {"de", "du", "des", "d'", "le", "la", "van", "von", "der",
+                                                     "den", "ben", "bin", "el", "al", "da", "di", "dos"};
+    size_t first = words.size() - 1;  // where the last name starts
+    while (first > 1 && kParticles.count(words[first - 1])) --first;
+    std::string last, given;
+    for (size_t i = 0; i < words.size(); ++i) {
+        std::string& part = i >= first ? last : given;
+        part += (part.empty() ? "" : " ") + words[i];
+    }
+    return foldForName(last) + "\x01" + foldForName(given);  // \x01: a last name sorts before its longer ones
 }
 
 std::string foldForName(std::string_view text) {

@@ -19,6 +19,10 @@ std::string foldForSearch(std::string_view text);
 /// foldForSearch for people's names: apostrophes dropped and hyphens read as spaces, so that « ndi » finds
 /// « N'Diaye » and « jean pi » finds « Jean-Pierre ».
 std::string foldForName(std::string_view text);
+/// The key that sorts people by last name, then first name, as on a signing sheet: the last word of the name with
+/// the particles before it (« de », « van », « ben »…), then the rest, folded as foldForName: « Nadia Benali » sorts
+/// as « benali », then « nadia »; « Marie de La Tour » as « de la tour », then « marie ». A single word is its own key.
+std::string lastNameKey(std::string_view name);
 /// `text` cut after `maxChars` code points, never inside one, with « … » when something was cut: « Un café des
 /// parents… ». Text of `maxChars` code points or fewer comes back whole.
 std::string excerpt(std::string_view text, size_t maxChars);

@@ -28,8 +28,9 @@ std::vector<std::pair<const Registration*, const Person*>> byName(const Model& m
     std::vector<std::pair<const Registration*, const Person*>> out;
     for (const Registration& r : e.registrations)
         if (const Person* p = m.person(r.person)) out.emplace_back(&r, p);
+    // By last name, as a signing sheet is read (« Benali Nadia » before « Caron Frédérique »).
     std::stable_sort(out.begin(), out.end(), [](const auto& a, const auto& b) {
-        return foldForSearch(a.second->name) < foldForSearch(b.second->name);
+        return lastNameKey(a.second->name) < lastNameKey(b.second->name);
     });
     return out;
 }
@@ -62,7 +63,8 @@ std::string attendanceSheetHtml(const Model& m, const Etape& e) {
         body += "<tr><td>" + escape(p->name) + "</td><td>" + escape(territoryName(m, p->territory)) + "</td><td>" +
                 escape(enumLabel(p->institution)) + "</td><td class=\"sign\"></td><td class=\"sign\"></td></tr>\n";
     }
-    // Blank rows for walk-ins who sign on paper.
+    // Blank rows for walk-ins who sign on paper, kept together: never one stray empty row alone on a last page.
+    body += "</tbody>\n<tbody class=\"blank\">\n";
     for (int i = 0; i < 5; ++i)
         body += "<tr><td>&nbsp;</td><td></td><td></td><td class=\"sign\"></td><td class=\"sign\"></td></tr>\n";
     body += "</tbody>\n</table>\n";

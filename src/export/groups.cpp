@@ -1,5 +1,6 @@
 #include "export/groups.h"
 
+#include "core/breakout.h"
 #include "core/enums.h"
 #include "core/strings.h"
 #include "export/html.h"
@@ -16,9 +17,11 @@ std::string groupsHtml(const Model& model, const Etape& e) {
                        escape(tr(Str::DocGroupsTitle)) + "</h1><p>" + escape(etapeLine(model, e)) + "</p></header>\n";
     for (size_t r = 0; r < e.groups.rounds.size(); ++r) {
         body += "<h2>" + escape(fmt(Str::RoundName, {std::to_string(r + 1)})) + "</h2>\n";
-        for (const Group& g : e.groups.rounds[r].groups) {
+        for (size_t gi = 0; gi < e.groups.rounds[r].groups.size(); ++gi) {
+            const Group& g = e.groups.rounds[r].groups[gi];
             body += "<h3>" + escape(g.name);
-            if (!g.room.empty()) body += " — " + escape(g.room);
+            if (const std::string room = groupRoom(e.groups, static_cast<int>(r), static_cast<int>(gi)); !room.empty())
+                body += " — " + escape(room);
             body += "</h3>\n";
             if (!g.question.empty()) body += "<p><em>" + escape(g.question) + "</em></p>\n";
             body += "<table><thead><tr><th>" + escape(tr(Str::DocColName)) + "</th><th>" +

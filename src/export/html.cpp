@@ -36,6 +36,7 @@ th, td { border: 1px solid #777; padding: 5px 6px; text-align: left; vertical-al
 th { background: #e4ebf5; font-size: 9.5pt; }
 td.num, th.num { text-align: right; white-space: nowrap; }
 tr { page-break-inside: avoid; }
+tbody.blank { page-break-inside: avoid; break-inside: avoid; }
 thead { display: table-header-group; }
 .sign { width: 24%; height: 13mm; }
 .muted { color: #555; }

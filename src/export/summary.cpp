@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <map>
 
+#include "core/breakout.h"
 #include "core/enums.h"
 #include "core/strings.h"
 #include "core/text.h"
@@ -187,7 +188,7 @@ public:
 void writeSummary(const EtapeArchive& a, SummaryWriter& w) {
     const Etape& e = a.etape;
     SummaryHeader h{tr(Str::TourTitle), a.format.example ? tr(Str::SumExample) : "", tr(Str::SumTitle), hostLine(a),
-                    {}, fmt(Str::SumSaved, {a.savedAt, a.format.atelier})};
+                    {}, fmt(Str::SumSaved, {formatUtcStampFr(a.savedAt), a.format.atelier})};
     if (!e.header.theme.empty()) h.lines.push_back(fmt(Str::DocTheme, {e.header.theme}));
     if (!e.header.venue.empty()) h.lines.push_back(fmt(Str::DocVenue, {e.header.venue}));
     w.header(h);
@@ -227,10 +228,11 @@ void writeSummary(const EtapeArchive& a, SummaryWriter& w) {
         for (const GroupRound& r : e.groups.rounds) {
             w.subsection(fmt(Str::SumRound, {std::to_string(++n)}));
             std::vector<GroupLine> groups;
-            for (const Group& g : r.groups) {
+            for (size_t gi = 0; gi < r.groups.size(); ++gi) {
+                const Group& g = r.groups[gi];
                 std::string names;
                 for (Id id : g.members) names += (names.empty() ? "" : ", ") + personName(a, id);
-                groups.push_back({g.name, g.room, g.question, std::move(names)});
+                groups.push_back({g.name, groupRoom(e.groups, n - 1, static_cast<int>(gi)), g.question, std::move(names)});
             }
             w.groupRound(groups);
         }
@@ -563,6 +565,13 @@ std::string votesCsv(const EtapeArchive& a) {
         }
     }
     return out;
+}
+
+std::vector<std::pair<std::string, std::string>> summaryFiles(const EtapeArchive& archive) {
+    return {{"summary.html", summaryHtml(archive)},
+            {"summary.md", summaryMarkdown(archive)},
+            {"ideas.csv", ideasCsv(archive)},
+            {"votes.csv", votesCsv(archive)}};
 }
 
 }  // namespace atelier::exporting

@@ -3,6 +3,8 @@
 #pragma once
 
 #include <string>
+#include <utility>
+#include <vector>
 #include <string_view>
 
 #include "core/archive.h"
@@ -12,6 +14,9 @@ namespace atelier::exporting {
 /// summary.html: the étape, programme, participation charts, icebreaker, groups, ideas by column and cluster,
 /// vote results with charts, practices to spread. Everything users typed is escaped.
 std::string summaryHtml(const EtapeArchive& archive);
+/// The files of an étape's summary for the participants, by name: summary.html, summary.md, ideas.csv, votes.csv
+/// (what `atelier exporter` and the app's « Exporter la synthèse » write).
+std::vector<std::pair<std::string, std::string>> summaryFiles(const EtapeArchive& archive);
 /// summary.md: the same content in Markdown.
 std::string summaryMarkdown(const EtapeArchive& archive);
 /// ideas.csv: one row per idea.

@@ -35,6 +35,23 @@ Outcome DataFolder::writeDocument(const std::string& fileName, std::string_view 
     }
 }
 
+Outcome DataFolder::writeDocuments(const std::string& folder,
+                                   const std::vector<std::pair<std::string, std::string>>& files) {
+    const std::filesystem::path dir = documentsDir() / folder;
+    try {
+        std::error_code ec;
+        std::filesystem::create_directories(dir, ec);
+        std::string names;
+        for (const auto& [name, content] : files) {
+            writeFileAtomic(dir / name, content);
+            names += (names.empty() ? "" : ", ") + name;
+        }
+        return Outcome{true, fmt(Str::DocumentsWritten, {dir.string(), names}), dir};
+    } catch (const std::exception& e) {
+        return Outcome::failure(e.what());
+    }
+}
+
 Outcome DataFolder::saveArchive(const Model& model, const Etape& etape) {
     try {
         const EtapeArchive archive = makeArchive(model, etape, ATELIER_VERSION, nowUtcIso());

@@ -52,6 +52,9 @@ public:
 
     /// Writes `content` to DATA/documents/`fileName` atomically; the message names the file.
     Outcome writeDocument(const std::string& fileName, std::string_view content);
+    /// Writes several files into DATA/documents/`folder`/ (the summary of an étape); the outcome's `file` is that
+    /// folder and its message lists the files. A file that cannot be written stops it, with the French error.
+    Outcome writeDocuments(const std::string& folder, const std::vector<std::pair<std::string, std::string>>& files);
     /// Makes the archive of `etape` now, saves it under DATA/sessions and indexes its ideas.
     Outcome saveArchive(const Model& model, const Etape& etape);
     /// Archives saved through this folder so far (a list of archives made before is stale).

@@ -6,6 +6,7 @@
 #include "ui/app.h"
 
 #include <algorithm>
+#include <cfloat>
 #include <chrono>
 #include <cmath>
 #include <imgui.h>
@@ -13,7 +14,12 @@
 #include <random>
 #include <variant>
 
+#include "core/archive.h"
 #include "core/strings.h"
+#include "export/documents.h"
+#include "export/groups.h"
+#include "export/summary.h"
+#include "store/archive.h"
 #include "store/csv.h"
 #include "store/data_folder.h"
 #include "ui/fonts.h"
@@ -147,14 +153,46 @@ void App::drawShortcuts(UiRequests& requests) {
     if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Y), false)) requests.redo = true;
 }
 
-void App::drawMenuBar(UiRequests& requests) {
-    if (!ImGui::BeginMenuBar()) return;
+void App::drawFileMenu(UiRequests& requests) {
     if (ImGui::BeginMenu(tr(Str::MenuFile))) {
+        // The documents of the étape selected on the console, written into the data folder's documents/.
+        const Etape* e = selectedEtape();
+        const bool can = e && folder_;
+        const std::string number = e ? std::to_string(e->header.number) : "";
+        if (ImGui::MenuItem(fmt(Str::MenuSummary, {number}).c_str(), nullptr, false, can))
+            requests_.push_back(SummaryRequest{e->id, nullptr});
+        probe::mark("menu.summary");
+        struct Doc {
+            Str label;
+            const char* kind;
+            std::string (*render)(const Model&, const Etape&);
+            bool needsGroups;
+        };
+        const Doc docs[] = {{Str::MenuAttendance, "emargement", exporting::attendanceSheetHtml, false},
+                            {Str::MenuFees, "frais", exporting::feeStatementHtml, false},
+                            {Str::MenuGroupLists, "groupes", exporting::groupsHtml, true}};
+        for (const Doc& d : docs) {
+            const bool enabled = can && (!d.needsGroups || !e->groups.empty());
+            if (ImGui::MenuItem(tr(d.label), nullptr, false, enabled))
+                requests_.push_back(DocumentRequest{exporting::documentFileName(*e, d.kind),
+                                                    d.render(session_.model(), *e), {}});
+            probe::mark(std::string("menu.") + d.kind);
+        }
+        ImGui::Separator();
+        if (ImGui::MenuItem(tr(Str::MenuOpenDocuments), nullptr, false, folder_ != nullptr))
+            requests_.push_back(OpenFolderRequest{folder_->documentsDir()});
+        probe::mark("menu.open-documents");
+        ImGui::Separator();
         if (ImGui::MenuItem(tr(Str::MenuQuit))) requests.quit = true;
         probe::mark("menu.quit");
         ImGui::EndMenu();
     }
     probe::mark("menu.file");
+}
+
+void App::drawMenuBar(UiRequests& requests) {
+    if (!ImGui::BeginMenuBar()) return;
+    drawFileMenu(requests);
     if (ImGui::BeginMenu(tr(Str::MenuEdit))) {
         const std::string undo =
             session_.canUndo() ? fmt(Str::MenuUndoLabel, {session_.undoLabel()}) : std::string(tr(Str::MenuUndo));
@@ -228,6 +266,35 @@ void App::drawCountdownControls() {
     probe::mark("countdown.add");
     if (ImGui::SmallButton(tr(Str::CountdownReset))) c.reset(c.durationSeconds());
     probe::mark("countdown.reset");
+}
+
+void App::written(const store::Outcome& outcome) {
+    const std::filesystem::path folder =
+        std::filesystem::is_directory(outcome.file) ? outcome.file : outcome.file.parent_path();
+    state_.written = AppState::Written{folder, outcome.message};
+    toast(outcome.message);
+}
+
+void App::drawWritten() {
+    if (!state_.written) return;
+    const ImGuiViewport* viewport = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(ImVec2(viewport->Pos.x + 16.0f, viewport->Pos.y + viewport->Size.y - 16.0f),
+                            ImGuiCond_Always, ImVec2(0.0f, 1.0f));
+    ImGui::SetNextWindowSizeConstraints(ImVec2(0, 0), ImVec2(std::min(620.0f, viewport->Size.x * 0.5f), FLT_MAX));
+    constexpr ImGuiWindowFlags kFlags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize |
+                                        ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoFocusOnAppearing |
+                                        ImGuiWindowFlags_NoNav;
+    if (ImGui::Begin("##written", nullptr, kFlags)) {
+        ImGui::PushTextWrapPos(std::min(600.0f, viewport->Size.x * 0.5f - 20.0f));
+        ImGui::TextUnformatted(state_.written->message.c_str());
+        ImGui::PopTextWrapPos();
+        if (ImGui::Button(tr(Str::OpenFolder))) requests_.push_back(OpenFolderRequest{state_.written->folder});
+        probe::mark("written.open");
+        ImGui::SameLine();
+        if (ImGui::Button(tr(Str::WrittenDismiss))) state_.written.reset();
+        probe::mark("written.close");
+    }
+    ImGui::End();
 }
 
 void App::drawToasts() {
@@ -318,6 +385,7 @@ void App::drawConsole(Actions& actions, UiRequests& requests) {
         ImGui::EndTabBar();
     }
     ImGui::End();
+    drawWritten();
     drawUnsaved();
     drawToasts();
     drawNotices();
@@ -410,8 +478,28 @@ void App::handle(Request& request, Actions& follow) {
         void operator()(DocumentRequest& r) const {
             if (!app.folder_) return;
             const store::Outcome done = app.folder_->writeDocument(r.fileName, r.content);
-            if (!done) app.toast(done.message, true);
-            else if (r.written) r.written(done.message);
+            if (!done) return app.toast(done.message, true);
+            if (r.written) r.written(done.message);
+            app.written(done);
+        }
+        void operator()(SummaryRequest& r) const {
+            if (!app.folder_) return;
+            std::shared_ptr<const EtapeArchive> archive = r.archive;
+            if (!archive) {
+                const Etape* e = app.session_.model().etape(r.etape);
+                if (!e) return;
+                archive = std::make_shared<const EtapeArchive>(
+                    makeArchive(app.session_.model(), *e, ATELIER_VERSION, store::nowUtcIso()));
+            }
+            // One folder per étape, named like its archive folder (date and host).
+            const std::string folder = store::archiveFile(app.folder_->dir(), *archive).parent_path().filename().string();
+            const store::Outcome done = app.folder_->writeDocuments(folder, exporting::summaryFiles(*archive));
+            if (!done) return app.toast(done.message, true);
+            app.written(done);
+        }
+        void operator()(OpenFolderRequest& r) const {
+            app.state_.openedFolder = r.folder;
+            if (app.openFolder_) app.openFolder_(r.folder);
         }
         void operator()(ArchiveRequest& r) const { app.saveArchive(r.etape, r.done); }
         void operator()(CsvRequest& r) const {

@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <typeindex>
@@ -71,6 +72,14 @@ struct AppState {
     bool projectorFullscreen = false;   // reported by the platform
     bool projectorInConsole = false;    // single screen: F5 shows the projector view in the console
     bool quitRequested = false;         // Fichier → Quitter: the platform's loop ends (kept after the frame)
+    /// Where the last documents went (a summary, an attendance sheet…): shown with « Ouvrir le dossier » until
+    /// dismissed.
+    struct Written {
+        std::filesystem::path folder;
+        std::string message;
+    };
+    std::optional<Written> written;
+    std::filesystem::path openedFolder;  // the last folder « Ouvrir le dossier » asked the desktop to open
     /// A change the journal could not make durable while the app runs: shown at once in a modal.
     struct Unsaved {
         bool open = false;
@@ -169,6 +178,8 @@ public:
         participationHost_ = std::move(host);
         participationPort_ = port;
     }
+    /// How the desktop opens a folder (the platform: xdg-open); without it, only state().openedFolder records it.
+    void setOpenFolder(std::function<void(const std::filesystem::path&)> open) { openFolder_ = std::move(open); }
     /// Stops the server (also when the app closes): phones can no longer send.
     void closeParticipation();
     /// The participation server as the screens see it (refreshed each frame).
@@ -180,6 +191,11 @@ private:
     void drawMenuBar(UiRequests& requests);
     void drawShortcuts(UiRequests& requests);
     void drawToasts();
+    /// Where the last documents went, with « Ouvrir le dossier ».
+    void drawWritten();
+    void drawFileMenu(UiRequests& requests);
+    /// Documents written: remembered for drawWritten() and said in a toast.
+    void written(const store::Outcome& outcome);
     void drawNotices();
     void drawCountdownControls();
     const Etape* selectedEtape() const;
@@ -209,6 +225,7 @@ private:
     Requests requests_;  // what the frame's screens asked, handled in apply()
     std::unique_ptr<net::Participation> participation_;  // made when participation first opens
     RoomStatus room_;
+    std::function<void(const std::filesystem::path&)> openFolder_;
     std::string participationHost_ = "0.0.0.0";
     int participationPort_ = net::Participation::kDefaultPort;
 };

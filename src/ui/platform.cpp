@@ -17,6 +17,10 @@
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <thread>
+#include <unistd.h>
 #include <utility>
 #include <memory>
 #include <vector>
@@ -36,6 +40,18 @@ static_assert(atelier::ui::kKeyF5 == GLFW_KEY_F5 && atelier::ui::kKeyF6 == GLFW_
 namespace atelier::ui {
 
 namespace {
+
+/// Opens `folder` in the desktop's file manager (xdg-open, without waiting for it; a reaper thread leaves no zombie).
+void openInFileManager(const std::filesystem::path& folder) {
+    const std::string path = folder.string();
+    char* const argv[] = {const_cast<char*>("xdg-open"), const_cast<char*>(path.c_str()), nullptr};
+    pid_t child = 0;
+    if (posix_spawnp(&child, "xdg-open", nullptr, nullptr, argv, environ) == 0) {
+        // xdg-open returns once the file manager is started; reap it off the UI thread's path.
+        std::thread([child] { waitpid(child, nullptr, 0); }).detach();
+    }
+}
+
 
 // [SECTION] Windows and contexts
 
@@ -208,6 +224,7 @@ int runApp(Session& session, store::DataFolder* folder, std::vector<std::string>
 
     App app(session, folder);
     app.state().notices = std::move(notices);
+    app.setOpenFolder(openInFileManager);
     Actions actions;
     UiRequests requests;
     bool projectorVisible = true;

@@ -5,9 +5,12 @@
 #include <imgui_stdlib.h>
 #include <vector>
 
+#include "core/assert.h"
 #include "core/text.h"
 #include "ui/fonts.h"
 #include "ui/keys.h"
+#include "ui/probe.h"
+#include "core/strings.h"
 
 namespace atelier::ui {
 
@@ -87,7 +90,17 @@ void forgetInactiveTextState() {
     if (g.InputTextState.ID != 0 && g.InputTextState.ID != g.ActiveId) g.InputTextState.ID = 0;
 }
 
-bool entryField(const char* id, std::string& text, const char* hint, float width, float height, bool& focus) {
+/// Up and Down in a field given `arrows`: Dear ImGui calls this instead of moving the focus to another widget.
+static int countArrows(ImGuiInputTextCallbackData* data) {
+    int& arrows = *static_cast<int*>(data->UserData);
+    if (data->EventKey == ImGuiKey_UpArrow) --arrows;
+    if (data->EventKey == ImGuiKey_DownArrow) ++arrows;
+    return 0;
+}
+
+bool entryField(const char* id, std::string& text, const char* hint, float width, float height, bool& focus,
+                int* arrows) {
+    ATELIER_ASSERT(!(arrows && height > 0), "arrows choose suggestions under a one-line field");
     ImGuiContext& g = *ImGui::GetCurrentContext();
     ImVector<ImWchar>& queue = g.IO.InputQueueCharacters;
     const ImGuiID gid = ImGui::GetID(id);
@@ -131,7 +144,9 @@ bool entryField(const char* id, std::string& text, const char* hint, float width
                                           ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_CtrlEnterForNewLine);
     } else {
         ImGui::SetNextItemWidth(width);
-        enter = ImGui::InputTextWithHint(id, hint ? hint : "", &text, ImGuiInputTextFlags_EnterReturnsTrue);
+        ImGuiInputTextFlags flags = ImGuiInputTextFlags_EnterReturnsTrue;
+        if (arrows) flags |= ImGuiInputTextFlags_CallbackHistory;
+        enter = ImGui::InputTextWithHint(id, hint ? hint : "", &text, flags, arrows ? countArrows : nullptr, arrows);
     }
     if (typedEnter && g.ActiveId == gid) ImGui::ClearActiveID();  // posted, as by the Enter key
     enter = enter || typedEnter;
@@ -143,6 +158,12 @@ bool entryField(const char* id, std::string& text, const char* hint, float width
         ahead.since = now;
         ImGui::SetKeyboardFocusHere(-1);  // back on the next frame
     } else if (mine && g.ActiveId == gid) {
+        // Back after Enter with its text still there (refused, or kept to be completed): the cursor goes to its end
+        // rather than selecting it all, so that the next keystroke adds to the text instead of replacing it.
+        if (g.InputTextState.ID == gid && g.InputTextState.HasSelection()) {
+            g.InputTextState.Stb.cursor = g.InputTextState.CurLenW;
+            g.InputTextState.ClearSelection();
+        }
         if (ahead.carry.empty()) ahead = TypeAhead{};  // back, nothing left to hand over
         else ahead.since = now;                        // back: the carried keystrokes go in on the next frame
     }
@@ -165,6 +186,43 @@ bool commitText(Drafts& drafts, const char* id, const std::string& value, std::s
         return true;
     }
     return false;
+}
+
+bool confirmedButton(const char* label, const std::string& question, const std::string& probeKey) {
+    ImGui::PushID(probeKey.c_str());
+    if (ImGui::Button(label)) ImGui::OpenPopup("##confirm");
+    probe::mark(probeKey);
+    bool confirmed = false;
+    if (ImGui::BeginPopup("##confirm")) {
+        ImGui::TextUnformatted(question.c_str());
+        ImGui::TextDisabled("%s", tr(Str::ConfirmUndoHint));
+        ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0.62f, 0.10f, 0.10f, 1.0f));
+        ImGui::PushStyleColor(ImGuiCol_ButtonHovered, ImVec4(0.72f, 0.14f, 0.14f, 1.0f));
+        ImGui::PushStyleColor(ImGuiCol_ButtonActive, ImVec4(0.52f, 0.06f, 0.06f, 1.0f));
+        ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1, 1, 1, 1));
+        if (ImGui::Button(tr(Str::ConfirmDelete))) {
+            confirmed = true;
+            ImGui::CloseCurrentPopup();
+        }
+        ImGui::PopStyleColor(4);
+        probe::mark("confirm.yes");
+        ImGui::SameLine();
+        if (ImGui::Button(tr(Str::ConfirmCancel)) || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false)) ImGui::CloseCurrentPopup();
+        probe::mark("confirm.no");
+        ImGui::EndPopup();
+    }
+    ImGui::PopID();
+    return confirmed;
+}
+
+/// Moves the cursor so that a button labelled `label` ends at the right edge of the line (away from the frequent
+/// buttons before it), or to the next line when the line is too full.
+void alignRight(const char* label) {
+    const float w = ImGui::CalcTextSize(label).x + ImGui::GetStyle().FramePadding.x * 2;
+    ImGui::SameLine();
+    const float right = ImGui::GetWindowContentRegionMax().x - w;
+    if (right - ImGui::GetCursorPosX() < 40.0f) ImGui::NewLine();
+    else ImGui::SetCursorPosX(right);
 }
 
 std::optional<int> parseInt(const std::string& text) {

@@ -54,12 +54,23 @@ void forgetWaiting();
 /// kTypedEnter — with the text in `text`. The field keeps the keyboard after Enter, the characters typed after
 /// Enter in the same frame go to the next entry, and its undo history starts afresh after a post (Dear ImGui's
 /// per-field undo must never replay on a text changed behind its back). `focus`: take the keyboard (reset to
-/// false). `height` > 0: several lines, Ctrl+Enter for a new line.
-bool entryField(const char* id, std::string& text, const char* hint, float width, float height, bool& focus);
+/// false). `height` > 0: several lines, Ctrl+Enter for a new line. `arrows` (one line only): the Up and Down keys
+/// stay in the field and add -1 or +1 to it, to choose among suggestions shown below (the check-in's matches).
+bool entryField(const char* id, std::string& text, const char* hint, float width, float height, bool& focus,
+                int* arrows = nullptr);
 
 /// Once per frame, before any field: forgets the undo history of a text field that is no longer active, so that a
 /// field whose text changed while it was left (emptied after a post, reverted by an undo) starts afresh.
 void forgetInactiveTextState();
+
+/// A destructive button (delete a board, a vote, a territory, a registration…): a click opens a small popup beside
+/// it that asks `question`, with « Supprimer » and « Annuler » (Échap); returns true once confirmed. The action stays
+/// undoable. `probeKey` marks the button for tests; the popup's buttons are marked "confirm.yes" and "confirm.no".
+bool confirmedButton(const char* label, const std::string& question, const std::string& probeKey);
+
+/// After a row of buttons: places the next one, labelled `label`, at the right edge of the line (or on the next
+/// line when it is full), away from the frequent ones.
+void alignRight(const char* label);
 
 /// A whole number typed by a person ("12", " 3 "); nullopt otherwise.
 std::optional<int> parseInt(const std::string& text);

@@ -132,3 +132,59 @@ TEST_CASE("nobody registered: a message, no groups") {
     CHECK_FALSE(r.ok());
     CHECK(r.error.find("Personne n'est inscrit") == 0);
 }
+
+namespace {
+
+/// A plan of `rounds` rounds of `groups` groups over people 1..n, without territories: round 0 in order, later
+/// rounds as given.
+GroupRound roundOf(const std::vector<std::vector<Id>>& groups) {
+    GroupRound r;
+    for (const auto& members : groups) r.groups.push_back(Group{"", "", "", members});
+    return r;
+}
+
+}  // namespace
+
+TEST_CASE("the least repeated pairs of a plan's shape: 24 people, 4 groups, 2 rounds cannot go below 8") {
+    Model model;
+    Etape e;
+    std::vector<std::vector<Id>> first(4), second(4);
+    for (Id p = 0; p < 24; ++p) {
+        first[static_cast<size_t>(p / 6)].push_back(p + 1);
+        second[static_cast<size_t>(p % 4)].push_back(p + 1);  // each second-round group takes from every first one
+    }
+    e.groups.rounds = {roundOf(first), roundOf(second)};
+    const PlanBounds least = planBounds(model, e);
+    // A group of 6 taken from 4 groups holds at least two pairs of one of them (2+2+1+1): 4 groups × 2.
+    CHECK(least.repeatPairs == 8);
+    CHECK(least.sameCitePairs == 0);  // nobody has a Cité here
+
+    // One round: nothing can repeat. Three rounds: each later round adds its own 8.
+    e.groups.rounds = {roundOf(first)};
+    CHECK(planBounds(model, e).repeatPairs == 0);
+    e.groups.rounds = {roundOf(first), roundOf(second), roundOf(first)};
+    CHECK(planBounds(model, e).repeatPairs == 16);
+}
+
+TEST_CASE("the least same-Cité pairs: a Cité's people spread over the groups of each round") {
+    Fixture f;
+    const GroupPlan plan = f.form(2, 2);
+    REQUIRE(f.s.apply(SetGroupPlan{f.e1, plan}).ok);
+    const PlanBounds least = planBounds(f.s.model(), f.etape());
+    const MixerStats stats = groupStats(f.s.model(), f.etape());
+    CHECK(stats.repeatPairs >= least.repeatPairs);  // a bound: no plan does better, this one included
+    CHECK(stats.sameCitePairs >= least.sameCitePairs);
+}
+
+TEST_CASE("a group's room carries over to the next rounds until it is changed") {
+    GroupPlan plan;
+    plan.rounds = {roundOf({{1, 2}, {3, 4}}), roundOf({{1, 3}, {2, 4}}), roundOf({{1, 4}, {2, 3}})};
+    plan.rounds[0].groups[0].room = "Salle B12";
+    plan.rounds[2].groups[0].room = "Préau";
+    CHECK(groupRoom(plan, 0, 0) == "Salle B12");
+    CHECK(groupRoom(plan, 1, 0) == "Salle B12");  // carried over
+    CHECK(groupRoom(plan, 2, 0) == "Préau");      // changed
+    CHECK(groupRoom(plan, 1, 1).empty());         // never set
+    CHECK(groupRoom(plan, 5, 0) == "Préau");      // past the last round: the last one's
+    CHECK(groupRoom(GroupPlan{}, 0, 0).empty());
+}

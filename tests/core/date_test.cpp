@@ -42,3 +42,18 @@ TEST_CASE("times of the programme") {
     CHECK_FALSE(parseTime(""));
     CHECK(formatTimeFr(570) == "09h30");
 }
+
+TEST_CASE("a UTC time stamp reads in French time, summer time included, the day after midnight included") {
+    CHECK(formatUtcStampFr("2020-02-11T17:30:00Z") == "mardi 11 février 2020 à 18h30");  // winter: UTC+1
+    CHECK(formatUtcStampFr("2021-06-15T08:05:00Z") == "mardi 15 juin 2021 à 10h05");     // summer: UTC+2
+    CHECK(formatUtcStampFr("2020-12-31T23:30:00Z") == "vendredi 1er janvier 2021 à 00h30");
+    // Summer time starts at 01:00 UTC on the last Sunday of March (28 March 2021) and ends on the last Sunday of
+    // October (31 October 2021).
+    CHECK(formatUtcStampFr("2021-03-28T00:59:00Z") == "dimanche 28 mars 2021 à 01h59");
+    CHECK(formatUtcStampFr("2021-03-28T01:00:00Z") == "dimanche 28 mars 2021 à 03h00");
+    CHECK(formatUtcStampFr("2021-10-31T00:59:00Z") == "dimanche 31 octobre 2021 à 02h59");
+    CHECK(formatUtcStampFr("2021-10-31T01:00:00Z") == "dimanche 31 octobre 2021 à 02h00");
+    // Not a stamp: as given.
+    CHECK(formatUtcStampFr("hier") == "hier");
+    CHECK(formatUtcStampFr("2020-02-11T99:30:00Z") == "2020-02-11T99:30:00Z");
+}

@@ -1,5 +1,9 @@
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <string>
+#include <vector>
+
 #include "core/strings.h"
 #include "core/text.h"
 
@@ -68,4 +72,14 @@ TEST_CASE("fold for names: apostrophes dropped, hyphens read as spaces, accents 
     CHECK(foldForName("N'Diaye").find(foldForName("ndi")) == 0);
     CHECK(foldForName("Jean-Pierre").find(foldForName("jean pi")) == 0);
     CHECK(foldForName("Jean\u2011Pierre") == "jean pierre");
+}
+
+TEST_CASE("people sort by last name, particles included, accents and apostrophes ignored") {
+    std::vector<std::string> names = {"Zoé Lefèvre", "Nadia Benali", "Marie de La Tour", "Aminata N'Diaye",
+                                      "Jean-Pierre Morel", "Anne Morel", "Élodie Caron", "Madonna"};
+    std::sort(names.begin(), names.end(),
+              [](const std::string& a, const std::string& b) { return lastNameKey(a) < lastNameKey(b); });
+    const std::vector<std::string> expected = {"Nadia Benali", "Élodie Caron", "Marie de La Tour", "Zoé Lefèvre",
+                                               "Madonna", "Anne Morel", "Jean-Pierre Morel", "Aminata N'Diaye"};
+    CHECK(names == expected);
 }

@@ -63,9 +63,11 @@ TEST_CASE("the attendance sheet lists every registered person with two signature
     CHECK(html.find("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; Cie") != std::string::npos);
     CHECK(html.find("g.lecoat@irev.fr") != std::string::npos);
     CHECK(html.find("03 20 25 61 53") != std::string::npos);
-    // Sorted by name: Chloé before Marc before Nadia.
-    CHECK(html.find("Chloé Martin") < html.find("Marc Dupont"));
-    CHECK(html.find("Marc Dupont") < html.find("Nadia Benali"));
+    // Sorted by last name, as a signing sheet is read: Benali, Dupont, Martin.
+    CHECK(html.find("Nadia Benali") < html.find("Marc Dupont"));
+    CHECK(html.find("Marc Dupont") < html.find("Chloé Martin"));
+    // The blank rows for walk-ins stay together on one page.
+    CHECK(html.find("<tbody class=\"blank\">") != std::string::npos);
 }
 
 TEST_CASE("the fee statement: non-member territories, total, amounts to check") {

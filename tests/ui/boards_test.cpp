@@ -81,6 +81,16 @@ TEST_CASE("Idées: typing an idea and pressing Enter posts it as one action and 
     CHECK(c.board().ideas.size() == before + 1);
 }
 
+TEST_CASE("Idées: Enter in the new board's question creates the board, as « Créer » does") {
+    BoardsConsole c;
+    const size_t before = c.etape1().boards.size();
+    const Actions emitted = c.typeInto("idees.new-board", "Comment associer les parents ?");
+    REQUIRE(emitted.size() == 1);
+    CHECK(std::holds_alternative<AddBoard>(emitted[0]));
+    REQUIRE(c.etape1().boards.size() == before + 1);
+    CHECK(c.etape1().boards.back().title == "Comment associer les parents ?");
+}
+
 TEST_CASE("Idées: an idea over 500 characters is refused with a message and nothing is posted") {
     BoardsConsole c;
     const size_t before = c.board().ideas.size();

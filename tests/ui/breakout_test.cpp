@@ -2,6 +2,8 @@
 // group), each one undoable action.
 #include <doctest/doctest.h>
 
+#include "core/breakout.h"
+#include "export/groups.h"
 #include "ui/harness.h"
 
 using namespace atelier;
@@ -84,4 +86,59 @@ TEST_CASE("Groupes: locking a group and projecting the round") {
     CHECK(c.etape1().groups.locked[0]);
     c.click("groups.project");
     CHECK(c.app.state().projector == "projecteur-groupes");
+}
+
+TEST_CASE("Groupes: the steppers show the saved plan (after a restart, another étape, an undo), not the defaults") {
+    BreakoutConsole c;
+    const Id e1 = c.etape1().id;
+    GroupPlan plan;
+    plan.rounds.resize(2);
+    const std::vector<Id> room = peopleInTheRoom(c.etape1());
+    for (GroupRound& r : plan.rounds) {
+        r.groups.resize(3);
+        for (size_t i = 0; i < room.size(); ++i) r.groups[i % 3].members.push_back(room[i]);
+    }
+    REQUIRE(c.session.apply(SetGroupPlan{e1, plan}).ok);
+    c.frame();
+    CHECK(c.app.view<BreakoutView>().groups == 3);
+    CHECK(c.app.view<BreakoutView>().rounds == 2);
+    // A new app on the same data (a restart) shows the same.
+    App restarted{c.session};
+    restarted.state().selectedEtape = e1;
+    REQUIRE(restarted.showScreen("groupes"));
+    Actions a;
+    UiRequests r;
+    c.imgui.frame([&] { restarted.drawConsole(a, r); });
+    CHECK(restarted.view<BreakoutView>().groups == 3);
+    CHECK(restarted.view<BreakoutView>().rounds == 2);
+    // The facilitator's own choice stays while the plan does not change; re-mixing builds that shape.
+    c.app.view<BreakoutView>().groups = 2;
+    c.frame();
+    CHECK(c.app.view<BreakoutView>().groups == 2);
+    c.click("groups.form");
+    CHECK(c.etape1().groups.rounds.front().groups.size() == 2);
+    c.frame();
+    CHECK(c.app.view<BreakoutView>().groups == 2);
+    // Undo brings the 3 × 2 plan back, and the steppers with it.
+    REQUIRE(c.session.undo().ok);
+    c.frame();
+    CHECK(c.app.view<BreakoutView>().groups == 3);
+    CHECK(c.app.view<BreakoutView>().rounds == 2);
+}
+
+TEST_CASE("Groupes: a room set in round 1 is the hint of round 2 and goes on its projection") {
+    BreakoutConsole c;
+    const Id e1 = c.etape1().id;
+    c.app.view<BreakoutView>().rounds = 2;
+    c.app.view<BreakoutView>().groups = 2;
+    c.click("groups.form");
+    REQUIRE(c.etape1().groups.rounds.size() == 2);
+    const Group& g = c.etape1().groups.rounds[0].groups[0];
+    REQUIRE(c.session.apply(UpdateGroup{e1, 0, 0, g.name, g.question, "Salle B12", false}).ok);
+    CHECK(groupRoom(c.etape1().groups, 1, 0) == "Salle B12");
+    const std::string html = exporting::groupsHtml(c.session.model(), c.etape1());
+    // Both rounds name the room.
+    size_t count = 0;
+    for (size_t at = html.find("Salle B12"); at != std::string::npos; at = html.find("Salle B12", at + 1)) ++count;
+    CHECK(count == 2);
 }

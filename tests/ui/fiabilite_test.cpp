@@ -94,8 +94,10 @@ TEST_CASE("Fiabilité: Ctrl+Z right after posting, then typing, in every field p
         DayConsole c("inscriptions");
         const size_t before = c.etape1().registrations.size();
         c.post("Jeanne Valjean");  // the field has the keyboard when the screen opens
+        c.post("");                // a walk-in: the second Enter confirms
         REQUIRE(c.etape1().registrations.size() == before + 1);
         c.undoThenPost("Jean Moulin");
+        c.post("");
         REQUIRE(c.etape1().registrations.size() == before + 2);
         CHECK(c.session.model().person(c.etape1().registrations.back().person)->name == "Jean Moulin");
     }
@@ -197,7 +199,7 @@ TEST_CASE("Fiabilité: other fields ignore the Enter the platform puts among the
 TEST_CASE("Fiabilité: names typed fast at the door, each checked in complete") {
     DayConsole c("inscriptions");
     const size_t before = c.etape1().registrations.size();
-    c.imgui.type(typedAhead("Jeanne Valjean\nJean Moulin\n"));
+    c.imgui.type(typedAhead("Jeanne Valjean\n\nJean Moulin\n\n"));  // walk-ins: Enter asks, Enter confirms
     for (int i = 0; i < 8; ++i) c.frame();
     REQUIRE(c.etape1().registrations.size() == before + 2);
     CHECK(c.session.model().person(c.etape1().registrations[before].person)->name == "Jeanne Valjean");

@@ -41,6 +41,12 @@ TEST_CASE("Brise-glace: the facilitator adds a question with Enter") {
     c.typeAndEnter("Quel livre conseilleriez-vous à un collègue ?");
     REQUIRE(c.lastActions.size() == 1);
     CHECK(c.session.model().deck("fiertes")->questions.back() == "Quel livre conseilleriez-vous à un collègue ?");
+    // It says so, with the deck's new size (issue 11 point 14: no feedback before).
+    c.frame();
+    const std::string& added = c.app.view<IcebreakerView>().questionAdded;
+    CHECK(added.find("Quel livre conseilleriez-vous") != std::string::npos);
+    CHECK(added.find(std::to_string(c.session.model().deck("fiertes")->questions.size()) + " questions") !=
+          std::string::npos);
 }
 
 TEST_CASE("Brise-glace: preparing the speed-meeting, projecting a round and starting its countdown") {

@@ -48,7 +48,11 @@ TEST_CASE("Réseau: adding a territory by typing its name and pressing Enter") {
 
     // Deleting a territory that hosts an étape is refused with a message; nothing changes.
     const Model before = c.session.model();
+    const size_t toasts = c.app.state().toasts.size();
     c.click("territory.Amiens.delete");
+    CHECK(c.session.model() == before);  // one click only asks
+    CHECK(c.app.state().toasts.size() == toasts);
+    c.click("confirm.yes");
     CHECK(c.session.model() == before);
     REQUIRE_FALSE(c.app.state().toasts.empty());
     CHECK(c.app.state().toasts.back().text.find("accueille l'étape 1") != std::string::npos);
@@ -99,15 +103,32 @@ TEST_CASE("Inscriptions: check-in at the door by typing three letters and Enter,
     CHECK(c.app.view<RegistrationsView>().lastCheckedIn == "\u2713 Nadia Benali est présent·e");
     CHECK(c.app.view<RegistrationsView>().checkin.empty());
 
-    // Someone not registered: Enter adds them on the spot, present, as one undoable step.
+    // Someone not registered: Enter asks first (nothing is added yet); the name can still be corrected in the field,
+    // their Cité and institution are set right there; Enter again adds them, present, as one undoable step.
     c.frame();
-    c.typeAndEnter("Jeanne Valjean");
+    c.typeAndEnter("Jeanne Valjea");
+    CHECK(c.lastActions.empty());
+    CHECK(c.etape1().registrations.size() == 1);
+    REQUIRE(c.app.view<RegistrationsView>().walkIn);
+    c.frame();
+    c.imgui.type("n");  // the check-in field keeps the keyboard: the typo is corrected there
+    c.frame();
+    INFO("check-in field: " << c.app.view<RegistrationsView>().checkin);
+    REQUIRE(c.app.view<RegistrationsView>().walkIn);
+    c.app.view<RegistrationsView>().walkIn->territory = c.session.model().territories.front().id;
+    c.app.view<RegistrationsView>().walkIn->institution = Institution::Association;
+    c.press(ImGuiKey_Enter);
     REQUIRE(c.lastActions.batches.size() == 1);
     REQUIRE(c.etape1().registrations.size() == 2);
     const Registration& walkIn = c.etape1().registrations.back();
     CHECK(walkIn.walkIn);
     CHECK(walkIn.present);
     CHECK(c.session.model().person(walkIn.person)->name == "Jeanne Valjean");
+    CHECK(c.session.model().person(walkIn.person)->territory == c.session.model().territories.front().id);
+    CHECK(c.session.model().person(walkIn.person)->institution == Institution::Association);
+    CHECK_FALSE(c.app.view<RegistrationsView>().walkIn);
+    CHECK(c.app.view<RegistrationsView>().checkin.empty());
+    CHECK(c.app.view<RegistrationsView>().lastCheckedIn == "\u2713 Jeanne Valjean ajouté·e sur place et présent·e");
     CHECK(c.session.undoLabel() == "Accueillir « Jeanne Valjean » sur place");
     REQUIRE(c.session.undo().ok);
     CHECK(c.etape1().registrations.size() == 1);
@@ -143,6 +164,76 @@ TEST_CASE("Inscriptions: check-in at the door by typing three letters and Enter,
     const Actions emitted = c.click("registration.0.present");
     REQUIRE(emitted.size() == 1);
     CHECK_FALSE(c.etape1().registrations.front().present);
+}
+
+TEST_CASE("Inscriptions: with several matches, Up and Down choose who Enter checks in, the field keeps the keyboard") {
+    Console c;
+    const Id e1 = c.etape1().id;
+    for (const char* name : {"Martine Leroy", "Marc Dubois", "Marie Curie"}) {
+        Person p;
+        p.name = name;
+        REQUIRE(c.session.apply(AddPerson{p}).ok);
+        REQUIRE(c.session.apply(AddRegistration{e1, Registration{0, c.session.model().people.back().id}}).ok);
+    }
+    c.show("inscriptions");
+    c.imgui.type("mar");
+    c.frame();
+    // Listed by name: Marc Dubois, Marie Curie, Martine Leroy. Down twice, Up once: Marie Curie.
+    c.press(ImGuiKey_DownArrow);
+    c.press(ImGuiKey_DownArrow);
+    c.press(ImGuiKey_UpArrow);
+    CHECK(c.app.view<RegistrationsView>().checkinChoice == 1);
+    c.press(ImGuiKey_Enter);
+    REQUIRE(c.lastActions.size() == 1);
+    CHECK(c.session.model().person(std::get<UpdateRegistration>(c.lastActions[0]).registration.person)->name ==
+          "Marie Curie");
+    // Down past the last match stays on the last one; a click on a match checks that one in.
+    c.frame();
+    c.imgui.type("mar");
+    c.frame();
+    for (int i = 0; i < 5; ++i) c.press(ImGuiKey_DownArrow);
+    CHECK(c.app.view<RegistrationsView>().checkinChoice == 2);
+    c.click("checkin.match.0");
+    REQUIRE(c.lastActions.size() == 1);
+    CHECK(c.session.model().person(std::get<UpdateRegistration>(c.lastActions[0]).registration.person)->name ==
+          "Marc Dubois");
+}
+
+TEST_CASE("Inscriptions: a walk-in is added only once confirmed; « Annuler » and Échap add nobody") {
+    Console c;
+    const Id e1 = c.etape1().id;
+    c.show("inscriptions");
+    const size_t people = c.session.model().people.size();
+    c.typeAndEnter("ndi");
+    CHECK(c.lastActions.empty());
+    REQUIRE(c.app.view<RegistrationsView>().walkIn);
+    c.click("walkin.cancel");
+    CHECK_FALSE(c.app.view<RegistrationsView>().walkIn);
+    CHECK(c.session.model().people.size() == people);
+    CHECK(c.session.model().etape(e1)->registrations.empty());
+    CHECK(c.app.view<RegistrationsView>().checkin == "ndi");  // the text stays, to be completed
+
+    c.frame();
+    c.frame();  // the field has the keyboard back
+    c.press(ImGuiKey_Enter);
+    REQUIRE(c.app.view<RegistrationsView>().walkIn);
+    c.press(ImGuiKey_Escape);
+    CHECK_FALSE(c.app.view<RegistrationsView>().walkIn);
+    CHECK(c.session.model().people.size() == people);
+
+    // Confirmed with the button, the Cité set in the form.
+    c.frame();
+    c.frame();
+    c.press(ImGuiKey_Enter);
+    REQUIRE(c.app.view<RegistrationsView>().walkIn);
+    const Id cite = c.session.model().territories.back().id;
+    c.app.view<RegistrationsView>().walkIn->territory = cite;
+    c.click("walkin.add");
+    REQUIRE(c.lastActions.batches.size() == 1);
+    REQUIRE(c.session.model().etape(e1)->registrations.size() == 1);
+    const Person* added = c.session.model().person(c.session.model().etape(e1)->registrations.front().person);
+    CHECK(added->name == "ndi");
+    CHECK(added->territory == cite);
 }
 
 TEST_CASE("Inscriptions: importing a CSV from its path (or a dropped file) and writing the documents") {

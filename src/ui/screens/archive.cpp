@@ -130,7 +130,8 @@ void drawArchiveScreen(ArchiveView& view, ScreenContext& ctx) {
             for (const store::IdeaHit& h : *view.hits) {
                 ImGui::TableNextRow();
                 ImGui::TableNextColumn();
-                ImGui::TextUnformatted(h.date.c_str());
+                const auto date = parseIso(h.date);
+                ImGui::TextUnformatted(date ? formatShortFr(*date).c_str() : h.date.c_str());
                 ImGui::TableNextColumn();
                 ImGui::TextWrapped("%s", h.board.c_str());
                 ImGui::TableNextColumn();
@@ -155,7 +156,7 @@ void drawArchiveScreen(ArchiveView& view, ScreenContext& ctx) {
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
             ImGui::PushID(static_cast<int>(i));
-            const std::string date = l.error.empty() ? toIso(l.archive.etape.header.date)
+            const std::string date = l.error.empty() ? formatShortFr(l.archive.etape.header.date)
                                                      : l.file.parent_path().filename().string();
             if (ImGui::Selectable(date.c_str(), view.open == static_cast<int>(i), ImGuiSelectableFlags_SpanAllColumns))
                 view.open = static_cast<int>(i);
@@ -185,7 +186,13 @@ void drawArchiveScreen(ArchiveView& view, ScreenContext& ctx) {
     if (view.open >= 0 && view.open < static_cast<int>(view.listings->size())) {
         const store::ArchiveListing& l = (*view.listings)[view.open];
         ImGui::Separator();
-        if (l.error.empty()) drawArchive(l.archive, l.file);
+        if (l.error.empty()) {
+            // The summary for the participants of this archived étape, written beside the app's other documents.
+            if (ImGui::Button(tr(Str::ArchiveExportSummary)))
+                ctx.requests.push_back(SummaryRequest{0, std::make_shared<const EtapeArchive>(l.archive)});
+            probe::mark("archive.export");
+            drawArchive(l.archive, l.file);
+        }
         else ImGui::TextWrapped("%s", l.error.c_str());
     }
 }

@@ -149,10 +149,12 @@ void drawBoardBar(BoardsView& view, const Etape& e, const Board* b, Actions& out
     probe::mark("idees.board");
     ImGui::SameLine();
     ImGui::SetNextItemWidth(260.0f);
-    ImGui::InputTextWithHint("##new-board", tr(Str::BoardNewHint), &view.newBoard);
+    // Enter in the question creates the board, as « Créer » does.
+    const bool enter = ImGui::InputTextWithHint("##new-board", tr(Str::BoardNewHint), &view.newBoard,
+                                                ImGuiInputTextFlags_EnterReturnsTrue);
     probe::mark("idees.new-board");
     ImGui::SameLine();
-    if (ImGui::Button(tr(Str::BoardCreate)) && !trim(view.newBoard).empty()) {
+    if ((ImGui::Button(tr(Str::BoardCreate)) || enter) && !trim(view.newBoard).empty()) {
         Board nb;
         nb.title = view.newBoard;
         nb.categories = defaultBoardCategories();
@@ -164,8 +166,11 @@ void drawBoardBar(BoardsView& view, const Etape& e, const Board* b, Actions& out
     ImGui::SameLine();
     if (ImGui::Button(tr(Str::BoardProject))) requests.push_back(ProjectRequest{"mur", b->id});
     probe::mark("idees.project");
-    ImGui::SameLine();
-    if (ImGui::Button(tr(Str::BoardDelete))) out.push_back(RemoveBoard{e.id, b->id});
+    // Deleting the board sits at the far right, away from « Projeter le mur », and asks first.
+    alignRight(tr(Str::BoardDelete));
+    if (confirmedButton(tr(Str::BoardDelete), fmt(Str::ConfirmBoard, {b->title, std::to_string(b->ideas.size())}),
+                        "idees.delete-board"))
+        out.push_back(RemoveBoard{e.id, b->id});
 
     // The board's title, new columns and clusters: on one line when it fits, wrapped on a narrow screen.
     auto next = [](float width) {

@@ -52,6 +52,20 @@ void form(BreakoutView& view, const Model& model, const Etape& e, Actions& out, 
 void drawToolbar(BreakoutView& view, const Model& model, const Etape& e, Actions& out, Requests& requests,
                  const store::DataFolder* folder) {
     const int people = static_cast<int>(peopleInTheRoom(e).size());
+    // The steppers show the saved plan whenever it changes shape (opening the app, another étape, a mix, an undo),
+    // so that « Mélanger à nouveau » rebuilds the same shape unless the facilitator changes it.
+    const std::pair<int, int> shape =
+        e.groups.empty() ? std::pair{0, 0}
+                         : std::pair{static_cast<int>(e.groups.rounds.front().groups.size()),
+                                     static_cast<int>(e.groups.rounds.size())};
+    if (view.shapeOf != e.id || view.shape != shape) {
+        view.shapeOf = e.id;
+        view.shape = shape;
+        if (shape.first > 0) {
+            view.groups = shape.first;
+            view.rounds = shape.second;
+        }
+    }
     if (view.groups <= 0) view.groups = std::max(1, (people + 4) / 5);
     ImGui::TextUnformatted(fmt(Str::PeopleInRoom, {std::to_string(people)}).c_str());
     ImGui::SameLine(0, 20);
@@ -78,12 +92,25 @@ void drawToolbar(BreakoutView& view, const Model& model, const Etape& e, Actions
                                                    [&view](const std::string& message) { view.report = message; }});
             probe::mark("groups.document");
         }
+        // Each count against the least any plan of this shape can reach: orange only when it could be better.
         const MixerStats s = groupStats(model, e);
-        ImGui::TextColored(s.repeatPairs || s.sameCitePairs || s.historyRepeats ? ImVec4(0.65f, 0.25f, 0.0f, 1.0f)
-                                                                                : ImVec4(0.10f, 0.45f, 0.20f, 1.0f),
-                           "%s", fmt(Str::GroupsStats, {std::to_string(s.repeatPairs), std::to_string(s.sameCitePairs),
-                                                       std::to_string(s.historyRepeats), std::to_string(s.minKinds)})
-                                     .c_str());
+        const PlanBounds least = planBounds(model, e);
+        const auto stat = [](int value, int bound) {
+            return value > bound ? fmt(Str::GroupsStatAbove, {std::to_string(value), std::to_string(bound)})
+                                 : std::to_string(value);
+        };
+        const bool better = s.repeatPairs > least.repeatPairs || s.sameCitePairs > least.sameCitePairs ||
+                            s.historyRepeats > 0;
+        ImGui::TextColored(better ? ImVec4(0.65f, 0.25f, 0.0f, 1.0f) : ImVec4(0.10f, 0.45f, 0.20f, 1.0f), "%s",
+                           fmt(Str::GroupsStats, {stat(s.repeatPairs, least.repeatPairs),
+                                                  stat(s.sameCitePairs, least.sameCitePairs),
+                                                  std::to_string(s.historyRepeats), std::to_string(s.minKinds)})
+                               .c_str());
+        probe::mark("groups.stats");
+        if (least.repeatPairs > 0 || least.sameCitePairs > 0)
+            ImGui::TextDisabled("%s", fmt(Str::GroupsLeastPossible, {std::to_string(least.repeatPairs),
+                                                                     std::to_string(least.sameCitePairs)})
+                                          .c_str());
     }
     if (!view.report.empty()) ImGui::TextDisabled("%s", view.report.c_str());
 }
@@ -108,7 +135,11 @@ void drawCard(BreakoutView& view, const Model& model, const Etape& e, int g, flo
     bool lock = locked;
     if (ImGui::Checkbox(tr(Str::GroupLocked), &lock)) update([&](UpdateGroup& u) { u.locked = lock; });
     probe::mark("group." + std::to_string(g) + ".lock");
-    if (commitText(view.drafts, "##room", group.room, text, width, tr(Str::GroupRoomHint)))
+    // A room carries over from the round before until it is changed: shown as the field's hint.
+    const std::string carried = groupRoom(e.groups, view.round, g);
+    const std::string roomHint = carried.empty() ? std::string(tr(Str::GroupRoomHint))
+                                                 : fmt(Str::GroupRoomCarried, {carried});
+    if (commitText(view.drafts, "##room", group.room, text, width, roomHint.c_str()))
         update([&](UpdateGroup& u) { u.room = text; });
     if (commitText(view.drafts, "##question", group.question, text, width, tr(Str::GroupQuestionHint)))
         update([&](UpdateGroup& u) { u.question = text; });
@@ -234,7 +265,7 @@ void drawGroupsProjection(ImDrawList* draw, ImVec2 min, ImVec2 max, const Model&
         draw->AddRectFilled(ImVec2(x, y), ImVec2(x + cardW, y + cardH), kAccentSoft, 12 * u);
         draw->PushClipRect(ImVec2(x, y), ImVec2(x + cardW, y + cardH), true);
         std::string title = group.name;
-        if (!group.room.empty()) title += " \u00b7 " + group.room;
+        if (const std::string room = groupRoom(e.groups, round, g); !room.empty()) title += " \u00b7 " + room;
         draw->AddText(f.largeBold, size * 1.15f, ImVec2(x + 16 * u, y + 10 * u), kAccent, title.c_str());
         float ly = y + 16 * u + size * 1.5f;
         for (Id m : group.members) {

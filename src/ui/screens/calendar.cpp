@@ -155,10 +155,10 @@ void drawList(CalendarView& view, Id& selected, const Model& model, Actions& out
     }
     probe::mark("new-etape");
     if (const Etape* e = model.etape(selected)) {
-        ImGui::SameLine();
-        if (ImGui::Button(fmt(Str::DeleteEtape, {std::to_string(e->header.number)}).c_str()))
+        const std::string label = fmt(Str::DeleteEtape, {std::to_string(e->header.number)});
+        alignRight(label.c_str());
+        if (confirmedButton(label.c_str(), fmt(Str::ConfirmEtape, {std::to_string(e->header.number)}), "delete-etape"))
             out.push_back(RemoveEtape{e->id});
-        probe::mark("delete-etape");
         ImGui::Separator();
         ImGui::PushID(static_cast<int>(e->id));
         drawEtapeHeaderEditor(view.editor, model, *e, out);

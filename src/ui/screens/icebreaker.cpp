@@ -119,10 +119,16 @@ void drawCards(IcebreakerView& view, const Model& model, const Etape& e, Actions
         ImGui::TextDisabled("%s", fmt(Str::CardsDrawn, {std::to_string(drawn.size())}).c_str());
     }
     ImGui::Spacing();
-    if (view.questionSent.accepted()) view.newQuestion.clear();  // refused: kept, to be corrected
+    if (view.questionSent.accepted()) {  // refused: kept, to be corrected
+        const Deck* deck = model.deck(view.deck);
+        view.questionAdded = fmt(Str::QuestionAdded, {view.newQuestion, deck ? deck->title : view.deck,
+                                                      std::to_string(deck ? deck->questions.size() : 0)});
+        view.newQuestion.clear();
+    }
     const bool enter =
         entryField("##new-question", view.newQuestion, tr(Str::NewQuestionHint), -FLT_MIN, 0, view.focusQuestion);
     probe::mark("cards.new-question");
+    if (!view.questionAdded.empty()) ImGui::TextColored(ImVec4(0.10f, 0.45f, 0.20f, 1.0f), "%s", view.questionAdded.c_str());
     if (enter && !trim(view.newQuestion).empty()) {
         out.push_back(AddQuestion{view.deck, view.newQuestion});
         view.questionSent.wait(out);

@@ -77,8 +77,8 @@ void drawTerritories(NetworkView& view, const std::string& query, const Model& m
             ImGui::AlignTextToFramePadding();
             ImGui::TextUnformatted(hosted(model, t.id).c_str());
             ImGui::TableNextColumn();
-            if (ImGui::Button("\u2715")) out.push_back(RemoveTerritory{t.id});
-            probe::mark(key + "delete");
+            if (confirmedButton("\u2715", fmt(Str::ConfirmTerritory, {t.name}), key + "delete"))
+                out.push_back(RemoveTerritory{t.id});
             if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(Str::DeleteTerritory));
             ImGui::PopID();
         }
@@ -155,8 +155,8 @@ void drawPeople(NetworkView& view, const std::string& query, const Model& model,
                 Role role;
                 if (enumCombo("##role", p.role, role)) emit([&](Person& c) { c.role = role; });
                 ImGui::TableNextColumn();
-                if (ImGui::Button("\u2715")) out.push_back(RemovePerson{p.id});
-                probe::mark(key + "delete");
+                if (confirmedButton("\u2715", fmt(Str::ConfirmPerson, {p.name}), key + "delete"))
+                    out.push_back(RemovePerson{p.id});
                 if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(Str::DeletePerson));
                 ImGui::PopID();
             }

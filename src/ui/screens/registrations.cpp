@@ -64,38 +64,96 @@ std::string feeText(const Fee& fee) {
 
 // [SECTION] Check-in at the door
 
+/// Marks the registration of `matches[index]` present (or says it already was).
+void checkIn(RegistrationsView& view, const Model& model, const Etape& e, const Registration& chosen, Actions& out) {
+    Registration r = chosen;
+    const std::string name = model.person(r.person)->name;
+    if (!r.present) {
+        r.present = true;
+        out.push_back(UpdateRegistration{e.id, r});
+        view.checkinSent.wait(out);
+        view.lastCheckedIn = fmt(Str::CheckedIn, {name});
+    } else {
+        view.lastCheckedIn = fmt(Str::AlreadyPresent, {name});
+        view.checkin.clear();  // nothing to save: the next person types straight away
+    }
+    view.focusCheckin = true;
+}
+
+/// Registers `name` on the spot, present, with the Cité and institution of the pending walk-in form, in one
+/// undoable step.
+void addWalkIn(RegistrationsView& view, const Model& model, const Etape& e, const std::string& name, Actions& out) {
+    const Id person = model.nextId;
+    Person p{person, name, "", view.walkIn->territory};
+    p.institution = view.walkIn->institution;
+    out.batches.push_back(ActionBatch{fmt(Str::ActWalkIn, {name}),
+                                      {AddPerson{p}, AddRegistration{e.id, Registration{0, person, 1, true, true}}}});
+    view.walkInSent.wait(out, true);
+    view.walkInName = name;
+}
+
+/// The walk-in asked about after Enter matched nobody: their Cité and institution set right there; Enter again in
+/// the check-in field (where the name can still be corrected) or « Ajouter sur place » registers them.
+void drawWalkIn(RegistrationsView& view, const Model& model, const Etape& e, const std::string& name, Actions& out) {
+    WalkInForm& form = *view.walkIn;
+    ImGui::TextUnformatted(fmt(Str::WalkInQuestion, {name}).c_str());
+    std::optional<Id> territory = form.territory;
+    if (territoryCombo("##walkin.cite", model, form.territory, territory, tr(Str::NoTerritory), 260.0f))
+        form.territory = territory;
+    probe::mark("walkin.cite");
+    ImGui::SameLine();
+    Institution institution = form.institution;
+    if (enumCombo("##walkin.institution", form.institution, institution, 240.0f)) form.institution = institution;
+    probe::mark("walkin.institution");
+    ImGui::SameLine();
+    if (ImGui::Button(tr(Str::WalkInAdd))) addWalkIn(view, model, e, name, out);
+    probe::mark("walkin.add");
+    ImGui::SameLine();
+    if (ImGui::Button(tr(Str::WalkInCancel))) {
+        view.walkIn.reset();
+        view.focusCheckin = true;
+    }
+    probe::mark("walkin.cancel");
+}
+
 void drawCheckin(RegistrationsView& view, const Model& model, const Etape& e, Actions& out) {
     heading(tr(Str::CheckinHeading));
     ImGui::PushFont(fonts().heading);
     if (view.checkinSent.accepted()) view.checkin.clear();
     if (view.checkinSent.refused()) view.lastCheckedIn.clear();  // the text stays, to be corrected
-    const bool enter = entryField("##checkin", view.checkin, tr(Str::CheckinHint), 520.0f, 0, view.focusCheckin);
+    if (view.walkInSent.accepted()) {
+        view.lastCheckedIn = fmt(Str::WalkInAdded, {view.walkInName});
+        view.walkIn.reset();
+        view.checkin.clear();
+    }
+    int arrows = 0;
+    const bool enter =
+        entryField("##checkin", view.checkin, tr(Str::CheckinHint), 520.0f, 0, view.focusCheckin, &arrows);
     probe::mark("checkin.input");
     ImGui::PopFont();
     const auto matches = matching(model, e, view.checkin);
     const std::string typed(trim(view.checkin));
+    if (typed != view.checkinQuery) {  // another name: the first match is chosen again
+        view.checkinQuery = typed;
+        view.checkinChoice = 0;
+    }
+    // A pending walk-in lasts while the name matches nobody (it can be corrected in the field meanwhile).
+    if (!matches.empty() || countCodePoints(typed) < 3) view.walkIn.reset();
+    if (view.walkIn && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false)) {
+        view.walkIn.reset();
+        view.focusCheckin = true;
+    }
+    const int shown = static_cast<int>(std::min<size_t>(matches.size(), 6));
+    if (shown > 0) view.checkinChoice = std::clamp(view.checkinChoice + arrows, 0, shown - 1);
     if (enter && !typed.empty()) {
         if (!matches.empty()) {
-            Registration r = *matches.front();
-            const std::string name = model.person(r.person)->name;
-            if (!r.present) {
-                r.present = true;
-                out.push_back(UpdateRegistration{e.id, r});
-                view.checkinSent.wait(out);
-                view.lastCheckedIn = fmt(Str::CheckedIn, {name});
-            } else {
-                view.lastCheckedIn = fmt(Str::AlreadyPresent, {name});
-                view.checkin.clear();  // nothing to save: the next person types straight away
-            }
+            checkIn(view, model, e, *matches[static_cast<size_t>(view.checkinChoice)], out);
+        } else if (view.walkIn) {
+            addWalkIn(view, model, e, typed, out);  // Enter again: confirmed
         } else if (countCodePoints(typed) >= 3) {
-            // Nobody registered under that name: a walk-in, registered and present in one undoable step.
-            const Id person = model.nextId;
-            out.batches.push_back(ActionBatch{
-                fmt(Str::ActWalkIn, {typed}),
-                {AddPerson{Person{person, typed, "", std::nullopt}},
-                 AddRegistration{e.id, Registration{0, person, 1, true, true}}}});
-            view.checkinSent.wait(out, true);
-            view.lastCheckedIn = fmt(Str::WalkInAdded, {typed});
+            // Nobody registered under that name: ask before adding a walk-in, with their Cité and institution.
+            view.walkIn = WalkInForm{};
+            view.lastCheckedIn.clear();
         }
         // Fewer than three letters matching nobody: kept, to be completed.
     }
@@ -104,17 +162,25 @@ void drawCheckin(RegistrationsView& view, const Model& model, const Etape& e, Ac
         ImGui::AlignTextToFramePadding();
         ImGui::TextColored(ImVec4(0.10f, 0.45f, 0.20f, 1.0f), "%s", view.lastCheckedIn.c_str());
     }
+    if (view.walkIn) {
+        drawWalkIn(view, model, e, typed, out);
+        return;
+    }
     if (countCodePoints(typed) >= 3) {
         if (matches.empty()) {
-            ImGui::TextDisabled("%s", fmt(Str::CheckinNoMatch, {typed}).c_str());
+            ImGui::TextUnformatted(fmt(Str::CheckinNoMatch, {typed}).c_str());
         } else {
-            for (size_t i = 0; i < std::min<size_t>(matches.size(), 6); ++i) {
-                const Person* p = model.person(matches[i]->person);
-                const std::string line = (i == 0 ? "\u2192 " : "   ") + p->name + " \u00b7 " +
-                                         territoryName(model, p->territory, tr(Str::NoTerritory)) +
-                                         (matches[i]->present ? " \u00b7 " + std::string(tr(Str::Present)) : "");
-                ImGui::TextUnformatted(line.c_str());
+            for (int i = 0; i < shown; ++i) {
+                const Registration& r = *matches[static_cast<size_t>(i)];
+                const Person* p = model.person(r.person);
+                const std::string line = p->name + " \u00b7 " + territoryName(model, p->territory, tr(Str::NoTerritory)) +
+                                         (r.present ? " \u00b7 " + std::string(tr(Str::Present)) : "") + "##match" +
+                                         std::to_string(i);
+                // The chosen one (Up and Down in the field) is highlighted; Enter or a click checks it in.
+                if (ImGui::Selectable(line.c_str(), i == view.checkinChoice)) checkIn(view, model, e, r, out);
+                probe::mark("checkin.match." + std::to_string(i));
             }
+            if (matches.size() > 1) ImGui::TextDisabled("%s", tr(Str::CheckinArrows));
         }
     }
 }
@@ -182,8 +248,9 @@ void drawRegistrations(RegistrationsView& view, const Model& model, const Etape&
             ImGui::TableNextColumn();
             ImGui::TextUnformatted(feeReasonLabel(fee.reason));
             ImGui::TableNextColumn();
-            if (ImGui::Button("\u2715")) out.push_back(RemoveRegistration{e.id, r.id});
-            probe::mark(key + "delete");
+            if (confirmedButton("\u2715", fmt(Str::ConfirmRegistration, {model.person(r.person) ? model.person(r.person)->name : ""}),
+                                key + "delete"))
+                out.push_back(RemoveRegistration{e.id, r.id});
             if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(Str::Unregister));
             ImGui::PopID();
         }

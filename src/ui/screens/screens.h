@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "core/actions.h"
+#include "core/archive.h"
 #include "core/countdown.h"
 #include "core/model.h"
 #include "net/participation.h"
@@ -71,8 +72,18 @@ struct ParticipationRequest {
     net::OpenToPhones open;  // SetOpen
     std::string token;       // Block
 };
+/// Write the summary for the participants (HTML, Markdown, CSV of ideas and votes) into DATA/documents/<étape>/:
+/// of étape `etape` as it is now, or of `archive` (an archived étape, from the Archive tab).
+struct SummaryRequest {
+    Id etape = 0;
+    std::shared_ptr<const EtapeArchive> archive;
+};
+/// Open a folder in the desktop's file manager (where documents were written).
+struct OpenFolderRequest {
+    std::filesystem::path folder;
+};
 using Request = std::variant<ProjectRequest, TimerRequest, DocumentRequest, ArchiveRequest, CsvRequest, MessageRequest,
-                             ParticipationRequest>;
+                             ParticipationRequest, SummaryRequest, OpenFolderRequest>;
 using Requests = std::vector<Request>;
 
 /// The participation server as the screens see it, refreshed by the shell each frame (the screens never call
@@ -170,6 +181,12 @@ void drawCalendarScreen(CalendarView& view, ScreenContext& ctx);
 
 // [SECTION] Console: registrations, check-in at the door, fees (registrations.cpp)
 
+/// A walk-in asked about at the door (Enter matched nobody): their Cité and institution, set before adding them.
+struct WalkInForm {
+    std::optional<Id> territory;
+    Institution institution = Institution::Autre;
+};
+
 struct RegistrationsView {
     Drafts drafts;
     std::string error;
@@ -180,6 +197,11 @@ struct RegistrationsView {
     std::string lastCheckedIn;  // feedback: who was just marked present
     bool focusCheckin = true;   // give the check-in field the keyboard on the next frame
     Submission checkinSent;     // the check-in field empties once its action is accepted
+    std::string checkinQuery;   // the name the matches below were listed for
+    int checkinChoice = 0;      // the match Enter checks in (Up and Down in the field change it)
+    std::optional<WalkInForm> walkIn;  // Enter matched nobody: who to add on the spot, once confirmed
+    Submission walkInSent;
+    std::string walkInName;  // the walk-in being added, for the feedback
 };
 
 /// The registrations of the selected étape with presence, days and fees; a check-in field for the door
@@ -227,6 +249,8 @@ struct BreakoutView {
     int round = 0;          // the round shown (and projected)
     int groups = 0;         // groups to form; 0: about five people a group
     int rounds = 3;
+    Id shapeOf = 0;                   // the étape whose saved plan the steppers last followed
+    std::pair<int, int> shape{0, 0};  // that plan's groups and rounds (the steppers follow it when it changes)
     std::uint64_t nextSeed = 1;  // the seed of the next mixing (the app draws it at random; tests set it)
     int timeLimitMs = 1000;
     std::int64_t maxIterations = 0;  // tests: deterministic searches
@@ -256,6 +280,7 @@ struct IcebreakerView {
     std::string newQuestion;
     bool focusQuestion = false;
     Submission questionSent;  // the new question's field empties once it is accepted
+    std::string questionAdded;  // feedback: the question just added and the deck's new size
 };
 
 /// Speed-meeting inter-Cités (prepare the rounds, show who meets whom, time a round), question cards (draw,

@@ -104,8 +104,17 @@ void drawVoteResults(ImDrawList* draw, ImVec2 min, ImVec2 max, const Vote& vote,
             const std::string rankText = k == 0 ? std::to_string(rank) : std::string("=");
             draw->AddText(f.largeBold, textSize, ImVec2(left, mid - textSize * 0.55f), kAccent, rankText.c_str());
             const std::string& name = vote.setup.options[static_cast<size_t>(o)];
+            // The proposal wrapped between words on as many lines as its row holds, smaller when it needs more.
+            const float wrap = nameWidth - 12 * u;
+            float nameSize = textSize;
+            ImVec2 nameBox = f.large->CalcTextSizeA(nameSize, FLT_MAX, wrap, name.c_str());
+            while (nameBox.y > rowHeight && nameSize > textSize * 0.5f) {
+                nameSize *= 0.9f;
+                nameBox = f.large->CalcTextSizeA(nameSize, FLT_MAX, wrap, name.c_str());
+            }
             draw->PushClipRect(ImVec2(left + rankWidth, y), ImVec2(left + rankWidth + nameWidth, y + rowHeight), true);
-            draw->AddText(f.large, textSize, ImVec2(left + rankWidth, mid - textSize * 0.55f), kText, name.c_str());
+            draw->AddText(f.large, nameSize, ImVec2(left + rankWidth, mid - nameBox.y * 0.5f), kText, name.c_str(),
+                          nullptr, wrap);
             draw->PopClipRect();
             const ImVec2 barMin(barLeft, y + rowHeight * 0.12f), barMax(barRight, y + rowHeight * 0.88f);
             if (vote.setup.method == VoteMethod::Majority) {

@@ -402,8 +402,13 @@ void drawVoteHeader(VotesView& view, const Etape& e, const Vote& v, Actions& out
     ImGui::SameLine();
     if (ImGui::Button(tr(Str::ProjectResults))) requests.push_back(ProjectRequest{"resultats", v.id});
     probe::mark("vote.project");
-    ImGui::SameLine();
-    if (ImGui::Button(tr(Str::DeleteVote))) out.push_back(RemoveVote{e.id, v.id});
+    // Deleting the vote sits at the far right, away from closing and projecting it, and asks first.
+    alignRight(tr(Str::DeleteVote));
+    long long ballots = 0;
+    for (const StoredBallot& b : v.ballots) ballots += b.ballot.count;
+    if (confirmedButton(tr(Str::DeleteVote), fmt(Str::ConfirmVote, {v.setup.question, std::to_string(ballots)}),
+                        "vote.delete"))
+        out.push_back(RemoveVote{e.id, v.id});
     bool hide = v.setup.hideResults;
     if (ImGui::Checkbox(tr(Str::HideResults), &hide)) {
         VoteSetup s = v.setup;

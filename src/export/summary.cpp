@@ -249,7 +249,14 @@ void writeSummary(const EtapeArchive& a, SummaryWriter& w) {
                 if (column.slots.size() > 1) column.slots.front().title = tr(Str::SumNoCluster);
                 for (const Idea& i : board.ideas) {
                     if (i.category != c.id) continue;
-                    IdeaLine line{i.text, {}, i.group, i.practice, i.cluster, clusterName(board, i.cluster)};
+                    // An idea that absorbed others is credited to every group that wrote one of them.
+                    std::string groups = i.group;
+                    for (const MergedIdea& m : i.merged) {
+                        const std::string_view g = trim(m.group);
+                        if (g.empty() || foldForSearch(groups).find(foldForSearch(g)) != std::string::npos) continue;
+                        groups += (groups.empty() ? "" : ", ") + std::string(g);
+                    }
+                    IdeaLine line{i.text, {}, groups, i.practice, i.cluster, clusterName(board, i.cluster)};
                     for (const MergedIdea& m : i.merged) line.merged.push_back(m.text);
                     column.ideas.push_back(std::move(line));
                 }

@@ -83,3 +83,18 @@ TEST_CASE("ideas.csv and votes.csv: BOM, semicolons, CRLF, quotes doubled, text 
     CHECK(exporting::csvField("dit \"oui\"") == "\"dit \"\"oui\"\"\"");
     CHECK(exporting::csvField("simple") == "simple");
 }
+
+TEST_CASE("an idea that absorbed another is credited to both groups in the summaries") {
+    const Session s = test::dayOfEtapeSession();
+    EtapeArchive a = makeArchive(s.model(), *s.model().etapeByNumber(1), "0.1.0", "2020-02-11T17:30:00Z");
+    Idea& idea = a.etape.boards.front().ideas.front();
+    idea.text = "Une idée absorbante";
+    idea.group = "Groupe 1";
+    idea.merged.push_back({9001, "Une idée absorbée", "Groupe 3", ""});
+    idea.merged.push_back({9002, "Une autre, du même groupe", "groupe 1", ""});  // already credited
+    const std::string md = exporting::summaryMarkdown(a);
+    const std::string html = exporting::summaryHtml(a);
+    CHECK(md.find("Groupe 1, Groupe 3") != std::string::npos);
+    CHECK(html.find("Groupe 1, Groupe 3") != std::string::npos);
+    CHECK(md.find("groupe 1, ") == std::string::npos);
+}

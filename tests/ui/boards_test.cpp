@@ -91,6 +91,16 @@ TEST_CASE("Idées: Enter in the new board's question creates the board, as « Cr
     CHECK(c.etape1().boards.back().title == "Comment associer les parents ?");
 }
 
+TEST_CASE("Idées: the idea box offers the groups of the Groupes tab") {
+    BoardsConsole c;
+    REQUIRE_FALSE(c.etape1().groups.empty());
+    const std::string first = c.etape1().groups.rounds.front().groups.front().name;
+    c.app.view<BoardsView>().group.clear();
+    c.click("idees.groups");
+    c.click("idees.group-choice.0");
+    CHECK(c.app.view<BoardsView>().group == first);
+}
+
 TEST_CASE("Idées: an idea over 500 characters is refused with a message and nothing is posted") {
     BoardsConsole c;
     const size_t before = c.board().ideas.size();

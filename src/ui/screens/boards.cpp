@@ -220,10 +220,25 @@ void drawQuickEntry(BoardsView& view, const Etape& e, const Board& b, std::int64
     probe::mark("idees.group");
     ImGui::SameLine(0, 2);
     if (ImGui::BeginCombo("##groups", nullptr, ImGuiComboFlags_NoPreview)) {
-        for (const std::string& g : groupsOf(b))
-            if (ImGui::Selectable(g.c_str(), foldForSearch(g) == foldForSearch(view.group))) view.group = g;
+        // The groups of the Groupes tab first (every round), then those typed on this board before.
+        std::vector<std::string> offered;
+        const auto offer = [&](const std::string& g) {
+            if (trim(g).empty()) return;
+            for (const std::string& o : offered)
+                if (foldForSearch(o) == foldForSearch(g)) return;
+            offered.push_back(g);
+        };
+        for (const GroupRound& r : e.groups.rounds)
+            for (const Group& g : r.groups) offer(g.name);
+        for (const std::string& g : groupsOf(b)) offer(g);
+        for (size_t i = 0; i < offered.size(); ++i) {
+            if (ImGui::Selectable(offered[i].c_str(), foldForSearch(offered[i]) == foldForSearch(view.group)))
+                view.group = offered[i];
+            probe::mark("idees.group-choice." + std::to_string(i));
+        }
         ImGui::EndCombo();
     }
+    probe::mark("idees.groups");
     ImGui::SameLine();
     const int ci = indexOf(b.categories, column);
     ImGui::SetNextItemWidth(170.0f);

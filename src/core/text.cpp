@@ -230,7 +230,7 @@ size_t jsonDepth(std::string_view json, size_t limit) {
 std::string deName(std::string_view name) {
     const std::string folded = foldForSearch(name.substr(0, 4));
     const bool vowel = !folded.empty() && std::string_view("aeiouyh").find(folded[0]) != std::string_view::npos;
-    return (vowel ? "d’" : "de ") + std::string(name);
+    return (vowel ? "d'" : "de ") + std::string(name);
 }
 
 }  // namespace atelier

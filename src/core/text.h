@@ -40,7 +40,7 @@ size_t jsonDepth(std::string_view json, size_t limit = kMaxJsonDepth);
 /// between apostrophes ("number overflow parsing '1e999'"); the end of `json` when it is not found.
 size_t quotedLiteralOffset(std::string_view json, std::string_view message);
 
-/// French « de » before a place name, elided before a vowel or a mute h: "de Lille", "d’Amiens".
+/// French « de » before a place name, elided before a vowel or a mute h: "de Lille", "d'Amiens".
 std::string deName(std::string_view name);
 
 }  // namespace atelier

@@ -18,7 +18,7 @@ std::string htmlPage(std::string_view title, std::string_view body);
 /// The organiser's contact block from the settings (organisation, name, email, phone).
 std::string contactBlock(const Settings& settings);
 
-/// « Étape 1 — mardi 11 février 2020 — Cité éducative d’Amiens — Collège… » for document headers.
+/// « Étape 1 — mardi 11 février 2020 — Cité éducative d'Amiens — Collège… » for document headers.
 std::string etapeLine(const Model& model, const Etape& etape);
 
 }  // namespace atelier::exporting

@@ -3,6 +3,7 @@
 // full screen on the chosen monitor, and the screenshot renderer.
 //
 // [SECTION] Windows and contexts
+// [SECTION] Where the windows open (ui/placement.h)
 // [SECTION] The app loop
 // [SECTION] Screenshot and fatal error window
 
@@ -17,6 +18,8 @@
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
+#include <sstream>
 #include <spawn.h>
 #include <sys/wait.h>
 #include <thread>
@@ -30,6 +33,7 @@
 #include "ui/fonts.h"
 #include "ui/frame.h"
 #include "ui/keys.h"
+#include "ui/placement.h"
 #include "ui/theme.h"
 #include "ui/ui.h"
 
@@ -191,20 +195,83 @@ std::vector<GLFWmonitor*> monitors() {
     return std::vector<GLFWmonitor*>(list, list + count);
 }
 
-// [SECTION] The app loop
+// [SECTION] Where the windows open (ui/placement.h)
 
-/// Puts the projector window full screen on `monitor`, or back into a window when `monitor` is null.
+/// $XDG_CONFIG_HOME/atelier/fenetres.conf, or ~/.config/atelier/fenetres.conf; empty without either.
+std::filesystem::path placementFile() {
+    if (const char* xdg = std::getenv("XDG_CONFIG_HOME"); xdg && *xdg)
+        return std::filesystem::path(xdg) / "atelier" / "fenetres.conf";
+    if (const char* home = std::getenv("HOME"); home && *home)
+        return std::filesystem::path(home) / ".config" / "atelier" / "fenetres.conf";
+    return {};
+}
+
+WindowPlacement readPlacement() {
+    const std::filesystem::path file = placementFile();
+    std::ifstream in(file);
+    if (file.empty() || !in) return {};
+    std::ostringstream text;
+    text << in.rdbuf();
+    return parsePlacement(text.str());
+}
+
+/// Written when the app closes; a failure only means the windows open in their default places next time.
+void writePlacement(const WindowPlacement& placement) {
+    const std::filesystem::path file = placementFile();
+    if (file.empty()) return;
+    std::error_code ec;
+    std::filesystem::create_directories(file.parent_path(), ec);
+    const std::filesystem::path temp = file.string() + ".tmp";
+    {
+        std::ofstream out(temp, std::ios::trunc);
+        out << formatPlacement(placement);
+        if (!out) return;
+    }
+    std::filesystem::rename(temp, file, ec);
+}
+
+std::vector<Rect> monitorAreas() {
+    std::vector<Rect> out;
+    for (GLFWmonitor* m : monitors()) {
+        Rect r;
+        glfwGetMonitorWorkarea(m, &r.x, &r.y, &r.w, &r.h);
+        if (r.w <= 0 || r.h <= 0) {  // some servers report no work area: the whole mode
+            const GLFWvidmode* mode = glfwGetVideoMode(m);
+            glfwGetMonitorPos(m, &r.x, &r.y);
+            r.w = mode->width;
+            r.h = mode->height;
+        }
+        out.push_back(r);
+    }
+    return out;
+}
+
+Rect windowRect(GLFWwindow* window) {
+    Rect r;
+    glfwGetWindowPos(window, &r.x, &r.y);
+    glfwGetWindowSize(window, &r.w, &r.h);
+    return r;
+}
+
+/// The projector's window when it is not full screen (where Esc puts it back).
+Rect gProjectorWindow{120, 120, 1280, 720};
+
+/// Puts the projector window full screen on `monitor`, or back into its window when `monitor` is null.
 void setProjectorFullscreen(GLFWwindow* projector, GLFWmonitor* monitor) {
     if (monitor) {
+        if (!glfwGetWindowMonitor(projector)) gProjectorWindow = windowRect(projector);
         const GLFWvidmode* mode = glfwGetVideoMode(monitor);
         glfwShowWindow(projector);
         glfwSetWindowMonitor(projector, monitor, 0, 0, mode->width, mode->height, mode->refreshRate);
     } else {
-        glfwSetWindowMonitor(projector, nullptr, 120, 120, 960, 540, 0);
+        const Rect& r = gProjectorWindow;
+        glfwSetWindowMonitor(projector, nullptr, r.x, r.y, r.w, r.h, 0);
     }
 }
 
 }  // namespace
+
+// [SECTION] The app loop
 
 int runApp(Session& session, store::DataFolder* folder, std::vector<std::string> notices) {
     Glfw glfw;
@@ -212,12 +279,25 @@ int runApp(Session& session, store::DataFolder* folder, std::vector<std::string>
         std::fprintf(stderr, "%s\n", "Aucun affichage disponible : lancez Atelier depuis une session graphique.");
         return 1;
     }
-    Window console(tr(Str::AppTitle), 1440, 900, nullptr, true);
+    // Both windows where they were last time; the projector full screen on a second monitor when there is one.
+    const WindowPlacement saved = readPlacement();
+    const std::vector<Rect> areas = monitorAreas();
+    const Rect consoleAt = consoleStart(saved, areas);
+    const ProjectorStart projectorAt = projectorStart(saved, areas);
+    Window console(tr(Str::AppTitle), consoleAt.w, consoleAt.h, nullptr, true);
     if (!console) return 1;
+    glfwSetWindowPos(console.handle(), consoleAt.x, consoleAt.y);
     glfwMakeContextCurrent(console.handle());
     glfwSwapInterval(1);
-    Window projector(tr(Str::ProjectorTitle), 960, 540, console.handle(), true);
+    Window projector(tr(Str::ProjectorTitle), projectorAt.window.w, projectorAt.window.h, console.handle(), true);
     if (!projector) return 1;
+    glfwSetWindowPos(projector.handle(), projectorAt.window.x, projectorAt.window.y);
+    gProjectorWindow = projectorAt.window;
+    int projectorMonitor = saved.projectorMonitor;
+    if (projectorAt.fullscreenMonitor >= 0) {
+        setProjectorFullscreen(projector.handle(), monitors()[static_cast<size_t>(projectorAt.fullscreenMonitor)]);
+        projectorMonitor = projectorAt.fullscreenMonitor;
+    }
     glfwMakeContextCurrent(projector.handle());
     glfwSwapInterval(0);  // the console's vsync paces the loop
     glfwFocusWindow(console.handle());
@@ -289,9 +369,21 @@ int runApp(Session& session, store::DataFolder* folder, std::vector<std::string>
             glfwShowWindow(projector.handle());
             projectorVisible = true;
         }
+        if (GLFWmonitor* on = glfwGetWindowMonitor(projector.handle())) {
+            const auto all = monitors();
+            const auto it = std::find(all.begin(), all.end(), on);
+            if (it != all.end()) projectorMonitor = static_cast<int>(it - all.begin());
+        }
         requests = UiRequests{};
     }
     dropTarget = nullptr;
+    // Remembered for the next run: where the windows were.
+    WindowPlacement placement;
+    placement.console = windowRect(console.handle());
+    placement.projectorFullscreen = glfwGetWindowMonitor(projector.handle()) != nullptr;
+    placement.projector = placement.projectorFullscreen ? gProjectorWindow : windowRect(projector.handle());
+    placement.projectorMonitor = projectorMonitor;
+    writePlacement(placement);
     return 0;
 }
 

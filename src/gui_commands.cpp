@@ -1,6 +1,7 @@
 // The graphical front-end of the command line (main.cpp hands it to cli::run): the app when no command is given,
 // and `atelier screenshot --out FILE.png [--screen NAME|list] [--size WxH] [--etape N] [--vote K]
-// [--participation CODE]` (participation open on 127.0.0.1 with that code; prints the join URL the QR code holds).
+// [--participation CODE]` (participation open on 127.0.0.1 with that code; prints the join URL the QR code holds)
+// `[--minuteur SECONDS]` (the room's countdown running, over the projector views).
 // The only code that links both the command line and the GUI.
 #include "gui_commands.h"
 
@@ -39,6 +40,7 @@ int cmdScreenshot(Context& context, Args& args) {
     const auto etape = args.option("--etape");
     const auto vote = args.option("--vote");
     const auto participation = args.option("--participation");
+    const auto countdown = args.option("--minuteur");
     args.finish();
     const auto names = ui::screenNames();
     if (screen == "list") {
@@ -86,6 +88,7 @@ int cmdScreenshot(Context& context, Args& args) {
         if (!digits) throw UsageError{fmt(Str::CliScreenshotBadCode, {*participation})};
         options.participationCode = *participation;
     }
+    if (countdown) options.countdownSeconds = parseIntOption("--minuteur", *countdown, 0, 24 * 3600);
     std::string joinUrl;
     options.joinUrl = &joinUrl;
     if (Status s = ui::screenshot(session, options); !s) {

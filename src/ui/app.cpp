@@ -445,9 +445,17 @@ void App::drawAudienceView(ImDrawList* draw, ImVec2 min, ImVec2 max, bool input)
     const ProjectorContext ctx{session_.model(), selectedEtape(), projectedItem(state_.projector), session_.revision(),
                                ImGui::GetTime(), input, room_};
     const ScreenEntry* entry = findScreen(state_.projector);
-    if (!entry || !entry->projector() || !entry->project(state_.views, draw, min, max, ctx))
-        projectWelcome(draw, min, max, ctx);
-    if (state_.countdown.active()) drawCountdown(draw, min, max, state_.countdown);
+    // While the countdown runs, its place is reserved: the view is drawn in the band below it.
+    ImVec2 viewMin = min;
+    const bool countdown = state_.countdown.active();
+    if (countdown) {
+        viewMin.y = countdownBox(min, max, state_.countdown).Max.y + 8.0f;
+        draw->AddRectFilled(min, ImVec2(max.x, viewMin.y), projector::kBackground);  // the band, in the room's paper
+    }
+    if (!entry || !entry->projector() || !entry->project(state_.views, draw, viewMin, max, ctx))
+        projectWelcome(draw, viewMin, max, ctx);
+    state_.audienceLayout = {countdown ? countdownBox(min, max, state_.countdown) : ImRect(), draw->VtxBuffer.Size};
+    if (countdown) drawCountdown(draw, min, max, state_.countdown);
 }
 
 // [SECTION] Applying a frame's actions

@@ -80,6 +80,12 @@ struct AppState {
     };
     std::optional<Written> written;
     std::filesystem::path openedFolder;  // the last folder « Ouvrir le dossier » asked the desktop to open
+    /// What the last audience view drew (tests measure it): the countdown's box (empty when none) and the draw
+    /// list's vertices the view itself wrote (the countdown's come after).
+    struct AudienceLayout {
+        ImRect countdown;
+        int viewVertices = 0;
+    } audienceLayout;
     /// A change the journal could not make durable while the app runs: shown at once in a modal.
     struct Unsaved {
         bool open = false;

@@ -409,6 +409,10 @@ Status screenshot(Session& session, const ScreenshotOptions& options) {
     if (options.etapeNumber)
         if (const Etape* e = session.model().etapeByNumber(*options.etapeNumber)) app.state().selectedEtape = e->id;
     app.showScreen(entry->name);
+    if (options.countdownSeconds) {
+        app.state().countdown.reset(*options.countdownSeconds);
+        app.state().countdown.start();
+    }
     if (!options.participationCode.empty()) {
         if (Status s = app.openParticipation("127.0.0.1", 0, options.participationCode); !s) return s;
         if (options.joinUrl && !app.room().urls.empty())

@@ -32,6 +32,7 @@ struct ScreenshotOptions {
     store::DataFolder* folder = nullptr;  // as in the app (document buttons, archive); null: none
     std::string participationCode;  // non-empty: participation open on 127.0.0.1 (any free port) with this code
     std::string* joinUrl = nullptr;  // gets the URL the QR code holds, when participation is open
+    std::optional<int> countdownSeconds;  // the room's countdown running from this many seconds (its place shown)
 };
 
 /// Renders one screen in a real window for a few frames and writes the PNG. Needs a display (xvfb-run -a).

@@ -2,6 +2,7 @@
 // enough to read from the back of the room; red in the last minute and at the end.
 #include <algorithm>
 #include <cfloat>
+#include <imgui_internal.h>
 
 #include "ui/fonts.h"
 #include "ui/screens/screens.h"
@@ -9,18 +10,37 @@
 
 namespace atelier::ui {
 
+namespace {
+
+constexpr float kSize = 96.0f;  // the digits' size at 1080p: read from the back of a room
+constexpr float kPad = 18.0f;
+constexpr float kMargin = 20.0f;
+
+float unit(ImVec2 min, ImVec2 max) { return std::min((max.y - min.y) / 1080.0f, (max.x - min.x) / 1920.0f); }
+
+}  // namespace
+
+ImRect countdownBox(ImVec2 min, ImVec2 max, const Countdown& countdown) {
+    const float u = unit(min, max);
+    // As wide as "00:00" whatever the time shown, so that the box does not move while it counts.
+    const std::string widest = countdown.text().size() > 5 ? countdown.text() : std::string("00:00");
+    const ImVec2 textSize = fonts().largeBold->CalcTextSizeA(kSize * u, FLT_MAX, 0.0f, widest.c_str());
+    const ImVec2 boxMax(max.x - kMargin * u, min.y + kMargin * u + textSize.y + 2 * kPad * u);
+    return ImRect(ImVec2(boxMax.x - textSize.x - 2 * kPad * u, min.y + kMargin * u), boxMax);
+}
+
 void drawCountdown(ImDrawList* draw, ImVec2 min, ImVec2 max, const Countdown& countdown) {
-    const float u = std::min((max.y - min.y) / 1080.0f, (max.x - min.x) / 1920.0f);
+    const float u = unit(min, max);
+    const ImRect box = countdownBox(min, max, countdown);
     const std::string text = countdown.text();
-    const float size = 120.0f * u;
-    const ImVec2 textSize = fonts().largeBold->CalcTextSizeA(size, FLT_MAX, 0.0f, text.c_str());
-    const float pad = 24.0f * u;
-    const ImVec2 boxMax(max.x - 30.0f * u, min.y + 30.0f * u + textSize.y + 2 * pad);
-    const ImVec2 boxMin(boxMax.x - textSize.x - 2 * pad, min.y + 30.0f * u);
     const bool alert = countdown.lastMinute() || countdown.finished();
-    const ImU32 background = alert ? IM_COL32(190, 20, 20, 245) : projector::kAccent;
-    draw->AddRectFilled(boxMin, boxMax, background, 16.0f * u);
-    draw->AddText(fonts().largeBold, size, ImVec2(boxMin.x + pad, boxMin.y + pad), IM_COL32_WHITE, text.c_str());
+    // Opaque, always: nothing of the view shows through, at 00:00 either.
+    const ImU32 background = alert ? IM_COL32(190, 20, 20, 255) : projector::kAccent;
+    draw->AddRectFilled(box.Min, box.Max, background, 16.0f * u);
+    const ImVec2 textSize = fonts().largeBold->CalcTextSizeA(kSize * u, FLT_MAX, 0.0f, text.c_str());
+    draw->AddText(fonts().largeBold, kSize * u,
+                  ImVec2((box.Min.x + box.Max.x - textSize.x) * 0.5f, box.Min.y + kPad * u), IM_COL32_WHITE,
+                  text.c_str());
 }
 
 }  // namespace atelier::ui

@@ -10,6 +10,7 @@
 #include <functional>
 #include <memory>
 #include <imgui.h>
+#include <imgui_internal.h>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -303,6 +304,9 @@ bool projectWhoIsHere(ImDrawList* draw, ImVec2 min, ImVec2 max, const ProjectorC
 
 /// The countdown in large type in the top-right corner of [min, max] (red in the last minute).
 void drawCountdown(ImDrawList* draw, ImVec2 min, ImVec2 max, const Countdown& countdown);
+/// Where drawCountdown puts the countdown in [min, max]: the top-right corner. The projector views are drawn
+/// below it while it runs (its place is reserved: it never covers a title, a column header, a chart or a card).
+ImRect countdownBox(ImVec2 min, ImVec2 max, const Countdown& countdown);
 
 // [SECTION] Projector: welcome screen of an étape (welcome.cpp)
 

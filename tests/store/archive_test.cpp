@@ -118,7 +118,7 @@ TEST_CASE("a re-save that fails leaves the previous archive intact") {
 
 TEST_CASE("an archive from a newer Atelier is refused with the file named") {
     std::string json = archiveJson(dayArchive());
-    const std::string from = "\"version\": 1,";
+    const std::string from = "\"version\": " + std::to_string(kArchiveFormatVersion) + ",";
     const auto at = json.find(from);
     REQUIRE(at != std::string::npos);
     json.replace(at, from.size(), "\"version\": 99,");

@@ -28,6 +28,7 @@ Institution guessInstitution(std::string_view text) {
     if (t.empty()) return Institution::Autre;
     for (const auto& e : kInstitutions)
         if (t == foldForSearch(tr(e.label)) || t == e.key) return e.value;
+    if (t == "en" || t == "educ nat" || t == "education") return Institution::EducationNationale;  // short forms
     if (containsAny(t, {"education nationale", "rectorat", "academie", "dsden", "college", "lycee", "ecole",
                         "inspection", "ien ", "principal", "proviseur"}))
         return Institution::EducationNationale;

@@ -317,6 +317,8 @@ TEST_CASE("institutions as people write them: the one mapping of the import and 
     CHECK(guessInstitution("Mairie d'Amiens") == Institution::Collectivite);
     CHECK(guessInstitution("collectivite") == Institution::Collectivite);
     CHECK(guessInstitution("ASSOCIATION") == Institution::Association);
+    CHECK(guessInstitution("EN") == Institution::EducationNationale);
+    CHECK(guessInstitution("Cité éducative de Lens") == Institution::Autre);
     CHECK(guessInstitution("CAF du Nord") == Institution::Autre);
     CHECK(guessInstitution("") == Institution::Autre);
 }

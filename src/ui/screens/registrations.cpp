@@ -110,8 +110,11 @@ void drawCheckin(RegistrationsView& view, const Model& model, const Etape& e, Ac
         } else {
             for (size_t i = 0; i < std::min<size_t>(matches.size(), 6); ++i) {
                 const Person* p = model.person(matches[i]->person);
+                // The structure tells two namesakes apart at the door.
+                const std::string work = structureAndFunction(*p);
                 const std::string line = (i == 0 ? "\u2192 " : "   ") + p->name + " \u00b7 " +
                                          territoryName(model, p->territory, tr(Str::NoTerritory)) +
+                                         (work.empty() ? "" : " \u00b7 " + work) +
                                          (matches[i]->present ? " \u00b7 " + std::string(tr(Str::Present)) : "");
                 ImGui::TextUnformatted(line.c_str());
             }

@@ -101,7 +101,7 @@ TEST_CASE("Inscriptions: unknown territories open a dialog with the closest Cit�
     CHECK_FALSE(c.session.model().territoryByName("Hirson"));
 }
 
-TEST_CASE("Inscriptions: « Laisser sans territoire » and another territory chosen; « Annuler l'import » changes nothing") {
+TEST_CASE("Inscriptions: « Annuler l'import » changes nothing; « Un autre territoire » waits for a territory") {
     atelier::test::TempDir dir("atelier-ui-import-dialog");
     dir.write("inscriptions.csv", kCsv);
     Console c;
@@ -120,9 +120,14 @@ TEST_CASE("Inscriptions: « Laisser sans territoire » and another territory cho
     CHECK(c.session.model() == before);
     CHECK_FALSE(c.session.canUndo());
 
-    // Again: Hirson left without territory, Roubais → Roubaix (selected at first).
+    // Again: « Un autre territoire » ticked without choosing one imports nothing; then Hirson left without
+    // territory, Roubais → Roubaix (selected at first).
     importFile(c, path);
     REQUIRE(shown("import-dialog"));
+    c.click("import-dialog.0.other");
+    CHECK(c.click("import-dialog.confirm").empty());
+    CHECK(shown("import-dialog"));
+    CHECK(c.session.model() == before);
     c.click("import-dialog.0.none");
     REQUIRE(c.click("import-dialog.confirm").batches.size() == 1);
     const Model& m = c.session.model();

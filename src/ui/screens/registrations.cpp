@@ -329,7 +329,15 @@ void drawTerritoriesDialog(RegistrationsView& view, ScreenContext& ctx) {
     }
     ImGui::EndChild();
     ImGui::Spacing();
-    if (ImGui::Button(tr(Str::ImportDialogConfirm))) {
+    // « Un autre territoire » ticked without a territory chosen (its combo still says « Choisir… »): « Importer »
+    // waits.
+    bool ready = true;
+    for (size_t i = 0; i < p.unknown.size(); ++i)
+        ready &= p.choice[i] != static_cast<int>(p.unknown[i].proposals.size()) + 2 || p.other[i].has_value();
+    ImGui::BeginDisabled(!ready);
+    const bool confirm = ImGui::Button(tr(Str::ImportDialogConfirm));
+    ImGui::EndDisabled();
+    if (confirm) {
         const PendingImport pending = p;  // submitImport replaces or resets view.pendingImport
         if (submitImport(view, model, pending.etape, pending.table, pending.file, choicesOf(pending), ctx.actions))
             ImGui::CloseCurrentPopup();

@@ -43,7 +43,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, size_t size) {
     } catch (const store::CsvError&) {
         return 0;
     }
-    const ImportPlan registrations = planRegistrationImport(model, etape, table);
+    ImportPlan registrations = planRegistrationImport(model, etape, table);
+    describeUnknownTerritories(model, registrations.unknownTerritories);
+    if (!registrations.unknownTerritories.empty())  // as « Créer » for every unknown name in the dialog
+        registrations = planRegistrationImport(model, etape, table,
+                                               chooseForAll(registrations, {TerritoryChoice::Kind::Create, 0}));
     if (registrations.error.empty()) mustApply(model, registrations.actions);
     describeReport(registrations.report);
     const IdeaImportPlan ideas = planIdeaImport(model, etape, "Leviers", table, 1581410000);

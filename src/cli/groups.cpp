@@ -5,7 +5,8 @@
 // [SECTION] Output
 // [SECTION] Command
 //
-// Mixes the people of a roster (columns id;nom;cite;institution, optional groupe to pin someone to a group) into
+// Mixes the people of a roster (columns id;nom;cite;institution, optional groupe to pin someone to a group; the
+// institution as people write it, mapped by guessInstitution as the registration import does) into
 // R rounds of groups. Reads only the roster file: the database is never opened. --time-limit-ms bounds the whole
 // mix from its first instruction, at any roster size (the JSON stats say why it stopped: "stop").
 
@@ -21,6 +22,8 @@
 #include "cli/commands.h"
 #include "core/enums.h"
 #include "core/mixer.h"
+#include "core/registration_import.h"
+#include "core/territory_match.h"
 #include "core/strings.h"
 #include "core/text.h"
 #include "store/csv.h"
@@ -36,23 +39,6 @@ struct RosterPerson {
     std::string name;
     std::string cite;
 };
-
-/// Letters and digits only, folded: « Préfecture-État » and "prefecture-etat" both give "prefectureetat".
-std::string institutionKey(std::string_view text) {
-    std::string out;
-    for (char c : foldForSearch(trim(text)))
-        if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) out += c;
-    return out;
-}
-
-/// The institution written as a French label or a storage key, accents and case ignored; Autre when empty.
-std::optional<Institution> parseInstitution(std::string_view text) {
-    const std::string key = institutionKey(text);
-    if (key.empty()) return Institution::Autre;
-    for (const auto& e : kInstitutions)
-        if (key == institutionKey(e.key) || key == institutionKey(tr(e.label))) return e.value;
-    return std::nullopt;
-}
 
 std::string institutionChoices() {
     std::string out;
@@ -89,12 +75,16 @@ std::string readRoster(const std::string& file, MixerInput& input, std::vector<R
         const auto [other, added] = seen.try_emplace(id, table.lines[row]);
         if (!added) return fmt(Str::RosterDuplicateId, {line, id, std::to_string(other->second)});
 
+        // Institutions as people write them (« Préfecture », « mairie », « Collège Jean Macé »), mapped as the
+        // registration import maps them; a word it cannot place counts as Autre, and the facilitator is told.
         const std::string institutionText = table.cell(row, colInstitution);
-        const auto institution = parseInstitution(institutionText);
-        if (!institution) return fmt(Str::RosterBadInstitution, {line, institutionText, institutionChoices()});
+        const Institution institution = guessInstitution(institutionText);
+        if (institution == Institution::Autre && !institutionText.empty() &&
+            foldForSearch(institutionText) != foldForSearch(tr(Str::InstitutionAutre)))
+            std::cerr << fmt(Str::RosterReadAsOther, {line, institutionText, institutionChoices()}) << "\n";
 
         const std::string cite = table.cell(row, colCite);
-        input.people.push_back({id, foldForSearch(cite), *institution});
+        input.people.push_back({id, territoryKey(cite), institution});  // « St Quentin » and « Saint-Quentin »: one Cité
         shown.push_back({table.cell(row, colName), cite});
 
         const std::string group = table.cell(row, colGroup);

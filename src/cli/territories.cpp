@@ -1,5 +1,8 @@
 // atelier territoire NAME --adherent oui|non|a-verifier
-// atelier importer inscriptions --etape N FILE.csv (alias: import; and `importer idees`, ideas.cpp)
+// atelier importer inscriptions --etape N FILE.csv [--creer-cites | --sans-territoire] (alias: import; and
+// `importer idees`, ideas.cpp). A territory name that designates no known territory is never created silently:
+// the import is refused (nothing written) with the names and the closest known territories, unless --creer-cites
+// creates them (« à vérifier ») or --sans-territoire registers those people without territory.
 #include <iostream>
 
 #include "cli/commands.h"
@@ -49,13 +52,24 @@ int cmdImport(Context& context, Args& args) {
     if (what == "idees") return importIdeas(context, args);  // ideas.cpp
     if (what != "inscriptions") throw UsageError{fmt(Str::CliImportWhat, {context.command(), context.command()})};
     const Etape& etape = etapeOption(context, args);
+    const bool create = args.flag("--creer-cites");
+    const bool none = args.flag("--sans-territoire");
     const auto file = args.positional();
     args.finish();
     if (!file) throw UsageError{tr(Str::CliImportNeedsFile)};
+    if (create && none) throw UsageError{tr(Str::CliImportTwoChoices)};
 
     const store::CsvTable table = readCsv(*file);
     Session& session = context.workspace().session();
-    const ImportPlan plan = planRegistrationImport(session.model(), etape.id, table);
+    ImportPlan plan = planRegistrationImport(session.model(), etape.id, table);
+    if (plan.error.empty() && !plan.unknownTerritories.empty()) {
+        if (!create && !none)
+            throw CommandError{fmt(Str::CliImportUnknownTerritories,
+                                   {std::to_string(plan.unknownTerritories.size()),
+                                    describeUnknownTerritories(session.model(), plan.unknownTerritories)})};
+        const TerritoryChoice choice{create ? TerritoryChoice::Kind::Create : TerritoryChoice::Kind::None};
+        plan = planRegistrationImport(session.model(), etape.id, table, chooseForAll(plan, choice));
+    }
     if (!plan.error.empty()) throw CommandError{fmt(Str::ErrCsvFile, {*file, plan.error})};
     const int registered = plan.report.registered;
     if (Status s = session.applyAll(plan.actions, fmt(Str::ActImport, {std::to_string(registered)})); !s)

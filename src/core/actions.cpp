@@ -716,7 +716,7 @@ std::string SetGroupPlan::label(const Model&) const {
     return fmt(Str::ActFormGroups, {std::to_string(plan.rounds.size())});
 }
 std::string MoveMember::label(const Model& m) const {
-    return fmt(Str::ActMoveMember, {personName(m, person), std::to_string(to + 1)});
+    return fmt(Str::ActMoveMember, {personName(m, person), std::to_string(static_cast<long long>(to) + 1)});
 }
 std::string SwapMembers::label(const Model& m) const {
     return fmt(Str::ActSwapMembers, {personName(m, a), personName(m, b)});

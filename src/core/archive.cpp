@@ -47,7 +47,7 @@ EtapeArchive makeArchive(const Model& model, const Etape& etape, std::string ate
         if (a.person(id)) continue;
         const Person* p = model.person(id);
         if (!p) continue;
-        ArchivedPerson out{p->id, p->name, {}, false, p->institution, p->role};
+        ArchivedPerson out{p->id, p->name, {}, false, p->institution, p->role, p->structure, p->function};
         if (const Territory* t = p->territory ? model.territory(*p->territory) : nullptr) {
             out.territory = t->name;
             out.cite = t->cite;

@@ -15,7 +15,7 @@ namespace atelier {
 inline constexpr const char* kArchiveFormatName = "atelier-etape";
 /// The version of the format this Atelier writes and reads; an archive with a higher one is refused.
 /// Bump it whenever a class version of anything in the archive changes (and keep reading the older ones).
-inline constexpr int kArchiveFormatVersion = 1;
+inline constexpr int kArchiveFormatVersion = 2;  // 2: people's structure and function
 
 /// The header of an archive: which format, which version, written by which Atelier.
 struct ArchiveFormat {
@@ -34,6 +34,8 @@ struct ArchivedPerson {
     bool cite = false;      // the territory is a Cité éducative
     Institution institution = Institution::Autre;
     Role role = Role::Autre;
+    std::string structure;  // as typed (« Mairie d'Amiens »); empty in archives of format 1
+    std::string function;   // as typed (« Chargée de mission »); empty in archives of format 1
     bool operator==(const ArchivedPerson&) const = default;
 };
 

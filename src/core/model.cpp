@@ -9,6 +9,14 @@ bool isStateAgent(Institution institution) {
     return institution == Institution::PrefectureEtat || institution == Institution::EducationNationale;
 }
 
+std::string structureAndFunction(std::string_view structure, std::string_view function) {
+    structure = trim(structure);
+    function = trim(function);
+    std::string out(structure);
+    if (!function.empty()) out += (out.empty() ? "" : ", ") + std::string(function);
+    return out;
+}
+
 namespace {
 template <class T>
 const T* findById(const std::vector<T>& items, Id id) {

@@ -48,8 +48,15 @@ struct Person {
     std::optional<Id> territory;
     Institution institution = Institution::Autre;
     Role role = Role::Autre;
+    std::string structure;  // the organisation as typed (« Mairie d'Amiens », « CAF du Nord »), beside `institution`
+    std::string function;   // the job as typed (« Chargée de mission »), beside `role`
     bool operator==(const Person&) const = default;
 };
+
+/// « Mairie d'Amiens, Chargée de mission »: the structure and the function as typed, either may be missing; empty
+/// when both are.
+std::string structureAndFunction(std::string_view structure, std::string_view function);
+inline std::string structureAndFunction(const Person& p) { return structureAndFunction(p.structure, p.function); }
 
 /// State agents (Préfecture-État, Éducation nationale) take part free of charge, whatever their territory.
 bool isStateAgent(Institution institution);

@@ -8,6 +8,7 @@
 
 #include "core/enums.h"
 #include "core/strings.h"
+#include "core/territory_match.h"
 #include "core/text.h"
 
 namespace atelier {
@@ -27,6 +28,7 @@ Institution guessInstitution(std::string_view text) {
     if (t.empty()) return Institution::Autre;
     for (const auto& e : kInstitutions)
         if (t == foldForSearch(tr(e.label)) || t == e.key) return e.value;
+    if (t == "en" || t == "educ nat" || t == "education") return Institution::EducationNationale;  // short forms
     if (containsAny(t, {"education nationale", "rectorat", "academie", "dsden", "college", "lycee", "ecole",
                         "inspection", "ien ", "principal", "proviseur"}))
         return Institution::EducationNationale;
@@ -59,16 +61,92 @@ Role guessRole(std::string_view text) {
 namespace {
 
 struct Columns {
-    int name, firstName, fullName, email, territory, institution, role, days;
+    int name, firstName, fullName, email, territory, institution, structure, role, function, days;
     explicit Columns(const TextTable& t)
         : name(t.column({"nom", "nom de famille"})),
           firstName(t.column({"prénom", "prenom"})),
           fullName(t.column({"nom complet", "nom et prénom", "prénom et nom", "participant", "participante"})),
           email(t.column({"email", "courriel", "mail", "adresse email", "adresse mail", "adresse électronique"})),
           territory(t.column({"territoire", "cité", "cité éducative", "ville", "commune"})),
-          institution(t.column({"institution", "structure", "organisme", "employeur"})),
-          role(t.column({"fonction", "rôle", "role", "poste"})),
+          institution(t.column({"institution", "catégorie", "type de structure", "type d'institution"})),
+          structure(t.column({"structure", "organisme", "employeur", "établissement", "service"})),
+          role(t.column({"rôle", "role", "profil"})),
+          function(t.column({"fonction", "poste", "intitulé de poste", "intitulé du poste"})),
           days(t.column({"jours", "nombre de jours"})) {}
+};
+
+/// True when `text` is only one of the labels or keys of `entries` (« Collectivité »): a category, not a name.
+template <class Entries>
+bool isLabelOf(const Entries& entries, const std::string& text) {
+    const std::string t = foldForSearch(text);
+    for (const auto& e : entries)
+        if (t == foldForSearch(tr(e.label)) || t == e.key) return true;
+    return false;
+}
+
+/// What a line of the file says about where the person works, as typed and as a category.
+struct Work {
+    Institution institution = Institution::Autre;
+    Role role = Role::Autre;
+    std::string structure, function;
+};
+
+Work readWork(const TextTable& table, const Columns& col, size_t row) {
+    Work w;
+    const std::string institutionText = table.cell(row, col.institution), structureText = table.cell(row, col.structure);
+    const std::string roleText = table.cell(row, col.role), functionText = table.cell(row, col.function);
+    // The category from its own column, else from the structure (« Mairie d'Amiens » → Collectivité).
+    w.institution = guessInstitution(!institutionText.empty() ? institutionText : structureText);
+    if (w.institution == Institution::Autre && !institutionText.empty()) w.institution = guessInstitution(structureText);
+    w.role = guessRole(!roleText.empty() ? roleText : functionText);
+    if (w.role == Role::Autre && !roleText.empty()) w.role = guessRole(functionText);
+    // The structure and the function as typed; a bare category (« Collectivité ») is not a structure.
+    w.structure = !structureText.empty() ? structureText : institutionText;
+    if (isLabelOf(kInstitutions, w.structure)) w.structure.clear();
+    w.function = !functionText.empty() ? functionText : roleText;
+    if (isLabelOf(kRoles, w.function)) w.function.clear();
+    return w;
+}
+
+/// The name and days of a line, or why the line is refused.
+struct Line {
+    std::string name;
+    int days = 1;
+    std::string refusal;  // empty when the line can be imported
+};
+
+Line readLine(const TextTable& table, const Columns& col, size_t row) {
+    Line out;
+    out.name = col.fullName >= 0 ? table.cell(row, col.fullName) : std::string();
+    if (out.name.empty()) {
+        const std::string first = table.cell(row, col.firstName), last = table.cell(row, col.name);
+        out.name = std::string(trim(first + " " + last));
+    }
+    if (out.name.empty()) {
+        out.refusal = tr(Str::ImportNoName);
+        return out;
+    }
+    // A first name alone (the family name column empty) would be merged with any namesake: refused.
+    if (col.fullName < 0 || table.cell(row, col.fullName).empty())
+        if (col.name >= 0 && col.firstName >= 0 && table.cell(row, col.name).empty()) {
+            out.refusal = fmt(Str::ImportNoFamilyName, {table.cell(row, col.firstName)});
+            return out;
+        }
+    if (const std::string d = table.cell(row, col.days); !d.empty()) {
+        if (d.size() > 1 || d[0] < '1' || d[0] > '9') {
+            out.refusal = fmt(Str::ImportBadDays, {d});
+            return out;
+        }
+        out.days = d[0] - '0';
+    }
+    return out;
+}
+
+/// How one territory name of the file resolves: a known territory, one to create, or none.
+struct Resolved {
+    std::optional<Id> territory;  // known
+    bool create = false;
+    std::string name;  // as first written
 };
 
 /// Applies `actions` to `scratch`, resolving them in place; on a refusal undoes them and returns the message.
@@ -98,7 +176,8 @@ const Person* findPerson(const Model& m, const std::string& email, const std::st
 
 }  // namespace
 
-ImportPlan planRegistrationImport(const Model& model, Id etapeId, const TextTable& table) {
+ImportPlan planRegistrationImport(const Model& model, Id etapeId, const TextTable& table,
+                                  const TerritoryChoices& choices) {
     ImportPlan plan;
     const Etape* etape = model.etape(etapeId);
     if (!etape) {
@@ -112,8 +191,55 @@ ImportPlan planRegistrationImport(const Model& model, Id etapeId, const TextTabl
         plan.error = fmt(Str::ErrImportNoName, {found.empty() ? "aucune" : found});
         return plan;
     }
-    Model scratch = model;
     ImportReport& report = plan.report;
+
+    // Every territory name of the file, read once: known, chosen, or waiting for a choice. A line refused anyway
+    // (no name…) asks nothing.
+    std::map<std::string, Resolved> resolved;  // by territoryKey
+    for (size_t row = 0; row < table.rows.size(); ++row) {
+        if (!readLine(table, col, row).refusal.empty()) continue;
+        const std::string typed = table.cell(row, col.territory);
+        const std::string key = territoryKey(typed);
+        if (key.empty()) continue;
+        const int line = row < table.lines.size() ? table.lines[row] : static_cast<int>(row) + 2;
+        if (auto known = resolved.find(key); known != resolved.end()) {
+            for (UnknownTerritory& u : plan.unknownTerritories)
+                if (u.key == key) u.lines.push_back(line);
+            continue;
+        }
+        Resolved& r = resolved[key];
+        r.name = typed;
+        if (auto c = choices.find(key); c != choices.end()) {
+            if (c->second.kind == TerritoryChoice::Kind::Existing) {
+                const Territory* t = model.territory(c->second.territory);
+                if (!t) {
+                    plan.error = fmt(Str::ImportChoiceGone, {typed});
+                    return plan;
+                }
+                r.territory = t->id;
+                report.readAs.push_back({typed, t->name});
+            } else if (c->second.kind == TerritoryChoice::Kind::Create) {
+                r.create = true;
+            } else {
+                report.noTerritory.push_back(typed);
+            }
+            continue;
+        }
+        const TerritoryMatch match = matchTerritory(model.territories, typed);
+        if (match.territory) {
+            r.territory = match.territory;
+            const Territory* t = model.territory(*match.territory);
+            if (t->name != typed) report.readAs.push_back({typed, t->name});
+        } else {
+            plan.unknownTerritories.push_back({typed, key, match.proposals, {line}});
+        }
+    }
+    if (!plan.unknownTerritories.empty()) {
+        report = ImportReport{};
+        return plan;
+    }
+
+    Model scratch = model;
     for (const auto& bad : table.unreadable) {  // rows the reader could not read (encoding, NUL byte)
         ++report.lines;
         report.rejected.push_back({bad.line, bad.reason});
@@ -123,46 +249,31 @@ ImportPlan planRegistrationImport(const Model& model, Id etapeId, const TextTabl
         ++report.lines;
         auto reject = [&](std::string reason) { report.rejected.push_back({line, std::move(reason)}); };
 
-        std::string name = col.fullName >= 0 ? table.cell(row, col.fullName) : std::string();
-        if (name.empty()) {
-            const std::string first = table.cell(row, col.firstName), last = table.cell(row, col.name);
-            name = std::string(trim(first + " " + last));
-        }
-        if (name.empty()) {
-            reject(tr(Str::ImportNoName));
+        const Line read = readLine(table, col, row);
+        if (!read.refusal.empty()) {
+            reject(read.refusal);
             continue;
         }
-        // A first name alone (the family name column empty) would be merged with any namesake: refused.
-        if (col.fullName < 0 || table.cell(row, col.fullName).empty())
-            if (col.name >= 0 && col.firstName >= 0 && table.cell(row, col.name).empty()) {
-                reject(fmt(Str::ImportNoFamilyName, {table.cell(row, col.firstName)}));
-                continue;
-            }
+        const std::string& name = read.name;
+        const int days = read.days;
         const std::string email = table.cell(row, col.email);
-        const std::string territoryName = table.cell(row, col.territory);
-        int days = 1;
-        if (const std::string d = table.cell(row, col.days); !d.empty()) {
-            if (d.size() > 1 || d[0] < '1' || d[0] > '9') {
-                reject(fmt(Str::ImportBadDays, {d}));
-                continue;
-            }
-            days = d[0] - '0';
-        }
 
         std::vector<Action> actions;
         std::optional<Id> territory;
-        bool newTerritory = false;
-        if (!territoryName.empty()) {
-            if (const Territory* t = scratch.territoryByName(territoryName)) {
-                territory = t->id;
-            } else {
-                territory = scratch.nextId;  // the id AddTerritory takes below
-                newTerritory = true;
-                actions.push_back(AddTerritory{Territory{*territory, territoryName, "", Membership::AVerifier, false}});
-            }
+        Resolved* place = nullptr;
+        if (const std::string key = territoryKey(table.cell(row, col.territory)); !key.empty()) {
+            const auto it = resolved.find(key);
+            ATELIER_ASSERT(it != resolved.end(), "every territory name of an accepted line was read above");
+            place = &it->second;
         }
-        const Institution institution = guessInstitution(table.cell(row, col.institution));
-        const Role role = guessRole(table.cell(row, col.role));
+        const bool newTerritory = place && place->create && !place->territory;
+        if (place && place->territory) {
+            territory = place->territory;
+        } else if (newTerritory) {
+            territory = scratch.nextId;  // the id AddTerritory takes below
+            actions.push_back(AddTerritory{Territory{*territory, place->name, "", Membership::AVerifier, false}});
+        }
+        const Work work = readWork(table, col, row);
 
         const Person* known = findPerson(scratch, email, name, territory);
         Id personId;
@@ -171,12 +282,17 @@ ImportPlan planRegistrationImport(const Model& model, Id etapeId, const TextTabl
             Person merged = *known;  // fill what the known record lacks, never overwrite it
             if (merged.email.empty()) merged.email = email;
             if (!merged.territory) merged.territory = territory;
-            if (merged.institution == Institution::Autre) merged.institution = institution;
-            if (merged.role == Role::Autre) merged.role = role;
+            if (merged.institution == Institution::Autre) merged.institution = work.institution;
+            if (merged.role == Role::Autre) merged.role = work.role;
+            if (trim(merged.structure).empty()) merged.structure = work.structure;
+            if (trim(merged.function).empty()) merged.function = work.function;
             if (!(merged == *known)) actions.push_back(UpdatePerson{merged});
         } else {
             personId = scratch.nextId + (newTerritory ? 1 : 0);
-            actions.push_back(AddPerson{Person{personId, name, email, territory, institution, role}});
+            Person p{personId, name, email, territory, work.institution, work.role};
+            p.structure = work.structure;
+            p.function = work.function;
+            actions.push_back(AddPerson{std::move(p)});
         }
         const Etape* current = scratch.etape(etapeId);
         bool alreadyRegistered = false;
@@ -191,12 +307,21 @@ ImportPlan planRegistrationImport(const Model& model, Id etapeId, const TextTabl
         if (known) ++report.merged;
         else ++report.imported;
         if (!alreadyRegistered) ++report.registered;
-        if (newTerritory) report.newTerritories.push_back(territoryName);
+        if (newTerritory) {
+            place->territory = territory;  // the next lines of that name join it
+            report.newTerritories.push_back(place->name);
+        }
         for (Action& a : actions) plan.actions.push_back(std::move(a));
     }
     std::stable_sort(report.rejected.begin(), report.rejected.end(),
                      [](const auto& a, const auto& b) { return a.line < b.line; });
     return plan;
+}
+
+TerritoryChoices chooseForAll(const ImportPlan& plan, TerritoryChoice choice) {
+    TerritoryChoices out;
+    for (const UnknownTerritory& u : plan.unknownTerritories) out[u.key] = choice;
+    return out;
 }
 
 // [SECTION] Report
@@ -207,10 +332,36 @@ std::string describeReport(const ImportReport& r) {
                                                std::to_string(r.registered)}) +
                       "\n";
     for (const auto& x : r.rejected) out += fmt(Str::ImportRejectedLine, {std::to_string(x.line), x.reason}) + "\n";
+    if (!r.readAs.empty()) {
+        std::string list;
+        for (const auto& x : r.readAs) list += (list.empty() ? "" : ", ") + fmt(Str::ImportReadAsItem, {x.typed, x.territory});
+        out += fmt(Str::ImportReadAs, {list}) + "\n";
+    }
     if (!r.newTerritories.empty()) {
         std::string list;
         for (const auto& t : r.newTerritories) list += (list.empty() ? "" : ", ") + t;
         out += fmt(Str::ImportNewTerritories, {list}) + "\n";
+    }
+    if (!r.noTerritory.empty()) {
+        std::string list;
+        for (const auto& t : r.noTerritory) list += (list.empty() ? "« " : ", « ") + t + " »";
+        out += fmt(Str::ImportNoTerritory, {list}) + "\n";
+    }
+    return out;
+}
+
+std::string describeUnknownTerritories(const Model& model, const std::vector<UnknownTerritory>& unknown) {
+    std::string out;
+    for (const UnknownTerritory& u : unknown) {
+        std::string lines;
+        for (size_t i = 0; i < u.lines.size() && i < 8; ++i) lines += (lines.empty() ? "" : ", ") + std::to_string(u.lines[i]);
+        if (u.lines.size() > 8) lines += ", \u2026";
+        std::string proposals;
+        for (Id id : u.proposals)
+            if (const Territory* t = model.territory(id)) proposals += (proposals.empty() ? "" : ", ") + t->name;
+        out += proposals.empty() ? fmt(Str::ImportUnknownTerritory, {u.name, lines})
+                                 : fmt(Str::ImportUnknownTerritoryClose, {u.name, lines, proposals});
+        out += "\n";
     }
     return out;
 }

@@ -56,17 +56,19 @@ double euros(long cents) { return static_cast<double>(cents) / 100.0; }
 std::string attendanceSheetHtml(const Model& m, const Etape& e) {
     std::string body = header(m, e, Str::DocAttendanceTitle);
     body += "<table>\n<thead><tr><th>" + escape(tr(Str::DocColName)) + "</th><th>" + escape(tr(Str::DocColTerritory)) +
-            "</th><th>" + escape(tr(Str::DocColInstitution)) + "</th><th class=\"sign\">" +
+            "</th><th>" + escape(tr(Str::DocColStructure)) + "</th><th>" + escape(tr(Str::DocColInstitution)) +
+            "</th><th class=\"sign\">" +
             escape(tr(Str::DocColMorning)) + "</th><th class=\"sign\">" + escape(tr(Str::DocColAfternoon)) +
             "</th></tr></thead>\n<tbody>\n";
     for (const auto& [r, p] : byName(m, e)) {
         body += "<tr><td>" + escape(p->name) + "</td><td>" + escape(territoryName(m, p->territory)) + "</td><td>" +
-                escape(enumLabel(p->institution)) + "</td><td class=\"sign\"></td><td class=\"sign\"></td></tr>\n";
+                escape(structureAndFunction(*p)) + "</td><td>" + escape(enumLabel(p->institution)) +
+                "</td><td class=\"sign\"></td><td class=\"sign\"></td></tr>\n";
     }
     // Blank rows for walk-ins who sign on paper, kept together: never one stray empty row alone on a last page.
     body += "</tbody>\n<tbody class=\"blank\">\n";
     for (int i = 0; i < 5; ++i)
-        body += "<tr><td>&nbsp;</td><td></td><td></td><td class=\"sign\"></td><td class=\"sign\"></td></tr>\n";
+        body += "<tr><td>&nbsp;</td><td></td><td></td><td></td><td class=\"sign\"></td><td class=\"sign\"></td></tr>\n";
     body += "</tbody>\n</table>\n";
     body += "<p class=\"muted\">" + escape(fmt(Str::DocRegisteredCount, {std::to_string(e.registrations.size())})) +
             "</p>\n";

@@ -38,7 +38,7 @@ td.num, th.num { text-align: right; white-space: nowrap; }
 tr { page-break-inside: avoid; }
 tbody.blank { page-break-inside: avoid; break-inside: avoid; }
 thead { display: table-header-group; }
-.sign { width: 24%; height: 13mm; }
+.sign { width: 19%; height: 13mm; }
 .muted { color: #555; }
 .total td { font-weight: bold; background: #f3f3f3; }
 .contact { margin-top: 18px; border-top: 2px solid #003e8c; padding-top: 6px; font-size: 9pt; color: #333; }

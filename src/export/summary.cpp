@@ -34,6 +34,26 @@ std::string personName(const EtapeArchive& a, Id id) {
     return p ? p->name : "?";
 }
 
+/// « Zoé Lefèvre — Amiens — Rectorat d'Amiens, Copilote » for each person, by name: the structure and the function
+/// as typed at registration, the category when none was typed.
+std::vector<std::string> peopleLines(const EtapeArchive& a) {
+    std::vector<const ArchivedPerson*> people;
+    for (const ArchivedPerson& p : a.people) people.push_back(&p);
+    std::stable_sort(people.begin(), people.end(), [](const ArchivedPerson* x, const ArchivedPerson* y) {
+        return foldForSearch(x->name) < foldForSearch(y->name);
+    });
+    std::vector<std::string> out;
+    for (const ArchivedPerson* p : people) {
+        std::string line = p->name;
+        if (!p->territory.empty()) line += " \u2014 " + p->territory;
+        const std::string work = structureAndFunction(p->structure, p->function);
+        if (!work.empty()) line += " \u2014 " + work;
+        else if (p->institution != Institution::Autre) line += " \u2014 " + std::string(enumLabel(p->institution));
+        out.push_back(std::move(line));
+    }
+    return out;
+}
+
 /// Counts by key, largest first (ties by name).
 std::vector<std::pair<std::string, int>> countBy(const EtapeArchive& a, bool byInstitution) {
     std::map<std::string, int> counts;
@@ -202,6 +222,10 @@ void writeSummary(const EtapeArchive& a, SummaryWriter& w) {
     w.section(tr(Str::SumParticipation));
     w.paragraph(fmt(Str::SumPeopleCount, {std::to_string(a.people.size())}));
     w.participation(tr(Str::SumByCite), countBy(a, false), tr(Str::SumByInstitution), countBy(a, true));
+    if (!a.people.empty()) {
+        w.subsection(tr(Str::SumPeople));
+        w.list(peopleLines(a));
+    }
 
     if (!e.icebreaker.rounds.empty() || !e.icebreaker.drawn.empty()) {
         w.section(tr(Str::SumIcebreaker));

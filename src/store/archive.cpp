@@ -33,10 +33,12 @@ void serialize(Archive& ar, ArchiveFormat& f, std::uint32_t /*version*/) {
        cereal::make_nvp("atelier", f.atelier), cereal::make_nvp("example", f.example));
 }
 template <class Archive>
-void serialize(Archive& ar, ArchivedPerson& p, std::uint32_t /*version*/) {
+void serialize(Archive& ar, ArchivedPerson& p, std::uint32_t version) {
     ar(cereal::make_nvp("id", p.id), cereal::make_nvp("name", p.name), cereal::make_nvp("territory", p.territory),
        cereal::make_nvp("cite", p.cite), cereal::make_nvp("institution", asKey(p.institution)),
        cereal::make_nvp("role", asKey(p.role)));
+    // v1 (format 1): no structure nor function (they stay empty)
+    if (version >= 2) ar(cereal::make_nvp("structure", p.structure), cereal::make_nvp("function", p.function));
 }
 template <class Archive>
 void serialize(Archive& ar, ArchivedResult& r, std::uint32_t /*version*/) {
@@ -60,7 +62,7 @@ void serialize(Archive& ar, EtapeArchive& a, std::uint32_t /*version*/) {
 }  // namespace atelier
 
 CEREAL_CLASS_VERSION(atelier::ArchiveFormat, 1)
-CEREAL_CLASS_VERSION(atelier::ArchivedPerson, 1)
+CEREAL_CLASS_VERSION(atelier::ArchivedPerson, 2)
 CEREAL_CLASS_VERSION(atelier::ArchivedResult, 1)
 CEREAL_CLASS_VERSION(atelier::ArchivedPractice, 1)
 CEREAL_CLASS_VERSION(atelier::EtapeArchive, 1)

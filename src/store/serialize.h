@@ -57,10 +57,12 @@ void serialize(Archive& ar, Territory& t, std::uint32_t /*version*/) {
        cereal::make_nvp("membership", asKey(t.membership)), cereal::make_nvp("cite", t.cite));
 }
 template <class Archive>
-void serialize(Archive& ar, Person& p, std::uint32_t /*version*/) {
+void serialize(Archive& ar, Person& p, std::uint32_t version) {
     ar(cereal::make_nvp("id", p.id), cereal::make_nvp("name", p.name), cereal::make_nvp("email", p.email),
        cereal::make_nvp("territory", p.territory), cereal::make_nvp("institution", asKey(p.institution)),
        cereal::make_nvp("role", asKey(p.role)));
+    // v1: no structure nor function (they stay empty)
+    if (version >= 2) ar(cereal::make_nvp("structure", p.structure), cereal::make_nvp("function", p.function));
 }
 template <class Archive>
 void serialize(Archive& ar, ProgrammeItem& i, std::uint32_t /*version*/) {
@@ -198,7 +200,7 @@ void serialize(Archive& ar, A& action, std::uint32_t /*version*/) {
 }  // namespace atelier
 
 CEREAL_CLASS_VERSION(atelier::Territory, 1)
-CEREAL_CLASS_VERSION(atelier::Person, 1)
+CEREAL_CLASS_VERSION(atelier::Person, 2)
 CEREAL_CLASS_VERSION(atelier::ProgrammeItem, 1)
 CEREAL_CLASS_VERSION(atelier::EtapeHeader, 2)
 CEREAL_CLASS_VERSION(atelier::Registration, 1)

@@ -425,16 +425,19 @@ Status screenshot(Session& session, const ScreenshotOptions& options) {
             app.state().projected["resultats"] = vote;
             app.view<VotesView>().selected = vote;
         }
+    if (!options.dropCsv.empty()) app.dropFile(options.dropCsv.string());
     Actions actions;
     UiRequests requests;
     std::pair<int, int> written{0, 0};
-    constexpr int kFrames = 4;  // auto-sized widgets and tables settle after a couple of frames
+    // Auto-sized widgets and tables settle after a couple of frames; a dropped file is read, then its dialog opens.
+    const int kFrames = options.dropCsv.empty() ? 4 : 7;
     for (int frame = 0; frame < kFrames; ++frame) {
         glfwPollEvents();
         window.begin();
         if (entry->projector()) app.drawProjector(requests);
         else app.drawConsole(actions, requests);
         window.render(1.0f, 1.0f, 1.0f);
+        if (!options.dropCsv.empty()) app.apply(actions, requests);  // the shell reads the dropped file
         actions.clear();
         requests = UiRequests{};
         if (frame == kFrames - 1) written = window.savePng(options.out);

@@ -33,6 +33,9 @@ struct ScreenshotOptions {
     std::string participationCode;  // non-empty: participation open on 127.0.0.1 (any free port) with this code
     std::string* joinUrl = nullptr;  // gets the URL the QR code holds, when participation is open
     std::optional<int> countdownSeconds;  // the room's countdown running from this many seconds (its place shown)
+    /// « inscriptions »: a CSV dropped on the window first, as a facilitator would (its import dialog, when the
+    /// file names unknown territories); nothing is written unless the file needs no choice.
+    std::filesystem::path dropCsv;
 };
 
 /// Renders one screen in a real window for a few frames and writes the PNG. Needs a display (xvfb-run -a).

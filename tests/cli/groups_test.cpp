@@ -123,8 +123,6 @@ TEST_CASE("a bad roster names its problem and exits with 1") {
            "Ligne 4 : l'identifiant « a » figure déjà ligne 2");
     expect("id;nom;cite;institution\na;A;Lille;Autre\nb;B;Lens;Autre\n", "--groups 3 --rounds 1",
            "2 personnes pour 3 groupes");
-    expect("id;nom;cite;institution\na;A;Lille;Mairie\n", "--groups 1 --rounds 1",
-           "Ligne 2 : institution inconnue « Mairie »");
     expect("id;nom;cite;institution;groupe\na;A;Lille;Autre;1\nb;B;Lens;Autre;1\nc;C;Arras;Autre;1\nd;D;Lens;Autre;\n",
            "--groups 2 --rounds 1", "Trop de personnes placées dans le groupe 1 : 3 pour 2 places");
     expect("id;nom;cite;institution;groupe\na;A;Lille;Autre;9\nb;B;Lens;Autre;\n", "--groups 2 --rounds 1",
@@ -189,4 +187,33 @@ TEST_CASE("atelier groups on 2,000 people with a 50 ms budget returns a valid pl
     const std::string stop = stats["stop"];
     CHECK((stop == "time_limit" || stop == "stalled"));
     CHECK(stats["same_cite_pairs"].get<int>() >= 7 * 100 * 3);
+}
+
+TEST_CASE("groups --roster reads institutions as people write them, mapped as the registration import does") {
+    TempDir dir("atelier-groups");
+    const std::string file = dir.write("roster.csv",
+                                       "id;nom;cite;institution\n"
+                                       "a;Anne;Amiens;Préfecture\n"
+                                       "b;Bruno;Amiens;Education Nationale\n"
+                                       "c;Chloé;Amiens;mairie\n"
+                                       "d;David;St Quentin;préfecture de l'Aisne\n"
+                                       "e;Emma;Saint-Quentin;Collège Jean Macé\n"
+                                       "f;Farid;Saint Quentin;Ville de Saint-Quentin\n");
+    const Run r = run("groups --roster " + file + " --groups 2 --rounds 1 --seed 3 --json");
+    INFO(r.out);
+    REQUIRE(r.code == 0);
+    const json j = json::parse(r.out.substr(r.out.find('{')));
+    // Each group holds the three kinds (State, Éducation nationale, collectivité): only possible when « Préfecture »,
+    // « Education Nationale », « mairie »… are read as their institutions, not all as « Autre ».
+    CHECK(j["stats"]["min_institution_kinds"] == 3);
+    // « St Quentin », « Saint-Quentin » and « Saint Quentin » are one Cité: each group has one person of each Cité
+    // at best, so three of them together would be counted.
+    CHECK(j["stats"]["same_cite_pairs"] == 2);
+
+    // A word that names no institution counts as « Autre », and the facilitator is told which line.
+    const std::string other = dir.write("other.csv", "id;nom;cite;institution\na;A;Lille;CAF du Nord\nb;B;Lens;Autre\n");
+    const Run o = run("groups --roster " + other + " --groups 1 --rounds 1");
+    CHECK(o.code == 0);
+    CHECK(o.out.find("Ligne 2 : institution « CAF du Nord » lue comme « Autre »") != std::string::npos);
+    CHECK(o.out.find("Ligne 3") == std::string::npos);  // « Autre » written as such: nothing to say
 }

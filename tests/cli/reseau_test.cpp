@@ -45,7 +45,14 @@ TEST_CASE("atelier territoire sets a membership, creating the territory when mis
 TEST_CASE("atelier import inscriptions reads an Excel export and reports every line") {
     TempDir dir("atelier-cli");
     REQUIRE(run(dir.data() + " territoire Arras --adherent non").code == 0);
-    const Run r = run(dir.data() + " import inscriptions --etape 1 " + dir.write("inscriptions.csv", kExcelExport));
+    const std::string file = dir.write("inscriptions.csv", kExcelExport);
+    // Hirson is no known territory: refused, nothing written, until the facilitator says to create it.
+    const Run refused = run(dir.data() + " import inscriptions --etape 1 " + file);
+    CHECK(refused.code == 1);
+    CHECK(refused.out.find("« Hirson » (ligne(s) 5)") != std::string::npos);
+    CHECK(refused.out.find("--creer-cites") != std::string::npos);
+    CHECK(run(dir.data() + " tarifs --etape 1 --json").out.find("Zoé") == std::string::npos);
+    const Run r = run(dir.data() + " import inscriptions --etape 1 --creer-cites " + file);
     INFO(r.out);
     CHECK(r.code == 0);
     CHECK(r.out.find("5 ligne(s) lue(s) : 3 importée(s), 1 fusionnée(s)") != std::string::npos);
@@ -101,4 +108,60 @@ TEST_CASE("unreadable imports and missing options say what to fix") {
     CHECK(r.out.find("--out") != std::string::npos);
     r = run(dir.data() + " import contacts --etape 1 x.csv");
     CHECK(r.code == 2);
+}
+
+TEST_CASE("atelier importer inscriptions: Cités as people type them, unknown ones refused until a choice is given") {
+    TempDir dir("atelier-cli");
+    const std::string file = dir.write("inscriptions.csv",
+        "nom;prénom;cité;structure;fonction\n"
+        "Leroy;Anne;Saint Quentin;Mairie de Saint-Quentin;Cheffe de projet\n"
+        "Caron;Luc;Valenciennes;CAF du Nord;Chargé de mission\n"
+        "Dupont;Léa;Boulogne sur Mer;Collège Angellier;Principale\n"
+        "Morel;Yves;Hirson;Mairie d'Hirson;Adjoint\n"
+        "Petit;Iris;Roubais;Centre social;Animatrice\n");
+    Run r = run(dir.data() + " importer inscriptions --etape 1 " + file);
+    INFO(r.out);
+    CHECK(r.code == 1);
+    CHECK(r.out.find("rien n'a été enregistré : 2 nom(s) de territoire") != std::string::npos);
+    CHECK(r.out.find("« Hirson » (ligne(s) 5) : aucun territoire connu de ce nom ni proche") != std::string::npos);
+    CHECK(r.out.find("« Roubais » (ligne(s) 6) : aucun territoire connu de ce nom ; les plus proches : Roubaix") !=
+          std::string::npos);
+    CHECK(r.out.find("Saint Quentin") == std::string::npos);  // read as Saint-Quentin: nothing to ask
+    const Run etapes = run(dir.data() + " tarifs --etape 1 --json");
+    CHECK(nlohmann::json::parse(etapes.out)["lignes"].empty());
+
+    r = run(dir.data() + " importer inscriptions --etape 1 --creer-cites --sans-territoire " + file);
+    CHECK(r.code == 2);
+
+    r = run(dir.data() + " importer inscriptions --etape 1 --sans-territoire " + file);
+    CHECK(r.code == 0);
+    CHECK(r.out.find("5 importée(s)") != std::string::npos);
+    CHECK(r.out.find("« Saint Quentin » → Saint-Quentin") != std::string::npos);
+    CHECK(r.out.find("« Valenciennes » → Valenciennes-Anzin") != std::string::npos);
+    CHECK(r.out.find("« Boulogne sur Mer » → Boulogne-sur-Mer") != std::string::npos);
+    CHECK(r.out.find("Inscrits sans territoire, comme choisi : « Hirson », « Roubais »") != std::string::npos);
+    CHECK(r.out.find("créés") == std::string::npos);
+
+    // The attendance sheet shows the structure and the function as typed, beside the category.
+    const Run sheet = run(dir.data() + " emargement --etape 1 --out " + atelier::test::quoted(dir.path / "e.html"));
+    REQUIRE(sheet.code == 0);
+    const std::string html = dir.read("e.html");
+    CHECK(html.find("Structure, fonction") != std::string::npos);
+    CHECK(html.find("<td>CAF du Nord, Chargé de mission</td>") != std::string::npos);
+    CHECK(html.find("<td>Mairie d&#39;Hirson, Adjoint</td>") != std::string::npos);
+    CHECK(html.find("<td>Valenciennes-Anzin</td>") != std::string::npos);
+}
+
+TEST_CASE("atelier importer inscriptions --creer-cites creates the unknown territory once, « à vérifier »") {
+    TempDir dir("atelier-cli");
+    const std::string file = dir.write("i.csv", "nom;ville\nA;Hirson\nB;HIRSON\n");
+    const Run r = run(dir.data() + " importer inscriptions --etape 1 --creer-cites " + file);
+    INFO(r.out);
+    CHECK(r.code == 0);
+    CHECK(r.out.find("Territoires créés (adhésion à vérifier) : Hirson.") != std::string::npos);
+    CHECK(nlohmann::json::parse(run(dir.data() + " tarifs --etape 1 --json").out)["a_verifier"] == 2);
+    // One Hirson for both lines: making it a member settles both fees.
+    const Run set = run(dir.data() + " territoire Hirson --adherent oui");
+    CHECK(set.out.find("Hirson : Adhérent.") != std::string::npos);
+    CHECK(nlohmann::json::parse(run(dir.data() + " tarifs --etape 1 --json").out)["a_verifier"] == 0);
 }

@@ -47,6 +47,14 @@ TEST_CASE("HTML escaping of everything users type") {
 
 TEST_CASE("the attendance sheet lists every registered person with two signature columns") {
     Fixture f;
+    for (const Person& p : f.s.model().people)
+        if (p.name == "Chloé Martin") {  // her structure and function as typed at registration (issue 11)
+            Person c = p;
+            c.structure = "Collège <Jean Jaurès>";
+            c.function = "Principale adjointe";
+            REQUIRE(f.s.apply(UpdatePerson{c}).ok);
+            break;
+        }
     const std::string html = exporting::attendanceSheetHtml(f.s.model(), f.etape());
     CHECK(html.rfind("<!DOCTYPE html>", 0) == 0);
     CHECK(html.find("<html lang=\"fr\">") != std::string::npos);
@@ -57,8 +65,10 @@ TEST_CASE("the attendance sheet lists every registered person with two signature
     CHECK(html.find("Animation : Gwendoline Le Coat") != std::string::npos);
     CHECK(html.find("Signature matin") != std::string::npos);
     CHECK(html.find("Signature après-midi") != std::string::npos);
-    CHECK(html.find("<td>Marc Dupont</td><td>Arras</td><td>Collectivité</td>") != std::string::npos);
-    CHECK(html.find("<td>Chloé Martin</td><td>Arras</td><td>Éducation nationale</td>") != std::string::npos);
+    CHECK(html.find("<th>Structure, fonction</th><th>Institution</th>") != std::string::npos);
+    CHECK(html.find("<td>Marc Dupont</td><td>Arras</td><td></td><td>Collectivité</td>") != std::string::npos);
+    CHECK(html.find("<td>Chloé Martin</td><td>Arras</td><td>Collège &lt;Jean Jaurès&gt;, Principale adjointe</td>"
+                    "<td>Éducation nationale</td>") != std::string::npos);
     CHECK(html.find("<script>") == std::string::npos);
     CHECK(html.find("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; Cie") != std::string::npos);
     CHECK(html.find("g.lecoat@irev.fr") != std::string::npos);

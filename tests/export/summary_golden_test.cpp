@@ -32,6 +32,8 @@ EtapeArchive hostileArchive() {
     a.host = "<b>Ville</b> & *co*";
     a.people.front().name = "<script>nom()</script> *x*";
     a.people.front().territory = "<b>Ville</b>";
+    a.people.front().structure = "<b>Mairie</b> & *co* | x";
+    a.people.front().function = "_chargée_ `de` [mission](x)";
     a.etape.header.theme = "Thème <em> *x*";
     a.etape.header.venue = "Salle « A » & B";
     a.etape.programme.front().title = nasty;

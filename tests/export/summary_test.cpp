@@ -54,6 +54,26 @@ TEST_CASE("summary.html escapes everything users typed and holds every section")
     CHECK(html.find("@page { size: A4") != std::string::npos);
 }
 
+TEST_CASE("the summary lists the participants with their structure and function as typed") {
+    EtapeArchive a = nastyArchive();
+    REQUIRE(a.people.size() >= 3);
+    a.people[1].structure = "Mairie d'Amiens";
+    a.people[1].function = "Chargée de mission";
+    a.people[2].structure = "CAF du Nord";
+    a.people[2].function.clear();
+    a.people[0].structure = "<b>Structure</b>";
+    const std::string html = exporting::summaryHtml(a);
+    CHECK(html.find("<h3>Participants</h3>") != std::string::npos);
+    CHECK(html.find("<li>" + a.people[1].name + " — ") != std::string::npos);
+    CHECK(html.find("Mairie d&#39;Amiens, Chargée de mission</li>") != std::string::npos);
+    CHECK(html.find("CAF du Nord</li>") != std::string::npos);
+    CHECK(html.find("<b>Structure") == std::string::npos);
+    CHECK(html.find("&lt;b&gt;Structure&lt;/b&gt;") != std::string::npos);
+    const std::string md = exporting::summaryMarkdown(a);
+    CHECK(md.find("Mairie d'Amiens, Chargée de mission") != std::string::npos);
+    CHECK(md.find("CAF du Nord") != std::string::npos);
+}
+
 TEST_CASE("summary.md has no raw HTML from users") {
     const std::string md = exporting::summaryMarkdown(nastyArchive());
     CHECK(md.find("<script") == std::string::npos);

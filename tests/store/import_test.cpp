@@ -16,10 +16,18 @@ struct Fixture {
     Session s = test::tourSession();
     Id e1 = s.model().etapeByNumber(1)->id;
 
+    /// Imports `bytes`, creating the territories it names that are unknown (as « Créer » for each in the dialog).
     ImportPlan import(const std::string& bytes) {
         const store::CsvTable table = store::parseCsv(bytes);
         ImportPlan plan = planRegistrationImport(s.model(), e1, table);
         REQUIRE(plan.error.empty());
+        if (!plan.unknownTerritories.empty()) {
+            CHECK(plan.actions.empty());
+            plan = planRegistrationImport(s.model(), e1, table,
+                                          chooseForAll(plan, {TerritoryChoice::Kind::Create, 0}));
+            REQUIRE(plan.error.empty());
+            REQUIRE(plan.unknownTerritories.empty());
+        }
         const Status st = s.applyAll(plan.actions, "import");
         INFO(st.message);
         REQUIRE(st.ok);
@@ -145,4 +153,172 @@ TEST_CASE("institutions and roles are guessed from free text") {
     CHECK(guessRole("Cheffe de projet") == Role::ChefDeProjet);
     CHECK(guessRole("IREV") == Role::Irev);
     CHECK(guessRole("") == Role::Autre);
+}
+
+// [SECTION] Issue 11: territory names as people type them, structure and function kept
+
+namespace {
+
+/// The fixture (Amiens, Lille, Arras) completed with the ten other Cités of the Tour, as the seed names them.
+void addTheThirteen(Session& s) {
+    for (const char* name : {"Saint-Quentin", "Denain", "Maubeuge", "Roubaix", "Tourcoing", "Valenciennes-Anzin",
+                             "Creil", "Boulogne-sur-Mer", "Calais", "Lens"})
+        REQUIRE(s.apply(AddTerritory{Territory{0, name, "", Membership::Adherent, true}}).ok);
+}
+
+const Territory* territoryOf(const Session& s, const Person* p) {
+    return p && p->territory ? s.model().territory(*p->territory) : nullptr;
+}
+
+}  // namespace
+
+TEST_CASE("import: « Saint Quentin », « Valenciennes », « Boulogne sur Mer » join their Cités, nothing is created") {
+    Fixture f;
+    addTheThirteen(f.s);
+    const size_t territories = f.s.model().territories.size();
+    const ImportPlan plan = f.import(
+        "nom;prénom;cité;structure;fonction\n"
+        "Leroy;Anne;Saint Quentin;Mairie de Saint-Quentin;Cheffe de projet\n"
+        "Caron;Luc;Valenciennes;CAF du Nord;Chargé de mission\n"
+        "Dupont;Léa;Boulogne sur Mer;Collège Angellier;Principale\n"
+        "Morel;Yves;ST-QUENTIN;Sous-préfecture;Délégué du préfet\n");
+    CHECK(plan.report.newTerritories.empty());
+    CHECK(f.s.model().territories.size() == territories);
+    REQUIRE(territoryOf(f.s, f.person("Anne Leroy")));
+    CHECK(territoryOf(f.s, f.person("Anne Leroy"))->name == "Saint-Quentin");
+    CHECK(territoryOf(f.s, f.person("Luc Caron"))->name == "Valenciennes-Anzin");
+    CHECK(territoryOf(f.s, f.person("Léa Dupont"))->name == "Boulogne-sur-Mer");
+    CHECK(territoryOf(f.s, f.person("Yves Morel"))->name == "Saint-Quentin");
+    // The report says how each name was read, in the text colour of the screen.
+    const std::string report = describeReport(plan.report);
+    CHECK(report.find("« Saint Quentin » → Saint-Quentin") != std::string::npos);
+    CHECK(report.find("« Valenciennes » → Valenciennes-Anzin") != std::string::npos);
+    CHECK(report.find("« Boulogne sur Mer » → Boulogne-sur-Mer") != std::string::npos);
+    CHECK(report.find("créés") == std::string::npos);
+}
+
+TEST_CASE("import: an unknown territory is never created silently; each choice does what it says") {
+    Fixture f;
+    addTheThirteen(f.s);
+    const std::string csv =
+        "nom;prénom;ville\n"
+        "Leroy;Anne;Saint Quentin\n"
+        "Caron;Luc;Hirson\n"
+        "Dupont;Léa;Roubais\n"
+        "Morel;Yves;hirson\n";
+    const store::CsvTable table = store::parseCsv(csv);
+    const Model before = f.s.model();
+
+    const ImportPlan asked = planRegistrationImport(f.s.model(), f.e1, table);
+    CHECK(asked.error.empty());
+    CHECK(asked.actions.empty());  // nothing to apply until every unknown name has a choice
+    REQUIRE(asked.unknownTerritories.size() == 2);
+    const UnknownTerritory& hirson = asked.unknownTerritories[0];
+    CHECK(hirson.name == "Hirson");
+    CHECK(hirson.lines == std::vector<int>{3, 5});  // « hirson » is the same name
+    CHECK(hirson.proposals.empty());
+    const UnknownTerritory& roubais = asked.unknownTerritories[1];
+    CHECK(roubais.name == "Roubais");
+    REQUIRE(!roubais.proposals.empty());
+    CHECK(f.s.model().territory(roubais.proposals.front())->name == "Roubaix");
+    const std::string told = describeUnknownTerritories(f.s.model(), asked.unknownTerritories);
+    CHECK(told.find("« Hirson » (ligne(s) 3, 5)") != std::string::npos);
+    CHECK(told.find("« Roubais » (ligne(s) 4) : aucun territoire connu de ce nom ; les plus proches : Roubaix") !=
+          std::string::npos);
+    CHECK(f.s.model() == before);
+
+    // Roubais → Roubaix, Hirson left without territory.
+    TerritoryChoices choices;
+    choices[hirson.key] = {TerritoryChoice::Kind::None, 0};
+    choices[roubais.key] = {TerritoryChoice::Kind::Existing, roubais.proposals.front()};
+    const ImportPlan chosen = planRegistrationImport(f.s.model(), f.e1, table, choices);
+    REQUIRE(chosen.unknownTerritories.empty());
+    REQUIRE(f.s.applyAll(chosen.actions, "import").ok);
+    CHECK(territoryOf(f.s, f.person("Léa Dupont"))->name == "Roubaix");
+    REQUIRE(f.person("Luc Caron"));
+    CHECK_FALSE(f.person("Luc Caron")->territory);
+    CHECK_FALSE(f.s.model().territoryByName("Hirson"));
+    CHECK(describeReport(chosen.report).find("Inscrits sans territoire, comme choisi : « Hirson »") != std::string::npos);
+    CHECK(describeReport(chosen.report).find("« Roubais » → Roubaix") != std::string::npos);
+
+    // Undone in one step, then Hirson created once for both of its lines.
+    REQUIRE(f.s.undo().ok);
+    CHECK(test::sameContent(f.s.model(), before));
+    choices[hirson.key] = {TerritoryChoice::Kind::Create, 0};
+    const ImportPlan created = planRegistrationImport(f.s.model(), f.e1, table, choices);
+    REQUIRE(f.s.applyAll(created.actions, "import").ok);
+    CHECK(created.report.newTerritories == std::vector<std::string>{"Hirson"});
+    const Territory* h = f.s.model().territoryByName("Hirson");
+    REQUIRE(h);
+    CHECK(h->membership == Membership::AVerifier);
+    CHECK(f.person("Luc Caron")->territory == h->id);
+    CHECK(f.person("Yves Morel")->territory == h->id);
+
+    // A choice of a territory deleted meanwhile is refused with a message, nothing planned.
+    TerritoryChoices gone;
+    gone[roubais.key] = {TerritoryChoice::Kind::Existing, 9999};
+    const ImportPlan refused = planRegistrationImport(f.s.model(), f.e1, store::parseCsv("nom;ville\nX;Roubais\n"), gone);
+    CHECK(refused.error.find("n'existe plus") != std::string::npos);
+    CHECK(refused.actions.empty());
+}
+
+TEST_CASE("import: the structure and the function are kept as typed, beside the category and the role") {
+    Fixture f;
+    f.import("nom;prénom;ville;structure;fonction\n"
+             "Martin;Claire;Amiens;Mairie d'Amiens;Chargée de mission\n"
+             "Bernard;Hugo;Lille;CAF du Nord;Conseiller technique\n"
+             "Petit;Sara;Arras;Collectivité;Copilote\n");
+    const Person* claire = f.person("Claire Martin");
+    REQUIRE(claire);
+    CHECK(claire->structure == "Mairie d'Amiens");
+    CHECK(claire->function == "Chargée de mission");
+    CHECK(claire->institution == Institution::Collectivite);
+    CHECK(structureAndFunction(*claire) == "Mairie d'Amiens, Chargée de mission");
+    const Person* hugo = f.person("Hugo Bernard");
+    REQUIRE(hugo);
+    CHECK(hugo->structure == "CAF du Nord");
+    CHECK(hugo->function == "Conseiller technique");
+    CHECK(hugo->institution == Institution::Autre);
+    // A bare category or role is not a structure or a function: only the category and the role are kept.
+    const Person* sara = f.person("Sara Petit");
+    REQUIRE(sara);
+    CHECK(sara->structure.empty());
+    CHECK(sara->function.empty());
+    CHECK(sara->institution == Institution::Collectivite);
+    CHECK(sara->role == Role::Copilote);
+
+    // Separate category and structure columns: each goes to its place; the role column sets the role.
+    Fixture g;
+    g.import("nom;ville;institution;organisme;rôle;poste\n"
+             "Roux;Lille;Préfecture;Préfecture du Nord, SGAR;copilote;Sous-préfète à la ville\n");
+    const Person* roux = g.person("Roux");
+    REQUIRE(roux);
+    CHECK(roux->institution == Institution::PrefectureEtat);
+    CHECK(roux->structure == "Préfecture du Nord, SGAR");
+    CHECK(roux->role == Role::Copilote);
+    CHECK(roux->function == "Sous-préfète à la ville");
+
+    // Merged with a known person: what was missing is filled, what was typed before is kept.
+    Fixture h;
+    h.import("nom;ville;structure\nDurand;Lille;\n");
+    h.import("nom;ville;structure;fonction\nDurand;Lille;Ville de Lille;Coordinatrice\n");
+    h.import("nom;ville;structure;fonction\nDurand;Lille;Autre chose;Autre fonction\n");
+    REQUIRE(h.person("Durand"));
+    CHECK(h.person("Durand")->structure == "Ville de Lille");
+    CHECK(h.person("Durand")->function == "Coordinatrice");
+}
+
+TEST_CASE("institutions as people write them: the one mapping of the import and the roster") {
+    CHECK(guessInstitution("Préfecture") == Institution::PrefectureEtat);
+    CHECK(guessInstitution("Préfecture-État") == Institution::PrefectureEtat);
+    CHECK(guessInstitution("prefecture-etat") == Institution::PrefectureEtat);
+    CHECK(guessInstitution("Education Nationale") == Institution::EducationNationale);
+    CHECK(guessInstitution("mairie") == Institution::Collectivite);
+    CHECK(guessInstitution("Mairie d'Amiens") == Institution::Collectivite);
+    CHECK(guessInstitution("collectivite") == Institution::Collectivite);
+    CHECK(guessInstitution("ASSOCIATION") == Institution::Association);
+    CHECK(guessInstitution("EN") == Institution::EducationNationale);
+    CHECK(guessInstitution("Cité éducative de Lens") == Institution::Autre);
+    CHECK(guessInstitution("CAF du Nord") == Institution::Autre);
+    CHECK(guessInstitution("") == Institution::Autre);
 }

@@ -36,6 +36,28 @@ int main(int argc, char** argv) {
             ++failures;
         }
     }
+    {  // The import dialog of the Inscriptions tab: « ARRAS (62) » read as Arras; « Hirson », « Lile », « Amiens Nord » asked.
+        const std::string csv = std::string(argv[1]) + "/inscriptions-import.csv";
+        if (FILE* f = std::fopen(csv.c_str(), "wb")) {
+            std::fputs("nom;prénom;cité;structure;fonction\n"
+                       "Leroy;Anne;ARRAS (62);Mairie d'Arras;Cheffe de projet\n"
+                       "Caron;Luc;Hirson;CAF de l'Aisne;Chargé de mission\n"
+                       "Petit;Iris;Lile;Centre social;Animatrice\n"
+                       "Morel;Yves;Amiens Nord;Collège;Principal\n",
+                       f);
+            std::fclose(f);
+        }
+        atelier::ui::ScreenshotOptions options;
+        options.screen = "inscriptions";
+        options.width = std::atoi(argv[2]);
+        options.height = std::atoi(argv[3]);
+        options.dropCsv = csv;
+        options.out = std::string(argv[1]) + "/inscriptions-import.png";
+        if (atelier::Status s = atelier::ui::screenshot(session, options); !s) {
+            std::fprintf(stderr, "inscriptions-import: %s\n", s.message.c_str());
+            ++failures;
+        }
+    }
     // The results of every vote of étape 1 (bars for dots, merit profiles, Schulze wins).
     for (int vote = 1; vote <= 3; ++vote) {
         atelier::ui::ScreenshotOptions options;

@@ -52,18 +52,22 @@ Session dayOfEtapeSession() {
     const Id e1 = s.model().etapeByNumber(1)->id;
     const Id amiens = s.model().territoryByName("Amiens")->id, lille = s.model().territoryByName("Lille")->id,
              arras = s.model().territoryByName("Arras")->id;
-    struct P { const char* name; Id territory; Institution institution; Role role; };
+    struct P { const char* name; Id territory; Institution institution; Role role; const char* structure = ""; const char* function = ""; };
     const P people[] = {
-        {"Zoé Lefèvre", amiens, Institution::EducationNationale, Role::Copilote},
-        {"Marc Dupont", arras, Institution::Collectivite, Role::ChefDeProjet},
-        {"Anne Morel", lille, Institution::Association, Role::Autre},
-        {"Léo Petit", lille, Institution::PrefectureEtat, Role::Copilote},
+        {"Zoé Lefèvre", amiens, Institution::EducationNationale, Role::Copilote, "Rectorat de l'académie d'Amiens",
+         "Conseillère du recteur"},
+        {"Marc Dupont", arras, Institution::Collectivite, Role::ChefDeProjet, "Mairie d'Arras", "Chef de projet"},
+        {"Anne Morel", lille, Institution::Association, Role::Autre, "Centre social Marlière", "Directrice"},
+        {"Léo Petit", lille, Institution::PrefectureEtat, Role::Copilote, "Préfecture du Nord"},
         {"Inès Roux", arras, Institution::EducationNationale, Role::Copilote},
         {"Jules Bernard", amiens, Institution::Collectivite, Role::Copilote},
         {"Fatou Diallo", lille, Institution::Collectivite, Role::ChefDeProjet},
         {"Hugo Lambert", arras, Institution::PrefectureEtat, Role::Copilote},
     };
-    for (const P& p : people) must(s.applyUnrecorded(AddPerson{Person{0, p.name, "", p.territory, p.institution, p.role}}, JournalKind::Seed));
+    for (const P& p : people)
+        must(s.applyUnrecorded(
+            AddPerson{Person{0, p.name, "", p.territory, p.institution, p.role, p.structure, p.function}},
+            JournalKind::Seed));
     int i = 0;
     for (const Person& p : s.model().people)
         must(s.applyUnrecorded(AddRegistration{e1, Registration{0, p.id, 1, (i++ % 3) != 2, false}}, JournalKind::Seed));

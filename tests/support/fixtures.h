@@ -9,7 +9,7 @@ namespace atelier::test {
 /// items) and étape 2 (host « à confirmer », no programme), applied outside the undo history.
 Session tourSession(Journal* journal = nullptr);
 
-/// tourSession() plus what a day produces: a dozen people registered (some present, a walk-in), a majority-
+/// tourSession() plus what a day produces: a dozen people registered (four with their structure and function) (some present, a walk-in), a majority-
 /// judgment vote and a dot vote with ballots, a closed Schulze vote, two rounds of two breakout groups, three
 /// speed-meeting rounds and a card drawn.
 /// judgment vote and a dot vote with ballots, a closed Schulze vote, an idea board of 300 ideas.

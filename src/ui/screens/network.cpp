@@ -107,22 +107,28 @@ void drawTerritories(NetworkView& view, const std::string& query, const Model& m
 void drawPeople(NetworkView& view, const std::string& query, const Model& model, Actions& out) {
     auto territoryOf = [&](const Person& p) { return territoryName(model, p.territory, ""); };
     int shown = 0;
-    for (const Person& p : model.people) shown += matches(query, {p.name, p.email, territoryOf(p)});
+    auto found = [&](const Person& p) {
+        return matches(query, {p.name, p.email, territoryOf(p), p.structure, p.function});
+    };
+    for (const Person& p : model.people) shown += found(p);
     heading(fmt(Str::PeopleHeading, {std::to_string(shown), std::to_string(model.people.size())}).c_str());
     const float height = ImGui::GetContentRegionAvail().y - ImGui::GetFrameHeightWithSpacing() - 4.0f;
-    if (ImGui::BeginTable("##people", 6, kTable, ImVec2(0, std::max(120.0f, height)))) {
+    if (ImGui::BeginTable("##people", 8, kTable, ImVec2(0, std::max(120.0f, height)))) {
         ImGui::TableSetupScrollFreeze(0, 1);
-        ImGui::TableSetupColumn(tr(Str::FieldName), ImGuiTableColumnFlags_WidthStretch, 3.0f);
-        ImGui::TableSetupColumn(tr(Str::FieldEmail), ImGuiTableColumnFlags_WidthStretch, 3.0f);
-        ImGui::TableSetupColumn(tr(Str::DocColTerritory), ImGuiTableColumnFlags_WidthFixed, 170.0f);
-        ImGui::TableSetupColumn(tr(Str::DocColInstitution), ImGuiTableColumnFlags_WidthFixed, 180.0f);
-        ImGui::TableSetupColumn(tr(Str::ColRole), ImGuiTableColumnFlags_WidthFixed, 220.0f);
+        // The structure and the function as typed, each beside its category (institution, role).
+        ImGui::TableSetupColumn(tr(Str::FieldName), ImGuiTableColumnFlags_WidthStretch, 2.0f);
+        ImGui::TableSetupColumn(tr(Str::FieldEmail), ImGuiTableColumnFlags_WidthStretch, 1.6f);
+        ImGui::TableSetupColumn(tr(Str::DocColTerritory), ImGuiTableColumnFlags_WidthFixed, 150.0f);
+        ImGui::TableSetupColumn(tr(Str::ColStructure), ImGuiTableColumnFlags_WidthStretch, 2.0f);
+        ImGui::TableSetupColumn(tr(Str::DocColInstitution), ImGuiTableColumnFlags_WidthFixed, 190.0f);
+        ImGui::TableSetupColumn(tr(Str::ColFunction), ImGuiTableColumnFlags_WidthStretch, 1.8f);
+        ImGui::TableSetupColumn(tr(Str::ColRole), ImGuiTableColumnFlags_WidthFixed, 200.0f);
         ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, 36.0f);
         ImGui::TableHeadersRow();
         ImGuiListClipper clipper;
         std::vector<const Person*> rows;
         for (const Person& p : model.people)
-            if (matches(query, {p.name, p.email, territoryOf(p)})) rows.push_back(&p);
+            if (found(p)) rows.push_back(&p);
         clipper.Begin(static_cast<int>(rows.size()));
         while (clipper.Step()) {
             for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
@@ -147,10 +153,18 @@ void drawPeople(NetworkView& view, const std::string& query, const Model& model,
                 if (territoryCombo("##territory", model, p.territory, territory, tr(Str::NoTerritory)))
                     emit([&](Person& c) { c.territory = territory; });
                 ImGui::TableNextColumn();
+                if (commitText(view.drafts, "##structure", p.structure, text))
+                    emit([&](Person& c) { c.structure = text; });
+                probe::mark(key + "structure");
+                ImGui::TableNextColumn();
                 Institution institution;
                 if (enumCombo("##institution", p.institution, institution))
                     emit([&](Person& c) { c.institution = institution; });
                 probe::mark(key + "institution");
+                ImGui::TableNextColumn();
+                if (commitText(view.drafts, "##function", p.function, text))
+                    emit([&](Person& c) { c.function = text; });
+                probe::mark(key + "function");
                 ImGui::TableNextColumn();
                 Role role;
                 if (enumCombo("##role", p.role, role)) emit([&](Person& c) { c.role = role; });

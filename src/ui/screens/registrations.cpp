@@ -173,7 +173,10 @@ void drawCheckin(RegistrationsView& view, const Model& model, const Etape& e, Ac
             for (int i = 0; i < shown; ++i) {
                 const Registration& r = *matches[static_cast<size_t>(i)];
                 const Person* p = model.person(r.person);
+                // The structure tells two namesakes apart at the door.
+                const std::string work = structureAndFunction(*p);
                 const std::string line = p->name + " \u00b7 " + territoryName(model, p->territory, tr(Str::NoTerritory)) +
+                                         (work.empty() ? "" : " \u00b7 " + work) +
                                          (r.present ? " \u00b7 " + std::string(tr(Str::Present)) : "") + "##match" +
                                          std::to_string(i);
                 // The chosen one (Up and Down in the field) is highlighted; Enter or a click checks it in.
@@ -275,22 +278,146 @@ void drawRegistrations(RegistrationsView& view, const Model& model, const Etape&
 
 // [SECTION] Import and documents
 
-/// Asks the shell to read the CSV typed or dropped; once read, its rows become one batch of registrations.
+/// Plans the import with `choices` and hands it to the shell as one undoable batch; false when the plan still
+/// waits for choices (then `view.pendingImport` holds them).
+bool submitImport(RegistrationsView& view, const Model& model, Id etape, const TextTable& table, const std::string& file,
+                  const TerritoryChoices& choices, Actions& out) {
+    ImportPlan plan = planRegistrationImport(model, etape, table, choices);
+    if (!plan.error.empty()) {
+        view.error = plan.error;
+        view.pendingImport.reset();
+        return true;
+    }
+    if (!plan.unknownTerritories.empty()) {
+        PendingImport pending{table, etape, file, std::move(plan.unknownTerritories), {}, {}};
+        // Selected at first: the closest known territory, or « Créer » when none is close (index 0 either way).
+        // Nothing is written before the facilitator confirms.
+        pending.choice.assign(pending.unknown.size(), 0);
+        pending.other.assign(pending.unknown.size(), std::nullopt);
+        view.pendingImport = std::move(pending);
+        return false;
+    }
+    view.pendingImport.reset();
+    view.report = describeReport(plan.report);
+    out.batches.push_back(ActionBatch{fmt(Str::ActImport, {std::to_string(plan.report.registered)}), std::move(plan.actions)});
+    return true;
+}
+
+/// Asks the shell to read the CSV typed or dropped; once read, its rows become one batch of registrations, after
+/// the territories dialog when some names designate no known territory.
 void runImport(RegistrationsView& view, ScreenContext& ctx, const Etape& e) {
     const std::string path(trim(view.importPath));
     if (path.empty()) return;
     const Model& model = ctx.model;  // the session's: current when the shell has read the file
-    ctx.requests.push_back(CsvRequest{path, [&view, &model, etape = e.id](const store::CsvTable& table, Actions& out) {
-                                          ImportPlan plan = planRegistrationImport(model, etape, table);
-                                          if (!plan.error.empty()) {
-                                              view.error = plan.error;
-                                              return;
-                                          }
-                                          view.report = describeReport(plan.report);
-                                          out.batches.push_back(ActionBatch{
-                                              fmt(Str::ActImport, {std::to_string(plan.report.registered)}),
-                                              std::move(plan.actions)});
+    ctx.requests.push_back(CsvRequest{path, [&view, &model, etape = e.id, path](const store::CsvTable& table, Actions& out) {
+                                          submitImport(view, model, etape, table, path, {}, out);
                                       }});
+}
+
+/// The choices of the dialog, by name key.
+TerritoryChoices choicesOf(const PendingImport& p) {
+    TerritoryChoices out;
+    for (size_t i = 0; i < p.unknown.size(); ++i) {
+        const UnknownTerritory& u = p.unknown[i];
+        const int proposals = static_cast<int>(u.proposals.size());
+        const int c = p.choice[i];
+        if (c < proposals) out[u.key] = {TerritoryChoice::Kind::Existing, u.proposals[static_cast<size_t>(c)]};
+        else if (c == proposals) out[u.key] = {TerritoryChoice::Kind::Create, 0};
+        else if (c == proposals + 2 && p.other[i]) out[u.key] = {TerritoryChoice::Kind::Existing, *p.other[i]};
+        else out[u.key] = {TerritoryChoice::Kind::None, 0};
+    }
+    return out;
+}
+
+/// The modal dialog « Territoires inconnus »: for each unknown name, the closest known territories, « Créer »,
+/// « Laisser sans territoire » or any other territory; « Importer » plans again with those choices, « Annuler »
+/// forgets the file. Nothing is written before « Importer ».
+void drawTerritoriesDialog(RegistrationsView& view, ScreenContext& ctx) {
+    constexpr const char* kId = "##import-territories";
+    if (view.pendingImport && !ImGui::IsPopupOpen(kId)) ImGui::OpenPopup(kId);
+    const ImVec2 display = ImGui::GetIO().DisplaySize;
+    ImGui::SetNextWindowSize(ImVec2(std::min(760.0f, display.x - 40.0f), 0));
+    ImGui::SetNextWindowPos(ImVec2(display.x * 0.5f, display.y * 0.5f), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
+    if (!ImGui::BeginPopupModal(kId, nullptr, ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_AlwaysAutoResize)) return;
+    probe::mark("import-dialog");
+    if (!view.pendingImport) {
+        ImGui::CloseCurrentPopup();
+        ImGui::EndPopup();
+        return;
+    }
+    PendingImport& p = *view.pendingImport;
+    const Model& model = ctx.model;
+    heading(tr(Str::ImportDialogTitle));
+    ImGui::PushTextWrapPos(0.0f);
+    ImGui::TextUnformatted(fmt(Str::ImportDialogIntro, {std::to_string(p.unknown.size()), p.file}).c_str());
+    ImGui::PopTextWrapPos();
+    ImGui::Spacing();
+    const float rowHeight = ImGui::GetFrameHeightWithSpacing();
+    float wanted = 0;
+    for (const UnknownTerritory& u : p.unknown) wanted += rowHeight * (static_cast<float>(u.proposals.size()) + 4.6f);
+    const float height = std::min(wanted, std::max(200.0f, display.y - 260.0f));
+    ImGui::BeginChild("##unknown", ImVec2(0, height), false);
+    for (size_t i = 0; i < p.unknown.size(); ++i) {
+        const UnknownTerritory& u = p.unknown[i];
+        const std::string key = "import-dialog." + std::to_string(i) + ".";
+        ImGui::PushID(static_cast<int>(i));
+        std::string lines;
+        for (size_t k = 0; k < u.lines.size() && k < 8; ++k) lines += (lines.empty() ? "" : ", ") + std::to_string(u.lines[k]);
+        if (u.lines.size() > 8) lines += ", \u2026";
+        ImGui::PushFont(fonts().heading);
+        ImGui::TextUnformatted(fmt(Str::ImportDialogName, {u.name, lines}).c_str());
+        ImGui::PopFont();
+        const int proposals = static_cast<int>(u.proposals.size());
+        int& choice = p.choice[i];
+        if (u.proposals.empty()) ImGui::TextUnformatted(tr(Str::ImportDialogNoClose));
+        for (int k = 0; k < proposals; ++k) {
+            const Territory* t = model.territory(u.proposals[static_cast<size_t>(k)]);
+            if (!t) continue;
+            const std::string label = t->name + (t->department.empty() ? "" : " (" + t->department + ")");
+            ImGui::PushID(k);
+            ImGui::RadioButton(label.c_str(), &choice, k);
+            ImGui::PopID();
+            probe::mark(key + "proposal." + t->name);
+        }
+        ImGui::RadioButton(fmt(Str::ImportDialogCreate, {u.name}).c_str(), &choice, proposals);
+        probe::mark(key + "create");
+        ImGui::RadioButton(tr(Str::ImportDialogNone), &choice, proposals + 1);
+        probe::mark(key + "none");
+        ImGui::RadioButton(tr(Str::ImportDialogOther), &choice, proposals + 2);
+        probe::mark(key + "other");
+        ImGui::SameLine();
+        std::optional<Id> other;
+        if (territoryCombo("##other", model, p.other[i], other, tr(Str::ImportDialogOtherHint), 260.0f)) {
+            p.other[i] = other;
+            choice = other ? proposals + 2 : proposals + 1;
+        }
+        ImGui::PopID();
+        ImGui::Separator();
+    }
+    ImGui::EndChild();
+    ImGui::Spacing();
+    // « Un autre territoire » ticked without a territory chosen (its combo still says « Choisir… »): « Importer »
+    // waits.
+    bool ready = true;
+    for (size_t i = 0; i < p.unknown.size(); ++i)
+        ready &= p.choice[i] != static_cast<int>(p.unknown[i].proposals.size()) + 2 || p.other[i].has_value();
+    ImGui::BeginDisabled(!ready);
+    const bool confirm = ImGui::Button(tr(Str::ImportDialogConfirm));
+    ImGui::EndDisabled();
+    if (confirm) {
+        const PendingImport pending = p;  // submitImport replaces or resets view.pendingImport
+        if (submitImport(view, model, pending.etape, pending.table, pending.file, choicesOf(pending), ctx.actions))
+            ImGui::CloseCurrentPopup();
+    }
+    probe::mark("import-dialog.confirm");
+    ImGui::SameLine();
+    if (ImGui::Button(tr(Str::ImportDialogCancel))) {
+        view.pendingImport.reset();
+        view.report = tr(Str::ImportCancelled);
+        ImGui::CloseCurrentPopup();
+    }
+    probe::mark("import-dialog.cancel");
+    ImGui::EndPopup();
 }
 
 /// Asks the shell to write one of the étape's documents into the data folder.
@@ -318,11 +445,12 @@ void drawImportAndDocuments(RegistrationsView& view, ScreenContext& ctx, const E
         if (ImGui::Button(tr(Str::DocFeesTitle))) writeDocument(view, ctx, e, "frais", exporting::feeStatementHtml);
         probe::mark("doc.frais");
     }
-    if (!view.report.empty()) {
+    if (!view.report.empty()) {  // in the text colour: the report says what the import did (« Saint Quentin » → …)
         ImGui::PushTextWrapPos(0.0f);
-        ImGui::TextDisabled("%s", view.report.c_str());
+        ImGui::TextUnformatted(view.report.c_str());
         ImGui::PopTextWrapPos();
     }
+    drawTerritoriesDialog(view, ctx);
 }
 
 // [SECTION] Totals by territory

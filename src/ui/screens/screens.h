@@ -22,6 +22,8 @@
 #include "core/archive.h"
 #include "core/countdown.h"
 #include "core/model.h"
+#include "core/registration_import.h"
+#include "core/table.h"
 #include "net/participation.h"
 #include "net/qr.h"
 #include "ui/widgets.h"
@@ -188,11 +190,23 @@ struct WalkInForm {
     Institution institution = Institution::Autre;
 };
 
+/// A CSV read whose territory names include unknown ones: kept until the facilitator chooses in the dialog.
+struct PendingImport {
+    TextTable table;
+    Id etape = 0;
+    std::string file;  // as typed or dropped, for the dialog's text
+    std::vector<UnknownTerritory> unknown;
+    /// Per unknown name: 0..proposals-1 a proposal, then « Créer », « Laisser sans territoire », « Un autre ».
+    std::vector<int> choice;
+    std::vector<std::optional<Id>> other;  // per unknown name: the territory of « Un autre territoire »
+};
+
 struct RegistrationsView {
     Drafts drafts;
     std::string error;
     std::string importPath;    // CSV to import (typed, or dropped on the window)
     bool importNow = false;    // a file was dropped: import it on the next frame
+    std::optional<PendingImport> pendingImport;  // waiting for the territories dialog; nothing written yet
     std::string report;        // the last import's report, or the last document written
     std::string checkin;       // what the person at the door typed
     std::string lastCheckedIn;  // feedback: who was just marked present

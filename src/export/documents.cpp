@@ -23,15 +23,21 @@ std::string territoryName(const Model& m, std::optional<Id> id) {
     return t ? t->name : std::string(tr(Str::NoTerritory));
 }
 
-/// Registrations of `e` sorted by person name (accent-insensitive), as people look for their line.
+/// Registrations of `e` sorted by last name (accent-insensitive), as a signing sheet is read (« Benali Nadia »
+/// before « Caron Frédérique »): people look for their line.
 std::vector<std::pair<const Registration*, const Person*>> byName(const Model& m, const Etape& e) {
-    std::vector<std::pair<const Registration*, const Person*>> out;
+    struct Line {
+        std::string key;  // lastNameKey, computed once per person rather than in every comparison
+        const Registration* registration;
+        const Person* person;
+    };
+    std::vector<Line> lines;
     for (const Registration& r : e.registrations)
-        if (const Person* p = m.person(r.person)) out.emplace_back(&r, p);
-    // By last name, as a signing sheet is read (« Benali Nadia » before « Caron Frédérique »).
-    std::stable_sort(out.begin(), out.end(), [](const auto& a, const auto& b) {
-        return lastNameKey(a.second->name) < lastNameKey(b.second->name);
-    });
+        if (const Person* p = m.person(r.person)) lines.push_back({lastNameKey(p->name), &r, p});
+    std::stable_sort(lines.begin(), lines.end(), [](const Line& a, const Line& b) { return a.key < b.key; });
+    std::vector<std::pair<const Registration*, const Person*>> out;
+    out.reserve(lines.size());
+    for (const Line& l : lines) out.emplace_back(l.registration, l.person);
     return out;
 }
 

@@ -448,13 +448,14 @@ void App::drawAudienceView(ImDrawList* draw, ImVec2 min, ImVec2 max, bool input)
     // While the countdown runs, its place is reserved: the view is drawn in the band below it.
     ImVec2 viewMin = min;
     const bool countdown = state_.countdown.active();
+    const ImRect box = countdown ? countdownBox(min, max, state_.countdown) : ImRect();
     if (countdown) {
-        viewMin.y = countdownBox(min, max, state_.countdown).Max.y + 8.0f;
+        viewMin.y = box.Max.y + 8.0f;
         draw->AddRectFilled(min, ImVec2(max.x, viewMin.y), projector::kBackground);  // the band, in the room's paper
     }
     if (!entry || !entry->projector() || !entry->project(state_.views, draw, viewMin, max, ctx))
         projectWelcome(draw, viewMin, max, ctx);
-    state_.audienceLayout = {countdown ? countdownBox(min, max, state_.countdown) : ImRect(), draw->VtxBuffer.Size};
+    state_.audienceLayout = {box, draw->VtxBuffer.Size};
     if (countdown) drawCountdown(draw, min, max, state_.countdown);
 }
 

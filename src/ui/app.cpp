@@ -219,6 +219,17 @@ void App::drawMenuBar(UiRequests& requests) {
             state_.projector = "mur";
         if (state_.projector == "mur") {
             WallView& mur = view<WallView>();
+            // One column alone across the screen (the digits on the projector), or every column (0).
+            if (const Board* board = projectedBoard()) {
+                if (ImGui::MenuItem(tr(Str::WallAllColumns), "0", mur.focus < 0)) mur.focus = -1, mur.scroll = 0;
+                for (size_t c = 0; c < board->categories.size(); ++c) {
+                    const std::string label = fmt(Str::WallOneColumn, {board->categories[c].name});
+                    const std::string key = c < 9 ? std::to_string(c + 1) : std::string();
+                    if (ImGui::MenuItem(label.c_str(), key.c_str(), mur.focus == static_cast<int>(c)))
+                        mur.focus = static_cast<int>(c), mur.scroll = 0;
+                    probe::mark("menu.wall-column." + std::to_string(c));
+                }
+            }
             ImGui::SetNextItemWidth(200.0f);
             ImGui::SliderFloat("##mur-zoom", &mur.zoom, 0.5f, 2.5f, tr(Str::BoardZoom));
             ImGui::SetNextItemWidth(200.0f);

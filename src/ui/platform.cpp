@@ -38,7 +38,10 @@
 #include "ui/ui.h"
 
 static_assert(atelier::ui::kKeyF5 == GLFW_KEY_F5 && atelier::ui::kKeyF6 == GLFW_KEY_F6 &&
-                  atelier::ui::kKeyF7 == GLFW_KEY_F7 && atelier::ui::kKeyF8 == GLFW_KEY_F8,
+                  atelier::ui::kKeyF7 == GLFW_KEY_F7 && atelier::ui::kKeyF8 == GLFW_KEY_F8 &&
+                  atelier::ui::kKey0 == GLFW_KEY_0 && atelier::ui::kKeyPad0 == GLFW_KEY_KP_0 &&
+                  atelier::ui::kKeyMinus == GLFW_KEY_MINUS && atelier::ui::kKeyEqual == GLFW_KEY_EQUAL &&
+                  atelier::ui::kKeyPadSubtract == GLFW_KEY_KP_SUBTRACT && atelier::ui::kKeyPadAdd == GLFW_KEY_KP_ADD,
               "ui/keys.h must match GLFW's key codes");
 
 namespace atelier::ui {

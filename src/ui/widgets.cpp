@@ -1,6 +1,7 @@
 #include "ui/widgets.h"
 
 #include <algorithm>
+#include <cmath>
 #include <imgui_internal.h>
 #include <imgui_stdlib.h>
 #include <vector>
@@ -10,6 +11,7 @@
 #include "ui/fonts.h"
 #include "ui/keys.h"
 #include "ui/probe.h"
+#include "ui/text_fit.h"
 #include "core/strings.h"
 
 namespace atelier::ui {
@@ -140,8 +142,8 @@ bool entryField(const char* id, std::string& text, const char* hint, float width
     }
     bool enter = false;
     if (height > 0) {
-        enter = ImGui::InputTextMultiline(id, &text, ImVec2(width, height),
-                                          ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_CtrlEnterForNewLine);
+        enter = multilineField(id, text, ImVec2(width, height),
+                               ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_CtrlEnterForNewLine);
     } else {
         ImGui::SetNextItemWidth(width);
         ImGuiInputTextFlags flags = ImGuiInputTextFlags_EnterReturnsTrue;
@@ -251,7 +253,7 @@ bool territoryCombo(const char* id, const Model& model, std::optional<Id> curren
                     const char* noneLabel, float width) {
     bool changed = false;
     ImGui::SetNextItemWidth(width);
-    if (ImGui::BeginCombo(id, territoryName(model, current, noneLabel).c_str())) {
+    if (comboBox(id, territoryName(model, current, noneLabel), ComboText::Label)) {
         if (ImGui::Selectable(noneLabel, !current) && current) {
             chosen.reset();
             changed = true;
@@ -273,6 +275,73 @@ bool territoryCombo(const char* id, const Model& model, std::optional<Id> curren
         ImGui::EndCombo();
     }
     return changed;
+}
+
+std::string elide(const std::string& text, float width) {
+    if (ImGui::CalcTextSize(text.c_str()).x <= width + 0.5f) return text;
+    std::string shown = text;
+    const float ellipsis = ImGui::CalcTextSize("\u2026").x;
+    const char* end = ImGui::GetFont()->CalcWordWrapPositionA(1.0f, text.c_str(), text.c_str() + text.size(),
+                                                              std::max(0.0f, width - ellipsis));
+    size_t cut = static_cast<size_t>(end - text.c_str());
+    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;  // whole UTF-8 characters
+    shown = std::string(trim(std::string_view(text).substr(0, cut))) + "\u2026";
+    while (shown.size() > 3 && ImGui::CalcTextSize(shown.c_str()).x > width + 0.5f) {
+        size_t back = shown.size() - 3;  // before « … »
+        do --back;
+        while (back > 0 && (static_cast<unsigned char>(shown[back]) & 0xC0) == 0x80);
+        shown = shown.substr(0, back) + "\u2026";
+    }
+    return shown;
+}
+
+bool comboBox(const char* id, const std::string& preview, ComboText kind, ImGuiComboFlags flags) {
+    // The room the preview has: the item's width less the arrow and the frame's padding.
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float room = ImGui::CalcItemWidth() - ImGui::GetFrameHeight() - style.FramePadding.x * 2.0f;
+    const float needed = ImGui::CalcTextSize(preview.c_str()).x;
+    if (kind == ComboText::Label && needed > room + 0.5f) reportCut(preview, needed, room);
+    const std::string shown = kind == ComboText::UserText ? elide(preview, room) : preview;
+    const bool open = ImGui::BeginCombo(id, shown.c_str(), flags);
+    if (!open && shown != preview && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", preview.c_str());
+    return open;
+}
+
+bool elidedSelectable(const std::string& label, bool selected) {
+    const float width = ImGui::GetContentRegionAvail().x;
+    const std::string shown = elide(label, width);
+    const bool clicked = ImGui::Selectable(shown.c_str(), selected);
+    if (shown != label && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", label.c_str());
+    return clicked;
+}
+
+bool wrappedSelectable(const char* id, const std::string& label, float width) {
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float wrap = std::max(20.0f, width - style.FramePadding.x);
+    const ImVec2 text = ImGui::CalcTextSize(label.c_str(), nullptr, false, wrap);
+    const ImVec2 at = ImGui::GetCursorScreenPos();
+    const bool clicked = ImGui::Selectable(id, false, 0, ImVec2(width, text.y));
+    ImGui::GetWindowDrawList()->AddText(ImGui::GetFont(), ImGui::GetFontSize(), at, ImGui::GetColorU32(ImGuiCol_Text),
+                                        label.c_str(), nullptr, wrap);
+    return clicked;
+}
+
+float comboWidthFor(const std::vector<std::string>& labels) {
+    float widest = 0;
+    for (const std::string& l : labels) widest = std::max(widest, ImGui::CalcTextSize(l.c_str()).x);
+    return std::ceil(widest + ImGui::GetFrameHeight() + ImGui::GetStyle().FramePadding.x * 2.0f + 2.0f);
+}
+
+float territoryComboWidth(const Model& model, const char* noneLabel) {
+    std::vector<std::string> labels{noneLabel};
+    for (const Territory& t : model.territories) labels.push_back(t.name);
+    return comboWidthFor(labels);
+}
+
+bool multilineField(const char* id, std::string& text, ImVec2 size, ImGuiInputTextFlags flags) {
+    const bool result = ImGui::InputTextMultiline(id, &text, size, flags);
+    noteMultilineField(ImGui::GetItemID());
+    return result;
 }
 
 }  // namespace atelier::ui

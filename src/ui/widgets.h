@@ -18,6 +18,9 @@ namespace atelier::ui {
 /// Text being typed in fields, by widget id: view state of a screen.
 using Drafts = std::unordered_map<ImGuiID, std::string>;
 
+/// ImGui::InputTextMultiline, known to the cut-text scan as the user's text (ui/text_fit.h).
+bool multilineField(const char* id, std::string& text, ImVec2 size, ImGuiInputTextFlags flags = 0);
+
 /// A single-line text field showing `value`; returns true with the new text in `committed` when the user leaves
 /// the field (Enter, Tab, a click elsewhere) with a changed text.
 bool commitText(Drafts& drafts, const char* id, const std::string& value, std::string& committed,
@@ -78,12 +81,38 @@ std::optional<int> parseInt(const std::string& text);
 /// A heading in the heading font.
 void heading(const char* text);
 
+/// What a combo shows: one of our labels (an interface word, a Cité, an institution: it must fit, and is reported
+/// as cut when it does not) or the user's text (a board's question: shortened with « … », whole on hover).
+enum class ComboText { Label, UserText };
+/// ImGui::BeginCombo with `preview` measured against the combo's width (see ComboText).
+bool comboBox(const char* id, const std::string& preview, ComboText kind, ImGuiComboFlags flags = 0);
+/// `text` shortened at a whole character with « … » to fit `width` pixels in the current font (whole when it fits).
+std::string elide(const std::string& text, float width);
+/// A selectable block `width` pixels wide holding `label` wrapped on as many lines as it needs (a group's member
+/// with their Cité and role). Returns true when clicked.
+bool wrappedSelectable(const char* id, const std::string& label, float width);
+/// A selectable line of the user's text (a vote's question in a list): shortened with « … » to the width left,
+/// whole on hover. Returns true when clicked.
+bool elidedSelectable(const std::string& label, bool selected);
+
+/// The width a combo needs to show the longest of `labels` whole (its arrow and padding included).
+float comboWidthFor(const std::vector<std::string>& labels);
+/// The width enumCombo<E> needs to show every value whole.
+template <class E>
+float enumComboWidth() {
+    std::vector<std::string> labels;
+    for (const auto& e : enumEntries<E>()) labels.emplace_back(tr(e.label));
+    return comboWidthFor(labels);
+}
+/// The width territoryCombo needs to show every territory of `model` (and `noneLabel`) whole.
+float territoryComboWidth(const Model& model, const char* noneLabel);
+
 /// A combo over every value of an enumeration; returns true when the user picks another value.
 template <class E>
 bool enumCombo(const char* id, E current, E& chosen, float width = -FLT_MIN) {
     bool changed = false;
     ImGui::SetNextItemWidth(width);
-    if (ImGui::BeginCombo(id, enumLabel(current))) {
+    if (comboBox(id, enumLabel(current), ComboText::Label)) {
         for (const auto& e : enumEntries<E>()) {
             if (ImGui::Selectable(tr(e.label), e.value == current) && e.value != current) {
                 chosen = e.value;

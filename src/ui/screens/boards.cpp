@@ -138,7 +138,7 @@ Id columnOf(const Board& b, Id wanted) {
 
 void drawBoardBar(BoardsView& view, const Etape& e, const Board* b, Actions& out, Requests& requests) {
     ImGui::SetNextItemWidth(320.0f);
-    if (ImGui::BeginCombo("##board", b ? b->title.c_str() : tr(Str::BoardNone))) {
+    if (comboBox("##board", b ? b->title : tr(Str::BoardNone), ComboText::UserText)) {
         for (const Board& other : e.boards) {
             ImGui::PushID(static_cast<int>(other.id));
             if (ImGui::Selectable(other.title.c_str(), b && other.id == b->id)) view.selected = other.id;
@@ -198,7 +198,7 @@ void drawBoardBar(BoardsView& view, const Etape& e, const Board* b, Actions& out
     const Id column = columnOf(*b, view.newClusterColumn);
     const int ci = indexOf(b->categories, column);
     ImGui::SetNextItemWidth(160.0f);
-    if (ImGui::BeginCombo("##cluster-column", ci >= 0 ? b->categories[static_cast<size_t>(ci)].name.c_str() : "")) {
+    if (comboBox("##cluster-column", ci >= 0 ? b->categories[static_cast<size_t>(ci)].name : "", ComboText::UserText)) {
         for (const BoardCategory& c : b->categories)
             if (ImGui::Selectable(c.name.c_str(), c.id == column)) view.newClusterColumn = c.id;
         ImGui::EndCombo();
@@ -242,7 +242,7 @@ void drawQuickEntry(BoardsView& view, const Etape& e, const Board& b, std::int64
     ImGui::SameLine();
     const int ci = indexOf(b.categories, column);
     ImGui::SetNextItemWidth(170.0f);
-    if (ImGui::BeginCombo("##entry-column", ci >= 0 ? b.categories[static_cast<size_t>(ci)].name.c_str() : "")) {
+    if (comboBox("##entry-column", ci >= 0 ? b.categories[static_cast<size_t>(ci)].name : "", ComboText::UserText)) {
         for (const BoardCategory& c : b.categories)
             if (ImGui::Selectable(c.name.c_str(), c.id == column)) view.category = c.id;
         ImGui::EndCombo();
@@ -313,7 +313,7 @@ void drawQuickEntry(BoardsView& view, const Etape& e, const Board& b, std::int64
 
 void drawFilters(BoardsView& view, const Etape& e, const Board& b, size_t shown, Actions& out) {
     ImGui::SetNextItemWidth(200.0f);
-    if (ImGui::BeginCombo("##filter-group", view.filterGroup.empty() ? tr(Str::BoardAllGroups) : view.filterGroup.c_str())) {
+    if (comboBox("##filter-group", view.filterGroup.empty() ? tr(Str::BoardAllGroups) : view.filterGroup, ComboText::UserText)) {
         if (ImGui::Selectable(tr(Str::BoardAllGroups), view.filterGroup.empty())) view.filterGroup.clear();
         for (const std::string& g : groupsOf(b))
             if (ImGui::Selectable(g.c_str(), g == view.filterGroup)) view.filterGroup = g;
@@ -377,7 +377,7 @@ void drawCard(BoardsView& view, const Etape& e, const Board& b, const Idea& idea
             ImGui::SetKeyboardFocusHere();
             view.focusEdit = false;
         }
-        ImGui::InputTextMultiline("##edit", &view.editDraft, size, ImGuiInputTextFlags_CtrlEnterForNewLine);
+        multilineField("##edit", view.editDraft, size, ImGuiInputTextFlags_CtrlEnterForNewLine);
         probe::mark("idea.edit");
         if (ImGui::IsItemDeactivated()) {
             if (view.editDraft != idea.text) out.push_back(EditIdea{e.id, b.id, idea.id, view.editDraft, idea.group, idea.author});

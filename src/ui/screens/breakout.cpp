@@ -20,6 +20,7 @@
 #include "ui/fonts.h"
 #include "ui/probe.h"
 #include "ui/screens/screens.h"
+#include "ui/text_fit.h"
 #include "ui/theme.h"
 
 namespace atelier::ui {
@@ -152,7 +153,7 @@ void drawCard(BreakoutView& view, const Model& model, const Etape& e, int g, flo
         for (int k = 0; k < kGroupRoles; ++k)
             if (roleHolder(group, view.round, k) == static_cast<int>(i)) label += " \u00b7 " + std::string(exporting::roleName(k));
         ImGui::PushID(static_cast<int>(person));
-        ImGui::Selectable(label.c_str(), false, 0, ImVec2(width, 0));
+        wrappedSelectable("##member", label, width);
         probe::mark("member." + std::to_string(g) + "." + std::to_string(i));
         if (ImGui::BeginDragDropSource()) {
             ImGui::SetDragDropPayload(kPersonPayload, &person, sizeof person);
@@ -238,20 +239,43 @@ void drawGroupsProjection(ImDrawList* draw, ImVec2 min, ImVec2 max, const Model&
     const float u = std::min(height / 1080.0f, width / 1920.0f);
     const Fonts& f = fonts();
     const float margin = 40 * u;
-    draw->AddText(f.largeBold, 56 * u, ImVec2(min.x + margin, min.y + margin), kAccent,
-                  (fmt(Str::RoundName, {std::to_string(round + 1)}) + " \u00b7 " + tr(Str::DocGroupsTitle)).c_str());
+    const std::string heading = fmt(Str::RoundName, {std::to_string(round + 1)}) + " \u00b7 " + tr(Str::DocGroupsTitle);
+    fitText(draw, f.largeBold, fitSize(f.largeBold, heading, width - 2 * margin, 70 * u, 56 * u, 20 * u, false),
+            ImVec2(min.x + margin, min.y + margin), kAccent, kBackground, heading, ImRect(min, max), 0, TextRole::Label);
     const float top = min.y + margin + 80 * u;
     const int n = static_cast<int>(groups.size());
     size_t most = 1;
     for (const Group& g : groups) most = std::max(most, g.members.size());
-    // Columns and rows that give the cards the most room, text sized to the fullest card.
+    // A card's lines: its title (group · room), then one line per member « Name  Cité ».
+    auto title = [&](int g) {
+        std::string t = groups[static_cast<size_t>(g)].name;
+        if (const std::string room = groupRoom(e.groups, round, g); !room.empty()) t += " \u00b7 " + room;
+        return t;
+    };
+    auto widest = [&](float size) {  // the widest line of any card at `size`, measured
+        float w = 0;
+        for (int g = 0; g < n; ++g) {
+            w = std::max(w, f.largeBold->CalcTextSizeA(size * 1.15f, FLT_MAX, 0, title(g).c_str()).x);
+            for (Id m : groups[static_cast<size_t>(g)].members) {
+                const Person* p = model.person(m);
+                const std::string cite = citeOf(model, m);
+                float line = f.large->CalcTextSizeA(size, FLT_MAX, 0, p ? p->name.c_str() : "?").x;
+                if (!cite.empty()) line += 12 * u + f.large->CalcTextSizeA(size * 0.8f, FLT_MAX, 0, cite.c_str()).x;
+                w = std::max(w, line);
+            }
+        }
+        return w;
+    };
+    // Columns and rows that give the cards the most room, text sized to the fullest card and the widest line.
+    const float widestAt100 = widest(100.0f);
     int bestColumns = 1;
     float bestSize = 0;
     for (int cols = 1; cols <= n; ++cols) {
         const int rows = (n + cols - 1) / cols;
         const float cardW = (width - 2 * margin) / static_cast<float>(cols) - 20 * u;
         const float cardH = (max.y - top - margin) / static_cast<float>(rows) - 20 * u;
-        const float size = std::min(cardH / (static_cast<float>(most) + 2.2f) / 1.25f, cardW / 16.0f);
+        const float size = std::min(cardH / (static_cast<float>(most) + 2.2f) / 1.25f,
+                                    (cardW - 32 * u) / widestAt100 * 100.0f * 0.98f);
         if (size > bestSize) bestSize = size, bestColumns = cols;
     }
     const int cols = bestColumns, rows = (n + cols - 1) / cols;
@@ -262,24 +286,20 @@ void drawGroupsProjection(ImDrawList* draw, ImVec2 min, ImVec2 max, const Model&
         const Group& group = groups[static_cast<size_t>(g)];
         const float x = min.x + margin + static_cast<float>(g % cols) * (cardW + 20 * u);
         const float y = top + static_cast<float>(g / cols) * (cardH + 20 * u);
-        draw->AddRectFilled(ImVec2(x, y), ImVec2(x + cardW, y + cardH), kAccentSoft, 12 * u);
-        draw->PushClipRect(ImVec2(x, y), ImVec2(x + cardW, y + cardH), true);
-        std::string title = group.name;
-        if (const std::string room = groupRoom(e.groups, round, g); !room.empty()) title += " \u00b7 " + room;
-        draw->AddText(f.largeBold, size * 1.15f, ImVec2(x + 16 * u, y + 10 * u), kAccent, title.c_str());
+        const ImRect card(ImVec2(x, y), ImVec2(x + cardW, y + cardH));
+        draw->AddRectFilled(card.Min, card.Max, kAccentSoft, 12 * u);
+        fitText(draw, f.largeBold, size * 1.15f, ImVec2(x + 16 * u, y + 10 * u), kAccent, kAccentSoft, title(g), card, 0,
+                TextRole::Label);
         float ly = y + 16 * u + size * 1.5f;
         for (Id m : group.members) {
             const Person* p = model.person(m);
             const std::string cite = citeOf(model, m);
-            draw->AddText(f.large, size, ImVec2(x + 16 * u, ly), kText, p ? p->name.c_str() : "?");
-            if (!cite.empty()) {
-                const float nameW = f.large->CalcTextSizeA(size, FLT_MAX, 0, p ? p->name.c_str() : "?").x;
-                draw->AddText(f.large, size * 0.8f, ImVec2(x + 16 * u + nameW + 12 * u, ly + size * 0.15f), kMuted,
-                              cite.c_str());
-            }
+            const ImVec2 name = fitText(draw, f.large, size, ImVec2(x + 16 * u, ly), kText, kAccentSoft, p ? p->name : "?", card);
+            if (!cite.empty())
+                fitText(draw, f.large, size * 0.8f, ImVec2(x + 16 * u + name.x + 12 * u, ly + size * 0.15f), kMuted,
+                        kAccentSoft, cite, card);
             ly += size * 1.25f;
         }
-        draw->PopClipRect();
     }
 }
 

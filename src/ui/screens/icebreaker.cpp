@@ -18,6 +18,7 @@
 #include "ui/fonts.h"
 #include "ui/probe.h"
 #include "ui/screens/screens.h"
+#include "ui/text_fit.h"
 #include "ui/theme.h"
 
 namespace atelier::ui {
@@ -41,7 +42,7 @@ bool deckCombo(const char* id, const Model& model, std::string& deck) {
     const Deck* current = model.deck(deck);
     bool changed = false;
     ImGui::SetNextItemWidth(-FLT_MIN);
-    if (ImGui::BeginCombo(id, current ? current->title.c_str() : "—")) {
+    if (comboBox(id, current ? current->title : "—", ComboText::Label)) {
         for (const Deck& d : model.decks)
             if (ImGui::Selectable((d.title + " (" + std::to_string(d.questions.size()) + ")").c_str(), d.id == deck)) {
                 deck = d.id;
@@ -90,7 +91,10 @@ void drawMeeting(IcebreakerView& view, const Model& model, const Etape& e, Actio
     ImGui::PushTextWrapPos(0.0f);
     ImGui::TextUnformatted(("\u00ab " + round.prompt + " \u00bb").c_str());
     ImGui::PopTextWrapPos();
-    for (const auto& pair : round.pairs) ImGui::BulletText("%s", pairLine(model, pair).c_str());
+    for (const auto& pair : round.pairs) {  // wrapped in the panel: a long pair is read whole
+        ImGui::Bullet();
+        ImGui::TextWrapped("%s", pairLine(model, pair).c_str());
+    }
     if (ImGui::Button(tr(Str::ProjectRound))) requests.push_back(ProjectRequest{"projecteur-rencontres"});
     probe::mark("meeting.project");
     ImGui::SameLine();
@@ -180,27 +184,46 @@ void drawMeetingProjection(ImDrawList* draw, ImVec2 min, ImVec2 max, const Model
     const MeetingRound& r = rounds[static_cast<size_t>(round)];
     const float u = std::min((max.y - min.y) / 1080.0f, (max.x - min.x) / 1920.0f);
     const Fonts& f = fonts();
-    const float margin = 50 * u, width = max.x - min.x - 2 * margin;
-    float y = min.y + margin;
+    const float margin = 50 * u, left = min.x + margin, width = max.x - min.x - 2 * margin;
+    const ImRect room(ImVec2(left, min.y), ImVec2(max.x - margin, max.y - margin * 0.5f));
+    float y = min.y + margin * 0.6f;
     const std::string title = fmt(Str::MeetingRoundTitle, {std::to_string(round + 1), std::to_string(rounds.size())});
-    draw->AddText(f.largeBold, 44 * u, ImVec2(min.x + margin, y), kAccent, title.c_str());
-    y += 64 * u;
-    if (!r.prompt.empty()) {
+    y += fitText(draw, f.largeBold, 44 * u, ImVec2(left, y), kAccent, kBackground, title, room, width, TextRole::Label).y;
+    y += 14 * u;
+    if (!r.prompt.empty()) {  // the round's question: as large as a fifth of the screen allows
         const std::string prompt = "\u00ab " + r.prompt + " \u00bb";
-        draw->AddText(f.largeBold, 58 * u, ImVec2(min.x + margin, y), kText, prompt.c_str(), nullptr, width);
-        y += f.largeBold->CalcTextSizeA(58 * u, FLT_MAX, width, prompt.c_str()).y + 30 * u;
+        const float size = fitSize(f.largeBold, prompt, width, (max.y - min.y) * 0.22f, 60 * u, 30 * u, true);
+        y += fitText(draw, f.largeBold, size, ImVec2(left, y), kText, kBackground, prompt, room, width).y + 26 * u;
     }
+    // The pairs: the column count and the size that make the longest pair largest, measured, wrapped when needed.
     const int n = static_cast<int>(r.pairs.size());
-    const int cols = n > 8 ? 2 : 1;
-    const int rows = (n + cols - 1) / cols;
-    const float rowH = std::min(72 * u, (max.y - margin - y) / std::max(1, rows));
-    const float size = rowH * 0.62f;
+    if (n == 0) return;
+    std::vector<std::string> lines;
+    lines.reserve(r.pairs.size());
+    for (const auto& pair : r.pairs) lines.push_back(pairLine(model, pair));
+    const float gap = 40 * u, height = room.Max.y - y;
+    int bestCols = 1;
+    float bestSize = 0;
+    for (int cols = 1; cols <= 3 && cols <= n; ++cols) {
+        const int rows = (n + cols - 1) / cols;
+        const float colWidth = (width - gap * static_cast<float>(cols - 1)) / static_cast<float>(cols);
+        const float rowHeight = height / static_cast<float>(rows);
+        float size = 64 * u;
+        for (const std::string& line : lines)  // room for the line spacing: a row is 1.25 × the text
+            size = std::min(size, fitSize(f.large, line, colWidth, rowHeight / 1.25f, size, 8 * u, true));
+        if (size > bestSize + 0.5f) {
+            bestSize = size;
+            bestCols = cols;
+        }
+    }
+    const int rows = (n + bestCols - 1) / bestCols;
+    const float colWidth = (width - gap * static_cast<float>(bestCols - 1)) / static_cast<float>(bestCols);
+    const float rowHeight = std::min(height / static_cast<float>(rows), bestSize * 2.6f);
     for (int i = 0; i < n; ++i) {
-        const float x = min.x + margin + static_cast<float>(i / rows) * (width / cols);
-        const float py = y + static_cast<float>(i % rows) * rowH;
-        draw->PushClipRect(ImVec2(x, py), ImVec2(x + width / cols - 10 * u, py + rowH), true);
-        draw->AddText(f.large, size, ImVec2(x, py), kText, pairLine(model, r.pairs[static_cast<size_t>(i)]).c_str());
-        draw->PopClipRect();
+        const float x = left + static_cast<float>(i / rows) * (colWidth + gap);
+        const float py = y + static_cast<float>(i % rows) * rowHeight;
+        const ImRect cell(ImVec2(x, py), ImVec2(x + colWidth, py + rowHeight));
+        fitText(draw, f.large, bestSize, ImVec2(x, py), kText, kBackground, lines[static_cast<size_t>(i)], cell, colWidth);
     }
 }
 
@@ -217,9 +240,10 @@ void drawCardProjection(ImDrawList* draw, ImVec2 min, ImVec2 max, const Etape& e
         size *= 0.9f;
     const ImVec2 box = f.largeBold->CalcTextSizeA(size, FLT_MAX, width, q.c_str());
     const float y = min.y + ((max.y - min.y) - box.y) * 0.45f;
-    draw->AddRectFilled(ImVec2(min.x + margin * 0.6f, y - 60 * u), ImVec2(max.x - margin * 0.6f, y + box.y + 60 * u),
-                        kAccentSoft, 24 * u);
-    draw->AddText(f.largeBold, size, ImVec2(min.x + margin, y), kText, q.c_str(), nullptr, width);
+    const ImRect card(ImVec2(min.x + margin * 0.6f, std::max(min.y, y - 60 * u)),
+                      ImVec2(max.x - margin * 0.6f, std::min(max.y, y + box.y + 60 * u)));
+    draw->AddRectFilled(card.Min, card.Max, kAccentSoft, 24 * u);
+    fitText(draw, f.largeBold, size, ImVec2(min.x + margin, y), kText, kAccentSoft, q, card, width);
 }
 
 void drawWhoIsHere(ImDrawList* draw, ImVec2 min, ImVec2 max, const Model& model, const Etape& e) {
@@ -232,24 +256,29 @@ void drawWhoIsHere(ImDrawList* draw, ImVec2 min, ImVec2 max, const Model& model,
     const auto byInstitution = presenceByInstitution(model, e);
     int total = 0;
     for (const auto& c : byCite) total += c.second;
-    draw->AddText(f.largeBold, 52 * u, ImVec2(min.x + margin, min.y + margin), kAccent,
-                  fmt(Str::WhoIsHereTitle, {std::to_string(total)}).c_str());
+    const ImRect view(min, max);
+    fitText(draw, f.largeBold, 52 * u, ImVec2(min.x + margin, min.y + margin), kAccent, kBackground,
+            fmt(Str::WhoIsHereTitle, {std::to_string(total)}), view, 0, TextRole::Label);
     auto chart = [&](const std::vector<std::pair<std::string, int>>& data, float x0, float x1, const char* title) {
         float y = min.y + margin + 90 * u;
-        draw->AddText(f.largeBold, 36 * u, ImVec2(x0, y), kText, title);
+        fitText(draw, f.largeBold, fitSize(f.largeBold, title, x1 - x0, 50 * u, 36 * u, 8 * u, false), ImVec2(x0, y),
+                kText, kBackground, title, ImRect(ImVec2(x0, y), ImVec2(x1, y + 50 * u)), 0, TextRole::Label);
         y += 56 * u;
         int most = 1;
         for (const auto& d : data) most = std::max(most, d.second);
-        const float rowH = std::min(58 * u, (max.y - margin - y) / std::max<size_t>(1, data.size()));
-        const float labelW = (x1 - x0) * 0.45f;
+        const float rowH = std::min(96 * u, (max.y - margin - y) / std::max<size_t>(1, data.size()));
+        const float labelW = (x1 - x0) * 0.5f;
+        float size = rowH * 0.6f;  // one size for every name: the longest one fits on a line
+        for (const auto& d : data) size = fitSize(f.large, d.first, labelW - 12 * u, rowH, size, 6 * u, false);
         for (const auto& [name, count] : data) {
-            draw->PushClipRect(ImVec2(x0, y), ImVec2(x0 + labelW - 8 * u, y + rowH), true);
-            draw->AddText(f.large, rowH * 0.6f, ImVec2(x0, y), kText, name.c_str());
-            draw->PopClipRect();
-            const float w = (x1 - x0 - labelW - 60 * u) * static_cast<float>(count) / static_cast<float>(most);
+            fitText(draw, f.large, size, ImVec2(x0, y + (rowH - size) * 0.4f), kText, kBackground, name,
+                    ImRect(ImVec2(x0, y), ImVec2(x0 + labelW - 8 * u, y + rowH)));
+            const std::string number = std::to_string(count);
+            const float numberW = f.largeBold->CalcTextSizeA(rowH * 0.55f, FLT_MAX, 0, number.c_str()).x;
+            const float w = (x1 - x0 - labelW - 20 * u - numberW) * static_cast<float>(count) / static_cast<float>(most);
             draw->AddRectFilled(ImVec2(x0 + labelW, y + rowH * 0.1f), ImVec2(x0 + labelW + w, y + rowH * 0.8f), kAccent, 4 * u);
-            draw->AddText(f.largeBold, rowH * 0.55f, ImVec2(x0 + labelW + w + 10 * u, y + rowH * 0.1f), kText,
-                          std::to_string(count).c_str());
+            fitText(draw, f.largeBold, rowH * 0.55f, ImVec2(x0 + labelW + w + 10 * u, y + rowH * 0.1f), kText, kBackground,
+                    number, ImRect(ImVec2(x0 + labelW, y), ImVec2(x1, y + rowH)), 0, TextRole::Label);
             y += rowH;
         }
     };

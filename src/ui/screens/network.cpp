@@ -44,7 +44,7 @@ void drawTerritories(NetworkView& view, const std::string& query, const Model& m
         ImGui::TableSetupScrollFreeze(0, 1);
         ImGui::TableSetupColumn(tr(Str::FieldName), ImGuiTableColumnFlags_WidthStretch, 3.0f);
         ImGui::TableSetupColumn(tr(Str::FieldDepartment), ImGuiTableColumnFlags_WidthStretch, 2.0f);
-        ImGui::TableSetupColumn(tr(Str::ColMembership), ImGuiTableColumnFlags_WidthFixed, 150.0f);
+        ImGui::TableSetupColumn(tr(Str::ColMembership), ImGuiTableColumnFlags_WidthFixed, enumComboWidth<Membership>());
         ImGui::TableSetupColumn(tr(Str::ColCite), ImGuiTableColumnFlags_WidthFixed, 110.0f);
         ImGui::TableSetupColumn(tr(Str::ColHosted), ImGuiTableColumnFlags_WidthStretch, 2.0f);
         ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, 36.0f);
@@ -118,11 +118,12 @@ void drawPeople(NetworkView& view, const std::string& query, const Model& model,
         // The structure and the function as typed, each beside its category (institution, role).
         ImGui::TableSetupColumn(tr(Str::FieldName), ImGuiTableColumnFlags_WidthStretch, 2.0f);
         ImGui::TableSetupColumn(tr(Str::FieldEmail), ImGuiTableColumnFlags_WidthStretch, 1.6f);
-        ImGui::TableSetupColumn(tr(Str::DocColTerritory), ImGuiTableColumnFlags_WidthFixed, 150.0f);
+        ImGui::TableSetupColumn(tr(Str::DocColTerritory), ImGuiTableColumnFlags_WidthFixed,
+                                territoryComboWidth(model, tr(Str::NoTerritory)));
         ImGui::TableSetupColumn(tr(Str::ColStructure), ImGuiTableColumnFlags_WidthStretch, 2.0f);
-        ImGui::TableSetupColumn(tr(Str::DocColInstitution), ImGuiTableColumnFlags_WidthFixed, 190.0f);
+        ImGui::TableSetupColumn(tr(Str::DocColInstitution), ImGuiTableColumnFlags_WidthFixed, enumComboWidth<Institution>());
         ImGui::TableSetupColumn(tr(Str::ColFunction), ImGuiTableColumnFlags_WidthStretch, 1.8f);
-        ImGui::TableSetupColumn(tr(Str::ColRole), ImGuiTableColumnFlags_WidthFixed, 200.0f);
+        ImGui::TableSetupColumn(tr(Str::ColRole), ImGuiTableColumnFlags_WidthFixed, enumComboWidth<Role>());
         ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, 36.0f);
         ImGui::TableHeadersRow();
         ImGuiListClipper clipper;

@@ -15,6 +15,7 @@
 #include "ui/fonts.h"
 #include "ui/probe.h"
 #include "ui/screens/screens.h"
+#include "ui/text_fit.h"
 #include "ui/theme.h"
 
 namespace atelier::ui {
@@ -262,9 +263,10 @@ bool projectJoin(ParticipationView& view, ImDrawList* draw, ImVec2 min, ImVec2 m
     // The countdown's corner (top right) stays free: the title stops before it.
     const float countdownReserve = 420.0f * unit;
 
+    const ImRect screen(min, max);
     auto text = [&](ImFont* font, float size, ImVec2 at, ImU32 colour, const std::string& s, float wrap = 0.0f) {
-        draw->AddText(font, size * unit, at, colour, s.c_str(), nullptr, wrap);
-        return font->CalcTextSizeA(size * unit, FLT_MAX, wrap, s.c_str());
+        return fitText(draw, font, size * unit, at, colour, kBackground, s, screen, wrap,
+                       font == f.largeBold ? TextRole::Label : TextRole::Body);
     };
     float y = min.y + margin;
     const ImVec2 title = text(f.largeBold, 64, ImVec2(min.x + margin, y), kAccent, tr(Str::JoinTitle),

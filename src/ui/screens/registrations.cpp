@@ -261,7 +261,7 @@ void drawRegistrations(RegistrationsView& view, const Model& model, const Etape&
     }
     // Register someone already known.
     ImGui::SetNextItemWidth(320.0f);
-    if (ImGui::BeginCombo("##register", tr(Str::RegisterKnown))) {
+    if (comboBox("##register", tr(Str::RegisterKnown), ComboText::Label)) {
         for (const Person& p : model.people) {
             bool registered = false;
             for (const Registration& r : e.registrations) registered |= r.person == p.id;
@@ -509,9 +509,9 @@ void drawRegistrationsScreen(RegistrationsView& view, ScreenContext& ctx) {
     if (!model.etape(selected) && !model.etapes.empty()) selected = model.etapes.front().id;
     const Etape* e = model.etape(selected);
     ImGui::SetNextItemWidth(520.0f);
-    if (ImGui::BeginCombo("##etape", e ? (fmt(Str::EtapeNumber, {std::to_string(e->header.number)}) + " \u2014 " +
-                                          formatLongFr(e->header.date)).c_str()
-                                       : tr(Str::NoEtapeSelected))) {
+    if (comboBox("##etape", e ? fmt(Str::EtapeNumber, {std::to_string(e->header.number)}) + " \u2014 " +
+                                         formatLongFr(e->header.date)
+                                   : tr(Str::NoEtapeSelected), ComboText::Label)) {
         for (const Etape& other : model.etapes) {
             ImGui::PushID(static_cast<int>(other.id));
             const std::string label =

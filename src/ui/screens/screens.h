@@ -395,7 +395,9 @@ void drawBoardsScreen(BoardsView& view, ScreenContext& ctx);
 /// The projector's view of a board: scroll and zoom, the ideas seen so far and when they appeared.
 struct WallView {
     float scroll = 0;  // in units of the 1080-pixel-high screen
-    float zoom = 1.0f;
+    float zoom = 1.0f;  // × the fitted size (1: the size that fits the ideas shown)
+    int focus = -1;     // the column shown alone, across the screen in several sub-columns (-1: every column)
+    float fitted = 40.0f;  // the text size, in units, at which the ideas shown fit the screen (kept between changes)
     BoardLayout layout;
     std::uint64_t revision = ~0ull;
     std::vector<std::pair<Id, double>> appeared;  // ideas first seen after the view opened, and when
@@ -412,7 +414,12 @@ inline constexpr double kNewIdeaHighlight = 4.0;
 void drawBoardWall(ImDrawList* draw, ImVec2 min, ImVec2 max, const Board& board, WallView& view,
                    std::uint64_t revision, double now);
 
-/// Projector « mur »: the projected board; with `ctx.input`, the wheel and arrows scroll and Ctrl+wheel zooms.
+/// Text size of the wall's ideas, in units of a 1080-pixel-high screen: fitted to the ideas shown between these.
+inline constexpr float kWallSmallest = 30.0f;
+inline constexpr float kWallLargest = 64.0f;
+
+/// Projector « mur »: the projected board; with `ctx.input`, the wheel and arrows scroll, Ctrl+wheel and + / −
+/// zoom (0 back to the fitted size), the digits 1–9 show one column alone, 0 or the same digit every column.
 /// False when the board is gone.
 bool projectWall(WallView& view, ImDrawList* draw, ImVec2 min, ImVec2 max, const ProjectorContext& ctx);
 /// The board a projection of the wall starts with: the étape's first.

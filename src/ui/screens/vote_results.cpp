@@ -9,6 +9,7 @@
 #include "core/strings.h"
 #include "ui/fonts.h"
 #include "ui/screens/screens.h"
+#include "ui/text_fit.h"
 #include "ui/theme.h"
 
 namespace atelier::ui {
@@ -25,10 +26,10 @@ ImU32 gradeColour(int g, int n) {
     return kSeven[std::clamp(i, 0, 6)];
 }
 
-/// Black or white text, whichever reads on `background`.
+/// Black or white text, whichever contrasts more with `background`.
 ImU32 textOn(ImU32 background) {
-    const int r = background & 0xFF, g = (background >> 8) & 0xFF, b = (background >> 16) & 0xFF;
-    return (r * 299 + g * 587 + b * 114) / 1000 > 150 ? IM_COL32(17, 17, 17, 255) : IM_COL32_WHITE;
+    const ImU32 dark = IM_COL32(17, 17, 17, 255);
+    return contrastRatio(dark, background) >= contrastRatio(IM_COL32_WHITE, background) ? dark : IM_COL32_WHITE;
 }
 
 }  // namespace
@@ -45,29 +46,32 @@ void drawVoteResults(ImDrawList* draw, ImVec2 min, ImVec2 max, const Vote& vote,
     const float left = min.x + margin, right = max.x - margin;
 
     const std::string title = vote.setup.question.empty() ? std::string(tr(Str::VoteUntitled)) : vote.setup.question;
-    draw->AddText(f.largeBold, 30 * u, ImVec2(left, y), kAccent, enumLabel(vote.setup.method));
+    const ImRect view(min, max);
+    fitText(draw, f.largeBold, 30 * u, ImVec2(left, y), kAccent, kBackground, enumLabel(vote.setup.method), view, 0,
+            TextRole::Label);
     y += 40 * u;
-    draw->AddText(f.largeBold, 56 * u, ImVec2(left, y), kText, title.c_str(), nullptr, right - left);
-    y += f.largeBold->CalcTextSizeA(56 * u, FLT_MAX, right - left, title.c_str()).y + 10 * u;
+    // The question as large as a quarter of the height allows (a long one wraps smaller, never under the rows).
+    const float titleSize = fitSize(f.largeBold, title, right - left, height * 0.25f, 56 * u, 24 * u, true);
+    y += fitText(draw, f.largeBold, titleSize, ImVec2(left, y), kText, kBackground, title, view, right - left).y + 10 * u;
     long long ballots = 0;
     for (const StoredBallot& b : vote.ballots) ballots += b.ballot.count;
     const std::string status = fmt(vote.setup.open ? Str::VoteStatusOpen : Str::VoteStatusClosed, {std::to_string(ballots)});
-    draw->AddText(f.large, 32 * u, ImVec2(left, y), kMuted, status.c_str());
+    fitText(draw, f.large, 32 * u, ImVec2(left, y), kMuted, kBackground, status, view, right - left, TextRole::Label);
     y += 56 * u;
 
     if (vote.setup.hideResults && vote.setup.open) {
-        draw->AddText(f.large, 44 * u, ImVec2(left, y), kText, tr(Str::VoteResultsHidden), nullptr, right - left);
+        fitText(draw, f.large, 44 * u, ImVec2(left, y), kText, kBackground, tr(Str::VoteResultsHidden), view, right - left);
         return;
     }
     const TallyOutcome outcome = tally(vote.election());
     if (!outcome.ok) {
-        draw->AddText(f.large, 32 * u, ImVec2(left, y), IM_COL32(160, 30, 30, 255), outcome.error.message.c_str(),
-                      nullptr, right - left);
+        fitText(draw, f.large, 32 * u, ImVec2(left, y), IM_COL32(160, 30, 30, 255), kBackground, outcome.error.message,
+                view, right - left);
         return;
     }
     const TallyResult& r = outcome.result;
     if (r.ballots == 0) {  // not a tie of every proposal: nobody has voted yet
-        draw->AddText(f.large, 44 * u, ImVec2(left, y), kText, tr(Str::NoBallotYet), nullptr, right - left);
+        fitText(draw, f.large, 44 * u, ImVec2(left, y), kText, kBackground, tr(Str::NoBallotYet), view, right - left);
         return;
     }
     const size_t n = vote.setup.options.size();
@@ -89,8 +93,8 @@ void drawVoteResults(ImDrawList* draw, ImVec2 min, ImVec2 max, const Vote& vote,
             const ImU32 c = gradeColour(static_cast<int>(g), static_cast<int>(r.grades.size()));
             draw->AddRectFilled(ImVec2(x, ly + size * 0.1f), ImVec2(x + size, ly + size * 1.1f), c, 3 * u);
             x += size * 1.3f;
-            draw->AddText(f.large, size, ImVec2(x, ly), kMuted, r.grades[g].c_str());
-            x += f.large->CalcTextSizeA(size, FLT_MAX, 0, r.grades[g].c_str()).x + size * 1.2f;
+            x += fitText(draw, f.large, size, ImVec2(x, ly), kMuted, kBackground, r.grades[g], view, 0, TextRole::Label).x +
+                 size * 1.2f;
         }
         bottom = ly - 10 * u;
     }
@@ -98,11 +102,15 @@ void drawVoteResults(ImDrawList* draw, ImVec2 min, ImVec2 max, const Vote& vote,
     int rank = 1;
     for (const auto& tier : r.ranking) {
         for (size_t k = 0; k < tier.size(); ++k) {
-            if (y + rowHeight > bottom) return;  // the rest does not fit
+            if (y + rowHeight > bottom) {  // the rest does not fit: said, not silently dropped
+                reportCut(vote.setup.options[static_cast<size_t>(tier[k])], y + rowHeight - min.y, bottom - min.y);
+                return;
+            }
             const int o = tier[k];
             const float mid = y + rowHeight * 0.5f;
             const std::string rankText = k == 0 ? std::to_string(rank) : std::string("=");
-            draw->AddText(f.largeBold, textSize, ImVec2(left, mid - textSize * 0.55f), kAccent, rankText.c_str());
+            fitText(draw, f.largeBold, textSize, ImVec2(left, mid - textSize * 0.55f), kAccent, kBackground, rankText, view,
+                    0, TextRole::Label);
             const std::string& name = vote.setup.options[static_cast<size_t>(o)];
             // The proposal wrapped between words on as many lines as its row holds, smaller when it needs more.
             const float wrap = nameWidth - 12 * u;
@@ -112,10 +120,8 @@ void drawVoteResults(ImDrawList* draw, ImVec2 min, ImVec2 max, const Vote& vote,
                 nameSize *= 0.9f;
                 nameBox = f.large->CalcTextSizeA(nameSize, FLT_MAX, wrap, name.c_str());
             }
-            draw->PushClipRect(ImVec2(left + rankWidth, y), ImVec2(left + rankWidth + nameWidth, y + rowHeight), true);
-            draw->AddText(f.large, nameSize, ImVec2(left + rankWidth, mid - nameBox.y * 0.5f), kText, name.c_str(),
-                          nullptr, wrap);
-            draw->PopClipRect();
+            fitText(draw, f.large, nameSize, ImVec2(left + rankWidth, mid - nameBox.y * 0.5f), kText, kBackground, name,
+                    ImRect(ImVec2(left + rankWidth, y), ImVec2(left + rankWidth + nameWidth, y + rowHeight)), wrap);
             const ImVec2 barMin(barLeft, y + rowHeight * 0.12f), barMax(barRight, y + rowHeight * 0.88f);
             if (vote.setup.method == VoteMethod::Majority) {
                 const auto& profile = r.meritProfile[static_cast<size_t>(o)];
@@ -136,7 +142,7 @@ void drawVoteResults(ImDrawList* draw, ImVec2 min, ImVec2 max, const Vote& vote,
                 const ImVec2 size = f.largeBold->CalcTextSizeA(textSize * 0.7f, FLT_MAX, 0, grade.c_str());
                 const ImVec2 at(median + 10 * u, mid - size.y * 0.5f);
                 draw->AddRectFilled(ImVec2(at.x - 6 * u, at.y - 2 * u), ImVec2(at.x + size.x + 6 * u, at.y + size.y + 2 * u), chip, 6 * u);
-                draw->AddText(f.largeBold, textSize * 0.7f, at, textOn(chip), grade.c_str());
+                fitText(draw, f.largeBold, textSize * 0.7f, at, textOn(chip), chip, grade, view, 0, TextRole::Label);
             } else {
                 const long long score = r.scores[static_cast<size_t>(o)];
                 const float w = (barMax.x - barMin.x) * 0.68f * static_cast<float>(score) / static_cast<float>(best);
@@ -144,8 +150,8 @@ void drawVoteResults(ImDrawList* draw, ImVec2 min, ImVec2 max, const Vote& vote,
                 const std::string label = vote.setup.method == VoteMethod::Schulze
                                               ? fmt(Str::VoteBeats, {std::to_string(score)})
                                               : std::to_string(score);
-                draw->AddText(f.largeBold, textSize * 0.8f, ImVec2(barMin.x + w + 12 * u, mid - textSize * 0.45f), kText,
-                              label.c_str());
+                fitText(draw, f.largeBold, textSize * 0.8f, ImVec2(barMin.x + w + 12 * u, mid - textSize * 0.45f), kText,
+                        kBackground, label, view, 0, TextRole::Label);
             }
             y += rowHeight + rowGap;
         }

@@ -71,7 +71,7 @@ void drawList(VotesView& view, const Etape& e, Actions& out) {
         ImGui::PushID(static_cast<int>(v.id));
         const std::string label = (v.setup.open ? "\u25cf " : "\u25a0 ") +
                                   (v.setup.question.empty() ? std::string(tr(Str::VoteUntitled)) : v.setup.question);
-        if (ImGui::Selectable(label.c_str(), v.id == view.selected)) view.selected = v.id;
+        if (elidedSelectable(label, v.id == view.selected)) view.selected = v.id;
         probe::mark("vote." + std::to_string(i));
         ImGui::PopID();
     }
@@ -85,10 +85,15 @@ void drawList(VotesView& view, const Etape& e, Actions& out) {
     if (enumCombo("##new-method", view.newMethod, method)) view.newMethod = method;
     probe::mark("new-vote.method");
     ImGui::TextDisabled("%s", tr(Str::NewVoteOptions));
-    ImGui::InputTextMultiline("##new-options", &view.newOptions, ImVec2(-FLT_MIN, ImGui::GetTextLineHeight() * 6));
+    // As tall as its proposals (6 to 14 lines): 17 ideas taken from a board are seen, not poured into a slot.
+    const auto proposals = static_cast<float>(std::count(view.newOptions.begin(), view.newOptions.end(), '\n') + 1);
+    multilineField("##new-options", view.newOptions,
+                   ImVec2(-FLT_MIN, ImGui::GetTextLineHeight() * std::clamp(proposals + 1.0f, 6.0f, 14.0f) +
+                                        ImGui::GetStyle().FramePadding.y * 2));
     probe::mark("new-vote.options");
     // Proposals from an idea board of the étape: its ideas (revealed ones), its practices, or its clusters.
-    if (!e.boards.empty() && ImGui::BeginCombo("##from-board", tr(Str::ProposalsFromBoard))) {
+    ImGui::SetNextItemWidth(-FLT_MIN);
+    if (!e.boards.empty() && comboBox("##from-board", tr(Str::ProposalsFromBoard), ComboText::Label)) {
         for (const Board& b : e.boards) {
             ImGui::PushID(static_cast<int>(b.id));
             auto fill = [&](auto&& take) {
@@ -203,12 +208,14 @@ void drawApprovalEntry(Ballot& b, const Vote& v) {
     for (size_t i = 0; i < options.size(); ++i) {
         bool on = std::find(b.approvals.begin(), b.approvals.end(), static_cast<int>(i)) != b.approvals.end();
         ImGui::PushID(static_cast<int>(i));
-        if (ImGui::Checkbox(options[i].c_str(), &on)) {
+        if (ImGui::Checkbox("##approve", &on)) {
             std::erase(b.approvals, static_cast<int>(i));
             if (on) b.approvals.push_back(static_cast<int>(i));
             std::sort(b.approvals.begin(), b.approvals.end());
         }
         probe::mark("ballot.approve." + std::to_string(i));
+        ImGui::SameLine();
+        ImGui::TextUnformatted(options[i].c_str());  // wrapped (the panel's wrap position)
         ImGui::PopID();
     }
 }
@@ -226,7 +233,7 @@ void drawGradesEntry(Ballot& b, const Vote& v) {
         int chosen = -1;
         ImGui::SetNextItemWidth(220.0f);
         const bool known = current >= 0 && static_cast<size_t>(current) < scale.size();
-        if (ImGui::BeginCombo("##grade", known ? scale[static_cast<size_t>(current)].c_str() : tr(Str::BallotNotGraded))) {
+        if (comboBox("##grade", known ? scale[static_cast<size_t>(current)] : tr(Str::BallotNotGraded), ComboText::Label)) {
             for (size_t g = scale.size(); g-- > 0;) {
                 if (ImGui::Selectable(scale[g].c_str(), current == static_cast<int>(g))) chosen = static_cast<int>(g);
                 probe::mark("ballot.grade." + std::to_string(i) + "." + std::to_string(g));
@@ -333,6 +340,7 @@ void drawBallots(VotesView& view, const Etape& e, const Vote& v, Actions& out) {
     for (const StoredBallot& b : v.ballots) voices += b.ballot.count;
     heading(fmt(Str::BallotsHeading, {std::to_string(voices)}).c_str());
     ImGui::BeginChild("##ballots", ImVec2(0, 0), false);
+    ImGui::PushTextWrapPos(0.0f);  // a ballot's line wraps in the panel
     for (size_t i = 0; i < v.ballots.size(); ++i) {
         const StoredBallot& b = v.ballots[i];
         ImGui::PushID(static_cast<int>(b.id));
@@ -352,6 +360,7 @@ void drawBallots(VotesView& view, const Etape& e, const Vote& v, Actions& out) {
             fmt(Str::BallotLine, {std::to_string(i + 1), std::to_string(b.ballot.count), summary(v, b.ballot)}).c_str());
         ImGui::PopID();
     }
+    ImGui::PopTextWrapPos();
     ImGui::EndChild();
 }
 
@@ -363,14 +372,19 @@ void drawSchulzeMatrix(const Vote& v) {
     const auto& o = v.setup.options;
     auto matrix = [&](const char* id, const std::vector<std::vector<long long>>& m, Str legend) {
         ImGui::TextDisabled("%s", tr(legend));
-        if (!ImGui::BeginTable(id, static_cast<int>(o.size()) + 1, ImGuiTableFlags_Borders | ImGuiTableFlags_SizingFixedFit)) return;
-        ImGui::TableSetupColumn("");
-        for (const auto& name : o) ImGui::TableSetupColumn(name.c_str());
+        if (!ImGui::BeginTable(id, static_cast<int>(o.size()) + 1, ImGuiTableFlags_Borders)) return;
+        // Proposals by number in the headers (their names would make the table wider than the panel).
+        ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthStretch);
+        std::vector<std::string> numbers;
+        for (size_t i = 0; i < o.size(); ++i) numbers.push_back(std::to_string(i + 1));
+        for (const std::string& n : numbers) ImGui::TableSetupColumn(n.c_str(), ImGuiTableColumnFlags_WidthFixed);
         ImGui::TableHeadersRow();
         for (size_t i = 0; i < o.size(); ++i) {
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
-            ImGui::TextUnformatted(o[i].c_str());
+            ImGui::PushTextWrapPos(0.0f);
+            ImGui::TextUnformatted((std::to_string(i + 1) + ". " + o[i]).c_str());
+            ImGui::PopTextWrapPos();
             for (size_t j = 0; j < o.size(); ++j) {
                 ImGui::TableNextColumn();
                 if (i == j) ImGui::TextDisabled("—");
@@ -430,7 +444,7 @@ void drawVotesScreen(VotesView& view, ScreenContext& ctx) {
         view.selected = 0;  // the new vote is selected (the last one)
     }
     if (indexOf(e->votes, view.selected) < 0) view.selected = e->votes.empty() ? 0 : e->votes.back().id;
-    ImGui::BeginChild("##votes-left", ImVec2(320.0f, 0), true);
+    ImGui::BeginChild("##votes-left", ImVec2(std::max(340.0f, ImGui::GetContentRegionAvail().x * 0.26f), 0), true);
     drawList(view, *e, out);
     ImGui::EndChild();
     const Vote* v = nullptr;
@@ -439,15 +453,18 @@ void drawVotesScreen(VotesView& view, ScreenContext& ctx) {
     ImGui::SameLine();
     ImGui::BeginChild("##votes-middle", ImVec2(ImGui::GetContentRegionAvail().x * 0.5f, 0), true);
     ImGui::PushID(static_cast<int>(v->id));
+    ImGui::PushTextWrapPos(0.0f);  // proposals wrap, never run under the panel's edge
     drawVoteHeader(view, *e, *v, out, ctx.requests);
     ImGui::Separator();
     drawBallotEntry(view, *e, *v, out);
     ImGui::Separator();
     drawBallots(view, *e, *v, out);
+    ImGui::PopTextWrapPos();
     ImGui::PopID();
     ImGui::EndChild();
     ImGui::SameLine();
     ImGui::BeginChild("##votes-results", ImVec2(0, 0), true);
+    ImGui::PushTextWrapPos(0.0f);
     heading(tr(Str::ResultsHeading));
     const ImVec2 min = ImGui::GetCursorScreenPos();
     const float w = ImGui::GetContentRegionAvail().x;
@@ -458,6 +475,7 @@ void drawVotesScreen(VotesView& view, ScreenContext& ctx) {
         ImGui::Checkbox(tr(Str::SchulzeDetails), &view.details);
         if (view.details) drawSchulzeMatrix(*v);
     }
+    ImGui::PopTextWrapPos();
     ImGui::EndChild();
 }
 

@@ -12,6 +12,7 @@
 #include "core/text.h"
 #include "ui/fonts.h"
 #include "ui/screens/screens.h"
+#include "ui/text_fit.h"
 #include "ui/theme.h"
 
 namespace atelier::ui {
@@ -97,12 +98,13 @@ void drawWelcome(ImDrawList* draw, ImVec2 min, ImVec2 max, const Model& model, c
         const float size = l.size * scale;
         float x = min.x + margin, wrap = textWidth;
         if (!l.time.empty()) {
-            draw->AddText(f.largeBold, size, ImVec2(x, y), kAccent, l.time.c_str());
+            fitText(draw, f.largeBold, size, ImVec2(x, y), kAccent, kBackground, l.time,
+                    ImRect(ImVec2(x, y), ImVec2(x + timeColumn * scale, max.y)), 0, TextRole::Label);
             x += timeColumn * scale;
             wrap -= timeColumn * scale;
         }
-        draw->AddText(l.font, size, ImVec2(x, y), l.color, l.text.c_str(), nullptr, wrap);
-        y += l.font->CalcTextSizeA(size, FLT_MAX, wrap, l.text.c_str()).y;
+        y += fitText(draw, l.font, size, ImVec2(x, y), l.color, kBackground, l.text, ImRect(min, max), wrap,
+                     l.font == f.largeBold ? TextRole::Label : TextRole::Body).y;
     }
 }
 

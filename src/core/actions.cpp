@@ -824,7 +824,18 @@ std::string RemoveDeck::label(const Model&) const { return fmt(Str::ActRemoveDec
 std::string AddQuestion::label(const Model&) const { return fmt(Str::ActAddQuestion, {question}); }
 std::string RemoveQuestion::label(const Model&) const { return tr(Str::ActRemoveQuestion); }
 std::string DrawCard::label(const Model&) const { return tr(Str::ActDrawCard); }
+ApplyResult apply(Model& m, MarkRoundRun& a) {
+    Etape* e = findEtape(m, a.etape);
+    if (!e) return fail(tr(Str::ErrUnknownEtape));
+    if (a.round < 0 || a.round >= static_cast<int>(e->icebreaker.rounds.size())) return fail(tr(Str::ErrUnknownRound));
+    MeetingRound& r = e->icebreaker.rounds[static_cast<size_t>(a.round)];
+    return done(MarkRoundRun{a.etape, a.round, std::exchange(r.run, a.run)});
+}
+
 std::string UndrawCard::label(const Model&) const { return tr(Str::ActUndrawCard); }
+std::string MarkRoundRun::label(const Model&) const {
+    return fmt(run ? Str::ActMarkRoundRun : Str::ActMarkRoundNotRun, {std::to_string(round + 1)});
+}
 std::string SetIcebreaker::label(const Model&) const {
     return fmt(Str::ActSetIcebreaker, {std::to_string(icebreaker.rounds.size())});
 }

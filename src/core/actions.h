@@ -334,6 +334,15 @@ struct SetIcebreaker {
     std::string label(const Model& m) const;
     bool operator==(const SetIcebreaker&) const = default;
 };
+struct MarkRoundRun {
+    static constexpr const char* kName = "MarkRoundRun";
+    Id etape = 0;
+    int round = 0;    // 0-based, in the étape's speed-meeting
+    bool run = true;  // the round took place (its countdown started), or not
+    template <class F> void fields(F&& f) { f("etape", etape); f("round", round); f("run", run); }
+    std::string label(const Model& m) const;
+    bool operator==(const MarkRoundRun&) const = default;
+};
 
 // [SECTION] Settings
 struct SetDayRate {
@@ -553,7 +562,8 @@ using Action = std::variant<AddTerritory, RemoveTerritory, UpdateTerritory, AddP
                             UpdateGroup, AddDeck, RemoveDeck, AddQuestion, RemoveQuestion, DrawCard, UndrawCard,
                             SetIcebreaker, AddBoard, RemoveBoard, RenameBoard, AddCategory, RemoveCategory,
                             RenameCategory, AddIdea, RemoveIdea, EditIdea, MoveIdea, AddCluster, RemoveCluster,
-                            RenameCluster, MergeIdeas, SplitIdea, SetPractice, SetBoardHidden, RevealIdeas>;
+                            RenameCluster, MergeIdeas, SplitIdea, SetPractice, SetBoardHidden, RevealIdeas,
+                            MarkRoundRun>;
 
 /// True for the types of `Action` (the journal serialises exactly those through their `fields`).
 template <class T, class Variant>

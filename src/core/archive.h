@@ -15,7 +15,7 @@ namespace atelier {
 inline constexpr const char* kArchiveFormatName = "atelier-etape";
 /// The version of the format this Atelier writes and reads; an archive with a higher one is refused.
 /// Bump it whenever a class version of anything in the archive changes (and keep reading the older ones).
-inline constexpr int kArchiveFormatVersion = 2;  // 2: people's structure and function
+inline constexpr int kArchiveFormatVersion = 3;  // 2: people's structure and function; 3: rounds run
 
 /// The header of an archive: which format, which version, written by which Atelier.
 struct ArchiveFormat {

@@ -55,8 +55,11 @@ Status buildDemo(Session& s, Date date, std::uint64_t seed) {
         meeting.timeLimitMs = 0;
         meeting.maxIterations = 20'000;
         const SpeedMeetingResult ice = planSpeedMeeting(model(), *model().etape(e), meeting);
-        if (ice.ok())
+        if (ice.ok()) {
             if (Status st = s.apply(SetIcebreaker{e, ice.icebreaker}); !st) return st;
+            for (int r = 0; r < 2; ++r)  // two rounds run, the third still to come
+                if (Status st = s.apply(MarkRoundRun{e, r, true}); !st) return st;
+        }
         if (Status st = s.apply(DrawCard{e, model().decks.front().id, seed}); !st) return st;
     }
 

@@ -168,6 +168,9 @@ struct Deck {
 struct MeetingRound {
     std::vector<std::vector<Id>> pairs;
     std::string prompt;
+    /// The round took place (its countdown was started, or the facilitator said so): only rounds run are in the
+    /// summary. Rounds recorded before this mark existed count as run.
+    bool run = false;
     bool operator==(const MeetingRound&) const = default;
 };
 

@@ -227,11 +227,16 @@ void writeSummary(const EtapeArchive& a, SummaryWriter& w) {
         w.list(peopleLines(a));
     }
 
-    if (!e.icebreaker.rounds.empty() || !e.icebreaker.drawn.empty()) {
+    // The speed-meeting rounds that took place (a round prepared but never run is not part of the day).
+    const bool anyRun = std::any_of(e.icebreaker.rounds.begin(), e.icebreaker.rounds.end(),
+                                    [](const MeetingRound& r) { return r.run; });
+    if (anyRun || !e.icebreaker.drawn.empty()) {
         w.section(tr(Str::SumIcebreaker));
         int n = 0;
         for (const MeetingRound& r : e.icebreaker.rounds) {
-            w.subsection(fmt(Str::SumMeetingRound, {std::to_string(++n), r.prompt}));
+            ++n;
+            if (!r.run) continue;
+            w.subsection(fmt(Str::SumMeetingRound, {std::to_string(n), r.prompt}));
             std::vector<std::string> pairs;
             for (const auto& pair : r.pairs) {
                 std::string names;

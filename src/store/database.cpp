@@ -59,6 +59,8 @@ constexpr const char* kMigrations[] = {
     )sql",
     // 8: a person's structure and function as typed (new fields of Person in the journal; no table changes).
     "SELECT 1;",
+    // 9: speed-meeting rounds marked as run (MarkRoundRun, MeetingRound's `run` in the journal; no table changes).
+    "SELECT 1;",
 };
 static_assert(std::size(kMigrations) == kSchemaVersion, "one migration per schema version");
 

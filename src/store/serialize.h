@@ -125,8 +125,11 @@ void serialize(Archive& ar, Deck& d, std::uint32_t /*version*/) {
     ar(cereal::make_nvp("id", d.id), cereal::make_nvp("title", d.title), cereal::make_nvp("questions", d.questions));
 }
 template <class Archive>
-void serialize(Archive& ar, MeetingRound& r, std::uint32_t /*version*/) {
+void serialize(Archive& ar, MeetingRound& r, std::uint32_t version) {
     ar(cereal::make_nvp("pairs", r.pairs), cereal::make_nvp("prompt", r.prompt));
+    // v1: no mark; what was recorded then is taken as run (its summaries listed every round)
+    if (version >= 2) ar(cereal::make_nvp("run", r.run));
+    else r.run = true;
 }
 template <class Archive>
 void serialize(Archive& ar, Icebreaker& i, std::uint32_t /*version*/) {
@@ -206,7 +209,7 @@ CEREAL_CLASS_VERSION(atelier::EtapeHeader, 2)
 CEREAL_CLASS_VERSION(atelier::Registration, 1)
 CEREAL_CLASS_VERSION(atelier::Etape, 6)
 CEREAL_CLASS_VERSION(atelier::Deck, 1)
-CEREAL_CLASS_VERSION(atelier::MeetingRound, 1)
+CEREAL_CLASS_VERSION(atelier::MeetingRound, 2)
 CEREAL_CLASS_VERSION(atelier::Icebreaker, 1)
 CEREAL_CLASS_VERSION(atelier::Group, 1)
 CEREAL_CLASS_VERSION(atelier::GroupRound, 1)

@@ -118,3 +118,29 @@ TEST_CASE("an idea that absorbed another is credited to both groups in the summa
     CHECK(html.find("Groupe 1, Groupe 3") != std::string::npos);
     CHECK(md.find("groupe 1, ") == std::string::npos);
 }
+
+TEST_CASE("the summary lists the speed-meeting rounds that were run, under their own numbers, and no other") {
+    Session s = test::dayOfEtapeSession();  // three rounds prepared, the first two run
+    const Etape& e = *s.model().etapeByNumber(1);
+    REQUIRE(e.icebreaker.rounds.size() == 3);
+    auto markdown = [&] {
+        return exporting::summaryMarkdown(makeArchive(s.model(), *s.model().etapeByNumber(1), "0.1.0", "2020-02-11T17:30:00Z"));
+    };
+    const std::string two = markdown();
+    CHECK(two.find("Tour 1 — ") != std::string::npos);
+    CHECK(two.find("Tour 2 — ") != std::string::npos);
+    CHECK(two.find("Tour 3 — ") == std::string::npos);  // prepared, never run
+    // The first marked not run after all: the summary keeps « Tour 2 », numbered as in the room.
+    REQUIRE(s.apply(MarkRoundRun{e.id, 0, false}).ok);
+    const std::string one = markdown();
+    CHECK(one.find("Tour 1 — ") == std::string::npos);
+    CHECK(one.find("Tour 2 — ") != std::string::npos);
+    // None run and no card drawn: no icebreaker section at all.
+    REQUIRE(s.apply(MarkRoundRun{e.id, 1, false}).ok);
+    REQUIRE(s.apply(UndrawCard{e.id}).ok);
+    CHECK(markdown().find("Brise-glace") == std::string::npos);
+    // A round that does not exist is refused with a message.
+    const Status bad = s.apply(MarkRoundRun{e.id, 7, true});
+    CHECK_FALSE(bad.ok);
+    CHECK(bad.message == "Ce tour n'existe pas.");
+}

@@ -259,6 +259,7 @@ TEST_CASE("every action survives the journal's encoding") {
         SetPractice{e1.id, 40, 44, false},
         SetBoardHidden{e1.id, 40, false},
         RevealIdeas{e1.id, 40, {44, 47}, true},
+        MarkRoundRun{e1.id, 0, false},
     };
     std::set<size_t> kinds;
     for (const Action& a : actions) kinds.insert(a.index());

@@ -107,6 +107,7 @@ Session dayOfEtapeSession() {
     SpeedMeetingResult ice = planSpeedMeeting(s.model(), *s.model().etape(e1), meeting);
     if (!ice.ok()) throw std::runtime_error("fixture speed-meeting: " + ice.error);
     must(s.applyUnrecorded(SetIcebreaker{e1, ice.icebreaker}, JournalKind::Seed));
+    for (int r = 0; r < 2; ++r) must(s.applyUnrecorded(MarkRoundRun{e1, r, true}, JournalKind::Seed));  // the third not yet
     must(s.applyUnrecorded(DrawCard{e1, "fiertes", 42}, JournalKind::Seed));
     addIdeaBoard(s, e1, 300);
     return s;

@@ -66,3 +66,25 @@ TEST_CASE("Brise-glace: preparing the speed-meeting, projecting a round and star
     c.click("presence.project");
     CHECK(c.app.state().projector == "projecteur-qui-est-la");
 }
+
+TEST_CASE("Brise-glace: timing a round marks it run (once), the box says so and undoes it; the summary follows") {
+    IcebreakerConsole c;
+    const Id e = c.etape1().id;
+    REQUIRE(c.etape1().icebreaker.rounds.size() == 3);
+    REQUIRE_FALSE(c.etape1().icebreaker.rounds[2].run);  // the fixture ran the first two
+    c.click("meeting.round.2");
+    Actions emitted = c.click("meeting.timer");
+    REQUIRE(emitted.size() == 1);
+    CHECK(std::get<MarkRoundRun>(emitted[0]) == MarkRoundRun{e, 2, true});
+    CHECK(c.etape1().icebreaker.rounds[2].run);
+    CHECK(c.app.state().countdown.running());
+    // Timing it again (the room needed another go) changes nothing more.
+    emitted = c.click("meeting.timer");
+    CHECK(emitted.empty());
+    // The box unmarks it (a round timed by mistake), one undo step.
+    emitted = c.click("meeting.run");
+    REQUIRE(emitted.size() == 1);
+    CHECK_FALSE(c.etape1().icebreaker.rounds[2].run);
+    c.ctrlPress(ImGuiKey_Z);
+    CHECK(c.etape1().icebreaker.rounds[2].run);
+}

@@ -82,9 +82,10 @@ void drawMeeting(IcebreakerView& view, const Model& model, const Etape& e, Actio
         return;
     }
     view.round = std::clamp(view.round, 0, static_cast<int>(ice.rounds.size()) - 1);
-    for (int r = 0; r < static_cast<int>(ice.rounds.size()); ++r) {
+    for (int r = 0; r < static_cast<int>(ice.rounds.size()); ++r) {  // a round run has its ✓
         if (r) ImGui::SameLine();
-        if (ImGui::SmallButton(std::to_string(r + 1).c_str())) view.round = r;
+        const std::string label = std::to_string(r + 1) + (ice.rounds[static_cast<size_t>(r)].run ? " \u2713" : "");
+        if (ImGui::SmallButton(label.c_str())) view.round = r;
         probe::mark("meeting.round." + std::to_string(r));
     }
     const MeetingRound& round = ice.rounds[static_cast<size_t>(view.round)];
@@ -98,9 +99,15 @@ void drawMeeting(IcebreakerView& view, const Model& model, const Etape& e, Actio
     if (ImGui::Button(tr(Str::ProjectRound))) requests.push_back(ProjectRequest{"projecteur-rencontres"});
     probe::mark("meeting.project");
     ImGui::SameLine();
-    if (ImGui::Button(fmt(Str::TimeRound, {std::to_string(ice.roundSeconds / 60)}).c_str()))
+    // Timing the round is running it: the summary lists the rounds run only.
+    if (ImGui::Button(fmt(Str::TimeRound, {std::to_string(ice.roundSeconds / 60)}).c_str())) {
         requests.push_back(TimerRequest{ice.roundSeconds});  // one round of the speed-meeting, timed
+        if (!round.run) out.push_back(MarkRoundRun{e.id, view.round, true});
+    }
     probe::mark("meeting.timer");
+    bool run = round.run;  // or said by hand, either way
+    if (ImGui::Checkbox(tr(Str::RoundRun), &run)) out.push_back(MarkRoundRun{e.id, view.round, run});
+    probe::mark("meeting.run");
 }
 
 // [SECTION] Cards

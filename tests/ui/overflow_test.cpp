@@ -63,6 +63,28 @@ Session longDay() {
         ++k;
         REQUIRE(s.apply(UpdatePerson{q}).ok);
     }
+    // A full room: the other Cités of the Tour, 48 more people registered from them (long structures and
+    // functions), so that every list is longer than the screen.
+    const char* cites[] = {"Saint-Quentin", "Denain", "Maubeuge", "Roubaix", "Tourcoing", "Creil", "Boulogne-sur-Mer",
+                           "Calais", "Lens"};
+    std::vector<Id> territories;
+    for (const char* name : cites) {
+        Territory t;
+        t.name = name;
+        t.cite = true;
+        REQUIRE(s.apply(AddTerritory{t}).ok);
+        territories.push_back(s.model().territories.back().id);
+    }
+    for (int i = 0; i < 48; ++i) {
+        Person p;
+        p.name = "Participante " + std::to_string(i + 1) + " Delacroix-Vandenberghe";
+        p.territory = territories[static_cast<size_t>(i) % territories.size()];
+        p.institution = static_cast<Institution>(i % 5);
+        p.structure = "Direction des services départementaux de l'Éducation nationale du Nord";
+        p.function = "Chargée de mission réussite éducative et parentalité";
+        REQUIRE(s.apply(AddPerson{p}).ok);
+        REQUIRE(s.apply(AddRegistration{e.id, Registration{0, s.model().people.back().id, 1, i % 2 == 0, false}}).ok);
+    }
     return s;
 }
 
@@ -235,6 +257,14 @@ TEST_CASE("Console: every tab at 1280×800 and 1920×1080 cuts no label") {
             INFO(std::string(entry.name) << " at " << size.x << "×" << size.y << describe(log));
             CHECK(log.cuts.empty());
             CHECK(actions.empty());
+            if (std::string(entry.name) == "inscriptions") {  // the list of registrants has the room, not 3 rows
+                const ImGuiWindow* list = nullptr;
+                for (const ImGuiWindow* w : ImGui::GetCurrentContext()->Windows)
+                    if (std::string(w->Name).find("##registrations") != std::string::npos) list = w;
+                REQUIRE(list);
+                CHECK(list->InnerRect.GetHeight() >= 6 * ImGui::GetFrameHeightWithSpacing());
+                CHECK(ImGui::FindWindowByName("##console")->Scroll.y == 0.0f);  // the tab bar in view
+            }
             ++tabs;
         }
         CHECK(tabs >= 9);

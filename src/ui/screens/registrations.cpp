@@ -474,8 +474,12 @@ void drawTotals(RegistrationsView& view, const Model& model, const Etape& e, Act
     probe::mark("day-rate");
     ImGui::SameLine();
     ImGui::TextUnformatted("\u20ac");
-    const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp;
-    if (!ImGui::BeginTable("##totals", 5, flags)) return;
+    // The rest of the tab, scrolled within: the 13 Cités and more never push the table under the window's edge.
+    const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp |
+                                  ImGuiTableFlags_ScrollY;
+    const float rows = ImGui::GetFrameHeightWithSpacing() * 3.0f;
+    if (!ImGui::BeginTable("##totals", 5, flags, ImVec2(0, std::max(rows, ImGui::GetContentRegionAvail().y)))) return;
+    ImGui::TableSetupScrollFreeze(0, 1);  // the header stays
     ImGui::TableSetupColumn(tr(Str::DocColTerritory), ImGuiTableColumnFlags_WidthStretch, 3.0f);
     ImGui::TableSetupColumn(tr(Str::ColMembership), ImGuiTableColumnFlags_WidthStretch, 2.0f);
     ImGui::TableSetupColumn(tr(Str::DocColPeople), ImGuiTableColumnFlags_WidthFixed, 90.0f);
@@ -526,10 +530,12 @@ void drawRegistrationsScreen(RegistrationsView& view, ScreenContext& ctx) {
     drawImportAndDocuments(view, ctx, *e);
     drawCheckin(view, model, *e, out);
     ImGui::Separator();
-    const float totalsHeight = ImGui::GetTextLineHeightWithSpacing() * (4.0f + static_cast<float>(std::min<size_t>(
-                                                                                    feeStatement(model, *e).territories.size(), 8)));
-    drawRegistrations(view, model, *e, out,
-                      std::max(140.0f, ImGui::GetContentRegionAvail().y - totalsHeight - 2 * ImGui::GetFrameHeightWithSpacing()));
+    // The registrants first (the door needs them): the fees get what their rows need, at most a third of the height
+    // left, and scroll within.
+    const float left = ImGui::GetContentRegionAvail().y;
+    const float totalsHeight = std::min(left / 3.0f, ImGui::GetTextLineHeightWithSpacing() *
+                                                         (4.0f + static_cast<float>(feeStatement(model, *e).territories.size())));
+    drawRegistrations(view, model, *e, out, std::max(140.0f, left - totalsHeight - 2 * ImGui::GetFrameHeightWithSpacing()));
     ImGui::Spacing();
     drawTotals(view, model, *e, out);
 }

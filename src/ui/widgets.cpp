@@ -148,7 +148,7 @@ bool entryField(const char* id, std::string& text, const char* hint, float width
         ImGui::SetNextItemWidth(width);
         ImGuiInputTextFlags flags = ImGuiInputTextFlags_EnterReturnsTrue;
         if (arrows) flags |= ImGuiInputTextFlags_CallbackHistory;
-        enter = ImGui::InputTextWithHint(id, hint ? hint : "", &text, flags, arrows ? countArrows : nullptr, arrows);
+        enter = hintField(id, hint ? hint : "", text, flags, arrows ? countArrows : nullptr, arrows);
     }
     if (typedEnter && g.ActiveId == gid) ImGui::ClearActiveID();  // posted, as by the Enter key
     enter = enter || typedEnter;
@@ -181,7 +181,7 @@ bool commitText(Drafts& drafts, const char* id, const std::string& value, std::s
     const bool leftLastFrame = ImGui::GetCurrentContext()->ActiveIdPreviousFrame == gid;
     if (ImGui::GetActiveID() != gid && !leftLastFrame) draft = value;
     ImGui::SetNextItemWidth(width);
-    if (hint) ImGui::InputTextWithHint(id, hint, &draft);
+    if (hint) hintField(id, hint, draft);
     else ImGui::InputText(id, &draft);
     if (ImGui::IsItemDeactivatedAfterEdit() && draft != value) {
         committed = draft;
@@ -342,6 +342,18 @@ bool multilineField(const char* id, std::string& text, ImVec2 size, ImGuiInputTe
     const bool result = ImGui::InputTextMultiline(id, &text, size, flags);
     noteMultilineField(ImGui::GetItemID());
     return result;
+}
+
+bool hintField(const char* id, const char* hint, std::string& text, ImGuiInputTextFlags flags,
+               ImGuiInputTextCallback callback, void* user) {
+    // The hint is our label: it must be read whole in the empty field.
+    const float room = ImGui::CalcItemWidth() - ImGui::GetStyle().FramePadding.x * 2.0f;
+    if (text.empty() && hint && ImGui::CalcTextSize(hint).x > room + 0.5f) reportCut(hint, ImGui::CalcTextSize(hint).x, room);
+    return ImGui::InputTextWithHint(id, hint ? hint : "", &text, flags, callback, user);
+}
+
+float hintWidth(const char* hint) {
+    return std::ceil(ImGui::CalcTextSize(hint).x + ImGui::GetStyle().FramePadding.x * 2.0f + 2.0f);
 }
 
 }  // namespace atelier::ui

@@ -18,6 +18,14 @@ namespace atelier::ui {
 /// Text being typed in fields, by widget id: view state of a screen.
 using Drafts = std::unordered_map<ImGuiID, std::string>;
 
+/// ImGui::InputTextWithHint on a std::string, with the hint measured against the field's width (a hint is our
+/// label: one cut is reported, see ui/text_fit.h).
+bool hintField(const char* id, const char* hint, std::string& text, ImGuiInputTextFlags flags = 0,
+               ImGuiInputTextCallback callback = nullptr, void* user = nullptr);
+
+/// The width of a field whose hint `hint` is read whole.
+float hintWidth(const char* hint);
+
 /// ImGui::InputTextMultiline, known to the cut-text scan as the user's text (ui/text_fit.h).
 bool multilineField(const char* id, std::string& text, ImVec2 size, ImGuiInputTextFlags flags = 0);
 

@@ -114,7 +114,7 @@ void drawArchiveScreen(ArchiveView& view, ScreenContext& ctx) {
 
     // Search over the ideas of every archive.
     ImGui::SetNextItemWidth(-1);
-    ImGui::InputTextWithHint("##archive.search", tr(Str::ArchiveSearchHint), &view.search);
+    hintField("##archive.search", tr(Str::ArchiveSearchHint), view.search);
     probe::mark("archive.search");
     if (view.search != view.searched) search(view, folder);
     if (view.hits && !view.search.empty()) {

@@ -150,7 +150,7 @@ void drawBoardBar(BoardsView& view, const Etape& e, const Board* b, Actions& out
     ImGui::SameLine();
     ImGui::SetNextItemWidth(260.0f);
     // Enter in the question creates the board, as « Créer » does.
-    const bool enter = ImGui::InputTextWithHint("##new-board", tr(Str::BoardNewHint), &view.newBoard,
+    const bool enter = hintField("##new-board", tr(Str::BoardNewHint), view.newBoard,
                                                 ImGuiInputTextFlags_EnterReturnsTrue);
     probe::mark("idees.new-board");
     ImGui::SameLine();
@@ -184,16 +184,17 @@ void drawBoardBar(BoardsView& view, const Etape& e, const Board* b, Actions& out
     if (commitText(view.drafts, "##board-title", b->title, text, 300.0f)) out.push_back(RenameBoard{e.id, b->id, text});
     next(170.0f + 150.0f);
     ImGui::SetNextItemWidth(170.0f);
-    ImGui::InputTextWithHint("##new-category", tr(Str::BoardNewColumn), &view.newCategory);
+    hintField("##new-category", tr(Str::BoardNewColumn), view.newCategory);
     ImGui::SameLine();
     if (view.categorySent.accepted()) view.newCategory.clear();
     if (ImGui::Button(tr(Str::BoardAddColumn)) && !trim(view.newCategory).empty()) {
         out.push_back(AddCategory{e.id, b->id, BoardCategory{0, view.newCategory}});
         view.categorySent.wait(out);
     }
-    next(170.0f + 160.0f + 180.0f);
-    ImGui::SetNextItemWidth(170.0f);
-    ImGui::InputTextWithHint("##new-cluster", tr(Str::BoardNewCluster), &view.newCluster);
+    const float clusterWidth = std::max(170.0f, hintWidth(tr(Str::BoardNewCluster)));
+    next(clusterWidth + 160.0f + 180.0f);
+    ImGui::SetNextItemWidth(clusterWidth);
+    hintField("##new-cluster", tr(Str::BoardNewCluster), view.newCluster);
     ImGui::SameLine();
     const Id column = columnOf(*b, view.newClusterColumn);
     const int ci = indexOf(b->categories, column);
@@ -216,7 +217,7 @@ void drawBoardBar(BoardsView& view, const Etape& e, const Board* b, Actions& out
 void drawQuickEntry(BoardsView& view, const Etape& e, const Board& b, std::int64_t now, Actions& out) {
     const Id column = columnOf(b, view.category);
     ImGui::SetNextItemWidth(150.0f);
-    ImGui::InputTextWithHint("##group", tr(Str::FieldGroup), &view.group);
+    hintField("##group", tr(Str::FieldGroup), view.group);
     probe::mark("idees.group");
     ImGui::SameLine(0, 2);
     if (ImGui::BeginCombo("##groups", nullptr, ImGuiComboFlags_NoPreview)) {
@@ -248,8 +249,8 @@ void drawQuickEntry(BoardsView& view, const Etape& e, const Board& b, std::int64
         ImGui::EndCombo();
     }
     ImGui::SameLine();
-    ImGui::SetNextItemWidth(150.0f);
-    ImGui::InputTextWithHint("##author", tr(Str::BoardAuthorHint), &view.author);
+    ImGui::SetNextItemWidth(std::max(150.0f, hintWidth(tr(Str::BoardAuthorHint))));
+    hintField("##author", tr(Str::BoardAuthorHint), view.author);
     ImGui::SameLine();
     if (view.entrySent.accepted()) view.draft.clear();  // refused (too long…): kept, to be corrected
     const float lineH = ImGui::GetTextLineHeight();
@@ -321,8 +322,8 @@ void drawFilters(BoardsView& view, const Etape& e, const Board& b, size_t shown,
     }
     probe::mark("idees.filter-group");
     ImGui::SameLine();
-    ImGui::SetNextItemWidth(260.0f);
-    ImGui::InputTextWithHint("##search", tr(Str::BoardSearchHint), &view.search);
+    ImGui::SetNextItemWidth(std::max(260.0f, hintWidth(tr(Str::BoardSearchHint))));
+    hintField("##search", tr(Str::BoardSearchHint), view.search);
     probe::mark("idees.search");
     ImGui::SameLine();
     bool hide = b.hideNew;

@@ -93,7 +93,7 @@ void drawTerritories(NetworkView& view, const std::string& query, const Model& m
     probe::mark("new-territory");
     ImGui::SameLine();
     ImGui::SetNextItemWidth(180.0f);
-    ImGui::InputTextWithHint("##new-department", tr(Str::FieldDepartment), &view.newDepartment);
+    hintField("##new-department", tr(Str::FieldDepartment), view.newDepartment);
     ImGui::SameLine();
     if ((ImGui::Button(tr(Str::AddTerritory)) || enter) && !trim(view.newTerritory).empty()) {
         out.push_back(AddTerritory{Territory{0, view.newTerritory, view.newDepartment, Membership::AVerifier, false}});
@@ -186,7 +186,7 @@ void drawPeople(NetworkView& view, const std::string& query, const Model& model,
     probe::mark("new-person");
     ImGui::SameLine();
     ImGui::SetNextItemWidth(240.0f);
-    ImGui::InputTextWithHint("##new-email", tr(Str::NewEmailHint), &view.newEmail);
+    hintField("##new-email", tr(Str::NewEmailHint), view.newEmail);
     ImGui::SameLine();
     std::optional<Id> territory;
     if (territoryCombo("##new-person-territory", model, view.newPersonTerritory, territory, tr(Str::NoTerritory),
@@ -206,7 +206,7 @@ void drawNetworkScreen(NetworkView& view, ScreenContext& ctx) {
     const Model& model = ctx.model;
     Actions& out = ctx.actions;
     ImGui::SetNextItemWidth(420.0f);
-    ImGui::InputTextWithHint("##search", tr(Str::SearchHint), &view.search);
+    hintField("##search", tr(Str::SearchHint), view.search);
     probe::mark("search");
     const std::string query = foldForSearch(trim(view.search));
     ImGui::Spacing();

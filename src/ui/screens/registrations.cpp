@@ -429,7 +429,7 @@ void writeDocument(RegistrationsView& view, ScreenContext& ctx, const Etape& e, 
 
 void drawImportAndDocuments(RegistrationsView& view, ScreenContext& ctx, const Etape& e) {
     ImGui::SetNextItemWidth(520.0f);
-    const bool enter = ImGui::InputTextWithHint("##import-path", tr(Str::ImportHint), &view.importPath,
+    const bool enter = hintField("##import-path", tr(Str::ImportHint), view.importPath,
                                                 ImGuiInputTextFlags_EnterReturnsTrue);
     probe::mark("import.path");
     ImGui::SameLine();

@@ -79,7 +79,7 @@ void drawList(VotesView& view, const Etape& e, Actions& out) {
     ImGui::Separator();
     heading(tr(Str::NewVoteHeading));
     ImGui::SetNextItemWidth(-FLT_MIN);
-    ImGui::InputTextWithHint("##new-question", tr(Str::NewVoteQuestion), &view.newQuestion);
+    hintField("##new-question", tr(Str::NewVoteQuestion), view.newQuestion);
     probe::mark("new-vote.question");
     VoteMethod method;
     if (enumCombo("##new-method", view.newMethod, method)) view.newMethod = method;

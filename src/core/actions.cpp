@@ -62,7 +62,8 @@ Check resolveId(Model& m, Id& id, const std::vector<T>& items) {
         id = m.nextId;
         return {};
     }
-    if (indexOf(items, id) >= 0) return tr(Str::ErrIdTaken);
+    // Every id in the model is below nextId: an id from there on (a replayed addition) is free without a scan.
+    if (id < m.nextId && indexOf(items, id) >= 0) return tr(Str::ErrIdTaken);
     return {};
 }
 void reserveId(Model& m, Id id) { m.nextId = std::max(m.nextId, id + 1); }
@@ -128,7 +129,7 @@ template <class T, class CheckFn, class InverseFn>
 ApplyResult addToList(Model& m, std::vector<T>& items, T& item, int& index, CheckFn check, InverseFn inverse) {
     T resolved = item;
     if (resolved.id == 0) resolved.id = m.nextId;
-    else if (indexOf(items, resolved.id) >= 0) return fail(tr(Str::ErrIdTaken));
+    else if (resolved.id < m.nextId && indexOf(items, resolved.id) >= 0) return fail(tr(Str::ErrIdTaken));
     if (auto c = check(resolved); !c.empty()) return fail(c);
     item = resolved;
     reserveId(m, resolved.id);

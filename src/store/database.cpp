@@ -320,7 +320,8 @@ void Database::record(const Action& action, JournalKind kind) {
     try {
         std::optional<Transaction> tx;
         if (!connection_.inTransaction()) tx.emplace(connection_);
-        checkJournalUnchanged();  // inside the write transaction: nobody else can append now
+        // Inside the write transaction nobody else can append: once its first entry is in, there is nothing to check.
+        if (pendingSeq_ == 0) checkJournalUnchanged();
         insert_->reset();
         insert_->bind(1, kindKey(kind)).bind(2, actionName(action)).bind(3, payload).run();
         pendingSeq_ = sqlite3_last_insert_rowid(connection_.handle());

@@ -61,6 +61,23 @@ constexpr const char* kMigrations[] = {
     )sql",
     // 8: a person's structure and function as typed (new fields of Person in the journal; no table changes).
     "SELECT 1;",
+    // 9: what the Archive tab and `archive liste` show of each archive, so that listing parses none: one row per
+    // archive folder, valid while its etape.json keeps the size and modification time recorded here.
+    R"sql(
+        CREATE TABLE archive_list (
+            folder  TEXT PRIMARY KEY,
+            size    INTEGER NOT NULL,
+            mtime   INTEGER NOT NULL,
+            etape   INTEGER NOT NULL,
+            date    TEXT NOT NULL,
+            host    TEXT NOT NULL,
+            theme   TEXT NOT NULL,
+            people  INTEGER NOT NULL,
+            ideas   INTEGER NOT NULL,
+            votes   INTEGER NOT NULL,
+            example INTEGER NOT NULL
+        );
+    )sql",
 };
 static_assert(std::size(kMigrations) == kSchemaVersion, "one migration per schema version");
 
@@ -433,11 +450,20 @@ Workspace::Workspace(const std::filesystem::path& dataDir, Access access, std::s
     snapshotSeq_ = startedFrom_;
     sinceSnapshot_ = db_.lastSeq() - startedFrom_;
     if (access == Access::Read) return;
+    bool seeded = false;
     try {
-        seedTour(db_, session_);
-        seedDecks(db_, session_);
+        seeded = seedTour(db_, session_);
+        seeded = seedDecks(db_, session_) || seeded;
     } catch (const SqliteError& e) {
         throwOpenError(e, db_.file());
+    }
+    // The seeds are many small transactions: fold their log into the database at once (the folder stays small).
+    if (seeded) {
+        try {
+            db_.connection().exec("PRAGMA wal_checkpoint(TRUNCATE)");
+        } catch (const SqliteError&) {
+            // A reader holds the log, or the disk is full: SQLite folds it later, nothing is lost.
+        }
     }
 }
 

@@ -10,17 +10,23 @@
 // - BM_RegistrationImport/N: planning and applying (journal included) a registration file of N rows, a tenth of
 //   them the same person again.
 // - BM_ReplayOneBoard/N: replaying N additions of ideas onto one board.
+// - BM_IdeaImport/N: planning and applying (no journal) an idea file of N rows onto a new board.
+// - BM_ArchiveTabFirstFrame: the first frame of the Archive tab on 40 archived étapes (what it lists comes from the
+//   index), then BM_ArchiveTabOpen: the frames while one archive is opened (parsed off the UI thread).
 #include <benchmark/benchmark.h>
 
 #include <filesystem>
 #include <fstream>
 #include <random>
 
+#include "core/idea_import.h"
 #include "core/registration_import.h"
 #include "store/archive.h"
 #include "store/data_folder.h"
 #include "store/database.h"
 #include "store/snapshot.h"
+#include "ui/app.h"
+#include "ui/headless.h"
 
 using namespace atelier;
 namespace fs = std::filesystem;
@@ -171,6 +177,28 @@ void BM_ReplayOneBoard(benchmark::State& state) {
 }
 BENCHMARK(BM_ReplayOneBoard)->Arg(2000)->Arg(10000)->Arg(40000)->Unit(benchmark::kMillisecond)->Complexity();
 
+void BM_IdeaImport(benchmark::State& state) {
+    const int rows = static_cast<int>(state.range(0));
+    TextTable table;
+    table.header = {"texte", "groupe", "categorie"};
+    for (int i = 0; i < rows; ++i) {
+        table.rows.push_back({std::string("Idée sur ") + kWords[i % 14] + " n° " + std::to_string(i),
+                              "Groupe " + std::to_string(i % 6 + 1), i % 3 == 0 ? "Leviers" : "Constats"});
+        table.lines.push_back(i + 2);
+    }
+    for (auto _ : state) {
+        state.PauseTiming();
+        Session s;
+        Etape e;
+        s.applyUnrecorded(AddEtape{e}, JournalKind::Seed);
+        state.ResumeTiming();
+        IdeaImportPlan plan = planIdeaImport(s.model(), s.model().etapes.front().id, "Un grand mur", table, 1581415200);
+        if (!plan.error.empty() || !s.applyAll(std::move(plan.actions), "import")) state.SkipWithError("refused");
+    }
+    state.SetComplexityN(rows);
+}
+BENCHMARK(BM_IdeaImport)->Arg(1000)->Arg(10000)->Arg(40000)->Unit(benchmark::kMillisecond)->Complexity();
+
 /// A registration export of `rows` lines: a tenth of them someone already on an earlier line.
 TextTable registrationTable(int rows) {
     TextTable t;
@@ -227,5 +255,21 @@ void BM_SearchCommand(benchmark::State& state) {
     }
 }
 BENCHMARK(BM_SearchCommand)->Unit(benchmark::kMillisecond);
+
+void BM_ArchiveTabFirstFrame(benchmark::State& state) {
+    const fs::path dir = scaleData(40, 0, true);
+    store::Workspace ws(dir, store::Access::Read);
+    for (auto _ : state) {
+        state.PauseTiming();
+        ui::Headless imgui(1920, 1080);
+        ui::App app(ws.session(), &ws.folder());
+        Actions actions;
+        ui::UiRequests requests;
+        state.ResumeTiming();
+        app.showScreen("archive");
+        imgui.frame([&] { app.drawConsole(actions, requests); });
+    }
+}
+BENCHMARK(BM_ArchiveTabFirstFrame)->Unit(benchmark::kMillisecond);
 
 }  // namespace

@@ -10,6 +10,7 @@
 #include <string>
 
 #include "store/database.h"
+#include "store/maintenance.h"
 #include "store/snapshot.h"
 #include "support/cli.h"
 #include "support/fixtures.h"
@@ -394,4 +395,22 @@ TEST_CASE("a writer snapshots every kSnapshotEvery entries on its worker, and wh
     ws.waitForSnapshot();
     CHECK(ws.snapshotSeq() == ws.database().lastSeq());
     CHECK(readSnapshot(data)->model.etape(etape)->header.status == EtapeStatus::Realisee);
+}
+
+TEST_CASE("maintenance: the checkpoint empties the write-ahead log, the sizes count each part") {
+    TempDir dir;
+    const fs::path data = dir.path / "data";
+    Workspace ws(data);
+    test::addIdeaBoard(ws.session(), ws.session().model().etapes.front().id, 300);
+    REQUIRE(ws.saveSnapshot());
+    const FolderSizes before = folderSizes(data);
+    CHECK(before.wal > 0);  // the board's entries are in the log
+    CHECK(before.snapshot == fs::file_size(snapshotFile(data)));
+    checkpoint(ws.database());
+    const FolderSizes after = folderSizes(data);
+    CHECK(after.wal == 0);
+    CHECK(after.database >= before.database);
+    CHECK(after.total() == after.database + after.snapshot + after.sessions + after.documents);
+    Workspace reader(data, Access::Read);  // nothing lost
+    checkSame(reader.session().model(), ws.session().model());
 }

@@ -15,6 +15,7 @@
 //   lists comes from the index); BM_ArchiveListParsed / BM_ArchiveListIndexed: the list parsed as before, and from the index.
 #include <benchmark/benchmark.h>
 
+#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <random>
@@ -227,10 +228,15 @@ void BM_RegistrationImport(benchmark::State& state) {
         ws->session().apply(AddEtape{e});
         const Id etape = ws->session().model().etapes.back().id;
         state.ResumeTiming();
+        const auto t0 = std::chrono::steady_clock::now();
         ImportPlan plan = planRegistrationImport(ws->session().model(), etape, table);
         if (!plan.error.empty() || !plan.unknownTerritories.empty()) state.SkipWithError("plan refused");
+        const auto t1 = std::chrono::steady_clock::now();
         if (!ws->session().applyAll(std::move(plan.actions), "import")) state.SkipWithError("import refused");
+        const auto t2 = std::chrono::steady_clock::now();
         state.PauseTiming();
+        state.counters["plan_ms"] = std::chrono::duration<double, std::milli>(t1 - t0).count();
+        state.counters["apply_ms"] = std::chrono::duration<double, std::milli>(t2 - t1).count();
         ws.reset();
         fs::remove_all(dir);
         state.ResumeTiming();

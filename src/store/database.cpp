@@ -61,7 +61,9 @@ constexpr const char* kMigrations[] = {
     )sql",
     // 8: a person's structure and function as typed (new fields of Person in the journal; no table changes).
     "SELECT 1;",
-    // 9: what the Archive tab and `archive liste` show of each archive, so that listing parses none: one row per
+    // 9: speed-meeting rounds marked as run (MarkRoundRun, MeetingRound's `run` in the journal; no table changes).
+    "SELECT 1;",
+    // 10: what the Archive tab and `archive liste` show of each archive, so that listing parses none: one row per
     // archive folder, valid while its etape.json keeps the size and modification time recorded here.
     R"sql(
         CREATE TABLE archive_list (

@@ -390,7 +390,7 @@ TEST_CASE("a full disk refusal leaves the model and the journal as they were (si
 
 TEST_CASE("a full disk at start is reported as full, and leaves no empty atelier.db behind (a real small disk)") {
     TempDir dir;
-    SmallDisk disk(dir.path / "disque", "384k");  // room for two databases of schema 9 and one write-ahead log
+    SmallDisk disk(dir.path / "disque", "1m");  // room for two databases and their WAL once the filler is gone
     if (!disk.mounted) {
         MESSAGE("this sandbox cannot mount a tmpfs (no CAP_SYS_ADMIN): only the simulated case runs");
         return;

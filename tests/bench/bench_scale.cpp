@@ -1,5 +1,6 @@
 // Issue 13 « Passer à l'échelle »: the costs that grow with the years, on generated data (never built by ctest).
-// The data folders are generated once per machine under $TMPDIR/atelier-bench-scale/ (delete it to rebuild them;
+// The data folders are generated once per machine under $TMPDIR/atelier-bench-scale/ (delete it to rebuild them,
+// and after a change of schema or of the model: their snapshot is then ignored and BM_StartSnapshot says so;
 // 1M actions take a minute or two to generate).
 //
 // - BM_StartSnapshot/E/A: a read-only workspace (what every command and the app open) on E étapes (60 people

@@ -35,7 +35,14 @@ int cmdArchiveSave(Context& context, Args& args) {
 int cmdArchiveList(Context& context, Args& args) {
     const bool json = args.flag("--json");
     args.finish();
-    const auto listings = store::listArchives(context.dataDir());
+    // From the index of the database: an archive is parsed only when the index does not know it as it is.
+    store::Database* index = nullptr;
+    try {
+        index = context.index();
+    } catch (const store::StoreError&) {
+        // A database this Atelier cannot read (newer, damaged): the archives are listed by parsing them.
+    }
+    const auto listings = store::listSummaries(context.dataDir(), index);
     if (json) {
         nlohmann::json out = nlohmann::json::array();
         for (const auto& l : listings) {
@@ -43,16 +50,16 @@ int cmdArchiveList(Context& context, Args& args) {
             if (!l.error.empty()) {
                 row["error"] = l.error;
             } else {
-                const EtapeArchive& a = l.archive;
+                const store::ArchiveSummary& a = l.summary;
                 row["folder"] = l.file.parent_path().filename().string();
-                row["etape"] = a.etape.header.number;
-                row["date"] = toIso(a.etape.header.date);
+                row["etape"] = a.etape;
+                row["date"] = toIso(a.date);
                 row["host"] = a.host;
-                row["theme"] = a.etape.header.theme;
-                row["people"] = a.people.size();
-                row["ideas"] = a.ideaCount();
-                row["votes"] = a.etape.votes.size();
-                row["example"] = a.format.example;
+                row["theme"] = a.theme;
+                row["people"] = a.people;
+                row["ideas"] = a.ideas;
+                row["votes"] = a.votes;
+                row["example"] = a.example;
             }
             out.push_back(std::move(row));
         }
@@ -65,12 +72,10 @@ int cmdArchiveList(Context& context, Args& args) {
             std::cout << fmt(Str::CliArchiveBroken, {l.file.string(), l.error}) << "\n";
             continue;
         }
-        const EtapeArchive& a = l.archive;
+        const store::ArchiveSummary& a = l.summary;
         std::cout << fmt(Str::CliArchiveLine,
-                         {toIso(a.etape.header.date), std::to_string(a.etape.header.number),
-                          a.host.empty() ? tr(Str::HostUnknown) : a.host, a.etape.header.theme,
-                          std::to_string(a.people.size()), std::to_string(a.ideaCount()),
-                          std::to_string(a.etape.votes.size())})
+                         {toIso(a.date), std::to_string(a.etape), a.host.empty() ? tr(Str::HostUnknown) : a.host,
+                          a.theme, std::to_string(a.people), std::to_string(a.ideas), std::to_string(a.votes)})
                   << "\n";
     }
     return 0;
@@ -102,7 +107,9 @@ int cmdArchiveSearch(Context& context, Args& args) {
     const auto text = args.positional();
     args.finish();
     if (!text) throw UsageError{fmt(Str::CliArchiveNeedsText, {context.command()})};
-    const auto hits = store::searchIdeas(context.workspace().database(), *text);
+    // The search index alone: no replay of the journal, no archive parsed.
+    store::Database* index = context.index();
+    const auto hits = index ? store::searchIdeas(*index, *text) : std::vector<store::IdeaHit>{};
     if (json) {
         nlohmann::json out = nlohmann::json::array();
         for (const auto& h : hits)

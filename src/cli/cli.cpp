@@ -21,6 +21,17 @@ store::Workspace& Context::workspace() {
     return *workspace_;
 }
 
+store::Database* Context::index() {
+    if (workspace_) return &workspace_->database();
+    if (!index_) {
+        const std::filesystem::path file = dataDir_ / "atelier.db";
+        std::error_code ec;
+        if (!std::filesystem::exists(file, ec)) return nullptr;
+        index_ = std::make_unique<store::Database>(file, store::Access::Read);
+    }
+    return index_.get();
+}
+
 store::CsvTable readCsv(const std::string& file) {
     try {
         return store::readCsvFile(file);
@@ -81,6 +92,7 @@ constexpr Command kCommands[] = {
     {"synthese", nullptr, cmdSynthese, Access::Read},
     {"demo", nullptr, cmdDemo, Access::Write},
     {"serve", nullptr, cmdServe, Access::Write},  // holds the data folder while phones write through it
+    {"maintenance", nullptr, cmdMaintenance, Access::Write},
 };
 
 /// The command of `table` named `word` (its French name or its alias), or nullptr.

@@ -30,6 +30,10 @@ public:
     /// Opens the database on first call: Write takes the folder, creates, migrates and seeds; Read writes nothing.
     /// Journal entries that replay skipped are reported on stderr. Throws store::StoreError.
     store::Workspace& workspace();
+    /// The database alone, for commands that read only its indexes (search, the list of archives): the
+    /// workspace's when it is open, else the database opened read-only without replaying the journal (nothing is
+    /// written); nullptr when the folder has no database yet. Throws store::StoreError.
+    store::Database* index();
 
 private:
     std::filesystem::path dataDir_;
@@ -37,6 +41,7 @@ private:
     std::string holder_;
     std::string command_;
     std::unique_ptr<store::Workspace> workspace_;
+    std::unique_ptr<store::Database> index_;
 };
 
 /// A subcommand: reads its options from `args` (then args.finish()), prints, returns the exit code.
@@ -50,6 +55,7 @@ store::CsvTable readCsv(const std::string& file);
 const Etape& etapeOption(Context& context, Args& args);
 
 int cmdEtapes(Context& context, Args& args);        // etapes.cpp
+int cmdMaintenance(Context& context, Args& args);   // maintenance.cpp
 int cmdTerritoire(Context& context, Args& args);    // territories.cpp
 int cmdImport(Context& context, Args& args);        // territories.cpp
 int cmdTarifs(Context& context, Args& args);        // documents.cpp

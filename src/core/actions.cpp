@@ -62,7 +62,8 @@ Check resolveId(Model& m, Id& id, const std::vector<T>& items) {
         id = m.nextId;
         return {};
     }
-    if (indexOf(items, id) >= 0) return tr(Str::ErrIdTaken);
+    // Every id in the model is below nextId: an id from there on (a replayed addition) is free without a scan.
+    if (id < m.nextId && indexOf(items, id) >= 0) return tr(Str::ErrIdTaken);
     return {};
 }
 void reserveId(Model& m, Id id) { m.nextId = std::max(m.nextId, id + 1); }
@@ -128,7 +129,7 @@ template <class T, class CheckFn, class InverseFn>
 ApplyResult addToList(Model& m, std::vector<T>& items, T& item, int& index, CheckFn check, InverseFn inverse) {
     T resolved = item;
     if (resolved.id == 0) resolved.id = m.nextId;
-    else if (indexOf(items, resolved.id) >= 0) return fail(tr(Str::ErrIdTaken));
+    else if (resolved.id < m.nextId && indexOf(items, resolved.id) >= 0) return fail(tr(Str::ErrIdTaken));
     if (auto c = check(resolved); !c.empty()) return fail(c);
     item = resolved;
     reserveId(m, resolved.id);
@@ -318,12 +319,19 @@ Check checkItem(ProgrammeItem& item) {
 }
 
 /// A registration of `e` (at `position` in its list, or appended when position == size) is valid.
-Check checkRegistration(const Model& m, const Etape& e, const Registration& r, size_t position) {
-    ATELIER_ASSERT(position <= e.registrations.size(), "checkRegistration: a position in the list, or its end");
+/// The checks of a registration that do not look at the others: its person exists, its days fit the étape.
+Check checkRegistrationAlone(const Model& m, const Etape& e, const Registration& r) {
     const Person* p = m.person(r.person);
     if (!p) return tr(Str::ErrUnknownPerson);
     if (r.days < 1 || r.days > e.header.days)
         return fmt(Str::ErrBadRegistrationDays, {p->name, std::to_string(e.header.days)});
+    return {};
+}
+
+Check checkRegistration(const Model& m, const Etape& e, const Registration& r, size_t position) {
+    ATELIER_ASSERT(position <= e.registrations.size(), "checkRegistration: a position in the list, or its end");
+    if (auto c = checkRegistrationAlone(m, e, r); !c.empty()) return c;
+    const Person* p = m.person(r.person);
     for (size_t i = 0; i < e.registrations.size(); ++i)
         if (i != position && e.registrations[i].person == r.person && e.registrations[i].id != r.id)
             return fmt(Str::ErrAlreadyRegistered, {p->name, std::to_string(e.header.number)});
@@ -453,18 +461,44 @@ ApplyResult apply(Model& m, MoveEtape& a) {
     return done(MoveEtape{a.id, from});
 }
 
+/// True when one of the étape's registrations is `person`'s, through its index (built when it does not cover the
+/// list).
+bool isRegistered(const Etape& e, Id person) {
+    RegisteredPeople& index = e.registered;
+    if (!index.valid || index.covered != e.registrations.size()) {
+        index.invalidate();
+        for (const Registration& r : e.registrations) index.people.insert(r.person);
+        index.covered = e.registrations.size();
+        index.valid = true;
+    }
+    return index.people.count(person) > 0;
+}
+
 ApplyResult apply(Model& m, AddRegistration& a) {
     Etape* e = findEtape(m, a.etape);
     if (!e) return fail(tr(Str::ErrUnknownEtape));
-    return addToList(
+    ApplyResult result = addToList(
         m, e->registrations, a.registration, a.index,
-        [&](const Registration& r) { return checkRegistration(m, *e, r, e->registrations.size()); },
+        [&](const Registration& r) -> Check {
+            if (auto c = checkRegistrationAlone(m, *e, r); !c.empty()) return c;
+            if (isRegistered(*e, r.person))
+                return fmt(Str::ErrAlreadyRegistered, {m.person(r.person)->name, std::to_string(e->header.number)});
+            return {};
+        },
         [&](Id id) { return RemoveRegistration{a.etape, id}; });
+    if (result && e->registered.valid && e->registered.covered + 1 == e->registrations.size()) {
+        e->registered.people.insert(a.registration.person);
+        e->registered.covered = e->registrations.size();
+    } else {
+        e->registered.invalidate();
+    }
+    return result;
 }
 
 ApplyResult apply(Model& m, RemoveRegistration& a) {
     Etape* e = findEtape(m, a.etape);
     if (!e) return fail(tr(Str::ErrUnknownEtape));
+    e->registered.invalidate();
     return removeFromList(e->registrations, a.registration, Str::ErrUnknownRegistration,
                           [&](Registration r, int i) { return AddRegistration{a.etape, std::move(r), i}; });
 }
@@ -475,6 +509,7 @@ ApplyResult apply(Model& m, UpdateRegistration& a) {
     const int i = indexOf(e->registrations, a.registration.id);
     if (i < 0) return fail(tr(Str::ErrUnknownRegistration));
     if (auto c = checkRegistration(m, *e, a.registration, static_cast<size_t>(i)); !c.empty()) return fail(c);
+    e->registered.invalidate();
     UpdateRegistration inverse{a.etape, std::exchange(e->registrations[static_cast<size_t>(i)], a.registration)};
     return done(std::move(inverse));
 }

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 #include "core/assert.h"
@@ -237,6 +238,26 @@ struct Board {
 /// The default columns of a new board.
 std::vector<BoardCategory> defaultBoardCategories();
 
+/// Which people an étape's registrations list: derived from them, kept by the actions that change them so that
+/// adding one registration does not scan all of them. Never stored, never compared; a copy starts empty, and an
+/// index that does not cover exactly the list's current length is built again from it on first use.
+struct RegisteredPeople {
+    std::unordered_set<Id> people;
+    size_t covered = 0;  // registrations it reflects; meaningful when `valid`
+    bool valid = false;
+    RegisteredPeople() = default;
+    RegisteredPeople(const RegisteredPeople&) {}
+    RegisteredPeople& operator=(const RegisteredPeople&) {
+        invalidate();
+        return *this;
+    }
+    void invalidate() {
+        people.clear();
+        valid = false;
+    }
+    bool operator==(const RegisteredPeople&) const { return true; }
+};
+
 /// One meeting of the Tour, hosted by one Cité.
 struct Etape {
     Id id = 0;
@@ -247,6 +268,7 @@ struct Etape {
     GroupPlan groups;                         // breakout groups of the workshop rounds
     Icebreaker icebreaker;
     std::vector<Board> boards;                // idea boards, in the order they were created
+    mutable RegisteredPeople registered;      // derived from `registrations` (actions.cpp), never stored
     const Board* board(Id id) const;
     const Board* boardByTitle(std::string_view title) const;  // accent- and case-insensitive
     bool operator==(const Etape&) const = default;
@@ -294,10 +316,18 @@ struct Model {
     bool operator==(const Model&) const = default;
 };
 
-/// Index of the item with this id in a vector of entities, or -1.
+/// Index of the item with this id in a vector of entities, or -1. Lists are mostly in id order (a new entity takes
+/// the next id and goes last): a binary search finds those in O(log n); when it misses, a scan decides.
 template <class T>
 int indexOf(const std::vector<T>& items, Id id) {
     ATELIER_ASSERT(items.size() <= static_cast<size_t>(INT32_MAX), "indexOf returns an int: the list is too long");
+    size_t lo = 0, hi = items.size();
+    while (lo < hi) {
+        const size_t mid = lo + (hi - lo) / 2;
+        if (items[mid].id < id) lo = mid + 1;
+        else hi = mid;
+    }
+    if (lo < items.size() && items[lo].id == id) return static_cast<int>(lo);
     for (size_t i = 0; i < items.size(); ++i)
         if (items[i].id == id) return static_cast<int>(i);
     return -1;

@@ -4,6 +4,9 @@
 
 #include "core/registration_import.h"
 
+#include <unordered_map>
+#include <unordered_set>
+
 #include <algorithm>
 
 #include "core/enums.h"
@@ -163,16 +166,39 @@ std::string applyRow(Model& scratch, std::vector<Action>& actions) {
     return {};
 }
 
-const Person* findPerson(const Model& m, const std::string& email, const std::string& name,
-                         std::optional<Id> territory) {
-    const std::string foldedEmail = foldForSearch(email), foldedName = foldForSearch(name);
-    if (!email.empty())
-        for (const Person& p : m.people)
-            if (!p.email.empty() && foldForSearch(p.email) == foldedEmail) return &p;
-    for (const Person& p : m.people)
-        if (foldForSearch(p.name) == foldedName && p.territory == territory) return &p;
-    return nullptr;
-}
+/// The people of a model by folded email and by folded name and territory, as findPerson would find them (the
+/// first of the list when several match), built once per import instead of a scan of everyone per line.
+class PeopleIndex {
+public:
+    explicit PeopleIndex(const Model& m) {
+        for (size_t i = 0; i < m.people.size(); ++i) add(m.people[i], i);
+    }
+    /// Index in the model's people of the person line `email`, `name`, `territory` designates, or -1.
+    long find(const std::string& email, const std::string& name, std::optional<Id> territory) const {
+        if (!email.empty())
+            if (auto it = byEmail_.find(foldForSearch(email)); it != byEmail_.end()) return static_cast<long>(it->second);
+        if (auto it = byName_.find(nameKey(foldForSearch(name), territory)); it != byName_.end())
+            return static_cast<long>(it->second);
+        return -1;
+    }
+    /// Records `p`, at `index` in the people's list (new, or completed: a person's keys only grow).
+    void add(const Person& p, size_t index) {
+        if (!p.email.empty()) keepFirst(byEmail_, foldForSearch(p.email), index);
+        keepFirst(byName_, nameKey(foldForSearch(p.name), p.territory), index);
+    }
+
+private:
+    static std::string nameKey(std::string folded, std::optional<Id> territory) {
+        folded += '\0';
+        folded += territory ? std::to_string(*territory) : "-";
+        return folded;
+    }
+    static void keepFirst(std::unordered_map<std::string, size_t>& map, std::string key, size_t index) {
+        auto [it, added] = map.emplace(std::move(key), index);
+        if (!added && index < it->second) it->second = index;
+    }
+    std::unordered_map<std::string, size_t> byEmail_, byName_;
+};
 
 }  // namespace
 
@@ -240,6 +266,9 @@ ImportPlan planRegistrationImport(const Model& model, Id etapeId, const TextTabl
     }
 
     Model scratch = model;
+    PeopleIndex index(scratch);
+    std::unordered_set<Id> registered;  // people of the étape, as the lines register them
+    for (const Registration& r : scratch.etape(etapeId)->registrations) registered.insert(r.person);
     for (const auto& bad : table.unreadable) {  // rows the reader could not read (encoding, NUL byte)
         ++report.lines;
         report.rejected.push_back({bad.line, bad.reason});
@@ -275,7 +304,8 @@ ImportPlan planRegistrationImport(const Model& model, Id etapeId, const TextTabl
         }
         const Work work = readWork(table, col, row);
 
-        const Person* known = findPerson(scratch, email, name, territory);
+        const long knownAt = index.find(email, name, territory);
+        const Person* known = knownAt < 0 ? nullptr : &scratch.people[static_cast<size_t>(knownAt)];
         Id personId;
         if (known) {
             personId = known->id;
@@ -295,8 +325,7 @@ ImportPlan planRegistrationImport(const Model& model, Id etapeId, const TextTabl
             actions.push_back(AddPerson{std::move(p)});
         }
         const Etape* current = scratch.etape(etapeId);
-        bool alreadyRegistered = false;
-        for (const Registration& r : current->registrations) alreadyRegistered |= r.person == personId;
+        const bool alreadyRegistered = registered.count(personId) > 0;
         if (!alreadyRegistered)
             actions.push_back(AddRegistration{etapeId, Registration{0, personId, std::min(days, current->header.days)}});
 
@@ -304,8 +333,16 @@ ImportPlan planRegistrationImport(const Model& model, Id etapeId, const TextTabl
             reject(error);
             continue;
         }
-        if (known) ++report.merged;
-        else ++report.imported;
+        if (known) {
+            ++report.merged;
+            index.add(scratch.people[static_cast<size_t>(knownAt)], static_cast<size_t>(knownAt));
+        } else {
+            ++report.imported;
+            ATELIER_ASSERT(!scratch.people.empty() && scratch.people.back().id == personId,
+                           "a person the import adds goes last");
+            index.add(scratch.people.back(), scratch.people.size() - 1);
+        }
+        registered.insert(personId);
         if (!alreadyRegistered) ++report.registered;
         if (newTerritory) {
             place->territory = territory;  // the next lines of that name join it

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cassert>
+#include <chrono>
 #include <cereal/archives/json.hpp>
 #include <climits>
 #include <cstdint>
@@ -301,23 +302,132 @@ std::filesystem::path saveArchive(const std::filesystem::path& dataDir, const Et
 
 // [SECTION] Listing
 
-std::vector<ArchiveListing> listArchives(const std::filesystem::path& dataDir) {
-    std::vector<ArchiveListing> out;
+ArchiveSummary summarize(const EtapeArchive& a) {
+    return ArchiveSummary{a.etape.header.number,
+                          a.etape.header.date,
+                          a.host,
+                          a.etape.header.theme,
+                          static_cast<int>(a.people.size()),
+                          a.ideaCount(),
+                          static_cast<int>(a.etape.votes.size()),
+                          a.format.example};
+}
+
+namespace {
+
+std::vector<std::filesystem::path> archiveFiles(const std::filesystem::path& dataDir) {
+    std::vector<std::filesystem::path> files;
     std::error_code ec;
     const auto root = sessionsDir(dataDir);
-    if (!std::filesystem::is_directory(root, ec)) return out;
+    if (!std::filesystem::is_directory(root, ec)) return files;
     for (const auto& entry : std::filesystem::directory_iterator(root, ec)) {
         const auto file = entry.path() / kFileName;
         if (!entry.is_directory() || !std::filesystem::exists(file)) continue;
-        ArchiveListing listing{file, {}, {}};
-        try {
-            listing.archive = loadArchive(file);
-        } catch (const StoreError& e) {
-            listing.error = e.what();
+        files.push_back(file);
+    }
+    std::sort(files.begin(), files.end());
+    return files;
+}
+
+}  // namespace
+
+ArchiveListing loadListing(const std::filesystem::path& file) {
+    ArchiveListing listing{file, {}, {}, {}, false};
+    try {
+        listing.archive = loadArchive(file);
+        listing.summary = summarize(listing.archive);
+        listing.loaded = true;
+    } catch (const StoreError& e) {
+        listing.error = e.what();
+    }
+    return listing;
+}
+
+namespace {
+
+/// The size and modification time (ns) of `file`, or nullopt.
+std::optional<std::pair<std::int64_t, std::int64_t>> fileStamp(const std::filesystem::path& file) {
+    std::error_code ec;
+    const auto size = std::filesystem::file_size(file, ec);
+    if (ec) return std::nullopt;
+    const auto time = std::filesystem::last_write_time(file, ec);
+    if (ec) return std::nullopt;
+    return std::pair{static_cast<std::int64_t>(size),
+                     static_cast<std::int64_t>(
+                         std::chrono::duration_cast<std::chrono::nanoseconds>(time.time_since_epoch()).count())};
+}
+
+bool hasArchiveList(Database& db) {
+    return db.connection().queryInt("SELECT count(*) FROM sqlite_master WHERE name = 'archive_list'") == 1;
+}
+
+}  // namespace
+
+std::vector<ArchiveListing> listArchives(const std::filesystem::path& dataDir) {
+    std::vector<ArchiveListing> out;
+    for (const auto& file : archiveFiles(dataDir)) out.push_back(loadListing(file));
+    return out;
+}
+
+void indexSummary(Database& db, const std::filesystem::path& file, const EtapeArchive& archive) {
+    const auto stamp = fileStamp(file);
+    if (!stamp || !hasArchiveList(db)) return;
+    const ArchiveSummary s = summarize(archive);
+    Statement row(db.connection(),
+                  "INSERT OR REPLACE INTO archive_list (folder, size, mtime, etape, date, host, theme, people, ideas, "
+                  "votes, example) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)");
+    row.bind(1, file.parent_path().filename().string())
+        .bind(2, stamp->first)
+        .bind(3, stamp->second)
+        .bind(4, static_cast<std::int64_t>(s.etape))
+        .bind(5, toIso(s.date))
+        .bind(6, s.host)
+        .bind(7, s.theme)
+        .bind(8, static_cast<std::int64_t>(s.people))
+        .bind(9, static_cast<std::int64_t>(s.ideas))
+        .bind(10, static_cast<std::int64_t>(s.votes))
+        .bind(11, static_cast<std::int64_t>(s.example ? 1 : 0))
+        .run();
+}
+
+std::vector<ArchiveListing> listSummaries(const std::filesystem::path& dataDir, Database* db) {
+    std::vector<ArchiveListing> out;
+    const bool indexed = db && hasArchiveList(*db);
+    std::optional<Statement> find;
+    if (indexed)
+        find.emplace(db->connection(),
+                     "SELECT size, mtime, etape, date, host, theme, people, ideas, votes, example FROM archive_list "
+                     "WHERE folder = ?1");
+    for (const auto& file : archiveFiles(dataDir)) {
+        if (find) {
+            find->reset();
+            find->bind(1, file.parent_path().filename().string());
+            const auto stamp = fileStamp(file);
+            if (stamp && find->step() && find->columnInt(0) == stamp->first && find->columnInt(1) == stamp->second) {
+                ArchiveListing listing{file, {}, {}, {}, false};
+                ArchiveSummary& s = listing.summary;
+                s.etape = static_cast<int>(find->columnInt(2));
+                s.date = parseIso(find->columnText(3)).value_or(Date{});
+                s.host = find->columnText(4);
+                s.theme = find->columnText(5);
+                s.people = static_cast<int>(find->columnInt(6));
+                s.ideas = static_cast<int>(find->columnInt(7));
+                s.votes = static_cast<int>(find->columnInt(8));
+                s.example = find->columnInt(9) != 0;
+                out.push_back(std::move(listing));
+                continue;
+            }
+        }
+        ArchiveListing listing = loadListing(file);
+        if (listing.loaded && indexed && db->access() == Access::Write) {
+            try {
+                indexSummary(*db, file, listing.archive);
+            } catch (const std::exception&) {
+                // The index is a cache: a full disk only means parsing this archive again next time.
+            }
         }
         out.push_back(std::move(listing));
     }
-    std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.file < b.file; });
     return out;
 }
 
@@ -377,6 +487,7 @@ std::vector<IdeaHit> searchIdeas(Database& db, std::string_view text, int limit)
 std::filesystem::path saveAndIndex(const std::filesystem::path& dataDir, Database& db, const EtapeArchive& archive) {
     const auto file = saveArchive(dataDir, archive);
     indexArchive(db, archive, file.parent_path().filename().string());
+    indexSummary(db, file, archive);
     return file;
 }
 

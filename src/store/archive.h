@@ -33,14 +33,40 @@ EtapeArchive loadArchive(const std::filesystem::path& file);
 /// complete) and returns its path. Throws StoreError naming the file; the previous archive is then intact.
 std::filesystem::path saveArchive(const std::filesystem::path& dataDir, const EtapeArchive& archive);
 
-/// One archive found under DATA/sessions: readable (`error` empty) or not (`error` says why).
+/// What a list of archives shows of one (the Archive tab, `archive liste`).
+struct ArchiveSummary {
+    int etape = 0;
+    Date date;
+    std::string host;  // empty: « à confirmer »
+    std::string theme;
+    int people = 0;
+    int ideas = 0;
+    int votes = 0;
+    bool example = false;
+    bool operator==(const ArchiveSummary&) const = default;
+};
+/// The summary of a parsed archive.
+ArchiveSummary summarize(const EtapeArchive& archive);
+
+/// One archive found under DATA/sessions: readable (`error` empty) or not (`error` says why). `summary` is always
+/// filled for a readable one; `archive` only when `loaded` (listSummaries reads it from the index instead).
 struct ArchiveListing {
     std::filesystem::path file;
     EtapeArchive archive;
     std::string error;
+    ArchiveSummary summary;
+    bool loaded = false;
 };
-/// Every DATA/sessions/*/etape.json, by folder name (oldest first).
+/// The archive in `file` parsed, as a listing (its error in `error`). Never throws a StoreError.
+ArchiveListing loadListing(const std::filesystem::path& file);
+/// Every DATA/sessions/*/etape.json, by folder name (oldest first), each parsed.
 std::vector<ArchiveListing> listArchives(const std::filesystem::path& dataDir);
+/// The same list without parsing: each archive's summary from the index of `db` (table archive_list) while its
+/// etape.json keeps the size and time recorded there; an archive missing from the index or changed since is parsed
+/// (and, when `db` can write, recorded for the next time). `db` null or without the table: every archive parsed.
+std::vector<ArchiveListing> listSummaries(const std::filesystem::path& dataDir, Database* db);
+/// Records the summary of the archive in `file` (its folder, size and time) in the index. Throws SqliteError.
+void indexSummary(Database& db, const std::filesystem::path& file, const EtapeArchive& archive);
 
 /// Replaces the idea-search rows of the archive in `folder` (default: archiveFolderName) with its ideas.
 void indexArchive(Database& db, const EtapeArchive& archive, std::string folder = {});

@@ -65,7 +65,7 @@ Outcome DataFolder::saveArchive(const Model& model, const Etape& etape) {
 
 Result<std::vector<ArchiveListing>> DataFolder::archives() {
     try {
-        return {listArchives(dir_), {}};
+        return {listSummaries(dir_, &index()), {}};
     } catch (const std::exception& e) {
         return {{}, e.what()};
     }

@@ -59,7 +59,8 @@ public:
     Outcome saveArchive(const Model& model, const Etape& etape);
     /// Archives saved through this folder so far (a list of archives made before is stale).
     std::uint64_t archiveSaves() const { return archiveSaves_; }
-    /// Every archive under DATA/sessions (an unreadable one is listed with its error).
+    /// Every archive under DATA/sessions (an unreadable one is listed with its error), summaries from the index:
+    /// an archive is parsed only when the index does not know it as it is on disk (listSummaries).
     Result<std::vector<ArchiveListing>> archives();
     /// The archived ideas containing every word of `text` (accents and case ignored).
     Result<std::vector<IdeaHit>> searchIdeas(std::string_view text);

@@ -8,6 +8,7 @@
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
+#include <chrono>
 #include <fstream>
 #include <sqlite3.h>
 #include <system_error>
@@ -16,6 +17,7 @@
 #include "store/codec.h"
 #include "store/errors.h"
 #include "store/files.h"
+#include "store/snapshot.h"
 
 namespace atelier::store {
 
@@ -61,6 +63,23 @@ constexpr const char* kMigrations[] = {
     "SELECT 1;",
     // 9: speed-meeting rounds marked as run (MarkRoundRun, MeetingRound's `run` in the journal; no table changes).
     "SELECT 1;",
+    // 10: what the Archive tab and `archive liste` show of each archive, so that listing parses none: one row per
+    // archive folder, valid while its etape.json keeps the size and modification time recorded here.
+    R"sql(
+        CREATE TABLE archive_list (
+            folder  TEXT PRIMARY KEY,
+            size    INTEGER NOT NULL,
+            mtime   INTEGER NOT NULL,
+            etape   INTEGER NOT NULL,
+            date    TEXT NOT NULL,
+            host    TEXT NOT NULL,
+            theme   TEXT NOT NULL,
+            people  INTEGER NOT NULL,
+            ideas   INTEGER NOT NULL,
+            votes   INTEGER NOT NULL,
+            example INTEGER NOT NULL
+        );
+    )sql",
 };
 static_assert(std::size(kMigrations) == kSchemaVersion, "one migration per schema version");
 
@@ -254,11 +273,42 @@ std::string describeSkipped(const SkippedEntry& entry) {
     return fmt(Str::ReplaySkipped, {std::to_string(entry.seq), entry.action, entry.reason});
 }
 
-Model Database::load(std::vector<SkippedEntry>* skipped) {
+Model Database::load(std::vector<SkippedEntry>* skipped) { return load(skipped, std::nullopt, nullptr); }
+
+std::optional<JournalMark> Database::mark(std::int64_t seq) {
+    if (seq == 0) return JournalMark{};
+    if (!hasTables_) return std::nullopt;
+    Statement row(connection_, "SELECT at, action FROM journal WHERE seq = ?1");
+    row.bind(1, seq);
+    if (!row.step()) return std::nullopt;
+    return JournalMark{seq, row.columnText(0), row.columnText(1)};
+}
+
+Model Database::load(std::vector<SkippedEntry>* skipped, std::optional<Snapshot> start, bool* usedStart) {
+    if (usedStart) *usedStart = false;
+    if (!hasTables_) return Model{};  // read-only, a database that has no table yet: an empty journal
+    // One read transaction: the snapshot's entry and the tail are read from the same state of the journal.
+    const bool ownRead = !connection_.inTransaction();
+    if (ownRead) connection_.exec("BEGIN");
+    struct EndRead {
+        Connection& c;
+        bool own;
+        ~EndRead() {
+            if (own && c.inTransaction()) sqlite3_exec(c.handle(), "COMMIT", nullptr, nullptr, nullptr);
+        }
+    } endRead{connection_, ownRead};
+
     Model model;
-    if (!hasTables_) return model;  // read-only, a database that has no table yet: an empty journal
-    Statement rows(connection_, "SELECT seq, action, payload FROM journal ORDER BY seq");
-    std::int64_t last = 0;
+    std::int64_t from = 0;
+    if (start && start->mark.seq >= 0 && mark(start->mark.seq) == start->mark) {
+        model = std::move(start->model);
+        if (skipped) *skipped = std::move(start->skipped);
+        from = start->mark.seq;
+        if (usedStart) *usedStart = true;
+    }
+    Statement rows(connection_, "SELECT seq, action, payload FROM journal WHERE seq > ?1 ORDER BY seq");
+    rows.bind(1, from);
+    std::int64_t last = from;
     while (rows.step()) {
         const auto seq = rows.columnInt(0);
         last = seq;
@@ -289,7 +339,8 @@ void Database::record(const Action& action, JournalKind kind) {
     try {
         std::optional<Transaction> tx;
         if (!connection_.inTransaction()) tx.emplace(connection_);
-        checkJournalUnchanged();  // inside the write transaction: nobody else can append now
+        // Inside the write transaction nobody else can append: once its first entry is in, there is nothing to check.
+        if (pendingSeq_ == 0) checkJournalUnchanged();
         insert_->reset();
         insert_->bind(1, kindKey(kind)).bind(2, actionName(action)).bind(3, payload).run();
         pendingSeq_ = sqlite3_last_insert_rowid(connection_.handle());
@@ -369,13 +420,25 @@ std::filesystem::path databaseFile(const std::filesystem::path& dir, Access acce
     return file;
 }
 
-/// The journal replayed; read-only, with the seeds the database lacks applied in memory (a writer would add them).
-Model replay(Database& db, std::vector<SkippedEntry>& skipped) {
-    Model model = db.load(&skipped);
+/// The journal replayed (from the folder's snapshot when it is valid); read-only, with the seeds the database lacks
+/// applied in memory (a writer would add them). `from`: the snapshot's entry, 0 when the whole journal was replayed.
+Model replay(Database& db, const std::filesystem::path& dataDir, std::vector<SkippedEntry>& skipped,
+             std::int64_t& from) {
+    std::optional<Snapshot> snapshot;
+    if (db.file() != kMemory) snapshot = readSnapshot(dataDir);  // before the journal: it is never ahead of it
+    const std::int64_t seq = snapshot ? snapshot->mark.seq : 0;
+    bool used = false;
+    Model model = db.load(&skipped, std::move(snapshot), &used);
+    from = used ? seq : 0;
     if (db.access() == Access::Write) return model;
     Session seeded(std::move(model));
     seedInMemory(db, seeded);
     return seeded.model();
+}
+
+bool marksRealised(const Action& action) {
+    const auto* update = std::get_if<UpdateEtape>(&action);
+    return update && update->header.status == EtapeStatus::Realisee;
 }
 
 }  // namespace
@@ -384,18 +447,111 @@ Workspace::Workspace(const std::filesystem::path& dataDir, Access access, std::s
     : dataDir_(ensureDir(dataDir, access)),
       lock_(lockFolder(dataDir_, access, holder)),
       db_(databaseFile(dataDir_, access), access),
-      session_(replay(db_, skipped_), &db_),
+      session_(replay(db_, dataDir_, skipped_, startedFrom_), &recorder_),
       folder_(std::make_unique<DataFolder>(dataDir_, &db_)) {
+    snapshotSeq_ = startedFrom_;
+    sinceSnapshot_ = db_.lastSeq() - startedFrom_;
     if (access == Access::Read) return;
+    bool seeded = false;
     try {
-        seedTour(db_, session_);
-        seedDecks(db_, session_);
+        seeded = seedTour(db_, session_);
+        seeded = seedDecks(db_, session_) || seeded;
     } catch (const SqliteError& e) {
         throwOpenError(e, db_.file());
     }
+    // The seeds are many small transactions: fold their log into the database at once (the folder stays small).
+    if (seeded) {
+        try {
+            db_.connection().exec("PRAGMA wal_checkpoint(TRUNCATE)");
+        } catch (const SqliteError&) {
+            // A reader holds the log, or the disk is full: SQLite folds it later, nothing is lost.
+        }
+    }
 }
 
-Workspace::~Workspace() = default;
+Workspace::~Workspace() {
+    if (db_.access() != Access::Write) return;
+    waitForSnapshot();
+    if (db_.lastSeq() >= kSnapshotMinimum) saveSnapshot();
+}
+
+void Workspace::Recorder::record(const Action& action, JournalKind kind) {
+    ws_.db_.record(action, kind);
+    ++pending_;
+    if (marksRealised(action)) realised_ = true;
+}
+
+void Workspace::Recorder::begin() {
+    pending_ = 0;
+    realised_ = false;
+    ws_.db_.begin();
+}
+
+void Workspace::Recorder::commit() {
+    ws_.db_.commit();
+    ws_.afterCommit(pending_, realised_);
+    pending_ = 0;
+    realised_ = false;
+}
+
+void Workspace::Recorder::rollback() {
+    ws_.db_.rollback();
+    pending_ = 0;
+    realised_ = false;
+}
+
+std::optional<Snapshot> Workspace::currentSnapshot() {
+    if (db_.connection().inTransaction()) return std::nullopt;  // the model holds entries not committed yet
+    auto mark = db_.mark(db_.lastSeq());
+    if (!mark) return std::nullopt;
+    return Snapshot{std::move(*mark), session_.model(), skipped_};
+}
+
+void Workspace::afterCommit(std::int64_t entries, bool urgent) noexcept {
+    sinceSnapshot_ += entries;
+    if ((!urgent && sinceSnapshot_ < kSnapshotEvery) || db_.lastSeq() < kSnapshotMinimum) return;
+    try {
+        if (writing_.valid()) {
+            // Busy: try again at the next commit, or wait when an étape was just marked « Réalisée ».
+            if (!urgent && writing_.wait_for(std::chrono::seconds(0)) != std::future_status::ready) return;
+            if (const std::int64_t seq = writing_.get(); seq > 0) snapshotSeq_ = seq;
+        }
+        std::optional<Snapshot> snapshot = currentSnapshot();  // the copy: on this thread, the model's owner
+        if (!snapshot) return;
+        sinceSnapshot_ = 0;
+        writing_ = std::async(std::launch::async, [dir = dataDir_, s = std::move(*snapshot)]() -> std::int64_t {
+            try {
+                writeSnapshot(dir, encodeSnapshot(s));
+                return s.mark.seq;
+            } catch (const std::exception&) {
+                return -1;  // a snapshot is a cache: the journal holds everything
+            }
+        });
+    } catch (const std::exception&) {
+        // No thread, no memory for the copy: no snapshot this time; start-up replays a longer tail.
+    }
+}
+
+void Workspace::waitForSnapshot() {
+    if (!writing_.valid()) return;
+    if (const std::int64_t seq = writing_.get(); seq > 0) snapshotSeq_ = seq;
+}
+
+bool Workspace::saveSnapshot() {
+    if (db_.access() != Access::Write) return false;
+    try {
+        waitForSnapshot();
+        if (snapshotSeq_ == db_.lastSeq() && snapshotSeq_ != 0) return true;
+        std::optional<Snapshot> snapshot = currentSnapshot();
+        if (!snapshot) return false;
+        writeSnapshot(dataDir_, encodeSnapshot(*snapshot));
+        snapshotSeq_ = snapshot->mark.seq;
+        sinceSnapshot_ = 0;
+        return true;
+    } catch (const std::exception&) {
+        return false;
+    }
+}
 
 std::filesystem::path defaultDataDir() {
     if (const char* xdg = std::getenv("XDG_DATA_HOME"); xdg && *xdg) return std::filesystem::path(xdg) / "atelier";

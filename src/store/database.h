@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <future>
 #include <memory>
 #include <optional>
 #include <string>
@@ -23,7 +24,7 @@ class DataFolder;
 /// The schema this Atelier writes and reads. Bump it, with a migration (database.cpp), whenever the tables change
 /// or an action is added or changes its fields, so that an older Atelier refuses the database instead of
 /// misreading it.
-constexpr int kSchemaVersion = 9;
+constexpr int kSchemaVersion = 10;
 
 /// Writing (creates, migrates, seeds, records actions) or reading only (writes nothing, ever).
 enum class Access { Write, Read };
@@ -34,6 +35,17 @@ struct SkippedEntry {
     std::string action;  // the action's name (« AddTerritory »)
     std::string reason;  // French: why it was refused
 };
+/// One journal entry as a snapshot names it: its seq and what tells it from another database's entry of the same
+/// seq (the time it was written, to the millisecond, and the action's name). seq 0: before the first entry.
+struct JournalMark {
+    std::int64_t seq = 0;
+    std::string at;
+    std::string action;
+    bool operator==(const JournalMark&) const = default;
+};
+
+struct Snapshot;
+
 /// One French line for `entry` (« Attention : l'entrée 42 du journal (AddIdea) n'a pas pu être rejouée … »).
 std::string describeSkipped(const SkippedEntry& entry);
 
@@ -54,6 +66,14 @@ public:
     /// The model replayed from the journal. An entry that cannot be decoded or applied is skipped and reported in
     /// `skipped` (when given): one bad entry never makes the database unopenable.
     Model load(std::vector<SkippedEntry>* skipped = nullptr);
+    /// The same from `start`: when the journal holds the entry `start` names, its model (and the entries it had
+    /// skipped) plus the replay of the entries after it; otherwise the whole journal replayed. `usedStart` (when
+    /// given) tells which. Equal, either way, to load() on the whole journal.
+    Model load(std::vector<SkippedEntry>* skipped, std::optional<Snapshot> start, bool* usedStart);
+    /// The entry `seq` of the journal (0: the mark of an empty journal), or nullopt when there is none.
+    std::optional<JournalMark> mark(std::int64_t seq);
+    /// The last entry of the journal this connection has committed or loaded.
+    std::int64_t lastSeq() const { return lastSeq_; }
     /// Journal: commits one action (its own transaction unless one is open). Refuses (StoreError) when another
     /// connection appended to the journal since load(): ids would collide.
     void record(const Action& action, JournalKind kind) override;
@@ -61,7 +81,7 @@ public:
     void begin() override;
     void commit() override;
     void rollback() override;
-    /// Number of journal entries.
+    /// Number of journal entries (counts them: slow on a long journal).
     std::int64_t journalSize();
 
     std::optional<std::string> meta(std::string_view key);
@@ -98,6 +118,11 @@ bool seedDecks(Database& db, Session& session);
 void seedInMemory(Database& db, Session& session);
 
 /// What a front-end opens: the data directory, its database and the session over the replayed model, seeded.
+/// Start-up replays only the journal entries after the folder's snapshot (store/snapshot.h) when it is valid, the
+/// whole journal otherwise. A writer snapshots the model again every kSnapshotEvery entries (copied on the calling
+/// thread, encoded and written on a worker thread), when an étape is marked « Réalisée », and on close (once the
+/// journal holds kSnapshotMinimum entries). The undo
+/// history is never in a snapshot nor in the journal's replay: after a restart there is nothing to undo, as before.
 class Workspace {
 public:
     /// Write: creates `dataDir` when missing, takes the folder (FolderLock, `holder` names this process for a
@@ -113,15 +138,50 @@ public:
     const std::vector<SkippedEntry>& skipped() const { return skipped_; }
     /// The data folder's files (documents, archive, search index in this database), errors as values.
     DataFolder& folder() { return *folder_; }
+    /// The journal entry of the snapshot start-up began from; 0 when it replayed the whole journal.
+    std::int64_t startedFrom() const { return startedFrom_; }
+    /// Writer: writes the snapshot of the model now, on this thread, unless the last one is already at the
+    /// journal's last entry; returns false when it could not (the journal keeps everything: nothing is lost).
+    bool saveSnapshot();
+    /// Writer: waits for the snapshot being written on the worker thread, if any.
+    void waitForSnapshot();
+    /// The journal entry of the last snapshot this workspace wrote or started from (0: none).
+    std::int64_t snapshotSeq() const { return snapshotSeq_; }
+    /// Writes the last snapshot (writer; not for a journal shorter than kSnapshotMinimum), then closes.
     ~Workspace();
 
 private:
+    /// The session's journal: the database, then, after each commit, a snapshot when one is due.
+    class Recorder : public Journal {
+    public:
+        explicit Recorder(Workspace& ws) : ws_(ws) {}
+        void record(const Action& action, JournalKind kind) override;
+        void begin() override;
+        void commit() override;
+        void rollback() override;
+
+    private:
+        Workspace& ws_;
+        bool realised_ = false;  // the open step marks an étape « Réalisée »
+        std::int64_t pending_ = 0;
+    };
+    /// After a commit of `entries` entries: a snapshot on the worker thread when due (never throws).
+    void afterCommit(std::int64_t entries, bool urgent) noexcept;
+    /// The snapshot of the model at the journal's last committed entry, or nullopt when the database is inside an
+    /// open transaction (the model is ahead of the journal).
+    std::optional<Snapshot> currentSnapshot();
+
     std::filesystem::path dataDir_;
     FolderLock lock_;  // held before the database is read, for the workspace's life (Write)
     Database db_;
     std::vector<SkippedEntry> skipped_;
+    std::int64_t startedFrom_ = 0;
+    Recorder recorder_{*this};
     Session session_;
     std::unique_ptr<DataFolder> folder_;
+    std::int64_t snapshotSeq_ = 0;       // journal entry of the last snapshot written (or started from)
+    std::int64_t sinceSnapshot_ = 0;     // entries committed since it
+    std::future<std::int64_t> writing_;  // the snapshot being written on the worker thread: its entry, or -1
 };
 
 /// ${XDG_DATA_HOME:-$HOME/.local/share}/atelier

@@ -183,6 +183,14 @@ void serialize(Archive& ar, Settings& s, std::uint32_t version) {
     if (version >= 2) ar(cereal::make_nvp("dayRates", s.dayRates));  // v1: the default rate every year
 }
 
+/// The whole model (snapshots, store/snapshot.h; the archive keeps its own selection of it).
+template <class Archive>
+void serialize(Archive& ar, Model& m, std::uint32_t /*version*/) {
+    ar(cereal::make_nvp("territories", m.territories), cereal::make_nvp("people", m.people),
+       cereal::make_nvp("etapes", m.etapes), cereal::make_nvp("decks", m.decks),
+       cereal::make_nvp("settings", m.settings), cereal::make_nvp("nextId", m.nextId));
+}
+
 // [SECTION] Actions
 
 /// An enumeration field goes through its key, any other as it is.
@@ -225,6 +233,7 @@ CEREAL_CLASS_VERSION(atelier::IdeaCluster, 1)
 CEREAL_CLASS_VERSION(atelier::MergedIdea, 1)
 CEREAL_CLASS_VERSION(atelier::Idea, 1)
 CEREAL_CLASS_VERSION(atelier::Board, 1)
+CEREAL_CLASS_VERSION(atelier::Model, 1)
 
 // Every action is at class version 1: one specialization for all of them (what CEREAL_CLASS_VERSION writes for one
 // type). An explicit CEREAL_CLASS_VERSION of one action takes precedence over it.

@@ -5,7 +5,10 @@
 
 #include <nlohmann/json.hpp>
 
+#include <chrono>
 #include <filesystem>
+#include <fstream>
+#include <sqlite3.h>
 #include <string>
 
 namespace {
@@ -143,4 +146,50 @@ TEST_CASE("atelier demo creates a rehearsal étape labelled Démo that uses ever
     CHECK(a["practices"].size() == 2);
     CHECK(a["results"][0]["counted"] == true);
     CHECK(run(dir.data() + " demo extra").code == 2);
+}
+
+TEST_CASE("atelier chercher and archive liste read the database's indexes without replaying the journal") {
+    TempDir dir("atelier-cli");
+    REQUIRE(run(dir.data() + " import idees --etape 1 --tableau 'Associer les familles' " +
+                dir.write("idees.csv", "texte;groupe;categorie\nUne cordée de la Réussite;Groupe 1;Actions à essaimer\n"))
+                .code == 0);
+    REQUIRE(run(dir.data() + " archive enregistrer --etape 1").code == 0);
+    // A journal entry that replay cannot apply: every command that replays reports it on stderr.
+    {
+        sqlite3* raw = nullptr;
+        REQUIRE(sqlite3_open((dir.path / "data" / "atelier.db").c_str(), &raw) == SQLITE_OK);
+        REQUIRE(sqlite3_exec(raw, "INSERT INTO journal (kind, action, payload) VALUES ('do', 'AddIdea', '{oops')",
+                             nullptr, nullptr, nullptr) == SQLITE_OK);
+        sqlite3_close(raw);
+    }
+    const Run etapes = run(dir.data() + " etapes");
+    CHECK(etapes.out.find("AddIdea") != std::string::npos);  // the replay's report: this command replays
+    const Run search = run(dir.data() + " chercher reussite");
+    REQUIRE(search.code == 0);
+    CHECK(search.out.find("Une cordée de la Réussite") != std::string::npos);
+    CHECK(search.out.find("AddIdea") == std::string::npos);  // no replay, no report
+    const Run list = run(dir.data() + " archive liste");
+    REQUIRE(list.code == 0);
+    CHECK(list.out.find("Amiens") != std::string::npos);
+    CHECK(list.out.find("AddIdea") == std::string::npos);
+    // The archive changed on disk since it was indexed: listed from the file, as it is now.
+    const std::filesystem::path file = dir.path / "data" / "sessions" / "2020-02-11-amiens" / "etape.json";
+    std::string bytes = atelier::test::readBytes(file);
+    bytes.replace(bytes.find("Amiens"), 6, "Amienz");
+    { std::ofstream(file, std::ios::binary | std::ios::trunc) << bytes; }
+    std::filesystem::last_write_time(file, std::filesystem::last_write_time(file) + std::chrono::seconds(3));
+    CHECK(run(dir.data() + " archive liste").out.find("Amienz") != std::string::npos);
+}
+
+TEST_CASE("atelier maintenance writes the snapshot and reports the size of each part of the folder") {
+    TempDir dir("atelier-cli");
+    REQUIRE(run(dir.data() + " demo").code == 0);
+    const Run done = run(dir.data() + " maintenance");
+    INFO(done.out);
+    REQUIRE(done.code == 0);
+    CHECK(done.out.find("atelier.db") != std::string::npos);
+    CHECK(done.out.find("snapshot.bin") != std::string::npos);
+    CHECK(done.out.find("(WAL)       0 octets") != std::string::npos);  // after the checkpoint
+    CHECK(std::filesystem::exists(dir.path / "data" / "snapshot.bin"));
+    CHECK(run(dir.data() + " maintenance --trop").code == 2);  // an unknown option: the usage
 }

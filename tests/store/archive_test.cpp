@@ -284,3 +284,49 @@ TEST_CASE("two étapes with the same date and host get their own folder, a re-sa
     CHECK(c.parent_path().filename() == archiveFolderName(first) + "-4");
     CHECK(readAll(dir.path / "sessions" / (archiveFolderName(first) + "-3") / "etape.json") == "{");
 }
+
+TEST_CASE("the list of archives comes from the index while each etape.json is as indexed, else from the file") {
+    TempDir dir;
+    Session s = test::dayOfEtapeSession();
+    Database db(dir.path / "atelier.db");
+    const Etape& e = *s.model().etapeByNumber(1);
+    const fs::path file = saveAndIndex(dir.path, db, makeArchive(s.model(), e, "0.1.0", "2020-02-11T18:00:00Z"));
+    const EtapeArchive parsed = loadArchive(file);
+
+    auto listed = listSummaries(dir.path, &db);
+    REQUIRE(listed.size() == 1);
+    CHECK_FALSE(listed[0].loaded);  // from the index: not parsed
+    CHECK(listed[0].error.empty());
+    CHECK(listed[0].summary == summarize(parsed));
+    CHECK(listed[0].summary.ideas == parsed.ideaCount());
+    CHECK(listed[0].summary.host == "Amiens");
+
+    // Same size, same time, other bytes: the index is believed (this is what makes listing cheap).
+    const auto time = fs::last_write_time(file);
+    std::string bytes = test::readBytes(file);
+    const auto at = bytes.find("Amiens");
+    REQUIRE(at != std::string::npos);
+    bytes.replace(at, 6, "Amienz");
+    { std::ofstream(file, std::ios::binary | std::ios::trunc) << bytes; }
+    fs::last_write_time(file, time);
+    listed = listSummaries(dir.path, &db);
+    CHECK_FALSE(listed[0].loaded);
+    CHECK(listed[0].summary.host == "Amiens");
+
+    // Changed on disk (another time): parsed again, and the index follows.
+    fs::last_write_time(file, time + std::chrono::seconds(5));
+    listed = listSummaries(dir.path, &db);
+    CHECK(listed[0].loaded);
+    CHECK(listed[0].summary.host == "Amienz");
+    listed = listSummaries(dir.path, &db);
+    CHECK_FALSE(listed[0].loaded);
+    CHECK(listed[0].summary.host == "Amienz");
+
+    // A damaged archive is never indexed; without an index everything is parsed.
+    { std::ofstream(file, std::ios::trunc) << "{"; }
+    listed = listSummaries(dir.path, &db);
+    CHECK_FALSE(listed[0].error.empty());
+    CHECK_FALSE(listSummaries(dir.path, &db)[0].error.empty());
+    CHECK(listSummaries(dir.path, nullptr)[0].loaded == false);
+    CHECK_FALSE(listSummaries(dir.path, nullptr)[0].error.empty());
+}

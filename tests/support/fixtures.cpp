@@ -47,8 +47,8 @@ Session tourSession(Journal* journal) {
     return s;
 }
 
-Session dayOfEtapeSession() {
-    Session s = tourSession();
+Session dayOfEtapeSession(Journal* journal) {
+    Session s = tourSession(journal);
     const Id e1 = s.model().etapeByNumber(1)->id;
     const Id amiens = s.model().territoryByName("Amiens")->id, lille = s.model().territoryByName("Lille")->id,
              arras = s.model().territoryByName("Arras")->id;

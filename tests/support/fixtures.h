@@ -13,7 +13,7 @@ Session tourSession(Journal* journal = nullptr);
 /// judgment vote and a dot vote with ballots, a closed Schulze vote, two rounds of two breakout groups, three
 /// speed-meeting rounds and a card drawn.
 /// judgment vote and a dot vote with ballots, a closed Schulze vote, an idea board of 300 ideas.
-Session dayOfEtapeSession();
+Session dayOfEtapeSession(Journal* journal = nullptr);
 
 /// Adds to étape `etape` an idea board (« Comment associer les familles… ») with `ideas` ideas of six groups in
 /// `columns` columns (the template's three, then more) and `clusters` clusters, some practices, one merge.

@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <fstream>
 #include <random>
+#include <thread>
 
 #include "store/archive.h"
 #include "ui/harness.h"
@@ -41,7 +42,8 @@ TEST_CASE("Archive: saving the selected étape lists it, the search finds its id
     c.frame();
     REQUIRE(c.app.view<ArchiveView>().listings->size() == 1);
     CHECK(c.app.view<ArchiveView>().listings->front().error.empty());
-    CHECK(c.app.view<ArchiveView>().listings->front().archive.ideaCount() > 250);
+    CHECK(c.app.view<ArchiveView>().listings->front().summary.ideas > 250);
+    CHECK_FALSE(c.app.view<ArchiveView>().listings->front().loaded);  // listed from the index, not parsed
 
     c.click("archive.search");
     c.imgui.type("REUSSITE");
@@ -53,6 +55,15 @@ TEST_CASE("Archive: saving the selected étape lists it, the search finds its id
 
     c.click("archive.row.0");
     CHECK(c.app.view<ArchiveView>().open == 0);
+    // Opened, it is parsed off the UI thread; the frames go on meanwhile and show it once read.
+    for (int i = 0; i < 500 && !c.app.view<ArchiveView>().listings->front().loaded; ++i) {
+        c.frame();
+        std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    }
+    REQUIRE(c.app.view<ArchiveView>().listings->front().loaded);
+    CHECK(c.app.view<ArchiveView>().listings->front().archive.ideaCount() > 250);
+    CHECK(c.app.view<ArchiveView>().listings->front().archive.ideaCount() ==
+          c.app.view<ArchiveView>().listings->front().summary.ideas);
 }
 
 TEST_CASE("Archive: a damaged archive is listed as unreadable, the others still list") {

@@ -3,7 +3,9 @@
 // writes an archived étape's summary; the console then says where the files went, with « Ouvrir le dossier ».
 #include <doctest/doctest.h>
 
+#include <chrono>
 #include <filesystem>
+#include <thread>
 #include <fstream>
 #include <sstream>
 
@@ -81,6 +83,13 @@ TEST_CASE("Archive: an archived étape's summary is exported from its row") {
     c.click("archive.save");
     c.frame();
     c.click("archive.row.0");
+    // The archive is read off the UI thread: its export button shows once it is read.
+    for (int i = 0; i < 500 && !c.app.view<ArchiveView>().listings->front().loaded; ++i) {
+        c.frame();
+        std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    }
+    REQUIRE(c.app.view<ArchiveView>().listings->front().loaded);
+    c.frame();
     c.click("archive.export");
     const fs::path folder = c.dir / "documents" / "2020-02-11-amiens";
     CHECK(fs::exists(folder / "summary.html"));

@@ -6,6 +6,8 @@
 // [SECTION] The list
 // [SECTION] One archive, read-only
 
+#include <chrono>
+#include <future>
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
@@ -156,7 +158,7 @@ void drawArchiveScreen(ArchiveView& view, ScreenContext& ctx) {
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
             ImGui::PushID(static_cast<int>(i));
-            const std::string date = l.error.empty() ? formatShortFr(l.archive.etape.header.date)
+            const std::string date = l.error.empty() ? formatShortFr(l.summary.date)
                                                      : l.file.parent_path().filename().string();
             if (ImGui::Selectable(date.c_str(), view.open == static_cast<int>(i), ImGuiSelectableFlags_SpanAllColumns))
                 view.open = static_cast<int>(i);
@@ -169,31 +171,51 @@ void drawArchiveScreen(ArchiveView& view, ScreenContext& ctx) {
                 ImGui::TextWrapped("%s", l.error.c_str());
                 continue;
             }
-            const EtapeArchive& a = l.archive;
+            const store::ArchiveSummary& a = l.summary;  // from the index: the list parses no archive
             ImGui::TextUnformatted(a.host.empty() ? tr(Str::HostUnknown) : a.host.c_str());
             ImGui::TableNextColumn();
-            ImGui::TextWrapped("%s", a.etape.header.theme.c_str());
+            ImGui::TextWrapped("%s", a.theme.c_str());
             ImGui::TableNextColumn();
-            ImGui::Text("%d", static_cast<int>(a.people.size()));
+            ImGui::Text("%d", a.people);
             ImGui::TableNextColumn();
-            ImGui::Text("%d", a.ideaCount());
+            ImGui::Text("%d", a.ideas);
             ImGui::TableNextColumn();
-            ImGui::Text("%d", static_cast<int>(a.etape.votes.size()));
+            ImGui::Text("%d", a.votes);
         }
         ImGui::EndTable();
     }
 
     if (view.open >= 0 && view.open < static_cast<int>(view.listings->size())) {
-        const store::ArchiveListing& l = (*view.listings)[view.open];
+        store::ArchiveListing& l = (*view.listings)[static_cast<size_t>(view.open)];
         ImGui::Separator();
-        if (l.error.empty()) {
+        if (l.error.empty() && !l.loaded) {  // parsed off the UI thread, shown once read
+            if (!view.loading || view.loadingIndex != view.open) {
+                view.loading = std::make_shared<std::future<store::ArchiveListing>>(
+                    std::async(std::launch::async, [file = l.file] { return store::loadListing(file); }));
+                view.loadingIndex = view.open;
+            }
+            if (view.loading->wait_for(std::chrono::seconds(0)) == std::future_status::ready) {
+                store::ArchiveListing read = view.loading->get();
+                view.loading.reset();
+                view.loadingIndex = -1;
+                if (read.file == l.file) {  // the list may have been refreshed meanwhile: then it is read again
+                    l.archive = std::move(read.archive);
+                    l.error = std::move(read.error);
+                    l.loaded = read.loaded;
+                }
+            } else {
+                ImGui::TextDisabled("%s", tr(Str::ArchiveLoading));
+            }
+        }
+        if (l.error.empty() && l.loaded) {
             // The summary for the participants of this archived étape, written beside the app's other documents.
             if (ImGui::Button(tr(Str::ArchiveExportSummary)))
                 ctx.requests.push_back(SummaryRequest{0, std::make_shared<const EtapeArchive>(l.archive)});
             probe::mark("archive.export");
             drawArchive(l.archive, l.file);
+        } else if (!l.error.empty()) {
+            ImGui::TextWrapped("%s", l.error.c_str());
         }
-        else ImGui::TextWrapped("%s", l.error.c_str());
     }
 }
 

@@ -8,6 +8,7 @@
 
 #include <filesystem>
 #include <functional>
+#include <future>
 #include <memory>
 #include <imgui.h>
 #include <imgui_internal.h>
@@ -467,6 +468,9 @@ struct ArchiveView {
     int open = -1;        // the archive shown read-only (index in listings), -1: none
     std::string message;  // the last save, or the last error
     bool error = false;
+    /// The archive `open` being parsed off the UI thread (the list itself comes from the index, unparsed).
+    std::shared_ptr<std::future<store::ArchiveListing>> loading;
+    int loadingIndex = -1;
 };
 
 /// The archived étapes (date, host, theme, people, ideas, votes), « Enregistrer dans l'archive » for the selected

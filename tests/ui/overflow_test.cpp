@@ -95,15 +95,24 @@ std::string describe(const TextLog& log) {
     return out.str();
 }
 
+/// The app on longDay() in a headless context of `size`, étape 1 selected.
+struct DayApp {
+    Session session = longDay();
+    Headless imgui;
+    App app{session};
+    explicit DayApp(ImVec2 size) : imgui(size.x, size.y) {
+        app.setParticipationAddress("127.0.0.1", 0);
+        app.state().selectedEtape = session.model().etapeByNumber(1)->id;
+    }
+};
+
 }  // namespace
 
 TEST_CASE("Projecteur: every view at 1920×1080 and 1280×720 cuts no text, and every text reaches its contrast") {
     for (const ImVec2 size : {ImVec2(1920, 1080), ImVec2(1280, 720)}) {
-        Session session = longDay();
-        Headless imgui(size.x, size.y);
-        App app(session);
-        app.setParticipationAddress("127.0.0.1", 0);
-        app.state().selectedEtape = session.model().etapeByNumber(1)->id;
+        DayApp day(size);
+        Headless& imgui = day.imgui;
+        App& app = day.app;
         int screens = 0;
         for (const ScreenEntry& entry : screenRegistry()) {
             if (!entry.projector()) continue;
@@ -139,16 +148,15 @@ TEST_CASE("Projecteur: every view at 1920×1080 and 1280×720 cuts no text, and 
 }
 
 TEST_CASE("Projecteur: the speed-meeting's pairs are laid out from measured text, filling the screen") {
-    Session session = longDay();
-    Headless imgui(1920, 1080);
-    App app(session);
-    app.state().selectedEtape = session.model().etapeByNumber(1)->id;
+    DayApp day(ImVec2(1920, 1080));
+    Session& session = day.session;
+    App& app = day.app;
     REQUIRE(app.showScreen("projecteur-rencontres"));
     UiRequests requests;
     TextLog& log = textLog();
     log.clear();
     log.recording = true;
-    imgui.frame([&] { app.drawProjector(requests); });
+    day.imgui.frame([&] { app.drawProjector(requests); });
     log.recording = false;
     INFO(describe(log));
     CHECK(log.cuts.empty());
@@ -238,11 +246,9 @@ TEST_CASE("Projecteur: contrast is measured the WCAG way") {
 
 TEST_CASE("Console: every tab at 1280×800 and 1920×1080 cuts no label") {
     for (const ImVec2 size : {ImVec2(1280, 800), ImVec2(1920, 1080)}) {
-        Session session = longDay();
-        Headless imgui(size.x, size.y);
-        App app(session);
-        app.setParticipationAddress("127.0.0.1", 0);
-        app.state().selectedEtape = session.model().etapeByNumber(1)->id;
+        DayApp day(size);
+        Headless& imgui = day.imgui;
+        App& app = day.app;
         int tabs = 0;
         for (const ScreenEntry& entry : screenRegistry()) {
             if (entry.projector()) continue;

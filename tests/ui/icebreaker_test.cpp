@@ -88,3 +88,18 @@ TEST_CASE("Brise-glace: timing a round marks it run (once), the box says so and 
     c.ctrlPress(ImGuiKey_Z);
     CHECK(c.etape1().icebreaker.rounds[2].run);
 }
+
+TEST_CASE("Brise-glace: the steppers show the saved plan (after a restart), not their defaults") {
+    IcebreakerConsole c;  // a new app on a day whose speed-meeting has 3 rounds
+    c.frame();
+    CHECK(c.app.view<IcebreakerView>().rounds == 3);
+    CHECK(c.app.view<IcebreakerView>().roundSeconds == c.etape1().icebreaker.roundSeconds);
+    // Changed by the facilitator, they keep the change until a new plan is saved.
+    c.app.view<IcebreakerView>().rounds = 5;
+    c.frame();
+    CHECK(c.app.view<IcebreakerView>().rounds == 5);
+    const Actions emitted = c.click("meeting.prepare");
+    REQUIRE(emitted.size() == 1);
+    CHECK(c.etape1().icebreaker.rounds.size() == 5);
+    CHECK(c.app.view<IcebreakerView>().rounds == 5);
+}

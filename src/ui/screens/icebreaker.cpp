@@ -57,6 +57,14 @@ bool deckCombo(const char* id, const Model& model, std::string& deck) {
 
 void drawMeeting(IcebreakerView& view, const Model& model, const Etape& e, Actions& out, Requests& requests) {
     heading(tr(Str::SpeedMeetingHeading));
+    // The steppers show the saved plan (after a restart, another étape, an undo), until the facilitator changes them.
+    const std::string plan = std::to_string(e.id) + '|' + std::to_string(e.icebreaker.seed) + '|' +
+                             std::to_string(e.icebreaker.rounds.size());
+    if (!e.icebreaker.rounds.empty() && view.shownPlan != plan) {
+        view.rounds = static_cast<int>(e.icebreaker.rounds.size());
+        view.roundSeconds = e.icebreaker.roundSeconds;
+    }
+    view.shownPlan = plan;
     ImGui::TextDisabled("%s", tr(Str::SpeedMeetingDeck));
     deckCombo("##meeting-deck", model, view.deck);
     ImGui::SetNextItemWidth(120);

@@ -290,6 +290,7 @@ struct IcebreakerView {
     int rounds = 4;
     int roundSeconds = 180;
     int round = 0;  // the speed-meeting round shown (and projected)
+    std::string shownPlan;  // the étape and seed of the plan the steppers were set from (they follow a saved plan)
     std::uint64_t nextSeed = 1;
     int timeLimitMs = 1000;
     std::int64_t maxIterations = 0;

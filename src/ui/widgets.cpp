@@ -277,15 +277,23 @@ bool territoryCombo(const char* id, const Model& model, std::optional<Id> curren
     return changed;
 }
 
+namespace {
+
+/// What a combo's frame takes beside its preview: the arrow and the padding on both sides.
+float comboChrome() { return ImGui::GetFrameHeight() + ImGui::GetStyle().FramePadding.x * 2.0f; }
+/// What a text field's frame takes beside its text: the padding on both sides.
+float fieldChrome() { return ImGui::GetStyle().FramePadding.x * 2.0f; }
+
+}  // namespace
+
 std::string elide(const std::string& text, float width) {
     if (ImGui::CalcTextSize(text.c_str()).x <= width + 0.5f) return text;
-    std::string shown = text;
     const float ellipsis = ImGui::CalcTextSize("\u2026").x;
     const char* end = ImGui::GetFont()->CalcWordWrapPositionA(1.0f, text.c_str(), text.c_str() + text.size(),
                                                               std::max(0.0f, width - ellipsis));
     size_t cut = static_cast<size_t>(end - text.c_str());
     while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;  // whole UTF-8 characters
-    shown = std::string(trim(std::string_view(text).substr(0, cut))) + "\u2026";
+    std::string shown = std::string(trim(std::string_view(text).substr(0, cut))) + "\u2026";
     while (shown.size() > 3 && ImGui::CalcTextSize(shown.c_str()).x > width + 0.5f) {
         size_t back = shown.size() - 3;  // before « … »
         do --back;
@@ -296,9 +304,7 @@ std::string elide(const std::string& text, float width) {
 }
 
 bool comboBox(const char* id, const std::string& preview, ComboText kind, ImGuiComboFlags flags) {
-    // The room the preview has: the item's width less the arrow and the frame's padding.
-    const ImGuiStyle& style = ImGui::GetStyle();
-    const float room = ImGui::CalcItemWidth() - ImGui::GetFrameHeight() - style.FramePadding.x * 2.0f;
+    const float room = ImGui::CalcItemWidth() - comboChrome();  // what the preview has
     const float needed = ImGui::CalcTextSize(preview.c_str()).x;
     if (kind == ComboText::Label && needed > room + 0.5f) reportCut(preview, needed, room);
     const std::string shown = kind == ComboText::UserText ? elide(preview, room) : preview;
@@ -329,7 +335,7 @@ bool wrappedSelectable(const char* id, const std::string& label, float width) {
 float comboWidthFor(const std::vector<std::string>& labels) {
     float widest = 0;
     for (const std::string& l : labels) widest = std::max(widest, ImGui::CalcTextSize(l.c_str()).x);
-    return std::ceil(widest + ImGui::GetFrameHeight() + ImGui::GetStyle().FramePadding.x * 2.0f + 2.0f);
+    return std::ceil(widest + comboChrome() + 2.0f);
 }
 
 float territoryComboWidth(const Model& model, const char* noneLabel) {
@@ -347,13 +353,15 @@ bool multilineField(const char* id, std::string& text, ImVec2 size, ImGuiInputTe
 bool hintField(const char* id, const char* hint, std::string& text, ImGuiInputTextFlags flags,
                ImGuiInputTextCallback callback, void* user) {
     // The hint is our label: it must be read whole in the empty field.
-    const float room = ImGui::CalcItemWidth() - ImGui::GetStyle().FramePadding.x * 2.0f;
-    if (text.empty() && hint && ImGui::CalcTextSize(hint).x > room + 0.5f) reportCut(hint, ImGui::CalcTextSize(hint).x, room);
+    if (text.empty() && hint) {
+        const float room = ImGui::CalcItemWidth() - fieldChrome(), needed = ImGui::CalcTextSize(hint).x;
+        if (needed > room + 0.5f) reportCut(hint, needed, room);
+    }
     return ImGui::InputTextWithHint(id, hint ? hint : "", &text, flags, callback, user);
 }
 
 float hintWidth(const char* hint) {
-    return std::ceil(ImGui::CalcTextSize(hint).x + ImGui::GetStyle().FramePadding.x * 2.0f + 2.0f);
+    return std::ceil(ImGui::CalcTextSize(hint).x + fieldChrome() + 2.0f);
 }
 
 }  // namespace atelier::ui

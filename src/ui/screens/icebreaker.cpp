@@ -250,9 +250,7 @@ void drawCardProjection(ImDrawList* draw, ImVec2 min, ImVec2 max, const Etape& e
     const Fonts& f = fonts();
     const float margin = 140 * u, width = max.x - min.x - 2 * margin;
     const std::string& q = e.icebreaker.drawn.back();
-    float size = 96 * u;
-    while (size > 30 * u && f.largeBold->CalcTextSizeA(size, FLT_MAX, width, q.c_str()).y > (max.y - min.y) * 0.6f)
-        size *= 0.9f;
+    const float size = fitSize(f.largeBold, q, width, (max.y - min.y) * 0.6f, 96 * u, 30 * u, true);
     const ImVec2 box = f.largeBold->CalcTextSizeA(size, FLT_MAX, width, q.c_str());
     const float y = min.y + ((max.y - min.y) - box.y) * 0.45f;
     const ImRect card(ImVec2(min.x + margin * 0.6f, std::max(min.y, y - 60 * u)),

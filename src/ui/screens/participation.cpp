@@ -285,13 +285,11 @@ bool projectJoin(ParticipationView& view, ImDrawList* draw, ImVec2 min, ImVec2 m
     ry += text(f.large, 44, ImVec2(x, ry), kText, tr(Str::JoinStepScan), wrap).y + 12.0f * unit;
     const std::string url = room.urls.empty() ? std::string(tr(Str::RoomNoNetwork)) : room.urls.front();
     // The address as large as fits on one line, between 40 and 72 units.
-    float urlSize = 72.0f;
-    while (urlSize > 40.0f && f.largeBold->CalcTextSizeA(urlSize * unit, FLT_MAX, 0.0f, url.c_str()).x > wrap) urlSize -= 2.0f;
+    const float urlSize = fitSize(f.largeBold, url, wrap, FLT_MAX, 72.0f * unit, 40.0f * unit, false) / unit;
     ry += text(f.largeBold, urlSize, ImVec2(x, ry), kAccent, url, wrap).y + 40.0f * unit;
     ry += text(f.large, 44, ImVec2(x, ry), kText, tr(Str::JoinStepCode), wrap).y + 4.0f * unit;
-    float codeSize = 200.0f;
     const std::string code = spacedCode(room.code);
-    while (codeSize > 60.0f && f.largeBold->CalcTextSizeA(codeSize * unit, FLT_MAX, 0.0f, code.c_str()).x > wrap) codeSize -= 4.0f;
+    const float codeSize = fitSize(f.largeBold, code, wrap, FLT_MAX, 200.0f * unit, 60.0f * unit, false) / unit;
     ry += text(f.largeBold, codeSize, ImVec2(x, ry), kText, code).y + 30.0f * unit;
     const std::string phones = room.phones == 0   ? std::string(tr(Str::JoinNoPhone))
                                : room.phones == 1 ? std::string(tr(Str::JoinOnePhone))

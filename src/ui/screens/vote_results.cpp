@@ -114,12 +114,8 @@ void drawVoteResults(ImDrawList* draw, ImVec2 min, ImVec2 max, const Vote& vote,
             const std::string& name = vote.setup.options[static_cast<size_t>(o)];
             // The proposal wrapped between words on as many lines as its row holds, smaller when it needs more.
             const float wrap = nameWidth - 12 * u;
-            float nameSize = textSize;
-            ImVec2 nameBox = f.large->CalcTextSizeA(nameSize, FLT_MAX, wrap, name.c_str());
-            while (nameBox.y > rowHeight && nameSize > textSize * 0.5f) {
-                nameSize *= 0.9f;
-                nameBox = f.large->CalcTextSizeA(nameSize, FLT_MAX, wrap, name.c_str());
-            }
+            const float nameSize = fitSize(f.large, name, wrap, rowHeight, textSize, textSize * 0.5f, true);
+            const ImVec2 nameBox = f.large->CalcTextSizeA(nameSize, FLT_MAX, wrap, name.c_str());
             fitText(draw, f.large, nameSize, ImVec2(left + rankWidth, mid - nameBox.y * 0.5f), kText, kBackground, name,
                     ImRect(ImVec2(left + rankWidth, y), ImVec2(left + rankWidth + nameWidth, y + rowHeight)), wrap);
             const ImVec2 barMin(barLeft, y + rowHeight * 0.12f), barMax(barRight, y + rowHeight * 0.88f);

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cfloat>
+#include <unordered_map>
 
 #include "core/strings.h"
 #include "ui/fonts.h"
@@ -34,9 +35,22 @@ void trackNewIdeas(WallView& view, const Board& board, std::uint64_t revision, d
     view.primed = true;
 }
 
-}  // namespace
-
-namespace {
+/// How a group's card reads on the wall: its colour (the edge), the pale tint of the card, and the colours its name
+/// and the practice mark are written in on that tint (darkened to 4.5:1). Computed once per colour of the palette,
+/// not for every card of every frame.
+struct CardInk {
+    ImU32 tint, label, practice;
+};
+const CardInk& cardInk(ImU32 colour) {
+    static std::unordered_map<ImU32, CardInk> inks;
+    const auto it = inks.find(colour);
+    if (it != inks.end()) return it->second;
+    const ImVec4 c = ImGui::ColorConvertU32ToFloat4(colour);
+    const ImU32 tint =
+        ImGui::ColorConvertFloat4ToU32(ImVec4(1 - (1 - c.x) * 0.16f, 1 - (1 - c.y) * 0.16f, 1 - (1 - c.z) * 0.16f, 1));
+    return inks[colour] = CardInk{tint, darkenForContrast(colour, tint, 4.5),
+                                  darkenForContrast(IM_COL32(0, 110, 60, 255), tint, 4.5)};
+}
 
 /// Lays the wall out at `size` pixels: every column, or the focused one flowing through `sub` sub-columns (cut
 /// between cards where each holds about the same height). Returns the tallest column.
@@ -100,21 +114,16 @@ void drawBoardWall(ImDrawList* draw, ImVec2 min, ImVec2 max, const Board& board,
     // Column headers: every column's name, or the focused one's across the width; as large as the widest fits, in
     // proportion to the ideas' text (the size fitted at the last change).
     const float headerSize = std::clamp(view.fitted * view.zoom * 0.75f, 32.0f, 48.0f) * u;
-    if (view.focus < 0) {
-        for (size_t c = 0; c < n; ++c) {
-            const float x = left + static_cast<float>(c) * (colWidth + gap);
-            const std::string& name = board.categories[c].name;
-            const float size = fitSize(f.largeBold, name, colWidth, headerSize * 1.2f, headerSize, 12 * u, false);
-            fitText(draw, f.largeBold, size, ImVec2(x, y + (headerSize - size)), kAccent, kBackground, name,
-                    ImRect(ImVec2(x, y), ImVec2(x + colWidth, y + headerSize * 1.25f)), 0, TextRole::Label);
-            draw->AddRectFilled(ImVec2(x, y + headerSize * 1.25f), ImVec2(x + colWidth, y + headerSize * 1.25f + 4 * u), kRule);
-        }
-    } else {
-        const std::string& name = board.categories[static_cast<size_t>(view.focus)].name;
-        fitText(draw, f.largeBold, headerSize, ImVec2(left, y), kAccent, kBackground, name,
-                ImRect(ImVec2(left, y), ImVec2(right, y + headerSize * 1.25f)), 0, TextRole::Label);
-        draw->AddRectFilled(ImVec2(left, y + headerSize * 1.25f), ImVec2(right, y + headerSize * 1.25f + 4 * u), kRule);
-    }
+    auto header = [&](const std::string& name, float x, float w) {
+        const float size = fitSize(f.largeBold, name, w, headerSize * 1.2f, headerSize, 12 * u, false);
+        fitText(draw, f.largeBold, size, ImVec2(x, y + (headerSize - size)), kAccent, kBackground, name,
+                ImRect(ImVec2(x, y), ImVec2(x + w, y + headerSize * 1.25f)), 0, TextRole::Label);
+        draw->AddRectFilled(ImVec2(x, y + headerSize * 1.25f), ImVec2(x + w, y + headerSize * 1.25f + 4 * u), kRule);
+    };
+    if (view.focus < 0)
+        for (size_t c = 0; c < n; ++c) header(board.categories[c].name, left + static_cast<float>(c) * (colWidth + gap), colWidth);
+    else
+        header(board.categories[static_cast<size_t>(view.focus)].name, left, right - left);
     const float top = y + headerSize * 1.6f;
     const float bottom = max.y - margin * 0.5f;
 
@@ -176,9 +185,8 @@ void drawBoardWall(ImDrawList* draw, ImVec2 min, ImVec2 max, const Board& board,
             }
             const Idea& idea = board.ideas[en.index];
             const ImU32 colour = groupColour(idea.group);
-            const ImVec4 cf = ImGui::ColorConvertU32ToFloat4(colour);
-            const ImU32 tint = ImGui::ColorConvertFloat4ToU32(
-                ImVec4(1 - (1 - cf.x) * 0.16f, 1 - (1 - cf.y) * 0.16f, 1 - (1 - cf.z) * 0.16f, 1));
+            const CardInk& ink = cardInk(colour);
+            const ImU32 tint = ink.tint;
             const ImU32 paper = idea.hidden ? IM_COL32(235, 235, 235, 255) : tint;
             draw->AddRectFilled(p, q, paper, 8 * u);
             draw->AddRectFilled(p, ImVec2(p.x + 8 * u, q.y), colour, 8 * u, ImDrawFlags_RoundCornersLeft);
@@ -194,8 +202,8 @@ void drawBoardWall(ImDrawList* draw, ImVec2 min, ImVec2 max, const Board& board,
             ty += fitText(draw, f.large, size, ImVec2(tx, ty), kText, tint, idea.text, card, wrap).y;
             for (const MergedIdea& part : idea.merged) {  // an absorbed idea: its group's « + » and its text
                 ty += size * 0.3f;
-                fitText(draw, f.largeBold, size * 0.9f, ImVec2(tx, ty), darkenForContrast(groupColour(part.group), tint, 4.5),
-                        tint, "+", card, 0, TextRole::Label);
+                fitText(draw, f.largeBold, size * 0.9f, ImVec2(tx, ty), cardInk(groupColour(part.group)).label, tint, "+",
+                        card, 0, TextRole::Label);
                 ty += fitText(draw, f.large, size * 0.9f, ImVec2(tx + size, ty), kMuted, tint, part.text, card, wrap - size).y;
             }
             // The group's name in its colour, darkened where the colour is too light to read on the card.
@@ -204,13 +212,13 @@ void drawBoardWall(ImDrawList* draw, ImVec2 min, ImVec2 max, const Board& board,
             if (idea.practice) {
                 const char* mark = tr(Str::BoardPracticeMark);
                 markWidth = f.largeBold->CalcTextSizeA(size * 0.85f, FLT_MAX, 0, mark).x;
-                fitText(draw, f.largeBold, size * 0.85f, ImVec2(q.x - pad - markWidth, fy),
-                        darkenForContrast(IM_COL32(0, 110, 60, 255), tint, 4.5), tint, mark, card, 0, TextRole::Label);
+                fitText(draw, f.largeBold, size * 0.85f, ImVec2(q.x - pad - markWidth, fy), ink.practice, tint, mark, card, 0,
+                        TextRole::Label);
             }
-            const float groupSize = std::min(size * 0.85f, fitSize(f.largeBold, idea.group, q.x - pad - markWidth - 8 * u - tx,
-                                                                   size, size * 0.85f, size * 0.5f, false));
-            fitText(draw, f.largeBold, groupSize, ImVec2(tx, fy + size * 0.85f - groupSize), darkenForContrast(colour, tint, 4.5),
-                    tint, idea.group, ImRect(p, ImVec2(q.x - pad - markWidth - 4 * u, q.y)), 0, TextRole::Label);
+            const float groupSize =
+                fitSize(f.largeBold, idea.group, q.x - pad - markWidth - 8 * u - tx, size, size * 0.85f, size * 0.5f, false);
+            fitText(draw, f.largeBold, groupSize, ImVec2(tx, fy + size * 0.85f - groupSize), ink.label, tint, idea.group,
+                    ImRect(p, ImVec2(q.x - pad - markWidth - 4 * u, q.y)), 0, TextRole::Label);
         }
         draw->PopClipRect();
     }

@@ -200,6 +200,55 @@ TEST_CASE("Idées: projecting the wall, a new idea is highlighted on the project
     CHECK(c.app.view<WallView>().layout.columns.size() == 3);
 }
 
+TEST_CASE("Idées: after one change, only the changed card is measured again, on the console and on the wall") {
+    BoardsConsole c;
+    c.click("idees.project");
+    Headless projector(1920, 1080);
+    UiRequests requests;
+    auto frames = [&] {
+        c.frame();
+        projector.frame([&] { c.app.drawProjector(requests); });
+    };
+    frames();
+    frames();
+    const BoardLayout& console = c.app.view<BoardsView>().layout;
+    const BoardLayout& wall = c.app.view<WallView>().layout;
+    REQUIRE(console.shown == c.board().ideas.size());
+    Idea idea;
+    idea.text = "Une idée qui arrive";
+    idea.group = "Groupe 3";
+    idea.category = c.board().categories[0].id;
+    REQUIRE(c.session.apply(AddIdea{c.etape1().id, c.board().id, idea}).ok);
+    frames();
+    CHECK(console.shown == c.board().ideas.size());
+    CHECK(console.remeasured == 1);
+    CHECK(wall.remeasured == 1);
+
+    // A longer text: that card, and only it, is measured again, and grows.
+    const Id edited = c.firstCard(0);
+    auto heightOf = [&](const BoardLayout& layout) {
+        for (const auto& column : layout.columns)
+            for (const auto& e : column)
+                if (e.id == edited && !e.cluster) return e.height;
+        FAIL("the card is not laid out");
+        return 0.0f;
+    };
+    const float before = heightOf(console), wallBefore = heightOf(wall);
+    std::string longer = c.board().idea(edited)->text;
+    for (int i = 0; i < 6; ++i) longer += " et encore une phrase de plus pour la même idée";
+    const Idea* was = c.board().idea(edited);
+    REQUIRE(c.session.apply(EditIdea{c.etape1().id, c.board().id, edited, longer, was->group, was->author}).ok);
+    frames();
+    CHECK(console.remeasured == 1);
+    CHECK(wall.remeasured == 1);
+    CHECK(heightOf(console) > before * 2);
+    CHECK(heightOf(wall) > wallBefore * 2);
+    // Undone: the card has its first height again.
+    REQUIRE(c.session.undo().ok);
+    frames();
+    CHECK(heightOf(console) == doctest::Approx(before));
+}
+
 TEST_CASE("Idées: a card dropped on another with Ctrl held is absorbed by it, both texts kept") {
     BoardsConsole c;
     c.frame();

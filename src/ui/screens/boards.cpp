@@ -42,6 +42,45 @@ ImU32 groupColour(std::string_view group) {
     return kPalette[h % std::size(kPalette)];
 }
 
+namespace {
+
+/// Text sizes whose card heights a layout keeps (the wall tries a few while it fits its text to the screen).
+constexpr size_t kMeasuredSizes = 4;
+
+/// What a card's height depends on in its idea: its text and the texts merged into it.
+std::uint64_t textHash(const Idea& idea) {
+    std::uint64_t h = std::hash<std::string>{}(idea.text);
+    for (const MergedIdea& part : idea.merged) h = (h ^ std::hash<std::string>{}(part.text)) * 1099511628211ull;
+    return h ^ idea.merged.size();
+}
+
+/// The heights measured at this font, size, wrap and padding (a new entry, replacing the least recently used).
+BoardLayout::Measured& measuredFor(BoardLayout& layout, const ImFont* font, float size, float wrap, float pad) {
+    ++layout.layouts;
+    for (BoardLayout::Measured& m : layout.measured)
+        if (m.font == font && m.size == size && m.wrap == wrap && m.pad == pad) {
+            m.used = layout.layouts;
+            return m;
+        }
+    if (layout.measured.size() < kMeasuredSizes) {
+        layout.measured.emplace_back();
+    } else {
+        auto oldest = std::min_element(layout.measured.begin(), layout.measured.end(),
+                                       [](const auto& a, const auto& b) { return a.used < b.used; });
+        std::rotate(oldest, oldest + 1, layout.measured.end());
+        layout.measured.back() = {};
+    }
+    BoardLayout::Measured& m = layout.measured.back();
+    m.font = font;
+    m.size = size;
+    m.wrap = wrap;
+    m.pad = pad;
+    m.used = layout.layouts;
+    return m;
+}
+
+}  // namespace
+
 void layoutBoard(BoardLayout& layout, const Board& board, float width, ImFont* font, float size, float pad,
                  const std::function<bool(const Idea&)>& visible, const std::vector<Id>& collapsed, bool blankHidden,
                  Id tall) {
@@ -50,19 +89,32 @@ void layoutBoard(BoardLayout& layout, const Board& board, float width, ImFont* f
     layout.heights.assign(n, 0.0f);
     layout.clusterSizes.clear();
     layout.shown = 0;
+    layout.remeasured = 0;
     const float wrap = std::max(20.0f, width - 2 * pad - 6);
     const float gap = size * 0.45f;
+    BoardLayout::Measured& measured = measuredFor(layout, font, size, wrap, pad);
     std::unordered_map<Id, std::vector<const Idea*>> byCluster;
-    std::unordered_map<Id, size_t> column;
-    for (size_t c = 0; c < n; ++c) column[board.categories[c].id] = c;
-    auto cardHeight = [&](const Idea& idea) {
-        if (blankHidden && idea.hidden) return size * 2.2f;
+    auto columnOf = [&](Id category) {  // a board has a handful of columns
+        for (size_t c = 0; c < n; ++c)
+            if (board.categories[c].id == category) return c;
+        return n;
+    };
+    auto measure = [&](const Idea& idea) {
         float h = pad + font->CalcTextSizeA(size, FLT_MAX, wrap, idea.text.c_str()).y;
         for (const MergedIdea& part : idea.merged)
             h += size * 0.3f + font->CalcTextSizeA(size * 0.85f, FLT_MAX, wrap - size, part.text.c_str()).y;
-        h += size * 0.25f + size * 0.8f + pad;  // the footer: group, author, marks
-        if (idea.id == tall) h = std::max(h, size * 6.0f);
-        return h;
+        return h + size * 0.25f + size * 0.8f + pad;  // the footer: group, author, marks
+    };
+    auto cardHeight = [&](const Idea& idea) {
+        if (blankHidden && idea.hidden) return size * 2.2f;
+        const std::uint64_t hash = textHash(idea);
+        auto [it, added] = measured.cards.try_emplace(idea.id, hash, 0.0f);
+        if (added || it->second.first != hash) {
+            it->second = {hash, measure(idea)};
+            ++layout.remeasured;
+        }
+        const float h = it->second.second;
+        return idea.id == tall ? std::max(h, size * 6.0f) : h;
     };
     auto add = [&](size_t c, Id id, size_t index, bool cluster, float h) {
         layout.columns[c].push_back({id, index, cluster, layout.heights[c], h});
@@ -78,17 +130,17 @@ void layoutBoard(BoardLayout& layout, const Board& board, float width, ImFont* f
             byCluster[*idea.cluster].push_back(&idea);
             continue;
         }
-        if (const auto it = column.find(idea.category); it != column.end()) card(it->second, idea);
+        if (const size_t c = columnOf(idea.category); c < n) card(c, idea);
     }
     for (size_t k = 0; k < board.clusters.size(); ++k) {
         const IdeaCluster& cl = board.clusters[k];
-        const auto it = column.find(cl.category);
-        if (it == column.end()) continue;
+        const size_t c = columnOf(cl.category);
+        if (c == n) continue;
         const auto& members = byCluster[cl.id];
         layout.clusterSizes[cl.id] = members.size();
-        add(it->second, cl.id, k, true, size * 1.7f);
+        add(c, cl.id, k, true, size * 1.7f);
         if (std::find(collapsed.begin(), collapsed.end(), cl.id) != collapsed.end()) continue;
-        for (const Idea* idea : members) card(it->second, *idea);
+        for (const Idea* idea : members) card(c, *idea);
     }
 }
 

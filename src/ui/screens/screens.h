@@ -348,6 +348,17 @@ struct BoardLayout {
     std::unordered_map<Id, size_t> clusterSizes;  // ideas shown in each cluster
     size_t shown = 0;            // ideas laid out (the filters let them through)
     std::string key;             // what the layout was computed for
+    /// The cards' measured heights, for the last few text sizes: a relayout after one change measures only the
+    /// cards whose text changed (measuring every card was 6 ms at 10,000 ideas; placing them is linear and cheap).
+    struct Measured {
+        const ImFont* font = nullptr;
+        float size = 0, wrap = 0, pad = 0;
+        std::unordered_map<Id, std::pair<std::uint64_t, float>> cards;  // idea → (its text's hash, height)
+        std::uint64_t used = 0;                                          // the layout that used it last
+    };
+    std::vector<Measured> measured;  // at most kMeasuredSizes, the least recently used replaced
+    std::uint64_t layouts = 0;       // layouts made (the clock of `used`)
+    size_t remeasured = 0;           // cards the last layout measured (the others' heights were kept)
 };
 
 /// Lays out the cards of `board` in columns `width` wide (text of `size` pixels in `font`, `pad` inside cards):

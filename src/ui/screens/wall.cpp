@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cfloat>
+#include <iterator>
 #include <unordered_map>
 
 #include "core/strings.h"
@@ -27,10 +28,12 @@ void trackNewIdeas(WallView& view, const Board& board, std::uint64_t revision, d
     std::vector<Id> ids;
     ids.reserve(board.ideas.size());
     for (const Idea& i : board.ideas) ids.push_back(i.id);
-    std::sort(ids.begin(), ids.end());
-    if (view.primed)
-        for (Id id : ids)
-            if (!std::binary_search(view.known.begin(), view.known.end(), id)) view.appeared.emplace_back(id, now);
+    if (!std::is_sorted(ids.begin(), ids.end())) std::sort(ids.begin(), ids.end());  // ideas come in id order
+    if (view.primed) {
+        std::vector<Id> added;
+        std::set_difference(ids.begin(), ids.end(), view.known.begin(), view.known.end(), std::back_inserter(added));
+        for (Id id : added) view.appeared.emplace_back(id, now);
+    }
     view.known = std::move(ids);
     view.primed = true;
 }

@@ -16,6 +16,7 @@
 #include "core/actions.h"
 
 #include <algorithm>
+#include <type_traits>
 #include <utility>
 
 #include "core/assert.h"
@@ -23,6 +24,11 @@
 #include "core/text.h"
 
 namespace atelier {
+
+// Vectors of étapes and of actions (an import's steps, the undo history) move their elements when they grow only
+// when moving cannot throw; otherwise every growth copies them all, deeply.
+static_assert(std::is_nothrow_move_constructible_v<Etape> && std::is_nothrow_move_assignable_v<Etape>);
+static_assert(std::is_nothrow_move_constructible_v<Action> && std::is_nothrow_move_assignable_v<Action>);
 
 // [SECTION] Helpers
 

@@ -246,9 +246,22 @@ struct RegisteredPeople {
     size_t covered = 0;  // registrations it reflects; meaningful when `valid`
     bool valid = false;
     RegisteredPeople() = default;
-    RegisteredPeople(const RegisteredPeople&) {}
-    RegisteredPeople& operator=(const RegisteredPeople&) {
+    RegisteredPeople(const RegisteredPeople&) noexcept {}
+    RegisteredPeople& operator=(const RegisteredPeople&) noexcept {
         invalidate();
+        return *this;
+    }
+    // A move keeps the index (it moves with the registrations it reflects). noexcept, so that vectors of étapes and
+    // of actions move their elements when they grow instead of copying every one.
+    RegisteredPeople(RegisteredPeople&& other) noexcept
+        : people(std::move(other.people)), covered(other.covered), valid(other.valid) {
+        other.invalidate();
+    }
+    RegisteredPeople& operator=(RegisteredPeople&& other) noexcept {
+        people = std::move(other.people);
+        covered = other.covered;
+        valid = other.valid;
+        other.invalidate();
         return *this;
     }
     void invalidate() {

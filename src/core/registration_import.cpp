@@ -111,6 +111,22 @@ Work readWork(const TextTable& table, const Columns& col, size_t row) {
     return w;
 }
 
+/// readWork with its answers kept by what the line typed: a file repeats the same few structures and functions,
+/// and reading one compares it with every category's label.
+class WorkReader {
+public:
+    Work read(const TextTable& table, const Columns& col, size_t row) {
+        std::string key = table.cell(row, col.institution);
+        for (int c : {col.structure, col.role, col.function}) (key += '\x1f') += table.cell(row, c);
+        auto it = known_.find(key);
+        if (it == known_.end()) it = known_.emplace(std::move(key), readWork(table, col, row)).first;
+        return it->second;
+    }
+
+private:
+    std::unordered_map<std::string, Work> known_;
+};
+
 /// The name and days of a line, or why the line is refused.
 struct Line {
     std::string name;
@@ -267,6 +283,8 @@ ImportPlan planRegistrationImport(const Model& model, Id etapeId, const TextTabl
 
     Model scratch = model;
     PeopleIndex index(scratch);
+    plan.actions.reserve(table.rows.size() * 2);  // a person and a registration per line, mostly
+    WorkReader works;
     std::unordered_set<Id> registered;  // people of the étape, as the lines register them
     for (const Registration& r : scratch.etape(etapeId)->registrations) registered.insert(r.person);
     for (const auto& bad : table.unreadable) {  // rows the reader could not read (encoding, NUL byte)
@@ -302,7 +320,7 @@ ImportPlan planRegistrationImport(const Model& model, Id etapeId, const TextTabl
             territory = scratch.nextId;  // the id AddTerritory takes below
             actions.push_back(AddTerritory{Territory{*territory, place->name, "", Membership::AVerifier, false}});
         }
-        const Work work = readWork(table, col, row);
+        const Work work = works.read(table, col, row);
 
         const long knownAt = index.find(email, name, territory);
         const Person* known = knownAt < 0 ? nullptr : &scratch.people[static_cast<size_t>(knownAt)];

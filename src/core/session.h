@@ -23,6 +23,8 @@ class Journal {
 public:
     virtual ~Journal() = default;
     /// Records one applied action (ids resolved). Throws std::exception when the record cannot be made durable.
+    /// Inside a group, `action` stays valid and unchanged until commit() or rollback(): a journal may write the
+    /// group's records at commit().
     virtual void record(const Action& action, JournalKind kind) = 0;
     /// Groups the records that follow, until commit() or rollback(), into one durable unit.
     virtual void begin() {}

@@ -11,8 +11,10 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
+#include "core/etape_line.h"
 #include "core/session.h"
 #include "store/lock.h"
 #include "store/sqlite.h"
@@ -24,7 +26,7 @@ class DataFolder;
 /// The schema this Atelier writes and reads. Bump it, with a migration (database.cpp), whenever the tables change
 /// or an action is added or changes its fields, so that an older Atelier refuses the database instead of
 /// misreading it.
-constexpr int kSchemaVersion = 10;
+constexpr int kSchemaVersion = 11;
 
 /// Writing (creates, migrates, seeds, records actions) or reading only (writes nothing, ever).
 enum class Access { Write, Read };
@@ -74,9 +76,14 @@ public:
     std::optional<JournalMark> mark(std::int64_t seq);
     /// The last entry of the journal this connection has committed or loaded.
     std::int64_t lastSeq() const { return lastSeq_; }
+    /// The last entry this connection wrote, committed or still inside the open transaction.
+    std::int64_t recordedSeq() const { return pendingSeq_ != 0 ? pendingSeq_ : lastSeq_; }
     /// Journal: commits one action (its own transaction unless one is open). Refuses (StoreError) when another
     /// connection appended to the journal since load(): ids would collide.
     void record(const Action& action, JournalKind kind) override;
+    /// Journal: records several actions, in order, in one transaction (its own unless one is open). A long list
+    /// is encoded on two threads: encoding is most of the cost of recording an import of 100,000 actions.
+    void recordAll(const std::vector<std::pair<const Action*, JournalKind>>& entries);
     /// Journal: one transaction around the records of a step (inside an open transaction: that one counts).
     void begin() override;
     void commit() override;
@@ -106,6 +113,11 @@ private:
     std::int64_t lastSeq_ = 0;         // the journal's last entry as this connection knows it (committed)
     std::int64_t pendingSeq_ = 0;      // the last entry inserted by the open transaction, 0 when none
 };
+
+/// The list of étapes as the writer left it in the index (table meta) with its last entry: what `atelier etapes`
+/// prints without replaying anything. nullopt when the index does not reflect the journal's last entry (a database
+/// of an earlier Atelier, a journal written some other way since): then the model is the one to ask.
+std::optional<std::vector<EtapeLine>> indexedEtapes(Database& db);
 
 /// Applies the Tour's seed (assets/tour.json: the 13 Cités, étapes 1 and 2, the organiser's contact) once per
 /// database: a second call adds nothing. The seed is outside the undo history. Returns true when it seeded.
@@ -156,6 +168,9 @@ private:
     public:
         explicit Recorder(Workspace& ws) : ws_(ws) {}
         void record(const Action& action, JournalKind kind) override;
+    /// Journal: records several actions, in order, in one transaction (its own unless one is open). A long list
+    /// is encoded on two threads: encoding is most of the cost of recording an import of 100,000 actions.
+    void recordAll(const std::vector<std::pair<const Action*, JournalKind>>& entries);
         void begin() override;
         void commit() override;
         void rollback() override;
@@ -164,12 +179,16 @@ private:
         Workspace& ws_;
         bool realised_ = false;  // the open step marks an étape « Réalisée »
         std::int64_t pending_ = 0;
+        std::vector<std::pair<const Action*, JournalKind>> entries_;  // the open step's records, written at commit
     };
     /// After a commit of `entries` entries: a snapshot on the worker thread when due (never throws).
     void afterCommit(std::int64_t entries, bool urgent) noexcept;
     /// The snapshot of the model at the journal's last committed entry, or nullopt when the database is inside an
     /// open transaction (the model is ahead of the journal).
     std::optional<Snapshot> currentSnapshot();
+    /// Inside the open step's transaction: the list of étapes in the index (written again only when it changed)
+    /// and the journal entry it reflects, so that the two never disagree.
+    void indexEtapes();
 
     std::filesystem::path dataDir_;
     FolderLock lock_;  // held before the database is read, for the workspace's life (Write)
@@ -182,6 +201,7 @@ private:
     std::int64_t snapshotSeq_ = 0;       // journal entry of the last snapshot written (or started from)
     std::int64_t sinceSnapshot_ = 0;     // entries committed since it
     std::future<std::int64_t> writing_;  // the snapshot being written on the worker thread: its entry, or -1
+    std::optional<std::vector<EtapeLine>> indexedEtapes_;  // the list the index holds, when this workspace wrote it
 };
 
 /// ${XDG_DATA_HOME:-$HOME/.local/share}/atelier

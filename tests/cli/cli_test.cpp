@@ -44,6 +44,35 @@ TEST_CASE("atelier etapes --json lists the seeded étapes, twice the same") {
     CHECK(after.out.find("à confirmer") != std::string::npos);
 }
 
+TEST_CASE("atelier etapes reads the list from the index while it reflects the journal, from the model otherwise") {
+    TempDir dir("atelier-cli");
+    REQUIRE(run(dir.data() + " territoire Lille --adherent oui").code == 0);  // a writer: the index is written
+    // Proof that nothing is replayed: a theme only the index holds is what the command prints.
+    sqlite3* db = nullptr;
+    REQUIRE(sqlite3_open((dir.path / "data" / "atelier.db").c_str(), &db) == SQLITE_OK);
+    REQUIRE(sqlite3_exec(db, "UPDATE meta SET value = replace(value, 'Évaluer les Cités éducatives', 'Depuis l''index') "
+                             "WHERE key = 'etapes'", nullptr, nullptr, nullptr) == SQLITE_OK);
+    sqlite3_close(db);
+    Run r = run(dir.data() + " etapes --json");
+    INFO(r.out);
+    REQUIRE(r.code == 0);
+    CHECK(json::parse(r.out)[1]["theme"] == "Depuis l'index");
+    CHECK(run(dir.data() + " etapes").out.find("Depuis l'index") != std::string::npos);
+    // Another command writes: the index is the model's again.
+    REQUIRE(run(dir.data() + " territoire Roubaix --adherent oui").code == 0);
+    r = run(dir.data() + " etapes --json");
+    CHECK(json::parse(r.out)[1]["theme"] == "Évaluer les Cités éducatives");
+    // A damaged list is never printed: the model is asked.
+    REQUIRE(sqlite3_open((dir.path / "data" / "atelier.db").c_str(), &db) == SQLITE_OK);
+    REQUIRE(sqlite3_exec(db, "UPDATE meta SET value = '[{\"numero\": \"x\"}]' WHERE key = 'etapes'", nullptr, nullptr,
+                         nullptr) == SQLITE_OK);
+    sqlite3_close(db);
+    r = run(dir.data() + " etapes --json");
+    REQUIRE(r.code == 0);
+    CHECK(json::parse(r.out).size() == 2);
+    CHECK(json::parse(r.out)[0]["cite"] == "Amiens");
+}
+
 TEST_CASE("atelier --version") {
     const Run r = run("--version");
     CHECK(r.code == 0);

@@ -201,7 +201,8 @@ TEST_CASE("a journal entry that cannot be replayed is reported by number, and ev
     }();
     REQUIRE(run(dir.data() + " territoire Lille --adherent non").code == 0);  // a writer still works after it
 
-    const Run r = run(dir.data() + " etapes --json");
+    // Any command that opens the model says so (`etapes` reads its list from the index: it replays nothing).
+    const Run r = run(dir.data() + " tarifs --etape 1");
     INFO(r.out);
     CHECK(r.code == 0);
     CHECK(r.out.find("entrée " + bad + " du journal") != std::string::npos);

@@ -63,6 +63,53 @@ TEST_CASE("migrations create the schema on an empty database, in WAL mode") {
     CHECK(again.meta("k") == "w");
 }
 
+namespace {
+/// Whether SQLite's plan for recording one journal entry builds a temporary table (it did for `kind IN (…)`).
+bool insertUsesTemporaryTable(const fs::path& file) {
+    sqlite3* db = nullptr;
+    REQUIRE(sqlite3_open_v2(file.c_str(), &db, SQLITE_OPEN_READWRITE, nullptr) == SQLITE_OK);
+    sqlite3_stmt* st = nullptr;
+    REQUIRE(sqlite3_prepare_v2(db, "EXPLAIN INSERT INTO journal (kind, action, payload) VALUES ('do', 'x', '{}')", -1, &st,
+                               nullptr) == SQLITE_OK);
+    bool ephemeral = false;
+    while (sqlite3_step(st) == SQLITE_ROW)
+        ephemeral = ephemeral || std::string(reinterpret_cast<const char*>(sqlite3_column_text(st, 1))) == "OpenEphemeral";
+    sqlite3_finalize(st);
+    sqlite3_close(db);
+    return ephemeral;
+}
+}  // namespace
+
+TEST_CASE("recording an entry builds no temporary table, the journal still refuses an unknown kind, and a version 10 "
+          "database is migrated in place") {
+    TempDir dir;
+    const fs::path file = dir.path / "atelier.db";
+    { Database db(file); }
+    CHECK_FALSE(insertUsesTemporaryTable(file));
+    sqlite3* raw = nullptr;
+    REQUIRE(sqlite3_open_v2(file.c_str(), &raw, SQLITE_OPEN_READWRITE, nullptr) == SQLITE_OK);
+    CHECK(sqlite3_exec(raw, "INSERT INTO journal (kind, action, payload) VALUES ('bogus', 'x', '{}')", nullptr, nullptr,
+                       nullptr) == SQLITE_CONSTRAINT);
+    // Back to the journal as schema 10 wrote it.
+    REQUIRE(sqlite3_exec(raw,
+                         "PRAGMA writable_schema = ON;"
+                         "UPDATE sqlite_master SET sql = replace(sql, 'CHECK (kind = ''do'' OR kind = ''undo'' OR kind = "
+                         "''redo'' OR kind = ''seed'')', 'CHECK (kind IN (''do'', ''undo'', ''redo'', ''seed''))') "
+                         "WHERE name = 'journal';"
+                         "PRAGMA writable_schema = OFF; PRAGMA user_version = 10;",
+                         nullptr, nullptr, nullptr) == SQLITE_OK);
+    sqlite3_close(raw);
+    REQUIRE(insertUsesTemporaryTable(file));
+    {
+        Database db(file);
+        CHECK(db.schemaVersion() == kSchemaVersion);
+        db.record(AddTerritory{Territory{0, "Lille"}}, JournalKind::Do);
+        CHECK(db.journalSize() == 1);
+    }
+    CHECK_FALSE(insertUsesTemporaryTable(file));
+    CHECK(rawQuery(file, "PRAGMA quick_check") == "ok");
+}
+
 TEST_CASE("every accepted action is committed before apply returns, and survives reopening") {
     TempDir dir;
     Model expected;

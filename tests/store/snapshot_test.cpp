@@ -414,3 +414,53 @@ TEST_CASE("maintenance: the checkpoint empties the write-ahead log, the sizes co
     Workspace reader(data, Access::Read);  // nothing lost
     checkSame(reader.session().model(), ws.session().model());
 }
+
+TEST_CASE("the index's list of étapes is the model's after every commit, undo, redo and refusal; stale, it is not used") {
+    TempDir dir;
+    const fs::path data = dir.path / "data";
+    Workspace ws(data);
+    Session& s = ws.session();
+    auto indexed = [&] { return indexedEtapes(ws.database()); };
+    REQUIRE(indexed());  // the seed went through the workspace's journal
+    CHECK(*indexed() == etapeLines(s.model()));
+
+    std::mt19937 rng(7);
+    for (int i = 0; i < 120; ++i) {
+        randomStep(s, rng);
+        REQUIRE(indexed());
+        CHECK(*indexed() == etapeLines(s.model()));
+    }
+    // The host Cité renamed: its name in the list follows, and an undo brings it back.
+    const Etape& first = s.model().etapes.front();
+    REQUIRE(first.header.host);
+    Territory host = *s.model().territory(*first.header.host);
+    const std::string before = host.name;
+    host.name = "Cité renommée";
+    REQUIRE(s.apply(UpdateTerritory{host}));
+    REQUIRE(indexed());
+    CHECK(indexed()->front().host == std::optional<std::string>("Cité renommée"));
+    REQUIRE(s.undo());
+    CHECK(indexed()->front().host == std::optional<std::string>(before));
+    // A refused action changes nothing, the index included.
+    const auto kept = *indexed();
+    CHECK_FALSE(s.apply(UpdateEtape{987654, first.header}));
+    CHECK(indexed() == std::optional(kept));
+    // A new étape, marked « Réalisée ».
+    Etape e;
+    e.header.number = 9;
+    e.header.date = Date{2022, 5, 12};
+    e.header.theme = "Les familles";
+    REQUIRE(s.apply(AddEtape{e}));
+    EtapeHeader h = s.model().etapes.back().header;
+    h.status = EtapeStatus::Realisee;
+    REQUIRE(s.apply(UpdateEtape{s.model().etapes.back().id, h}));
+    CHECK(indexed()->back() == EtapeLine{9, Date{2022, 5, 12}, std::nullopt, "Les familles", EtapeStatus::Realisee});
+    CHECK(*indexed() == etapeLines(s.model()));
+
+    // An entry written to the journal some other way (an earlier Atelier): the index no longer says, the model will.
+    {
+        Database other(data / "atelier.db");
+        other.record(AddPerson{Person{0, "Quelqu'un", "", std::nullopt}}, JournalKind::Do);
+    }
+    CHECK_FALSE(indexed());
+}

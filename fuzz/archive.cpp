@@ -1,10 +1,10 @@
 // Fuzz target: the archive loader from bytes (the JSON header, cereal's body, the validation of every index and
-// count), then everything an archive read from a file feeds: the summaries, the CSV files, the synthesis.
+// count), then everything an archive read from a file feeds: the summaries, the CSV files, the booklet.
 #include <cstdint>
 #include <string_view>
 
+#include "export/booklet.h"
 #include "export/summary.h"
-#include "export/synthesis.h"
 #include "store/archive.h"
 #include "store/errors.h"
 
@@ -23,6 +23,6 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, size_t size) {
     exporting::summaryMarkdown(archive);
     exporting::ideasCsv(archive);
     exporting::votesCsv(archive);
-    exporting::synthesisHtml({archive}, "Synthèse", {"Amiens", "Lille"});
+    exporting::bookletFiles({"Livret", {archive}, {"Amiens", "Lille"}, {}});
     return 0;
 }

@@ -3,7 +3,7 @@
 // atelier archive verifier FILE                 (alias: archive check)
 // atelier archive chercher "TEXT" [--json]      (alias: archive search), also atelier chercher (alias: search)
 // atelier exporter (--etape N | --archive FILE) [--out DIR]   (alias: export)
-// atelier synthese (--annee YYYY | --tour) --out FILE.html
+// atelier livret (--annee YYYY | --tour) --out DIR, and synthese … --out FILE.html (the booklet's HTML alone)
 // atelier demo
 #include <algorithm>
 #include <ctime>
@@ -14,7 +14,7 @@
 #include "core/demo.h"
 #include "core/strings.h"
 #include "export/summary.h"
-#include "export/synthesis.h"
+#include "export/booklet.h"
 #include "store/archive.h"
 #include "store/data_folder.h"
 #include "store/errors.h"
@@ -151,31 +151,56 @@ int cmdExport(Context& context, Args& args) {
     return 0;
 }
 
-int cmdSynthese(Context& context, Args& args) {
-    const auto year = args.option("--annee");
+namespace {
+/// What `livret` and `synthese` print: the archives of the year (or of the whole Tour). An unreadable archive is
+/// named on stderr and left out.
+exporting::BookletInput bookletInput(Context& context, const std::optional<std::string>& year) {
+    const std::optional<int> wanted =
+        year ? std::optional<int>(parseIntOption("--annee", *year, 2000, 2100)) : std::nullopt;
+    std::vector<EtapeArchive> archives;
+    for (auto& l : store::listArchives(context.dataDir())) {
+        if (l.error.empty()) archives.push_back(std::move(l.archive));
+        else std::cerr << fmt(Str::CliLivretSkipped, {l.error}) << "\n";
+    }
+    return exporting::makeBookletInput(std::move(archives), context.workspace().session().model(), wanted);
+}
+
+/// --annee YYYY or --tour (exactly one), and --out.
+struct BookletScope {
+    std::optional<std::string> year;
+    std::string out;
+};
+BookletScope bookletScope(Args& args) {
+    BookletScope scope{args.option("--annee"), {}};
     const bool tour = args.flag("--tour");
     const auto out = args.option("--out");
     args.finish();
-    if (!year == !tour) throw UsageError{tr(Str::CliSyntheseNeedsScope)};
-    if (!out) throw UsageError{tr(Str::CliSyntheseNeedsOut)};
-    const int wanted = year ? parseIntOption("--annee", *year, 2000, 2100) : 0;
-    std::vector<EtapeArchive> archives;
-    for (auto& l : store::listArchives(context.dataDir())) {
-        if (!l.error.empty()) {
-            std::cerr << fmt(Str::CliSyntheseSkipped, {l.error}) << "\n";
-            continue;
-        }
-        if (!year || l.archive.etape.header.date.year == wanted) archives.push_back(std::move(l.archive));
+    if (!scope.year == !tour) throw UsageError{tr(Str::CliLivretNeedsScope)};
+    if (!out) throw UsageError{tr(Str::CliLivretNeedsOut)};
+    scope.out = *out;
+    return scope;
+}
+}  // namespace
+
+int cmdLivret(Context& context, Args& args) {
+    const BookletScope scope = bookletScope(args);
+    const exporting::BookletInput in = bookletInput(context, scope.year);
+    const std::filesystem::path dir(scope.out);
+    std::error_code ec;
+    std::filesystem::create_directories(dir, ec);  // writeFileAtomic names the folder when it could not be made
+    std::string names;
+    for (const auto& [name, content] : exporting::bookletFiles(in)) {
+        store::writeFileAtomic(dir / name, content);
+        names += (names.empty() ? "" : ", ") + name;
     }
-    std::stable_sort(archives.begin(), archives.end(), [](const EtapeArchive& a, const EtapeArchive& b) {
-        return toIso(a.etape.header.date) < toIso(b.etape.header.date);
-    });
-    std::vector<std::string> cites;
-    for (const Territory& t : context.workspace().session().model().territories)
-        if (t.cite) cites.push_back(t.name);
-    const std::string title = year ? fmt(Str::SynTitleYear, {*year}) : std::string(tr(Str::SynTitleTour));
-    store::writeFileAtomic(*out, exporting::synthesisHtml(archives, title, cites));
-    std::cout << fmt(Str::CliWritten, {*out}) << "\n";
+    std::cout << fmt(Str::CliLivretWritten, {dir.string(), names}) << "\n";
+    return 0;
+}
+
+int cmdSynthese(Context& context, Args& args) {
+    const BookletScope scope = bookletScope(args);
+    store::writeFileAtomic(scope.out, exporting::bookletHtml(bookletInput(context, scope.year)));
+    std::cout << fmt(Str::CliWritten, {scope.out}) << "\n";
     return 0;
 }
 

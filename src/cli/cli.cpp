@@ -89,7 +89,8 @@ constexpr Command kCommands[] = {
     {"archive", nullptr, nullptr, Access::Read},  // runs one of kArchiveCommands
     {"exporter", "export", cmdExport, Access::Read},
     {"chercher", "search", cmdArchiveSearch, Access::Read},  // the same as « archive chercher »
-    {"synthese", nullptr, cmdSynthese, Access::Read},
+    {"livret", nullptr, cmdLivret, Access::Read},
+    {"synthese", nullptr, cmdSynthese, Access::Read},  // the booklet's HTML alone, in one file (its former name)
     {"demo", nullptr, cmdDemo, Access::Write},
     {"serve", nullptr, cmdServe, Access::Write},  // holds the data folder while phones write through it
     {"maintenance", nullptr, cmdMaintenance, Access::Write},

@@ -70,6 +70,7 @@ int cmdArchiveCheck(Context& context, Args& args);   // archive.cpp: archive ver
 int cmdArchiveSearch(Context& context, Args& args);  // archive.cpp: archive chercher, and chercher
 int cmdExport(Context& context, Args& args);         // archive.cpp
 int cmdSynthese(Context& context, Args& args);       // archive.cpp
+int cmdLivret(Context& context, Args& args);         // archive.cpp
 int cmdDemo(Context& context, Args& args);           // archive.cpp
 int cmdServe(Context& context, Args& args);          // serve.cpp
 /// What tallyVoteJson gives: the result (ok) or the French message saying what is wrong with the vote file.

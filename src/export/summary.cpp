@@ -553,9 +553,7 @@ std::string csvField(std::string_view text) {
     return out + "\"";
 }
 
-namespace {
-constexpr const char* kBom = "\xEF\xBB\xBF";
-std::string row(std::initializer_list<std::string_view> fields) {
+std::string csvRow(std::initializer_list<std::string_view> fields) {
     std::string out;
     for (auto f : fields) {
         if (!out.empty()) out += ';';
@@ -563,30 +561,29 @@ std::string row(std::initializer_list<std::string_view> fields) {
     }
     return out + "\r\n";
 }
-}  // namespace
 
 std::string ideasCsv(const EtapeArchive& a) {
-    std::string out = std::string(kBom) + tr(Str::CsvIdeasHeader) + "\r\n";
+    std::string out = std::string(kCsvBom) + tr(Str::CsvIdeasHeader) + "\r\n";
     const std::string number = std::to_string(a.etape.header.number), date = toIso(a.etape.header.date);
     for (const Board& b : a.etape.boards)
         for (const Idea& i : b.ideas) {
             std::string text = i.text;
             for (const MergedIdea& m : i.merged) text += " / " + m.text;
-            out += row({number, date, b.title, categoryName(b, i.category), clusterName(b, i.cluster), i.group,
+            out += csvRow({number, date, b.title, categoryName(b, i.category), clusterName(b, i.cluster), i.group,
                         i.author, text, tr(i.practice ? Str::CsvYes : Str::CsvNo)});
         }
     return out;
 }
 
 std::string votesCsv(const EtapeArchive& a) {
-    std::string out = std::string(kBom) + tr(Str::CsvVotesHeader) + "\r\n";
+    std::string out = std::string(kCsvBom) + tr(Str::CsvVotesHeader) + "\r\n";
     const std::string number = std::to_string(a.etape.header.number);
     for (size_t v = 0; v < a.etape.votes.size() && v < a.results.size(); ++v) {
         const Vote& vote = a.etape.votes[v];
         const ArchivedResult& r = a.results[v];
         if (!r.counted) continue;
         if (r.ballots == 0) {
-            out += row({number, vote.setup.question, enumLabel(vote.setup.method), "", tr(Str::NoBallotYet), "", "0"});
+            out += csvRow({number, vote.setup.question, enumLabel(vote.setup.method), "", tr(Str::NoBallotYet), "", "0"});
             continue;
         }
         for (const auto& [rank, option] : rankedOptions(r)) {
@@ -595,7 +592,7 @@ std::string votesCsv(const EtapeArchive& a) {
                                                   score >= 0 && score < static_cast<long long>(r.grades.size())
                                               ? r.grades[score]
                                               : std::to_string(score);
-            out += row({number, vote.setup.question, enumLabel(vote.setup.method), std::to_string(rank),
+            out += csvRow({number, vote.setup.question, enumLabel(vote.setup.method), std::to_string(rank),
                         optionName(vote, option),
                         scoreText, std::to_string(r.ballots)});
         }

@@ -2,6 +2,7 @@
 // in Markdown, and the ideas and votes as CSV for Excel in French (UTF-8 with BOM, `;`, CRLF). Archive in, text out.
 #pragma once
 
+#include <initializer_list>
 #include <string>
 #include <utility>
 #include <vector>
@@ -23,6 +24,10 @@ std::string summaryMarkdown(const EtapeArchive& archive);
 std::string ideasCsv(const EtapeArchive& archive);
 /// votes.csv: one row per option of each vote, in the order of its result.
 std::string votesCsv(const EtapeArchive& archive);
+/// The byte order mark that begins every CSV file we write (Excel then reads UTF-8).
+inline constexpr const char* kCsvBom = "\xEF\xBB\xBF";
+/// One CSV line (CRLF included) of `;`-separated fields, each through csvField.
+std::string csvRow(std::initializer_list<std::string_view> fields);
 /// One CSV field for `;`-separated files: quoted (quotes doubled) when it holds `;`, a quote or a line break;
 /// a cell beginning with =, +, -, @, a tab or a CR is quoted after a leading ' (a spreadsheet never runs it).
 std::string csvField(std::string_view text);

@@ -16,6 +16,7 @@
 
 #include "core/archive.h"
 #include "core/strings.h"
+#include "export/booklet.h"
 #include "export/documents.h"
 #include "export/groups.h"
 #include "export/summary.h"
@@ -178,6 +179,15 @@ void App::drawFileMenu(UiRequests& requests) {
                                                     d.render(session_.model(), *e), {}});
             probe::mark(std::string("menu.") + d.kind);
         }
+        // Le livret du Tour, from the archives: the selected étape's year, or the whole Tour.
+        ImGui::Separator();
+        const std::string year = e ? std::to_string(e->header.date.year) : "";
+        if (ImGui::MenuItem(fmt(Str::MenuBookletYear, {year}).c_str(), nullptr, false, can))
+            requests_.push_back(BookletRequest{e->header.date.year});
+        probe::mark("menu.livret-annee");
+        if (ImGui::MenuItem(tr(Str::MenuBookletTour), nullptr, false, folder_ != nullptr))
+            requests_.push_back(BookletRequest{std::nullopt});
+        probe::mark("menu.livret-tour");
         ImGui::Separator();
         if (ImGui::MenuItem(tr(Str::MenuOpenDocuments), nullptr, false, folder_ != nullptr))
             requests_.push_back(OpenFolderRequest{folder_->documentsDir()});
@@ -514,6 +524,18 @@ void App::handle(Request& request, Actions& follow) {
             // One folder per étape, named like its archive folder (date and host).
             const std::string folder = store::archiveFile(app.folder_->dir(), *archive).parent_path().filename().string();
             const store::Outcome done = app.folder_->writeDocuments(folder, exporting::summaryFiles(*archive));
+            if (!done) return app.toast(done.message, true);
+            app.written(done);
+        }
+        void operator()(BookletRequest& r) const {
+            if (!app.folder_) return;
+            // Every archive read here, on the UI thread: a click that waits a moment (0.6 s for 40 étapes).
+            std::vector<EtapeArchive> archives;
+            for (auto& l : store::listArchives(app.folder_->dir()))
+                if (l.error.empty()) archives.push_back(std::move(l.archive));
+            const exporting::BookletInput in = exporting::makeBookletInput(std::move(archives), app.session_.model(), r.year);
+            const std::string folder = r.year ? "livret-" + std::to_string(*r.year) : "livret-tour";
+            const store::Outcome done = app.folder_->writeDocuments(folder, exporting::bookletFiles(in));
             if (!done) return app.toast(done.message, true);
             app.written(done);
         }

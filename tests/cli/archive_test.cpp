@@ -100,29 +100,39 @@ TEST_CASE("atelier export writes the four summary files, by default into the arc
     CHECK(run("export --archive " + dir.write("bad.json", "{")).code == 1);
 }
 
-TEST_CASE("atelier synthese writes the year's and the Tour's document from the archives, escaped") {
+TEST_CASE("atelier livret writes the booklet and its annexes for a year or the Tour; synthese still writes its HTML") {
     TempDir dir("atelier-cli");
     REQUIRE(run(dir.data() + " import idees --etape 1 --tableau 'Associer <b>les</b> familles' " +
                 dir.write("idees.csv", "texte;groupe;categorie\nUne idée;Groupe 1;Constats\n"))
                 .code == 0);
     REQUIRE(run(dir.data() + " archive save --etape 1").code == 0);
-    const Run tour = run(dir.data() + " synthese --tour --out " + atelier::test::quoted(dir.path / "tour.html"));
+    const Run tour = run(dir.data() + " livret --tour --out " + atelier::test::quoted(dir.path / "livret tour"));
     INFO(tour.out);
     REQUIRE(tour.code == 0);
-    const std::string html = dir.read("tour.html");
-    CHECK(html.find("Synthèse du Tour des Cités éducatives") != std::string::npos);
+    CHECK(tour.out.find("livret.html, participation.csv, idees.csv, votes.csv, pratiques.csv") != std::string::npos);
+    const std::string html = dir.read("livret tour/livret.html");
+    CHECK(html.find("Livret du Tour des Cités éducatives") != std::string::npos);
     CHECK(html.find("Concertation et intelligence collective") != std::string::npos);
-    CHECK(html.find("Amiens") != std::string::npos);
+    CHECK(html.find("Associer &lt;b&gt;les&lt;/b&gt; familles") != std::string::npos);  // the board, escaped
+    CHECK(html.find("Une idée") != std::string::npos);
     CHECK(html.find("pas encore accueilli d&#39;étape") != std::string::npos);  // Lille has not hosted yet
+    CHECK(dir.read("livret tour/idees.csv").find("Une idée") != std::string::npos);
 
-    REQUIRE(run(dir.data() + " synthese --annee 2021 --out " + atelier::test::quoted(dir.path / "2021.html")).code == 0);
-    CHECK(dir.read("2021.html").find("0 étape(s) archivée(s)") != std::string::npos);
+    REQUIRE(run(dir.data() + " livret --annee 2021 --out " + atelier::test::quoted(dir.path / "2021")).code == 0);
+    CHECK(dir.read("2021/livret.html").find("Aucune étape archivée sur cette période.") != std::string::npos);
+    CHECK(dir.read("2021/livret.html").find("Livret 2021 du Tour") != std::string::npos);
+    // The former command: the same booklet, its HTML alone in one file.
     REQUIRE(run(dir.data() + " synthese --annee 2020 --out " + atelier::test::quoted(dir.path / "2020.html")).code == 0);
-    CHECK(dir.read("2020.html").find("1 étape(s) archivée(s)") != std::string::npos);
+    CHECK(dir.read("2020.html").find("Une idée") != std::string::npos);
+    CHECK(dir.read("2020.html").find("Aucune étape archivée") == std::string::npos);
 
-    CHECK(run(dir.data() + " synthese --out x.html").code == 2);
-    CHECK(run(dir.data() + " synthese --tour --annee 2020 --out x.html").code == 2);
-    CHECK(run(dir.data() + " synthese --tour").code == 2);
+    for (const char* bad : {" livret --out x", " livret --tour --annee 2020 --out x", " livret --tour", " synthese --tour",
+                            " livret --annee deux --out x"}) {
+        CAPTURE(bad);
+        const Run r = run(dir.data() + bad);
+        CHECK(r.code == 2);
+    }
+    CHECK(run(dir.data() + " livret --tour").out.find("--out DOSSIER") != std::string::npos);
 }
 
 TEST_CASE("atelier demo creates a rehearsal étape labelled Démo that uses every activity") {

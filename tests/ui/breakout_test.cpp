@@ -54,6 +54,7 @@ TEST_CASE("Groupes: forming the groups with a click emits one plan of every roun
     CHECK(set.plan.rounds.size() == 2);
     CHECK(set.plan.rounds[0].groups.size() == 3);
     CHECK(c.etape1().groups.rounds.size() == 2);
+    INFO(c.app.view<BreakoutView>().report);
     CHECK(c.app.view<BreakoutView>().report.find("itérations") != std::string::npos);
 }
 

@@ -97,3 +97,25 @@ TEST_CASE("Archive: an archived étape's summary is exported from its row") {
     REQUIRE(c.app.state().written);
     CHECK(c.app.state().written->folder == folder);
 }
+
+TEST_CASE("Fichier: le livret of the selected étape's year and of the whole Tour, from the archives, into documents/") {
+    ExportConsole c;
+    c.show("archive");
+    c.click("archive.save");
+    c.frame();
+    c.fileMenu("menu.livret-annee");
+    const fs::path year = c.dir / "documents" / "livret-2020";
+    for (const char* name : {"livret.html", "participation.csv", "idees.csv", "votes.csv", "pratiques.csv"}) {
+        INFO(name);
+        CHECK(fs::exists(year / name));
+    }
+    const std::string html = read(year / "livret.html");
+    CHECK(html.find("Livret 2020 du Tour des Cités éducatives") != std::string::npos);
+    CHECK(html.find("id=\"etape-1-1\"") != std::string::npos);  // the archived étape's chapter
+    REQUIRE(c.app.state().written);
+    CHECK(c.app.state().written->folder == year);
+    c.fileMenu("menu.livret-tour");
+    CHECK(read(c.dir / "documents" / "livret-tour" / "livret.html").find("Livret du Tour des Cités éducatives") !=
+          std::string::npos);
+    CHECK(c.app.state().written->folder == c.dir / "documents" / "livret-tour");
+}

@@ -82,12 +82,16 @@ struct SummaryRequest {
     Id etape = 0;
     std::shared_ptr<const EtapeArchive> archive;
 };
+/// Write le livret du Tour of one year (nullopt: the whole Tour) from the archives, into documents/livret-….
+struct BookletRequest {
+    std::optional<int> year;
+};
 /// Open a folder in the desktop's file manager (where documents were written).
 struct OpenFolderRequest {
     std::filesystem::path folder;
 };
 using Request = std::variant<ProjectRequest, TimerRequest, DocumentRequest, ArchiveRequest, CsvRequest, MessageRequest,
-                             ParticipationRequest, SummaryRequest, OpenFolderRequest>;
+                             ParticipationRequest, SummaryRequest, BookletRequest, OpenFolderRequest>;
 using Requests = std::vector<Request>;
 
 /// The participation server as the screens see it, refreshed by the shell each frame (the screens never call

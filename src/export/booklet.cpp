@@ -1,0 +1,312 @@
+// [SECTION] Le livret du Tour
+
+#include "export/booklet.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "core/enums.h"
+#include "core/strings.h"
+#include "core/text.h"
+#include "export/html.h"
+#include "export/summary.h"
+
+namespace atelier::exporting {
+
+namespace {
+
+constexpr const char* kBookletStyle = R"css(<style>
+h2 { font-size: 14pt; color: #003e8c; border-bottom: 2px solid #003e8c; margin: 0 0 8px; padding-bottom: 3px; }
+h3 { font-size: 11.5pt; color: #003e8c; margin: 14px 0 4px; }
+h4 { font-size: 10.5pt; margin: 8px 0 2px; }
+.cover { min-height: 250mm; display: flex; flex-direction: column; justify-content: center; border-left: 10px solid #003e8c;
+         padding-left: 14mm; page-break-after: always; break-after: page; }
+.cover .kicker { color: #003e8c; font-weight: bold; text-transform: uppercase; letter-spacing: .06em; font-size: 11pt; }
+.cover h1 { font-size: 28pt; margin: 8mm 0 4mm; line-height: 1.15; }
+.cover .lead { font-size: 12.5pt; color: #333; max-width: 140mm; }
+.cover .facts { margin-top: 12mm; font-size: 11pt; }
+.cover .facts strong { font-size: 16pt; color: #003e8c; }
+.chapter { page-break-before: always; break-before: page; }
+.etape-head { color: #555; margin: 0 0 6px; }
+.toc td { border: none; border-bottom: 1px dotted #999; }
+.board ul { margin: 2px 0 6px 0; padding-left: 18px; }
+.board li { margin: 1px 0; }
+.tag { display: inline-block; font-size: 8pt; padding: 0 4px; border-radius: 3px; background: #d3f9d8; color: #1b5e20; }
+td.yes { background: #d3f9d8; }
+.matrix td, .matrix th { font-size: 8.5pt; padding: 3px 4px; }
+</style>)css";
+
+/// How many ideas of one column the booklet shows: the key ones (practices first, then those that gathered others).
+constexpr size_t kKeyIdeasPerColumn = 5;
+
+std::string etapeLabel(const EtapeArchive& a) {
+    return fmt(Str::EtapeNumber, {std::to_string(a.etape.header.number)}) + " — " + formatShortFr(a.etape.header.date);
+}
+
+std::string hostOf(const EtapeArchive& a) {
+    return a.host.empty() ? std::string(tr(Str::HostUnknown)) : fmt(Str::CiteEducativeOf, {deName(a.host)});
+}
+
+std::string territoryOf(const ArchivedPerson& p) {
+    return p.territory.empty() ? std::string(tr(Str::NoTerritory)) : p.territory;
+}
+
+std::string anchor(const EtapeArchive& a, size_t index) {
+    return "etape-" + std::to_string(index + 1) + "-" + std::to_string(a.etape.header.number);
+}
+
+/// The names of the options in a counted vote's first tier (« A, B » when tied).
+std::string winners(const EtapeArchive& a, size_t vote) {
+    const ArchivedResult& r = a.results[vote];
+    std::string first;
+    if (!r.counted || r.ranking.empty() || r.ballots == 0) return first;
+    const auto& options = a.etape.votes[vote].setup.options;
+    for (int option : r.ranking.front())
+        if (option >= 0 && option < static_cast<int>(options.size()))
+            first += (first.empty() ? "" : ", ") + options[static_cast<size_t>(option)];
+    return first;
+}
+
+/// The key ideas of one column: practices first, then the ideas that absorbed the most others, then board order.
+std::vector<const Idea*> keyIdeas(const Board& b, Id category, size_t* total) {
+    std::vector<const Idea*> ideas;
+    for (const Idea& i : b.ideas)
+        if (i.category == category && !i.hidden) ideas.push_back(&i);
+    *total = ideas.size();
+    std::stable_sort(ideas.begin(), ideas.end(), [](const Idea* x, const Idea* y) {
+        if (x->practice != y->practice) return x->practice;
+        return x->merged.size() > y->merged.size();
+    });
+    if (ideas.size() > kKeyIdeasPerColumn) ideas.resize(kKeyIdeasPerColumn);
+    return ideas;
+}
+
+// [SECTION] Parts of the booklet
+
+std::string cover(const BookletInput& in) {
+    std::set<std::string> cites;
+    size_t present = 0, practices = 0;
+    for (const EtapeArchive& a : in.archives) {
+        present += a.people.size();
+        practices += a.practices.size();
+        for (const ArchivedPerson& p : a.people)
+            if (p.cite && !p.territory.empty()) cites.insert(p.territory);
+    }
+    std::string b = "<section class=\"cover\"><div class=\"kicker\">" + escape(tr(Str::TourTitle)) + "</div><h1>" +
+                    escape(in.title) + "</h1><p class=\"lead\">" + escape(tr(Str::LivLead)) + "</p>";
+    b += "<p class=\"facts\"><strong>" + std::to_string(in.archives.size()) + "</strong> " + escape(tr(Str::LivFactEtapes)) +
+         " · <strong>" + std::to_string(present) + "</strong> " + escape(tr(Str::LivFactPresent)) + " · <strong>" +
+         std::to_string(cites.size()) + "</strong> " + escape(tr(Str::LivFactCites)) + " · <strong>" +
+         std::to_string(practices) + "</strong> " + escape(tr(Str::LivFactPractices)) + "</p>";
+    b += contactBlock(in.settings) + "</section>\n";
+    return b;
+}
+
+std::string contents(const BookletInput& in) {
+    std::string b = "<section><h2>" + escape(tr(Str::LivContents)) + "</h2><table class=\"toc\"><tbody>";
+    for (size_t i = 0; i < in.archives.size(); ++i) {
+        const EtapeArchive& a = in.archives[i];
+        b += "<tr><td class=\"num\">" + escape(etapeLabel(a)) + "</td><td><a href=\"#" + anchor(a, i) + "\">" +
+             escape(a.etape.header.theme.empty() ? hostOf(a) : a.etape.header.theme) + "</a></td><td>" +
+             escape(hostOf(a)) + "</td></tr>";
+    }
+    for (Str part : {Str::LivPractices, Str::LivParticipation, Str::LivHosts})
+        b += "<tr><td></td><td colspan=\"2\">" + escape(tr(part)) + "</td></tr>";
+    if (in.archives.empty()) b += "<tr><td>" + escape(tr(Str::LivNoEtape)) + "</td></tr>";
+    return b + "</tbody></table></section>\n";
+}
+
+std::string chapter(const EtapeArchive& a, size_t index) {
+    const Etape& e = a.etape;
+    std::string b = "<section class=\"chapter\" id=\"" + anchor(a, index) + "\"><h2>" + escape(etapeLabel(a)) + " — " +
+                    escape(e.header.theme.empty() ? hostOf(a) : e.header.theme) + "</h2><p class=\"etape-head\">" +
+                    escape(hostOf(a));
+    if (!e.header.venue.empty()) b += " — " + escape(e.header.venue);
+    b += " — " + escape(fmt(Str::LivPresentCount, {std::to_string(a.people.size())})) + "</p>";
+
+    // Programme.
+    b += "<h3>" + escape(tr(Str::LivProgramme)) + "</h3>";
+    if (e.programme.empty()) {
+        b += "<p class=\"muted\">" + escape(tr(Str::SumNone)) + "</p>";
+    } else {
+        b += "<table><tbody>";
+        for (const ProgrammeItem& item : e.programme)
+            b += "<tr><td class=\"num\">" + escape(formatTimeFr(item.start)) + "–" + escape(formatTimeFr(item.end())) +
+                 "</td><td>" + escape(item.title) + "</td><td class=\"muted\">" + escape(enumLabel(item.kind)) +
+                 "</td></tr>";
+        b += "</tbody></table>";
+    }
+
+    // Key ideas by board.
+    b += "<h3>" + escape(tr(Str::LivKeyIdeas)) + "</h3>";
+    if (e.boards.empty()) b += "<p class=\"muted\">" + escape(tr(Str::SumNone)) + "</p>";
+    for (const Board& board : e.boards) {
+        b += "<div class=\"board\"><h4>" + escape(board.title) + "</h4>";
+        for (const BoardCategory& c : board.categories) {
+            size_t total = 0;
+            const std::vector<const Idea*> ideas = keyIdeas(board, c.id, &total);
+            if (ideas.empty()) continue;
+            b += "<div><em>" + escape(c.name) + "</em><ul>";
+            for (const Idea* i : ideas) {
+                b += "<li>" + escape(i->text);
+                if (!i->merged.empty())
+                    b += " <span class=\"muted\">(" + escape(fmt(Str::LivGathered, {std::to_string(i->merged.size() + 1)})) +
+                         ")</span>";
+                if (i->practice) b += " <span class=\"tag\">" + escape(tr(Str::LivPracticeTag)) + "</span>";
+                b += "</li>";
+            }
+            if (total > ideas.size())
+                b += "<li class=\"muted\">" + escape(fmt(Str::LivMoreIdeas, {std::to_string(total - ideas.size())})) + "</li>";
+            b += "</ul></div>";
+        }
+        b += "</div>";
+    }
+
+    // Vote winners.
+    b += "<h3>" + escape(tr(Str::LivVotes)) + "</h3><ul>";
+    bool anyVote = false;
+    for (size_t v = 0; v < e.votes.size() && v < a.results.size(); ++v) {
+        const std::string first = winners(a, v);
+        if (first.empty()) continue;
+        b += "<li><strong>" + escape(first) + "</strong> — " + escape(e.votes[v].setup.question) + " <span class=\"muted\">(" +
+             escape(fmt(Str::LivBallots, {std::to_string(a.results[v].ballots)})) + ")</span></li>";
+        anyVote = true;
+    }
+    if (!anyVote) b += "<li class=\"muted\">" + escape(tr(Str::SumNone)) + "</li>";
+    b += "</ul></section>\n";
+    return b;
+}
+
+std::string practicesPart(const BookletInput& in) {
+    std::string b = "<section class=\"chapter\"><h2>" + escape(tr(Str::LivPractices)) + "</h2>";
+    b += "<table><thead><tr><th>" + escape(tr(Str::LivColPractice)) + "</th><th>" + escape(tr(Str::LivColOrigin)) +
+         "</th></tr></thead><tbody>";
+    bool any = false;
+    for (const EtapeArchive& a : in.archives)
+        for (const ArchivedPractice& p : a.practices) {
+            b += "<tr><td>" + escape(p.text) + "</td><td>" + escape(etapeLabel(a)) + " — " + escape(hostOf(a)) + "<br><span class=\"muted\">" +
+                 escape(p.board) + " · " + escape(p.group) + "</span></td></tr>";
+            any = true;
+        }
+    if (!any) b += "<tr><td colspan=\"2\" class=\"muted\">" + escape(tr(Str::SumNone)) + "</td></tr>";
+    return b + "</tbody></table></section>\n";
+}
+
+/// A table of `rows` × étapes counting the people present for whom `key` gives the row.
+template <class Key>
+std::string matrix(const BookletInput& in, const std::vector<std::string>& rows, Key key) {
+    std::string b = "<table class=\"matrix\"><thead><tr><th></th>";
+    for (const EtapeArchive& a : in.archives) b += "<th class=\"num\">" + std::to_string(a.etape.header.number) + "</th>";
+    b += "<th class=\"num\">" + escape(tr(Str::LivTotal)) + "</th></tr></thead><tbody>";
+    for (const std::string& r : rows) {
+        b += "<tr><td>" + escape(r) + "</td>";
+        int total = 0;
+        for (const EtapeArchive& a : in.archives) {
+            int n = 0;
+            for (const ArchivedPerson& p : a.people) n += key(p) == r;
+            total += n;
+            b += std::string("<td class=\"num") + (n ? " yes" : "") + "\">" + (n ? std::to_string(n) : "") + "</td>";
+        }
+        b += "<td class=\"num\">" + std::to_string(total) + "</td></tr>";
+    }
+    return b + "</tbody></table>";
+}
+
+std::string participationPart(const BookletInput& in) {
+    std::set<std::string> territories(in.cites.begin(), in.cites.end());
+    for (const EtapeArchive& a : in.archives)
+        for (const ArchivedPerson& p : a.people) territories.insert(territoryOf(p));
+    std::vector<std::string> rows(territories.begin(), territories.end());
+    std::sort(rows.begin(), rows.end(), [](const std::string& x, const std::string& y) { return foldForSearch(x) < foldForSearch(y); });
+    std::string b = "<section class=\"chapter\"><h2>" + escape(tr(Str::LivParticipation)) + "</h2><h3>" +
+                    escape(tr(Str::LivMatrix)) + "</h3>" + matrix(in, rows, territoryOf);
+    std::vector<std::string> institutions;
+    for (const auto& entry : enumEntries<Institution>()) institutions.emplace_back(tr(entry.label));
+    b += "<h3>" + escape(tr(Str::LivByInstitution)) + "</h3>" +
+         matrix(in, institutions, [](const ArchivedPerson& p) { return std::string(enumLabel(p.institution)); });
+    return b + "</section>\n";
+}
+
+std::string hostsPart(const BookletInput& in) {
+    std::string b = "<section><h2>" + escape(tr(Str::LivHosts)) + "</h2><table><tbody>";
+    for (const std::string& c : in.cites) {
+        std::string hosted;
+        for (const EtapeArchive& a : in.archives)
+            if (a.host == c) hosted += (hosted.empty() ? "" : ", ") + etapeLabel(a);
+        b += std::string("<tr><td>") + escape(c) + "</td><td" + (hosted.empty() ? ">" : " class=\"yes\">") +
+             escape(hosted.empty() ? tr(Str::LivNotHosted) : hosted) + "</td></tr>";
+    }
+    return b + "</tbody></table></section>\n";
+}
+
+// [SECTION] Annexes
+
+/// The rows of a CSV this module wrote (its BOM and header line left out), to put several under one header.
+std::string csvRows(const std::string& csv) {
+    const size_t end = csv.find("\r\n");
+    return end == std::string::npos ? std::string() : csv.substr(end + 2);
+}
+
+std::string participationCsv(const BookletInput& in) {
+    std::string out = std::string(kCsvBom) + tr(Str::LivCsvParticipationHeader) + "\r\n";
+    for (const EtapeArchive& a : in.archives) {
+        std::map<std::pair<std::string, std::string>, int> counts;  // (territory, institution) → present
+        for (const ArchivedPerson& p : a.people) ++counts[{territoryOf(p), std::string(enumLabel(p.institution))}];
+        for (const auto& [key, n] : counts)
+            out += csvRow({std::to_string(a.etape.header.number), toIso(a.etape.header.date), a.host, key.first, key.second,
+                           std::to_string(n)});
+    }
+    return out;
+}
+
+std::string practicesCsv(const BookletInput& in) {
+    std::string out = std::string(kCsvBom) + tr(Str::LivCsvPracticesHeader) + "\r\n";
+    for (const EtapeArchive& a : in.archives)
+        for (const ArchivedPractice& p : a.practices)
+            out += csvRow({std::to_string(a.etape.header.number), toIso(a.etape.header.date), a.host, p.board, p.category,
+                           p.group, p.text});
+    return out;
+}
+
+}  // namespace
+
+BookletInput makeBookletInput(std::vector<EtapeArchive> archives, const Model& model, std::optional<int> year) {
+    BookletInput in;
+    for (EtapeArchive& a : archives)
+        if (!year || a.etape.header.date.year == *year) in.archives.push_back(std::move(a));
+    std::stable_sort(in.archives.begin(), in.archives.end(),
+                     [](const EtapeArchive& a, const EtapeArchive& b) { return a.etape.header.date < b.etape.header.date; });
+    for (const Territory& t : model.territories)
+        if (t.cite) in.cites.push_back(t.name);
+    in.settings = model.settings;
+    in.title = year ? fmt(Str::LivTitleYear, {std::to_string(*year)}) : std::string(tr(Str::LivTitleTour));
+    return in;
+}
+
+std::string bookletHtml(const BookletInput& in) {
+    std::string b = kBookletStyle;
+    b += cover(in);
+    b += contents(in);
+    for (size_t i = 0; i < in.archives.size(); ++i) b += chapter(in.archives[i], i);
+    b += practicesPart(in);
+    b += participationPart(in);
+    b += hostsPart(in);
+    return htmlPage(in.title, b);
+}
+
+std::vector<std::pair<std::string, std::string>> bookletFiles(const BookletInput& in) {
+    std::string ideas = std::string(kCsvBom) + tr(Str::CsvIdeasHeader) + "\r\n";
+    std::string votes = std::string(kCsvBom) + tr(Str::CsvVotesHeader) + "\r\n";
+    for (const EtapeArchive& a : in.archives) {
+        ideas += csvRows(ideasCsv(a));
+        votes += csvRows(votesCsv(a));
+    }
+    return {{"livret.html", bookletHtml(in)},
+            {"participation.csv", participationCsv(in)},
+            {"idees.csv", std::move(ideas)},
+            {"votes.csv", std::move(votes)},
+            {"pratiques.csv", practicesCsv(in)}};
+}
+
+}  // namespace atelier::exporting

@@ -1,0 +1,36 @@
+// Le livret du Tour: the pedagogical booklet handed out at the end of a year and of the three years (« support
+// pédagogique enrichi en fin d'année et à l'issue des trois ans »). One A4 HTML document made to print — a cover,
+// a contents page, one chapter per étape of the period (programme, key ideas by board, vote winners), the
+// catalogue of practices, participation by Cité and by institution, the Cités that hosted — and its CSV annexes.
+// Archives in, text out; it supersedes the former synthesis (`atelier synthese` writes its HTML).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "core/archive.h"
+
+namespace atelier::exporting {
+
+/// What the booklet is made of.
+struct BookletInput {
+    std::string title;                  // « Livret du Tour des Cités éducatives — 2021 »
+    std::vector<EtapeArchive> archives;  // the étapes of the period, in the order shown (by date)
+    std::vector<std::string> cites;      // the Cités éducatives of the Tour (the hosts' table lists every one)
+    Settings settings;                   // the organiser's contact block on the cover
+};
+
+/// The booklet of `year` (nullopt: the whole Tour) out of every archive read: those of the year, by date; the Cités
+/// of the Tour and the organiser's contact from `model`; its title.
+BookletInput makeBookletInput(std::vector<EtapeArchive> archives, const Model& model, std::optional<int> year);
+
+/// livret.html: the printable booklet. Everything users typed is escaped.
+std::string bookletHtml(const BookletInput& input);
+
+/// The booklet and its annexes, by file name: livret.html, participation.csv (présents par étape, territoire et
+/// institution), idees.csv and votes.csv (every étape of the period), pratiques.csv. CSV for Excel in French.
+std::vector<std::pair<std::string, std::string>> bookletFiles(const BookletInput& input);
+
+}  // namespace atelier::exporting

@@ -1,0 +1,148 @@
+// Le livret du Tour: cover, contents, one chapter per étape (programme, key ideas, vote winners), practices,
+// participation by territory and by institution, hosts; the CSV annexes; everything users typed escaped.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <map>
+#include <string>
+
+#include "core/archive.h"
+#include "export/booklet.h"
+#include "export/html.h"
+#include "support/fixtures.h"
+
+using namespace atelier;
+
+namespace {
+
+size_t count(const std::string& text, const std::string& what) {
+    size_t n = 0;
+    for (size_t at = text.find(what); at != std::string::npos; at = text.find(what, at + what.size())) ++n;
+    return n;
+}
+
+exporting::BookletInput input(std::vector<EtapeArchive> archives) {
+    Settings settings;
+    settings.organisation = "IREV";
+    return {"Livret <2020>", std::move(archives), {"Amiens", "Lille", "Calais"}, settings};
+}
+
+std::map<std::string, std::string> files(const exporting::BookletInput& in) {
+    std::map<std::string, std::string> out;
+    for (auto& [name, content] : exporting::bookletFiles(in)) out[name] = content;
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("livret: cover, contents, a chapter per étape, practices, participation and hosts, everything escaped") {
+    const Session s = test::dayOfEtapeSession();
+    EtapeArchive a = makeArchive(s.model(), *s.model().etapeByNumber(1), "0.1.0", "x");
+    REQUIRE(!a.practices.empty());
+    a.practices.front().text = "<script>p()</script>";
+    a.etape.header.theme = "<i>thème</i>";
+    EtapeArchive b = a;
+    b.etape.header.number = 2;
+    b.etape.header.date = Date{2020, 6, 2};
+    b.host.clear();
+    const std::string html = exporting::bookletHtml(input({a, b}));
+    CHECK(html.find("<script") == std::string::npos);
+    CHECK(html.find("<i>") == std::string::npos);
+    CHECK(html.find("&lt;script&gt;p()&lt;/script&gt;") != std::string::npos);
+    CHECK(html.find("Livret &lt;2020&gt;") != std::string::npos);
+    // The cover, then the contents linking to one chapter per étape, each beginning a page.
+    CHECK(count(html, "<section class=\"cover\">") == 1);
+    CHECK(html.find("IREV") != std::string::npos);
+    CHECK(count(html, "<section class=\"chapter\" id=\"etape-") == 2);
+    CHECK(html.find("<a href=\"#etape-1-1\">") != std::string::npos);
+    CHECK(html.find("<a href=\"#etape-2-2\">") != std::string::npos);
+    CHECK(html.find("id=\"etape-2-2\"") != std::string::npos);
+    CHECK(html.find("page-break-before: always") != std::string::npos);
+    // Programme and vote winners of the étape.
+    REQUIRE(!a.etape.programme.empty());
+    CHECK(html.find(exporting::escape(a.etape.programme.front().title)) != std::string::npos);
+    CHECK(html.find("<strong>Café des parents</strong>") != std::string::npos);  // the majority judgment's winner
+    // Hosts: Calais has not hosted; Amiens hosted étape 1 only (the second archive has no host).
+    CHECK(html.find("<tr><td>Calais</td><td>pas encore accueilli d&#39;étape</td></tr>") != std::string::npos);
+    CHECK(html.find("<tr><td>Amiens</td><td class=\"yes\">Étape 1 — 11/02/2020</td></tr>") != std::string::npos);
+    // Participation: Amiens's row counts its people at both étapes, then the total.
+    int amiens = 0;
+    for (const ArchivedPerson& p : a.people) amiens += p.territory == "Amiens";
+    REQUIRE(amiens > 0);
+    const std::string n = std::to_string(amiens);
+    CHECK(html.find("<tr><td>Amiens</td><td class=\"num yes\">" + n + "</td><td class=\"num yes\">" + n +
+                    "</td><td class=\"num\">" + std::to_string(2 * amiens) + "</td></tr>") != std::string::npos);
+    // By institution: one row per institution, whoever came.
+    CHECK(html.find("<tr><td>Éducation nationale</td>") != std::string::npos);
+    CHECK(html.find("<tr><td>Association</td>") != std::string::npos);
+}
+
+TEST_CASE("livret: the key ideas of a column are its practices first, then the ideas that gathered others, five at most") {
+    const Session s = test::dayOfEtapeSession();
+    EtapeArchive a = makeArchive(s.model(), *s.model().etapeByNumber(1), "0.1.0", "x");
+    REQUIRE(!a.etape.boards.empty());
+    Board& board = a.etape.boards.front();
+    const Id column = board.categories.front().id;
+    board.ideas.clear();
+    for (int i = 0; i < 8; ++i) {
+        Idea idea;
+        idea.id = 1000 + i;
+        idea.text = "Idée ordinaire " + std::to_string(i);
+        idea.category = column;
+        board.ideas.push_back(idea);
+    }
+    board.ideas[6].text = "Idée qui en réunit deux";
+    board.ideas[6].merged.push_back(MergedIdea{1, "une autre", "Groupe 2", ""});
+    board.ideas[7].text = "Pratique du groupe";
+    board.ideas[7].practice = true;
+    const std::string html = exporting::bookletHtml(input({a}));
+    const size_t practice = html.find("Pratique du groupe"), merged = html.find("Idée qui en réunit deux"),
+                 first = html.find("Idée ordinaire 0");
+    REQUIRE(practice != std::string::npos);
+    REQUIRE(merged != std::string::npos);
+    REQUIRE(first != std::string::npos);
+    CHECK(practice < merged);
+    CHECK(merged < first);
+    CHECK(html.find("2 idées réunies") != std::string::npos);
+    CHECK(html.find("Idée ordinaire 2") != std::string::npos);
+    CHECK(html.find("Idée ordinaire 3") == std::string::npos);  // beyond the five key ideas: in the annex
+    CHECK(html.find("et 3 autre(s) idée(s) dans l&#39;annexe idees.csv") != std::string::npos);
+    CHECK(files(input({a}))["idees.csv"].find("Idée ordinaire 5") != std::string::npos);
+}
+
+TEST_CASE("livret: the CSV annexes hold every étape of the period, for Excel, formulas made harmless") {
+    const Session s = test::dayOfEtapeSession();
+    EtapeArchive a = makeArchive(s.model(), *s.model().etapeByNumber(1), "0.1.0", "x");
+    REQUIRE(!a.practices.empty());
+    a.practices.front().text = "=HYPERLINK(\"x\")";
+    EtapeArchive b = a;
+    b.etape.header.number = 2;
+    auto f = files(input({a, b}));
+    REQUIRE(f.size() == 5);
+    REQUIRE(f.count("livret.html"));
+    for (const char* name : {"participation.csv", "idees.csv", "votes.csv", "pratiques.csv"}) {
+        CAPTURE(name);
+        CHECK(f[name].rfind("\xEF\xBB\xBF", 0) == 0);
+        CHECK(count(f[name], "\xEF\xBB\xBF") == 1);  // one header for all the étapes
+    }
+    CHECK(f["participation.csv"].find("etape;date;cite_hote;territoire;institution;presents\r\n") != std::string::npos);
+    // The present people of each étape, counted once by territory and institution.
+    int total = 0;
+    const std::string& p = f["participation.csv"];
+    for (size_t line = p.find("\r\n") + 2; line < p.size();) {
+        const size_t end = p.find("\r\n", line);
+        total += std::stoi(p.substr(p.rfind(';', end) + 1, end - p.rfind(';', end) - 1));
+        line = end + 2;
+    }
+    CHECK(total == static_cast<int>(2 * a.people.size()));
+    CHECK(count(f["idees.csv"], "\r\n") == 1 + 2 * static_cast<size_t>(a.ideaCount()));
+    CHECK(count(f["pratiques.csv"], "\r\n") == 1 + 2 * a.practices.size());
+    CHECK(f["pratiques.csv"].find("\"'=HYPERLINK(\"\"x\"\")\"") != std::string::npos);
+    CHECK(f["pratiques.csv"].find(";=HYPERLINK") == std::string::npos);
+}
+
+TEST_CASE("livret: a period without archives still gives a booklet that says so") {
+    const std::string html = exporting::bookletHtml(input({}));
+    CHECK(html.find("Aucune étape archivée sur cette période.") != std::string::npos);
+    CHECK(html.find("<tr><td>Amiens</td><td>pas encore accueilli d&#39;étape</td></tr>") != std::string::npos);
+}

@@ -6,6 +6,7 @@
 #include <map>
 #include <set>
 
+#include "core/enums.h"
 #include "core/strings.h"
 #include "core/text.h"
 #include "export/html.h"
@@ -76,7 +77,9 @@ std::string synthesisHtml(const std::vector<EtapeArchive>& archives, const std::
     bool anyPractice = false;
     for (const EtapeArchive& a : archives)
         for (const ArchivedPractice& p : a.practices) {
-            b += "<li>" + escape(p.text) + " <span class=\"muted\">(" + escape(label(a)) + " — " + escape(p.board) + ")</span></li>";
+            b += "<li>" + escape(p.text) + " <span class=\"muted\">(" + escape(label(a)) + " — " +
+                 escape(p.source == PracticeSource::ActionPhare ? std::string(enumLabel(p.source)) : p.board) +
+                 ")</span></li>";
             anyPractice = true;
         }
     if (!anyPractice) b += "<li>" + escape(tr(Str::SumNone)) + "</li>";

@@ -23,7 +23,7 @@ struct Fixture {
     Id e = s.model().etapeByNumber(1)->id;
     Id board = 0, first = 0, second = 0;
     Id lille = s.model().territoryByName("Lille")->id;
-    Id calais = s.model().territoryByName("Arras")->id;
+    Id arras = s.model().territoryByName("Arras")->id;
     Fixture() {
         Board b;
         b.title = "Comment associer les familles ?";
@@ -159,7 +159,7 @@ TEST_CASE("a practice that holds nothing of its own goes when its idea is unflag
     REQUIRE(f.practice(f.second));
 
     // With a follow-up, it stays in the library after its idea is removed.
-    REQUIRE(f.s.apply(AddFollowUp{f.second, FollowUp{f.calais, FollowUpStatus::Adoptee, Date{2021, 1, 12}, "Au collège"}}).ok);
+    REQUIRE(f.s.apply(AddFollowUp{f.second, FollowUp{f.arras, FollowUpStatus::Adoptee, Date{2021, 1, 12}, "Au collège"}}).ok);
     m = roundTrip(f.s, RemoveIdea{f.e, f.board, f.second});
     REQUIRE(m.practice(f.second));
     CHECK(practiceListed(m, *m.practice(f.second)));
@@ -223,12 +223,12 @@ TEST_CASE("follow-ups and interested Cités: recorded with undo, refused with a 
     CHECK(m.practice(f.first)->followUps.empty());
     REQUIRE(f.s.undo().ok);
 
-    m = roundTrip(f.s, SetPracticeInterest{f.first, f.calais, true});
+    m = roundTrip(f.s, SetPracticeInterest{f.first, f.arras, true});
     m = roundTrip(f.s, SetPracticeInterest{f.first, f.lille, true});
-    std::vector<Id> expected{f.lille, f.calais};
+    std::vector<Id> expected{f.lille, f.arras};
     std::sort(expected.begin(), expected.end());
     CHECK(m.practice(f.first)->interested == expected);  // in id order, whatever the order of entry
-    m = roundTrip(f.s, SetPracticeInterest{f.first, f.calais, false});
+    m = roundTrip(f.s, SetPracticeInterest{f.first, f.arras, false});
     CHECK(m.practice(f.first)->interested == std::vector<Id>{f.lille});
 
     CHECK(refused(f.s, AddFollowUp{f.first, FollowUp{0, FollowUpStatus::Essayee, Date{2021, 3, 16}, ""}}) ==
@@ -274,7 +274,7 @@ TEST_CASE("the evaluation of the day: the default questionnaire, counts per grad
     EvaluationAnswer sentence{takeAway, -1, "Le café des parents, à essayer chez nous", {}};
     EvaluationAnswer wants{wanted, -1, "", {f.first, ap}};
     EvaluationAnswer wish{themes, -1, "L'évaluation des Cités", {}};
-    m = roundTrip(f.s, AddEvaluationResponse{f.e, EvaluationResponse{0, 1, f.calais, {sentence, wants, wish}}});
+    m = roundTrip(f.s, AddEvaluationResponse{f.e, EvaluationResponse{0, 1, f.arras, {sentence, wants, wish}}});
 
     const EvaluationResults r = evaluationResults(m.etape(f.e)->evaluation);
     CHECK(r.responses == 20);
@@ -289,8 +289,8 @@ TEST_CASE("the evaluation of the day: the default questionnaire, counts per grad
     CHECK(r.questions[4].texts[0].first == "L'évaluation des Cités");
 
     // The respondent's Cité is interested in both practices (derived: nothing recorded twice).
-    CHECK(interestedCites(m, *m.practice(f.first)) == std::vector<Id>{f.calais});
-    CHECK(interestedCites(m, *m.practice(ap)) == std::vector<Id>{f.calais});
+    CHECK(interestedCites(m, *m.practice(f.first)) == std::vector<Id>{f.arras});
+    CHECK(interestedCites(m, *m.practice(ap)) == std::vector<Id>{f.arras});
     CHECK(m.practice(f.first)->interested.empty());
 
     // A practice named by an answer is kept when its idea is unflagged (hidden, not lost).
@@ -335,4 +335,21 @@ TEST_CASE("the evaluation: bad answers and changes that would lose answers are r
     const Id response = f.s.model().etape(f.e)->evaluation.responses.front().id;
     roundTrip(f.s, RemoveEvaluationResponse{f.e, response});
     (void)m;
+}
+
+TEST_CASE("a Cité named by a practice or an evaluation answer cannot be removed") {
+    Fixture f;
+    REQUIRE(f.s.apply(SetPractice{f.e, f.board, f.first, true}).ok);
+    // Nobody lives in Arras in the fixture and it hosts nothing: only the practice holds it.
+    REQUIRE(f.s.apply(AddFollowUp{f.first, FollowUp{f.arras, FollowUpStatus::Essayee, Date{2020, 6, 2}, ""}}).ok);
+    CHECK(refused(f.s, RemoveTerritory{f.arras}) ==
+          "Arras figure dans la bibliothèque des pratiques ou dans une évaluation (Un café des parents au collège) : "
+          "retirez-l'en d'abord.");
+    REQUIRE(f.s.undo().ok);
+    REQUIRE(f.s.apply(SetEvaluation{f.e, defaultEvaluation().questions, {}}).ok);
+    const Id takeAway = f.s.model().etape(f.e)->evaluation.questions[2].id;
+    REQUIRE(f.s.apply(AddEvaluationResponse{f.e, EvaluationResponse{0, 1, f.arras, {{takeAway, -1, "Merci", {}}}}}).ok);
+    CHECK(refused(f.s, RemoveTerritory{f.arras}).find("(Étape 1)") != std::string::npos);
+    REQUIRE(f.s.undo().ok);
+    roundTrip(f.s, RemoveTerritory{f.arras});
 }

@@ -81,7 +81,11 @@ Json practiceJson(const Model& m, const Practice& p) {
 }
 
 std::string practiceText(const Model& m, const Practice& p) {
-    std::string out = fmt(Str::CliPratiqueLine, {std::to_string(p.id), p.title, enumLabel(p.source),
+    // Where it comes from: its board (« Comment associer les familles ? ») or « Action-phare ».
+    const std::string origin = p.source == PracticeSource::Board && !p.boardTitle.empty()
+                                   ? "« " + p.boardTitle + " »"
+                                   : std::string(enumLabel(p.source));
+    std::string out = fmt(Str::CliPratiqueLine, {std::to_string(p.id), p.title, origin,
                                                  std::to_string(p.etapeNumber),
                                                  p.cite ? territoryName(m, *p.cite) : tr(Str::HostToConfirm)});
     if (const std::string d = practiceDescription(m, p); !d.empty()) out += "\n    " + d;

@@ -56,6 +56,23 @@ TEST_CASE("atelier pratiques lists the demo's practices with their origin, inter
     CHECK(text.code == 0);
     CHECK(text.out.find("Le café des parents du collège — Action-phare, étape 3") != std::string::npos);
     CHECK(text.out.find("Adoptée à ") != std::string::npos);
+    CHECK(text.out.find(" — « Comment associer les familles à la réussite éducative ? », étape 3") !=
+          std::string::npos);
+
+    // A respondent of Arras who wants to try the board's practice: Arras is interested in it.
+    const std::string id = std::to_string((*idea)["id"].get<unsigned long long>());
+    const Run wants = run(dir.data() + " evaluation saisir --etape 3 --question 4 --pratiques " + id + " --cite Arras");
+    INFO(wants.out);
+    REQUIRE(wants.code == 0);
+    const auto after = nlohmann::json::parse(run(dir.data() + " pratiques --json").out);
+    bool arras = false;
+    for (const auto& p : after)
+        if (p["id"] == (*idea)["id"])
+            for (const auto& c : p["interesses"]) arras = arras || c == "Arras";
+    CHECK(arras);
+    const Run other = run(dir.data() + " evaluation saisir --etape 1 --question 4 --pratiques " + id);
+    CHECK(other.code == 1);
+    CHECK(other.out.find("n'est pas une pratique de l'étape 1") != std::string::npos);
 }
 
 TEST_CASE("atelier pratique suivi records a follow-up; bad input is refused with a French message") {

@@ -490,11 +490,9 @@ ApplyResult apply(Model& m, AddEtape& a) {
 }
 
 ApplyResult apply(Model& m, RemoveEtape& a) {
-    const int i = indexOf(m.etapes, a.id);
-    if (i < 0) return fail(tr(Str::ErrUnknownEtape));
-    const Etape gone = m.etapes[static_cast<size_t>(i)];
     ApplyResult result = removeEntity<AddEtape>(m.etapes, a.id, Str::ErrUnknownEtape);
-    dropEtapePractices(m, gone);  // after the removal: an evaluation answer no longer holds them
+    // After the removal (an evaluation answer of the étape no longer holds them), from the étape its inverse keeps.
+    if (result) dropEtapePractices(m, std::get<AddEtape>(result.inverse).etape);
     return result;
 }
 

@@ -94,6 +94,10 @@ constexpr Command kCommands[] = {
     {"demo", nullptr, cmdDemo, Access::Write},
     {"serve", nullptr, cmdServe, Access::Write},  // holds the data folder while phones write through it
     {"maintenance", nullptr, cmdMaintenance, Access::Write},
+    {"pratiques", nullptr, cmdPratiques, Access::Read},
+    {"pratique", nullptr, cmdPratique, Access::Write},        // pratique suivi ID …
+    {"action-phare", nullptr, cmdActionPhare, Access::Write},  // action-phare ajouter …
+    {"evaluation", nullptr, cmdEvaluation, Access::Read},      // « evaluation saisir » takes the folder (practices.cpp)
 };
 
 /// The command of `table` named `word` (its French name or its alias), or nullptr.

@@ -73,6 +73,10 @@ int cmdSynthese(Context& context, Args& args);       // archive.cpp
 int cmdLivret(Context& context, Args& args);         // archive.cpp
 int cmdDemo(Context& context, Args& args);           // archive.cpp
 int cmdServe(Context& context, Args& args);          // serve.cpp
+int cmdPratiques(Context& context, Args& args);      // practices.cpp
+int cmdPratique(Context& context, Args& args);       // practices.cpp: pratique suivi
+int cmdActionPhare(Context& context, Args& args);    // practices.cpp: action-phare ajouter
+int cmdEvaluation(Context& context, Args& args);     // practices.cpp: evaluation, evaluation saisir
 /// What tallyVoteJson gives: the result (ok) or the French message saying what is wrong with the vote file.
 struct TallyRun {
     bool ok = false;

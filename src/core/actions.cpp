@@ -11,6 +11,9 @@
 // [SECTION] Icebreakers
 // [SECTION] Settings
 // [SECTION] Idea boards
+// [SECTION] Actions-phares
+// [SECTION] Library of practices
+// [SECTION] Evaluation
 // [SECTION] Dispatch
 
 #include "core/actions.h"
@@ -20,6 +23,8 @@
 #include <utility>
 
 #include "core/assert.h"
+#include "core/enums.h"
+#include "core/practices.h"
 #include "core/strings.h"
 #include "core/text.h"
 
@@ -209,6 +214,93 @@ std::string clusterName(const Model& m, Id etape, Id boardId, Id cluster) {
     return i >= 0 ? b->clusters[static_cast<size_t>(i)].name : "?";
 }
 
+
+constexpr size_t kMaxDescription = 2000;
+constexpr size_t kMaxPhotos = 20;
+
+/// A photo's file name: relative to the data folder, inside it.
+bool isPhotoPath(const std::string& path) {
+    if (path.empty() || path.size() > 255 || path.front() == '/' || path.find('\\') != std::string::npos ||
+        path.find(':') != std::string::npos || !isValidUtf8(path))
+        return false;
+    size_t start = 0;
+    while (start <= path.size()) {
+        const size_t end = std::min(path.find('/', start), path.size());
+        const std::string part = path.substr(start, end - start);
+        if (part.empty() || part == "." || part == "..") return false;
+        start = end + 1;
+    }
+    return true;
+}
+
+Check checkActionPhare(ActionPhare& a) {
+    if (auto c = checkText(Str::FieldActionPhareTitle, a.title, kMaxName, true, Str::ErrEmptyActionPhareTitle); !c.empty())
+        return c;
+    if (auto c = checkText(Str::FieldDescription, a.description, kMaxDescription, false); !c.empty()) return c;
+    if (auto c = checkText(Str::FieldPartners, a.partners, kMaxText, false); !c.empty()) return c;
+    if (auto c = checkText(Str::FieldContact, a.contact, kMaxName, false); !c.empty()) return c;
+    if (a.photos.size() > kMaxPhotos) return fmt(Str::ErrTooManyPhotos, {std::to_string(kMaxPhotos)});
+    for (size_t i = 0; i < a.photos.size(); ++i) {
+        if (!isPhotoPath(a.photos[i])) return fmt(Str::ErrBadPhoto, {a.photos[i]});
+        for (size_t j = 0; j < i; ++j)
+            if (a.photos[j] == a.photos[i]) return fmt(Str::ErrDuplicatePhoto, {a.photos[i]});
+    }
+    return {};
+}
+
+// Practice records (practices.h): made with their source, dropped with it while they hold nothing of their own, their
+// copies of the source's title, board title and étape number kept in step. The list stays in id order.
+
+void insertPractice(Model& m, Practice p) {
+    const auto at = std::lower_bound(m.practices.begin(), m.practices.end(), p.id,
+                                     [](const Practice& x, Id id) { return x.id < id; });
+    m.practices.insert(at, std::move(p));
+}
+
+/// Makes `fresh`'s record when there is none with its id.
+void ensurePractice(Model& m, Practice fresh) {
+    if (!m.practice(fresh.id)) insertPractice(m, std::move(fresh));
+}
+
+/// Drops the record `fresh` would make again, when it is exactly that (nothing of its own).
+void dropPristinePractice(Model& m, const Practice& fresh) {
+    const int i = indexOf(m.practices, fresh.id);
+    if (i < 0) return;
+    const Practice& p = m.practices[static_cast<size_t>(i)];
+    if (p == fresh && !holdsOwnData(m, p)) m.practices.erase(m.practices.begin() + i);
+}
+
+/// The flagged idea and its flagged absorbed ideas get their practices.
+void ensureIdeaPractices(Model& m, const Etape& e, const Board& b, const Idea& idea) {
+    if (idea.practice) ensurePractice(m, practiceFromIdea(e, b, idea.id, idea.text));
+    for (const MergedIdea& part : idea.merged)
+        if (part.practice) ensurePractice(m, practiceFromIdea(e, b, part.id, part.text));
+}
+
+/// The idea (and its absorbed ideas) leave or lose their flag: their records go unless they hold something.
+void dropIdeaPractices(Model& m, const Etape& e, const Board& b, const Idea& idea) {
+    dropPristinePractice(m, practiceFromIdea(e, b, idea.id, idea.text));
+    for (const MergedIdea& part : idea.merged) dropPristinePractice(m, practiceFromIdea(e, b, part.id, part.text));
+}
+
+void ensureEtapePractices(Model& m, const Etape& e) {
+    for (const Board& b : e.boards)
+        for (const Idea& idea : b.ideas) ensureIdeaPractices(m, e, b, idea);
+    for (const ActionPhare& a : e.actionsPhares) ensurePractice(m, practiceFromActionPhare(e, a));
+}
+
+void dropEtapePractices(Model& m, const Etape& e) {
+    for (const Board& b : e.boards)
+        for (const Idea& idea : b.ideas) dropIdeaPractices(m, e, b, idea);
+    for (const ActionPhare& a : e.actionsPhares) dropPristinePractice(m, practiceFromActionPhare(e, a));
+}
+
+/// The title of the practice `id` follows its source's, unless the facilitator wrote their own.
+void followTitle(Model& m, Id id, const std::string& title) {
+    const int i = indexOf(m.practices, id);
+    if (i >= 0 && !m.practices[static_cast<size_t>(i)].ownTitle) m.practices[static_cast<size_t>(i)].title = title;
+}
+
 }  // namespace
 
 // [SECTION] Territories
@@ -236,6 +328,19 @@ ApplyResult apply(Model& m, RemoveTerritory& a) {
         const auto people = std::count_if(m.people.begin(), m.people.end(),
                                           [&](const Person& p) { return p.territory == a.id; });
         if (people > 0) return fail(fmt(Str::ErrTerritoryHasPeople, {t->name, std::to_string(people)}));
+        // Practices and evaluations name it: removing it would leave a follow-up or an answer without its Cité.
+        for (const Practice& p : m.practices) {
+            const bool named = p.cite == a.id ||
+                               std::find(p.interested.begin(), p.interested.end(), a.id) != p.interested.end() ||
+                               std::any_of(p.followUps.begin(), p.followUps.end(),
+                                           [&](const FollowUp& f) { return f.territory == a.id; });
+            if (named) return fail(fmt(Str::ErrTerritoryInPractices, {t->name, excerpt(p.title, 40)}));
+        }
+        for (const Etape& e : m.etapes)
+            for (const EvaluationResponse& r : e.evaluation.responses)
+                if (r.territory == a.id)
+                    return fail(fmt(Str::ErrTerritoryInPractices,
+                                    {t->name, fmt(Str::EtapeNumber, {std::to_string(e.header.number)})}));
     }
     return removeEntity<AddTerritory>(m.territories, a.id, Str::ErrUnknownTerritory);
 }
@@ -364,16 +469,38 @@ ApplyResult apply(Model& m, AddEtape& a) {
         ids.push_back(r.id);
         if (auto c = checkRegistration(m, e, r, i); !c.empty()) return fail(c);
     }
+    for (ActionPhare& ap : e.actionsPhares) {
+        if (ap.id == 0) ap.id = next;
+        next = std::max(next, ap.id + 1);
+        ids.push_back(ap.id);
+        if (auto c = checkActionPhare(ap); !c.empty()) return fail(c);
+    }
+    for (EvaluationQuestion& q : e.evaluation.questions) {
+        if (q.id == 0) q.id = next;
+        next = std::max(next, q.id + 1);
+        ids.push_back(q.id);
+    }
+    for (EvaluationResponse& r : e.evaluation.responses) {
+        if (r.id == 0) r.id = next;
+        next = std::max(next, r.id + 1);
+        ids.push_back(r.id);
+    }
     std::sort(ids.begin(), ids.end());
     if (std::adjacent_find(ids.begin(), ids.end()) != ids.end()) return fail(tr(Str::ErrIdTaken));
     a.etape = e;
     m.nextId = next;
     const Id id = e.id;
-    insertAt(m.etapes, std::move(e), a.index);
+    const int at = insertAt(m.etapes, std::move(e), a.index);
+    ensureEtapePractices(m, m.etapes[static_cast<size_t>(at)]);
     return done(RemoveEtape{id});
 }
 
-ApplyResult apply(Model& m, RemoveEtape& a) { return removeEntity<AddEtape>(m.etapes, a.id, Str::ErrUnknownEtape); }
+ApplyResult apply(Model& m, RemoveEtape& a) {
+    ApplyResult result = removeEntity<AddEtape>(m.etapes, a.id, Str::ErrUnknownEtape);
+    // After the removal (an evaluation answer of the étape no longer holds them), from the étape its inverse keeps.
+    if (result) dropEtapePractices(m, std::get<AddEtape>(result.inverse).etape);
+    return result;
+}
 
 ApplyResult apply(Model& m, UpdateEtape& a) {
     const int i = indexOf(m.etapes, a.id);
@@ -382,6 +509,8 @@ ApplyResult apply(Model& m, UpdateEtape& a) {
     Etape& e = m.etapes[static_cast<size_t>(i)];
     UpdateEtape inverse{a.id, e.header};
     e.header = a.header;
+    for (Practice& p : m.practices)
+        if (p.etape == a.id) p.etapeNumber = e.header.number;
     return done(std::move(inverse));
 }
 
@@ -1021,6 +1150,8 @@ ApplyResult apply(Model& m, AddBoard& a) {
     m.nextId = next;
     const Id id = b.id;
     a.index = insertAt(e->boards, std::move(b), a.index);
+    for (const Idea& idea : e->boards[static_cast<size_t>(a.index)].ideas)
+        ensureIdeaPractices(m, *e, e->boards[static_cast<size_t>(a.index)], idea);
     return done(RemoveBoard{a.etape, id});
 }
 
@@ -1031,6 +1162,7 @@ ApplyResult apply(Model& m, RemoveBoard& a) {
     if (i < 0) return fail(tr(Str::ErrUnknownBoard));
     AddBoard inverse{a.etape, std::move(e->boards[static_cast<size_t>(i)]), i};
     e->boards.erase(e->boards.begin() + i);
+    for (const Idea& idea : inverse.board.ideas) dropIdeaPractices(m, *e, inverse.board, idea);
     return done(std::move(inverse));
 }
 
@@ -1041,6 +1173,8 @@ ApplyResult apply(Model& m, RenameBoard& a) {
     const Etape* e = findEtape(m, a.etape);
     ATELIER_ASSERT(e, "RenameBoard: findBoard found the board, so its étape exists");
     if (auto c = checkBoardTitle(*e, a.title, a.board); !c.empty()) return fail(c);
+    for (Practice& p : m.practices)
+        if (p.source == PracticeSource::Board && p.etape == a.etape && p.board == a.board) p.boardTitle = a.title;
     return done(RenameBoard{a.etape, a.board, std::exchange(b->title, a.title)});
 }
 
@@ -1098,6 +1232,7 @@ ApplyResult apply(Model& m, AddIdea& a) {
     for (const MergedIdea& part : idea.merged) reserveId(m, part.id);
     const Id id = idea.id;
     a.index = insertAt(b->ideas, std::move(idea), a.index);
+    ensureIdeaPractices(m, *findEtape(m, a.etape), *b, b->ideas[static_cast<size_t>(a.index)]);
     return done(RemoveIdea{a.etape, a.board, id});
 }
 
@@ -1109,6 +1244,7 @@ ApplyResult apply(Model& m, RemoveIdea& a) {
     if (i < 0) return fail(tr(Str::ErrUnknownIdea));
     AddIdea inverse{a.etape, a.board, std::move(b->ideas[static_cast<size_t>(i)]), i};
     b->ideas.erase(b->ideas.begin() + i);
+    dropIdeaPractices(m, *findEtape(m, a.etape), *b, inverse.idea);
     return done(std::move(inverse));
 }
 
@@ -1128,6 +1264,7 @@ ApplyResult apply(Model& m, EditIdea& a) {
     a.author = changed.author;
     EditIdea inverse{a.etape, a.board, a.idea, idea->text, idea->group, idea->author};
     *idea = std::move(changed);
+    followTitle(m, a.idea, idea->text);
     return done(std::move(inverse));
 }
 
@@ -1210,7 +1347,7 @@ ApplyResult apply(Model& m, MergeIdeas& a) {
     if (from < 0 || !into) return fail(tr(Str::ErrUnknownIdea));
     // The absorbed idea's text, then what it had itself absorbed: every text stays.
     Idea absorbed = b->ideas[static_cast<size_t>(from)];
-    into->merged.push_back(MergedIdea{absorbed.id, absorbed.text, absorbed.group, absorbed.author});
+    into->merged.push_back(MergedIdea{absorbed.id, absorbed.text, absorbed.group, absorbed.author, absorbed.practice});
     into->merged.insert(into->merged.end(), absorbed.merged.begin(), absorbed.merged.end());
     SplitIdea inverse{a.etape, a.board, a.into, std::move(absorbed), from};
     b->ideas.erase(b->ideas.begin() + from);
@@ -1236,7 +1373,8 @@ ApplyResult apply(Model& m, SplitIdea& a) {
     if (a.index < -1 || a.index > static_cast<int>(b->ideas.size())) return fail(tr(Str::ErrBadIndex));
     into->merged.resize(start);
     const Id intoId = a.into, fromId = restored.id;
-    insertAt(b->ideas, std::move(restored), a.index);
+    const int at = insertAt(b->ideas, std::move(restored), a.index);
+    ensureIdeaPractices(m, *findEtape(m, a.etape), *b, b->ideas[static_cast<size_t>(at)]);
     return done(MergeIdeas{a.etape, a.board, intoId, fromId});
 }
 
@@ -1246,7 +1384,12 @@ ApplyResult apply(Model& m, SetPractice& a) {
     if (!b) return fail(error);
     Idea* idea = findIdea(*b, a.idea);
     if (!idea) return fail(tr(Str::ErrUnknownIdea));
-    return done(SetPractice{a.etape, a.board, a.idea, std::exchange(idea->practice, a.practice)});
+    SetPractice inverse{a.etape, a.board, a.idea, std::exchange(idea->practice, a.practice)};
+    const Etape& e = *findEtape(m, a.etape);
+    const Practice fresh = practiceFromIdea(e, *b, idea->id, idea->text);
+    if (a.practice) ensurePractice(m, fresh);
+    else dropPristinePractice(m, fresh);
+    return done(std::move(inverse));
 }
 
 ApplyResult apply(Model& m, SetBoardHidden& a) {
@@ -1311,6 +1454,292 @@ std::string SetBoardHidden::label(const Model& m) const {
 }
 std::string RevealIdeas::label(const Model&) const {
     return fmt(reveal ? Str::ActRevealIdeas : Str::ActHideIdeas, {std::to_string(ideas.size())});
+}
+
+// [SECTION] Actions-phares
+
+namespace {
+
+ApplyResult apply(Model& m, AddActionPhare& a) {
+    Etape* e = findEtape(m, a.etape);
+    if (!e) return fail(tr(Str::ErrUnknownEtape));
+    ApplyResult result = addToList(m, e->actionsPhares, a.actionPhare, a.index, checkActionPhare,
+                                   [&](Id id) { return RemoveActionPhare{a.etape, id}; });
+    if (result) ensurePractice(m, practiceFromActionPhare(*e, e->actionsPhares[static_cast<size_t>(a.index)]));
+    return result;
+}
+
+ApplyResult apply(Model& m, RemoveActionPhare& a) {
+    Etape* e = findEtape(m, a.etape);
+    if (!e) return fail(tr(Str::ErrUnknownEtape));
+    ApplyResult result = removeFromList(e->actionsPhares, a.actionPhare, Str::ErrUnknownActionPhare,
+                                        [&](ActionPhare ap, int i) { return AddActionPhare{a.etape, std::move(ap), i}; });
+    if (result) dropPristinePractice(m, practiceFromActionPhare(*e, std::get<AddActionPhare>(result.inverse).actionPhare));
+    return result;
+}
+
+ApplyResult apply(Model& m, UpdateActionPhare& a) {
+    Etape* e = findEtape(m, a.etape);
+    if (!e) return fail(tr(Str::ErrUnknownEtape));
+    const int i = indexOf(e->actionsPhares, a.actionPhare.id);
+    if (i < 0) return fail(tr(Str::ErrUnknownActionPhare));
+    if (auto c = checkActionPhare(a.actionPhare); !c.empty()) return fail(c);
+    UpdateActionPhare inverse{a.etape, std::exchange(e->actionsPhares[static_cast<size_t>(i)], a.actionPhare)};
+    followTitle(m, a.actionPhare.id, a.actionPhare.title);
+    return done(std::move(inverse));
+}
+
+std::string actionPhareTitle(const Model& m, Id etape, Id id) {
+    if (const Etape* e = m.etape(etape))
+        if (const int i = indexOf(e->actionsPhares, id); i >= 0) return e->actionsPhares[static_cast<size_t>(i)].title;
+    return "?";
+}
+
+}  // namespace
+
+std::string AddActionPhare::label(const Model&) const { return fmt(Str::ActAddActionPhare, {actionPhare.title}); }
+std::string RemoveActionPhare::label(const Model& m) const {
+    return fmt(Str::ActRemoveActionPhare, {actionPhareTitle(m, etape, actionPhare)});
+}
+std::string UpdateActionPhare::label(const Model&) const { return fmt(Str::ActUpdateActionPhare, {actionPhare.title}); }
+
+// [SECTION] Library of practices
+
+namespace {
+
+constexpr size_t kMaxThemes = 20;
+
+Practice* findPractice(Model& m, Id id) {
+    const int i = indexOf(m.practices, id);
+    return i < 0 ? nullptr : &m.practices[static_cast<size_t>(i)];
+}
+
+std::string practiceTitle(const Model& m, Id id) {
+    const Practice* p = m.practice(id);
+    return p ? excerpt(p->title, 40) : "?";
+}
+
+std::string territoryName(const Model& m, Id id) {
+    const Territory* t = m.territory(id);
+    return t ? t->name : "?";
+}
+
+Check checkThemes(std::vector<std::string>& themes) {
+    if (themes.size() > kMaxThemes) return fmt(Str::ErrTooManyThemes, {std::to_string(kMaxThemes)});
+    for (size_t i = 0; i < themes.size(); ++i) {
+        if (auto c = checkText(Str::FieldTheme, themes[i], kMaxShort, true, Str::ErrEmptyTheme); !c.empty()) return c;
+        for (size_t j = 0; j < i; ++j)
+            if (foldForSearch(themes[j]) == foldForSearch(themes[i])) return fmt(Str::ErrDuplicateTheme, {themes[i]});
+    }
+    return {};
+}
+
+ApplyResult apply(Model& m, UpdatePractice& a) {
+    Practice* p = findPractice(m, a.practice);
+    if (!p) return fail(tr(Str::ErrUnknownPractice));
+    if (auto c = checkText(Str::FieldPracticeTitle, a.title, kMaxText, true, Str::ErrEmptyPracticeTitle); !c.empty())
+        return fail(c);
+    if (auto c = checkText(Str::FieldDescription, a.description, kMaxDescription, false); !c.empty()) return fail(c);
+    if (auto c = checkThemes(a.themes); !c.empty()) return fail(c);
+    if (a.cite && !m.territory(*a.cite)) return fail(tr(Str::ErrUnknownTerritory));
+    UpdatePractice inverse{a.practice, p->title, p->ownTitle, p->description, p->themes, p->cite};
+    p->title = a.title;
+    p->ownTitle = a.ownTitle;
+    p->description = a.description;
+    p->themes = a.themes;
+    p->cite = a.cite;
+    return done(std::move(inverse));
+}
+
+ApplyResult apply(Model& m, SetPracticeInterest& a) {
+    Practice* p = findPractice(m, a.practice);
+    if (!p) return fail(tr(Str::ErrUnknownPractice));
+    if (a.interested && !m.territory(a.territory)) return fail(tr(Str::ErrUnknownTerritory));
+    auto& list = p->interested;  // kept in id order: undo puts a Cité back where it was
+    const auto it = std::lower_bound(list.begin(), list.end(), a.territory);
+    const bool was = it != list.end() && *it == a.territory;
+    if (a.interested && !was) list.insert(it, a.territory);
+    if (!a.interested && was) list.erase(it);
+    return done(SetPracticeInterest{a.practice, a.territory, was});
+}
+
+ApplyResult apply(Model& m, AddFollowUp& a) {
+    Practice* p = findPractice(m, a.practice);
+    if (!p) return fail(tr(Str::ErrUnknownPractice));
+    FollowUp f = a.followUp;
+    if (f.territory == 0) return fail(tr(Str::ErrFollowUpNeedsCite));
+    if (!m.territory(f.territory)) return fail(tr(Str::ErrUnknownTerritory));
+    if (!isValid(f.date)) return fail(fmt(Str::ErrBadDate, {toIso(f.date)}));
+    if (auto c = checkText(Str::FieldNote, f.note, kMaxText, false); !c.empty()) return fail(c);
+    a.followUp = f;
+    a.index = insertAt(p->followUps, std::move(f), a.index);
+    return done(RemoveFollowUp{a.practice, a.index});
+}
+
+ApplyResult apply(Model& m, RemoveFollowUp& a) {
+    Practice* p = findPractice(m, a.practice);
+    if (!p) return fail(tr(Str::ErrUnknownPractice));
+    if (a.index < 0 || a.index >= static_cast<int>(p->followUps.size())) return fail(tr(Str::ErrUnknownFollowUp));
+    AddFollowUp inverse{a.practice, p->followUps[static_cast<size_t>(a.index)], a.index};
+    p->followUps.erase(p->followUps.begin() + a.index);
+    return done(std::move(inverse));
+}
+
+}  // namespace
+
+std::string UpdatePractice::label(const Model&) const { return fmt(Str::ActUpdatePractice, {excerpt(title, 40)}); }
+std::string SetPracticeInterest::label(const Model& m) const {
+    return fmt(interested ? Str::ActAddInterest : Str::ActRemoveInterest,
+               {territoryName(m, territory), practiceTitle(m, practice)});
+}
+std::string AddFollowUp::label(const Model& m) const {
+    return fmt(Str::ActAddFollowUp,
+               {practiceTitle(m, practice), enumLabel(followUp.status), territoryName(m, followUp.territory)});
+}
+std::string RemoveFollowUp::label(const Model& m) const {
+    return fmt(Str::ActRemoveFollowUp, {practiceTitle(m, practice)});
+}
+
+// [SECTION] Evaluation
+
+namespace {
+
+constexpr size_t kMaxGrades = 10;
+
+std::string joinScale(const std::vector<std::string>& scale) {
+    std::string out;
+    for (const std::string& g : scale) out += (out.empty() ? "" : ", ") + g;
+    return out;
+}
+
+Check checkScale(std::vector<std::string>& grades) {
+    if (grades.empty()) return {};
+    if (grades.size() < 2 || grades.size() > kMaxGrades) return tr(Str::ErrBadEvalScale);
+    for (size_t i = 0; i < grades.size(); ++i) {
+        if (auto c = checkText(Str::FieldGrade, grades[i], kMaxName, false); !c.empty()) return c;
+        if (grades[i].empty()) return tr(Str::ErrBadEvalScale);
+        for (size_t j = 0; j < i; ++j)
+            if (grades[j] == grades[i]) return tr(Str::ErrBadEvalScale);
+    }
+    return {};
+}
+
+/// Respondents (counts included) who answered question `q`.
+long long answersTo(const Evaluation& ev, Id q) {
+    long long n = 0;
+    for (const EvaluationResponse& r : ev.responses)
+        for (const EvaluationAnswer& a : r.answers)
+            if (a.question == q) n += r.count;
+    return n;
+}
+
+ApplyResult apply(Model& m, SetEvaluation& a) {
+    Etape* e = findEtape(m, a.etape);
+    if (!e) return fail(tr(Str::ErrUnknownEtape));
+    std::vector<EvaluationQuestion> questions = a.questions;
+    Id next = m.nextId;
+    std::vector<Id> ids;
+    for (EvaluationQuestion& q : questions) {
+        if (q.id == 0) q.id = next;
+        next = std::max(next, q.id + 1);
+        ids.push_back(q.id);
+        if (auto c = checkText(Str::FieldEvalQuestion, q.text, kMaxText, true, Str::ErrEmptyEvalQuestion); !c.empty())
+            return fail(c);
+    }
+    std::sort(ids.begin(), ids.end());
+    if (std::adjacent_find(ids.begin(), ids.end()) != ids.end()) return fail(tr(Str::ErrIdTaken));
+    std::vector<std::string> grades = a.grades;
+    if (auto c = checkScale(grades); !c.empty()) return fail(c);
+    // A question answered keeps its id and kind; grades given stay on the scale.
+    const Evaluation& old = e->evaluation;
+    for (const EvaluationQuestion& q : old.questions) {
+        const long long n = answersTo(old, q.id);
+        if (n == 0) continue;
+        const auto same = std::find_if(questions.begin(), questions.end(), [&](const EvaluationQuestion& x) {
+            return x.id == q.id && x.kind == q.kind;
+        });
+        if (same == questions.end()) return fail(fmt(Str::ErrEvalQuestionAnswered, {q.text, std::to_string(n)}));
+        if (q.kind == QuestionKind::Grade && old.scale().size() != (grades.empty() ? defaultGradeScale() : grades).size())
+            return fail(tr(Str::ErrEvalScaleAnswered));
+    }
+    a.questions = questions;
+    a.grades = grades;
+    m.nextId = next;
+    SetEvaluation inverse{a.etape, std::exchange(e->evaluation.questions, std::move(questions)),
+                          std::exchange(e->evaluation.grades, std::move(grades))};
+    return done(std::move(inverse));
+}
+
+Check checkResponse(const Model& m, const Etape& e, const EvaluationResponse& r) {
+    const Evaluation& ev = e.evaluation;
+    if (ev.questions.empty()) return fmt(Str::ErrNoEvaluation, {std::to_string(e.header.number)});
+    if (r.count < 1 || r.count > kMaxBallotCount) return fmt(Str::ErrEvalBadCount, {std::to_string(kMaxBallotCount)});
+    if (r.territory && !m.territory(*r.territory)) return tr(Str::ErrUnknownTerritory);
+    if (r.answers.empty()) return tr(Str::ErrEvalEmptyResponse);
+    const auto scale = ev.scale();
+    for (size_t i = 0; i < r.answers.size(); ++i) {
+        const EvaluationAnswer& a = r.answers[i];
+        const EvaluationQuestion* q = ev.question(a.question);
+        if (!q) return tr(Str::ErrUnknownEvalQuestion);
+        for (size_t j = 0; j < i; ++j)
+            if (r.answers[j].question == a.question) return fmt(Str::ErrEvalAnsweredTwice, {q->text});
+        switch (q->kind) {
+        case QuestionKind::Grade:
+            if (a.grade < 0 || a.grade >= static_cast<int>(scale.size()) || !a.text.empty() || !a.practices.empty())
+                return fmt(Str::ErrEvalBadGrade, {q->text, joinScale(scale)});
+            break;
+        case QuestionKind::Sentence:
+        case QuestionKind::Themes:
+            if (a.grade != -1 || !a.practices.empty()) return fmt(Str::ErrEvalNeedsText, {q->text});
+            break;
+        case QuestionKind::Practices:
+            if (a.grade != -1 || !a.text.empty() || a.practices.empty())
+                return fmt(Str::ErrEvalNeedsPractices, {q->text});
+            for (size_t k = 0; k < a.practices.size(); ++k) {
+                const Practice* p = m.practice(a.practices[k]);
+                if (!p || p->etape != e.id) return fmt(Str::ErrEvalNotPracticeOfDay, {std::to_string(e.header.number)});
+                for (size_t l = 0; l < k; ++l)
+                    if (a.practices[l] == a.practices[k]) return fmt(Str::ErrEvalNeedsPractices, {q->text});
+            }
+            break;
+        }
+    }
+    return {};
+}
+
+ApplyResult apply(Model& m, AddEvaluationResponse& a) {
+    Etape* e = findEtape(m, a.etape);
+    if (!e) return fail(tr(Str::ErrUnknownEtape));
+    for (EvaluationAnswer& answer : a.response.answers) {
+        const EvaluationQuestion* q = e->evaluation.question(answer.question);
+        if (!q || (q->kind != QuestionKind::Sentence && q->kind != QuestionKind::Themes)) continue;
+        const Str field = Str::FieldAnswer;
+        if (auto c = checkText(field, answer.text, kMaxText, true, Str::ErrEvalEmptyResponse); !c.empty()) {
+            if (answer.text.empty()) return fail(fmt(Str::ErrEvalNeedsText, {q->text}));
+            return fail(c);
+        }
+    }
+    return addToList(
+        m, e->evaluation.responses, a.response, a.index,
+        [&](const EvaluationResponse& r) { return checkResponse(m, *e, r); },
+        [&](Id id) { return RemoveEvaluationResponse{a.etape, id}; });
+}
+
+ApplyResult apply(Model& m, RemoveEvaluationResponse& a) {
+    Etape* e = findEtape(m, a.etape);
+    if (!e) return fail(tr(Str::ErrUnknownEtape));
+    return removeFromList(e->evaluation.responses, a.response, Str::ErrUnknownResponse,
+                          [&](EvaluationResponse r, int i) { return AddEvaluationResponse{a.etape, std::move(r), i}; });
+}
+
+}  // namespace
+
+std::string SetEvaluation::label(const Model& m) const { return fmt(Str::ActSetEvaluation, {etapeNumber(m, etape)}); }
+std::string AddEvaluationResponse::label(const Model& m) const {
+    return fmt(Str::ActAddEvaluationResponse, {std::to_string(response.count), etapeNumber(m, etape)});
+}
+std::string RemoveEvaluationResponse::label(const Model& m) const {
+    return fmt(Str::ActRemoveEvaluationResponse, {etapeNumber(m, etape)});
 }
 
 // [SECTION] Dispatch

@@ -525,7 +525,8 @@ struct SetPractice {
     Id etape = 0;
     Id board = 0;
     Id idea = 0;
-    bool practice = true;  // « pratique à essaimer »
+    bool practice = true;  // « pratique à essaimer »: makes the idea's practice record (its id is the idea's) when
+                           // there is none; unflagging drops it unless it holds something of its own
     template <class F> void fields(F&& f) {
         f("etape", etape); f("board", board); f("idea", idea); f("practice", practice);
     }
@@ -554,6 +555,104 @@ struct RevealIdeas {
     bool operator==(const RevealIdeas&) const = default;
 };
 
+// [SECTION] Actions-phares of an étape
+struct AddActionPhare {
+    static constexpr const char* kName = "AddActionPhare";
+    Id etape = 0;
+    ActionPhare actionPhare;  // id 0: the next free id; its practice is made with it (same id)
+    int index = -1;
+    template <class F> void fields(F&& f) { f("etape", etape); f("actionPhare", actionPhare); f("index", index); }
+    std::string label(const Model& m) const;
+    bool operator==(const AddActionPhare&) const = default;
+};
+struct RemoveActionPhare {
+    static constexpr const char* kName = "RemoveActionPhare";
+    Id etape = 0;
+    Id actionPhare = 0;  // its practice stays when it holds follow-ups, interests, a description or themes
+    template <class F> void fields(F&& f) { f("etape", etape); f("actionPhare", actionPhare); }
+    std::string label(const Model& m) const;
+    bool operator==(const RemoveActionPhare&) const = default;
+};
+struct UpdateActionPhare {
+    static constexpr const char* kName = "UpdateActionPhare";
+    Id etape = 0;
+    ActionPhare actionPhare;  // replaces the action-phare with the same id (its practice's title follows)
+    template <class F> void fields(F&& f) { f("etape", etape); f("actionPhare", actionPhare); }
+    std::string label(const Model& m) const;
+    bool operator==(const UpdateActionPhare&) const = default;
+};
+
+// [SECTION] Library of practices
+struct UpdatePractice {
+    static constexpr const char* kName = "UpdatePractice";
+    Id practice = 0;
+    std::string title;
+    bool ownTitle = false;  // the facilitator's title: edits of the idea or action-phare no longer change it
+    std::string description;
+    std::vector<std::string> themes;
+    std::optional<Id> cite;  // the Cité it comes from
+    template <class F> void fields(F&& f) {
+        f("practice", practice); f("title", title); f("ownTitle", ownTitle); f("description", description);
+        f("themes", themes); f("cite", cite);
+    }
+    std::string label(const Model& m) const;
+    bool operator==(const UpdatePractice&) const = default;
+};
+struct SetPracticeInterest {
+    static constexpr const char* kName = "SetPracticeInterest";
+    Id practice = 0;
+    Id territory = 0;
+    bool interested = true;
+    template <class F> void fields(F&& f) { f("practice", practice); f("territory", territory); f("interested", interested); }
+    std::string label(const Model& m) const;
+    bool operator==(const SetPracticeInterest&) const = default;
+};
+struct AddFollowUp {
+    static constexpr const char* kName = "AddFollowUp";
+    Id practice = 0;
+    FollowUp followUp;
+    int index = -1;  // position in the practice's follow-ups; -1 appends
+    template <class F> void fields(F&& f) { f("practice", practice); f("followUp", followUp); f("index", index); }
+    std::string label(const Model& m) const;
+    bool operator==(const AddFollowUp&) const = default;
+};
+struct RemoveFollowUp {
+    static constexpr const char* kName = "RemoveFollowUp";
+    Id practice = 0;
+    int index = 0;
+    template <class F> void fields(F&& f) { f("practice", practice); f("index", index); }
+    std::string label(const Model& m) const;
+    bool operator==(const RemoveFollowUp&) const = default;
+};
+
+// [SECTION] Evaluation of an étape
+struct SetEvaluation {
+    static constexpr const char* kName = "SetEvaluation";
+    Id etape = 0;
+    std::vector<EvaluationQuestion> questions;  // ids 0 are assigned; a question answered keeps its id and kind
+    std::vector<std::string> grades;            // the scale, worst first; empty: the default scale
+    template <class F> void fields(F&& f) { f("etape", etape); f("questions", questions); f("grades", grades); }
+    std::string label(const Model& m) const;
+    bool operator==(const SetEvaluation&) const = default;
+};
+struct AddEvaluationResponse {
+    static constexpr const char* kName = "AddEvaluationResponse";
+    Id etape = 0;
+    EvaluationResponse response;  // id 0: the next free id
+    int index = -1;
+    template <class F> void fields(F&& f) { f("etape", etape); f("response", response); f("index", index); }
+    std::string label(const Model& m) const;
+    bool operator==(const AddEvaluationResponse&) const = default;
+};
+struct RemoveEvaluationResponse {
+    static constexpr const char* kName = "RemoveEvaluationResponse";
+    Id etape = 0;
+    Id response = 0;
+    template <class F> void fields(F&& f) { f("etape", etape); f("response", response); }
+    std::string label(const Model& m) const;
+    bool operator==(const RemoveEvaluationResponse&) const = default;
+};
+
 using Action = std::variant<AddTerritory, RemoveTerritory, UpdateTerritory, AddPerson, RemovePerson, UpdatePerson,
                             AddEtape, RemoveEtape, UpdateEtape, AddProgrammeItem, RemoveProgrammeItem,
                             UpdateProgrammeItem, MoveProgrammeItem, UpdateSettings, MoveEtape, AddRegistration,
@@ -563,7 +662,9 @@ using Action = std::variant<AddTerritory, RemoveTerritory, UpdateTerritory, AddP
                             SetIcebreaker, AddBoard, RemoveBoard, RenameBoard, AddCategory, RemoveCategory,
                             RenameCategory, AddIdea, RemoveIdea, EditIdea, MoveIdea, AddCluster, RemoveCluster,
                             RenameCluster, MergeIdeas, SplitIdea, SetPractice, SetBoardHidden, RevealIdeas,
-                            MarkRoundRun>;
+                            MarkRoundRun, AddActionPhare, RemoveActionPhare, UpdateActionPhare, UpdatePractice,
+                            SetPracticeInterest, AddFollowUp, RemoveFollowUp, SetEvaluation, AddEvaluationResponse,
+                            RemoveEvaluationResponse>;
 
 /// True for the types of `Action` (the journal serialises exactly those through their `fields`).
 template <class T, class Variant>

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "core/practices.h"
 #include "core/strings.h"
 #include "core/text.h"
 
@@ -69,14 +70,29 @@ EtapeArchive makeArchive(const Model& model, const Etape& etape, std::string ate
         }
         a.results.push_back(std::move(r));
     }
-    for (const Board& b : etape.boards)
-        for (const Idea& i : b.ideas) {
-            if (!i.practice) continue;
-            std::string category;
-            for (const BoardCategory& c : b.categories)
-                if (c.id == i.category) category = c.name;
-            a.practices.push_back(ArchivedPractice{b.title, category, i.text, i.group});
+    auto name = [&](Id id) {
+        const Territory* t = model.territory(id);
+        return t ? t->name : std::string();
+    };
+    for (const Practice* p : practicesOfEtape(model, etape.id)) {
+        ArchivedPractice out;
+        const PracticeSourceNow where = locatePractice(model, *p);
+        if (where.board) {
+            out.board = where.board->title;
+            for (const BoardCategory& c : where.board->categories)
+                if (where.idea && c.id == where.idea->category) out.category = c.name;
+            out.group = where.absorbed ? where.absorbed->group : where.idea ? where.idea->group : "";
         }
+        out.text = p->title;
+        out.id = p->id;
+        out.source = p->source;
+        out.cite = p->cite ? name(*p->cite) : "";
+        out.description = practiceDescription(model, *p);
+        out.themes = p->themes;
+        for (Id t : interestedCites(model, *p)) out.interested.push_back(name(t));
+        for (const FollowUp& f : p->followUps) out.followUps.push_back({name(f.territory), f.status, f.date, f.note});
+        a.practices.push_back(std::move(out));
+    }
     return a;
 }
 
@@ -155,6 +171,16 @@ std::string checkArchive(const EtapeArchive& a) {
                                        vote.setup.options.size(), grades);
                 !err.empty())
                 return err;
+    }
+    long long responses = 0;
+    for (size_t r = 0; r < e.evaluation.responses.size(); ++r) {
+        const long long count = e.evaluation.responses[r].count;
+        if (auto err = outOfRange(at("archive.etape.evaluation.responses", r) + ".count", count, 1, kMaxBallotCount);
+            !err.empty())
+            return err;
+        responses += count;
+        if (auto err = outOfRange("archive.etape.evaluation.responses", responses, 0, kMaxTotalBallots); !err.empty())
+            return err;
     }
     if (a.results.size() != e.votes.size())
         return fmt(Str::ArchiveResultsCount, {std::to_string(a.results.size()), std::to_string(e.votes.size())});

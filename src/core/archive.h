@@ -15,7 +15,8 @@ namespace atelier {
 inline constexpr const char* kArchiveFormatName = "atelier-etape";
 /// The version of the format this Atelier writes and reads; an archive with a higher one is refused.
 /// Bump it whenever a class version of anything in the archive changes (and keep reading the older ones).
-inline constexpr int kArchiveFormatVersion = 3;  // 2: people's structure and function; 3: rounds run
+inline constexpr int kArchiveFormatVersion = 4;  // 2: people's structure and function; 3: rounds run;
+                                                 // 4: actions-phares, evaluation, practices of the library
 
 /// The header of an archive: which format, which version, written by which Atelier.
 struct ArchiveFormat {
@@ -51,12 +52,30 @@ struct ArchivedResult {
     bool operator==(const ArchivedResult&) const = default;
 };
 
-/// An idea marked « pratique à essaimer ».
+/// A follow-up of a practice, the Cité named.
+struct ArchivedFollowUp {
+    std::string cite;
+    FollowUpStatus status = FollowUpStatus::Essayee;
+    Date date;
+    std::string note;
+    bool operator==(const ArchivedFollowUp&) const = default;
+};
+
+/// A practice of the day: an idea marked « pratique à essaimer » (board, column, group) or, since format 4, an
+/// action-phare; since format 4 with its id in the library, its title, description, themes, interested Cités and
+/// follow-ups as they were at the save.
 struct ArchivedPractice {
-    std::string board;
+    std::string board;     // empty for an action-phare
     std::string category;
-    std::string text;
+    std::string text;      // the title
     std::string group;
+    Id id = 0;             // format 4: the practice's id in the library (0 in older archives)
+    PracticeSource source = PracticeSource::Board;
+    std::string cite;      // the Cité it comes from
+    std::string description;
+    std::vector<std::string> themes;
+    std::vector<std::string> interested;  // Cités, by name
+    std::vector<ArchivedFollowUp> followUps;
     bool operator==(const ArchivedPractice&) const = default;
 };
 

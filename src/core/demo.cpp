@@ -98,6 +98,58 @@ Status buildDemo(Session& s, Date date, std::uint64_t seed) {
                     StoredBallot{0, Ballot{3, {}, {}, {{1, 3}}, {}}},
                     StoredBallot{0, Ballot{5, {}, {}, {{2, 1}, {0, 2}}, {}}}};
     if (Status st = s.apply(AddVote{e, vote}); !st) return st;
+
+    // The host's actions-phares (each a practice of the library), with follow-ups by other Cités a year later.
+    const std::pair<Str, Str> flagships[] = {{Str::DemoActionPhare1, Str::DemoActionPhare1Text},
+                                             {Str::DemoActionPhare2, Str::DemoActionPhare2Text}};
+    for (const auto& [title, text] : flagships) {
+        ActionPhare a;
+        a.title = tr(title);
+        a.description = tr(text);
+        a.partners = tr(Str::DemoActionPharePartners);
+        a.contact = tr(Str::DemoActionPhareContact);
+        if (Status st = s.apply(AddActionPhare{e, a}); !st) return st;
+    }
+    const Etape& day = *model().etape(e);
+    const Id flagship = day.actionsPhares.front().id;
+    const Id boardPractice = day.boards.back().ideas.back().id;  // « à essaimer » above
+    const Date later{date.year + 1, date.month, std::min(date.day, 28)};
+    if (Status st = s.apply(UpdatePractice{flagship, tr(Str::DemoActionPhare1), false, tr(Str::DemoPracticeText),
+                                           {tr(Str::DemoTheme1), tr(Str::DemoTheme2)}, day.header.host});
+        !st)
+        return st;
+    if (cites.size() >= 3) {
+        const FollowUp followUps[] = {{cites[1], FollowUpStatus::Adoptee, later, tr(Str::DemoFollowUp1)},
+                                      {cites[2], FollowUpStatus::Essayee, later, tr(Str::DemoFollowUp2)}};
+        for (const FollowUp& f : followUps)
+            if (Status st = s.apply(AddFollowUp{flagship, f}); !st) return st;
+        if (Status st = s.apply(AddFollowUp{boardPractice, {cites[1], FollowUpStatus::Abandonnee, later,
+                                                            tr(Str::DemoFollowUp3)}});
+            !st)
+            return st;
+        if (Status st = s.apply(SetPracticeInterest{boardPractice, cites[2], true}); !st) return st;
+    }
+
+    // The evaluation of the day: the default questionnaire, grades entered as counts, a few sentences.
+    if (Status st = s.apply(SetEvaluation{e, defaultEvaluation().questions, {}}); !st) return st;
+    const auto questions = model().etape(e)->evaluation.questions;
+    const std::pair<int, long long> overall[] = {{6, 3}, {5, 5}, {4, 3}, {3, 1}};  // Excellent ×3, Très bien ×5…
+    const std::pair<int, long long> useful[] = {{5, 4}, {4, 5}, {3, 2}, {2, 1}};
+    for (const auto& [grade, count] : overall)
+        if (Status st = s.apply(AddEvaluationResponse{e, {0, count, std::nullopt, {{questions[0].id, grade}}}}); !st)
+            return st;
+    for (const auto& [grade, count] : useful)
+        if (Status st = s.apply(AddEvaluationResponse{e, {0, count, std::nullopt, {{questions[1].id, grade}}}}); !st)
+            return st;
+    const Str sentences[] = {Str::DemoTakeAway1, Str::DemoTakeAway2, Str::DemoTakeAway3};
+    for (size_t k = 0; k < 3; ++k) {
+        EvaluationResponse r;
+        if (cites.size() > k + 1) r.territory = cites[k + 1];
+        r.answers.push_back({questions[2].id, -1, tr(sentences[k]), {}});
+        r.answers.push_back({questions[3].id, -1, "", k == 2 ? std::vector<Id>{boardPractice} : std::vector<Id>{flagship}});
+        if (k == 0) r.answers.push_back({questions[4].id, -1, tr(Str::DemoWishedTheme), {}});
+        if (Status st = s.apply(AddEvaluationResponse{e, r}); !st) return st;
+    }
     return Status{true, std::to_string(number)};
 }
 

@@ -72,6 +72,24 @@ inline constexpr std::array kIdeaEntries = {
     EnumEntry<IdeaEntry>{IdeaEntry::Phone, "telephone", Str::IdeaEntryTelephone},
 };
 
+inline constexpr std::array kPracticeSources = {
+    EnumEntry<PracticeSource>{PracticeSource::Board, "tableau", Str::PracticeSourceTableau},
+    EnumEntry<PracticeSource>{PracticeSource::ActionPhare, "action-phare", Str::PracticeSourceActionPhare},
+};
+
+inline constexpr std::array kFollowUpStatuses = {
+    EnumEntry<FollowUpStatus>{FollowUpStatus::Essayee, "essayee", Str::FollowUpEssayee},
+    EnumEntry<FollowUpStatus>{FollowUpStatus::Adoptee, "adoptee", Str::FollowUpAdoptee},
+    EnumEntry<FollowUpStatus>{FollowUpStatus::Abandonnee, "abandonnee", Str::FollowUpAbandonnee},
+};
+
+inline constexpr std::array kQuestionKinds = {
+    EnumEntry<QuestionKind>{QuestionKind::Grade, "note", Str::QuestionKindNote},
+    EnumEntry<QuestionKind>{QuestionKind::Sentence, "phrase", Str::QuestionKindPhrase},
+    EnumEntry<QuestionKind>{QuestionKind::Practices, "pratiques", Str::QuestionKindPratiques},
+    EnumEntry<QuestionKind>{QuestionKind::Themes, "themes", Str::QuestionKindThemes},
+};
+
 template <class E> constexpr const auto& enumEntries();
 template <> constexpr const auto& enumEntries<Membership>() { return kMemberships; }
 template <> constexpr const auto& enumEntries<Institution>() { return kInstitutions; }
@@ -81,6 +99,9 @@ template <> constexpr const auto& enumEntries<EtapeStatus>() { return kEtapeStat
 template <> constexpr const auto& enumEntries<ItemKind>() { return kItemKinds; }
 template <> constexpr const auto& enumEntries<VoteMethod>() { return kVoteMethods; }
 template <> constexpr const auto& enumEntries<IdeaEntry>() { return kIdeaEntries; }
+template <> constexpr const auto& enumEntries<PracticeSource>() { return kPracticeSources; }
+template <> constexpr const auto& enumEntries<FollowUpStatus>() { return kFollowUpStatuses; }
+template <> constexpr const auto& enumEntries<QuestionKind>() { return kQuestionKinds; }
 
 /// Stable storage key of a value ("a-verifier").
 template <class E>

@@ -30,6 +30,20 @@ const Person* Model::person(Id id) const { return findById(people, id); }
 const Etape* Model::etape(Id id) const { return findById(etapes, id); }
 const Board* Etape::board(Id id) const { return findById(boards, id); }
 const Idea* Board::idea(Id id) const { return findById(ideas, id); }
+const Practice* Model::practice(Id id) const { return findById(practices, id); }
+const EvaluationQuestion* Evaluation::question(Id id) const { return findById(questions, id); }
+
+std::vector<std::string> Evaluation::scale() const { return grades.empty() ? defaultGradeScale() : grades; }
+
+Evaluation defaultEvaluation() {
+    Evaluation e;
+    e.questions = {{0, tr(Str::EvalQuestionOverall), QuestionKind::Grade},
+                   {0, tr(Str::EvalQuestionUseful), QuestionKind::Grade},
+                   {0, tr(Str::EvalQuestionTakeAway), QuestionKind::Sentence},
+                   {0, tr(Str::EvalQuestionTry), QuestionKind::Practices},
+                   {0, tr(Str::EvalQuestionThemes), QuestionKind::Themes}};
+    return e;
+}
 
 const Board* Etape::boardByTitle(std::string_view title) const {
     const std::string key = foldForSearch(trim(title));

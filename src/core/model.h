@@ -28,6 +28,11 @@ enum class ItemKind {
     Accueil, BriseGlace, DecouverteVisite, Atelier, RetourExperience, InterventionExpert, Pause, Synthese
 };
 enum class IdeaEntry { Keyboard, Import, Paste, Phone };  // how an idea was entered: typed, imported, pasted, by phone
+enum class PracticeSource { Board, ActionPhare };  // where a practice comes from: an idea board or an action-phare
+enum class FollowUpStatus { Essayee, Adoptee, Abandonnee };  // what a Cité did with a practice
+/// What a question of the evaluation asks for: a grade on the étape's scale, a sentence, practices of the day,
+/// themes for the next étapes.
+enum class QuestionKind { Grade, Sentence, Practices, Themes };
 
 // [SECTION] Entities
 
@@ -204,6 +209,7 @@ struct MergedIdea {
     std::string text;
     std::string group;
     std::string author;
+    bool practice = false;  // it was a « pratique à essaimer »: its practice now points to the survivor
     bool operator==(const MergedIdea&) const = default;
 };
 
@@ -271,6 +277,60 @@ struct RegisteredPeople {
     bool operator==(const RegisteredPeople&) const { return true; }
 };
 
+/// A flagship action the host Cité shows the others (« action-phare »), for the « Découverte » of the day.
+struct ActionPhare {
+    Id id = 0;
+    std::string title;
+    std::string description;
+    std::string partners;
+    std::string contact;
+    std::vector<std::string> photos;  // file names relative to the data folder ("photos/…"), copied in by the store
+    bool operator==(const ActionPhare&) const = default;
+};
+
+/// One question of the evaluation of the day.
+struct EvaluationQuestion {
+    Id id = 0;
+    std::string text;
+    QuestionKind kind = QuestionKind::Grade;
+    bool operator==(const EvaluationQuestion&) const = default;
+};
+
+/// What one respondent answered to one question: a grade (Grade), a sentence (Sentence, Themes), practices of the
+/// day (Practices).
+struct EvaluationAnswer {
+    Id question = 0;
+    int grade = -1;               // index in the scale, worst first; -1 when the question is not a grade
+    std::string text;             // a sentence, or themes wished for the next étapes
+    std::vector<Id> practices;    // practices of the day the respondent wants to try
+    bool operator==(const EvaluationAnswer&) const = default;
+};
+
+/// One answer sheet, or `count` identical ones (the console enters counts per grade).
+struct EvaluationResponse {
+    Id id = 0;
+    long long count = 1;
+    std::optional<Id> territory;  // the respondent's Cité, when known: feeds the practices' interested Cités
+    std::vector<EvaluationAnswer> answers;
+    bool operator==(const EvaluationResponse&) const = default;
+};
+
+/// The questionnaire of the day (« évaluation à chaud »): empty until the facilitator sets it up (the default is
+/// defaultEvaluation()), and its responses.
+struct Evaluation {
+    std::vector<EvaluationQuestion> questions;
+    std::vector<std::string> grades;  // the scale of the grade questions, worst first; empty: defaultGradeScale()
+    std::vector<EvaluationResponse> responses;
+    /// The scale in use.
+    std::vector<std::string> scale() const;
+    const EvaluationQuestion* question(Id id) const;
+    bool operator==(const Evaluation&) const = default;
+};
+
+/// The default questionnaire of the Tour (ids 0, assigned when applied): overall opinion and usefulness for my
+/// Cité (grades), what I take away (a sentence), practices I want to try, themes wished for the next étapes.
+Evaluation defaultEvaluation();
+
 /// One meeting of the Tour, hosted by one Cité.
 struct Etape {
     Id id = 0;
@@ -281,6 +341,8 @@ struct Etape {
     GroupPlan groups;                         // breakout groups of the workshop rounds
     Icebreaker icebreaker;
     std::vector<Board> boards;                // idea boards, in the order they were created
+    std::vector<ActionPhare> actionsPhares;   // the host's flagship actions, in the order shown
+    Evaluation evaluation;                    // the evaluation of the day
     mutable RegisteredPeople registered;      // derived from `registrations` (actions.cpp), never stored
     const Board* board(Id id) const;
     const Board* boardByTitle(std::string_view title) const;  // accent- and case-insensitive
@@ -309,6 +371,38 @@ struct Settings {
     bool operator==(const Settings&) const = default;
 };
 
+/// What one Cité did with a practice, recorded at any later étape.
+struct FollowUp {
+    Id territory = 0;
+    FollowUpStatus status = FollowUpStatus::Essayee;
+    Date date;
+    std::string note;
+    bool operator==(const FollowUp&) const = default;
+};
+
+/// A practice of the library (« bibliothèque des pratiques »): an idea flagged « pratique à essaimer » or an
+/// action-phare, kept at the level of the model so that it outlives its étape's archive. Its id is the id of the
+/// idea or action-phare it comes from (ids are unique across the model): it never changes, even when the idea is
+/// edited or merged into another (the survivor's `merged` list then holds it). The record is made when the idea is
+/// flagged or the action-phare added, and dropped with them only while it holds nothing of its own (see
+/// isPristine); whether it shows in the library is derived (practiceListed in practices.h).
+struct Practice {
+    Id id = 0;
+    PracticeSource source = PracticeSource::Board;
+    Id etape = 0;                 // where it was shown
+    int etapeNumber = 0;          // kept for when the étape is gone
+    Id board = 0;                 // source Board: the board of the idea (its id is the practice's)
+    std::string boardTitle;       // kept for when the board is gone
+    std::optional<Id> cite;       // the Cité it comes from: the host of its étape, or as the facilitator set it
+    std::string title;            // a copy of the idea's text or of the action-phare's title…
+    bool ownTitle = false;        // …unless the facilitator wrote their own: edits of the source no longer change it
+    std::string description;      // short, written by the facilitator
+    std::vector<std::string> themes;
+    std::vector<Id> interested;   // Cités interested, as recorded (the evaluations add theirs, practices.h)
+    std::vector<FollowUp> followUps;  // in the order recorded
+    bool operator==(const Practice&) const = default;
+};
+
 /// Everything Atelier knows; owned by Session.
 struct Model {
     std::vector<Territory> territories;
@@ -316,6 +410,7 @@ struct Model {
     std::vector<Etape> etapes;
     std::vector<Deck> decks;
     Settings settings;
+    std::vector<Practice> practices;  // the library, every étape's, in the order they were made
     Id nextId = 1;
 
     const Territory* territory(Id id) const;
@@ -324,6 +419,7 @@ struct Model {
     const Etape* etape(Id id) const;
     const Etape* etapeByNumber(int number) const;
     const Deck* deck(std::string_view id) const;
+    const Practice* practice(Id id) const;
     /// The étapes that registered this person (for refusing to delete someone still registered).
     std::vector<const Etape*> etapesOf(Id person) const;
     bool operator==(const Model&) const = default;

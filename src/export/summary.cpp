@@ -12,6 +12,7 @@
 
 #include "core/breakout.h"
 #include "core/enums.h"
+#include "core/practices.h"
 #include "core/strings.h"
 #include "core/text.h"
 #include "export/html.h"
@@ -27,6 +28,31 @@ std::string hostLine(const EtapeArchive& a) {
     std::string out = fmt(Str::EtapeNumber, {std::to_string(e.header.number)}) + " — " + formatLongFr(e.header.date);
     out += " — " + (a.host.empty() ? std::string(tr(Str::HostUnknown)) : fmt(Str::CiteEducativeOf, {deName(a.host)}));
     return out;
+}
+
+/// The lines under a practice of the day (format 4): its description, themes, interested Cités and follow-ups.
+std::vector<std::string> practiceDetails(const ArchivedPractice& p) {
+    std::vector<std::string> out;
+    if (!p.description.empty()) out.push_back(p.description);
+    auto joined = [](const std::vector<std::string>& items) {
+        std::string text;
+        for (const std::string& i : items) text += (text.empty() ? "" : ", ") + i;
+        return text;
+    };
+    if (!p.themes.empty()) out.push_back(fmt(Str::SumPracticeThemes, {joined(p.themes)}));
+    if (!p.interested.empty()) out.push_back(fmt(Str::SumPracticeInterested, {joined(p.interested)}));
+    for (const ArchivedFollowUp& f : p.followUps) {
+        std::string line = fmt(Str::SumPracticeFollowUp, {enumLabel(f.status), f.cite, formatShortFr(f.date)});
+        if (!f.note.empty()) line += " — " + f.note;
+        out.push_back(std::move(line));
+    }
+    return out;
+}
+
+/// Where a practice of the day comes from: its board (and group), or « Action-phare ».
+std::string practiceOrigin(const ArchivedPractice& p) {
+    if (p.source == PracticeSource::ActionPhare) return enumLabel(p.source);
+    return p.group.empty() ? p.board : p.board + " — " + p.group;
 }
 
 std::string personName(const EtapeArchive& a, Id id) {
@@ -251,6 +277,21 @@ void writeSummary(const EtapeArchive& a, SummaryWriter& w) {
         }
     }
 
+    if (!e.actionsPhares.empty()) {
+        w.section(tr(Str::SumActionsPhares));
+        for (const ActionPhare& ap : e.actionsPhares) {
+            w.subsection(ap.title);
+            if (!ap.description.empty()) w.paragraph(ap.description);
+            if (!ap.partners.empty()) w.note(fmt(Str::SumPartners, {ap.partners}));
+            if (!ap.contact.empty()) w.note(fmt(Str::SumContact, {ap.contact}));
+            if (!ap.photos.empty()) {
+                std::string names;
+                for (const std::string& photo : ap.photos) names += (names.empty() ? "" : ", ") + photo;
+                w.note(fmt(Str::SumPhotos, {names}));
+            }
+        }
+    }
+
     if (!e.groups.empty()) {
         w.section(tr(Str::SumGroups));
         int n = 0;
@@ -313,6 +354,42 @@ void writeSummary(const EtapeArchive& a, SummaryWriter& w) {
             for (const auto& [rank, option] : rankedOptions(r))
                 options.push_back({rank, optionName(vote, option), barShare(vote, r, option), scoreLabel(vote, r, option)});
             w.voteOptions(options);
+        }
+    }
+
+    if (!e.evaluation.questions.empty()) {
+        w.section(tr(Str::SumEvaluation));
+        const EvaluationResults r = evaluationResults(e.evaluation);
+        w.paragraph(fmt(Str::SumEvaluationResponses, {std::to_string(r.responses)}));
+        for (const QuestionResult& q : r.questions) {
+            w.subsection(q.question.text);
+            if (q.respondents == 0) {
+                w.note(tr(Str::SumEvaluationNoAnswer));
+                continue;
+            }
+            std::vector<std::string> lines;
+            switch (q.question.kind) {
+            case QuestionKind::Grade:
+                if (q.median >= 0)
+                    w.paragraph(fmt(Str::SumEvaluationMedian,
+                                    {r.grades[static_cast<size_t>(q.median)], std::to_string(q.respondents)}));
+                for (size_t g = q.profile.size(); g-- > 0;)  // the merit profile, best grade first
+                    lines.push_back(fmt(Str::SumEvaluationProfile, {r.grades[g], std::to_string(q.profile[g])}));
+                break;
+            case QuestionKind::Sentence:
+            case QuestionKind::Themes:
+                for (const auto& [text, n] : q.texts) lines.push_back(n > 1 ? text + " (×" + std::to_string(n) + ")" : text);
+                break;
+            case QuestionKind::Practices:
+                for (const auto& [id, n] : q.practices) {
+                    std::string title = "?";
+                    for (const ArchivedPractice& p : a.practices)
+                        if (p.id == id) title = p.text;
+                    lines.push_back(fmt(Str::SumEvaluationWanted, {title, std::to_string(n)}));
+                }
+                break;
+            }
+            w.list(lines);
         }
     }
 
@@ -431,9 +508,11 @@ public:
             return;
         }
         body_ += "<ul>";
-        for (const ArchivedPractice& p : practices)
-            body_ += "<li>" + escape(p.text) + " <span class=\"idea-group\">(" + escape(p.board) +
-                     (p.group.empty() ? "" : " — " + escape(p.group)) + ")</span></li>";
+        for (const ArchivedPractice& p : practices) {
+            body_ += "<li>" + escape(p.text) + " <span class=\"idea-group\">(" + escape(practiceOrigin(p)) + ")</span>";
+            for (const std::string& line : practiceDetails(p)) body_ += "<br><span class=\"idea-group\">" + escape(line) + "</span>";
+            body_ += "</li>";
+        }
         body_ += "</ul>";
     }
 
@@ -516,7 +595,11 @@ public:
     }
     void practices(const std::vector<ArchivedPractice>& practices) override {
         if (practices.empty()) m_ += md(tr(Str::SumNone)) + "\n";
-        for (const ArchivedPractice& p : practices) m_ += "- " + md(p.text) + " (" + md(p.board) + ")\n";
+        for (const ArchivedPractice& p : practices) {
+            m_ += "- " + md(p.text) + " (" + md(p.source == PracticeSource::ActionPhare ? practiceOrigin(p) : p.board) +
+                  ")\n";
+            for (const std::string& line : practiceDetails(p)) m_ += "  - " + md(line) + "\n";
+        }
     }
 
 private:

@@ -48,9 +48,19 @@ void serialize(Archive& ar, ArchivedResult& r, std::uint32_t /*version*/) {
        cereal::make_nvp("ballots", r.ballots), cereal::make_nvp("grades", r.grades));
 }
 template <class Archive>
-void serialize(Archive& ar, ArchivedPractice& p, std::uint32_t /*version*/) {
+void serialize(Archive& ar, ArchivedFollowUp& f, std::uint32_t /*version*/) {
+    ar(cereal::make_nvp("cite", f.cite), cereal::make_nvp("status", asKey(f.status)), cereal::make_nvp("date", f.date),
+       cereal::make_nvp("note", f.note));
+}
+template <class Archive>
+void serialize(Archive& ar, ArchivedPractice& p, std::uint32_t version) {
     ar(cereal::make_nvp("board", p.board), cereal::make_nvp("category", p.category), cereal::make_nvp("text", p.text),
        cereal::make_nvp("group", p.group));
+    // v1 (formats 1 to 3): an idea's text, board, column and group only
+    if (version >= 2)
+        ar(cereal::make_nvp("id", p.id), cereal::make_nvp("source", asKey(p.source)), cereal::make_nvp("cite", p.cite),
+           cereal::make_nvp("description", p.description), cereal::make_nvp("themes", p.themes),
+           cereal::make_nvp("interested", p.interested), cereal::make_nvp("followUps", p.followUps));
 }
 /// The body of the archive (the format header is written before it, at the top level).
 template <class Archive>
@@ -65,7 +75,8 @@ void serialize(Archive& ar, EtapeArchive& a, std::uint32_t /*version*/) {
 CEREAL_CLASS_VERSION(atelier::ArchiveFormat, 1)
 CEREAL_CLASS_VERSION(atelier::ArchivedPerson, 2)
 CEREAL_CLASS_VERSION(atelier::ArchivedResult, 1)
-CEREAL_CLASS_VERSION(atelier::ArchivedPractice, 1)
+CEREAL_CLASS_VERSION(atelier::ArchivedPractice, 2)
+CEREAL_CLASS_VERSION(atelier::ArchivedFollowUp, 1)
 CEREAL_CLASS_VERSION(atelier::EtapeArchive, 1)
 
 namespace atelier::store {

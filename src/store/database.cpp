@@ -94,6 +94,9 @@ constexpr const char* kMigrations[] = {
          WHERE type = 'table' AND name = 'journal';
         PRAGMA writable_schema = OFF;
     )sql",
+    // 12: essaimage — actions-phares, the library of practices and its follow-up, the evaluation of the day (new
+    // actions and fields in the journal; no table changes).
+    "SELECT 1;",
 };
 static_assert(std::size(kMigrations) == kSchemaVersion, "one migration per schema version");
 

@@ -26,7 +26,7 @@ class DataFolder;
 /// The schema this Atelier writes and reads. Bump it, with a migration (database.cpp), whenever the tables change
 /// or an action is added or changes its fields, so that an older Atelier refuses the database instead of
 /// misreading it.
-constexpr int kSchemaVersion = 11;
+constexpr int kSchemaVersion = 12;
 
 /// Writing (creates, migrates, seeds, records actions) or reading only (writes nothing, ever).
 enum class Access { Write, Read };

@@ -145,9 +145,10 @@ void serialize(Archive& ar, IdeaCluster& c, std::uint32_t /*version*/) {
     ar(cereal::make_nvp("id", c.id), cereal::make_nvp("name", c.name), cereal::make_nvp("category", c.category));
 }
 template <class Archive>
-void serialize(Archive& ar, MergedIdea& i, std::uint32_t /*version*/) {
+void serialize(Archive& ar, MergedIdea& i, std::uint32_t version) {
     ar(cereal::make_nvp("id", i.id), cereal::make_nvp("text", i.text), cereal::make_nvp("group", i.group),
        cereal::make_nvp("author", i.author));
+    if (version >= 2) ar(cereal::make_nvp("practice", i.practice));  // v1: the absorbed idea's flag was not kept
 }
 template <class Archive>
 void serialize(Archive& ar, Idea& i, std::uint32_t /*version*/) {
@@ -164,6 +165,45 @@ void serialize(Archive& ar, Board& b, std::uint32_t /*version*/) {
        cereal::make_nvp("hideNew", b.hideNew));
 }
 template <class Archive>
+void serialize(Archive& ar, ActionPhare& a, std::uint32_t /*version*/) {
+    ar(cereal::make_nvp("id", a.id), cereal::make_nvp("title", a.title), cereal::make_nvp("description", a.description),
+       cereal::make_nvp("partners", a.partners), cereal::make_nvp("contact", a.contact),
+       cereal::make_nvp("photos", a.photos));
+}
+template <class Archive>
+void serialize(Archive& ar, EvaluationQuestion& q, std::uint32_t /*version*/) {
+    ar(cereal::make_nvp("id", q.id), cereal::make_nvp("text", q.text), cereal::make_nvp("kind", asKey(q.kind)));
+}
+template <class Archive>
+void serialize(Archive& ar, EvaluationAnswer& a, std::uint32_t /*version*/) {
+    ar(cereal::make_nvp("question", a.question), cereal::make_nvp("grade", a.grade), cereal::make_nvp("text", a.text),
+       cereal::make_nvp("practices", a.practices));
+}
+template <class Archive>
+void serialize(Archive& ar, EvaluationResponse& r, std::uint32_t /*version*/) {
+    ar(cereal::make_nvp("id", r.id), cereal::make_nvp("count", r.count), cereal::make_nvp("territory", r.territory),
+       cereal::make_nvp("answers", r.answers));
+}
+template <class Archive>
+void serialize(Archive& ar, Evaluation& e, std::uint32_t /*version*/) {
+    ar(cereal::make_nvp("questions", e.questions), cereal::make_nvp("grades", e.grades),
+       cereal::make_nvp("responses", e.responses));
+}
+template <class Archive>
+void serialize(Archive& ar, FollowUp& f, std::uint32_t /*version*/) {
+    ar(cereal::make_nvp("territory", f.territory), cereal::make_nvp("status", asKey(f.status)),
+       cereal::make_nvp("date", f.date), cereal::make_nvp("note", f.note));
+}
+template <class Archive>
+void serialize(Archive& ar, Practice& p, std::uint32_t /*version*/) {
+    ar(cereal::make_nvp("id", p.id), cereal::make_nvp("source", asKey(p.source)), cereal::make_nvp("etape", p.etape),
+       cereal::make_nvp("etapeNumber", p.etapeNumber), cereal::make_nvp("board", p.board),
+       cereal::make_nvp("boardTitle", p.boardTitle), cereal::make_nvp("cite", p.cite),
+       cereal::make_nvp("title", p.title), cereal::make_nvp("ownTitle", p.ownTitle),
+       cereal::make_nvp("description", p.description), cereal::make_nvp("themes", p.themes),
+       cereal::make_nvp("interested", p.interested), cereal::make_nvp("followUps", p.followUps));
+}
+template <class Archive>
 void serialize(Archive& ar, Etape& e, std::uint32_t version) {
     ar(cereal::make_nvp("id", e.id), cereal::make_nvp("header", e.header), cereal::make_nvp("programme", e.programme));
     if (version >= 2) ar(cereal::make_nvp("registrations", e.registrations));  // v1: none
@@ -171,6 +211,8 @@ void serialize(Archive& ar, Etape& e, std::uint32_t version) {
     if (version >= 4) ar(cereal::make_nvp("groups", e.groups));                // v1 to v3: none
     if (version >= 5) ar(cereal::make_nvp("icebreaker", e.icebreaker));        // v1 to v4: none
     if (version >= 6) ar(cereal::make_nvp("boards", e.boards));                // v1 to v5: none
+    if (version >= 7)                                                            // v1 to v6: none
+        ar(cereal::make_nvp("actionsPhares", e.actionsPhares), cereal::make_nvp("evaluation", e.evaluation));
 }
 template <class Archive>
 void serialize(Archive& ar, DayRate& r, std::uint32_t /*version*/) {
@@ -185,10 +227,11 @@ void serialize(Archive& ar, Settings& s, std::uint32_t version) {
 
 /// The whole model (snapshots, store/snapshot.h; the archive keeps its own selection of it).
 template <class Archive>
-void serialize(Archive& ar, Model& m, std::uint32_t /*version*/) {
+void serialize(Archive& ar, Model& m, std::uint32_t version) {
     ar(cereal::make_nvp("territories", m.territories), cereal::make_nvp("people", m.people),
        cereal::make_nvp("etapes", m.etapes), cereal::make_nvp("decks", m.decks),
        cereal::make_nvp("settings", m.settings), cereal::make_nvp("nextId", m.nextId));
+    if (version >= 2) ar(cereal::make_nvp("practices", m.practices));  // v1: no library of practices
 }
 
 // [SECTION] Actions
@@ -215,7 +258,7 @@ CEREAL_CLASS_VERSION(atelier::Person, 2)
 CEREAL_CLASS_VERSION(atelier::ProgrammeItem, 1)
 CEREAL_CLASS_VERSION(atelier::EtapeHeader, 2)
 CEREAL_CLASS_VERSION(atelier::Registration, 1)
-CEREAL_CLASS_VERSION(atelier::Etape, 6)
+CEREAL_CLASS_VERSION(atelier::Etape, 7)
 CEREAL_CLASS_VERSION(atelier::Deck, 1)
 CEREAL_CLASS_VERSION(atelier::MeetingRound, 2)
 CEREAL_CLASS_VERSION(atelier::Icebreaker, 1)
@@ -230,10 +273,17 @@ CEREAL_CLASS_VERSION(atelier::DayRate, 1)
 CEREAL_CLASS_VERSION(atelier::Settings, 2)
 CEREAL_CLASS_VERSION(atelier::BoardCategory, 1)
 CEREAL_CLASS_VERSION(atelier::IdeaCluster, 1)
-CEREAL_CLASS_VERSION(atelier::MergedIdea, 1)
+CEREAL_CLASS_VERSION(atelier::MergedIdea, 2)
 CEREAL_CLASS_VERSION(atelier::Idea, 1)
 CEREAL_CLASS_VERSION(atelier::Board, 1)
-CEREAL_CLASS_VERSION(atelier::Model, 1)
+CEREAL_CLASS_VERSION(atelier::Model, 2)
+CEREAL_CLASS_VERSION(atelier::ActionPhare, 1)
+CEREAL_CLASS_VERSION(atelier::EvaluationQuestion, 1)
+CEREAL_CLASS_VERSION(atelier::EvaluationAnswer, 1)
+CEREAL_CLASS_VERSION(atelier::EvaluationResponse, 1)
+CEREAL_CLASS_VERSION(atelier::Evaluation, 1)
+CEREAL_CLASS_VERSION(atelier::FollowUp, 1)
+CEREAL_CLASS_VERSION(atelier::Practice, 1)
 
 // Every action is at class version 1: one specialization for all of them (what CEREAL_CLASS_VERSION writes for one
 // type). An explicit CEREAL_CLASS_VERSION of one action takes precedence over it.

@@ -38,6 +38,11 @@ std::uint32_t modelLayout() {
         Version<BoardCategory, version_binding_tag>::version, Version<IdeaCluster, version_binding_tag>::version,
         Version<MergedIdea, version_binding_tag>::version,    Version<Idea, version_binding_tag>::version,
         Version<Board, version_binding_tag>::version,        Version<Model, version_binding_tag>::version,
+        Version<ActionPhare, version_binding_tag>::version,  Version<EvaluationQuestion, version_binding_tag>::version,
+        Version<EvaluationAnswer, version_binding_tag>::version,
+        Version<EvaluationResponse, version_binding_tag>::version,
+        Version<Evaluation, version_binding_tag>::version,   Version<FollowUp, version_binding_tag>::version,
+        Version<Practice, version_binding_tag>::version,
     };
     std::uint32_t h = 2166136261u;
     for (std::uint32_t v : versions) h = (h ^ v) * 16777619u;

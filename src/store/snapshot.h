@@ -20,7 +20,7 @@
 namespace atelier::store {
 
 /// The layout of snapshot.bin; bump it when the header or the body changes.
-inline constexpr std::uint32_t kSnapshotFormat = 1;
+inline constexpr std::uint32_t kSnapshotFormat = 2;  // 2: the library of practices, actions-phares, evaluations
 /// A writer snapshots the model again once this many journal entries follow the last snapshot.
 inline constexpr std::int64_t kSnapshotEvery = 500;
 /// A journal shorter than this replays faster than a snapshot is written and read: no snapshot is made for it

@@ -153,7 +153,10 @@ TEST_CASE("atelier demo creates a rehearsal étape labelled Démo that uses ever
     CHECK(!a["etape"]["icebreaker"]["drawn"].empty());
     CHECK(!a["etape"]["groups"]["rounds"].empty());
     CHECK(a["etape"]["boards"][0]["ideas"].size() == 6);
-    CHECK(a["practices"].size() == 2);
+    CHECK(a["practices"].size() == 4);  // two ideas « à essaimer » and the host's two actions-phares
+    CHECK(a["etape"]["actionsPhares"].size() == 2);
+    CHECK(a["etape"]["evaluation"]["questions"].size() == 5);
+    CHECK(!a["etape"]["evaluation"]["responses"].empty());
     CHECK(a["results"][0]["counted"] == true);
     CHECK(run(dir.data() + " demo extra").code == 2);
 }

@@ -63,7 +63,11 @@ struct Pools {
                 for (const auto& c : b.clusters) ids.push_back(c.id);
                 for (size_t i = 0; i < b.ideas.size(); i += 17) ids.push_back(b.ideas[i].id);
             }
+            for (const auto& a : e.actionsPhares) ids.push_back(a.id);
+            for (const auto& q : e.evaluation.questions) ids.push_back(q.id);
+            for (const auto& r : e.evaluation.responses) ids.push_back(r.id);
         }
+        for (const Practice& p : m.practices) ids.push_back(p.id);
         for (const Deck& d : m.decks) texts.push_back(d.id);
     }
 };
@@ -121,6 +125,43 @@ T sample(std::mt19937_64& rng, const Pools& pools) {
     else if constexpr (std::is_same_v<T, BoardCategory>) return entity(rng, pools, board.categories);
     else if constexpr (std::is_same_v<T, IdeaCluster>) return entity(rng, pools, board.clusters);
     else if constexpr (std::is_same_v<T, Idea>) return entity(rng, pools, board.ideas);
+    else if constexpr (std::is_same_v<T, ActionPhare>) {
+        ActionPhare a = entity(rng, pools, e.actionsPhares);
+        if (rng() % 3 == 0) a.photos.push_back(pick(rng, pools.texts));
+        if (rng() % 4 == 0) a.photos.push_back("../etc/passwd");
+        return a;
+    } else if constexpr (std::is_same_v<T, FollowUp>) {
+        FollowUp f;
+        f.territory = pick(rng, pools.ids);
+        f.status = static_cast<FollowUpStatus>(rng() % 3);
+        f.date = rng() % 3 ? Date{2021, 3, 16} : Date{2021, 2, 30};
+        f.note = pick(rng, pools.texts);
+        return f;
+    } else if constexpr (std::is_same_v<T, std::vector<std::string>>) {
+        std::vector<std::string> out;
+        for (int n = static_cast<int>(rng() % 4); n > 0; --n) out.push_back(pick(rng, pools.texts));
+        return out;
+    } else if constexpr (std::is_same_v<T, std::vector<EvaluationQuestion>>) {
+        std::vector<EvaluationQuestion> out = rng() % 2 ? e.evaluation.questions : defaultEvaluation().questions;
+        for (auto& q : out)
+            if (rng() % 3 == 0) q.id = pick(rng, pools.ids);
+        if (rng() % 4 == 0 && !out.empty()) out.front().text = pick(rng, pools.texts);
+        return out;
+    } else if constexpr (std::is_same_v<T, EvaluationResponse>) {
+        EvaluationResponse r = entity(rng, pools, e.evaluation.responses);
+        r.count = rng() % 5 ? 1 : static_cast<long long>(pick(rng, pools.ints));
+        if (rng() % 2) r.territory = pick(rng, pools.ids);
+        for (const auto& q : e.evaluation.questions) {
+            if (rng() % 2) continue;
+            EvaluationAnswer a;
+            a.question = rng() % 5 ? q.id : pick(rng, pools.ids);
+            a.grade = rng() % 3 ? pick(rng, pools.ints) : -1;
+            if (rng() % 2) a.text = pick(rng, pools.texts);
+            if (rng() % 2) a.practices.push_back(pick(rng, pools.ids));
+            r.answers.push_back(a);
+        }
+        return r;
+    }
     else static_assert(sizeof(T) == 0, "a field type the test does not fill yet");
 }
 

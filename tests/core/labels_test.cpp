@@ -98,6 +98,17 @@ std::vector<Action> labelled(const Model& m) {
         SetBoardHidden{e.id, b.id, false},
         RevealIdeas{e.id, b.id, {idea.id, b.ideas[1].id}, true},
         RevealIdeas{e.id, b.id, {idea.id}, false},
+        AddActionPhare{e.id, ActionPhare{0, "Le café des parents"}},
+        RemoveActionPhare{e.id, 999'999},
+        UpdateActionPhare{e.id, ActionPhare{999'999, "Le café des familles"}},
+        UpdatePractice{m.practices.front().id, "Café des parents"},
+        SetPracticeInterest{m.practices.front().id, t, true},
+        SetPracticeInterest{m.practices.front().id, t, false},
+        AddFollowUp{m.practices.front().id, FollowUp{t, FollowUpStatus::Adoptee, Date{2021, 3, 16}, ""}},
+        RemoveFollowUp{m.practices.front().id, 0},
+        SetEvaluation{e.id, {}, {}},
+        AddEvaluationResponse{e.id, EvaluationResponse{0, 12}},
+        RemoveEvaluationResponse{e.id, 999'999},
     };
 }
 
@@ -169,6 +180,17 @@ TEST_CASE("every action's label, word for word, on the day's model and on an emp
         "Afficher les nouvelles idées du tableau « Comment associer les familles à la réussite éducative ? »",
         "Révéler 2 idée(s)",
         "Masquer 1 idée(s)",
+        "Ajouter l'action-phare « Le café des parents »",
+        "Retirer l'action-phare « ? »",
+        "Modifier l'action-phare « Le café des familles »",
+        "Modifier la pratique « Café des parents »",
+        "Amiens intéressée par « Une cordée de la réussite animé par un m… »",
+        "Amiens n'est plus intéressée par « Une cordée de la réussite animé par un m… »",
+        "Suivi de « Une cordée de la réussite animé par un m… » : Adoptée à Amiens",
+        "Retirer un suivi de « Une cordée de la réussite animé par un m… »",
+        "Modifier le questionnaire d'évaluation de l'étape 1",
+        "Saisir 12 réponse(s) à l'évaluation de l'étape 1",
+        "Retirer une réponse à l'évaluation de l'étape 1",
     };
     const std::vector<std::string> onEmpty = {
         "Ajouter le territoire « Amiens »",
@@ -232,6 +254,17 @@ TEST_CASE("every action's label, word for word, on the day's model and on an emp
         "Afficher les nouvelles idées du tableau « ? »",
         "Révéler 2 idée(s)",
         "Masquer 1 idée(s)",
+        "Ajouter l'action-phare « Le café des parents »",
+        "Retirer l'action-phare « ? »",
+        "Modifier l'action-phare « Le café des familles »",
+        "Modifier la pratique « Café des parents »",
+        "? intéressée par « ? »",
+        "? n'est plus intéressée par « ? »",
+        "Suivi de « ? » : Adoptée à ?",
+        "Retirer un suivi de « ? »",
+        "Modifier le questionnaire d'évaluation de l'étape ?",
+        "Saisir 12 réponse(s) à l'évaluation de l'étape ?",
+        "Retirer une réponse à l'évaluation de l'étape ?",
     };
     REQUIRE(onDay.size() == actions.size());
     REQUIRE(onEmpty.size() == actions.size());

@@ -307,6 +307,21 @@ TEST_CASE("every action survives the journal's encoding") {
         SetBoardHidden{e1.id, 40, false},
         RevealIdeas{e1.id, 40, {44, 47}, true},
         MarkRoundRun{e1.id, 0, false},
+        AddActionPhare{e1.id, ActionPhare{50, "Le café des parents", "Chaque samedi", "Centre social", "Mairie",
+                                          {"photos/cafe.jpg", "photos/salle.png"}},
+                       0},
+        RemoveActionPhare{e1.id, 50},
+        UpdateActionPhare{e1.id, ActionPhare{50, "Le café des familles"}},
+        UpdatePractice{44, "Café des parents", true, "Un samedi par mois", {"Parentalité"}, std::nullopt},
+        SetPracticeInterest{44, 3, true},
+        AddFollowUp{44, FollowUp{3, FollowUpStatus::Essayee, Date{2020, 6, 2}, "Au collège Jean Macé"}, -1},
+        RemoveFollowUp{44, 0},
+        SetEvaluation{e1.id, defaultEvaluation().questions, {}},
+        AddEvaluationResponse{e1.id, EvaluationResponse{51, 12, Id{3}, {EvaluationAnswer{52, 5, "", {}},
+                                                                      EvaluationAnswer{53, -1, "Le café", {}},
+                                                                      EvaluationAnswer{54, -1, "", {44, 50}}}},
+                              -1},
+        RemoveEvaluationResponse{e1.id, 51},
     };
     std::set<size_t> kinds;
     for (const Action& a : actions) kinds.insert(a.index());

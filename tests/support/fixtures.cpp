@@ -168,7 +168,8 @@ Id addIdeaBoard(Session& s, Id etape, int ideas, int columns, int clusters) {
 }
 
 bool sameContent(const Model& a, const Model& b) {
-    return a.territories == b.territories && a.people == b.people && a.etapes == b.etapes && a.settings == b.settings;
+    return a.territories == b.territories && a.people == b.people && a.etapes == b.etapes && a.settings == b.settings &&
+           a.practices == b.practices;
 }
 
 }  // namespace atelier::test

@@ -104,7 +104,42 @@ std::vector<std::string> invariantViolations(const Model& m) {
                 for (const MergedIdea& part : i.merged) id(part.id, it + " merged part");
             }
         }
+        // Actions-phares and the evaluation: ids assigned once; answers name questions of the questionnaire.
+        for (const ActionPhare& a : e.actionsPhares) id(a.id, et + " action-phare");
+        std::unordered_set<Id> questions;
+        for (const EvaluationQuestion& q : e.evaluation.questions) {
+            id(q.id, et + " evaluation question");
+            questions.insert(q.id);
+        }
+        for (const EvaluationResponse& r : e.evaluation.responses) {
+            id(r.id, et + " evaluation response");
+            if (r.count < 1) fail(et + ": evaluation response " + std::to_string(r.id) + " counts " + std::to_string(r.count));
+            for (const EvaluationAnswer& a : r.answers)
+                if (!questions.count(a.question))
+                    fail(et + ": evaluation response " + std::to_string(r.id) + " answers a question that does not exist");
+        }
     }
+    // The library: in id order, each practice's id unique among practices, every flagged idea has its practice.
+    for (size_t i = 1; i < m.practices.size(); ++i)
+        if (m.practices[i - 1].id >= m.practices[i].id) fail("practices out of id order at " + std::to_string(i));
+    auto hasPractice = [&](Id idea) {
+        return std::any_of(m.practices.begin(), m.practices.end(), [&](const Practice& p) { return p.id == idea; });
+    };
+    for (const Etape& e : m.etapes) {
+        for (const Board& b : e.boards)
+            for (const Idea& i : b.ideas) {
+                if (i.practice && !hasPractice(i.id)) fail("idea " + std::to_string(i.id) + ": flagged but no practice");
+                for (const MergedIdea& part : i.merged)
+                    if (part.practice && !hasPractice(part.id))
+                        fail("merged idea " + std::to_string(part.id) + ": flagged but no practice");
+            }
+        for (const ActionPhare& a : e.actionsPhares)
+            if (!hasPractice(a.id)) fail("action-phare " + std::to_string(a.id) + ": no practice");
+    }
+    for (const Practice& p : m.practices)
+        for (const FollowUp& f : p.followUps)
+            if (!territories.count(f.territory))
+                fail("practice " + std::to_string(p.id) + ": follow-up by a territory that does not exist");
     return out;
 }
 

@@ -23,6 +23,6 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, size_t size) {
     exporting::summaryMarkdown(archive);
     exporting::ideasCsv(archive);
     exporting::votesCsv(archive);
-    exporting::bookletFiles({"Livret", {archive}, {"Amiens", "Lille"}, {}});
+    exporting::bookletFiles({"Livret", {archive}, {"Amiens", "Lille"}, {}, {}});
     return 0;
 }

@@ -7,6 +7,7 @@
 #include <set>
 
 #include "core/enums.h"
+#include "core/practices.h"
 #include "core/strings.h"
 #include "core/text.h"
 #include "export/html.h"
@@ -35,6 +36,12 @@ h4 { font-size: 10.5pt; margin: 8px 0 2px; }
 .tag { display: inline-block; font-size: 8pt; padding: 0 4px; border-radius: 3px; background: #d3f9d8; color: #1b5e20; }
 td.yes { background: #d3f9d8; }
 .matrix td, .matrix th { font-size: 8.5pt; padding: 3px 4px; }
+.part h2 { font-size: 11.5pt; border: none; margin: 14px 0 4px; padding: 0; }
+.part h3 { font-size: 10.5pt; color: #111; margin: 8px 0 2px; }
+.practice { page-break-inside: avoid; break-inside: avoid; border-left: 4px solid #2e7d32; padding: 2px 0 2px 8px;
+            margin: 0 0 10px; }
+.practice h3 { margin: 0 0 2px; color: #1b5e20; }
+.practice table { margin: 4px 0 0; }
 </style>)css";
 
 /// How many ideas of one column the booklet shows: the key ones (practices first, then those that gathered others).
@@ -82,14 +89,28 @@ std::vector<const Idea*> keyIdeas(const Board& b, Id category, size_t* total) {
     return ideas;
 }
 
+std::string joined(const std::vector<std::string>& items) {
+    std::string out;
+    for (const std::string& i : items) out += (out.empty() ? "" : ", ") + i;
+    return out;
+}
+
+/// « Action-phare — Cité éducative d'Amiens — étape 3 » or « Tableau « Réussite » — … ».
+std::string practiceFrom(const BookletPractice& p) {
+    std::string out = p.board.empty() ? p.source : p.source + " « " + p.board + " »";
+    if (!p.cite.empty()) out += " — " + fmt(Str::CiteEducativeOf, {deName(p.cite)});
+    if (p.etape > 0) out += " — " + fmt(Str::EtapeNumber, {std::to_string(p.etape)});
+    return out;
+}
+
 // [SECTION] Parts of the booklet
 
 std::string cover(const BookletInput& in) {
     std::set<std::string> cites;
-    size_t present = 0, practices = 0;
+    size_t present = 0;
+    const size_t practices = in.practices.size();
     for (const EtapeArchive& a : in.archives) {
         present += a.people.size();
-        practices += a.practices.size();
         for (const ArchivedPerson& p : a.people)
             if (p.cite && !p.territory.empty()) cites.insert(p.territory);
     }
@@ -138,6 +159,9 @@ std::string chapter(const EtapeArchive& a, size_t index) {
         b += "</tbody></table>";
     }
 
+    // The host's actions-phares (as in the étape's summary).
+    if (const std::string part = actionsPharesHtml(a); !part.empty()) b += "<div class=\"part\">" + part + "</div>";
+
     // Key ideas by board.
     b += "<h3>" + escape(tr(Str::LivKeyIdeas)) + "</h3>";
     if (e.boards.empty()) b += "<p class=\"muted\">" + escape(tr(Str::SumNone)) + "</p>";
@@ -174,23 +198,32 @@ std::string chapter(const EtapeArchive& a, size_t index) {
         anyVote = true;
     }
     if (!anyVote) b += "<li class=\"muted\">" + escape(tr(Str::SumNone)) + "</li>";
-    b += "</ul></section>\n";
-    return b;
+    b += "</ul>";
+
+    // The evaluation of the day (as in the étape's summary).
+    if (const std::string part = evaluationHtml(a); !part.empty()) b += "<div class=\"part\">" + part + "</div>";
+    return b + "</section>\n";
 }
 
 std::string practicesPart(const BookletInput& in) {
     std::string b = "<section class=\"chapter\"><h2>" + escape(tr(Str::LivPractices)) + "</h2>";
-    b += "<table><thead><tr><th>" + escape(tr(Str::LivColPractice)) + "</th><th>" + escape(tr(Str::LivColOrigin)) +
-         "</th></tr></thead><tbody>";
-    bool any = false;
-    for (const EtapeArchive& a : in.archives)
-        for (const ArchivedPractice& p : a.practices) {
-            b += "<tr><td>" + escape(p.text) + "</td><td>" + escape(etapeLabel(a)) + " — " + escape(hostOf(a)) + "<br><span class=\"muted\">" +
-                 escape(p.board) + " · " + escape(p.group) + "</span></td></tr>";
-            any = true;
+    if (in.practices.empty()) b += "<p class=\"muted\">" + escape(tr(Str::SumNone)) + "</p>";
+    for (const BookletPractice& p : in.practices) {
+        b += "<div class=\"practice\"><h3>" + escape(p.title) + "</h3><p class=\"muted\">" + escape(practiceFrom(p)) + "</p>";
+        if (!p.description.empty()) b += "<p>" + escape(p.description) + "</p>";
+        if (!p.themes.empty()) b += "<p>" + escape(fmt(Str::LivThemes, {joined(p.themes)})) + "</p>";
+        if (!p.interested.empty()) b += "<p>" + escape(fmt(Str::LivInterested, {joined(p.interested)})) + "</p>";
+        if (!p.followUps.empty()) {
+            b += "<table><thead><tr><th>" + escape(tr(Str::LivColCite)) + "</th><th>" + escape(tr(Str::LivColStatus)) +
+                 "</th><th>" + escape(tr(Str::LivColDate)) + "</th><th>" + escape(tr(Str::LivColNote)) + "</th></tr></thead><tbody>";
+            for (const auto& f : p.followUps)
+                b += "<tr><td>" + escape(f.cite) + "</td><td>" + escape(f.status) + "</td><td class=\"num\">" + escape(f.date) +
+                     "</td><td>" + escape(f.note) + "</td></tr>";
+            b += "</tbody></table>";
         }
-    if (!any) b += "<tr><td colspan=\"2\" class=\"muted\">" + escape(tr(Str::SumNone)) + "</td></tr>";
-    return b + "</tbody></table></section>\n";
+        b += "</div>";
+    }
+    return b + "</section>\n";
 }
 
 /// A table of `rows` × étapes counting the people present for whom `key` gives the row.
@@ -262,10 +295,37 @@ std::string participationCsv(const BookletInput& in) {
 
 std::string practicesCsv(const BookletInput& in) {
     std::string out = std::string(kCsvBom) + tr(Str::LivCsvPracticesHeader) + "\r\n";
-    for (const EtapeArchive& a : in.archives)
-        for (const ArchivedPractice& p : a.practices)
-            out += csvRow({std::to_string(a.etape.header.number), toIso(a.etape.header.date), a.host, p.board, p.category,
-                           p.group, p.text});
+    for (const BookletPractice& p : in.practices) {
+        const std::string etape = p.etape > 0 ? std::to_string(p.etape) : "";
+        const std::string themes = joined(p.themes), interested = joined(p.interested);
+        if (p.followUps.empty())
+            out += csvRow({p.title, p.source, p.cite, etape, p.board, themes, interested, "", "", "", "", p.description});
+        for (const auto& f : p.followUps)
+            out += csvRow({p.title, p.source, p.cite, etape, p.board, themes, interested, f.cite, f.status, f.date, f.note,
+                           p.description});
+    }
+    return out;
+}
+
+std::string evaluationCsv(const BookletInput& in) {
+    std::string out = std::string(kCsvBom) + tr(Str::LivCsvEvaluationHeader) + "\r\n";
+    for (const EtapeArchive& a : in.archives) {
+        const EvaluationResults r = evaluationResults(a.etape.evaluation);
+        const std::string etape = std::to_string(a.etape.header.number), date = toIso(a.etape.header.date);
+        for (const QuestionResult& q : r.questions) {
+            auto line = [&](const std::string& answer, long long n) {
+                out += csvRow({etape, date, q.question.text, enumLabel(q.question.kind), answer, std::to_string(n)});
+            };
+            for (size_t g = 0; g < q.profile.size() && g < r.grades.size(); ++g) line(r.grades[g], q.profile[g]);
+            for (const auto& [text, n] : q.texts) line(text, n);
+            for (const auto& [id, n] : q.practices) {
+                std::string title = "?";
+                for (const ArchivedPractice& p : a.practices)
+                    if (p.id == id) title = p.text;
+                line(title, n);
+            }
+        }
+    }
     return out;
 }
 
@@ -281,6 +341,34 @@ BookletInput makeBookletInput(std::vector<EtapeArchive> archives, const Model& m
         if (t.cite) in.cites.push_back(t.name);
     in.settings = model.settings;
     in.title = year ? fmt(Str::LivTitleYear, {std::to_string(*year)}) : std::string(tr(Str::LivTitleTour));
+
+    // The catalogue: the library's practices shown at an étape of the period (the étape itself, or its archive
+    // when it is gone), with today's follow-up; then the practices of archives older than the library.
+    auto inPeriod = [&](const Practice& p) {
+        if (!year) return true;
+        if (const Etape* e = model.etape(p.etape)) return e->header.date.year == *year;
+        for (const EtapeArchive& a : in.archives)
+            if (a.etape.header.number == p.etapeNumber) return true;
+        return false;
+    };
+    auto citeName = [&](std::optional<Id> id) {
+        const Territory* t = id ? model.territory(*id) : nullptr;
+        return t ? t->name : std::string();
+    };
+    for (const Practice* p : libraryPractices(model)) {
+        if (!inPeriod(*p)) continue;
+        BookletPractice bp{p->title, practiceDescription(model, *p), enumLabel(p->source), citeName(p->cite),
+                           p->etapeNumber, p->source == PracticeSource::Board ? p->boardTitle : "", p->themes, {}, {}};
+        for (Id cite : interestedCites(model, *p)) bp.interested.push_back(citeName(cite));
+        for (const FollowUp& f : p->followUps)
+            bp.followUps.push_back({citeName(f.territory), enumLabel(f.status), formatShortFr(f.date), f.note});
+        in.practices.push_back(std::move(bp));
+    }
+    for (const EtapeArchive& a : in.archives)
+        for (const ArchivedPractice& p : a.practices)
+            if (p.id == 0)
+                in.practices.push_back(BookletPractice{p.text, "", enumLabel(PracticeSource::Board), a.host,
+                                                       a.etape.header.number, p.board, {}, {}, {}});
     return in;
 }
 
@@ -306,7 +394,8 @@ std::vector<std::pair<std::string, std::string>> bookletFiles(const BookletInput
             {"participation.csv", participationCsv(in)},
             {"idees.csv", std::move(ideas)},
             {"votes.csv", std::move(votes)},
-            {"pratiques.csv", practicesCsv(in)}};
+            {"pratiques.csv", practicesCsv(in)},
+            {"evaluation.csv", evaluationCsv(in)}};
 }
 
 }  // namespace atelier::exporting

@@ -14,16 +14,34 @@
 
 namespace atelier::exporting {
 
+/// A practice of the catalogue as the library holds it now: where it comes from, who is interested, the follow-up.
+struct BookletPractice {
+    std::string title;
+    std::string description;
+    std::string source;   // « Tableau » or « Action-phare »
+    std::string cite;     // the Cité it comes from, empty when unknown
+    int etape = 0;        // the number of the étape that showed it
+    std::string board;    // the board's title (a board's practice)
+    std::vector<std::string> themes;
+    std::vector<std::string> interested;  // Cités
+    struct FollowUpLine {
+        std::string cite, status, date, note;  // status: « Essayée », « Adoptée », « Abandonnée »; date: dd/mm/yyyy
+    };
+    std::vector<FollowUpLine> followUps;
+};
+
 /// What the booklet is made of.
 struct BookletInput {
     std::string title;                  // « Livret du Tour des Cités éducatives — 2021 »
     std::vector<EtapeArchive> archives;  // the étapes of the period, in the order shown (by date)
     std::vector<std::string> cites;      // the Cités éducatives of the Tour (the hosts' table lists every one)
     Settings settings;                   // the organiser's contact block on the cover
+    std::vector<BookletPractice> practices;  // the catalogue: the library's practices shown at the étapes of the period
 };
 
 /// The booklet of `year` (nullopt: the whole Tour) out of every archive read: those of the year, by date; the Cités
-/// of the Tour and the organiser's contact from `model`; its title.
+/// of the Tour, the organiser's contact and the catalogue of practices (the library's, shown at an étape of the
+/// period, with today's follow-up; plus the practices of archives older than the library) from `model`; its title.
 BookletInput makeBookletInput(std::vector<EtapeArchive> archives, const Model& model, std::optional<int> year);
 
 /// livret.html: the printable booklet. Everything users typed is escaped.

@@ -231,6 +231,65 @@ public:
 
 // [SECTION] The walk, once for both formats
 
+/// The host's actions-phares (title, description, partners, contact, photos' names).
+void writeActionsPhares(const EtapeArchive& a, SummaryWriter& w) {
+    const Etape& e = a.etape;
+    if (!e.actionsPhares.empty()) {
+        w.section(tr(Str::SumActionsPhares));
+        for (const ActionPhare& ap : e.actionsPhares) {
+            w.subsection(ap.title);
+            if (!ap.description.empty()) w.paragraph(ap.description);
+            if (!ap.partners.empty()) w.note(fmt(Str::SumPartners, {ap.partners}));
+            if (!ap.contact.empty()) w.note(fmt(Str::SumContact, {ap.contact}));
+            if (!ap.photos.empty()) {
+                std::string names;
+                for (const std::string& photo : ap.photos) names += (names.empty() ? "" : ", ") + photo;
+                w.note(fmt(Str::SumPhotos, {names}));
+            }
+        }
+    }
+}
+
+/// The evaluation of the day: answers, then each question's results (profile, sentences, practices wanted).
+void writeEvaluation(const EtapeArchive& a, SummaryWriter& w) {
+    const Etape& e = a.etape;
+    if (!e.evaluation.questions.empty()) {
+        w.section(tr(Str::SumEvaluation));
+        const EvaluationResults r = evaluationResults(e.evaluation);
+        w.paragraph(fmt(Str::SumEvaluationResponses, {std::to_string(r.responses)}));
+        for (const QuestionResult& q : r.questions) {
+            w.subsection(q.question.text);
+            if (q.respondents == 0) {
+                w.note(tr(Str::SumEvaluationNoAnswer));
+                continue;
+            }
+            std::vector<std::string> lines;
+            switch (q.question.kind) {
+            case QuestionKind::Grade:
+                if (q.median >= 0)
+                    w.paragraph(fmt(Str::SumEvaluationMedian,
+                                    {r.grades[static_cast<size_t>(q.median)], std::to_string(q.respondents)}));
+                for (size_t g = q.profile.size(); g-- > 0;)  // the merit profile, best grade first
+                    lines.push_back(fmt(Str::SumEvaluationProfile, {r.grades[g], std::to_string(q.profile[g])}));
+                break;
+            case QuestionKind::Sentence:
+            case QuestionKind::Themes:
+                for (const auto& [text, n] : q.texts) lines.push_back(n > 1 ? text + " (×" + std::to_string(n) + ")" : text);
+                break;
+            case QuestionKind::Practices:
+                for (const auto& [id, n] : q.practices) {
+                    std::string title = "?";
+                    for (const ArchivedPractice& p : a.practices)
+                        if (p.id == id) title = p.text;
+                    lines.push_back(fmt(Str::SumEvaluationWanted, {title, std::to_string(n)}));
+                }
+                break;
+            }
+            w.list(lines);
+        }
+    }
+}
+
 void writeSummary(const EtapeArchive& a, SummaryWriter& w) {
     const Etape& e = a.etape;
     SummaryHeader h{tr(Str::TourTitle), a.format.example ? tr(Str::SumExample) : "", tr(Str::SumTitle), hostLine(a),
@@ -277,20 +336,7 @@ void writeSummary(const EtapeArchive& a, SummaryWriter& w) {
         }
     }
 
-    if (!e.actionsPhares.empty()) {
-        w.section(tr(Str::SumActionsPhares));
-        for (const ActionPhare& ap : e.actionsPhares) {
-            w.subsection(ap.title);
-            if (!ap.description.empty()) w.paragraph(ap.description);
-            if (!ap.partners.empty()) w.note(fmt(Str::SumPartners, {ap.partners}));
-            if (!ap.contact.empty()) w.note(fmt(Str::SumContact, {ap.contact}));
-            if (!ap.photos.empty()) {
-                std::string names;
-                for (const std::string& photo : ap.photos) names += (names.empty() ? "" : ", ") + photo;
-                w.note(fmt(Str::SumPhotos, {names}));
-            }
-        }
-    }
+    writeActionsPhares(a, w);
 
     if (!e.groups.empty()) {
         w.section(tr(Str::SumGroups));
@@ -357,41 +403,7 @@ void writeSummary(const EtapeArchive& a, SummaryWriter& w) {
         }
     }
 
-    if (!e.evaluation.questions.empty()) {
-        w.section(tr(Str::SumEvaluation));
-        const EvaluationResults r = evaluationResults(e.evaluation);
-        w.paragraph(fmt(Str::SumEvaluationResponses, {std::to_string(r.responses)}));
-        for (const QuestionResult& q : r.questions) {
-            w.subsection(q.question.text);
-            if (q.respondents == 0) {
-                w.note(tr(Str::SumEvaluationNoAnswer));
-                continue;
-            }
-            std::vector<std::string> lines;
-            switch (q.question.kind) {
-            case QuestionKind::Grade:
-                if (q.median >= 0)
-                    w.paragraph(fmt(Str::SumEvaluationMedian,
-                                    {r.grades[static_cast<size_t>(q.median)], std::to_string(q.respondents)}));
-                for (size_t g = q.profile.size(); g-- > 0;)  // the merit profile, best grade first
-                    lines.push_back(fmt(Str::SumEvaluationProfile, {r.grades[g], std::to_string(q.profile[g])}));
-                break;
-            case QuestionKind::Sentence:
-            case QuestionKind::Themes:
-                for (const auto& [text, n] : q.texts) lines.push_back(n > 1 ? text + " (×" + std::to_string(n) + ")" : text);
-                break;
-            case QuestionKind::Practices:
-                for (const auto& [id, n] : q.practices) {
-                    std::string title = "?";
-                    for (const ArchivedPractice& p : a.practices)
-                        if (p.id == id) title = p.text;
-                    lines.push_back(fmt(Str::SumEvaluationWanted, {title, std::to_string(n)}));
-                }
-                break;
-            }
-            w.list(lines);
-        }
-    }
+    writeEvaluation(a, w);
 
     w.section(tr(Str::SumPractices));
     w.practices(a.practices);
@@ -432,6 +444,8 @@ class HtmlWriter final : public SummaryWriter {
 public:
     /// The whole page around what was written.
     std::string page() const { return htmlPage(title_, body_); }
+    /// What was written, without the page around it.
+    const std::string& body() const { return body_; }
 
     void header(const SummaryHeader& h) override {
         title_ = h.title + " — " + h.host;
@@ -612,6 +626,18 @@ std::string summaryHtml(const EtapeArchive& a) {
     HtmlWriter writer;
     writeSummary(a, writer);
     return writer.page();
+}
+
+std::string actionsPharesHtml(const EtapeArchive& a) {
+    HtmlWriter writer;
+    writeActionsPhares(a, writer);
+    return writer.body();
+}
+
+std::string evaluationHtml(const EtapeArchive& a) {
+    HtmlWriter writer;
+    writeEvaluation(a, writer);
+    return writer.body();
 }
 
 std::string summaryMarkdown(const EtapeArchive& a) {

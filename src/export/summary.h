@@ -18,6 +18,10 @@ std::string summaryHtml(const EtapeArchive& archive);
 /// The files of an étape's summary for the participants, by name: summary.html, summary.md, ideas.csv, votes.csv
 /// (what `atelier exporter` and the app's « Exporter la synthèse » write).
 std::vector<std::pair<std::string, std::string>> summaryFiles(const EtapeArchive& archive);
+/// Parts of the summary the booklet repeats in its étape chapters, as HTML fragments (headings h2 and h3): the host's
+/// actions-phares, the evaluation of the day. Empty when the étape has none.
+std::string actionsPharesHtml(const EtapeArchive& archive);
+std::string evaluationHtml(const EtapeArchive& archive);
 /// summary.md: the same content in Markdown.
 std::string summaryMarkdown(const EtapeArchive& archive);
 /// ideas.csv: one row per idea.

@@ -109,7 +109,8 @@ TEST_CASE("atelier livret writes the booklet and its annexes for a year or the T
     const Run tour = run(dir.data() + " livret --tour --out " + atelier::test::quoted(dir.path / "livret tour"));
     INFO(tour.out);
     REQUIRE(tour.code == 0);
-    CHECK(tour.out.find("livret.html, participation.csv, idees.csv, votes.csv, pratiques.csv") != std::string::npos);
+    CHECK(tour.out.find("livret.html, participation.csv, idees.csv, votes.csv, pratiques.csv, evaluation.csv") !=
+          std::string::npos);
     const std::string html = dir.read("livret tour/livret.html");
     CHECK(html.find("Livret du Tour des Cités éducatives") != std::string::npos);
     CHECK(html.find("Concertation et intelligence collective") != std::string::npos);

@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <vector>
 #include <map>
 #include <string>
 
@@ -24,8 +25,19 @@ size_t count(const std::string& text, const std::string& what) {
 exporting::BookletInput input(std::vector<EtapeArchive> archives) {
     Settings settings;
     settings.organisation = "IREV";
-    return {"Livret <2020>", std::move(archives), {"Amiens", "Lille", "Calais"}, settings};
+    return {"Livret <2020>", std::move(archives), {"Amiens", "Lille", "Calais"}, settings, {}};
 }
+
+/// The fixture day with its essaimage (action-phare, follow-up, evaluation), archived.
+struct EssaimageDay {
+    Session s = test::dayOfEtapeSession();
+    EtapeArchive archive;
+    EssaimageDay() {
+        const Status st = test::addEssaimage(s);
+        REQUIRE_MESSAGE(st.ok, st.message);
+        archive = makeArchive(s.model(), *s.model().etapeByNumber(1), "0.1.0", "x");
+    }
+};
 
 std::map<std::string, std::string> files(const exporting::BookletInput& in) {
     std::map<std::string, std::string> out;
@@ -38,15 +50,17 @@ std::map<std::string, std::string> files(const exporting::BookletInput& in) {
 TEST_CASE("livret: cover, contents, a chapter per étape, practices, participation and hosts, everything escaped") {
     const Session s = test::dayOfEtapeSession();
     EtapeArchive a = makeArchive(s.model(), *s.model().etapeByNumber(1), "0.1.0", "x");
-    REQUIRE(!a.practices.empty());
-    a.practices.front().text = "<script>p()</script>";
     a.etape.header.theme = "<i>thème</i>";
     EtapeArchive b = a;
     b.etape.header.number = 2;
     b.etape.header.date = Date{2020, 6, 2};
     b.host.clear();
-    const std::string html = exporting::bookletHtml(input({a, b}));
+    exporting::BookletInput in = input({a, b});
+    in.practices.push_back({"<script>p()</script>", "<b>x</b>", "Tableau", "Amiens", 1, "<u>Mur</u>", {"<i>t</i>"}, {}, {}});
+    const std::string html = exporting::bookletHtml(in);
     CHECK(html.find("<script") == std::string::npos);
+    CHECK(html.find("<b>") == std::string::npos);
+    CHECK(html.find("<u>") == std::string::npos);
     CHECK(html.find("<i>") == std::string::npos);
     CHECK(html.find("&lt;script&gt;p()&lt;/script&gt;") != std::string::npos);
     CHECK(html.find("Livret &lt;2020&gt;") != std::string::npos);
@@ -113,14 +127,14 @@ TEST_CASE("livret: the key ideas of a column are its practices first, then the i
 TEST_CASE("livret: the CSV annexes hold every étape of the period, for Excel, formulas made harmless") {
     const Session s = test::dayOfEtapeSession();
     EtapeArchive a = makeArchive(s.model(), *s.model().etapeByNumber(1), "0.1.0", "x");
-    REQUIRE(!a.practices.empty());
-    a.practices.front().text = "=HYPERLINK(\"x\")";
     EtapeArchive b = a;
     b.etape.header.number = 2;
-    auto f = files(input({a, b}));
-    REQUIRE(f.size() == 5);
+    exporting::BookletInput in = input({a, b});
+    in.practices.push_back({"=HYPERLINK(\"x\")", "", "Tableau", "Amiens", 1, "Mur", {}, {}, {}});
+    auto f = files(in);
+    REQUIRE(f.size() == 6);
     REQUIRE(f.count("livret.html"));
-    for (const char* name : {"participation.csv", "idees.csv", "votes.csv", "pratiques.csv"}) {
+    for (const char* name : {"participation.csv", "idees.csv", "votes.csv", "pratiques.csv", "evaluation.csv"}) {
         CAPTURE(name);
         CHECK(f[name].rfind("\xEF\xBB\xBF", 0) == 0);
         CHECK(count(f[name], "\xEF\xBB\xBF") == 1);  // one header for all the étapes
@@ -136,9 +150,45 @@ TEST_CASE("livret: the CSV annexes hold every étape of the period, for Excel, f
     }
     CHECK(total == static_cast<int>(2 * a.people.size()));
     CHECK(count(f["idees.csv"], "\r\n") == 1 + 2 * static_cast<size_t>(a.ideaCount()));
-    CHECK(count(f["pratiques.csv"], "\r\n") == 1 + 2 * a.practices.size());
     CHECK(f["pratiques.csv"].find("\"'=HYPERLINK(\"\"x\"\")\"") != std::string::npos);
-    CHECK(f["pratiques.csv"].find(";=HYPERLINK") == std::string::npos);
+    CHECK(f["pratiques.csv"].find("\r\n=HYPERLINK") == std::string::npos);
+}
+
+TEST_CASE("livret: the catalogue of practices follows each one from its Cité to those that tried it, with the "
+          "actions-phares and the evaluation in the étape's chapter") {
+    EssaimageDay day;
+    exporting::BookletInput in = exporting::makeBookletInput({day.archive}, day.s.model(), 2020);
+    CHECK(in.title == "Livret 2020 du Tour des Cités éducatives");
+    REQUIRE_FALSE(in.practices.empty());
+    const auto cafe = std::find_if(in.practices.begin(), in.practices.end(),
+                                   [](const exporting::BookletPractice& p) { return p.title == "Le café des parents"; });
+    REQUIRE(cafe != in.practices.end());
+    CHECK(cafe->source == "Action-phare");
+    CHECK(cafe->cite == "Amiens");
+    CHECK(cafe->etape == 1);
+    CHECK(cafe->interested == std::vector<std::string>{"Lille"});  // from the evaluation
+    REQUIRE(cafe->followUps.size() == 1);
+    CHECK(cafe->followUps.front().cite == "Lille");
+    CHECK(cafe->followUps.front().status == "Adoptée");
+    CHECK(cafe->followUps.front().date == "16/03/2021");
+    // Another year: its practices are not this one's.
+    CHECK(exporting::makeBookletInput({day.archive}, day.s.model(), 2021).practices.empty());
+
+    const std::string html = exporting::bookletHtml(in);
+    CHECK(html.find("Le café des parents du collège César Franck") != std::string::npos);  // the action-phare
+    CHECK(html.find("Un lieu régulier pour les familles.") != std::string::npos);
+    CHECK(html.find("Cités intéressées : Lille") != std::string::npos);
+    CHECK(html.find("<tr><td>Lille</td><td>Adoptée</td><td class=\"num\">16/03/2021</td><td>Dans trois collèges</td></tr>") !=
+          std::string::npos);
+    CHECK(html.find("Le café des parents, simple à lancer") != std::string::npos);  // the evaluation's sentence
+    CHECK(html.find("<div class=\"part\">") != std::string::npos);
+
+    auto f = files(in);
+    CHECK(f["pratiques.csv"].find("Le café des parents;Action-phare;Amiens;1;;Parentalité;Lille;Lille;Adoptée;16/03/2021;"
+                                  "Dans trois collèges;Un lieu régulier pour les familles.\r\n") != std::string::npos);
+    CHECK(f["evaluation.csv"].find("etape;date;question;type;reponse;nombre\r\n") != std::string::npos);
+    CHECK(f["evaluation.csv"].find(";Le café des parents, simple à lancer;1\r\n") != std::string::npos);
+    CHECK(f["evaluation.csv"].find(";Le café des parents;1\r\n") != std::string::npos);  // the practice wanted
 }
 
 TEST_CASE("livret: a period without archives still gives a booklet that says so") {

@@ -62,7 +62,7 @@ TEST_CASE("Summaries never read an option, a score or a result out of range") {
     CHECK_FALSE(exporting::summaryHtml(a).empty());
     CHECK_FALSE(exporting::summaryMarkdown(a).empty());
     CHECK_FALSE(exporting::votesCsv(a).empty());
-    CHECK_FALSE(exporting::bookletHtml({"Livret", {a}, {"Amiens"}, {}}).empty());
-    CHECK(exporting::bookletFiles({"Livret", {a}, {"Amiens"}, {}}).size() == 5);
+    CHECK_FALSE(exporting::bookletHtml({"Livret", {a}, {"Amiens"}, {}, {}}).empty());
+    CHECK(exporting::bookletFiles({"Livret", {a}, {"Amiens"}, {}, {}}).size() == 6);
     CHECK(checkArchive(a).find("« archive.results »") != std::string::npos);
 }

@@ -24,25 +24,8 @@ const std::filesystem::path kGolden = std::filesystem::path(ATELIER_SOURCE_DIR) 
 /// The fixture day with the host's action-phare (a photo, a follow-up by Lille) and the evaluation of the day.
 EtapeArchive fixtureArchive() {
     Session s = test::dayOfEtapeSession();
-    const Id e = s.model().etapeByNumber(1)->id;
-    auto must = [](Status st) { REQUIRE_MESSAGE(st.ok, st.message); };
-    must(s.apply(AddActionPhare{e, ActionPhare{0, "Le café des parents du collège César Franck",
-                                               "Chaque samedi matin, parents et enseignants se retrouvent au collège.",
-                                               "Centre social, collège César Franck", "Cité éducative d'Amiens",
-                                               {"photos/cafe-des-parents.jpg"}}}));
-    const Id ap = s.model().etape(e)->actionsPhares.back().id;
-    const Id lille = s.model().territoryByName("Lille")->id;
-    must(s.apply(AddFollowUp{ap, FollowUp{lille, FollowUpStatus::Adoptee, Date{2021, 3, 16}, "Dans trois collèges"}}));
-    must(s.apply(UpdatePractice{ap, "Le café des parents", true, "Un lieu régulier pour les familles.", {"Parentalité"},
-                                s.model().etape(e)->header.host}));
-    must(s.apply(SetEvaluation{e, defaultEvaluation().questions, {}}));
-    const auto q = s.model().etape(e)->evaluation.questions;
-    must(s.apply(AddEvaluationResponse{e, EvaluationResponse{0, 9, std::nullopt, {{q[0].id, 5}, {q[1].id, 4}}}}));
-    must(s.apply(AddEvaluationResponse{e, EvaluationResponse{0, 3, std::nullopt, {{q[0].id, 3}, {q[1].id, 5}}}}));
-    must(s.apply(AddEvaluationResponse{
-        e, EvaluationResponse{0, 1, lille, {{q[2].id, -1, "Le café des parents, simple à lancer", {}},
-                                            {q[3].id, -1, "", {ap}},
-                                            {q[4].id, -1, "L'évaluation des Cités éducatives", {}}}}}));
+    const Status st = test::addEssaimage(s);
+    REQUIRE_MESSAGE(st.ok, st.message);
     return makeArchive(s.model(), *s.model().etapeByNumber(1), "0.1.0", "2020-02-11T17:30:00Z");
 }
 

@@ -19,24 +19,7 @@ int main(int argc, char** argv) {
         using namespace atelier;
         Session s = test::dayOfEtapeSession();
         // Since format 4: an action-phare of the host, a follow-up by another Cité and the evaluation of the day.
-        const Id e = s.model().etapeByNumber(1)->id;
-        auto must = [](Status st) {
-            if (!st) throw store::StoreError(st.message);
-        };
-        must(s.apply(AddActionPhare{e, ActionPhare{0, "Le café des parents du collège César Franck",
-                                                   "Chaque samedi matin, parents et enseignants se retrouvent au collège.",
-                                                   "Centre social Étouvie, collège César Franck",
-                                                   "Cité éducative d'Amiens", {}}}));
-        const Id ap = s.model().etape(e)->actionsPhares.back().id;
-        const Id lille = s.model().territoryByName("Lille")->id;
-        must(s.apply(AddFollowUp{ap, FollowUp{lille, FollowUpStatus::Essayee, Date{2020, 6, 2}, "Un premier café"}}));
-        must(s.apply(SetEvaluation{e, defaultEvaluation().questions, {}}));
-        const auto q = s.model().etape(e)->evaluation.questions;
-        must(s.apply(AddEvaluationResponse{e, EvaluationResponse{0, 9, std::nullopt, {{q[0].id, 5}, {q[1].id, 4}}}}));
-        must(s.apply(AddEvaluationResponse{e, EvaluationResponse{0, 3, std::nullopt, {{q[0].id, 4}, {q[1].id, 4}}}}));
-        must(s.apply(AddEvaluationResponse{
-            e, EvaluationResponse{0, 1, lille, {{q[2].id, -1, "Le café des parents", {}}, {q[3].id, -1, "", {ap}},
-                                                {q[4].id, -1, "L'évaluation des Cités", {}}}}}));
+        if (const Status st = test::addEssaimage(s); !st) throw store::StoreError(st.message);
         atelier::EtapeArchive a =
             atelier::makeArchive(s.model(), *s.model().etapeByNumber(1), "0.1.0", "2020-02-11T17:30:00Z");
         a.format.example = true;

@@ -167,6 +167,35 @@ Id addIdeaBoard(Session& s, Id etape, int ideas, int columns, int clusters) {
     return board;
 }
 
+Status addEssaimage(Session& s) {
+    const Id e = s.model().etapeByNumber(1)->id;
+    if (Status st = s.apply(AddActionPhare{e, ActionPhare{0, "Le café des parents du collège César Franck",
+                                                          "Chaque samedi matin, parents et enseignants se retrouvent au collège.",
+                                                          "Centre social, collège César Franck", "Cité éducative d'Amiens",
+                                                          {"photos/cafe-des-parents.jpg"}}});
+        !st)
+        return st;
+    const Id ap = s.model().etape(e)->actionsPhares.back().id;
+    const Id lille = s.model().territoryByName("Lille")->id;
+    const auto q = defaultEvaluation().questions;
+    std::vector<Action> steps;
+    steps.push_back(AddFollowUp{ap, FollowUp{lille, FollowUpStatus::Adoptee, Date{2021, 3, 16}, "Dans trois collèges"}});
+    steps.push_back(UpdatePractice{ap, "Le café des parents", true, "Un lieu régulier pour les familles.", {"Parentalité"},
+                                   s.model().etape(e)->header.host});
+    steps.push_back(SetEvaluation{e, q, {}});
+    for (Action& step : steps)
+        if (Status st = s.apply(std::move(step)); !st) return st;
+    const auto asked = s.model().etape(e)->evaluation.questions;
+    const EvaluationResponse responses[] = {
+        {0, 9, std::nullopt, {{asked[0].id, 5}, {asked[1].id, 4}}},
+        {0, 3, std::nullopt, {{asked[0].id, 3}, {asked[1].id, 5}}},
+        {0, 1, lille, {{asked[2].id, -1, "Le café des parents, simple à lancer", {}}, {asked[3].id, -1, "", {ap}},
+                       {asked[4].id, -1, "L'évaluation des Cités éducatives", {}}}}};
+    for (const EvaluationResponse& r : responses)
+        if (Status st = s.apply(AddEvaluationResponse{e, r}); !st) return st;
+    return {};
+}
+
 bool sameContent(const Model& a, const Model& b) {
     return a.territories == b.territories && a.people == b.people && a.etapes == b.etapes && a.settings == b.settings &&
            a.practices == b.practices;

@@ -105,7 +105,7 @@ TEST_CASE("Fichier: le livret of the selected étape's year and of the whole Tou
     c.frame();
     c.fileMenu("menu.livret-annee");
     const fs::path year = c.dir / "documents" / "livret-2020";
-    for (const char* name : {"livret.html", "participation.csv", "idees.csv", "votes.csv", "pratiques.csv"}) {
+    for (const char* name : {"livret.html", "participation.csv", "idees.csv", "votes.csv", "pratiques.csv", "evaluation.csv"}) {
         INFO(name);
         CHECK(fs::exists(year / name));
     }

@@ -33,7 +33,7 @@ struct EssaimageDay {
     Session s = test::dayOfEtapeSession();
     EtapeArchive archive;
     EssaimageDay() {
-        const Status st = test::addEssaimage(s);
+        const Status st = test::addGoldenEssaimage(s);
         REQUIRE_MESSAGE(st.ok, st.message);
         archive = makeArchive(s.model(), *s.model().etapeByNumber(1), "0.1.0", "x");
     }

@@ -24,7 +24,7 @@ const std::filesystem::path kGolden = std::filesystem::path(ATELIER_SOURCE_DIR) 
 /// The fixture day with the host's action-phare (a photo, a follow-up by Lille) and the evaluation of the day.
 EtapeArchive fixtureArchive() {
     Session s = test::dayOfEtapeSession();
-    const Status st = test::addEssaimage(s);
+    const Status st = test::addGoldenEssaimage(s);
     REQUIRE_MESSAGE(st.ok, st.message);
     return makeArchive(s.model(), *s.model().etapeByNumber(1), "0.1.0", "2020-02-11T17:30:00Z");
 }

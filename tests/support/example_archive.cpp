@@ -19,7 +19,7 @@ int main(int argc, char** argv) {
         using namespace atelier;
         Session s = test::dayOfEtapeSession();
         // Since format 4: an action-phare of the host, a follow-up by another Cité and the evaluation of the day.
-        if (const Status st = test::addEssaimage(s); !st) throw store::StoreError(st.message);
+        if (const Status st = test::addGoldenEssaimage(s); !st) throw store::StoreError(st.message);
         atelier::EtapeArchive a =
             atelier::makeArchive(s.model(), *s.model().etapeByNumber(1), "0.1.0", "2020-02-11T17:30:00Z");
         a.format.example = true;

@@ -167,7 +167,7 @@ Id addIdeaBoard(Session& s, Id etape, int ideas, int columns, int clusters) {
     return board;
 }
 
-Status addEssaimage(Session& s) {
+Status addGoldenEssaimage(Session& s) {
     const Id e = s.model().etapeByNumber(1)->id;
     if (Status st = s.apply(AddActionPhare{e, ActionPhare{0, "Le café des parents du collège César Franck",
                                                           "Chaque samedi matin, parents et enseignants se retrouvent au collège.",

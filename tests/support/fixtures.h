@@ -14,10 +14,10 @@ Session tourSession(Journal* journal = nullptr);
 /// speed-meeting rounds and a card drawn.
 /// judgment vote and a dot vote with ballots, a closed Schulze vote, an idea board of 300 ideas.
 Session dayOfEtapeSession(Journal* journal = nullptr);
-/// Étape 1 of that day with the host's action-phare (a photo; adopted by Lille; renamed « Le café des parents » and
-/// described by the facilitator) and the evaluation of the day (13 answer sheets, one from Lille wanting the café).
-/// Returns the first refusal, if any.
-Status addEssaimage(Session& s);
+/// Étape 1 of that day with the essaimage the summary goldens were written from: the host's action-phare (a photo;
+/// adopted by Lille; renamed « Le café des parents » and described by the facilitator) and the evaluation of the
+/// day (13 answer sheets, one from Lille wanting the café). Returns the first refusal, if any.
+Status addGoldenEssaimage(Session& s);
 
 /// Adds to étape `etape` an idea board (« Comment associer les familles… ») with `ideas` ideas of six groups in
 /// `columns` columns (the template's three, then more) and `clusters` clusters, some practices, one merge.

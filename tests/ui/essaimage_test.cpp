@@ -356,5 +356,5 @@ TEST_CASE("Projecteur: « Découverte », « Pratiques à essaimer » and the ev
     texts = c.projected();
     CHECK(drawn(texts, "Évaluation à chaud · étape 1"));
     CHECK(drawn(texts, "Le café des parents du collège César Franck (4 réponse(s))"));
-    CHECK(drawn(texts, "« Le café des parents, simple à lancer chez nous »"));
+    CHECK(drawn(texts, "«\u00a0Le café des parents, simple à lancer chez nous\u00a0»"));
 }

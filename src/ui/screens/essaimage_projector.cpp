@@ -244,7 +244,7 @@ bool projectPractices(LibraryView& view, ImDrawList* draw, ImVec2 min, ImVec2 ma
             if (const Territory* territory = ctx.model.territory(t))
                 interested += (interested.empty() ? "" : ", ") + territory->name;
         if (!interested.empty())
-            footer += (footer.empty() ? "" : "\n") + fmt(Str::ProjPracticesInterested, {interested});
+            footer.append(footer.empty() ? "" : "\n").append(fmt(Str::ProjPracticesInterested, {interested}));
         const Fitted foot = fitBlock(f.large, footer, tw, innerH * 0.2f, 28 * u, 12 * u);
         const std::string description = practiceDescription(ctx.model, p);
         const float descH = cmax.y - pad - ty - (footer.empty() ? 0 : foot.height + 10 * u);
@@ -366,15 +366,19 @@ bool projectEvaluation(ImDrawList* draw, ImVec2 min, ImVec2 max, const Projector
         std::string body;
         for (size_t i = 0; i < wanted->practices.size() && i < 4; ++i)
             if (const Practice* p = ctx.model.practice(wanted->practices[i].first))
-                body += (body.empty() ? "" : "\n") + std::string("\u2022 ") +
-                        fmt(Str::SumEvaluationWanted, {p->title, std::to_string(wanted->practices[i].second)});
+                body.append(body.empty() ? "" : "\n")
+                    .append("\u2022 ")
+                    .append(fmt(Str::SumEvaluationWanted, {p->title, std::to_string(wanted->practices[i].second)}));
         column(left, wanted->question.text, body.empty() ? std::string(tr(Str::SumEvaluationNoAnswer)) : body);
     }
     if (!texts.empty()) {
         std::string body;
         const QuestionResult* q = texts.front();
         for (size_t i = 0; i < q->texts.size() && i < 4; ++i)
-            body += (body.empty() ? "" : "\n") + std::string("\u00ab ") + excerpt(q->texts[i].first, 90) + " \u00bb";
+            body.append(body.empty() ? "" : "\n")  // the quotes kept with their words (no-break spaces)
+                .append("\u00ab\u00a0")
+                .append(excerpt(q->texts[i].first, 90))
+                .append("\u00a0\u00bb");
         column(wanted ? left + colW + colGap : left, texts.front()->question.text, body);
     }
     return true;

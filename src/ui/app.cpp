@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cfloat>
 #include <chrono>
+#include <cctype>
 #include <cmath>
 #include <imgui.h>
 #include <iterator>
@@ -15,6 +16,7 @@
 #include <variant>
 
 #include "core/archive.h"
+#include "core/practices.h"
 #include "core/strings.h"
 #include "export/booklet.h"
 #include "export/documents.h"
@@ -26,6 +28,7 @@
 #include "ui/fonts.h"
 #include "ui/keys.h"
 #include "ui/probe.h"
+#include "ui/screens/essaimage.h"
 #include "ui/theme.h"
 
 namespace atelier::ui {
@@ -65,6 +68,12 @@ const std::vector<ScreenEntry>& screenRegistry() {
         consoleScreen("archive", Str::TabArchive, drawArchiveScreen),              // archived étapes
         consoleScreen("participation", Str::TabParticipation, drawParticipationScreen),  // phones in the room
         projectorScreen("rejoindre", projectJoin),                                 // the QR code to join
+        consoleScreen("bibliotheque", Str::TabBibliotheque, drawLibraryScreen),    // the library of practices
+        consoleScreen("actions-phares", Str::TabActionsPhares, drawActionsPharesScreen),  // the host's showcase
+        consoleScreen("evaluation", Str::TabEvaluation, drawEvaluationScreen),     // the evaluation of the day
+        projectorScreen("projecteur-decouverte", projectDecouverte, firstActionPhare),  // one action-phare
+        projectorScreen("projecteur-pratiques", projectPractices),                 // cards of the library
+        projectorScreen("projecteur-evaluation", projectEvaluation),               // the evaluation's results
     };
     return kScreens;
 }
@@ -88,6 +97,13 @@ App::~App() {
 }
 
 void App::dropFile(const std::string& path) {
+    // A photo dropped on the Actions-phares tab goes to the photo field of the action-phare under the mouse.
+    std::string extension = std::filesystem::path(path).extension().string();
+    for (char& c : extension) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (state_.screen == "actions-phares" && (extension == ".png" || extension == ".jpg" || extension == ".jpeg")) {
+        view<ActionsPharesView>().dropped = path;
+        return;
+    }
     RegistrationsView& inscriptions = view<RegistrationsView>();
     inscriptions.importPath = path;
     inscriptions.importNow = true;
@@ -227,6 +243,20 @@ void App::drawMenuBar(UiRequests& requests) {
             state_.projector = "resultats";
         if (ImGui::MenuItem(tr(Str::ProjectBoard), nullptr, state_.projector == "mur", projectedBoard() != nullptr))
             state_.projector = "mur";
+        // The essaimage: the host's actions-phares, the library's cards, the evaluation's results.
+        const Etape* shown = selectedEtape();
+        if (ImGui::MenuItem(tr(Str::ProjectDecouverte), nullptr, state_.projector == "projecteur-decouverte",
+                            shown && !shown->actionsPhares.empty()))
+            showScreen("projecteur-decouverte");
+        probe::mark("menu.project-decouverte");
+        if (ImGui::MenuItem(tr(Str::ProjectPractices), nullptr, state_.projector == "projecteur-pratiques",
+                            !libraryPractices(session_.model()).empty()))
+            state_.projector = "projecteur-pratiques";
+        probe::mark("menu.project-pratiques");
+        if (ImGui::MenuItem(tr(Str::ProjectEvaluation), nullptr, state_.projector == "projecteur-evaluation",
+                            shown && !shown->evaluation.questions.empty()))
+            state_.projector = "projecteur-evaluation";
+        probe::mark("menu.project-evaluation");
         if (state_.projector == "mur") {
             WallView& mur = view<WallView>();
             // One column alone across the screen (the digits on the projector), or every column (0).
@@ -466,6 +496,7 @@ void App::drawAudienceView(ImDrawList* draw, ImVec2 min, ImVec2 max, bool input)
     const ProjectorContext ctx{session_.model(), selectedEtape(), projectedItem(state_.projector), session_.revision(),
                                ImGui::GetTime(), input, room_};
     const ScreenEntry* entry = findScreen(state_.projector);
+    setPhotoRoot(folder_ ? folder_->dir() : std::filesystem::path());  // the actions-phares' photos
     // While the countdown runs, its place is reserved: the view is drawn in the band below it.
     ImVec2 viewMin = min;
     const bool countdown = state_.countdown.active();

@@ -15,6 +15,7 @@
 #include <stb_image_write.h>
 
 #include <algorithm>
+#include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -34,6 +35,7 @@
 #include "ui/frame.h"
 #include "ui/keys.h"
 #include "ui/placement.h"
+#include "ui/screens/essaimage.h"
 #include "ui/theme.h"
 #include "ui/ui.h"
 
@@ -61,6 +63,33 @@ void openInFileManager(const std::filesystem::path& folder) {
 
 
 // [SECTION] Windows and contexts
+
+/// The actions-phares' photos as OpenGL textures (shared by both windows: their GL contexts share objects).
+ImTextureID createGlTexture(const unsigned char* rgba, int width, int height) {
+    GLuint id = 0;
+    glGenTextures(1, &id);
+    glBindTexture(GL_TEXTURE_2D, id);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+    glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
+    glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA, width, height, 0, GL_RGBA, GL_UNSIGNED_BYTE, rgba);
+    return reinterpret_cast<ImTextureID>(static_cast<std::intptr_t>(id));
+}
+
+void destroyGlTexture(ImTextureID texture) {
+    const GLuint id = static_cast<GLuint>(reinterpret_cast<std::intptr_t>(texture));
+    glDeleteTextures(1, &id);
+}
+
+/// Photo textures for one scope: made on the windows' GL contexts, freed before the windows close.
+struct PhotoTextures {
+    PhotoTextures() { setTextureBackend({createGlTexture, destroyGlTexture}); }
+    ~PhotoTextures() { setTextureBackend({}); }
+    PhotoTextures(const PhotoTextures&) = delete;
+    PhotoTextures& operator=(const PhotoTextures&) = delete;
+};
 
 /// One GLFW window with its GL context and its Dear ImGui context.
 class Window {
@@ -304,6 +333,7 @@ int runApp(Session& session, store::DataFolder* folder, std::vector<std::string>
     glfwMakeContextCurrent(projector.handle());
     glfwSwapInterval(0);  // the console's vsync paces the loop
     glfwFocusWindow(console.handle());
+    const PhotoTextures photos;  // after the windows: freed before them
 
     App app(session, folder);
     app.state().notices = std::move(notices);
@@ -407,6 +437,7 @@ Status screenshot(Session& session, const ScreenshotOptions& options) {
     Window window(entry->projector() ? tr(Str::ProjectorTitle) : tr(Str::AppTitle), options.width, options.height,
                   nullptr, true);
     if (!window) return Status::failure("impossible d'ouvrir une fenêtre OpenGL 3");
+    const PhotoTextures photos;  // after the window: freed before it
 
     App app(session, options.folder);
     if (options.etapeNumber)

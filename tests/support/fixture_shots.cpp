@@ -3,6 +3,9 @@
 // each PNG; people look at them.
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
+#include <vector>
+#include <stb_image_write.h>
 
 #include "core/archive.h"
 #include "store/archive.h"
@@ -15,12 +18,27 @@ int main(int argc, char** argv) {
         std::fprintf(stderr, "usage: fixture_shots DIR WIDTH HEIGHT\n");
         return 2;
     }
-    atelier::Session session = atelier::test::dayOfEtapeSession();
+    atelier::Session session = atelier::test::essaimageDaySession();
     int failures = 0;
     {  // the Archive tab lists the fixture's étape 1
         atelier::store::Database db(std::string(argv[1]) + "/atelier.db");
         const atelier::Model& m = session.model();
         atelier::store::saveAndIndex(argv[1], db, atelier::makeArchive(m, *m.etapeByNumber(1), "0.1.0", "2020-02-11T17:30:00Z"));
+    }
+    {  // The photo of the fixture's action-phare (« Découverte »): a drawn façade, 1200×800, as a JPEG.
+        const int w = 1200, h = 800;
+        std::vector<unsigned char> rgb(static_cast<size_t>(w) * h * 3);
+        for (int y = 0; y < h; ++y)
+            for (int x = 0; x < w; ++x) {
+                unsigned char* p = &rgb[(static_cast<size_t>(y) * w + x) * 3];
+                const bool sky = y < h * 45 / 100, ground = y >= h * 80 / 100;
+                const bool window = !sky && !ground && (y / 50) % 2 == 0 && x % 90 < 45 && (x / 90) % 3 != 0;
+                p[0] = sky ? 130 : ground ? 90 : window ? 60 : 205;
+                p[1] = sky ? 180 : ground ? 150 : window ? 80 : 130;
+                p[2] = sky ? 235 : ground ? 70 : window ? 120 : 90;
+            }
+        std::filesystem::create_directories(std::string(argv[1]) + "/photos");
+        stbi_write_jpg((std::string(argv[1]) + "/photos/cafe-des-parents.jpg").c_str(), w, h, 3, rgb.data(), 85);
     }
     atelier::store::DataFolder folder(argv[1]);
     for (const std::string& screen : atelier::ui::screenNames()) {

@@ -196,6 +196,71 @@ Status addGoldenEssaimage(Session& s) {
     return {};
 }
 
+void addEssaimage(Session& s, Id etape) {
+    auto seed = [&](Action action) { must(s.applyUnrecorded(std::move(action), JournalKind::Seed)); };
+    const Id lille = s.model().territoryByName("Lille")->id, arras = s.model().territoryByName("Arras")->id;
+    seed((AddActionPhare{etape, ActionPhare{0, "Le café des parents du collège César Franck",
+                                                   "Chaque samedi matin, parents, enseignants et éducateurs se "
+                                                   "retrouvent autour d'un café au collège pour parler de la scolarité "
+                                                   "des enfants, avec une garde des plus petits.",
+                                                   "Centre social, collège César Franck, association de parents",
+                                                   "Cheffe de projet de la Cité éducative d'Amiens",
+                                                   {"photos/cafe-des-parents.jpg"}}}));
+    const Id cafe = s.model().etape(etape)->actionsPhares.back().id;
+    seed((AddActionPhare{etape, ActionPhare{0, "La cordée de la réussite du quartier",
+                                                   "Des lycéens accompagnent les collégiens du quartier dans leur choix "
+                                                   "d'orientation, avec le soutien de l'université.",
+                                                   "Lycée, université de Picardie", "", {}}}));
+    const Practice* cafePractice = s.model().practice(cafe);
+    seed((UpdatePractice{cafe, cafePractice->title, false, "Un lieu simple et régulier où les familles "
+                                "éloignées de l'école reprennent contact avec elle.",
+                                {"Parentalité", "Lien école-familles"}, cafePractice->cite}));
+    seed((AddFollowUp{cafe, FollowUp{lille, FollowUpStatus::Adoptee, Date{2021, 3, 16}, "Lancé dans deux collèges"}}));
+    seed((AddFollowUp{cafe, FollowUp{arras, FollowUpStatus::Essayee, Date{2021, 6, 1}, ""}}));
+    seed((SetPracticeInterest{cafe, arras, true}));
+    // A board practice with a theme of its own.
+    for (const Practice& p : s.model().practices)
+        if (p.source == PracticeSource::Board && p.etape == etape) {
+            seed((UpdatePractice{p.id, p.title, p.ownTitle, "", {"Orientation"}, p.cite}));
+            seed((AddFollowUp{p.id, FollowUp{arras, FollowUpStatus::Abandonnee, Date{2021, 9, 20}, "Faute de local"}}));
+            break;
+        }
+    const Evaluation d = defaultEvaluation();
+    seed((SetEvaluation{etape, d.questions, d.grades}));
+    const Evaluation& ev = s.model().etape(etape)->evaluation;
+    auto answer = [&](long long count, std::optional<Id> cite, EvaluationAnswer a) {
+        EvaluationResponse r;
+        r.count = count;
+        r.territory = cite;
+        r.answers.push_back(std::move(a));
+        seed((AddEvaluationResponse{etape, r, -1}));
+    };
+    const int top = static_cast<int>(ev.scale().size()) - 1;
+    for (const EvaluationQuestion& q : ev.questions) {
+        switch (q.kind) {
+        case QuestionKind::Grade:
+            answer(7, std::nullopt, EvaluationAnswer{q.id, top, {}, {}});
+            answer(9, std::nullopt, EvaluationAnswer{q.id, top - 1, {}, {}});
+            answer(3, std::nullopt, EvaluationAnswer{q.id, top - 3, {}, {}});
+            break;
+        case QuestionKind::Sentence:
+            answer(1, std::nullopt, EvaluationAnswer{q.id, -1, "Le café des parents, simple à lancer chez nous", {}});
+            answer(1, std::nullopt, EvaluationAnswer{q.id, -1, "Travailler avec les centres sociaux dès le départ", {}});
+            break;
+        case QuestionKind::Practices: answer(4, lille, EvaluationAnswer{q.id, -1, {}, {cafe}}); break;
+        case QuestionKind::Themes:
+            answer(2, std::nullopt, EvaluationAnswer{q.id, -1, "L'évaluation des Cités éducatives", {}});
+            break;
+        }
+    }
+}
+
+Session essaimageDaySession() {
+    Session s = dayOfEtapeSession();
+    addEssaimage(s, s.model().etapeByNumber(1)->id);
+    return s;
+}
+
 bool sameContent(const Model& a, const Model& b) {
     return a.territories == b.territories && a.people == b.people && a.etapes == b.etapes && a.settings == b.settings &&
            a.practices == b.practices;

@@ -24,6 +24,16 @@ Status addGoldenEssaimage(Session& s);
 /// Returns the board's id.
 Id addIdeaBoard(Session& s, Id etape, int ideas, int columns = 3, int clusters = 6);
 
+/// Adds to étape `etape` (hosted by Amiens; Lille and Arras exist) what the essaimage keeps: two actions-phares (the
+/// first with a photo named « photos/cafe-des-parents.jpg », not on disk), a description, themes, follow-ups by
+/// Lille and Arras and an interest on the first, a follow-up « abandonnée » and a theme on the étape's first board
+/// practice (when there is one), the Tour's questionnaire with answers (grades, sentences, the café wanted by 4 people
+/// of Lille, a theme). Applied outside the undo history.
+void addEssaimage(Session& s, Id etape);
+
+/// dayOfEtapeSession() plus addEssaimage() on étape 1.
+Session essaimageDaySession();
+
 /// Territories, people, étapes and settings of two models are equal (ignores nextId).
 bool sameContent(const Model& a, const Model& b);
 

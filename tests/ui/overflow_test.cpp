@@ -85,6 +85,8 @@ Session longDay() {
         REQUIRE(s.apply(AddPerson{p}).ok);
         REQUIRE(s.apply(AddRegistration{e.id, Registration{0, s.model().people.back().id, 1, i % 2 == 0, false}}).ok);
     }
+    // The essaimage: actions-phares, practices with their follow-up, the evaluation of the day.
+    atelier::test::addEssaimage(s, e.id);
     return s;
 }
 

@@ -19,6 +19,7 @@
 #include "ui/fonts.h"
 #include "ui/keys.h"
 #include "ui/screens/essaimage.h"
+#include "ui/screens/grade_colours.h"
 #include "ui/text_fit.h"
 #include "ui/theme.h"
 
@@ -50,20 +51,6 @@ Fitted fitBlock(ImFont* font, const std::string& text, float width, float height
     return f;
 }
 
-/// Colour of grade `g` of a scale of `n`, red (worst) to green (best): the palette of the votes' merit profiles.
-ImU32 gradeColour(int g, int n) {
-    static const ImU32 kSeven[] = {IM_COL32(150, 20, 30, 255),  IM_COL32(215, 60, 40, 255), IM_COL32(240, 140, 40, 255),
-                                   IM_COL32(245, 205, 60, 255), IM_COL32(160, 205, 90, 255), IM_COL32(70, 160, 80, 255),
-                                   IM_COL32(20, 110, 60, 255)};
-    if (n <= 1) return kSeven[6];
-    const int i = static_cast<int>(std::lround(6.0 * g / (n - 1)));
-    return kSeven[std::clamp(i, 0, 6)];
-}
-
-ImU32 textOn(ImU32 background) {
-    const ImU32 dark = IM_COL32(17, 17, 17, 255);
-    return contrastRatio(dark, background) >= contrastRatio(IM_COL32_WHITE, background) ? dark : IM_COL32_WHITE;
-}
 
 std::string citeName(const Model& m, std::optional<Id> id) {
     const Territory* t = id ? m.territory(*id) : nullptr;

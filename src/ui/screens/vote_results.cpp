@@ -8,13 +8,12 @@
 
 #include "core/strings.h"
 #include "ui/fonts.h"
+#include "ui/screens/grade_colours.h"
 #include "ui/screens/screens.h"
 #include "ui/text_fit.h"
 #include "ui/theme.h"
 
 namespace atelier::ui {
-
-namespace {
 
 /// Colour of grade `g` of a scale of `n` grades, red (worst) to green (best).
 ImU32 gradeColour(int g, int n) {
@@ -31,8 +30,6 @@ ImU32 textOn(ImU32 background) {
     const ImU32 dark = IM_COL32(17, 17, 17, 255);
     return contrastRatio(dark, background) >= contrastRatio(IM_COL32_WHITE, background) ? dark : IM_COL32_WHITE;
 }
-
-}  // namespace
 
 void drawVoteResults(ImDrawList* draw, ImVec2 min, ImVec2 max, const Vote& vote, bool fillBackground) {
     using namespace projector;

@@ -185,7 +185,7 @@
   function signOut(message) {
     keepToken(null);
     state = null;
-    boardDrawn = null; voteDrawn = null;
+    boardDrawn = null; voteDrawn = null; evaluationDrawn = null; sheet = null;
     showJoinScreen(message);
   }
 
@@ -282,7 +282,8 @@
     } else if (shown === "vote" && received.vote) {
       drawVote(received.vote);
       showScreen("ecran-vote");
-    } else if (shown === "evaluation") {
+    } else if (shown === "evaluation" && received.evaluation) {
+      drawEvaluation(received.evaluation);
       showScreen("ecran-evaluation");
     } else {
       $("attente-etape").textContent = "L'animateur va ouvrir la prochaine activité.";
@@ -656,6 +657,113 @@
     });
   }
 
+  // [SECTION] Evaluation of the day
+
+  var evaluationDrawn = null;  // key of the questionnaire on screen
+  var sheet = null;            // question id → {mention} | {texte} | {pratiques: [id]}: what the participant chose
+  var SENT_SHEET = "Merci ! Vos réponses sont enregistrées. Vous pouvez les corriger tant que le questionnaire reste ouvert.";
+
+  function drawEvaluation(evaluation) {
+    var questions = Array.isArray(evaluation.questions) ? evaluation.questions : [];
+    var grades = Array.isArray(evaluation.mentions) ? evaluation.mentions : [];
+    var practices = Array.isArray(evaluation.pratiques) ? evaluation.pratiques : [];
+    var key = JSON.stringify([questions, grades, practices]);
+    $("bouton-evaluation").textContent = evaluation.a_repondu ? "Corriger mes réponses" : "Envoyer mes réponses";
+    if (key === evaluationDrawn) return;  // keep what the participant is answering
+    evaluationDrawn = key;
+    showConfirmation("confirmation-evaluation", evaluation.a_repondu ? SENT_SHEET : "");
+    var sent = {};
+    (Array.isArray(evaluation.mes_reponses) ? evaluation.mes_reponses : []).forEach(function (a) {
+      if (a && a.question !== undefined) sent[a.question] = a;
+    });
+    var kept = sheet || {};  // the questionnaire changed while answering: what was chosen stays
+    sheet = {};
+    var area = $("questionnaire");
+    area.textContent = "";
+    questions.forEach(function (q) {
+      var before = kept[q.id] || sent[q.id] || {};
+      if (before.mention !== undefined || before.texte !== undefined || before.pratiques !== undefined) sheet[q.id] = before;
+      if (q.type === "note") area.appendChild(gradeQuestion(q, grades, before));
+      else if (q.type === "pratiques") area.appendChild(practicesQuestion(q, practices, before));
+      else area.appendChild(textQuestion(q, before));
+    });
+  }
+
+  function gradeQuestion(q, grades, before) {
+    var options = el("div", { class: "options colonne" });
+    grades.slice().reverse().forEach(function (m, j) {  // the best first, as on paper
+      var radio = el("input", { type: "radio", name: "note-" + q.id, value: m, id: "note-" + q.id + "-" + j });
+      radio.checked = before.mention === m;
+      radio.addEventListener("change", function () { sheet[q.id] = { mention: m }; });
+      options.appendChild(el("label", { class: "option", for: radio.id }, [radio, el("span", { text: m })]));
+    });
+    return el("fieldset", { class: "proposition", id: "question-" + q.id }, [el("legend", { text: q.texte }), options]);
+  }
+
+  function practicesQuestion(q, practices, before) {
+    var chosen = Array.isArray(before.pratiques) ? before.pratiques.slice() : [];
+    var options = el("div", { class: "options colonne" });
+    practices.forEach(function (p, j) {
+      var box = el("input", { type: "checkbox", value: String(p.id), id: "pratique-" + q.id + "-" + j });
+      box.checked = chosen.indexOf(p.id) >= 0;
+      box.addEventListener("change", function () {
+        chosen = chosen.filter(function (id) { return id !== p.id; });
+        if (box.checked) chosen.push(p.id);
+        if (chosen.length) sheet[q.id] = { pratiques: chosen.slice() };
+        else delete sheet[q.id];
+      });
+      var label = p.cite ? p.titre + " — " + p.cite : p.titre;
+      options.appendChild(el("label", { class: "option", for: box.id }, [box, el("span", { text: label })]));
+    });
+    if (!practices.length) options.appendChild(el("p", { class: "aide", text: "Aucune pratique présentée aujourd'hui." }));
+    return el("fieldset", { class: "proposition", id: "question-" + q.id }, [el("legend", { text: q.texte }), options]);
+  }
+
+  function textQuestion(q, before) {
+    var id = "reponse-" + q.id;
+    var field = q.type === "themes"
+      ? el("input", { type: "text", id: id, maxlength: String(MAX_IDEA) })
+      : el("textarea", { id: id, rows: "3", maxlength: String(MAX_IDEA) });
+    field.value = typeof before.texte === "string" ? before.texte : "";
+    field.addEventListener("input", function () {
+      if (field.value.trim()) sheet[q.id] = { texte: field.value };
+      else delete sheet[q.id];
+    });
+    return el("div", { class: "champ proposition", id: "question-" + q.id }, [
+      el("label", { for: id, class: "nom", text: q.texte }), field]);
+  }
+
+  function sendEvaluation(event) {
+    event.preventDefault();
+    showAlert(""); showConfirmation("confirmation-evaluation", "");
+    if (!state || !state.evaluation || !sheet) return;
+    var answers = [];
+    (state.evaluation.questions || []).forEach(function (q) {
+      var a = sheet[q.id];
+      if (!a) return;
+      var answer = { question: q.id };
+      if (a.mention !== undefined) answer.mention = a.mention;
+      else if (a.pratiques !== undefined) answer.pratiques = a.pratiques;
+      else answer.texte = String(a.texte).trim();
+      if (answer.texte !== undefined && charCount(answer.texte) > MAX_IDEA) {
+        answer.texte = Array.from(answer.texte).slice(0, MAX_IDEA).join("");
+      }
+      answers.push(answer);
+    });
+    if (!answers.length) { showAlert("Répondez à au moins une question avant d'envoyer."); return; }
+    var button = $("bouton-evaluation");
+    button.disabled = true;
+    call("POST", "/api/evaluation", { reponses: answers }).then(function (r) {
+      button.disabled = false;
+      if (r.status === 200 || r.status === 201) {
+        button.textContent = "Corriger mes réponses";
+        showConfirmation("confirmation-evaluation", SENT_SHEET);
+      } else if (r.status !== 401) {
+        showAlert(errorOfReply(r, "Vos réponses n'ont pas été envoyées."));
+      }
+    });
+  }
+
   // [SECTION] Start
 
   function setUp() {
@@ -668,6 +776,7 @@
     $("form-idee").addEventListener("submit", sendIdea);
     $("texte-idee").addEventListener("input", countCharacters);
     $("form-vote").addEventListener("submit", sendBallot);
+    $("form-evaluation").addEventListener("submit", sendEvaluation);
     $("onglet-idees").addEventListener("click", function () { chooseTab("idees"); });
     $("onglet-vote").addEventListener("click", function () { chooseTab("vote"); });
     countCharacters();

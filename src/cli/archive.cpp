@@ -19,6 +19,7 @@
 #include "store/data_folder.h"
 #include "store/errors.h"
 #include "store/files.h"
+#include "store/photos.h"
 
 namespace atelier::cli {
 
@@ -162,7 +163,10 @@ exporting::BookletInput bookletInput(Context& context, const std::optional<std::
         if (l.error.empty()) archives.push_back(std::move(l.archive));
         else std::cerr << fmt(Str::CliLivretSkipped, {l.error}) << "\n";
     }
-    return exporting::makeBookletInput(std::move(archives), context.workspace().session().model(), wanted);
+    exporting::BookletInput in =
+        exporting::makeBookletInput(std::move(archives), context.workspace().session().model(), wanted);
+    in.photos = store::readPhotos(context.dataDir(), exporting::bookletPhotoPaths(in));
+    return in;
 }
 
 /// --annee YYYY or --tour (exactly one), and --out.
@@ -190,6 +194,7 @@ int cmdLivret(Context& context, Args& args) {
     std::filesystem::create_directories(dir, ec);  // writeFileAtomic names the folder when it could not be made
     std::string names;
     for (const auto& [name, content] : exporting::bookletFiles(in)) {
+        std::filesystem::create_directories((dir / name).parent_path(), ec);  // photos/
         store::writeFileAtomic(dir / name, content);
         names += (names.empty() ? "" : ", ") + name;
     }

@@ -1,6 +1,6 @@
-// atelier serve --etape N [--tableau "TITRE"] [--vote K] [--port P] [--host ADRESSE] [--code CODE]
-// The participation server without windows (a rehearsal, a test): holds the data folder, opens the board and
-// the vote (K: its number in the étape's list, from 1) to phones, prints the URLs and the code, and drains the
+// atelier serve --etape N [--tableau "TITRE"] [--vote K] [--evaluation] [--port P] [--host ADRESSE] [--code CODE]
+// The participation server without windows (a rehearsal, a test): holds the data folder, opens the board, the
+// vote (K: its number in the étape's list, from 1) and the evaluation of the day to phones, prints the URLs and the code, and drains the
 // phones' jobs on this thread (pump) until SIGINT or SIGTERM.
 #include <atomic>
 #include <chrono>
@@ -26,6 +26,7 @@ int cmdServe(Context& context, Args& args) {
     const Etape& etape = etapeOption(context, args);
     const auto title = args.option("--tableau");
     const auto voteNumber = args.option("--vote");
+    const bool evaluation = args.flag("--evaluation");
     const auto port = args.option("--port");
     const auto host = args.option("--host");
     const auto code = args.option("--code");
@@ -46,6 +47,10 @@ int cmdServe(Context& context, Args& args) {
         vote = &etape.votes[static_cast<size_t>(k - 1)];
         open.vote = vote->id;
     }
+    if (evaluation && etape.evaluation.questions.empty())
+        throw CommandError{fmt(Str::CliServeNoEvaluation, {std::to_string(etape.header.number)})};
+    open.evaluation = evaluation;
+    const size_t questions = etape.evaluation.questions.size();
     const int portNumber = port ? parseIntOption("--port", *port, 0, 65535) : net::Participation::kDefaultPort;
     const std::string address = host.value_or("0.0.0.0");
     // Copied before the server starts: the étape's references go stale once phones change the model.
@@ -68,6 +73,7 @@ int cmdServe(Context& context, Args& args) {
     std::cout << fmt(Str::CliServeCode, {participation.code()}) << "\n";
     if (title) std::cout << fmt(Str::CliServeBoard, {*title}) << "\n";
     if (vote) std::cout << fmt(Str::CliServeVote, {voteQuestion}) << "\n";
+    if (evaluation) std::cout << fmt(Str::CliServeEvaluation, {std::to_string(questions)}) << "\n";
     std::cout << tr(Str::CliServeStop) << std::endl;
 
     Session& session = context.workspace().session();

@@ -42,6 +42,9 @@ td.yes { background: #d3f9d8; }
             margin: 0 0 10px; }
 .practice h3 { margin: 0 0 2px; color: #1b5e20; }
 .practice table { margin: 4px 0 0; }
+figure.photo { margin: 6px 0 10px; page-break-inside: avoid; break-inside: avoid; }
+figure.photo img { display: block; max-width: 100%; max-height: 95mm; border: 1px solid #ccc; }
+figure.photo figcaption { font-size: 8.5pt; color: #555; margin-top: 2px; }
 </style>)css";
 
 /// How many ideas of one column the booklet shows: the key ones (practices first, then those that gathered others).
@@ -49,10 +52,6 @@ constexpr size_t kKeyIdeasPerColumn = 5;
 
 std::string etapeLabel(const EtapeArchive& a) {
     return fmt(Str::EtapeNumber, {std::to_string(a.etape.header.number)}) + " — " + formatShortFr(a.etape.header.date);
-}
-
-std::string hostOf(const EtapeArchive& a) {
-    return a.host.empty() ? std::string(tr(Str::HostUnknown)) : fmt(Str::CiteEducativeOf, {deName(a.host)});
 }
 
 std::string territoryOf(const ArchivedPerson& p) {
@@ -129,8 +128,8 @@ std::string contents(const BookletInput& in) {
     for (size_t i = 0; i < in.archives.size(); ++i) {
         const EtapeArchive& a = in.archives[i];
         b += "<tr><td class=\"num\">" + escape(etapeLabel(a)) + "</td><td><a href=\"#" + anchor(a, i) + "\">" +
-             escape(a.etape.header.theme.empty() ? hostOf(a) : a.etape.header.theme) + "</a></td><td>" +
-             escape(hostOf(a)) + "</td></tr>";
+             escape(a.etape.header.theme.empty() ? hostName(a) : a.etape.header.theme) + "</a></td><td>" +
+             escape(hostName(a)) + "</td></tr>";
     }
     for (Str part : {Str::LivPractices, Str::LivParticipation, Str::LivHosts})
         b += "<tr><td></td><td colspan=\"2\">" + escape(tr(part)) + "</td></tr>";
@@ -138,11 +137,11 @@ std::string contents(const BookletInput& in) {
     return b + "</tbody></table></section>\n";
 }
 
-std::string chapter(const EtapeArchive& a, size_t index) {
+std::string chapter(const EtapeArchive& a, size_t index, const std::set<std::string>& shown) {
     const Etape& e = a.etape;
     std::string b = "<section class=\"chapter\" id=\"" + anchor(a, index) + "\"><h2>" + escape(etapeLabel(a)) + " — " +
-                    escape(e.header.theme.empty() ? hostOf(a) : e.header.theme) + "</h2><p class=\"etape-head\">" +
-                    escape(hostOf(a));
+                    escape(e.header.theme.empty() ? hostName(a) : e.header.theme) + "</h2><p class=\"etape-head\">" +
+                    escape(hostName(a));
     if (!e.header.venue.empty()) b += " — " + escape(e.header.venue);
     b += " — " + escape(fmt(Str::LivPresentCount, {std::to_string(a.people.size())})) + "</p>";
 
@@ -160,7 +159,7 @@ std::string chapter(const EtapeArchive& a, size_t index) {
     }
 
     // The host's actions-phares (as in the étape's summary).
-    if (const std::string part = actionsPharesHtml(a); !part.empty()) b += "<div class=\"part\">" + part + "</div>";
+    if (const std::string part = actionsPharesHtml(a, shown); !part.empty()) b += "<div class=\"part\">" + part + "</div>";
 
     // Key ideas by board.
     b += "<h3>" + escape(tr(Str::LivKeyIdeas)) + "</h3>";
@@ -376,7 +375,9 @@ std::string bookletHtml(const BookletInput& in) {
     std::string b = kBookletStyle;
     b += cover(in);
     b += contents(in);
-    for (size_t i = 0; i < in.archives.size(); ++i) b += chapter(in.archives[i], i);
+    std::set<std::string> shown;
+    for (const auto& [path, bytes] : in.photos) shown.insert(path);
+    for (size_t i = 0; i < in.archives.size(); ++i) b += chapter(in.archives[i], i, shown);
     b += practicesPart(in);
     b += participationPart(in);
     b += hostsPart(in);
@@ -390,12 +391,23 @@ std::vector<std::pair<std::string, std::string>> bookletFiles(const BookletInput
         ideas += csvRows(ideasCsv(a));
         votes += csvRows(votesCsv(a));
     }
-    return {{"livret.html", bookletHtml(in)},
-            {"participation.csv", participationCsv(in)},
-            {"idees.csv", std::move(ideas)},
-            {"votes.csv", std::move(votes)},
-            {"pratiques.csv", practicesCsv(in)},
-            {"evaluation.csv", evaluationCsv(in)}};
+    std::vector<std::pair<std::string, std::string>> files = {{"livret.html", bookletHtml(in)},
+                                                              {"participation.csv", participationCsv(in)},
+                                                              {"idees.csv", std::move(ideas)},
+                                                              {"votes.csv", std::move(votes)},
+                                                              {"pratiques.csv", practicesCsv(in)},
+                                                              {"evaluation.csv", evaluationCsv(in)}};
+    files.insert(files.end(), in.photos.begin(), in.photos.end());
+    return files;
+}
+
+std::vector<std::string> bookletPhotoPaths(const BookletInput& in) {
+    std::vector<std::string> paths;
+    for (const EtapeArchive& a : in.archives)
+        for (const ActionPhare& ap : a.etape.actionsPhares)
+            for (const std::string& photo : ap.photos)
+                if (std::find(paths.begin(), paths.end(), photo) == paths.end()) paths.push_back(photo);
+    return paths;
 }
 
 }  // namespace atelier::exporting

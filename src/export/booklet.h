@@ -37,7 +37,14 @@ struct BookletInput {
     std::vector<std::string> cites;      // the Cités éducatives of the Tour (the hosts' table lists every one)
     Settings settings;                   // the organiser's contact block on the cover
     std::vector<BookletPractice> practices;  // the catalogue: the library's practices shown at the étapes of the period
+    /// The actions-phares' photos found in the data folder, by their path relative to it ("photos/cafe.jpg") →
+    /// their bytes: written beside livret.html under the same path and drawn in the étape's chapter (the others
+    /// are named). The caller reads them (bookletPhotoPaths says which).
+    std::vector<std::pair<std::string, std::string>> photos;
 };
+
+/// The photos the booklet of `input` would draw: every photo of the actions-phares of its étapes, each once.
+std::vector<std::string> bookletPhotoPaths(const BookletInput& input);
 
 /// The booklet of `year` (nullopt: the whole Tour) out of every archive read: those of the year, by date; the Cités
 /// of the Tour, the organiser's contact and the catalogue of practices (the library's, shown at an étape of the
@@ -48,7 +55,8 @@ BookletInput makeBookletInput(std::vector<EtapeArchive> archives, const Model& m
 std::string bookletHtml(const BookletInput& input);
 
 /// The booklet and its annexes, by file name: livret.html, participation.csv (présents par étape, territoire et
-/// institution), idees.csv and votes.csv (every étape of the period), pratiques.csv. CSV for Excel in French.
+/// institution), idees.csv and votes.csv (every étape of the period), pratiques.csv, evaluation.csv, then the
+/// photos (photos/…). CSV for Excel in French.
 std::vector<std::pair<std::string, std::string>> bookletFiles(const BookletInput& input);
 
 }  // namespace atelier::exporting

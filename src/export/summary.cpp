@@ -26,8 +26,7 @@ namespace {
 std::string hostLine(const EtapeArchive& a) {
     const Etape& e = a.etape;
     std::string out = fmt(Str::EtapeNumber, {std::to_string(e.header.number)}) + " — " + formatLongFr(e.header.date);
-    out += " — " + (a.host.empty() ? std::string(tr(Str::HostUnknown)) : fmt(Str::CiteEducativeOf, {deName(a.host)}));
-    return out;
+    return out + " — " + hostName(a);
 }
 
 /// The lines under a practice of the day (format 4): its description, themes, interested Cités and follow-ups.
@@ -218,6 +217,8 @@ public:
     virtual void paragraph(std::string_view text) = 0;
     /// A secondary line under a subsection (a vote's method and ballots).
     virtual void note(std::string_view text) = 0;
+    /// A photo beside the document (`src`: its relative path), with its caption.
+    virtual void figure(std::string_view src, std::string_view caption) = 0;
     virtual void list(const std::vector<std::string>& items) = 0;
     virtual void programme(const std::vector<ProgrammeLine>& items) = 0;
     virtual void participation(std::string_view byCite, const Counts& cites, std::string_view byInstitution,
@@ -231,8 +232,8 @@ public:
 
 // [SECTION] The walk, once for both formats
 
-/// The host's actions-phares (title, description, partners, contact, photos' names).
-void writeActionsPhares(const EtapeArchive& a, SummaryWriter& w) {
+/// The host's actions-phares (title, description, partners, contact; the photos in `shown` drawn, the others named).
+void writeActionsPhares(const EtapeArchive& a, SummaryWriter& w, const std::set<std::string>& shown = {}) {
     const Etape& e = a.etape;
     if (!e.actionsPhares.empty()) {
         w.section(tr(Str::SumActionsPhares));
@@ -241,11 +242,12 @@ void writeActionsPhares(const EtapeArchive& a, SummaryWriter& w) {
             if (!ap.description.empty()) w.paragraph(ap.description);
             if (!ap.partners.empty()) w.note(fmt(Str::SumPartners, {ap.partners}));
             if (!ap.contact.empty()) w.note(fmt(Str::SumContact, {ap.contact}));
-            if (!ap.photos.empty()) {
-                std::string names;
-                for (const std::string& photo : ap.photos) names += (names.empty() ? "" : ", ") + photo;
-                w.note(fmt(Str::SumPhotos, {names}));
+            std::string names;
+            for (const std::string& photo : ap.photos) {
+                if (shown.count(photo)) w.figure(photo, ap.title);
+                else names += (names.empty() ? "" : ", ") + photo;
             }
+            if (!names.empty()) w.note(fmt(Str::SumPhotos, {names}));
         }
     }
 }
@@ -461,6 +463,10 @@ public:
     void subsection(std::string_view title) override { body_ += "<h3>" + escape(title) + "</h3>"; }
     void paragraph(std::string_view text) override { body_ += "<p>" + escape(text) + "</p>"; }
     void note(std::string_view text) override { body_ += "<p class=\"muted\">" + escape(text) + "</p>"; }
+    void figure(std::string_view src, std::string_view caption) override {
+        body_ += "<figure class=\"photo\"><img src=\"" + escape(src) + "\" alt=\"" + escape(caption) +
+                 "\"><figcaption>" + escape(caption) + "</figcaption></figure>";
+    }
     void list(const std::vector<std::string>& items) override {
         body_ += "<ul>";
         for (const std::string& item : items) body_ += "<li>" + escape(item) + "</li>";
@@ -569,6 +575,9 @@ public:
     void subsection(std::string_view title) override { m_ += "### " + md(title) + "\n\n"; }
     void paragraph(std::string_view text) override { m_ += md(text) + "\n\n"; }
     void note(std::string_view text) override { paragraph(text); }
+    void figure(std::string_view src, std::string_view caption) override {
+        m_ += "![" + md(caption) + "](" + std::string(src) + ")\n\n";
+    }
     void list(const std::vector<std::string>& items) override {
         for (const std::string& item : items) m_ += "- " + md(item) + "\n";
         m_ += "\n";
@@ -622,15 +631,19 @@ private:
 
 }  // namespace
 
+std::string hostName(const EtapeArchive& a) {
+    return a.host.empty() ? std::string(tr(Str::HostUnknown)) : fmt(Str::CiteEducativeOf, {deName(a.host)});
+}
+
 std::string summaryHtml(const EtapeArchive& a) {
     HtmlWriter writer;
     writeSummary(a, writer);
     return writer.page();
 }
 
-std::string actionsPharesHtml(const EtapeArchive& a) {
+std::string actionsPharesHtml(const EtapeArchive& a, const std::set<std::string>& shown) {
     HtmlWriter writer;
-    writeActionsPhares(a, writer);
+    writeActionsPhares(a, writer, shown);
     return writer.body();
 }
 

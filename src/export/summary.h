@@ -3,6 +3,7 @@
 #pragma once
 
 #include <initializer_list>
+#include <set>
 #include <string>
 #include <utility>
 #include <vector>
@@ -19,9 +20,13 @@ std::string summaryHtml(const EtapeArchive& archive);
 /// (what `atelier exporter` and the app's « Exporter la synthèse » write).
 std::vector<std::pair<std::string, std::string>> summaryFiles(const EtapeArchive& archive);
 /// Parts of the summary the booklet repeats in its étape chapters, as HTML fragments (headings h2 and h3): the host's
-/// actions-phares, the evaluation of the day. Empty when the étape has none.
-std::string actionsPharesHtml(const EtapeArchive& archive);
+/// actions-phares, the evaluation of the day. Empty when the étape has none. The photos named in `shown` (paths
+/// relative to the data folder, "photos/cafe.jpg", written beside the document under the same path) are drawn as
+/// images; the others are named.
+std::string actionsPharesHtml(const EtapeArchive& archive, const std::set<std::string>& shown = {});
 std::string evaluationHtml(const EtapeArchive& archive);
+/// « Cité éducative d'Amiens », or the words for an unknown host: how the summary and the booklet name the host.
+std::string hostName(const EtapeArchive& archive);
 /// summary.md: the same content in Markdown.
 std::string summaryMarkdown(const EtapeArchive& archive);
 /// ideas.csv: one row per idea.

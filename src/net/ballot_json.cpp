@@ -1,9 +1,11 @@
 #include "net/ballot_json.h"
 
+#include <algorithm>
 #include <limits>
 
 #include "core/enums.h"
 #include "core/strings.h"
+#include "core/text.h"
 
 namespace atelier::net {
 
@@ -142,6 +144,61 @@ Json writeBallot(const Ballot& ballot, const Vote& vote) {
             break;
     }
     return Json{{"vote", vote.id}, {ballotKey(setup.method), content}};
+}
+
+// [SECTION] Evaluation responses
+
+std::string readEvaluationResponse(const Json& body, const Evaluation& evaluation, EvaluationResponse& response) {
+    const auto answers = body.find("reponses");
+    if (answers == body.end()) return fmt(Str::ErrVoteMissingKey, {"reponses"});
+    if (!answers->is_array()) return fmt(Str::ErrVoteFieldType, {"reponses", tr(Str::TypeList)});
+    const std::vector<std::string> scale = evaluation.scale();
+    for (const Json& given : *answers) {
+        if (!given.is_object()) return fmt(Str::ErrVoteFieldType, {"reponses", tr(Str::TypeList)});
+        const auto question = given.find("question");
+        if (question == given.end()) return fmt(Str::ErrVoteMissingKey, {"question"});
+        if (!question->is_number_unsigned()) return fmt(Str::ErrVoteFieldType, {"question", tr(Str::TypeInteger)});
+        const EvaluationQuestion* q = evaluation.question(question->get<Id>());
+        if (!q) return tr(Str::ErrUnknownEvalQuestion);
+        EvaluationAnswer answer;
+        answer.question = q->id;
+        if (const auto grade = given.find("mention"); grade != given.end() && !grade->is_null()) {
+            if (!grade->is_string()) return fmt(Str::ErrVoteFieldType, {"mention", tr(Str::TypeText)});
+            const auto at = std::find(scale.begin(), scale.end(), grade->get<std::string>());
+            if (at == scale.end()) return fmt(Str::NetUnknownGrade, {grade->get<std::string>(), q->text, join(scale)});
+            answer.grade = static_cast<int>(at - scale.begin());
+        }
+        if (const auto text = given.find("texte"); text != given.end() && !text->is_null()) {
+            if (!text->is_string()) return fmt(Str::ErrVoteFieldType, {"texte", tr(Str::TypeText)});
+            answer.text = std::string(trim(text->get<std::string>()));
+        }
+        if (const auto chosen = given.find("pratiques"); chosen != given.end() && !chosen->is_null()) {
+            if (!chosen->is_array()) return fmt(Str::ErrVoteFieldType, {"pratiques", tr(Str::TypeList)});
+            for (const Json& id : *chosen) {
+                if (!id.is_number_unsigned()) return fmt(Str::ErrVoteFieldType, {"pratiques", tr(Str::TypeList)});
+                answer.practices.push_back(id.get<Id>());
+            }
+        }
+        if (answer.grade < 0 && answer.text.empty() && answer.practices.empty()) continue;  // left blank
+        response.answers.push_back(std::move(answer));
+    }
+    return {};
+}
+
+Json writeEvaluationResponse(const EvaluationResponse& response, const Evaluation& evaluation) {
+    const std::vector<std::string> scale = evaluation.scale();
+    Json out = Json::array();
+    for (const EvaluationAnswer& a : response.answers) {
+        Json answer = {{"question", a.question}};
+        if (a.grade >= 0 && static_cast<size_t>(a.grade) < scale.size())
+            answer["mention"] = scale[static_cast<size_t>(a.grade)];
+        else if (!a.practices.empty())
+            answer["pratiques"] = a.practices;
+        else
+            answer["texte"] = a.text;
+        out.push_back(std::move(answer));
+    }
+    return out;
 }
 
 }  // namespace atelier::net

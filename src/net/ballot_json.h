@@ -21,4 +21,13 @@ std::string readBallot(const nlohmann::json& body, const Vote& vote, Ballot& bal
 /// (readBallot reads it back to the same ballot). Options or grades out of range are left out.
 nlohmann::json writeBallot(const Ballot& ballot, const Vote& vote);
 
+/// A phone's answer response to the evaluation of the day: {"reponses": [{"question": id, "mention": grade name |
+/// "texte": text | "pratiques": [practice id]}]} read into `response` (count 1, no Cité). Answers left blank (no
+/// mention, blank text, no practice) are left out; the kinds and the practices are checked afterwards by core.
+/// Returns the French reason when the body cannot be read; empty when read.
+std::string readEvaluationResponse(const nlohmann::json& body, const Evaluation& evaluation, EvaluationResponse& response);
+
+/// The response as a phone sent it: the "reponses" list that readEvaluationResponse reads back to the same answers.
+nlohmann::json writeEvaluationResponse(const EvaluationResponse& response, const Evaluation& evaluation);
+
 }  // namespace atelier::net

@@ -30,6 +30,7 @@
 
 #include "assets.h"
 #include "core/enums.h"
+#include "core/practices.h"
 #include "core/strings.h"
 #include "core/text.h"
 #include "net/ballot_json.h"
@@ -153,6 +154,8 @@ struct Participation::Impl {
     /// ballot id) and the ideas it posted (token → idea id → as it left it).
     std::map<std::string, std::map<Id, Id>> ballots;
     std::map<std::string, std::map<Id, OwnIdea>> ownIdeas;
+    /// The evaluation response each device answered (token → étape → response id), on the owner thread.
+    std::map<std::string, std::map<Id, Id>> responses;
 
     Impl(ActionQueue& q, Limits l) : queue(q), limits(l) {}
 
@@ -269,6 +272,34 @@ struct Participation::Impl {
                (!idea.hidden || own.hidden);
     }
 
+    /// The device's response to `etape`'s evaluation when it is still there (the facilitator may have removed it).
+    const EvaluationResponse* responseOf(const std::string& token, const Etape& etape) const {
+        const auto device = responses.find(token);
+        if (device == responses.end()) return nullptr;
+        const auto id = device->second.find(etape.id);
+        if (id == device->second.end()) return nullptr;
+        for (const EvaluationResponse& r : etape.evaluation.responses)
+            if (r.id == id->second) return &r;
+        return nullptr;
+    }
+
+    /// The questionnaire as phones show it, with the device's own answers.
+    Json evaluationState(const Model& model, const Etape& etape, const std::string& token) const {
+        const Evaluation& evaluation = etape.evaluation;
+        Json questions = Json::array();
+        for (const EvaluationQuestion& q : evaluation.questions)
+            questions.push_back({{"id", q.id}, {"texte", q.text}, {"type", enumKey(q.kind)}});
+        Json practices = Json::array();
+        for (const Practice* p : practicesOfEtape(model, etape.id)) {
+            const Territory* cite = p->cite ? model.territory(*p->cite) : nullptr;
+            practices.push_back({{"id", p->id}, {"titre", p->title}, {"cite", cite ? Json(cite->name) : Json()}});
+        }
+        const EvaluationResponse* response = responseOf(token, etape);
+        const Json mine = response ? writeEvaluationResponse(*response, evaluation) : Json();
+        return Json{{"questions", questions}, {"mentions", evaluation.scale()}, {"pratiques", practices},
+                    {"a_repondu", response != nullptr}, {"mes_reponses", mine}};
+    }
+
     // [SECTION] Handlers
 
     Reply room(const httplib::Request& req) {
@@ -356,7 +387,10 @@ struct Participation::Impl {
             out["etape"] = {{"numero", etape->header.number}, {"titre", etape->header.theme}};
             const Board* board = opened.board ? etape->board(*opened.board) : nullptr;
             const Vote* vote = opened.vote ? findVote(*etape, *opened.vote) : nullptr;
-            out["activite"] = vote && vote->setup.open ? "vote" : board ? "idees" : "attente";
+            // The evaluation, once opened, takes the page over: it closes the day.
+            const bool evaluating = opened.evaluation && !etape->evaluation.questions.empty();
+            out["activite"] = evaluating ? "evaluation" : vote && vote->setup.open ? "vote" : board ? "idees" : "attente";
+            out["evaluation"] = evaluating ? evaluationState(model, *etape, token) : Json();
             if (board) {
                 Json columns = Json::array();
                 for (const BoardCategory& c : board->categories) columns.push_back({{"id", c.id}, {"nom", c.name}});
@@ -539,6 +573,44 @@ struct Participation::Impl {
         });
     }
 
+    Reply postEvaluation(const httplib::Request& req) {
+        std::string token;
+        Device device;
+        if (auto refused = authorise(req, token, &device)) return *refused;
+        Json body;
+        if (auto refused = parseBody(req, body)) return *refused;
+        if (auto refused = countWrite(token, true)) return *refused;
+        const OpenToPhones opened = currentOpen();
+        return run([this, opened, token, device, body](const Model& model, Session& session) {
+            const Etape* etape = model.etape(opened.etape);
+            if (!etape) return refusal(409, tr(Str::NetNoEtape));
+            if (!opened.evaluation || etape->evaluation.questions.empty())
+                return refusal(409, tr(Str::NetNoEvaluation));
+            EvaluationResponse response;
+            if (std::string error = readEvaluationResponse(body, etape->evaluation, response); !error.empty())
+                return refusal(400, error);
+            if (!device.cite.empty())
+                if (const Territory* t = model.territoryByName(device.cite)) response.territory = t->id;
+            // One response per device: a new one replaces the one it sent, when that is still there (one undo step).
+            const EvaluationResponse* previous = responseOf(token, *etape);
+            Status status;
+            Id id = 0;
+            if (previous) {
+                id = response.id = previous->id;
+                const int index = indexOf(etape->evaluation.responses, previous->id);
+                status = session.applyAll({RemoveEvaluationResponse{opened.etape, previous->id},
+                                           AddEvaluationResponse{opened.etape, response, index}},
+                                          fmt(Str::ActChangeEvaluationResponse, {std::to_string(etape->header.number)}));
+            } else {
+                id = model.nextId;  // what Session::apply gives a new response
+                status = session.apply(AddEvaluationResponse{opened.etape, response, -1});
+            }
+            if (!status) return refusal(status.notSaved ? 500 : 400, status.message);
+            responses[token][opened.etape] = id;
+            return answer(200, Json{{"id", id}});
+        });
+    }
+
     /// The participant page's files, embedded from assets/.
     static void page(httplib::Response& res, std::string_view name, const char* type) {
         const std::string_view content = asset(name);
@@ -574,6 +646,7 @@ struct Participation::Impl {
         s.Put(R"(/api/idees/(\d{1,20}))", [this](Req req, Res res) { send(res, changeIdea(req, std::string())); });
         s.Delete(R"(/api/idees/(\d{1,20}))", [this](Req req, Res res) { send(res, changeIdea(req, std::nullopt)); });
         s.Post("/api/bulletin", [this](Req req, Res res) { send(res, postBallot(req)); });
+        s.Post("/api/evaluation", [this](Req req, Res res) { send(res, postEvaluation(req)); });
         // Every answer without a body of ours (no route, body too large, malformed request) says why in French.
         s.set_error_handler(httplib::Server::HandlerWithResponse([](const httplib::Request&, httplib::Response& res) {
             if (!res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;

@@ -12,6 +12,13 @@
 //   PUT  /api/idees/{id} {"texte"} → 200 {"id"}; DELETE /api/idees/{id} → 200 {"id"}; not this device's 404;
 //        moved by the facilitator 409
 //   POST /api/bulletin {"vote", "ranking"|"grades"|"approve"|"dots"} → 200 {"id"}; invalid 400; closed 409
+//   The evaluation of the day (issue 14 point 3), when the owner opens it: `activite` is "evaluation" and the state
+//   holds "evaluation": {"questions": [{"id", "texte", "type": "note"|"phrase"|"pratiques"|"themes"}],
+//   "mentions" (worst first), "pratiques": [{"id", "titre", "cite"}] (the day's practices), "a_repondu",
+//   "mes_reponses"}; otherwise "evaluation" is null.
+//   POST /api/evaluation {"reponses": [{"question", "mention"|"texte"|"pratiques": [id]}]} → 200 {"id"}: one
+//        answer sheet per device, a new one replaces it (the device's Cité, when it gave one of the list, feeds the
+//        practices' « Cités intéressées »); invalid 400; not open 409; too fast 429
 //   GET  /, /participer.css, /participer.js: the participant page (assets/); any other path 404
 // Everything but the page, /api/salle and joining needs `Authorization: Bearer JETON` (401 otherwise, or when the
 // device was blocked). Every error is {"erreur": "…"}.
@@ -37,6 +44,8 @@ struct OpenToPhones {
     /// The breakout round (index in the étape's GroupPlan::rounds, from 0) whose groups the join form offers;
     /// none: the latest round that has groups, if any.
     std::optional<int> round;
+    /// The evaluation of the day is open to phones (it takes the page over while open).
+    bool evaluation = false;
     bool operator==(const OpenToPhones&) const = default;
 };
 

@@ -43,6 +43,7 @@ Outcome DataFolder::writeDocuments(const std::string& folder,
         std::filesystem::create_directories(dir, ec);
         std::string names;
         for (const auto& [name, content] : files) {
+            std::filesystem::create_directories((dir / name).parent_path(), ec);  // photos/ of the booklet
             writeFileAtomic(dir / name, content);
             names += (names.empty() ? "" : ", ") + name;
         }

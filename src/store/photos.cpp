@@ -77,4 +77,23 @@ std::string importPhoto(const std::filesystem::path& dataDir, const std::filesys
     }
 }
 
+std::vector<std::pair<std::string, std::string>> readPhotos(const std::filesystem::path& dataDir,
+                                                           const std::vector<std::string>& paths) {
+    std::vector<std::pair<std::string, std::string>> out;
+    for (const std::string& path : paths) {
+        // Only a plain name inside photos/: never a path that climbs out of it or names another folder.
+        constexpr std::string_view folder = "photos/";
+        if (path.compare(0, folder.size(), folder) != 0) continue;
+        const std::string name = path.substr(folder.size());
+        if (name.empty() || name == "." || name == ".." || name.find_first_of("/\\:") != std::string::npos) continue;
+        try {
+            std::string bytes = readInputFile(dataDir / "photos" / name, kMaxPhotoBytes);
+            if (isPng(bytes) || isJpeg(bytes)) out.emplace_back(path, std::move(bytes));
+        } catch (const std::exception&) {
+            // Missing or unreadable: named in the document instead of drawn.
+        }
+    }
+    return out;
+}
+
 }  // namespace atelier::store

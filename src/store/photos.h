@@ -5,6 +5,8 @@
 #include <filesystem>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 namespace atelier::store {
 
@@ -20,5 +22,11 @@ std::string checkPhoto(std::string_view bytes);
 /// another file) and returns the path relative to the data folder ("photos/cafe-des-parents.jpg"). Throws
 /// StoreError with a French message naming the file when it cannot be read, is not a photo, or cannot be written.
 std::string importPhoto(const std::filesystem::path& dataDir, const std::filesystem::path& source);
+
+/// The photos among `paths` (relative to the data folder, as the model names them: "photos/cafe.jpg") that are in
+/// `dataDir`'s photos/ and are PNG or JPEG files, each with its bytes, in the order given. A path outside photos/,
+/// a missing or unreadable file is left out (the document names it instead of drawing it).
+std::vector<std::pair<std::string, std::string>> readPhotos(const std::filesystem::path& dataDir,
+                                                           const std::vector<std::string>& paths);
 
 }  // namespace atelier::store

@@ -25,6 +25,7 @@
 #include "store/archive.h"
 #include "store/csv.h"
 #include "store/data_folder.h"
+#include "store/photos.h"
 #include "ui/fonts.h"
 #include "ui/keys.h"
 #include "ui/probe.h"
@@ -564,7 +565,8 @@ void App::handle(Request& request, Actions& follow) {
             std::vector<EtapeArchive> archives;
             for (auto& l : store::listArchives(app.folder_->dir()))
                 if (l.error.empty()) archives.push_back(std::move(l.archive));
-            const exporting::BookletInput in = exporting::makeBookletInput(std::move(archives), app.session_.model(), r.year);
+            exporting::BookletInput in = exporting::makeBookletInput(std::move(archives), app.session_.model(), r.year);
+            in.photos = store::readPhotos(app.folder_->dir(), exporting::bookletPhotoPaths(in));
             const std::string folder = r.year ? "livret-" + std::to_string(*r.year) : "livret-tour";
             const store::Outcome done = app.folder_->writeDocuments(folder, exporting::bookletFiles(in));
             if (!done) return app.toast(done.message, true);

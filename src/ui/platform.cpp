@@ -43,7 +43,10 @@ static_assert(atelier::ui::kKeyF5 == GLFW_KEY_F5 && atelier::ui::kKeyF6 == GLFW_
                   atelier::ui::kKeyF7 == GLFW_KEY_F7 && atelier::ui::kKeyF8 == GLFW_KEY_F8 &&
                   atelier::ui::kKey0 == GLFW_KEY_0 && atelier::ui::kKeyPad0 == GLFW_KEY_KP_0 &&
                   atelier::ui::kKeyMinus == GLFW_KEY_MINUS && atelier::ui::kKeyEqual == GLFW_KEY_EQUAL &&
-                  atelier::ui::kKeyPadSubtract == GLFW_KEY_KP_SUBTRACT && atelier::ui::kKeyPadAdd == GLFW_KEY_KP_ADD,
+                  atelier::ui::kKeyPadSubtract == GLFW_KEY_KP_SUBTRACT && atelier::ui::kKeyPadAdd == GLFW_KEY_KP_ADD &&
+                  atelier::ui::kKeyA == GLFW_KEY_A && atelier::ui::kKeyA + 25 == GLFW_KEY_Z &&
+                  atelier::ui::kKeySpace == GLFW_KEY_SPACE && atelier::ui::kKeyGrave == GLFW_KEY_GRAVE_ACCENT &&
+                  atelier::ui::kKeyWorld1 == GLFW_KEY_WORLD_1 && atelier::ui::kKeyWorld2 == GLFW_KEY_WORLD_2,
               "ui/keys.h must match GLFW's key codes");
 
 namespace atelier::ui {
@@ -193,7 +196,8 @@ private:
         });
         glfwSetKeyCallback(handle_, [](GLFWwindow* w, int k, int s, int a, int m) {
             inContextOf(w, [&] {
-                ImGui_ImplGlfw_KeyCallback(w, k, s, a, m);
+                // Shortcuts follow the keyboard's layout: Ctrl+Z is the key labelled Z, AZERTY included.
+                ImGui_ImplGlfw_KeyCallback(w, layoutKey(k, glfwGetKeyName(k, s)), s, a, m);
                 // Enter also goes into the character queue, in its place among the characters typed, so that a
                 // field posted with Enter knows what was typed after it within one frame (ui/widgets.h).
                 if ((k == GLFW_KEY_ENTER || k == GLFW_KEY_KP_ENTER) && a == GLFW_PRESS)

@@ -42,6 +42,7 @@ QUESTIONS = {
     "borda": "Classez les actions (Borda)",
     "schulze": "Classez les actions (Schulze)",
 }
+SENTENCE = "Les échanges « entre Cités » : très utiles, à refaire à l'été"
 OPTIONS = ["Cafés des parents", "Tutorat « grands-petits »", "Livret d'accueil traduit"]
 
 
@@ -111,13 +112,15 @@ def run(args, **kw):
 class Server:
     """`atelier --data D serve …` on 127.0.0.1, any free port; its output in a file."""
 
-    def __init__(self, atelier, data, log, vote=None, board=BOARD, port=0):
+    def __init__(self, atelier, data, log, vote=None, board=BOARD, port=0, evaluation=False):
         args = [atelier, "--data", data, "serve", "--etape", "1", "--host", "127.0.0.1", "--port", str(port),
                 "--code", CODE]
         if board:
             args += ["--tableau", board]
         if vote:
             args += ["--vote", str(vote)]
+        if evaluation:
+            args += ["--evaluation"]
         self.log = log
         self.out = open(log, "w")
         self.process = subprocess.Popen(args, stdout=self.out, stderr=subprocess.STDOUT)
@@ -266,7 +269,8 @@ def join(page, url, prenom):
             options[1].click()
     page.click("#bouton-rejoindre")
     page.wait(lambda: not page.visible("#ecran-rejoindre") and (page.visible("#ecran-vote") or
-              page.visible("#ecran-idees") or page.visible("#ecran-attente")) and "Étape" in page.content("#marque"),
+              page.visible("#ecran-idees") or page.visible("#ecran-attente") or page.visible("#ecran-evaluation"))
+              and "Étape" in page.content("#marque"),
               "the page after joining")
 
 
@@ -460,6 +464,42 @@ def main():
         page.shot("attente")
         check(server.stop() == 0, "attente: SIGTERM stops atelier serve")
         server = None
+
+        # The evaluation of the day: the questionnaire (made by `evaluation saisir` with a first paper answer)
+        # takes the page over; a note and a sentence, sent, found again after a reload, corrected.
+        check(run([atelier, "--data", data, "evaluation", "saisir", "--etape", "1", "--question", "3", "--texte",
+                   "Réponse sur papier"]).returncode == 0, "atelier evaluation saisir")
+        server = Server(atelier, data, os.path.join(work, "serve-evaluation.log"), board=None, port=port,
+                        evaluation=True)
+        page.driver.get(server.url)
+        join(page, server.url, "Inès")
+        page.wait(lambda: page.visible("#ecran-evaluation") and page.all("#questionnaire fieldset"),
+                  "the questionnaire")
+        notes = page.all("#questionnaire fieldset.proposition")
+        check(len(notes) >= 2, "the two grade questions (and the practices) as fieldsets: %d" % len(notes))
+        best = notes[0].find_elements(By.CSS_SELECTOR, "label.option")
+        page.driver.execute_script("arguments[0].scrollIntoView({block: 'center'});", best[0])
+        best[0].click()
+        grade = best[0].text
+        check("Aucune pratique présentée aujourd'hui" in page.text("#questionnaire"),
+              "no practice of the day: the question says so")
+        page.type("#questionnaire textarea", SENTENCE)
+        page.shot("evaluation")
+        page.click("#bouton-evaluation")
+        page.wait(lambda: "Merci" in page.text("#confirmation-evaluation"), "« Merci ! »")
+        check(page.text("#bouton-evaluation") == "Corriger mes réponses", "the button becomes « Corriger mes réponses »")
+        page.shot("evaluation-envoyee")
+        page.driver.refresh()
+        page.wait(lambda: page.visible("#ecran-evaluation") and page.all("#questionnaire textarea"),
+                  "the questionnaire after a reload")
+        check(page.find("#questionnaire textarea").get_attribute("value") == SENTENCE,
+              "the sentence sent is there after a reload")
+        check(page.all("#questionnaire fieldset input:checked"), "the note sent is there after a reload")
+        page.type("#questionnaire textarea", SENTENCE + " Merci !")
+        page.click("#bouton-evaluation")
+        page.wait(lambda: "Merci" in page.text("#confirmation-evaluation"), "« Merci ! » after the correction")
+        check(server.stop() == 0, "evaluation: SIGTERM stops atelier serve")
+        server = None
         # Nothing refused by the CSP, no script error. Refused requests are part of the scenario (a wrong code:
         # 403; a server restarted: 401; a server stopping answers its waiting polls 503) and left out.
         problems = [entry["message"] for entry in page.driver.get_log("browser")
@@ -475,6 +515,14 @@ def main():
     texts = [i.get("texte") for i in json.loads(ideas.stdout or "[]")] if ideas.returncode == 0 else []
     check(IDEA in texts, "the idea, as edited, is in atelier idees --json")
     check(DRAFT not in texts and "Idée à retirer" not in texts, "neither the draft nor the deleted idea is stored")
+    results = run([atelier, "--data", data, "evaluation", "--etape", "1", "--json"])
+    evaluation = json.loads(results.stdout or "{}") if results.returncode == 0 else {}
+    check(evaluation.get("reponses") == 2, "evaluation: the paper answer and one sheet from the phone (corrected, "
+          "not added): %s" % evaluation.get("reponses"))
+    sentences = [t.get("texte") for q in evaluation.get("questions", []) for t in q.get("reponses", [])]
+    check(SENTENCE + " Merci !" in sentences and SENTENCE not in sentences, "evaluation: the corrected sentence only")
+    graded = [q for q in evaluation.get("questions", []) if q.get("type") == "note"]
+    check(graded and graded[0].get("mention") == grade, "evaluation: the note sent is the median (%s)" % grade)
     ballots = ballots_in_archive(atelier, data)
     for method, chosen in cast_ballots.items():
         stored, counted = ballots.get(QUESTIONS[method], ([], None))

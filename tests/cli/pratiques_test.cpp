@@ -133,6 +133,25 @@ TEST_CASE("atelier action-phare ajouter copies its photo into the data folder; a
     CHECK(noTitle.code == 2);
 }
 
+TEST_CASE("atelier livret prints the actions-phares' photos beside the booklet; a photo gone is named instead") {
+    TempDir dir("atelier-cli");
+    REQUIRE(run(dir.data() + " action-phare ajouter --etape 1 --titre 'Le café des parents' --photo " +
+                dir.write("Café.png", kPng)).code == 0);
+    REQUIRE(run(dir.data() + " action-phare ajouter --etape 1 --titre 'La cordée' --photo " +
+                dir.write("Cordée.png", kPng)).code == 0);
+    REQUIRE(run(dir.data() + " archive enregistrer --etape 1").code == 0);
+    std::filesystem::remove(dir.path / "data/photos/cordee.png");
+    const Run livret = run(dir.data() + " livret --tour --out " + (dir.path / "livret").string());
+    INFO(livret.out);
+    REQUIRE(livret.code == 0);
+    CHECK(dir.read("livret/photos/cafe.png") == kPng);
+    CHECK_FALSE(std::filesystem::exists(dir.path / "livret/photos/cordee.png"));
+    const std::string html = dir.read("livret/livret.html");
+    CHECK(html.find("<img src=\"photos/cafe.png\" alt=\"Le café des parents\">") != std::string::npos);
+    CHECK(html.find("photos/cordee.png") != std::string::npos);  // named, not drawn
+    CHECK(html.find("<img src=\"photos/cordee.png\"") == std::string::npos);
+}
+
 TEST_CASE("atelier evaluation saisir sets up the default questionnaire; atelier evaluation gives the results") {
     TempDir dir("atelier-cli");
     Run r = run(dir.data() + " evaluation saisir --etape 1 --question 1 --note 'très bien' --nombre 12");

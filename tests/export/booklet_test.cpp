@@ -196,3 +196,22 @@ TEST_CASE("livret: a period without archives still gives a booklet that says so"
     CHECK(html.find("Aucune étape archivée sur cette période.") != std::string::npos);
     CHECK(html.find("<tr><td>Amiens</td><td>pas encore accueilli d&#39;étape</td></tr>") != std::string::npos);
 }
+
+TEST_CASE("livret: the actions-phares' photos found are drawn and written beside it, the others named") {
+    EssaimageDay day;
+    exporting::BookletInput in = input({day.archive});
+    const std::vector<std::string> paths = exporting::bookletPhotoPaths(in);
+    REQUIRE_FALSE(paths.empty());
+    const std::string& photo = paths.front();
+    // Not found in the data folder: named, not drawn, no file.
+    std::string html = exporting::bookletHtml(in);
+    CHECK(html.find(photo) != std::string::npos);
+    CHECK(html.find("<img") == std::string::npos);
+    CHECK(files(in).count(photo) == 0);
+    // Found: drawn under its action-phare, written under the same path.
+    in.photos = {{photo, "\x89PNG\r\n\x1a\n…"}};
+    html = exporting::bookletHtml(in);
+    CHECK(count(html, "<img src=\"" + exporting::escape(photo) + "\"") == 1);
+    CHECK(html.find("<figure class=\"photo\">") != std::string::npos);
+    CHECK(files(in).at(photo) == in.photos.front().second);
+}

@@ -111,6 +111,22 @@ TEST_CASE("photos: a PNG and a JPEG are copied into photos/ under an ASCII name;
     CHECK_FALSE(fs::exists(data / "photos" / "coupee.png"));
 }
 
+TEST_CASE("readPhotos: the photos of photos/ that are there, in order; nothing outside photos/, nothing missing") {
+    TempDir dir;
+    const fs::path data = dir.path / "donnees";
+    fs::create_directories(data / "photos");
+    write(data / "photos" / "cafe.png", picture(true));
+    write(data / "photos" / "salle.jpg", picture(false));
+    write(data / "photos" / "notes.png", "pas une image");
+    write(data / "secret.jpg", picture(false));
+    const auto photos = readPhotos(data, {"photos/salle.jpg", "photos/absente.jpg", "photos/cafe.png",
+                                          "photos/notes.png", "photos/../secret.jpg", "secret.jpg", "/etc/passwd",
+                                          "photos/", "photos/sous/dossier.jpg"});
+    REQUIRE(photos.size() == 2);
+    CHECK(photos[0] == std::pair<std::string, std::string>{"photos/salle.jpg", picture(false)});
+    CHECK(photos[1] == std::pair<std::string, std::string>{"photos/cafe.png", picture(true)});
+}
+
 TEST_CASE("the archive keeps the actions-phares, the evaluation and the practices of the day, and reads back equal") {
     const Session s = essaimageDay();
     const EtapeArchive a = makeArchive(s.model(), *s.model().etapeByNumber(1), "0.1.0", "2020-02-11T17:30:00Z");

@@ -168,3 +168,32 @@ TEST_CASE("countdown: F6 starts and pauses, F7 adds a minute, the menu sets the 
     CHECK(cd.text() == "01:00");  // back to the duration set, without the added minute
     CHECK_FALSE(cd.active());
 }
+
+TEST_CASE("shortcuts follow the keyboard's layout: on AZERTY the key labelled Z undoes, the one labelled W does not") {
+    // GLFW names keys by their place on a US keyboard; the platform gives Dear ImGui the letter the key types.
+    constexpr int kW = kKeyA + ('w' - 'a'), kZ = kKeyA + ('z' - 'a'), kQ = kKeyA + ('q' - 'a');
+    static_assert(layoutKey(kW, "z") == kZ);      // AZERTY: US W's place types z
+    static_assert(layoutKey(kZ, "w") == kW);
+    static_assert(layoutKey(kQ, "a") == kKeyA);   // Ctrl+A selects all on AZERTY too
+    static_assert(layoutKey(kZ, "z") == kZ);      // QWERTY unchanged
+    static_assert(layoutKey(59, "m") == kKeyA + ('m' - 'a'));  // US ; types m on AZERTY
+    static_assert(layoutKey(kKey0 + 1, "&") == kKey0 + 1);  // digits stay digits (the wall's columns)
+    static_assert(layoutKey(kKey0 + 6, "-") == kKey0 + 6);
+    static_assert(layoutKey(kKeyF5, nullptr) == kKeyF5);
+    static_assert(layoutKey(kKeyPad0 + 1, "1") == kKeyPad0 + 1);
+    static_assert(layoutKey(kZ, nullptr) == kZ);
+    static_assert(layoutKey(kZ, "zz") == kZ);
+
+    // The AZERTY Ctrl+Z, as the platform passes it on, undoes a change.
+    Console c;
+    const std::string before = c.etape1().programme[0].title;
+    c.typeInto("item.0.title", "Accueil café");
+    REQUIRE(c.etape1().programme[0].title == "Accueil café");
+    c.imgui.ctrl(true);
+    c.imgui.keyDown(layoutKey(kW, "z"), true);
+    c.frame();
+    c.imgui.keyDown(layoutKey(kW, "z"), false);
+    c.imgui.ctrl(false);
+    c.frame();
+    CHECK(c.etape1().programme[0].title == before);
+}

@@ -326,6 +326,66 @@ TEST_CASE("Évaluation: the Tour's questionnaire, counts per grade as one undo s
     CHECK(c.app.state().projector == "projecteur-evaluation");
 }
 
+TEST_CASE("Évaluation: the questionnaire edited in place, one undo step per change, answered questions kept") {
+    Console c;
+    c.show("evaluation");
+    c.click("eval.default");
+    c.click("eval.edit");
+    const Evaluation& ev = c.etape1().evaluation;
+    const std::vector<EvaluationQuestion> tour = ev.questions;
+    REQUIRE(tour.size() == 5);
+
+    // Reworded (Enter), then Ctrl+Z gives the Tour's text back.
+    c.typeInto("eval.edit.q0.text", "Mon avis sur la journée");
+    CHECK(ev.questions[0].text == "Mon avis sur la journée");
+    CHECK(ev.questions[0].id == tour[0].id);
+    CHECK(c.session.undoLabel() == fmt(Str::ActSetEvaluation, {"1"}));
+    c.ctrlPress(ImGuiKey_Z);
+    CHECK(ev.questions[0].text == tour[0].text);
+
+    // Moved up.
+    c.click("eval.edit.q1.up");
+    CHECK(ev.questions[0].id == tour[1].id);
+    CHECK(ev.questions[1].id == tour[0].id);
+    c.ctrlPress(ImGuiKey_Z);
+    CHECK(ev.questions == tour);
+
+    // A new question typed at the end (a sentence by default), then removed after the confirmation.
+    c.click("eval.edit.new");
+    c.typeAndEnter("Une suggestion pour la prochaine étape ?");
+    REQUIRE(ev.questions.size() == 6);
+    CHECK(ev.questions[5].text == "Une suggestion pour la prochaine étape ?");
+    CHECK(ev.questions[5].kind == QuestionKind::Sentence);
+    c.frame();
+    CHECK(c.app.view<EvaluationView>().newQuestion.empty());  // emptied once accepted
+    c.click("eval.edit.q5.remove");
+    c.click("confirm.yes");
+    CHECK(ev.questions == tour);
+
+    // The scale of the notes, typed with commas; one mention only is refused with a message, nothing changes.
+    c.typeInto("eval.edit.scale", "Pas du tout, Un peu, Beaucoup");
+    CHECK(ev.scale() == std::vector<std::string>{"Pas du tout", "Un peu", "Beaucoup"});
+    c.typeInto("eval.edit.scale", "Beaucoup");
+    CHECK(ev.scale() == std::vector<std::string>{"Pas du tout", "Un peu", "Beaucoup"});
+    CHECK(c.app.view<EvaluationView>().error.empty());  // reported as a toast
+
+    // Answered, the first question keeps its kind and cannot be removed; the others still can.
+    EvaluationResponse r;
+    r.answers.push_back(EvaluationAnswer{ev.questions[0].id, 2, {}, {}});
+    REQUIRE(c.session.apply(AddEvaluationResponse{c.etape1().id, r, -1}));
+    c.click("eval.edit.q0.remove");
+    c.frame();
+    CHECK(ev.questions.size() == 5);
+    c.click("eval.edit.q4.remove");
+    c.click("confirm.yes");
+    CHECK(ev.questions.size() == 4);
+
+    // Back to the entry.
+    c.click("eval.edit");
+    c.frame();
+    CHECK(probe::find("eval.q0.add").has_value());
+}
+
 TEST_CASE("Projecteur: « Découverte », « Pratiques à essaimer » and the evaluation draw what the console chose") {
     Library c;
     c.app.showScreen("projecteur-decouverte");

@@ -10,6 +10,7 @@
 #include <httplib.h>
 #include <nlohmann/json.hpp>
 
+#include "core/practices.h"
 #include "net/qr.h"
 #include "ui/harness.h"
 
@@ -38,6 +39,12 @@ httplib::Result postJson(Console& c, const std::string& path, const Json& body, 
         if (!token.empty()) headers.emplace("Authorization", "Bearer " + token);
         return client.Post(path.c_str(), headers, body.dump(), "application/json");
     });
+}
+
+/// Whether the last frame drew the widget marked `key`.
+bool drawn(Console& c, const std::string& key) {
+    c.frame();
+    return probe::find(key).has_value();
 }
 
 /// The console with participation opened through its button.
@@ -241,4 +248,43 @@ TEST_CASE("Participation: the room's countdown reaches the phones, and leaves th
     state = getWithToken(c, "/api/etat", token);
     REQUIRE(state);
     CHECK(Json::parse(state->body).at("minuteur_s").is_null());
+}
+
+TEST_CASE("Évaluation from phones: opened in the Évaluation tab, a phone's sheet arrives through the app's frames") {
+    Console c;
+    REQUIRE(c.session.apply(SetEvaluation{c.etape1().id, defaultEvaluation().questions, {}}));
+    c.show("evaluation");
+    CHECK(drawn(c, "eval.edit"));
+    CHECK_FALSE(drawn(c, "eval.phones"));  // participation closed: the tab says how to open it
+    openThroughButton(c);
+    // The participation tab offers the questionnaire too.
+    CHECK(drawn(c, "participation.evaluation"));
+    c.show("evaluation");
+    c.click("eval.phones");
+    c.frame();
+    CHECK(c.app.room().open.evaluation);
+
+    auto joined = postJson(c, "/api/rejoindre", Json{{"code", c.app.room().code}, {"cite", "Lille"}});
+    REQUIRE(joined);
+    const std::string token = Json::parse(joined->body).at("jeton");
+    const Evaluation& ev = c.etape1().evaluation;
+    const Id overall = ev.questions[0].id;
+    auto sent = postJson(c, "/api/evaluation",
+                         Json{{"reponses", {{{"question", overall}, {"mention", ev.scale().back()}}}}}, token);
+    REQUIRE(sent);
+    CHECK(sent->status == 200);
+    REQUIRE(c.etape1().evaluation.responses.size() == 1);
+    CHECK(c.etape1().evaluation.responses[0].territory == c.session.model().territoryByName("Lille")->id);
+    CHECK(evaluationResults(c.etape1().evaluation).questions[0].median == static_cast<int>(ev.scale().size()) - 1);
+
+    // Closed from the participation tab: the next sheet is refused, nothing changes.
+    c.show("participation");
+    c.click("participation.evaluation");
+    c.frame();
+    CHECK_FALSE(c.app.room().open.evaluation);
+    auto refused = postJson(c, "/api/evaluation",
+                            Json{{"reponses", {{{"question", overall}, {"mention", ev.scale().front()}}}}}, token);
+    REQUIRE(refused);
+    CHECK(refused->status == 409);
+    CHECK(c.etape1().evaluation.responses.size() == 1);
 }

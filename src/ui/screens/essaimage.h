@@ -80,9 +80,16 @@ struct EvaluationView {
     std::vector<Id> picked;                 // practices question: the practices ticked
     int pickedCount = 1;                    // …for this many respondents
     std::optional<Id> cite;                 // the respondents' Cité (feeds « Cités intéressées »)
+    bool editing = false;                   // the questionnaire's editor shows instead of the entry
+    std::string newQuestion;                // the question being typed
+    QuestionKind newKind = QuestionKind::Sentence;
+    bool newQuestionFocus = false;
+    Submission questionSent;
 };
 
-/// The questionnaire of the selected étape (made from the Tour's default), entry of answers as counts per grade,
+/// The questionnaire of the selected étape (made from the Tour's default, edited in place: questions added,
+/// reworded, retyped, moved, removed while unanswered, the scale of the notes), opened to phones when the
+/// participation runs, entry of answers as counts per grade,
 /// typed sentences and themes, practices wanted (with the respondents' Cité), the answers entered (remove one),
 /// the results, and a button that projects them.
 void drawEvaluationScreen(EvaluationView& view, ScreenContext& ctx);

@@ -215,10 +215,12 @@ bool projectPractices(LibraryView& view, ImDrawList* draw, ImVec2 min, ImVec2 ma
         const ImRect card(cmin, cmax);
         float ty = cmin.y + pad;
         // Origin, title, description, then who tried it and who wants it, each in its share of the card.
-        const Fitted origin = fitBlock(f.large, practiceOrigin(ctx.model, p), tw, innerH * 0.14f, 28 * u, 12 * u);
+        // Who tried it and who wants it is what the room reads from the back: its share comes first, at least
+        // 22 px at 1080p; the description takes what is left.
+        const Fitted origin = fitBlock(f.large, practiceOrigin(ctx.model, p), tw, innerH * 0.14f, 28 * u, 20 * u);
         ty += fitText(draw, f.large, origin.size, ImVec2(tx, ty), kMuted, kBackground, origin.text, card, tw,
                       TextRole::Label).y + 8 * u;
-        const Fitted title = fitBlock(f.largeBold, p.title, tw, innerH * 0.34f, 50 * u, 16 * u);
+        const Fitted title = fitBlock(f.largeBold, p.title, tw, innerH * 0.3f, 50 * u, 24 * u);
         ty += fitText(draw, f.largeBold, title.size, ImVec2(tx, ty), kText, kBackground, title.text, card, tw,
                       TextRole::Label).y + 10 * u;
         std::string footer;
@@ -232,11 +234,11 @@ bool projectPractices(LibraryView& view, ImDrawList* draw, ImVec2 min, ImVec2 ma
                 interested += (interested.empty() ? "" : ", ") + territory->name;
         if (!interested.empty())
             footer.append(footer.empty() ? "" : "\n").append(fmt(Str::ProjPracticesInterested, {interested}));
-        const Fitted foot = fitBlock(f.large, footer, tw, innerH * 0.2f, 28 * u, 12 * u);
+        const Fitted foot = fitBlock(f.large, footer, tw, innerH * 0.3f, 36 * u, 22 * u);
         const std::string description = practiceDescription(ctx.model, p);
         const float descH = cmax.y - pad - ty - (footer.empty() ? 0 : foot.height + 10 * u);
         if (!description.empty() && descH > 12 * u) {
-            const Fitted d = fitBlock(f.large, description, tw, descH, 36 * u, 14 * u);
+            const Fitted d = fitBlock(f.large, description, tw, descH, 36 * u, 20 * u);
             fitText(draw, f.large, d.size, ImVec2(tx, ty), kText, kBackground, d.text, card, tw);
         }
         if (!footer.empty())

@@ -6,6 +6,7 @@
 // button projects them.
 //
 // [SECTION] Entry, one question
+// [SECTION] The questionnaire's editor
 // [SECTION] The screen
 
 #include <algorithm>
@@ -33,6 +34,7 @@ void drawGradeEntry(EvaluationView& view, ScreenContext& ctx, const Etape& e, co
     const float width = ImGui::CalcTextSize("00000").x + 16.0f;
     for (size_t g = 0; g < scale.size(); ++g) {
         ImGui::PushID(static_cast<int>(g));
+        ImGui::AlignTextToFramePadding();  // every grade's name on one baseline, the first one's included
         ImGui::BeginGroup();
         ImGui::TextUnformatted(scale[g].c_str());
         ImGui::SetNextItemWidth(std::max(width, ImGui::CalcTextSize(scale[g].c_str()).x));
@@ -161,59 +163,132 @@ std::string responseLine(const Model& m, const Evaluation& ev, const EvaluationR
     return what;
 }
 
-}  // namespace
+// [SECTION] The questionnaire's editor
 
-// [SECTION] The screen
+/// Respondents who answered question `q` (counts included).
+long long answersTo(const Evaluation& ev, Id q) {
+    long long n = 0;
+    for (const EvaluationResponse& r : ev.responses)
+        for (const EvaluationAnswer& a : r.answers)
+            if (a.question == q) n += r.count;
+    return n;
+}
 
-void drawEvaluationScreen(EvaluationView& view, ScreenContext& ctx) {
-    const Etape* e = ctx.etapeOrNotice();
-    if (!e) return;
-    const Evaluation& ev = e->evaluation;
-    if (ev.questions.empty()) {
-        ImGui::TextDisabled("%s", tr(Str::EvalNone));
-        if (ImGui::Button(tr(Str::EvalSetDefault))) {
-            const Evaluation d = defaultEvaluation();
-            ctx.actions.push_back(SetEvaluation{e->id, d.questions, d.grades});
-        }
-        probe::mark("eval.default");
-        return;
-    }
-    // The respondents' Cité, for every answer entered below.
-    ImGui::AlignTextToFramePadding();
-    ImGui::TextUnformatted(tr(Str::LibColOrigin));
-    ImGui::SameLine();
-    std::optional<Id> cite = view.cite;
-    if (territoryCombo("##eval.cite", ctx.model, view.cite, cite, tr(Str::EvalCiteNone),
-                       territoryComboWidth(ctx.model, tr(Str::EvalCiteNone))))
-        view.cite = cite;
-    probe::mark("eval.cite");
-    ImGui::SameLine();
-    if (ImGui::Button(tr(Str::EvalProject))) ctx.requests.push_back(ProjectRequest{"projecteur-evaluation", 0});
-    probe::mark("eval.project");
+/// « Très insuffisant, Insuffisant, … »: the scale as typed in its field.
+std::string scaleText(const std::vector<std::string>& scale) {
+    std::string out;
+    for (const std::string& g : scale) out += (out.empty() ? "" : ", ") + g;
+    return out;
+}
 
-    const float entryWidth = std::floor(ImGui::GetContentRegionAvail().x * 0.58f);
-    ImGui::BeginChild("##eval.entry", ImVec2(entryWidth, 0), false);
-    heading(tr(Str::EvalEntryHeading));
-    const auto scale = ev.scale();
+/// The questions, each reworded, retyped, moved or removed in place, a new one typed at the end, the scale of the
+/// notes: every change is one SetEvaluation (one undo step). A question answered keeps its kind and stays.
+void drawQuestionnaireEditor(EvaluationView& view, ScreenContext& ctx, const Etape& e) {
+    const Evaluation& ev = e.evaluation;
+    heading(tr(Str::EvalQuestionsHeading));
+    std::optional<std::vector<EvaluationQuestion>> next;  // the questionnaire after this frame's change
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float kindWidth = enumComboWidth<QuestionKind>();
     for (size_t i = 0; i < ev.questions.size(); ++i) {
         const EvaluationQuestion& q = ev.questions[i];
-        const std::string key = "eval.q" + std::to_string(i);
+        const long long answered = answersTo(ev, q.id);
+        const std::string key = "eval.edit.q" + std::to_string(i);
         ImGui::PushID(static_cast<int>(q.id));
         ImGui::Separator();
-        ImGui::PushTextWrapPos(0.0f);
-        ImGui::TextUnformatted(q.text.c_str());
-        ImGui::PopTextWrapPos();
-        switch (q.kind) {
-        case QuestionKind::Grade: drawGradeEntry(view, ctx, *e, q, scale, key); break;
-        case QuestionKind::Sentence:
-        case QuestionKind::Themes: drawTextEntry(view, ctx, *e, q, key); break;
-        case QuestionKind::Practices: drawPracticesEntry(view, ctx, *e, q, key); break;
+        // The question's text on its own line, whole; its kind, place and removal under it.
+        std::string text;
+        if (commitText(view.drafts, "##text", q.text, text, -FLT_MIN, tr(Str::EvalQuestionTextHint))) {
+            next = ev.questions;
+            (*next)[i].text = std::string(trim(text));
+        }
+        probe::mark(key + ".text");
+        ImGui::BeginDisabled(answered > 0);
+        QuestionKind kind = q.kind;
+        if (enumCombo("##kind", q.kind, kind, kindWidth)) {
+            next = ev.questions;
+            (*next)[i].kind = kind;
+        }
+        ImGui::EndDisabled();
+        probe::mark(key + ".kind");
+        ImGui::SameLine();
+        ImGui::BeginDisabled(i == 0);
+        if (ImGui::ArrowButton("##up", ImGuiDir_Up)) {
+            next = ev.questions;
+            std::swap((*next)[i], (*next)[i - 1]);
+        }
+        ImGui::EndDisabled();
+        if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("%s", tr(Str::MoveUp));
+        probe::mark(key + ".up");
+        ImGui::SameLine();
+        ImGui::BeginDisabled(i + 1 == ev.questions.size());
+        if (ImGui::ArrowButton("##down", ImGuiDir_Down)) {
+            next = ev.questions;
+            std::swap((*next)[i], (*next)[i + 1]);
+        }
+        ImGui::EndDisabled();
+        if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("%s", tr(Str::MoveDown));
+        probe::mark(key + ".down");
+        ImGui::SameLine();
+        ImGui::BeginDisabled(answered > 0);
+        if (confirmedButton(tr(Str::EvalQuestionRemove), fmt(Str::EvalQuestionRemoveAsk, {q.text}), key + ".remove")) {
+            next = ev.questions;
+            next->erase(next->begin() + static_cast<std::ptrdiff_t>(i));
+        }
+        ImGui::EndDisabled();
+        if (answered > 0) {
+            ImGui::SameLine();
+            ImGui::AlignTextToFramePadding();
+            ImGui::PushTextWrapPos(0.0f);
+            ImGui::TextDisabled("%s", fmt(Str::EvalQuestionAnswered, {std::to_string(answered)}).c_str());
+            ImGui::PopTextWrapPos();
         }
         ImGui::PopID();
     }
-    ImGui::EndChild();
+    ImGui::Separator();
+    if (view.questionSent.accepted()) view.newQuestion.clear();
+    const float newWidth = ImGui::GetContentRegionAvail().x - kindWidth - style.ItemSpacing.x;
+    const bool post = entryField("##new-question", view.newQuestion, tr(Str::EvalQuestionAddHint),
+                                 std::max(newWidth, 120.0f), 0.0f, view.newQuestionFocus);
+    probe::mark("eval.edit.new");
     ImGui::SameLine();
+    enumCombo("##new-kind", view.newKind, view.newKind, kindWidth);
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(Str::EvalQuestionAddKind));
+    probe::mark("eval.edit.new-kind");
+    bool added = false;
+    if (post && !trim(view.newQuestion).empty() && !next) {
+        next = ev.questions;
+        next->push_back(EvaluationQuestion{0, std::string(trim(view.newQuestion)), view.newKind});
+        view.newQuestionFocus = true;
+        added = true;
+    }
 
+    ImGui::Spacing();
+    ImGui::PushTextWrapPos(0.0f);
+    ImGui::TextUnformatted(tr(Str::EvalScaleLabel));
+    ImGui::PopTextWrapPos();
+    std::string typed;
+    if (commitText(view.drafts, "##scale", scaleText(ev.scale()), typed)) {
+        std::vector<std::string> grades;
+        size_t start = 0;
+        while (start <= typed.size()) {
+            const size_t comma = std::min(typed.find(',', start), typed.size());
+            if (const std::string_view g = trim(std::string_view(typed).substr(start, comma - start)); !g.empty())
+                grades.emplace_back(g);
+            start = comma + 1;
+        }
+        if (grades.size() < 2) view.error = tr(Str::EvalScaleBad);
+        else if (grades != ev.scale()) ctx.actions.push_back(SetEvaluation{e.id, ev.questions, grades});
+    }
+    probe::mark("eval.edit.scale");
+    if (next) {
+        ctx.actions.push_back(SetEvaluation{e.id, *next, ev.grades});
+        if (added) view.questionSent.wait(ctx.actions);
+    }
+}
+
+/// The results (medians) and the answers entered, each removable.
+void drawSide(ScreenContext& ctx, const Etape& e) {
+    const Evaluation& ev = e.evaluation;
     ImGui::BeginChild("##eval.side", ImVec2(0, 0), true);
     heading(tr(Str::EvalResultsHeading));
     const EvaluationResults results = evaluationResults(ev);
@@ -243,7 +318,93 @@ void drawEvaluationScreen(EvaluationView& view, ScreenContext& ctx) {
         ImGui::PopID();
     }
     ImGui::EndChild();
-    if (remove) ctx.actions.push_back(RemoveEvaluationResponse{e->id, remove});
+    if (remove) ctx.actions.push_back(RemoveEvaluationResponse{e.id, remove});
+}
+
+/// Whether phones answer: the participation's state and the button that opens or closes the questionnaire to them.
+void drawPhones(ScreenContext& ctx, const Etape& e) {
+    const RoomStatus& room = ctx.room;
+    ImGui::PushTextWrapPos(0.0f);
+    if (!room.running) {
+        ImGui::TextDisabled("%s", tr(Str::EvalPhonesNoRoom));
+        ImGui::PopTextWrapPos();
+        return;
+    }
+    const bool open = room.open.etape == e.id && room.open.evaluation;
+    ImGui::TextUnformatted(tr(open ? Str::EvalPhonesOpen : Str::EvalPhonesClosed));
+    ImGui::PopTextWrapPos();
+    if (ImGui::Button(tr(open ? Str::EvalPhonesCloseButton : Str::EvalPhonesOpenButton))) {
+        net::OpenToPhones next = room.open;
+        next.evaluation = !open;
+        ctx.requests.push_back(ParticipationRequest{ParticipationRequest::Kind::SetOpen, next, {}});
+    }
+    probe::mark("eval.phones");
+}
+
+}  // namespace
+
+// [SECTION] The screen
+
+void drawEvaluationScreen(EvaluationView& view, ScreenContext& ctx) {
+    const Etape* e = ctx.etapeOrNotice();
+    if (!e) return;
+    const Evaluation& ev = e->evaluation;
+    if (ev.questions.empty()) {
+        ImGui::TextDisabled("%s", tr(Str::EvalNone));
+        if (ImGui::Button(tr(Str::EvalSetDefault))) {
+            const Evaluation d = defaultEvaluation();
+            ctx.actions.push_back(SetEvaluation{e->id, d.questions, d.grades});
+        }
+        probe::mark("eval.default");
+        return;
+    }
+    // The respondents' Cité, for every answer entered below.
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted(tr(Str::LibColOrigin));
+    ImGui::SameLine();
+    std::optional<Id> cite = view.cite;
+    if (territoryCombo("##eval.cite", ctx.model, view.cite, cite, tr(Str::EvalCiteNone),
+                       territoryComboWidth(ctx.model, tr(Str::EvalCiteNone))))
+        view.cite = cite;
+    probe::mark("eval.cite");
+    ImGui::SameLine();
+    if (ImGui::Button(tr(Str::EvalProject))) ctx.requests.push_back(ProjectRequest{"projecteur-evaluation", 0});
+    probe::mark("eval.project");
+    ImGui::SameLine();
+    if (ImGui::Button(tr(view.editing ? Str::EvalEditDone : Str::EvalEdit))) view.editing = !view.editing;
+    probe::mark("eval.edit");
+    drawPhones(ctx, *e);
+
+    const float entryWidth = std::floor(ImGui::GetContentRegionAvail().x * 0.58f);
+    ImGui::BeginChild("##eval.entry", ImVec2(entryWidth, 0), false);
+    if (view.editing) {
+        drawQuestionnaireEditor(view, ctx, *e);
+        ImGui::EndChild();
+        ImGui::SameLine();
+        drawSide(ctx, *e);
+        return;
+    }
+    heading(tr(Str::EvalEntryHeading));
+    const auto scale = ev.scale();
+    for (size_t i = 0; i < ev.questions.size(); ++i) {
+        const EvaluationQuestion& q = ev.questions[i];
+        const std::string key = "eval.q" + std::to_string(i);
+        ImGui::PushID(static_cast<int>(q.id));
+        ImGui::Separator();
+        ImGui::PushTextWrapPos(0.0f);
+        ImGui::TextUnformatted(q.text.c_str());
+        ImGui::PopTextWrapPos();
+        switch (q.kind) {
+        case QuestionKind::Grade: drawGradeEntry(view, ctx, *e, q, scale, key); break;
+        case QuestionKind::Sentence:
+        case QuestionKind::Themes: drawTextEntry(view, ctx, *e, q, key); break;
+        case QuestionKind::Practices: drawPracticesEntry(view, ctx, *e, q, key); break;
+        }
+        ImGui::PopID();
+    }
+    ImGui::EndChild();
+    ImGui::SameLine();
+    drawSide(ctx, *e);
 }
 
 }  // namespace atelier::ui

@@ -118,6 +118,20 @@ void drawOpenToPhones(ScreenContext& ctx, const Etape& etape) {
     }
     if (etape.votes.empty()) ImGui::TextDisabled("%s", tr(Str::RoomNoVoteYet));
     ImGui::Unindent();
+    ImGui::TextUnformatted(tr(Str::RoomEvaluation));
+    ImGui::Indent();
+    if (etape.evaluation.questions.empty()) {
+        ImGui::TextDisabled("%s", tr(Str::RoomNoEvaluationYet));
+    } else {
+        bool evaluation = open.evaluation;
+        if (ImGui::Checkbox(tr(Str::RoomEvaluationOpen), &evaluation)) {
+            net::OpenToPhones next = open;
+            next.evaluation = evaluation;
+            requestOpen(ctx, next);
+        }
+    }
+    probe::mark("participation.evaluation");
+    ImGui::Unindent();
 }
 
 void drawDevices(ScreenContext& ctx) {

@@ -19,7 +19,7 @@ namespace {
 
 constexpr const char* kBookletStyle = R"css(<style>
 h2 { font-size: 14pt; color: #003e8c; border-bottom: 2px solid #003e8c; margin: 0 0 8px; padding-bottom: 3px; }
-h3 { font-size: 11.5pt; color: #003e8c; margin: 14px 0 4px; }
+h3 { font-size: 11.5pt; color: #003e8c; margin: 14px 0 4px; page-break-after: avoid; break-after: avoid; }
 h4 { font-size: 10.5pt; margin: 8px 0 2px; }
 .cover { min-height: 250mm; display: flex; flex-direction: column; justify-content: center; border-left: 10px solid #003e8c;
          padding-left: 14mm; page-break-after: always; break-after: page; }

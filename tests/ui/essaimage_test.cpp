@@ -172,6 +172,40 @@ TEST_CASE("Bibliothèque: filters by follow-up, theme and Cité") {
     CHECK(shown[0]->id == c.cafe);
 }
 
+TEST_CASE("Bibliothèque: the list follows the model and the search, made again only when either changes") {
+    Library c;
+    c.show("bibliotheque");
+    const Model& m = c.session.model();
+    c.view().search = "CAFE";  // accents and case ignored
+    c.frame();
+    const LibraryView::Lists& lists = c.view().lists;
+    REQUIRE(lists.shown.size() == 1);
+    CHECK(lists.shown[0]->id == c.cafe);
+    CHECK(lists.shown == filteredLibrary(m, c.view()));
+    const std::uint64_t made = lists.revision;
+    c.frame();
+    CHECK(lists.revision == made);  // nothing changed: the same lists
+
+    // Another practice renamed to speak of a café: listed at the next frame; undone: gone again.
+    const Practice* other = nullptr;
+    for (const Practice* p : libraryPractices(m))
+        if (p->id != c.cafe) other = p;
+    REQUIRE(other);
+    const Id otherId = other->id;
+    REQUIRE(c.session.apply(UpdatePractice{otherId, "Un café des familles", true, other->description, other->themes,
+                                           other->cite}));
+    c.frame();
+    CHECK(lists.shown.size() == 2);
+    CHECK(lists.shown == filteredLibrary(m, c.view()));
+    REQUIRE(c.session.undo());
+    c.frame();
+    CHECK(lists.shown.size() == 1);
+    // The search changed: made again at once.
+    c.view().search.clear();
+    c.frame();
+    CHECK(lists.shown.size() == libraryPractices(m).size());
+}
+
 TEST_CASE("Bibliothèque: the description and themes edited in the tab, one undo step each") {
     Library c;
     c.show("bibliotheque");

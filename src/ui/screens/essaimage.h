@@ -6,6 +6,7 @@
 
 #include <filesystem>
 #include <map>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -35,6 +36,17 @@ struct LibraryView {
     std::string followNote;
     Submission followSent;          // the form empties once its action is accepted
     int page = 0;                   // the projector's page of cards
+    /// The lists as last made, kept while the model (its revision) and the search and filters stay the same: the
+    /// search folds every practice's texts once per change, not once per frame of the tab and of the projector.
+    struct Lists {
+        std::uint64_t revision = ~std::uint64_t{0};
+        std::string search, theme;
+        std::optional<Id> cite;
+        LibraryStatusFilter status = LibraryStatusFilter::All;
+        std::vector<const Practice*> all, shown;  // the library; what passes the search and filters
+        std::vector<std::string> themes;          // libraryThemes
+    };
+    mutable Lists lists;
 };
 
 /// True when `p` passes the view's search and filters.
@@ -43,6 +55,9 @@ bool libraryMatches(const Model& model, const Practice& p, const LibraryView& vi
 std::vector<const Practice*> filteredLibrary(const Model& model, const LibraryView& view);
 /// Every theme of the library, each once (accents and case ignored), in alphabetical order.
 std::vector<std::string> libraryThemes(const Model& model);
+/// The library, what the view shows of it and its themes, made again only when `revision` (the session's) or the
+/// view's search and filters changed since the last call.
+const LibraryView::Lists& libraryLists(const Model& model, std::uint64_t revision, const LibraryView& view);
 /// « Amiens · étape 1 · « Comment associer les familles ? » » (or « Action-phare »).
 std::string practiceOrigin(const Model& model, const Practice& p);
 

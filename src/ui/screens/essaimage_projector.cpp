@@ -165,7 +165,7 @@ bool projectDecouverte(ImDrawList* draw, ImVec2 min, ImVec2 max, const Projector
 // [SECTION] Pratiques à essaimer
 
 bool projectPractices(LibraryView& view, ImDrawList* draw, ImVec2 min, ImVec2 max, const ProjectorContext& ctx) {
-    const auto practices = filteredLibrary(ctx.model, view);
+    const std::vector<const Practice*> practices = libraryLists(ctx.model, ctx.revision, view).shown;
     if (practices.empty()) return false;
     const int pages = (static_cast<int>(practices.size()) + kPracticeCardsPerPage - 1) / kPracticeCardsPerPage;
     if (ctx.input) {

@@ -110,6 +110,27 @@ std::vector<const Practice*> filteredLibrary(const Model& m, const LibraryView& 
     return out;
 }
 
+const LibraryView::Lists& libraryLists(const Model& m, std::uint64_t revision, const LibraryView& view) {
+    LibraryView::Lists& l = view.lists;
+    if (l.revision == revision && l.search == view.search && l.theme == view.theme && l.cite == view.cite &&
+        l.status == view.status)
+        return l;
+    const bool modelChanged = l.revision != revision;
+    l.revision = revision;
+    l.search = view.search;
+    l.theme = view.theme;
+    l.cite = view.cite;
+    l.status = view.status;
+    if (modelChanged) {
+        l.all = libraryPractices(m);
+        l.themes = libraryThemes(m);
+    }
+    l.shown.clear();
+    for (const Practice* p : l.all)
+        if (libraryMatches(m, *p, view)) l.shown.push_back(p);
+    return l;
+}
+
 std::vector<std::string> libraryThemes(const Model& m) {
     std::vector<std::pair<std::string, std::string>> themes;  // folded, as written first
     for (const Practice* p : libraryPractices(m))
@@ -141,7 +162,7 @@ void drawFilters(LibraryView& view, ScreenContext& ctx) {
     const Model& m = ctx.model;
     const float projectWidth = ImGui::CalcTextSize(tr(Str::LibProject)).x + ImGui::GetStyle().FramePadding.x * 2;
     const float citeWidth = territoryComboWidth(m, tr(Str::LibFilterCite));
-    std::vector<std::string> themes = libraryThemes(m);
+    const std::vector<std::string>& themes = libraryLists(m, ctx.revision, view).themes;
     std::vector<std::string> themeLabels = themes;
     themeLabels.emplace_back(tr(Str::LibFilterTheme));
     const float themeWidth = std::min(260.0f, comboWidthFor(themeLabels));
@@ -385,8 +406,9 @@ void drawPractice(LibraryView& view, ScreenContext& ctx, const Practice& p) {
 void drawLibraryScreen(LibraryView& view, ScreenContext& ctx) {
     const Model& m = ctx.model;
     drawFilters(view, ctx);
-    const auto all = libraryPractices(m);
-    const auto shown = filteredLibrary(m, view);
+    // Copies: the filters drawn below may change the view, hence the lists, within this frame.
+    const std::vector<const Practice*> all = libraryLists(m, ctx.revision, view).all;
+    const std::vector<const Practice*> shown = libraryLists(m, ctx.revision, view).shown;
     if (all.empty()) {
         ImGui::PushTextWrapPos(0.0f);
         ImGui::TextDisabled("%s", tr(Str::LibEmpty));

@@ -1624,15 +1624,6 @@ Check checkScale(std::vector<std::string>& grades) {
     return {};
 }
 
-/// Respondents (counts included) who answered question `q`.
-long long answersTo(const Evaluation& ev, Id q) {
-    long long n = 0;
-    for (const EvaluationResponse& r : ev.responses)
-        for (const EvaluationAnswer& a : r.answers)
-            if (a.question == q) n += r.count;
-    return n;
-}
-
 ApplyResult apply(Model& m, SetEvaluation& a) {
     Etape* e = findEtape(m, a.etape);
     if (!e) return fail(tr(Str::ErrUnknownEtape));
@@ -1653,7 +1644,7 @@ ApplyResult apply(Model& m, SetEvaluation& a) {
     // A question answered keeps its id and kind; grades given stay on the scale.
     const Evaluation& old = e->evaluation;
     for (const EvaluationQuestion& q : old.questions) {
-        const long long n = answersTo(old, q.id);
+        const long long n = respondentsTo(old, q.id);
         if (n == 0) continue;
         const auto same = std::find_if(questions.begin(), questions.end(), [&](const EvaluationQuestion& x) {
             return x.id == q.id && x.kind == q.kind;

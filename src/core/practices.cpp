@@ -162,4 +162,12 @@ EvaluationResults evaluationResults(const Evaluation& evaluation) {
     return out;
 }
 
+long long respondentsTo(const Evaluation& ev, Id question) {
+    long long n = 0;
+    for (const EvaluationResponse& r : ev.responses)
+        for (const EvaluationAnswer& a : r.answers)
+            if (a.question == question) n += r.count;
+    return n;
+}
+
 }  // namespace atelier

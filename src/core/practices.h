@@ -78,4 +78,7 @@ struct EvaluationResults {
 
 EvaluationResults evaluationResults(const Evaluation& evaluation);
 
+/// Respondents (counts included) who answered question `question`: such a question keeps its kind and stays.
+long long respondentsTo(const Evaluation& evaluation, Id question);
+
 }  // namespace atelier

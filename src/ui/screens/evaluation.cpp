@@ -165,15 +165,6 @@ std::string responseLine(const Model& m, const Evaluation& ev, const EvaluationR
 
 // [SECTION] The questionnaire's editor
 
-/// Respondents who answered question `q` (counts included).
-long long answersTo(const Evaluation& ev, Id q) {
-    long long n = 0;
-    for (const EvaluationResponse& r : ev.responses)
-        for (const EvaluationAnswer& a : r.answers)
-            if (a.question == q) n += r.count;
-    return n;
-}
-
 /// « Très insuffisant, Insuffisant, … »: the scale as typed in its field.
 std::string scaleText(const std::vector<std::string>& scale) {
     std::string out;
@@ -191,7 +182,7 @@ void drawQuestionnaireEditor(EvaluationView& view, ScreenContext& ctx, const Eta
     const float kindWidth = enumComboWidth<QuestionKind>();
     for (size_t i = 0; i < ev.questions.size(); ++i) {
         const EvaluationQuestion& q = ev.questions[i];
-        const long long answered = answersTo(ev, q.id);
+        const long long answered = respondentsTo(ev, q.id);
         const std::string key = "eval.edit.q" + std::to_string(i);
         ImGui::PushID(static_cast<int>(q.id));
         ImGui::Separator();

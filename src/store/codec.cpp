@@ -4,17 +4,19 @@
 #include <sstream>
 
 #include "store/errors.h"
+#include "store/json_writer.h"
 #include "store/serialize.h"
 
 namespace atelier::store {
 
 std::string encodeAction(const Action& action) {
-    std::ostringstream out;
+    std::string out;
     {
-        cereal::JSONOutputArchive archive(out, cereal::JSONOutputArchive::Options::NoIndent());
+        // cereal's JSON archive with NoIndent(), written into the string (store/json_writer.h): the same bytes.
+        StringJSONOutputArchive archive(out);
         std::visit([&](const auto& a) { archive(cereal::make_nvp("action", a)); }, action);
     }
-    return out.str();
+    return out;
 }
 
 namespace {

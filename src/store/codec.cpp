@@ -4,19 +4,17 @@
 #include <sstream>
 
 #include "store/errors.h"
-#include "store/json_writer.h"
 #include "store/serialize.h"
 
 namespace atelier::store {
 
 std::string encodeAction(const Action& action) {
-    std::string out;
+    std::ostringstream out;
     {
-        // cereal's JSON archive with NoIndent(), written into the string (store/json_writer.h): the same bytes.
-        StringJSONOutputArchive archive(out);
+        cereal::JSONOutputArchive archive(out, cereal::JSONOutputArchive::Options::NoIndent());
         std::visit([&](const auto& a) { archive(cereal::make_nvp("action", a)); }, action);
     }
-    return out;
+    return out.str();
 }
 
 namespace {

@@ -517,7 +517,7 @@ ApplyResult apply(Model& m, UpdateEtape& a) {
 }  // namespace
 
 std::string AddEtape::label(const Model&) const {
-    return fmt(Str::ActAddEtape, {std::to_string(etape.header.number)});
+    return fmt(Str::ActAddEtape, {std::to_string(etape->header.number)});
 }
 std::string RemoveEtape::label(const Model& m) const { return fmt(Str::ActRemoveEtape, {etapeNumber(m, id)}); }
 std::string UpdateEtape::label(const Model& m) const { return fmt(Str::ActUpdateEtape, {etapeNumber(m, id)}); }

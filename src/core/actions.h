@@ -16,6 +16,7 @@
 #include <variant>
 #include <vector>
 
+#include "core/boxed.h"
 #include "core/model.h"
 
 namespace atelier {
@@ -71,7 +72,8 @@ struct UpdatePerson {
 // [SECTION] Étapes
 struct AddEtape {
     static constexpr const char* kName = "AddEtape";
-    Etape etape;  // with its programme; ids 0 are assigned
+    Boxed<Etape> etape;  // with its programme; ids 0 are assigned. Boxed: an Etape is 400 bytes, and every
+                         // Action is the size of the largest one (120,000 of them in an import and its undo)
     int index = -1;
     template <class F> void fields(F&& f) { f("etape", etape); f("index", index); }
     std::string label(const Model& m) const;
@@ -665,6 +667,9 @@ using Action = std::variant<AddTerritory, RemoveTerritory, UpdateTerritory, AddP
                             MarkRoundRun, AddActionPhare, RemoveActionPhare, UpdateActionPhare, UpdatePractice,
                             SetPracticeInterest, AddFollowUp, RemoveFollowUp, SetEvaluation, AddEvaluationResponse,
                             RemoveEvaluationResponse>;
+
+// The variant is as large as its largest alternative: a large entity held by value goes in a Boxed (AddEtape).
+static_assert(sizeof(Action) <= 216, "an action holding a large entity by value makes every action that large");
 
 /// True for the types of `Action` (the journal serialises exactly those through their `fields`).
 template <class T, class Variant>

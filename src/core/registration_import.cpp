@@ -238,10 +238,19 @@ ImportPlan planRegistrationImport(const Model& model, Id etapeId, const TextTabl
     // Every territory name of the file, read once: known, chosen, or waiting for a choice. A line refused anyway
     // (no name…) asks nothing.
     std::map<std::string, Resolved> resolved;  // by territoryKey
+    // A file repeats a few territory names: each one's key is computed once (it splits and folds the name).
+    std::unordered_map<std::string, std::string> keys;
+    auto keyOf = [&keys](const std::string& typed) -> const std::string& {
+        auto it = keys.find(typed);
+        if (it == keys.end()) it = keys.emplace(typed, territoryKey(typed)).first;
+        return it->second;
+    };
+    std::vector<Line> lines(table.rows.size());  // read once, used by both passes
     for (size_t row = 0; row < table.rows.size(); ++row) {
-        if (!readLine(table, col, row).refusal.empty()) continue;
+        lines[row] = readLine(table, col, row);
+        if (!lines[row].refusal.empty()) continue;
         const std::string typed = table.cell(row, col.territory);
-        const std::string key = territoryKey(typed);
+        const std::string& key = keyOf(typed);
         if (key.empty()) continue;
         const int line = row < table.lines.size() ? table.lines[row] : static_cast<int>(row) + 2;
         if (auto known = resolved.find(key); known != resolved.end()) {
@@ -296,7 +305,7 @@ ImportPlan planRegistrationImport(const Model& model, Id etapeId, const TextTabl
         ++report.lines;
         auto reject = [&](std::string reason) { report.rejected.push_back({line, std::move(reason)}); };
 
-        const Line read = readLine(table, col, row);
+        const Line read = std::move(lines[row]);
         if (!read.refusal.empty()) {
             reject(read.refusal);
             continue;
@@ -308,7 +317,7 @@ ImportPlan planRegistrationImport(const Model& model, Id etapeId, const TextTabl
         std::vector<Action> actions;
         std::optional<Id> territory;
         Resolved* place = nullptr;
-        if (const std::string key = territoryKey(table.cell(row, col.territory)); !key.empty()) {
+        if (const std::string& key = keyOf(table.cell(row, col.territory)); !key.empty()) {
             const auto it = resolved.find(key);
             ATELIER_ASSERT(it != resolved.end(), "every territory name of an accepted line was read above");
             place = &it->second;

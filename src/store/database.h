@@ -108,6 +108,7 @@ private:
     bool created_ = false;  // Write: this constructor creates the file (removed again if opening fails, still empty)
     Connection connection_;
     std::unique_ptr<Statement> insert_;
+    std::unique_ptr<Statement> now_;  // the journal's time stamp, read once per group of records
     std::optional<Transaction> step_;  // the transaction begin() opened, if it opened one
     bool hasTables_ = false;           // false only when reading a database that has no table yet
     std::int64_t lastSeq_ = 0;         // the journal's last entry as this connection knows it (committed)

@@ -242,6 +242,9 @@ T& wrap(T& value) { return value; }
 template <class E>
     requires std::is_enum_v<E>
 EnumAsKey<E> wrap(E& value) { return asKey(value); }
+/// A boxed entity (AddEtape's étape) is written and read as the entity itself: the box leaves no trace.
+template <class T>
+T& wrap(Boxed<T>& value) { return *value; }
 
 /// Every action, from its `fields` (actions.h): the journal's JSON keys are the names given there. An action whose
 /// fields change gets its own serialize overload (it wins over this template) reading the old version, and its own

@@ -89,6 +89,12 @@ Statement& Statement::bind(int index, std::string_view text) {
     return *this;
 }
 
+Statement& Statement::bindStatic(int index, std::string_view text) {
+    if (sqlite3_bind_text(stmt_, index, text.data(), static_cast<int>(text.size()), SQLITE_STATIC) != SQLITE_OK)
+        fail(connection_.handle(), "paramètre refusé");
+    return *this;
+}
+
 Statement& Statement::bind(int index, std::int64_t value) {
     if (sqlite3_bind_int64(stmt_, index, value) != SQLITE_OK) fail(connection_.handle(), "paramètre refusé");
     return *this;

@@ -59,6 +59,8 @@ public:
 
     Statement& bind(int index, std::string_view text);
     Statement& bind(int index, std::int64_t value);
+    /// Binds `text` without copying it: it must stay unchanged until the statement is reset or run again.
+    Statement& bindStatic(int index, std::string_view text);
     /// Advances to the next row; false when done.
     bool step();
     /// Runs a statement that returns no rows.

@@ -109,6 +109,7 @@ T sample(std::mt19937_64& rng, const Pools& pools) {
     } else if constexpr (std::is_same_v<T, Territory>) return entity(rng, pools, m.territories);
     else if constexpr (std::is_same_v<T, Person>) return entity(rng, pools, m.people);
     else if constexpr (std::is_same_v<T, Etape>) return entity(rng, pools, m.etapes);
+    else if constexpr (std::is_same_v<T, Boxed<Etape>>) return Boxed<Etape>(entity(rng, pools, m.etapes));
     else if constexpr (std::is_same_v<T, EtapeHeader>) return e.header;
     else if constexpr (std::is_same_v<T, ProgrammeItem>) return entity(rng, pools, e.programme);
     else if constexpr (std::is_same_v<T, Registration>) return entity(rng, pools, e.registrations);

@@ -365,6 +365,6 @@ TEST_CASE("an étape archived before idea boards (Etape version 3) loads without
         R"("theme": "", "venue": "", "kind": "etape", "status": "prevue", "days": 1}, "programme": [], )"
         R"("registrations": [], "votes": []}, "index": -1}})";
     const Action a = decodeAction("AddEtape", v3);
-    CHECK(std::get<AddEtape>(a).etape.boards.empty());
-    CHECK(std::get<AddEtape>(a).etape.id == 14);
+    CHECK(std::get<AddEtape>(a).etape->boards.empty());
+    CHECK(std::get<AddEtape>(a).etape->id == 14);
 }

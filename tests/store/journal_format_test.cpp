@@ -227,7 +227,7 @@ TEST_CASE("a journal written before people had a structure and a function still 
         auto run = [&](const Icebreaker& i) {
             for (const MeetingRound& r : i.rounds) rounds += r.run;  // version 1 reads as run (today's value too)
         };
-        if (const auto* a = std::get_if<AddEtape>(&read)) run(a->etape.icebreaker);
+        if (const auto* a = std::get_if<AddEtape>(&read)) run(a->etape->icebreaker);
         if (const auto* s = std::get_if<SetIcebreaker>(&read)) run(s->icebreaker);
         CHECK(read == expected);
     }

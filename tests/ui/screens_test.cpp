@@ -64,8 +64,8 @@ TEST_CASE("Calendrier: a new étape, reordering, and a warning for two étapes i
     Actions emitted = c.click("new-etape");
     REQUIRE(emitted.size() == 1);
     const auto& add = std::get<AddEtape>(emitted[0]);
-    CHECK(add.etape.header.number == 3);
-    CHECK(add.etape.header.date == Date{2020, 9, 2});  // one quarter after the latest étape
+    CHECK(add.etape->header.number == 3);
+    CHECK(add.etape->header.date == Date{2020, 9, 2});  // one quarter after the latest étape
     REQUIRE(c.session.model().etapes.size() == 3);
 
     const Id third = c.session.model().etapes.back().id;

@@ -20,7 +20,6 @@ set(ATELIER_LIBS_net atelier_net atelier::httplib)
 set(ATELIER_LIBS_ui atelier_ui atelier::httplib)
 # Linux-only test files, left out here: what they test does not exist on Windows or needs Linux to simulate it.
 set(ATELIER_LINUX_ONLY_TESTS
-  store/data_test.cpp    # a read-only and a full data folder simulated with mount namespaces (unshare, ioctl)
   cli/serve_test.cpp     # `atelier serve` stopped by SIGTERM from a forked child (fork, kill, waitpid)
   cli/makefile_test.cpp  # runs `make deps` (the Makefile is the Linux build's)
 )

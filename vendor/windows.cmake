@@ -29,9 +29,12 @@ set(ATELIER_SQLITE_DIR ${W}/sqlite-amalgamation)
 # Static C and C++ runtimes and winpthread: no DLL next to the exe.
 add_link_options(-static -static-libgcc -static-libstdc++)
 # Windows 10 API level (GetAdaptersAddresses, inet_ntop, the UTF-8 code page).
-# _POSIX_THREAD_SAFE_FUNCTIONS: MinGW's localtime_r and gmtime_r.
-add_compile_definitions(_WIN32_WINNT=0x0A00 WINVER=0x0A00 UNICODE _UNICODE NOMINMAX WIN32_LEAN_AND_MEAN
-                        _POSIX_THREAD_SAFE_FUNCTIONS=200112L)
+add_compile_definitions(_WIN32_WINNT=0x0A00 WINVER=0x0A00 UNICODE _UNICODE NOMINMAX WIN32_LEAN_AND_MEAN)
+# MinGW declares localtime_r and gmtime_r with _POSIX_THREAD_SAFE_FUNCTIONS: given to the files that call them
+# (a new caller fails to compile here, saying so), not to every file, whose time.h would then differ.
+set_source_files_properties(src/store/archive.cpp src/store/lock.cpp src/cli/archive.cpp src/cli/practices.cpp
+                            src/ui/screens/library.cpp
+                            PROPERTIES COMPILE_DEFINITIONS _POSIX_THREAD_SAFE_FUNCTIONS=200112L)
 
 # UTF-8 file names (src/win/utf8_locale.c): every program of this build links it and wraps mbrtowc.
 add_library(atelier_win_utf8 STATIC ${CMAKE_SOURCE_DIR}/src/win/utf8_locale.c)
@@ -62,6 +65,7 @@ target_compile_options(atelier_imgui PRIVATE ${ATELIER_THIRD_PARTY_FLAGS})
 # stb: Debian ships the headers only; Linux links libstb, here one translation unit holds the implementations.
 set(ATELIER_STB_C ${CMAKE_BINARY_DIR}/generated/stb_impl.c)
 file(WRITE ${ATELIER_STB_C}.in "#define STB_IMAGE_IMPLEMENTATION\n#define STB_IMAGE_WRITE_IMPLEMENTATION\n"
+           "#define STBI_WINDOWS_UTF8\n#define STBIW_WINDOWS_UTF8\n"
            "#include <stb_image.h>\n#include <stb_image_write.h>\n")
 configure_file(${ATELIER_STB_C}.in ${ATELIER_STB_C} COPYONLY)
 add_library(atelier_stb STATIC ${ATELIER_STB_C})

@@ -73,6 +73,9 @@ if [ "$TESTS" = 1 ]; then
     [ -d "$WINEPREFIX" ] || "$WINE64" cmd /c exit 0 >/dev/null 2>&1 || true
     (cd "$B/cmake-build" && nice -n 10 ctest --output-on-failure -j1 --timeout 900) || {
         echo "Des tests échouent sous Wine (voir ci-dessus)." >&2; [ "${WINDOWS_ALLOW_FAILURES:-0}" = 1 ] || exit 1; }
+    say "La ligne de commande de atelier.exe sous Wine"
+    sh "$ROOT/packaging/windows/cli_e2e.sh" "$B/atelier.exe" "$B/e2e" || {
+        echo "La ligne de commande échoue sous Wine." >&2; [ "${WINDOWS_ALLOW_FAILURES:-0}" = 1 ] || exit 1; }
 fi
 
 # [6] The zip: atelier.exe, the fonts (DejaVu, with its licence), LISEZMOI.txt, the example sessions

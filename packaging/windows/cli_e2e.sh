@@ -20,12 +20,13 @@ step() {  # step NAME EXPECTED-TEXT ARGS...
     fi
 }
 DATA=$(W "$DIR/données")
-# Windows-1252: é = E9, à = E0, € = 80, ç = E7 (as Excel's « CSV (séparateur : point-virgule) » writes them)
-printf 'texte;groupe;categorie\r\nUne id\xe9e \xe0 150 \x80;Groupe 1;Leviers\r\nLe fran\xe7ais d'"'"'abord;Groupe 2;Freins\r\n' \
+# Windows-1252 (octal for sh's printf): é = 351, à = 340, € = 200, ç = 347, É = 311, è = 350, as Excel's
+# « CSV (séparateur : point-virgule) » writes them, with CRLF line ends
+printf 'texte;groupe;categorie\r\nUne id\351e \340 150 \200;Groupe 1;Leviers\r\nLe fran\347ais d'"'"'abord;Groupe 2;Freins\r\n' \
     > "$DIR/idées excel.csv"
-printf 'id;nom;cite;institution\r\na;Zo\xe9;Lille;\xc9cole\r\nb;Andr\xe9;Lens;Mairie\r\nc;C\xe9line;Arras;\xc9cole\r\nd;L\xe9a;Douai;Coll\xe8ge\r\n' \
+printf 'id;nom;cite;institution\r\na;Zo\351;Lille;Association\r\nb;Andr\351;Lens;Mairie de Lens\r\nc;C\351line;Arras;Association\r\nd;L\351a;Douai;Coll\350ge Jean Mac\351\r\n' \
     > "$DIR/présents.csv"
-printf '{"method": "borda", "options": ["Été", "Hiver"], "ballots": [["Été", "Hiver"], ["Été", "Hiver"], ["Hiver", "Été"]]}' \
+printf '{"method": "borda", "options": ["Été", "Hiver"], "ballots": [{"count": 2, "ranking": ["Été", "Hiver"]}, {"count": 1, "ranking": ["Hiver", "Été"]}]}' \
     > "$DIR/vote à compter.json"
 step "importer idees (CSV Windows-1252, dossier accentué)" "2" --data "$DATA" importer idees --etape 1 --tableau "Mur d'idées" "$(W "$DIR/idées excel.csv")"
 step "idees : accents et € relus en UTF-8" "Une idée à 150 €" --data "$DATA" idees --etape 1
@@ -39,7 +40,7 @@ grep -q "Une idée à 150 €" "$DIR/export/ideas.csv" 2>/dev/null && echo "ok  
 step "archive enregistrer" "" --data "$DATA" archive enregistrer --etape 1
 archive=$(find "$DIR/données/sessions" -name etape.json | head -1)
 if [ -n "$archive" ]; then
-    step "archive verifier" "Une" archive verifier "$(W "$archive")"
+    step "archive verifier" "Archive valide" archive verifier "$(W "$archive")"
     step "archive liste" "1" --data "$DATA" archive liste
 else
     echo "ECHEC archive enregistrer : pas de etape.json"; fail=1

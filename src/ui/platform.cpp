@@ -12,6 +12,9 @@
 #include <shellapi.h>
 #endif
 #include <GL/gl.h>
+#ifndef GL_CLAMP_TO_EDGE  // OpenGL 1.2: Windows' GL/gl.h stops at 1.1
+#define GL_CLAMP_TO_EDGE 0x812F
+#endif
 #include <GLFW/glfw3.h>
 #include <imgui.h>
 #include <backends/imgui_impl_glfw.h>
@@ -175,7 +178,8 @@ public:
             std::copy_n(pixels.data() + static_cast<size_t>(h - 1 - y) * row, row,
                         flipped.data() + static_cast<size_t>(y) * row);
         for (size_t i = 3; i < flipped.size(); i += 4) flipped[i] = 255;
-        if (!stbi_write_png(file.c_str(), w, h, 4, flipped.data(), static_cast<int>(row))) return {0, 0};
+        // string(): UTF-8 on Windows too, where stb_image_write opens it with _wfopen (STBIW_WINDOWS_UTF8)
+        if (!stbi_write_png(file.string().c_str(), w, h, 4, flipped.data(), static_cast<int>(row))) return {0, 0};
         return {w, h};
     }
 

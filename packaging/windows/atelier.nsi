@@ -3,7 +3,8 @@
 ; Per user: installs into %LOCALAPPDATA%\Programs\Atelier, never asks for administrator rights; a Start-menu
 ; shortcut, an uninstaller listed in « Applications et fonctionnalités ». The data folder (%APPDATA%\Atelier) is
 ; the user's: the uninstaller leaves it.
-Unicode true
+; 64-bit installer (like the program): Windows 10 and 11 x64 only, and it runs under wine64 for the test
+Target amd64-unicode
 SetCompressor /SOLID lzma
 RequestExecutionLevel user
 

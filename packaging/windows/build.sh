@@ -98,15 +98,17 @@ say "Installateur NSIS"
 makensis -V2 -DVERSION="$VERSION" -DSTAGE="$STAGE" -DOUTFILE="$DIST/Atelier-$VERSION-setup.exe" \
     "$ROOT/packaging/windows/atelier.nsi"
 
-# [8] The console under Wine on Xvfb (Mesa's llvmpipe through Wine's OpenGL)
+# [8] The console under Wine on Xvfb (Mesa's llvmpipe through Wine's OpenGL): the demo étape's Inscriptions tab
+# (French text, €, ✓), its data in a folder with accents and an apostrophe
 if [ "$TESTS" = 1 ]; then
     say "Capture de la console sous Wine"
     SHOT="$DIST/console-wine.png"
     rm -f "$SHOT"
     DATA="$B/wine-data/Données d'essai"
-    rm -rf "$DATA" && mkdir -p "$DATA"
-    nice -n 10 timeout 300 xvfb-run -a -s "-screen 0 1600x1000x24" \
-        "$WINE64" "$STAGE/atelier.exe" screenshot --screen console --data "$DATA" --out "$SHOT" || true
+    rm -rf "$B/wine-data" && mkdir -p "$DATA"
+    "$WINE64" "$STAGE/atelier.exe" --data "Z:$DATA" demo
+    nice -n 10 timeout 300 xvfb-run -a -s "-screen 0 1600x1000x24" "$WINE64" "$STAGE/atelier.exe" --data "Z:$DATA" \
+        screenshot --screen inscriptions --etape 3 --out "Z:$SHOT" || true
     if [ -f "$SHOT" ]; then echo "Capture : $SHOT"; else echo "Pas de capture sous Wine." >&2; fi
 fi
 

@@ -16,6 +16,8 @@
 #include <sys/wait.h>
 #include <fcntl.h>
 #include <unistd.h>
+#else
+#include <process.h>  // getpid
 #endif
 
 #include "store/database.h"

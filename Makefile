@@ -12,7 +12,7 @@ SUDO     := $(shell if [ "$$(id -u)" = 0 ]; then :; elif command -v sudo >/dev/n
 BUILD    := build
 JOBS     ?= 2
 
-.PHONY: run test build deps configure clean sanitize fuzz
+.PHONY: run test build deps configure clean sanitize fuzz windows
 
 run: build
 	./$(BUILD)/atelier
@@ -59,5 +59,14 @@ fuzz: deps
 	@for t in csv archive tally; do mkdir -p build-fuzz/corpus-$$t; done
 	@echo "Fuzzers : build-fuzz/fuzz_csv, build-fuzz/fuzz_archive, build-fuzz/fuzz_tally"
 
+# Atelier for Windows (issue 16), never part of `make test`: cross-built with MinGW-w64 from Debian's source packages
+# (fetched into build-windows/, never into the repository), tested under wine64, packaged as
+# dist/Atelier-<version>-windows-x64.zip and Atelier-<version>-setup.exe (NSIS). See
+# packaging/windows/build.sh; `make windows WINDOWS_TESTS=0` only builds and packages.
+WINDOWS_PACKAGES := g++-mingw-w64-x86-64-posix wine64 nsis zip tcl fonts-dejavu-core xvfb xauth libgl1-mesa-dri
+windows: deps
+	@$(MAKE) --no-print-directory deps PACKAGES="$(WINDOWS_PACKAGES)"
+	JOBS=$(JOBS) sh packaging/windows/build.sh
+
 clean:
-	rm -rf $(BUILD) build-sanitize build-fuzz
+	rm -rf $(BUILD) build-sanitize build-fuzz build-windows dist

@@ -7,6 +7,9 @@
 #include <csignal>
 #include <iostream>
 #include <thread>
+#ifdef _WIN32
+#include <windows.h>
+#endif
 
 #include "cli/commands.h"
 #include "core/strings.h"
@@ -19,6 +22,15 @@ namespace {
 std::atomic<bool> stopRequested{false};
 
 extern "C" void onStopSignal(int) { stopRequested = true; }
+
+#ifdef _WIN32
+// Windows has no SIGTERM: Ctrl+C, Ctrl+Break and closing the console window arrive here (on another thread).
+BOOL WINAPI onConsoleEvent(DWORD event) {
+    if (event != CTRL_C_EVENT && event != CTRL_BREAK_EVENT && event != CTRL_CLOSE_EVENT) return FALSE;
+    stopRequested = true;
+    return TRUE;
+}
+#endif
 
 }  // namespace
 
@@ -58,11 +70,16 @@ int cmdServe(Context& context, Args& args) {
     const std::string voteQuestion = vote ? vote->setup.question : std::string();
 
     stopRequested = false;
+#ifdef _WIN32
+    if (!::SetConsoleCtrlHandler(onConsoleEvent, TRUE) || std::signal(SIGTERM, onStopSignal) == SIG_ERR)
+        throw CommandError{tr(Str::CliServeSignal)};
+#else
     struct sigaction action = {};
     action.sa_handler = onStopSignal;
     sigemptyset(&action.sa_mask);
     if (sigaction(SIGINT, &action, nullptr) != 0 || sigaction(SIGTERM, &action, nullptr) != 0)
         throw CommandError{tr(Str::CliServeSignal)};
+#endif
 
     net::Participation participation;
     participation.setOpen(open);

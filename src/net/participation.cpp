@@ -7,11 +7,17 @@
 
 #include "net/participation.h"
 
+#ifdef _WIN32
+#include <winsock2.h>
+#include <ws2tcpip.h>
+#include <iphlpapi.h>
+#else
 #include <arpa/inet.h>
 #include <ifaddrs.h>
 #include <net/if.h>
 #include <netinet/in.h>
 #include <sys/socket.h>
+#endif
 
 #include <algorithm>
 #include <atomic>
@@ -625,7 +631,13 @@ struct Participation::Impl {
         // port instead of moving to the next one.
         s.set_socket_options([](socket_t sock) {
             int yes = 1;
+#ifdef _WIN32
+            // Windows: SO_REUSEADDR would let a second server steal a bound port; SO_EXCLUSIVEADDRUSE is what
+            // makes a busy port refuse, as SO_REUSEADDR alone does on Linux.
+            setsockopt(sock, SOL_SOCKET, SO_EXCLUSIVEADDRUSE, reinterpret_cast<const char*>(&yes), sizeof yes);
+#else
             setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+#endif
         });
         // Each waiting long poll holds a thread: enough of them for a room, the waiting ones capped below that.
         const size_t threads = std::max<size_t>(limits.threads, 2);
@@ -846,6 +858,29 @@ int Participation::pump(Session& session) {
 
 std::vector<std::string> localAddresses() {
     std::vector<std::string> out;
+#ifdef _WIN32
+    // The IPv4 addresses of the adapters that are up, loopback left out (GetAdaptersAddresses).
+    ULONG size = 16 * 1024;
+    std::vector<unsigned char> buffer;
+    ULONG rc = ERROR_BUFFER_OVERFLOW;
+    for (int attempt = 0; attempt < 3 && rc == ERROR_BUFFER_OVERFLOW; ++attempt) {
+        buffer.resize(size);
+        rc = ::GetAdaptersAddresses(AF_INET, GAA_FLAG_SKIP_ANYCAST | GAA_FLAG_SKIP_MULTICAST | GAA_FLAG_SKIP_DNS_SERVER,
+                                    nullptr, reinterpret_cast<IP_ADAPTER_ADDRESSES*>(buffer.data()), &size);
+    }
+    if (rc != NO_ERROR) return out;
+    for (auto* a = reinterpret_cast<IP_ADAPTER_ADDRESSES*>(buffer.data()); a; a = a->Next) {
+        if (a->OperStatus != IfOperStatusUp || a->IfType == IF_TYPE_SOFTWARE_LOOPBACK) continue;
+        for (auto* u = a->FirstUnicastAddress; u; u = u->Next) {
+            if (!u->Address.lpSockaddr || u->Address.lpSockaddr->sa_family != AF_INET) continue;
+            char text[INET_ADDRSTRLEN] = {};
+            const auto* in = reinterpret_cast<const sockaddr_in*>(u->Address.lpSockaddr);
+            if (inet_ntop(AF_INET, &in->sin_addr, text, sizeof text) && std::string_view(text).rfind("127.", 0) != 0)
+                out.emplace_back(text);
+        }
+    }
+    return out;
+#else
     ifaddrs* list = nullptr;
     if (getifaddrs(&list) != 0) return out;
     for (const ifaddrs* a = list; a; a = a->ifa_next) {
@@ -857,6 +892,7 @@ std::vector<std::string> localAddresses() {
     }
     freeifaddrs(list);
     return out;
+#endif
 }
 
 std::vector<std::string> joinUrls(const std::string& host, int port) {

@@ -681,10 +681,19 @@ bool Workspace::saveSnapshot() {
 }
 
 std::filesystem::path defaultDataDir() {
+#ifdef _WIN32
+    // %APPDATA%\Atelier (the roaming profile of the user, as Windows programs do).
+    if (const wchar_t* appData = ::_wgetenv(L"APPDATA"); appData && *appData)
+        return std::filesystem::path(appData) / L"Atelier";
+    if (const wchar_t* profile = ::_wgetenv(L"USERPROFILE"); profile && *profile)
+        return std::filesystem::path(profile) / L"AppData" / L"Roaming" / L"Atelier";
+    return std::filesystem::current_path() / "atelier-data";
+#else
     if (const char* xdg = std::getenv("XDG_DATA_HOME"); xdg && *xdg) return std::filesystem::path(xdg) / "atelier";
     if (const char* home = std::getenv("HOME"); home && *home)
         return std::filesystem::path(home) / ".local" / "share" / "atelier";
     return std::filesystem::current_path() / "atelier-data";
+#endif
 }
 
 }  // namespace atelier::store

@@ -205,7 +205,7 @@ private:
     std::optional<std::vector<EtapeLine>> indexedEtapes_;  // the list the index holds, when this workspace wrote it
 };
 
-/// ${XDG_DATA_HOME:-$HOME/.local/share}/atelier
+/// ${XDG_DATA_HOME:-$HOME/.local/share}/atelier; on Windows %APPDATA%\Atelier.
 std::filesystem::path defaultDataDir();
 
 }  // namespace atelier::store

@@ -6,13 +6,53 @@
 #include <algorithm>
 #include <fcntl.h>
 #include <sys/stat.h>
+#ifdef _WIN32
+#include <io.h>
+#include <system_error>
+#include <windows.h>
+#else
 #include <unistd.h>
+#endif
 
 #include "core/strings.h"
 #include "store/errors.h"
 
 namespace atelier::store {
 
+#ifdef _WIN32
+// Windows: the temporary file flushed (FlushFileBuffers), then MoveFileExW over the file, written through.
+void writeFileAtomic(const std::filesystem::path& file, std::string_view content) {
+    const std::filesystem::path dir = file.has_parent_path() ? file.parent_path() : std::filesystem::path(".");
+    const std::filesystem::path tmp =
+        dir / (L"." + file.filename().wstring() + L".tmp-" + std::to_wstring(::GetCurrentProcessId()));
+    auto fail = [&](const char* what, DWORD error) {
+        const std::string reason = std::string(what) + " : " + std::system_category().message(static_cast<int>(error));
+        ::DeleteFileW(tmp.c_str());
+        throw StoreError(fmt(Str::ErrWriteFile, {file.string(), reason}));
+    };
+    const HANDLE h = ::CreateFileW(tmp.c_str(), GENERIC_WRITE, 0, nullptr, CREATE_ALWAYS, FILE_ATTRIBUTE_NORMAL, nullptr);
+    if (h == INVALID_HANDLE_VALUE) fail("création", ::GetLastError());
+    size_t written = 0;
+    while (written < content.size()) {
+        const DWORD chunk = static_cast<DWORD>(std::min<size_t>(content.size() - written, 1u << 30));
+        DWORD n = 0;
+        if (!::WriteFile(h, content.data() + written, chunk, &n, nullptr)) {
+            const DWORD error = ::GetLastError();
+            ::CloseHandle(h);
+            fail("écriture", error);
+        }
+        written += n;
+    }
+    if (!::FlushFileBuffers(h)) {
+        const DWORD error = ::GetLastError();
+        ::CloseHandle(h);
+        fail("synchronisation", error);
+    }
+    if (!::CloseHandle(h)) fail("fermeture", ::GetLastError());
+    if (!::MoveFileExW(tmp.c_str(), file.c_str(), MOVEFILE_REPLACE_EXISTING | MOVEFILE_WRITE_THROUGH))
+        fail("remplacement", ::GetLastError());
+}
+#else
 void writeFileAtomic(const std::filesystem::path& file, std::string_view content) {
     const std::filesystem::path dir = file.has_parent_path() ? file.parent_path() : std::filesystem::path(".");
     std::string tmpName = ".";
@@ -49,6 +89,7 @@ void writeFileAtomic(const std::filesystem::path& file, std::string_view content
         ::close(dirFd);
     }
 }
+#endif
 
 std::optional<StorageUnavailable::Reason> storageReason(int systemErrno) {
     switch (systemErrno) {
@@ -56,11 +97,16 @@ std::optional<StorageUnavailable::Reason> storageReason(int systemErrno) {
         case EACCES:
         case EPERM: return StorageUnavailable::Reason::ReadOnly;
         case ENOSPC:
-        case EDQUOT: return StorageUnavailable::Reason::Full;
+#ifdef EDQUOT
+        case EDQUOT:
+#endif
+            return StorageUnavailable::Reason::Full;
         case ENOENT:
         case ENOTDIR:
         case ENAMETOOLONG:
+#ifdef ELOOP
         case ELOOP:
+#endif
         case EISDIR:
         case ENXIO:
         case ENODEV: return StorageUnavailable::Reason::CannotOpen;
@@ -68,6 +114,18 @@ std::optional<StorageUnavailable::Reason> storageReason(int systemErrno) {
     }
 }
 
+#ifdef _WIN32
+int folderWriteError(const std::filesystem::path& dir) {
+    const std::filesystem::path probe = dir / (L".atelier-probe-" + std::to_wstring(::GetCurrentProcessId()));
+    const int fd = ::_wopen(probe.c_str(), _O_WRONLY | _O_CREAT | _O_EXCL | _O_BINARY, _S_IREAD | _S_IWRITE);
+    if (fd < 0) return errno == EEXIST ? 0 : errno;
+    int error = 0;
+    if (::_write(fd, "x", 1) != 1 || ::_commit(fd) != 0) error = errno;
+    ::_close(fd);
+    ::_wunlink(probe.c_str());
+    return error;
+}
+#else
 int folderWriteError(const std::filesystem::path& dir) {
     const std::filesystem::path probe = dir / (".atelier-probe-" + std::to_string(getpid()));
     const int fd = ::open(probe.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
@@ -78,6 +136,7 @@ int folderWriteError(const std::filesystem::path& dir) {
     ::unlink(probe.c_str());
     return error;
 }
+#endif
 
 StorageUnavailable storageUnavailable(StorageUnavailable::Reason reason, const std::filesystem::path& dataDir,
                                       const std::string& detail) {
@@ -102,6 +161,54 @@ std::string megabytes(std::uintmax_t bytes) {
 }
 }  // namespace
 
+#ifdef _WIN32
+// Windows: no FIFO to fear; a folder, a device (NUL, COM1) or a missing file is refused before reading; binary mode.
+std::string readInputFile(const std::filesystem::path& file, std::uintmax_t limit) {
+    using Kind = InputFileError::Kind;
+    const std::string name = file.string();
+    std::error_code ec;
+    const auto status = std::filesystem::status(file, ec);
+    if (status.type() == std::filesystem::file_type::not_found)
+        throw InputFileError(fmt(Str::ErrInputMissing, {name}), Kind::Missing);
+    if (status.type() == std::filesystem::file_type::directory)
+        throw InputFileError(fmt(Str::ErrInputFolder, {name}), Kind::Folder);
+    const int fd = ::_wopen(file.c_str(), _O_RDONLY | _O_BINARY);
+    if (fd < 0) {
+        if (errno == ENOENT) throw InputFileError(fmt(Str::ErrInputMissing, {name}), Kind::Missing);
+        throw InputFileError(fmt(Str::ErrInputUnreadable, {name}), Kind::Unreadable);
+    }
+    struct Closer {
+        int fd;
+        ~Closer() { ::_close(fd); }
+    } closer{fd};
+    struct _stat64 info {};
+    if (::_fstat64(fd, &info) != 0) throw InputFileError(fmt(Str::ErrInputUnreadable, {name}), Kind::Unreadable);
+    if ((info.st_mode & _S_IFMT) == _S_IFDIR) throw InputFileError(fmt(Str::ErrInputFolder, {name}), Kind::Folder);
+    if ((info.st_mode & _S_IFMT) != _S_IFREG)
+        throw InputFileError(fmt(Str::ErrInputNotRegular, {name}), Kind::NotRegular);
+    const auto tooLarge = [&](std::uintmax_t size) {
+        return InputFileError(fmt(Str::ErrInputTooLarge, {name, megabytes(size), megabytes(limit)}), Kind::TooLarge);
+    };
+    const auto size = static_cast<std::uintmax_t>(info.st_size);
+    if (size > limit) throw tooLarge(size);
+    std::string bytes;
+    bytes.resize(static_cast<size_t>(std::min<std::uintmax_t>(size, limit) + 1));
+    size_t got = 0;
+    for (;;) {
+        if (got == bytes.size()) {
+            if (got > limit) throw tooLarge(got);
+            bytes.resize(std::min<size_t>(bytes.size() * 2, static_cast<size_t>(limit) + 1));
+        }
+        const int chunk = static_cast<int>(std::min<size_t>(bytes.size() - got, 1u << 30));
+        const int n = ::_read(fd, bytes.data() + got, static_cast<unsigned>(chunk));
+        if (n < 0) throw InputFileError(fmt(Str::ErrInputUnreadable, {name}), Kind::Unreadable);
+        if (n == 0) break;
+        got += static_cast<size_t>(n);
+    }
+    bytes.resize(got);
+    return bytes;
+}
+#else
 std::string readInputFile(const std::filesystem::path& file, std::uintmax_t limit) {
     using Kind = InputFileError::Kind;
     const std::string name = file.string();
@@ -147,5 +254,6 @@ std::string readInputFile(const std::filesystem::path& file, std::uintmax_t limi
     bytes.resize(got);
     return bytes;
 }
+#endif
 
 }  // namespace atelier::store

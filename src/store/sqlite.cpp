@@ -33,7 +33,12 @@ void Connection::open(const std::filesystem::path& file, Mode mode) {
         case Mode::ReadOnlyImmutable: {
             flags |= SQLITE_OPEN_READONLY | SQLITE_OPEN_URI;
             name = "file:";
-            for (char c : file.string()) {  // a URI: escape what would end the path
+#ifdef _WIN32
+            const std::string path = file.generic_string();  // C:/dossier/atelier.db: a URI has forward slashes
+#else
+            const std::string path = file.string();
+#endif
+            for (char c : path) {  // a URI: escape what would end the path
                 if (c == '%') name += "%25";
                 else if (c == '?') name += "%3f";
                 else if (c == '#') name += "%23";

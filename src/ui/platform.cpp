@@ -7,7 +7,14 @@
 // [SECTION] The app loop
 // [SECTION] Screenshot and fatal error window
 
+#ifdef _WIN32
+#include <windows.h>  // before GL/gl.h, which needs its WINGDIAPI
+#include <shellapi.h>
+#endif
 #include <GL/gl.h>
+#ifndef GL_CLAMP_TO_EDGE  // OpenGL 1.2: Windows' GL/gl.h stops at 1.1
+#define GL_CLAMP_TO_EDGE 0x812F
+#endif
 #include <GLFW/glfw3.h>
 #include <imgui.h>
 #include <backends/imgui_impl_glfw.h>
@@ -21,10 +28,12 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <thread>
+#ifndef _WIN32
 #include <spawn.h>
 #include <sys/wait.h>
-#include <thread>
 #include <unistd.h>
+#endif
 #include <utility>
 #include <memory>
 #include <vector>
@@ -55,6 +64,10 @@ namespace {
 
 /// Opens `folder` in the desktop's file manager (xdg-open, without waiting for it; a reaper thread leaves no zombie).
 void openInFileManager(const std::filesystem::path& folder) {
+#ifdef _WIN32
+    // Windows: the Explorer, through the shell (the wide path: accents and spaces as they are).
+    ::ShellExecuteW(nullptr, L"open", folder.c_str(), nullptr, nullptr, SW_SHOWNORMAL);
+#else
     const std::string path = folder.string();
     char* const argv[] = {const_cast<char*>("xdg-open"), const_cast<char*>(path.c_str()), nullptr};
     pid_t child = 0;
@@ -62,6 +75,7 @@ void openInFileManager(const std::filesystem::path& folder) {
         // xdg-open returns once the file manager is started; reap it off the UI thread's path.
         std::thread([child] { waitpid(child, nullptr, 0); }).detach();
     }
+#endif
 }
 
 
@@ -167,7 +181,8 @@ public:
             std::copy_n(pixels.data() + static_cast<size_t>(h - 1 - y) * row, row,
                         flipped.data() + static_cast<size_t>(y) * row);
         for (size_t i = 3; i < flipped.size(); i += 4) flipped[i] = 255;
-        if (!stbi_write_png(file.c_str(), w, h, 4, flipped.data(), static_cast<int>(row))) return {0, 0};
+        // string(): UTF-8 on Windows too, where stb_image_write opens it with _wfopen (STBIW_WINDOWS_UTF8)
+        if (!stbi_write_png(file.string().c_str(), w, h, 4, flipped.data(), static_cast<int>(row))) return {0, 0};
         return {w, h};
     }
 
@@ -235,11 +250,18 @@ std::vector<GLFWmonitor*> monitors() {
 
 /// $XDG_CONFIG_HOME/atelier/fenetres.conf, or ~/.config/atelier/fenetres.conf; empty without either.
 std::filesystem::path placementFile() {
+#ifdef _WIN32
+    // Windows: %LOCALAPPDATA%\Atelier\fenetres.conf (window places belong to this computer, not the roaming profile).
+    if (const wchar_t* local = ::_wgetenv(L"LOCALAPPDATA"); local && *local)
+        return std::filesystem::path(local) / L"Atelier" / L"fenetres.conf";
+    return {};
+#else
     if (const char* xdg = std::getenv("XDG_CONFIG_HOME"); xdg && *xdg)
         return std::filesystem::path(xdg) / "atelier" / "fenetres.conf";
     if (const char* home = std::getenv("HOME"); home && *home)
         return std::filesystem::path(home) / ".config" / "atelier" / "fenetres.conf";
     return {};
+#endif
 }
 
 WindowPlacement readPlacement() {

@@ -171,7 +171,7 @@ TEST_CASE("atelier chercher and archive liste read the database's indexes withou
     // A journal entry that replay cannot apply: every command that replays reports it on stderr.
     {
         sqlite3* raw = nullptr;
-        REQUIRE(sqlite3_open((dir.path / "data" / "atelier.db").c_str(), &raw) == SQLITE_OK);
+        REQUIRE(sqlite3_open((dir.path / "data" / "atelier.db").string().c_str(), &raw) == SQLITE_OK);
         REQUIRE(sqlite3_exec(raw, "INSERT INTO journal (kind, action, payload) VALUES ('do', 'AddIdea', '{oops')",
                              nullptr, nullptr, nullptr) == SQLITE_OK);
         sqlite3_close(raw);

@@ -49,7 +49,7 @@ TEST_CASE("atelier etapes reads the list from the index while it reflects the jo
     REQUIRE(run(dir.data() + " territoire Lille --adherent oui").code == 0);  // a writer: the index is written
     // Proof that nothing is replayed: a theme only the index holds is what the command prints.
     sqlite3* db = nullptr;
-    REQUIRE(sqlite3_open((dir.path / "data" / "atelier.db").c_str(), &db) == SQLITE_OK);
+    REQUIRE(sqlite3_open((dir.path / "data" / "atelier.db").string().c_str(), &db) == SQLITE_OK);
     REQUIRE(sqlite3_exec(db, "UPDATE meta SET value = replace(value, 'Évaluer les Cités éducatives', 'Depuis l''index') "
                              "WHERE key = 'etapes'", nullptr, nullptr, nullptr) == SQLITE_OK);
     sqlite3_close(db);
@@ -63,7 +63,7 @@ TEST_CASE("atelier etapes reads the list from the index while it reflects the jo
     r = run(dir.data() + " etapes --json");
     CHECK(json::parse(r.out)[1]["theme"] == "Évaluer les Cités éducatives");
     // A damaged list is never printed: the model is asked.
-    REQUIRE(sqlite3_open((dir.path / "data" / "atelier.db").c_str(), &db) == SQLITE_OK);
+    REQUIRE(sqlite3_open((dir.path / "data" / "atelier.db").string().c_str(), &db) == SQLITE_OK);
     REQUIRE(sqlite3_exec(db, "UPDATE meta SET value = '[{\"numero\": \"x\"}]' WHERE key = 'etapes'", nullptr, nullptr,
                          nullptr) == SQLITE_OK);
     sqlite3_close(db);
@@ -131,7 +131,7 @@ TEST_CASE("a database from a newer Atelier stops the command with a message") {
     TempDir dir("atelier-cli");
     REQUIRE(run(dir.data() + " territoire Lille --adherent oui").code == 0);  // a writer creates the database
     sqlite3* db = nullptr;
-    REQUIRE(sqlite3_open((dir.path / "data" / "atelier.db").c_str(), &db) == SQLITE_OK);
+    REQUIRE(sqlite3_open((dir.path / "data" / "atelier.db").string().c_str(), &db) == SQLITE_OK);
     REQUIRE(sqlite3_exec(db, "PRAGMA user_version = 999", nullptr, nullptr, nullptr) == SQLITE_OK);
     sqlite3_close(db);
     const Run r = run(dir.data() + " etapes --json");

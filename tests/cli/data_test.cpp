@@ -34,7 +34,7 @@ using atelier::test::readBytes;
 
 void rawExec(const fs::path& file, const std::string& sql) {
     sqlite3* db = nullptr;
-    REQUIRE(sqlite3_open_v2(file.c_str(), &db, SQLITE_OPEN_READWRITE, nullptr) == SQLITE_OK);
+    REQUIRE(sqlite3_open_v2(file.string().c_str(), &db, SQLITE_OPEN_READWRITE, nullptr) == SQLITE_OK);
     REQUIRE(sqlite3_exec(db, sql.c_str(), nullptr, nullptr, nullptr) == SQLITE_OK);
     sqlite3_close(db);
 }
@@ -190,7 +190,7 @@ TEST_CASE("a journal entry that cannot be replayed is reported by number, and ev
                   "WHERE seq = (SELECT max(seq) FROM journal)");
     const std::string bad = [&] {
         sqlite3* db = nullptr;
-        sqlite3_open(file.c_str(), &db);
+        sqlite3_open(file.string().c_str(), &db);
         sqlite3_stmt* st = nullptr;
         sqlite3_prepare_v2(db, "SELECT max(seq) FROM journal", -1, &st, nullptr);
         sqlite3_step(st);

@@ -7,14 +7,18 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
-#include <linux/fs.h>
 #include <sqlite3.h>
 #include <string>
+#ifndef _WIN32  // the Linux-only cases below (fork, mounts, file attributes)
+#include <linux/fs.h>
 #include <sys/ioctl.h>
 #include <sys/mount.h>
 #include <sys/wait.h>
 #include <fcntl.h>
 #include <unistd.h>
+#else
+#include <process.h>  // getpid
+#endif
 
 #include "store/database.h"
 #include "store/errors.h"
@@ -34,7 +38,7 @@ using atelier::test::readBytes;
 
 void rawExec(const fs::path& file, const std::string& sql) {
     sqlite3* db = nullptr;
-    REQUIRE(sqlite3_open_v2(file.c_str(), &db, SQLITE_OPEN_READWRITE, nullptr) == SQLITE_OK);
+    REQUIRE(sqlite3_open_v2(file.string().c_str(), &db, SQLITE_OPEN_READWRITE, nullptr) == SQLITE_OK);
     char* error = nullptr;
     const int rc = sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &error);
     INFO((error ? error : ""));
@@ -56,6 +60,7 @@ std::string refusal(const fs::path& dir, Access access = Access::Write) {
     return "";
 }
 
+#ifndef _WIN32  // Linux: chattr +i, bind mounts, tmpfs
 /// Makes `dir` read-only for this process, even for root when the sandbox allows it: the immutable attribute
 /// (CAP_LINUX_IMMUTABLE), else a read-only bind mount (CAP_SYS_ADMIN), else permission bits (not root). `how`
 /// names what worked; empty when nothing could (the caller then says so and checks the rest).
@@ -128,10 +133,12 @@ struct SmallDisk {
     }
 };
 
+#endif
 }  // namespace
 
 // [SECTION] One writer per data folder
 
+#ifndef _WIN32  // fork, kill -9
 TEST_CASE("a second writer process is refused by name and pid, and the lock dies with its holder, even after kill -9") {
     TempDir dir;
     int ready[2];
@@ -175,6 +182,7 @@ TEST_CASE("a second writer process is refused by name and pid, and the lock dies
     CHECK(lock.held());
     CHECK(readBytes(lockFile(dir.path)).find(std::to_string(getpid())) == 0);
 }
+#endif
 
 TEST_CASE("one process shares its lock, and a workspace that missed another's write refuses to write (ids would collide)") {
     TempDir dir;
@@ -297,6 +305,7 @@ TEST_CASE("an empty, a one-byte or a foreign atelier.db is refused and left exac
 
 // [SECTION] Read-only folder, full disk
 
+#ifndef _WIN32  // needs ReadOnlyFolder
 TEST_CASE("a read-only data folder is reported as read-only, not as damage, and reading still works") {
     TempDir dir;
     const fs::path data = dir.path / "donnees";
@@ -337,6 +346,7 @@ TEST_CASE("a read-only data folder is reported as read-only, not as damage, and 
     CHECK(nothing.session().model().etapes.size() == 2);
     CHECK(readBytes(data / "atelier.db") == bytes);
 }
+#endif
 
 TEST_CASE("a write the database refuses as read-only says so, and nothing changes (simulated, runs everywhere)") {
     TempDir dir;
@@ -388,6 +398,7 @@ TEST_CASE("a full disk refusal leaves the model and the journal as they were (si
     CHECK(ws.database().journalSize() == journal);
 }
 
+#ifndef _WIN32  // needs a tmpfs
 TEST_CASE("a full disk at start is reported as full, and leaves no empty atelier.db behind (a real small disk)") {
     TempDir dir;
     SmallDisk disk(dir.path / "disque", "1m");  // room for two databases and their WAL once the filler is gone
@@ -420,3 +431,4 @@ TEST_CASE("a full disk at start is reported as full, and leaves no empty atelier
     Workspace old(disk.dir / "ancien");
     CHECK(old.skipped().empty());
 }
+#endif

@@ -29,7 +29,7 @@ using atelier::test::readBytes;
 /// Runs `sql` through a separate raw connection (as another process would see the file).
 std::string rawQuery(const fs::path& file, const char* sql) {
     sqlite3* db = nullptr;
-    REQUIRE(sqlite3_open_v2(file.c_str(), &db, SQLITE_OPEN_READWRITE, nullptr) == SQLITE_OK);
+    REQUIRE(sqlite3_open_v2(file.string().c_str(), &db, SQLITE_OPEN_READWRITE, nullptr) == SQLITE_OK);
     sqlite3_stmt* st = nullptr;
     REQUIRE(sqlite3_prepare_v2(db, sql, -1, &st, nullptr) == SQLITE_OK);
     std::string out;
@@ -67,7 +67,7 @@ namespace {
 /// Whether SQLite's plan for recording one journal entry builds a temporary table (it did for `kind IN (…)`).
 bool insertUsesTemporaryTable(const fs::path& file) {
     sqlite3* db = nullptr;
-    REQUIRE(sqlite3_open_v2(file.c_str(), &db, SQLITE_OPEN_READWRITE, nullptr) == SQLITE_OK);
+    REQUIRE(sqlite3_open_v2(file.string().c_str(), &db, SQLITE_OPEN_READWRITE, nullptr) == SQLITE_OK);
     sqlite3_stmt* st = nullptr;
     REQUIRE(sqlite3_prepare_v2(db, "EXPLAIN INSERT INTO journal (kind, action, payload) VALUES ('do', 'x', '{}')", -1, &st,
                                nullptr) == SQLITE_OK);
@@ -87,7 +87,7 @@ TEST_CASE("recording an entry builds no temporary table, the journal still refus
     { Database db(file); }
     CHECK_FALSE(insertUsesTemporaryTable(file));
     sqlite3* raw = nullptr;
-    REQUIRE(sqlite3_open_v2(file.c_str(), &raw, SQLITE_OPEN_READWRITE, nullptr) == SQLITE_OK);
+    REQUIRE(sqlite3_open_v2(file.string().c_str(), &raw, SQLITE_OPEN_READWRITE, nullptr) == SQLITE_OK);
     CHECK(sqlite3_exec(raw, "INSERT INTO journal (kind, action, payload) VALUES ('bogus', 'x', '{}')", nullptr, nullptr,
                        nullptr) == SQLITE_CONSTRAINT);
     // Back to the journal as schema 10 wrote it.

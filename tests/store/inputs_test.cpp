@@ -2,9 +2,11 @@
 // French message naming the path), used by the CSV reader and the archive loader.
 #include <doctest/doctest.h>
 
+#ifndef _WIN32
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#endif
 
 #include <filesystem>
 #include <fstream>
@@ -25,12 +27,10 @@ using atelier::test::TempDir;
 
 namespace {
 
-/// A sparse file of `size` bytes (nothing written to disk).
-void sparseFile(const std::filesystem::path& file, off_t size) {
-    const int fd = ::open(file.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-    REQUIRE(fd >= 0);
-    REQUIRE(::ftruncate(fd, size) == 0);
-    ::close(fd);
+/// A sparse file of `size` bytes (nothing written to disk; on Windows, a file extended without writing).
+void sparseFile(const std::filesystem::path& file, std::uintmax_t size) {
+    std::ofstream(file, std::ios::binary).flush();
+    std::filesystem::resize_file(file, size);
 }
 
 InputFileError::Kind refusal(const std::filesystem::path& file, std::string& message) {
@@ -64,12 +64,14 @@ TEST_CASE("Input files: a folder, a device, a FIFO, a missing file are refused b
     CHECK(refusal(dir.path, message) == InputFileError::Kind::Folder);
     CHECK(message.find("« " + dir.path.string() + " » est un dossier") != std::string::npos);
 
+#ifndef _WIN32  // Windows has neither /dev nor FIFOs in its file system
     CHECK(refusal("/dev/zero", message) == InputFileError::Kind::NotRegular);  // refused before any read
     CHECK(message.find("« /dev/zero » n'est pas un fichier ordinaire") != std::string::npos);
 
     const auto fifo = dir.path / "tube";
     REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
     CHECK(refusal(fifo, message) == InputFileError::Kind::NotRegular);  // and no wait for a writer
+#endif
 
     CHECK(refusal(dir.path / "absent.csv", message) == InputFileError::Kind::Missing);
     CHECK(message.find("Impossible d'ouvrir") != std::string::npos);

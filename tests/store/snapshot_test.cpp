@@ -312,7 +312,7 @@ TEST_CASE("entries replay skipped before the snapshot are still reported after i
     }
     {
         sqlite3* raw = nullptr;
-        REQUIRE(sqlite3_open((data / "atelier.db").c_str(), &raw) == SQLITE_OK);
+        REQUIRE(sqlite3_open((data / "atelier.db").string().c_str(), &raw) == SQLITE_OK);
         REQUIRE(sqlite3_exec(raw, "INSERT INTO journal (kind, action, payload) VALUES ('do', 'AddIdea', '{oops')",
                              nullptr, nullptr, nullptr) == SQLITE_OK);
         sqlite3_close(raw);

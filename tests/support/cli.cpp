@@ -5,10 +5,86 @@
 #include <fstream>
 #include <iterator>
 #include <random>
+#ifdef _WIN32
+#include <windows.h>
+#else
 #include <sys/wait.h>
+#endif
 
 namespace atelier::test {
 
+#ifdef _WIN32
+// Windows (the suites under Wine): cmd.exe runs the command; the tests' POSIX redirections are translated, the
+// command is passed as UTF-16 (paths with accents) and wrapped in one more pair of quotes, which cmd /c removes.
+namespace {
+/// The POSIX shell's quoting as cmd.exe and the C runtime read it: 'text' becomes "text", \' an apostrophe, and a
+/// double quote inside single quotes \".
+std::string windowsQuoting(const std::string& posix) {
+    std::string out;
+    enum { None, Single, Double } state = None;
+    for (size_t i = 0; i < posix.size(); ++i) {
+        const char c = posix[i];
+        if (state == None) {
+            if (c == '\\' && i + 1 < posix.size() && posix[i + 1] == '\'') {
+                out += '\'';
+                ++i;
+            } else if (c == '\'') {
+                out += '"';
+                state = Single;
+            } else {
+                if (c == '"') state = Double;
+                out += c;
+            }
+        } else if (state == Single) {
+            if (c == '\'') {
+                out += '"';
+                state = None;
+            } else if (c == '"') {
+                out += "\\\"";
+            } else {
+                out += c;
+            }
+        } else {
+            if (c == '\\' && i + 1 < posix.size() && posix[i + 1] == '"') {
+                out += "\\\"";
+                ++i;
+            } else {
+                if (c == '"') state = None;
+                out += c;
+            }
+        }
+    }
+    return out;
+}
+}  // namespace
+
+CliRun capture(const std::string& posixCommand) {
+    std::string command = windowsQuoting(posixCommand);
+    for (const std::string from : {"2>/dev/null", ">/dev/null"}) {
+        for (size_t at = command.find(from); at != std::string::npos; at = command.find(from, at))
+            command.replace(at, from.size(), from[0] == '2' ? "2>NUL" : ">NUL");
+    }
+    command = "\"" + command + "\"";
+    std::wstring wide(static_cast<size_t>(::MultiByteToWideChar(CP_UTF8, 0, command.c_str(), -1, nullptr, 0)), L'\0');
+    ::MultiByteToWideChar(CP_UTF8, 0, command.c_str(), -1, wide.data(), static_cast<int>(wide.size()));
+    CliRun r;
+    FILE* pipe = ::_wpopen(wide.c_str(), L"rb");
+    if (!pipe) return r;
+    std::array<char, 4096> buf{};
+    size_t n;
+    while ((n = fread(buf.data(), 1, buf.size(), pipe)) > 0) r.out.append(buf.data(), n);
+    r.code = ::_pclose(pipe);
+    // The console's line ends are CRLF on Windows (stdout in text mode): the tests compare lines.
+    for (size_t at = r.out.find("\r\n"); at != std::string::npos; at = r.out.find("\r\n", at)) r.out.erase(at, 1);
+    return r;
+}
+
+CliRun runAtelier(const std::string& args, bool withStderr) {
+    return capture(quoted(ATELIER_BINARY) + " " + args + (withStderr ? " 2>&1" : " 2>/dev/null"));
+}
+
+std::string quoted(const std::filesystem::path& path) { return "\"" + path.string() + "\""; }
+#else
 CliRun capture(const std::string& command) {
     CliRun r;
     FILE* pipe = popen(command.c_str(), "r");
@@ -31,6 +107,7 @@ std::string quoted(const std::filesystem::path& path) {
     out += '\'';
     return out;
 }
+#endif
 
 TempDir::TempDir(const char* prefix) {
     std::random_device rd;

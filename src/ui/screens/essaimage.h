@@ -58,6 +58,11 @@ std::vector<std::string> libraryThemes(const Model& model);
 /// The library, what the view shows of it and its themes, made again only when `revision` (the session's) or the
 /// view's search and filters changed since the last call.
 const LibraryView::Lists& libraryLists(const Model& model, std::uint64_t revision, const LibraryView& view);
+/// « Parentalité, Lien école-familles » → the items, trimmed, empty ones dropped: a list typed in one field (a
+/// practice's themes, the evaluation's scale).
+std::vector<std::string> splitCommaList(const std::string& text);
+/// The items as that field shows them, separated by « , ».
+std::string joinCommaList(const std::vector<std::string>& items);
 /// « Amiens · étape 1 · « Comment associer les familles ? » » (or « Action-phare »).
 std::string practiceOrigin(const Model& model, const Practice& p);
 

@@ -165,13 +165,6 @@ std::string responseLine(const Model& m, const Evaluation& ev, const EvaluationR
 
 // [SECTION] The questionnaire's editor
 
-/// « Très insuffisant, Insuffisant, … »: the scale as typed in its field.
-std::string scaleText(const std::vector<std::string>& scale) {
-    std::string out;
-    for (const std::string& g : scale) out += (out.empty() ? "" : ", ") + g;
-    return out;
-}
-
 /// The questions, each reworded, retyped, moved or removed in place, a new one typed at the end, the scale of the
 /// notes: every change is one SetEvaluation (one undo step). A question answered keeps its kind and stays.
 void drawQuestionnaireEditor(EvaluationView& view, ScreenContext& ctx, const Etape& e) {
@@ -258,15 +251,8 @@ void drawQuestionnaireEditor(EvaluationView& view, ScreenContext& ctx, const Eta
     ImGui::TextUnformatted(tr(Str::EvalScaleLabel));
     ImGui::PopTextWrapPos();
     std::string typed;
-    if (commitText(view.drafts, "##scale", scaleText(ev.scale()), typed)) {
-        std::vector<std::string> grades;
-        size_t start = 0;
-        while (start <= typed.size()) {
-            const size_t comma = std::min(typed.find(',', start), typed.size());
-            if (const std::string_view g = trim(std::string_view(typed).substr(start, comma - start)); !g.empty())
-                grades.emplace_back(g);
-            start = comma + 1;
-        }
+    if (commitText(view.drafts, "##scale", joinCommaList(ev.scale()), typed)) {
+        const std::vector<std::string> grades = splitCommaList(typed);
         if (grades.size() < 2) view.error = tr(Str::EvalScaleBad);
         else if (grades != ev.scale()) ctx.actions.push_back(SetEvaluation{e.id, ev.questions, grades});
     }

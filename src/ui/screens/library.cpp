@@ -26,26 +26,6 @@ namespace {
 
 std::string citeName(const Model& m, std::optional<Id> id) { return territoryName(m, id, tr(Str::HostToConfirm)); }
 
-/// « Parentalité, Lien école-familles » → the themes, trimmed, empty ones dropped.
-std::vector<std::string> splitThemes(const std::string& text) {
-    std::vector<std::string> out;
-    size_t start = 0;
-    while (start <= text.size()) {
-        size_t comma = text.find(',', start);
-        if (comma == std::string::npos) comma = text.size();
-        const std::string_view t = trim(std::string_view(text).substr(start, comma - start));
-        if (!t.empty()) out.emplace_back(t);
-        start = comma + 1;
-    }
-    return out;
-}
-
-std::string joinThemes(const std::vector<std::string>& themes) {
-    std::string out;
-    for (const std::string& t : themes) out += (out.empty() ? "" : ", ") + t;
-    return out;
-}
-
 Date dateOf(std::int64_t seconds) {
     const std::time_t t = static_cast<std::time_t>(seconds);
     std::tm local{};
@@ -58,6 +38,25 @@ UpdatePractice updateOf(const Practice& p) {
 }
 
 }  // namespace
+
+std::vector<std::string> splitCommaList(const std::string& text) {
+    std::vector<std::string> out;
+    size_t start = 0;
+    while (start <= text.size()) {
+        size_t comma = text.find(',', start);
+        if (comma == std::string::npos) comma = text.size();
+        const std::string_view t = trim(std::string_view(text).substr(start, comma - start));
+        if (!t.empty()) out.emplace_back(t);
+        start = comma + 1;
+    }
+    return out;
+}
+
+std::string joinCommaList(const std::vector<std::string>& items) {
+    std::string out;
+    for (const std::string& t : items) out += (out.empty() ? "" : ", ") + t;
+    return out;
+}
 
 // [SECTION] Search and filters
 
@@ -96,7 +95,7 @@ bool libraryMatches(const Model& m, const Practice& p, const LibraryView& view) 
         }
     }
     if (!view.search.empty()) {
-        std::string haystack = p.title + "\n" + practiceDescription(m, p) + "\n" + joinThemes(p.themes) + "\n" +
+        std::string haystack = p.title + "\n" + practiceDescription(m, p) + "\n" + joinCommaList(p.themes) + "\n" +
                                practiceOrigin(m, p);
         if (!containsFolded(haystack, view.search)) return false;
     }
@@ -328,9 +327,9 @@ void drawPractice(LibraryView& view, ScreenContext& ctx, const Practice& p) {
     }
     probe::mark("library.description");
     label(Str::LibThemesHint);
-    if (commitText(view.drafts, "##themes", joinThemes(p.themes), text)) {
+    if (commitText(view.drafts, "##themes", joinCommaList(p.themes), text)) {
         UpdatePractice u = updateOf(p);
-        u.themes = splitThemes(text);
+        u.themes = splitCommaList(text);
         out.push_back(u);
     }
     probe::mark("library.themes");

@@ -42,10 +42,22 @@ void serialize(Archive& ar, ArchivedPerson& p, std::uint32_t version) {
     if (version >= 2) ar(cereal::make_nvp("structure", p.structure), cereal::make_nvp("function", p.function));
 }
 template <class Archive>
-void serialize(Archive& ar, ArchivedResult& r, std::uint32_t /*version*/) {
+void save(Archive& ar, const ArchivedResult& r, std::uint32_t /*version*/) {
+    std::vector<CountText<long long>> scores;
+    for (const long long score : r.scores) scores.push_back(CountText<long long>{score});
+    long long ballots = r.ballots;
     ar(cereal::make_nvp("vote", r.vote), cereal::make_nvp("counted", r.counted), cereal::make_nvp("error", r.error),
-       cereal::make_nvp("ranking", r.ranking), cereal::make_nvp("scores", r.scores),
-       cereal::make_nvp("ballots", r.ballots), cereal::make_nvp("grades", r.grades));
+       cereal::make_nvp("ranking", r.ranking), cereal::make_nvp("scores", scores),
+       cereal::make_nvp("ballots", asCount(ballots)), cereal::make_nvp("grades", r.grades));
+}
+template <class Archive>
+void load(Archive& ar, ArchivedResult& r, std::uint32_t /*version*/) {
+    std::vector<CountText<long long>> scores;
+    ar(cereal::make_nvp("vote", r.vote), cereal::make_nvp("counted", r.counted), cereal::make_nvp("error", r.error),
+       cereal::make_nvp("ranking", r.ranking), cereal::make_nvp("scores", scores),
+       cereal::make_nvp("ballots", asCount(r.ballots)), cereal::make_nvp("grades", r.grades));
+    r.scores.assign(scores.size(), 0);
+    for (size_t i = 0; i < scores.size(); ++i) r.scores[i] = scores[i].value;
 }
 template <class Archive>
 void serialize(Archive& ar, ArchivedFollowUp& f, std::uint32_t /*version*/) {

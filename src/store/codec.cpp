@@ -4,17 +4,17 @@
 #include <sstream>
 
 #include "store/errors.h"
+#include "store/journal_json.h"
 #include "store/serialize.h"
 
 namespace atelier::store {
 
 std::string encodeAction(const Action& action) {
-    std::ostringstream out;
-    {
-        cereal::JSONOutputArchive archive(out, cereal::JSONOutputArchive::Options::NoIndent());
-        std::visit([&](const auto& a) { archive(cereal::make_nvp("action", a)); }, action);
-    }
-    return out.str();
+    std::string out;
+    out.reserve(256);
+    JournalJsonWriter writer(out);
+    std::visit([&](const auto& a) { writer.root("action", a); }, action);
+    return out;
 }
 
 namespace {

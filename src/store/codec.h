@@ -1,4 +1,4 @@
-// Actions to and from text: the journal stores each action as its name and a cereal JSON payload.
+// Actions to and from text: the journal stores each action as its name and a JSON payload (cereal's format).
 #pragma once
 
 #include <optional>
@@ -9,7 +9,7 @@
 
 namespace atelier::store {
 
-/// The cereal JSON of an action's fields.
+/// The JSON of an action's fields, as cereal writes it (journal_json.h writes the same bytes).
 std::string encodeAction(const Action& action);
 /// The action named `name` read from `payload`; throws DatabaseCorrupt when the name is unknown or the payload
 /// does not parse.

@@ -161,11 +161,20 @@ std::string megabytes(std::uintmax_t bytes) {
 }
 }  // namespace
 
+// [SECTION] Reading an input file: the platform's calls, then one reading for both.
+namespace {
+using Kind = InputFileError::Kind;
+
+/// What the open descriptor is.
+struct InputStat {
+    bool directory = false;
+    bool regular = false;
+    std::uintmax_t size = 0;
+};
+
 #ifdef _WIN32
 // Windows: no FIFO to fear; a folder, a device (NUL, COM1) or a missing file is refused before reading; binary mode.
-std::string readInputFile(const std::filesystem::path& file, std::uintmax_t limit) {
-    using Kind = InputFileError::Kind;
-    const std::string name = file.string();
+int openInput(const std::filesystem::path& file, const std::string& name) {
     std::error_code ec;
     const auto status = std::filesystem::status(file, ec);
     if (status.type() == std::filesystem::file_type::not_found)
@@ -177,42 +186,24 @@ std::string readInputFile(const std::filesystem::path& file, std::uintmax_t limi
         if (errno == ENOENT) throw InputFileError(fmt(Str::ErrInputMissing, {name}), Kind::Missing);
         throw InputFileError(fmt(Str::ErrInputUnreadable, {name}), Kind::Unreadable);
     }
-    struct Closer {
-        int fd;
-        ~Closer() { ::_close(fd); }
-    } closer{fd};
+    return fd;
+}
+void closeInput(int fd) { ::_close(fd); }
+bool statInput(int fd, InputStat& out) {
     struct _stat64 info {};
-    if (::_fstat64(fd, &info) != 0) throw InputFileError(fmt(Str::ErrInputUnreadable, {name}), Kind::Unreadable);
-    if ((info.st_mode & _S_IFMT) == _S_IFDIR) throw InputFileError(fmt(Str::ErrInputFolder, {name}), Kind::Folder);
-    if ((info.st_mode & _S_IFMT) != _S_IFREG)
-        throw InputFileError(fmt(Str::ErrInputNotRegular, {name}), Kind::NotRegular);
-    const auto tooLarge = [&](std::uintmax_t size) {
-        return InputFileError(fmt(Str::ErrInputTooLarge, {name, megabytes(size), megabytes(limit)}), Kind::TooLarge);
-    };
-    const auto size = static_cast<std::uintmax_t>(info.st_size);
-    if (size > limit) throw tooLarge(size);
-    std::string bytes;
-    bytes.resize(static_cast<size_t>(std::min<std::uintmax_t>(size, limit) + 1));
-    size_t got = 0;
-    for (;;) {
-        if (got == bytes.size()) {
-            if (got > limit) throw tooLarge(got);
-            bytes.resize(std::min<size_t>(bytes.size() * 2, static_cast<size_t>(limit) + 1));
-        }
-        const int chunk = static_cast<int>(std::min<size_t>(bytes.size() - got, 1u << 30));
-        const int n = ::_read(fd, bytes.data() + got, static_cast<unsigned>(chunk));
-        if (n < 0) throw InputFileError(fmt(Str::ErrInputUnreadable, {name}), Kind::Unreadable);
-        if (n == 0) break;
-        got += static_cast<size_t>(n);
-    }
-    bytes.resize(got);
-    return bytes;
+    if (::_fstat64(fd, &info) != 0) return false;
+    out = {(info.st_mode & _S_IFMT) == _S_IFDIR, (info.st_mode & _S_IFMT) == _S_IFREG,
+           static_cast<std::uintmax_t>(info.st_size)};
+    return true;
+}
+void blockingReads(int /*fd*/) {}
+/// Up to `n` bytes; 0 at the end, negative on an error.
+long long readInput(int fd, char* to, size_t n) {
+    return ::_read(fd, to, static_cast<unsigned>(std::min<size_t>(n, 1u << 30)));
 }
 #else
-std::string readInputFile(const std::filesystem::path& file, std::uintmax_t limit) {
-    using Kind = InputFileError::Kind;
-    const std::string name = file.string();
-    // O_NONBLOCK: opening a FIFO must not wait for a writer; the type is checked on the open descriptor.
+// O_NONBLOCK: opening a FIFO must not wait for a writer; the type is checked on the open descriptor.
+int openInput(const std::filesystem::path& file, const std::string& name) {
     const int fd = ::open(file.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
     if (fd < 0) {
         if (errno == ENOENT || errno == ENOTDIR)
@@ -220,40 +211,59 @@ std::string readInputFile(const std::filesystem::path& file, std::uintmax_t limi
         if (errno == EISDIR) throw InputFileError(fmt(Str::ErrInputFolder, {name}), Kind::Folder);
         throw InputFileError(fmt(Str::ErrInputUnreadable, {name}), Kind::Unreadable);
     }
+    return fd;
+}
+void closeInput(int fd) { ::close(fd); }
+bool statInput(int fd, InputStat& out) {
+    struct stat info {};
+    if (::fstat(fd, &info) != 0) return false;
+    out = {S_ISDIR(info.st_mode), S_ISREG(info.st_mode), static_cast<std::uintmax_t>(info.st_size)};
+    return true;
+}
+void blockingReads(int fd) { ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) & ~O_NONBLOCK); }
+/// Up to `n` bytes; 0 at the end, negative on an error.
+long long readInput(int fd, char* to, size_t n) {
+    for (;;) {
+        const ssize_t got = ::read(fd, to, n);
+        if (got < 0 && errno == EINTR) continue;
+        return got;
+    }
+}
+#endif
+}  // namespace
+
+std::string readInputFile(const std::filesystem::path& file, std::uintmax_t limit) {
+    const std::string name = file.string();
+    const int fd = openInput(file, name);
     struct Closer {
         int fd;
-        ~Closer() { ::close(fd); }
+        ~Closer() { closeInput(fd); }
     } closer{fd};
-    struct stat info {};
-    if (::fstat(fd, &info) != 0) throw InputFileError(fmt(Str::ErrInputUnreadable, {name}), Kind::Unreadable);
-    if (S_ISDIR(info.st_mode)) throw InputFileError(fmt(Str::ErrInputFolder, {name}), Kind::Folder);
-    if (!S_ISREG(info.st_mode)) throw InputFileError(fmt(Str::ErrInputNotRegular, {name}), Kind::NotRegular);
+    InputStat info;
+    if (!statInput(fd, info)) throw InputFileError(fmt(Str::ErrInputUnreadable, {name}), Kind::Unreadable);
+    if (info.directory) throw InputFileError(fmt(Str::ErrInputFolder, {name}), Kind::Folder);
+    if (!info.regular) throw InputFileError(fmt(Str::ErrInputNotRegular, {name}), Kind::NotRegular);
     const auto tooLarge = [&](std::uintmax_t size) {
         return InputFileError(fmt(Str::ErrInputTooLarge, {name, megabytes(size), megabytes(limit)}), Kind::TooLarge);
     };
-    const auto size = static_cast<std::uintmax_t>(info.st_size);
-    if (size > limit) throw tooLarge(size);
-    ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) & ~O_NONBLOCK);
+    if (info.size > limit) throw tooLarge(info.size);
+    blockingReads(fd);
     // Never more than limit + 1 bytes, whatever the size said (a file that grows, a /proc file).
     std::string bytes;
-    bytes.resize(static_cast<size_t>(std::min<std::uintmax_t>(size, limit) + 1));
+    bytes.resize(static_cast<size_t>(std::min<std::uintmax_t>(info.size, limit) + 1));
     size_t got = 0;
     for (;;) {
         if (got == bytes.size()) {
             if (got > limit) throw tooLarge(got);
             bytes.resize(std::min<size_t>(bytes.size() * 2, static_cast<size_t>(limit) + 1));
         }
-        const ssize_t n = ::read(fd, bytes.data() + got, bytes.size() - got);
-        if (n < 0) {
-            if (errno == EINTR) continue;
-            throw InputFileError(fmt(Str::ErrInputUnreadable, {name}), Kind::Unreadable);
-        }
+        const long long n = readInput(fd, bytes.data() + got, bytes.size() - got);
+        if (n < 0) throw InputFileError(fmt(Str::ErrInputUnreadable, {name}), Kind::Unreadable);
         if (n == 0) break;
         got += static_cast<size_t>(n);
     }
     bytes.resize(got);
     return bytes;
 }
-#endif
 
 }  // namespace atelier::store

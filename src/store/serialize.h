@@ -5,7 +5,13 @@
 // dates as ISO strings, so that a JSON archive reads well and survives reordering an enum.
 #pragma once
 
+#include <charconv>
+#include <stdexcept>
+#include <string>
+#include <system_error>
 #include <type_traits>
+#include <utility>
+#include <vector>
 
 #include <cereal/cereal.hpp>
 #include <cereal/types/optional.hpp>
@@ -49,6 +55,54 @@ void load_minimal(const Archive&, Date& date, const std::string& iso) {
     date = *parsed;
 }
 
+/// A count held in a `long long` (ballots, dots, scores), written as a whole number between quotes ("count": "4")
+/// on every platform. cereal writes a `long long` so only where it is not `std::int64_t` (Linux, where every journal
+/// and archive was written); where it is (Windows), cereal would write a bare number and refuse the quoted ones.
+/// `T` is `long long&` for a field read and written in place, `long long` for the elements of a converted list.
+template <class T>
+struct CountText {
+    T value;
+};
+template <class T>
+CountText<T&> asCount(T& value) { return CountText<T&>{value}; }
+
+// Binary archives (snapshots) keep the number itself, 8 bytes as before.
+template <class Archive, class T>
+auto save_minimal(const Archive&, const CountText<T>& count) {
+    if constexpr (cereal::traits::is_text_archive<Archive>::value) return std::to_string(count.value);
+    else return static_cast<long long>(count.value);
+}
+template <class Archive, class T>
+    requires cereal::traits::is_text_archive<Archive>::value
+void load_minimal(const Archive&, CountText<T>& count, const std::string& text) {
+    long long value = 0;
+    const char* end = text.data() + text.size();
+    const auto [at, error] = std::from_chars(text.data(), end, value);
+    // The exceptions std::stoll threw when cereal read these (the archive's messages name the field from them).
+    if (error == std::errc::result_out_of_range) throw std::out_of_range("nombre trop grand « " + text + " »");
+    if (error != std::errc{} || at != end || text.empty()) throw std::invalid_argument("nombre invalide « " + text + " »");
+    count.value = value;
+}
+template <class Archive, class T>
+    requires(!cereal::traits::is_text_archive<Archive>::value)
+void load_minimal(const Archive&, CountText<T>& count, const long long& value) {
+    count.value = value;
+}
+
+/// The counts of a list of (option, count) pairs, to and from their quoted form.
+inline std::vector<std::pair<int, CountText<long long>>> countsAsText(const std::vector<std::pair<int, long long>>& in) {
+    std::vector<std::pair<int, CountText<long long>>> out;
+    out.reserve(in.size());
+    for (const auto& [option, count] : in) out.push_back({option, CountText<long long>{count}});
+    return out;
+}
+inline std::vector<std::pair<int, long long>> countsFromText(const std::vector<std::pair<int, CountText<long long>>>& in) {
+    std::vector<std::pair<int, long long>> out;
+    out.reserve(in.size());
+    for (const auto& [option, count] : in) out.push_back({option, count.value});
+    return out;
+}
+
 // [SECTION] Model
 
 template <class Archive>
@@ -82,10 +136,18 @@ void serialize(Archive& ar, Registration& r, std::uint32_t /*version*/) {
        cereal::make_nvp("present", r.present), cereal::make_nvp("walkIn", r.walkIn));
 }
 template <class Archive>
-void serialize(Archive& ar, Ballot& b, std::uint32_t /*version*/) {
-    ar(cereal::make_nvp("count", b.count), cereal::make_nvp("ranking", b.ranking),
-       cereal::make_nvp("approvals", b.approvals), cereal::make_nvp("dots", b.dots),
+void save(Archive& ar, const Ballot& b, std::uint32_t /*version*/) {
+    long long count = b.count;
+    ar(cereal::make_nvp("count", asCount(count)), cereal::make_nvp("ranking", b.ranking),
+       cereal::make_nvp("approvals", b.approvals), cereal::make_nvp("dots", countsAsText(b.dots)),
        cereal::make_nvp("grades", b.grades));
+}
+template <class Archive>
+void load(Archive& ar, Ballot& b, std::uint32_t /*version*/) {
+    std::vector<std::pair<int, CountText<long long>>> dots;
+    ar(cereal::make_nvp("count", asCount(b.count)), cereal::make_nvp("ranking", b.ranking),
+       cereal::make_nvp("approvals", b.approvals), cereal::make_nvp("dots", dots), cereal::make_nvp("grades", b.grades));
+    b.dots = countsFromText(dots);
 }
 template <class Archive>
 void serialize(Archive& ar, StoredBallot& b, std::uint32_t /*version*/) {
@@ -95,7 +157,8 @@ template <class Archive>
 void serialize(Archive& ar, VoteSetup& v, std::uint32_t /*version*/) {
     ar(cereal::make_nvp("question", v.question), cereal::make_nvp("method", asKey(v.method)),
        cereal::make_nvp("options", v.options), cereal::make_nvp("grades", v.grades),
-       cereal::make_nvp("dotsPerVoter", v.dotsPerVoter), cereal::make_nvp("maxDotsPerOption", v.maxDotsPerOption),
+       cereal::make_nvp("dotsPerVoter", asCount(v.dotsPerVoter)),
+       cereal::make_nvp("maxDotsPerOption", asCount(v.maxDotsPerOption)),
        cereal::make_nvp("open", v.open), cereal::make_nvp("hideResults", v.hideResults));
 }
 template <class Archive>

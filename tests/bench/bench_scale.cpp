@@ -9,8 +9,9 @@
 //   from its snapshot. BM_StartFullReplay/E/A: the same journal replayed in full (no snapshot: today's start).
 // - BM_SearchCommand / BM_SearchQuery: `atelier chercher` as the command runs it, and its FTS5 query alone.
 // - BM_RegistrationImport/N: planning and applying (journal included) a registration file of N rows, a tenth of
-//   them the same person again. Callgrind on /6000 gives stable counts on a loaded machine (whole run: 728.6 M
-//   instructions before the per-step time stamp, the boxed AddEtape and the planner's cached keys).
+//   them the same person again. Callgrind on /6000 (filter 'RegistrationImport/6000/') gives stable counts on a
+//   loaded machine (whole run: 728.6 M instructions before the per-step time stamp, the boxed AddEtape and the
+//   planner's cached keys; 620.6 M after them; 393.8 M with the journal's own JSON writer, store/journal_json.h).
 // - BM_ReplayOneBoard/N: replaying N additions of ideas onto one board.
 // - BM_IdeaImport/N: planning and applying (no journal) an idea file of N rows onto a new board.
 // - BM_ArchiveTabFirstFrame: the frames of the Archive tab on 40 archived étapes until it has listed them (what it

@@ -11,6 +11,7 @@ JOBS=${JOBS:-2}
 TESTS=${WINDOWS_TESTS:-1}
 VERSION=$(sed -n 's/^project(atelier VERSION \([0-9.]*\).*/\1/p' "$ROOT/CMakeLists.txt")
 WINE64=$(command -v wine64 || echo /usr/lib/wine/wine64)
+WINESERVER=$(command -v wineserver || echo /usr/lib/wine/wineserver)
 export WINEPREFIX="$B/wine" WINEDEBUG=-all WINEDLLOVERRIDES="mscoree,mshtml="
 DIST=$ROOT/dist
 mkdir -p "$B/sources" "$B/include" "$DIST"
@@ -107,6 +108,9 @@ if [ "$TESTS" = 1 ]; then
     DATA="$B/wine-data/Données d'essai"
     rm -rf "$B/wine-data" && mkdir -p "$DATA"
     "$WINE64" "$STAGE/atelier.exe" --data "Z:$DATA" demo
+    # The Wine session that ran `demo` had no display; a program started while it lingers joins it and cannot open
+    # a window (« Failed to create helper window »): wait for it to end.
+    "$WINESERVER" -w || true
     nice -n 10 timeout 300 xvfb-run -a -s "-screen 0 1600x1000x24" "$WINE64" "$STAGE/atelier.exe" --data "Z:$DATA" \
         screenshot --screen inscriptions --etape 3 --out "Z:$SHOT" || true
     if [ -f "$SHOT" ]; then echo "Capture : $SHOT"; else echo "Pas de capture sous Wine." >&2; fi

@@ -173,17 +173,15 @@ struct InputStat {
 };
 
 #ifdef _WIN32
-// Windows: no FIFO to fear; a folder, a device (NUL, COM1) or a missing file is refused before reading; binary mode.
+// Windows: no FIFO to fear; binary mode. A folder cannot be opened (EACCES): told apart after the refusal. A device
+// (NUL, COM1) opens and is refused by its type, as on Linux.
 int openInput(const std::filesystem::path& file, const std::string& name) {
-    std::error_code ec;
-    const auto status = std::filesystem::status(file, ec);
-    if (status.type() == std::filesystem::file_type::not_found)
-        throw InputFileError(fmt(Str::ErrInputMissing, {name}), Kind::Missing);
-    if (status.type() == std::filesystem::file_type::directory)
-        throw InputFileError(fmt(Str::ErrInputFolder, {name}), Kind::Folder);
     const int fd = ::_wopen(file.c_str(), _O_RDONLY | _O_BINARY);
     if (fd < 0) {
-        if (errno == ENOENT) throw InputFileError(fmt(Str::ErrInputMissing, {name}), Kind::Missing);
+        const int error = errno;
+        std::error_code ec;
+        if (std::filesystem::is_directory(file, ec)) throw InputFileError(fmt(Str::ErrInputFolder, {name}), Kind::Folder);
+        if (error == ENOENT) throw InputFileError(fmt(Str::ErrInputMissing, {name}), Kind::Missing);
         throw InputFileError(fmt(Str::ErrInputUnreadable, {name}), Kind::Unreadable);
     }
     return fd;

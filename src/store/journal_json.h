@@ -6,8 +6,8 @@
 //     an empty array or object is `[]` or `{}`;
 //   - every class opens with its `"cereal_class_version"`, the first time that class is written in one payload
 //     only;
-//   - `bool`, `int`, `unsigned`, `std::int64_t`, `std::uint64_t` are numbers; `long long` and `unsigned long long`
-//     (when they are not `std::int64_t` / `std::uint64_t`) are strings ("4"); `long` where it is 32 bits a number;
+//   - `bool`, `int`, `unsigned`, `std::int64_t`, `std::uint64_t` are numbers, and `long` where it is 32 bits; counts
+//     held in a `long long` are quoted ("4") through asCount (serialize.h), and a bare `long long` does not compile;
 //   - `std::optional` is `{"nullopt": …, "data": …}`, `std::pair` `{"first": …, "second": …}`;
 //   - strings escape `"`, `\`, and the control characters (`\n`, `\t`, `\b`, `\f`, `\r`, else `\u00XX` in upper
 //     case); other bytes, UTF-8 included, are written as they are.
@@ -113,9 +113,9 @@ private:
         } else if constexpr ((std::is_same_v<T, long> || std::is_same_v<T, unsigned long>) && sizeof(T) == 4) {
             number(value);  // a 32-bit long (Windows): a number, as cereal writes it
         } else if constexpr (std::is_same_v<T, long long> || std::is_same_v<T, unsigned long long>) {
-            out_ += '"';  // a 64-bit type that is not std::int64_t / std::uint64_t: cereal writes it as a string
-            number(value);
-            out_ += '"';
+            // cereal quotes a `long long` only where it is not std::int64_t (Linux): a count goes through asCount
+            // (serialize.h), quoted on every platform, or Windows writes other bytes than Linux.
+            static_assert(sizeof(T) == 0, "a long long field: write it through asCount (serialize.h)");
         } else if constexpr (std::is_same_v<T, std::string>) {
             string(value);
         } else if constexpr (requires { save_minimal(*this, value); }) {

@@ -244,7 +244,7 @@ void serialize(Archive& ar, EvaluationAnswer& a, std::uint32_t /*version*/) {
 }
 template <class Archive>
 void serialize(Archive& ar, EvaluationResponse& r, std::uint32_t /*version*/) {
-    ar(cereal::make_nvp("id", r.id), cereal::make_nvp("count", r.count), cereal::make_nvp("territory", r.territory),
+    ar(cereal::make_nvp("id", r.id), cereal::make_nvp("count", asCount(r.count)), cereal::make_nvp("territory", r.territory),
        cereal::make_nvp("answers", r.answers));
 }
 template <class Archive>

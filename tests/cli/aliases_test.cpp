@@ -26,6 +26,12 @@ std::string normalized(std::string text, const std::string& from, const std::str
     return std::regex_replace(text, std::regex("\"elapsed_ms\": [0-9]+"), "\"elapsed_ms\": N");
 }
 
+#ifdef _WIN32
+const std::string kCd = "cd /d ";  // cmd.exe: without /d, `cd` to another drive leaves the current folder as it is
+#else
+const std::string kCd = "cd ";
+#endif
+
 /// Runs `french ARGS` then `alias ARGS` (each in a fresh data folder, after `setup`) and checks they agree. A
 /// message that shows how to call the command names it as typed: the French name is read as the alias there.
 void same(const Alias& names, const std::string& args, const std::string& setup = {}) {
@@ -35,9 +41,9 @@ void same(const Alias& names, const std::string& args, const std::string& setup 
         REQUIRE(run(b.data() + " " + setup).code == 0);
     }
     // Both runs see the same paths: the data folder is given by the same relative name from each temporary folder.
-    const Run french = atelier::test::capture("cd " + atelier::test::quoted(a.path) + " && " + ATELIER_BINARY +
+    const Run french = atelier::test::capture(kCd + atelier::test::quoted(a.path) + " && " + ATELIER_BINARY +
                                               " --data data " + names.french + " " + args + " 2>&1");
-    const Run alias = atelier::test::capture("cd " + atelier::test::quoted(b.path) + " && " + ATELIER_BINARY +
+    const Run alias = atelier::test::capture(kCd + atelier::test::quoted(b.path) + " && " + ATELIER_BINARY +
                                              " --data data " + names.alias + " " + args + " 2>&1");
     INFO(std::string(names.french) << " / " << names.alias << " " << args << "\n" << french.out << "\n---\n"
                                    << alias.out);

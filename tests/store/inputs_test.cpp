@@ -95,9 +95,14 @@ TEST_CASE("Input files: a 50 MB file is refused with its size, a file at the lim
 TEST_CASE("Input files: the CSV reader and the archive loader go through the bounded reader") {
     TempDir dir("atelier-inputs");
     CHECK_THROWS_WITH_AS(readCsvFile(dir.path), doctest::Contains("est un dossier"), CsvError);
-    CHECK_THROWS_WITH_AS(readCsvFile("/dev/zero"), doctest::Contains("n'est pas un fichier ordinaire"), CsvError);
+#ifdef _WIN32
+    const char* device = "NUL";  // a device, as /dev/zero is one on Linux
+#else
+    const char* device = "/dev/zero";
+#endif
+    CHECK_THROWS_WITH_AS(readCsvFile(device), doctest::Contains("n'est pas un fichier ordinaire"), CsvError);
     CHECK_THROWS_WITH_AS(loadArchive(dir.path), doctest::Contains("est un dossier"), StoreError);
-    CHECK_THROWS_WITH_AS(loadArchive("/dev/zero"), doctest::Contains("n'est pas un fichier ordinaire"), StoreError);
+    CHECK_THROWS_WITH_AS(loadArchive(device), doctest::Contains("n'est pas un fichier ordinaire"), StoreError);
     sparseFile(dir.path / "etape.json", 60'000'000);
     CHECK_THROWS_WITH_AS(loadArchive(dir.path / "etape.json"), doctest::Contains("60,0 Mo"), StoreError);
 }

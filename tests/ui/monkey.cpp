@@ -41,7 +41,12 @@ long gRingNext = 0;
 std::uint64_t gSeed = 0;
 long gEvent = 0;
 const char* gScreen = "";
+#ifdef _WIN32
+using Handler = void (*)(int);
+Handler gPrevious[NSIG];  // Windows has signal() for these, no sigaction
+#else
 struct sigaction gPrevious[NSIG];
+#endif
 
 void writeAll(const char* text) {
     size_t left = std::strlen(text);
@@ -70,7 +75,11 @@ void dumpRing() {
 
 void onFatalSignal(int sig) {
     dumpRing();
+#ifdef _WIN32
+    std::signal(sig, gPrevious[sig]);
+#else
     sigaction(sig, &gPrevious[sig], nullptr);  // whoever handled it before (doctest, the default) reports it too
+#endif
     raise(sig);
 }
 
@@ -84,14 +93,20 @@ void armCrashReport(std::uint64_t seed) {
 #ifdef ATELIER_MONKEY_ASAN
     __sanitizer_set_death_callback(dumpRing);  // AddressSanitizer and UBSan findings (they own SIGSEGV)
     const int signals[] = {SIGABRT, SIGFPE, SIGILL};
+#elif defined(_WIN32)
+    const int signals[] = {SIGABRT, SIGSEGV, SIGFPE, SIGILL};
 #else
     const int signals[] = {SIGABRT, SIGSEGV, SIGBUS, SIGFPE, SIGILL};
 #endif
     for (int sig : signals) {
+#ifdef _WIN32
+        gPrevious[sig] = std::signal(sig, onFatalSignal);
+#else
         struct sigaction action {};
         action.sa_handler = onFatalSignal;
         sigemptyset(&action.sa_mask);
         sigaction(sig, &action, &gPrevious[sig]);
+#endif
     }
 }
 

@@ -46,6 +46,10 @@ std::uint32_t modelLayout() {
     };
     std::uint32_t h = 2166136261u;
     for (std::uint32_t v : versions) h = (h ^ v) * 16777619u;
+    // cereal's binary archive writes a `long` (a day rate's cents) in its own size: 8 bytes on Linux, 4 on Windows.
+    // A snapshot copied from the other platform with the data folder is then another layout, ignored (the journal,
+    // JSON, reads the same on both). Linux's value is left as it was, so its snapshots stay valid.
+    if constexpr (sizeof(long) != 8) h = (h ^ static_cast<std::uint32_t>(sizeof(long))) * 16777619u;
     return h;
 }
 

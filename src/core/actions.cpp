@@ -1004,7 +1004,8 @@ ApplyResult apply(Model& m, MarkRoundRun& a) {
 
 std::string UndrawCard::label(const Model&) const { return tr(Str::ActUndrawCard); }
 std::string MarkRoundRun::label(const Model&) const {
-    return fmt(run ? Str::ActMarkRoundRun : Str::ActMarkRoundNotRun, {std::to_string(static_cast<long long>(round) + 1)});
+    return fmt(run ? Str::ActMarkRoundRun : Str::ActMarkRoundNotRun,
+               {std::to_string(static_cast<long long>(round) + 1)});  // a refused round may be INT_MAX
 }
 std::string SetIcebreaker::label(const Model&) const {
     return fmt(Str::ActSetIcebreaker, {std::to_string(icebreaker.rounds.size())});

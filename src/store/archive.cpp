@@ -43,21 +43,17 @@ void serialize(Archive& ar, ArchivedPerson& p, std::uint32_t version) {
 }
 template <class Archive>
 void save(Archive& ar, const ArchivedResult& r, std::uint32_t /*version*/) {
-    std::vector<CountText<long long>> scores;
-    for (const long long score : r.scores) scores.push_back(CountText<long long>{score});
-    long long ballots = r.ballots;
     ar(cereal::make_nvp("vote", r.vote), cereal::make_nvp("counted", r.counted), cereal::make_nvp("error", r.error),
-       cereal::make_nvp("ranking", r.ranking), cereal::make_nvp("scores", scores),
-       cereal::make_nvp("ballots", asCount(ballots)), cereal::make_nvp("grades", r.grades));
+       cereal::make_nvp("ranking", r.ranking), cereal::make_nvp("scores", countsAsText(r.scores)),
+       cereal::make_nvp("ballots", asCount(r.ballots)), cereal::make_nvp("grades", r.grades));
 }
 template <class Archive>
 void load(Archive& ar, ArchivedResult& r, std::uint32_t /*version*/) {
-    std::vector<CountText<long long>> scores;
+    CountTexts scores;
     ar(cereal::make_nvp("vote", r.vote), cereal::make_nvp("counted", r.counted), cereal::make_nvp("error", r.error),
        cereal::make_nvp("ranking", r.ranking), cereal::make_nvp("scores", scores),
        cereal::make_nvp("ballots", asCount(r.ballots)), cereal::make_nvp("grades", r.grades));
-    r.scores.assign(scores.size(), 0);
-    for (size_t i = 0; i < scores.size(); ++i) r.scores[i] = scores[i].value;
+    r.scores = countsFromText(scores);
 }
 template <class Archive>
 void serialize(Archive& ar, ArchivedFollowUp& f, std::uint32_t /*version*/) {

@@ -180,7 +180,8 @@ int openInput(const std::filesystem::path& file, const std::string& name) {
     if (fd < 0) {
         const int error = errno;
         std::error_code ec;
-        if (std::filesystem::is_directory(file, ec)) throw InputFileError(fmt(Str::ErrInputFolder, {name}), Kind::Folder);
+        if (std::filesystem::is_directory(file, ec))
+            throw InputFileError(fmt(Str::ErrInputFolder, {name}), Kind::Folder);
         if (error == ENOENT) throw InputFileError(fmt(Str::ErrInputMissing, {name}), Kind::Missing);
         throw InputFileError(fmt(Str::ErrInputUnreadable, {name}), Kind::Unreadable);
     }

@@ -40,8 +40,7 @@ public:
     /// The root object, holding one named value: `{"action": …}` for a journal entry.
     template <class T>
     void root(const char* name, const T& value) {
-        out_ += '{';
-        frames_.push_back(Frame{});
+        open('{');
         key(name);
         write(value);
         close('}');
@@ -136,13 +135,6 @@ private:
             key("second");
             write(value.second);
             close('}');
-        } else if constexpr (std::is_same_v<T, std::vector<bool>>) {
-            open('[');
-            for (const bool b : value) {
-                separate();
-                write(b);
-            }
-            close(']');
         } else if constexpr (requires(const T& v) { v.begin(); v.end(); typename T::value_type; }) {  // std::vector
             open('[');
             for (const auto& element : value) {

@@ -58,7 +58,8 @@ void load_minimal(const Archive&, Date& date, const std::string& iso) {
 /// A count held in a `long long` (ballots, dots, scores), written as a whole number between quotes ("count": "4")
 /// on every platform. cereal writes a `long long` so only where it is not `std::int64_t` (Linux, where every journal
 /// and archive was written); where it is (Windows), cereal would write a bare number and refuse the quoted ones.
-/// `T` is `long long&` for a field read and written in place, `long long` for the elements of a converted list.
+/// `T` is `long long&` for a field read and written in place (`const long long&` when only written), `long long` for
+/// the elements of a converted list.
 template <class T>
 struct CountText {
     T value;
@@ -80,7 +81,8 @@ void load_minimal(const Archive&, CountText<T>& count, const std::string& text) 
     const auto [at, error] = std::from_chars(text.data(), end, value);
     // The exceptions std::stoll threw when cereal read these (the archive's messages name the field from them).
     if (error == std::errc::result_out_of_range) throw std::out_of_range("nombre trop grand « " + text + " »");
-    if (error != std::errc{} || at != end || text.empty()) throw std::invalid_argument("nombre invalide « " + text + " »");
+    if (error != std::errc{} || at != end || text.empty())
+        throw std::invalid_argument("nombre invalide « " + text + " »");
     count.value = value;
 }
 template <class Archive, class T>
@@ -89,14 +91,29 @@ void load_minimal(const Archive&, CountText<T>& count, const long long& value) {
     count.value = value;
 }
 
-/// The counts of a list of (option, count) pairs, to and from their quoted form.
-inline std::vector<std::pair<int, CountText<long long>>> countsAsText(const std::vector<std::pair<int, long long>>& in) {
-    std::vector<std::pair<int, CountText<long long>>> out;
+/// A list of counts (an archived result's scores), or of (option, count) pairs (a ballot's dots), to and from their
+/// quoted form.
+using CountTexts = std::vector<CountText<long long>>;
+using OptionCountTexts = std::vector<std::pair<int, CountText<long long>>>;
+inline CountTexts countsAsText(const std::vector<long long>& in) {
+    CountTexts out;
     out.reserve(in.size());
-    for (const auto& [option, count] : in) out.push_back({option, CountText<long long>{count}});
+    for (const long long count : in) out.push_back({count});
     return out;
 }
-inline std::vector<std::pair<int, long long>> countsFromText(const std::vector<std::pair<int, CountText<long long>>>& in) {
+inline std::vector<long long> countsFromText(const CountTexts& in) {
+    std::vector<long long> out;
+    out.reserve(in.size());
+    for (const auto& count : in) out.push_back(count.value);
+    return out;
+}
+inline OptionCountTexts countsAsText(const std::vector<std::pair<int, long long>>& in) {
+    OptionCountTexts out;
+    out.reserve(in.size());
+    for (const auto& [option, count] : in) out.push_back({option, {count}});
+    return out;
+}
+inline std::vector<std::pair<int, long long>> countsFromText(const OptionCountTexts& in) {
     std::vector<std::pair<int, long long>> out;
     out.reserve(in.size());
     for (const auto& [option, count] : in) out.push_back({option, count.value});
@@ -137,16 +154,16 @@ void serialize(Archive& ar, Registration& r, std::uint32_t /*version*/) {
 }
 template <class Archive>
 void save(Archive& ar, const Ballot& b, std::uint32_t /*version*/) {
-    long long count = b.count;
-    ar(cereal::make_nvp("count", asCount(count)), cereal::make_nvp("ranking", b.ranking),
+    ar(cereal::make_nvp("count", asCount(b.count)), cereal::make_nvp("ranking", b.ranking),
        cereal::make_nvp("approvals", b.approvals), cereal::make_nvp("dots", countsAsText(b.dots)),
        cereal::make_nvp("grades", b.grades));
 }
 template <class Archive>
 void load(Archive& ar, Ballot& b, std::uint32_t /*version*/) {
-    std::vector<std::pair<int, CountText<long long>>> dots;
+    OptionCountTexts dots;
     ar(cereal::make_nvp("count", asCount(b.count)), cereal::make_nvp("ranking", b.ranking),
-       cereal::make_nvp("approvals", b.approvals), cereal::make_nvp("dots", dots), cereal::make_nvp("grades", b.grades));
+       cereal::make_nvp("approvals", b.approvals), cereal::make_nvp("dots", dots),
+       cereal::make_nvp("grades", b.grades));
     b.dots = countsFromText(dots);
 }
 template <class Archive>
@@ -244,8 +261,8 @@ void serialize(Archive& ar, EvaluationAnswer& a, std::uint32_t /*version*/) {
 }
 template <class Archive>
 void serialize(Archive& ar, EvaluationResponse& r, std::uint32_t /*version*/) {
-    ar(cereal::make_nvp("id", r.id), cereal::make_nvp("count", asCount(r.count)), cereal::make_nvp("territory", r.territory),
-       cereal::make_nvp("answers", r.answers));
+    ar(cereal::make_nvp("id", r.id), cereal::make_nvp("count", asCount(r.count)),
+       cereal::make_nvp("territory", r.territory), cereal::make_nvp("answers", r.answers));
 }
 template <class Archive>
 void serialize(Archive& ar, Evaluation& e, std::uint32_t /*version*/) {

@@ -1,6 +1,8 @@
 // Atelier — the participant page (issue 12 point 3). No framework, no external URL: served by the laptop with
 // `Content-Security-Policy: default-src 'self'`. The device keeps its token in localStorage and follows
-// GET /api/etat by long polling; every error shown is the server's French {"erreur"} when there is one.
+// GET /api/etat by long polling with `changements=1`: the laptop answers with what changed since the revision the
+// page holds (sections, ideas added, changed or removed), the whole state only the first time or when the page
+// is too far behind (issue 28). Every error shown is the server's French {"erreur"} when there is one.
 "use strict";
 
 (function () {
@@ -186,6 +188,7 @@
     keepToken(null);
     state = null;
     boardDrawn = null; voteDrawn = null; evaluationDrawn = null; sheet = null;
+    ideas = {}; lastIdeas = null; ideasChanged = true;
     showJoinScreen(message);
   }
 
@@ -211,14 +214,15 @@
       var controller = typeof AbortController === "function" ? new AbortController() : null;
       pending = controller;
       var timer = setTimeout(function () { if (controller) controller.abort(); }, 35000);
-      var path = "/api/etat" + (revision === null ? "" : "?revision=" + encodeURIComponent(revision));
+      var path = "/api/etat?changements=1" + (revision === null ? "" : "&revision=" + encodeURIComponent(revision));
       call("GET", path, undefined, { signal: controller ? controller.signal : undefined }).then(function (r) {
         clearTimeout(timer);
         if (me !== generation) return;
         if (r.status === 200 && r.data) {
           showConnection("");
           var newRevision = r.data.revision;
-          receive(r.data, newRevision !== revision);
+          var change = newRevision !== revision;
+          receive(merge(r.data), change);
           revision = newRevision === undefined ? null : newRevision;
           setTimeout(turn, revision === null ? 1000 : 0);
         } else if (r.status === 401) {
@@ -245,6 +249,32 @@
     // A phone that was locked asks again at once rather than waiting for a stale request.
     if (document.visibilityState === "visible" && token && $("ecran-rejoindre").hidden) follow();
   });
+
+  // [SECTION] Merging what changed into the state the page holds
+
+  var ideas = {};  // id → {id, texte, colonne, mienne?, modifiable?}: the ideas of the open board this device sees
+
+  // Applies an answer to the state held: the whole state ("complet", or an answer without "changements" from an
+  // older laptop) replaces it; otherwise only the sections present change, and the ideas listed are updated.
+  function merge(received) {
+    var whole = !received.changements || received.complet || !state;
+    var next = whole ? {} : Object.assign({}, state);
+    ["etape", "activite", "tableau", "vote", "evaluation", "moi", "minuteur_s", "revision"].forEach(function (k) {
+      if (k in received) next[k] = received[k];
+    });
+    var before = state && state.tableau ? state.tableau.id : null;
+    var after = next.tableau ? next.tableau.id : null;
+    if (whole || before !== after) ideas = {};
+    (Array.isArray(received.idees) ? received.idees : []).forEach(function (idea) {
+      if (idea && idea.id !== undefined) ideas[idea.id] = idea;
+    });
+    (Array.isArray(received.retirees) ? received.retirees : []).forEach(function (id) { delete ideas[id]; });
+    ideasChanged = ideasChanged || whole || before !== after ||
+      (Array.isArray(received.idees) && received.idees.length > 0) ||
+      (Array.isArray(received.retirees) && received.retirees.length > 0);
+    return next;
+  }
+  var ideasChanged = true;
 
   // [SECTION] Rendering the state
 
@@ -361,7 +391,10 @@
       if (lastIdeas && !editing) drawIdeas();  // the column names may have changed
     }
     $("autres-masque").hidden = !board.masque;
-    if (change || lastIdeas === null) loadIdeas();
+    if (ideasChanged || lastIdeas === null) {
+      ideasChanged = false;
+      loadIdeas();
+    }
   }
 
   function countCharacters() {
@@ -371,22 +404,36 @@
     counter.classList.toggle("limite", n > MAX_IDEA);
   }
 
+  var pendingKey = null;  // {texte, cle} of the idea being sent, until the laptop has it
+  function newKey() {
+    var bytes = new Uint8Array(12);
+    if (window.crypto && window.crypto.getRandomValues) window.crypto.getRandomValues(bytes);
+    else for (var i = 0; i < bytes.length; i++) bytes[i] = Math.floor(Math.random() * 256);
+    return Array.prototype.map.call(bytes, function (b) { return (b < 16 ? "0" : "") + b.toString(16); }).join("");
+  }
+
   function sendIdea(event) {
     event.preventDefault();
     showAlert(""); showConfirmation("confirmation-idee", "");
     var text = $("texte-idee").value.trim();
     if (!text) { showAlert("Écrivez votre idée avant de l'envoyer."); $("texte-idee").focus(); return; }
     if (charCount(text) > MAX_IDEA) { showAlert("Une idée tient en " + MAX_IDEA + " caractères au plus."); return; }
-    var body = { texte: text };
+    // The same key for a retry of the same idea: an answer lost on the way never stores it twice.
+    if (!pendingKey || pendingKey.texte !== text) pendingKey = { texte: text, cle: newKey() };
+    var body = { texte: text, cle: pendingKey.cle };
     if (chosenColumn !== null && chosenColumn !== undefined) body.colonne = chosenColumn;
     var button = $("bouton-idee");
     button.disabled = true;
     call("POST", "/api/idees", body).then(function (r) {
       button.disabled = false;
       if (r.status === 201 || r.status === 200) {
+        pendingKey = null;
         $("texte-idee").value = "";
         countCharacters();
         showConfirmation("confirmation-idee", "Idée envoyée. Merci !");
+        if (r.data && r.data.id !== undefined && !ideas[r.data.id]) {
+          ideas[r.data.id] = { id: r.data.id, texte: text, colonne: body.colonne, mienne: true, modifiable: true };
+        }
         loadIdeas();
       } else if (r.status !== 401) {
         showAlert(errorOfReply(r, "L'idée n'a pas été envoyée."));
@@ -394,15 +441,16 @@
     });
   }
 
+  // The lists drawn from the ideas held (in the order they were posted).
   function loadIdeas() {
-    call("GET", "/api/idees").then(function (r) {
-      if (r.status !== 200 || !r.data) {
-        if (r.status === 404) { $("bloc-miennes").hidden = true; $("bloc-autres").hidden = true; }
-        return;
-      }
-      lastIdeas = r.data;
-      if (!editing) drawIdeas();
+    var mine = [], others = [];
+    Object.keys(ideas).map(Number).sort(function (a, b) { return a - b; }).forEach(function (id) {
+      var idea = ideas[id];
+      if (idea.mienne) mine.push(idea);
+      else others.push(idea);
     });
+    lastIdeas = { miennes: mine, autres: others };
+    if (!editing) drawIdeas();
   }
 
   function drawIdeas() {
@@ -465,6 +513,7 @@
     call("PUT", "/api/idees/" + encodeURIComponent(id), { texte: text }).then(function (r) {
       if (r.status === 200 || r.status === 204) {
         editing = null;
+        if (ideas[id]) ideas[id].texte = text;
         showConfirmation("confirmation-idee", "Idée modifiée.");
         loadIdeas();
       } else if (r.status !== 401) {
@@ -479,6 +528,7 @@
     if (!window.confirm("Supprimer cette idée ?\n\n" + idea.texte)) return;
     call("DELETE", "/api/idees/" + encodeURIComponent(idea.id)).then(function (r) {
       if (r.status === 200 || r.status === 204) {
+        delete ideas[idea.id];
         showConfirmation("confirmation-idee", "Idée supprimée.");
         loadIdeas();
       } else if (r.status !== 401) {

@@ -10,7 +10,8 @@
 # | atelier::sqlite | libsqlite3-dev       | 3.40    | public domain  |
 # | atelier::cereal | libcereal-dev        | 1.3.2   | BSD-3-Clause   |
 # | atelier::json   | nlohmann-json3-dev   | 3.11.2  | MIT            | (reading our seed data and writing CLI JSON)
-# | atelier::httplib | libcpp-httplib-dev  | 0.11.4  | MIT            | (the participation server, src/net; Debian builds it as a shared library with OpenSSL, zlib and Brotli support)
+# | atelier::microhttpd | libmicrohttpd-dev | 0.9.75 | LGPL-2.1+     | (the participation server, src/net/http_server.cpp: one polling thread, suspended connections; linked dynamically)
+# | atelier::httplib | libcpp-httplib-dev  | 0.11.4  | MIT            | (tests only: the HTTP client of the net, ui and cli suites; Debian builds it as a shared library with OpenSSL, zlib and Brotli support)
 # | atelier::qrencode | libqrencode-dev  | 4.1.1   | LGPL-2.1+      | (the QR code of the join URL, src/net/qr.cpp; linked dynamically)
 # | doctest         | doctest-dev          | 2.4.9   | MIT            |
 # | benchmark       | libbenchmark-dev     | 1.7.1   | Apache-2.0     | (tests/bench → build/atelier_bench)
@@ -22,6 +23,7 @@ pkg_check_modules(STB REQUIRED IMPORTED_TARGET stb)
 pkg_check_modules(GLFW REQUIRED IMPORTED_TARGET glfw3>=3.3)
 find_package(OpenGL REQUIRED)
 pkg_check_modules(HTTPLIB REQUIRED IMPORTED_TARGET cpp-httplib>=0.11)
+pkg_check_modules(MICROHTTPD REQUIRED IMPORTED_TARGET libmicrohttpd>=0.9.75)
 pkg_check_modules(QRENCODE REQUIRED IMPORTED_TARGET libqrencode>=4)
 find_package(SQLite3 REQUIRED)
 find_package(cereal REQUIRED)
@@ -45,6 +47,8 @@ target_link_libraries(atelier::json INTERFACE nlohmann_json::nlohmann_json)
 # Its Cflags carry the CPPHTTPLIB_*_SUPPORT definitions the library was built with: they must match its ABI.
 add_library(atelier::httplib INTERFACE IMPORTED)
 target_link_libraries(atelier::httplib INTERFACE PkgConfig::HTTPLIB Threads::Threads)
+add_library(atelier::microhttpd INTERFACE IMPORTED)
+target_link_libraries(atelier::microhttpd INTERFACE PkgConfig::MICROHTTPD Threads::Threads)
 add_library(atelier::qrencode INTERFACE IMPORTED)
 target_link_libraries(atelier::qrencode INTERFACE PkgConfig::QRENCODE)
 

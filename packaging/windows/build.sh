@@ -17,7 +17,8 @@ DIST=$ROOT/dist
 mkdir -p "$B/sources" "$B/include" "$DIST"
 say() { printf '\n== %s\n' "$*"; }
 
-# [1] Debian's source packages: GLFW 3.3.8, Dear ImGui 1.86, SQLite 3.40, libqrencode 4.1.1, cpp-httplib 0.11.4
+# [1] Debian's source packages: GLFW 3.3.8, Dear ImGui 1.86, SQLite 3.40, libqrencode 4.1.1, libmicrohttpd 0.9.75
+#     (the participation server), cpp-httplib 0.11.4 (the tests' HTTP client)
 cd "$B/sources"
 if [ ! -f .fetched ]; then
     say "Paquets sources Debian (apt-get source) dans $B/sources"
@@ -27,13 +28,13 @@ if [ ! -f .fetched ]; then
     APT="-o Dir::Etc::sourcelist=$B/sources/sources.list -o Dir::Etc::sourceparts=- -o Dir::State::Lists=$B/sources/lists"
     # shellcheck disable=SC2086
     apt-get $APT update
-    for p in glfw3 imgui sqlite3 qrencode cpp-httplib; do
+    for p in glfw3 imgui sqlite3 qrencode libmicrohttpd cpp-httplib; do
         # Only the upstream tarball (.orig) is used: a missing Debian part (.debian.tar) is not an error here.
         # shellcheck disable=SC2086
         apt-get $APT source --download-only "$p" || true
     done
     for t in glfw3_3.3.8.orig.tar.gz imgui_1.86+ds.orig.tar.xz sqlite3_3.40.1.orig.tar.xz \
-             qrencode_4.1.1.orig.tar.bz2 cpp-httplib_0.11.4+ds.orig.tar.xz; do
+             qrencode_4.1.1.orig.tar.bz2 libmicrohttpd_0.9.75.orig.tar.gz cpp-httplib_0.11.4+ds.orig.tar.xz; do
         [ -f "$t" ] || { echo "Il manque $t (apt-get source a échoué)" >&2; exit 1; }
         tar xf "$t"
     done
@@ -45,6 +46,16 @@ if [ ! -f sqlite-amalgamation/sqlite3.c ]; then
     say "SQLite : sqlite3.c"
     mkdir -p sqlite-amalgamation
     (cd sqlite-amalgamation && ../sqlite3-3.40.1/configure --quiet >/dev/null && nice -n 10 make -s sqlite3.c >/dev/null)
+fi
+
+# [2b] libmicrohttpd, static, by its own configure for MinGW-w64 (no TLS, no docs): into $B/microhttpd
+if [ ! -f "$B/microhttpd/lib/libmicrohttpd.a" ]; then
+    say "libmicrohttpd (MinGW-w64, statique)"
+    mkdir -p "$B/sources/microhttpd-build"
+    (cd "$B/sources/microhttpd-build" && "$B/sources/libmicrohttpd-0.9.75/configure" --quiet --host=x86_64-w64-mingw32 \
+        --prefix="$B/microhttpd" --enable-static --disable-shared --disable-https --disable-doc --disable-examples \
+        --disable-curl --disable-postprocessor --disable-dauth --disable-bauth --without-gnutls >/dev/null &&
+     nice -n 10 make -s -j"$JOBS" >/dev/null && make -s install >/dev/null)
 fi
 
 # [3] Header-only packages, one folder each (never /usr/include itself: glibc's headers would come with it)
@@ -62,7 +73,8 @@ if [ ! -f "$B/cmake-build/CMakeCache.txt" ]; then
     command -v ccache >/dev/null 2>&1 && launcher="-DCMAKE_CXX_COMPILER_LAUNCHER=ccache -DCMAKE_C_COMPILER_LAUNCHER=ccache"
     # shellcheck disable=SC2086
     cmake -S "$ROOT" -B "$B/cmake-build" -DCMAKE_TOOLCHAIN_FILE="$ROOT/cmake/mingw-w64.cmake" \
-        -DCMAKE_BUILD_TYPE=Release -DATELIER_WINDOWS_SOURCES="$B/sources" -DATELIER_WINDOWS_INCLUDE="$B/include" $launcher
+        -DCMAKE_BUILD_TYPE=Release -DATELIER_WINDOWS_SOURCES="$B/sources" -DATELIER_WINDOWS_INCLUDE="$B/include" \
+        -DATELIER_WINDOWS_MICROHTTPD="$B/microhttpd" $launcher
 fi
 nice -n 10 cmake --build "$B/cmake-build" -j"$JOBS"
 EXE="$B/cmake-build/atelier.exe"

@@ -14,6 +14,7 @@
 #include "cli/commands.h"
 #include "core/strings.h"
 #include "net/participation.h"
+#include "store/data_folder.h"
 
 namespace atelier::cli {
 
@@ -83,10 +84,17 @@ int cmdServe(Context& context, Args& args) {
 
     net::Participation participation;
     participation.setOpen(open);
+    // The room of this étape as it was left (issue 28 point 4): its phones carry on without joining again.
+    store::DataFolder& folder = context.workspace().folder();
+    if (const std::string memory = folder.roomMemory(); !memory.empty())
+        if (Status remembered = participation.remember(memory, open.etape); !remembered)
+            std::cerr << remembered.message << std::endl;
     if (Status started = participation.start(address, portNumber, code.value_or("")); !started)
         throw CommandError{started.message};
     std::cout << fmt(Str::CliServeOpen, {std::to_string(number)}) << "\n";
-    for (const std::string& url : net::joinUrls(address, participation.port())) std::cout << "  " << url << "\n";
+    const std::vector<std::string> urls = net::joinUrls(address, participation.port());
+    for (const std::string& url : urls) std::cout << "  " << url << "\n";
+    if (urls.empty()) std::cout << "  " << tr(Str::RoomNoNetwork) << "\n";
     std::cout << fmt(Str::CliServeCode, {participation.code()}) << "\n";
     if (title) std::cout << fmt(Str::CliServeBoard, {*title}) << "\n";
     if (vote) std::cout << fmt(Str::CliServeVote, {voteQuestion}) << "\n";
@@ -94,12 +102,24 @@ int cmdServe(Context& context, Args& args) {
     std::cout << tr(Str::CliServeStop) << std::endl;
 
     Session& session = context.workspace().session();
+    std::uint64_t saved = 0;
+    auto savedAt = std::chrono::steady_clock::now();
+    auto remember = [&](bool now) {  // at most once a second under load, at once when stopping
+        if (participation.memoryVersion() == saved) return;
+        if (!now && std::chrono::steady_clock::now() - savedAt < std::chrono::seconds(1)) return;
+        savedAt = std::chrono::steady_clock::now();
+        if (const store::Outcome o = folder.saveRoomMemory(participation.memory()); o) saved = participation.memoryVersion();
+        else std::cerr << o.message << std::endl;
+    };
     while (!stopRequested) {
         participation.pump(session);
+        for (const std::string& failure : participation.takeFailures()) std::cerr << failure << std::endl;
+        remember(false);
         std::this_thread::sleep_for(std::chrono::milliseconds(10));
     }
     participation.pump(session);  // what was taken before the signal is answered and kept
     participation.stop();
+    remember(true);
     std::cout << tr(Str::CliServeStopped) << std::endl;
     return 0;
 }

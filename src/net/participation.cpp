@@ -1,23 +1,14 @@
 // [SECTION] Helpers: JSON answers, random codes and tokens
-// [SECTION] State shared by the HTTP threads (devices, rate limits, what is open, revision, countdown)
-// [SECTION] Reading the model for phones (jobs: owner thread)
-// [SECTION] Handlers
-// [SECTION] Start and stop
-// [SECTION] Local addresses
+// [SECTION] The feed: what phones see, published once per change and shared by every phone
+// [SECTION] State: devices, limits, what is open, jobs, waiting polls
+// [SECTION] Publishing the feed (owner thread)
+// [SECTION] Answers composed from the feed (any thread, no model)
+// [SECTION] Handlers (the HTTP server's thread)
+// [SECTION] Jobs (owner thread): joining's room, ideas, ballots, evaluation
+// [SECTION] The dispatcher thread: long polls answered, jobs not taken refused
+// [SECTION] Start, stop and the owner's calls
 
 #include "net/participation.h"
-
-#ifdef _WIN32
-#include <winsock2.h>
-#include <ws2tcpip.h>
-#include <iphlpapi.h>
-#else
-#include <arpa/inet.h>
-#include <ifaddrs.h>
-#include <net/if.h>
-#include <netinet/in.h>
-#include <sys/socket.h>
-#endif
 
 #include <algorithm>
 #include <atomic>
@@ -29,9 +20,10 @@
 #include <map>
 #include <mutex>
 #include <random>
+#include <set>
 #include <thread>
+#include <unordered_set>
 
-#include <httplib.h>
 #include <nlohmann/json.hpp>
 
 #include "assets.h"
@@ -40,6 +32,8 @@
 #include "core/strings.h"
 #include "core/text.h"
 #include "net/ballot_json.h"
+#include "net/digest.h"
+#include "net/http_server.h"
 
 namespace atelier::net {
 
@@ -50,15 +44,17 @@ using Clock = std::chrono::steady_clock;
 
 // [SECTION] Helpers: JSON answers, random codes and tokens
 
+/// What a handler or a job answers: an HTTP status and its JSON body.
+struct Reply {
+    int status = 200;
+    std::string body;
+};
+
 std::string dump(const Json& json) { return json.dump(-1, ' ', false, Json::error_handler_t::replace); }
 
 Reply answer(int status, const Json& body) { return Reply{status, dump(body)}; }
 Reply refusal(int status, const std::string& message) { return answer(status, Json{{"erreur", message}}); }
-
-void send(httplib::Response& res, const Reply& reply) {
-    res.status = reply.status;
-    res.set_content(reply.body, "application/json; charset=utf-8");
-}
+HttpAnswer toHttp(Reply reply) { return HttpAnswer{reply.status, std::move(reply.body), "application/json; charset=utf-8"}; }
 
 std::string randomCode() {
     std::random_device device;
@@ -91,33 +87,120 @@ std::int64_t unixNow() {
         .count();
 }
 
-/// Times within the last minute, older ones dropped.
-size_t lastMinute(std::deque<Clock::time_point>& times, Clock::time_point now) {
-    while (!times.empty() && now - times.front() >= std::chrono::minutes(1)) times.pop_front();
+/// Times within the last `window`, older ones dropped.
+size_t within(std::deque<Clock::time_point>& times, Clock::time_point now, Clock::duration window) {
+    while (!times.empty() && now - times.front() >= window) times.pop_front();
     return times.size();
+}
+
+/// What the server keeps of a token: its digest (issue 28 point 4: the data folder never holds a token).
+std::string deviceKey(const std::string& token) { return sha256Hex("jeton:" + token); }
+/// Where a device's ballot in `vote` is kept: a digest only the phone (which holds the token) can make again, so
+/// that nothing stored ties a ballot to a device or a name.
+std::string ballotKey(const std::string& token, Id vote) { return sha256Hex("bulletin:" + token + ":" + std::to_string(vote)); }
+/// The same for its answers to the evaluation of `etape`.
+std::string responseKey(const std::string& token, Id etape) {
+    return sha256Hex("evaluation:" + token + ":" + std::to_string(etape));
+}
+
+/// `object` (a JSON object's text) with `members` (« "a":1,"b":2 ») added before its closing brace.
+std::string withMembers(const std::string& object, const std::string& members) {
+    if (object.size() < 2 || object.back() != '}') return object;
+    std::string out = object.substr(0, object.size() - 1);
+    if (out.size() > 1) out += ',';
+    out += members;
+    out += '}';
+    return out;
+}
+
+const char* const kNoBallot = "\"a_vote\":false,\"mon_bulletin\":null";
+const char* const kNoResponse = "\"a_repondu\":false,\"mes_reponses\":null";
+
+// [SECTION] The feed: what phones see, published once per change and shared by every phone
+
+/// One section of the state as JSON text, with the revision of the feed that last changed it.
+struct Section {
+    std::string json = "null";
+    std::uint64_t since = 0;
+};
+
+/// An idea of the board open to phones, as phones see it.
+struct IdeaView {
+    std::string text;
+    Id category = 0;
+    bool visible = false;     // others see it (the board does not hide new ideas, the idea is not hidden)
+    std::string owner;        // the key of the device that posted it; empty: typed at the laptop
+    bool modifiable = false;  // its device may still change it
+    std::string publicJson;   // {"id", "texte", "colonne"}
+    std::string ownerJson;    // the same with "mienne": true and "modifiable"
+    std::uint64_t since = 0;
+};
+
+/// What every phone sees, at one revision. Immutable once published: answers read it without a lock.
+struct Feed {
+    std::uint64_t revision = 0;
+    std::uint64_t oldest = 0;  // changes after any revision from this one on are in `log`; before: whole state
+    Section etape, activite, tableau, vote, evaluation;
+    Id voteId = 0;          // the vote in `vote`
+    Id evaluationEtape = 0;  // the étape whose questionnaire is in `evaluation`
+    Id board = 0;
+    std::map<Id, std::shared_ptr<const IdeaView>> ideas;
+    std::vector<std::pair<std::uint64_t, Id>> log;  // (revision, idea changed or removed), in revision order
+};
+
+constexpr size_t kMaxLog = 20000;  // entries of the ideas' log kept; a phone further behind gets the whole state
+
+/// An idea a device posted, as the device last left it: what tells whether the facilitator changed it since.
+struct OwnIdea {
+    Id board = 0;
+    Id category = 0;
+    std::string text;
+    bool hidden = false;
+};
+
+/// Whether the device may still change its idea: the facilitator has not moved it to another column, put it
+/// in a cluster, merged another into it, changed its text or hidden it since the device last left it.
+bool untouched(const Idea& idea, const OwnIdea& own) {
+    return idea.category == own.category && !idea.cluster && idea.merged.empty() && idea.text == own.text &&
+           (!idea.hidden || own.hidden);
+}
+
+const Vote* findVote(const Etape& etape, Id id) {
+    for (const Vote& v : etape.votes)
+        if (v.id == id) return &v;
+    return nullptr;
+}
+
+/// The round whose groups phones choose from: the one opened, else the latest with groups; -1 when none.
+int joinRound(const Etape& etape, const OpenToPhones& opened) {
+    const auto& rounds = etape.groups.rounds;
+    if (opened.round) return *opened.round >= 0 && static_cast<size_t>(*opened.round) < rounds.size() ? *opened.round : -1;
+    for (size_t r = rounds.size(); r-- > 0;)
+        if (!rounds[r].groups.empty()) return static_cast<int>(r);
+    return -1;
 }
 
 }  // namespace
 
-// [SECTION] State shared by the HTTP threads (devices, rate limits, what is open, revision, countdown)
+// [SECTION] State: devices, limits, what is open, jobs, waiting polls
 
 struct Participation::Impl {
     /// A phone that joined: what it said about itself (never a name the projector would not show: the prénom
-    /// goes on its ideas as their author).
+    /// goes on its ideas as their author), its limits, and its own parts of the state.
     struct Device {
-        std::string prenom, cite, groupe;
+        std::string prenom, cite, groupe, address;
+        std::string token;                    // learnt when it calls (never stored); empty after a restart until then
+        std::string moi;                      // {"prenom", "cite", "groupe"}
         std::deque<Clock::time_point> ideas;  // accepted for posting, last minute
         std::deque<Clock::time_point> edits;  // changes and deletions accepted, last minute
         int posted = 0;                       // ideas accepted by core
         bool blocked = false;
-    };
-
-    /// An idea a device posted, as the device last left it: what tells whether the facilitator changed it since.
-    struct OwnIdea {
-        Id board = 0;
-        Id category = 0;
-        std::string text;
-        bool hidden = false;
+        Id voteOf = 0;                        // the vote `votePart` speaks of
+        std::string votePart = kNoBallot;     // "a_vote", "mon_bulletin"
+        std::uint64_t voteSince = 0;
+        Id evaluationOf = 0;                  // the étape `evaluationPart` speaks of
+        std::string evaluationPart = kNoResponse;  // "a_repondu", "mes_reponses"
+        std::uint64_t evaluationSince = 0;
     };
 
     /// The countdown shown to phones: counted by the server from `anchorSeconds` at `anchorAt`, or `frozen`.
@@ -126,7 +209,7 @@ struct Participation::Impl {
         bool frozen = false;
         double anchorSeconds = 0;
         Clock::time_point anchorAt;
-        int lastGiven = 0;                // the last value the owner gave
+        int lastGiven = 0;                 // the last value the owner gave
         Clock::time_point lastGivenSince;  // when it last changed
         std::optional<int> secondsLeft(Clock::time_point now) const {
             if (!set) return std::nullopt;
@@ -136,161 +219,103 @@ struct Participation::Impl {
         }
     };
 
-    ActionQueue& queue;
-    Limits limits;
-    std::unique_ptr<httplib::Server> server;
-    std::thread thread;
-    std::atomic<bool> stopped{true};  // the listening thread has returned
-    int port = 0;
+    using Job = std::function<Reply(const Model& model, Session& session)>;
+    struct PendingJob {
+        Job run;
+        HttpHandle exchange;
+        Clock::time_point deadline;
+    };
+    /// A request answered from the feed by the dispatcher: a long poll (when the feed moves past `seen`, or at
+    /// `deadline`), or a read that needs the feed as the next pump publishes it (`afterPump`: the owner may have
+    /// changed the model or what is open a moment ago; a read never sees an older state than the one before it).
+    struct Waiter {
+        HttpHandle exchange;
+        std::string key;  // the device's
+        std::uint64_t seen = 0;
+        bool changes = false;  // answered with what changed (else the whole state)
+        Clock::time_point deadline;
+        std::optional<std::uint64_t> afterPump;  // answered at once once pumps has passed this
+        bool ideas = false;                      // GET /api/idees
+    };
 
-    mutable std::mutex mutex;  // guards what follows (HTTP threads and owner)
-    std::condition_variable changed;  // the revision changed, a device was blocked or forgotten, or stopping
+    Limits limits;
+    std::unique_ptr<HttpServer> http;
+    std::thread dispatcher;
+
+    mutable std::mutex mutex;  // guards what follows (HTTP thread, dispatcher, owner)
+    std::condition_variable poke;  // the dispatcher has something to look at
+    bool poked = false;
+    bool stopDispatcher = false;
+    bool closing = false;
     std::string code;
     OpenToPhones open;
-    std::map<std::string, Device> devices;                            // by token
-    std::vector<std::string> joinOrder;                               // tokens of `devices`, in joining order
+    std::map<std::string, Device> devices;                            // by key (the digest of the token)
+    std::vector<std::string> joinOrder;                               // keys of `devices`, in joining order
     std::map<std::string, std::deque<Clock::time_point>> wrongCodes;  // by address
-    std::uint64_t modelRevision = 0;  // the session's, as pump() last published it
-    std::uint64_t generation = 0;     // changes the owner made outside the model (open, countdown), this opening
+    std::map<std::string, std::deque<Clock::time_point>> joins;       // by address, within joinWindow
+    std::set<std::string> blockedAddresses;
     Countdown countdown;
-    size_t waitingPolls = 0;
-    bool closing = false;
+    bool ownerDirty = true;  // the owner changed what is open or the countdown: publish
+    std::shared_ptr<const Feed> feed;
+    std::vector<PendingJob> jobs;
+    std::vector<Waiter> waiters;
+    size_t reads = 0;          // waiters that wait for the next pump only
+    std::uint64_t pumps = 0;   // publish() calls so far
+    Clock::time_point lastWake;
 
-    /// Touched by jobs and owner calls only, on the owner thread: ballots cast by each device (token → vote →
-    /// ballot id) and the ideas it posted (token → idea id → as it left it).
-    std::map<std::string, std::map<Id, Id>> ballots;
+    /// Owner thread only: ballots cast by the devices (ballotKey → ballot id), the ideas each posted (device key
+    /// → idea id → as it left it) and who posted each idea, the evaluation responses (responseKey → response),
+    /// the keys of its posts (device key → key → idea), the devices whose own parts changed, writes that failed.
+    std::map<std::string, Id> ballots;
     std::map<std::string, std::map<Id, OwnIdea>> ownIdeas;
-    /// The evaluation response each device answered (token → étape → response id), on the owner thread.
-    std::map<std::string, std::map<Id, Id>> responses;
+    std::map<Id, std::string> ideaOwner;
+    std::map<std::string, Id> responses;
+    std::map<std::string, std::map<std::string, Id>> postKeys;
+    std::atomic<std::uint64_t> memoryVersion{0};  // moves whenever memory() would change
+    bool remembered = false;                      // remember() ran: start() keeps the devices
+    std::set<std::string> personalChanged;
+    std::uint64_t revisionCounter = 0;
+    std::uint64_t publishedModel = 0;
+    bool published = false;
+    std::vector<std::string> failures;
 
-    Impl(ActionQueue& q, Limits l) : queue(q), limits(l) {}
-
-    /// What the phones' `revision` is: changes with the model and with what the owner opens or counts down.
-    std::uint64_t revisionLocked() const { return modelRevision + generation; }
-
-    /// A change the page shows that is not in the model: the revision moves and the long polls wake.
-    void bumpLocked() {
-        ++generation;
-        changed.notify_all();
+    explicit Impl(Limits l) : limits(l) {
+        // Revisions never repeat across openings and runs: a phone that kept one from before is told everything.
+        revisionCounter = static_cast<std::uint64_t>(std::chrono::duration_cast<std::chrono::milliseconds>(
+                                                         std::chrono::system_clock::now().time_since_epoch())
+                                                         .count()) *
+                          1000u;
     }
 
-    /// The body as a JSON object, or the refusal to send.
-    std::optional<Reply> parseBody(const httplib::Request& req, Json& body) const {
-        if (!isValidUtf8(req.body)) return refusal(400, tr(Str::NetInvalidUtf8));
-        if (jsonDepth(req.body) > kMaxJsonDepth) return refusal(400, tr(Str::NetBadJson));
-        body = Json::parse(req.body, nullptr, false);
-        if (body.is_discarded() || !body.is_object()) return refusal(400, tr(Str::NetBadJson));
-        return std::nullopt;
+    void wakeDispatcherLocked() {
+        poked = true;
+        poke.notify_all();
     }
 
-    /// The 401 for `token` (unknown or blocked), or nothing when it may go on. Call with `mutex` held.
-    std::optional<Reply> checkTokenLocked(const std::string& token, Device* copy = nullptr) const {
-        const auto it = devices.find(token);
-        if (it == devices.end()) return refusal(401, tr(Str::NetBadToken));
-        if (it->second.blocked) return refusal(401, tr(Str::NetBlocked));
-        if (copy) *copy = it->second;
-        return std::nullopt;
+    // [SECTION] Publishing the feed (owner thread)
+
+    static void setSection(Section& section, std::string json, std::uint64_t revision, bool& changed) {
+        if (section.json == json) return;
+        section.json = std::move(json);
+        section.since = revision;
+        changed = true;
     }
 
-    /// The token of an authorised request, or the 401 to send.
-    std::optional<Reply> authorise(const httplib::Request& req, std::string& token, Device* copy = nullptr) const {
-        const std::string header = req.get_header_value("Authorization");
-        constexpr std::string_view bearer = "Bearer ";
-        if (header.size() <= bearer.size() || header.compare(0, bearer.size(), bearer) != 0)
-            return refusal(401, tr(Str::NetNoToken));
-        token = header.substr(bearer.size());
-        std::lock_guard lock(mutex);
-        return checkTokenLocked(token, copy);
+    static std::string etapeJson(const Etape* etape) {
+        if (!etape) return "null";
+        return dump(Json{{"numero", etape->header.number}, {"titre", etape->header.theme}});
     }
 
-    /// Checks the room code of `body` against the per-address limit of wrong codes; the refusal to send, if any.
-    std::optional<Reply> checkCode(const httplib::Request& req, const Json& body) {
-        const auto now = Clock::now();
-        std::lock_guard lock(mutex);
-        auto& wrong = wrongCodes[req.remote_addr];
-        if (lastMinute(wrong, now) >= static_cast<size_t>(limits.wrongCodesPerMinute))
-            return refusal(429, tr(Str::NetTooManyCodes));
-        const auto given = body.find("code");
-        if (given == body.end() || !given->is_string() || given->get<std::string>() != code) {
-            wrong.push_back(now);
-            return refusal(403, tr(Str::NetWrongCode));
-        }
-        return std::nullopt;
+    static std::string voteJson(const Vote* vote) {
+        if (!vote) return "null";
+        const VoteSetup& s = vote->setup;
+        Json v = {{"id", vote->id}, {"question", s.question}, {"methode", enumKey(s.method)}, {"propositions", s.options}};
+        if (s.method == VoteMethod::Majority) v["mentions"] = s.grades.empty() ? defaultGradeScale() : s.grades;
+        if (s.method == VoteMethod::Dot) v["points_par_votant"] = s.dotsPerVoter;
+        return dump(v);
     }
 
-    /// Counts one more write in `times` (a device's last minute), or the 429 to send when `max` are reached.
-    std::optional<Reply> countWrite(const std::string& token, bool edit) {
-        std::lock_guard lock(mutex);
-        if (auto refused = checkTokenLocked(token)) return refused;
-        Device& device = devices.at(token);
-        auto& times = edit ? device.edits : device.ideas;
-        const int max = edit ? limits.editsPerMinute : limits.ideasPerMinute;
-        if (lastMinute(times, Clock::now()) >= static_cast<size_t>(max))
-            return edit ? refusal(429, fmt(Str::NetTooManyEdits, {std::to_string(max)}))
-                        : refusal(429, tr(Str::NetTooManyIdeas));
-        times.push_back(Clock::now());
-        return std::nullopt;
-    }
-
-    /// Runs `job` on the owner thread and returns its answer, or 503 when the owner does not take it in time.
-    Reply run(Job job) const {
-        const std::optional<Reply> reply = queue.post(std::move(job), limits.answerTimeout);
-        return reply ? *reply : refusal(503, tr(Str::NetBusy));
-    }
-
-    OpenToPhones currentOpen() const {
-        std::lock_guard lock(mutex);
-        return open;
-    }
-
-    // [SECTION] Reading the model for phones (jobs: owner thread)
-
-    static const Vote* findVote(const Etape& etape, Id id) {
-        for (const Vote& v : etape.votes)
-            if (v.id == id) return &v;
-        return nullptr;
-    }
-
-    /// The round whose groups phones choose from: the one opened, else the latest with groups; -1 when none.
-    static int joinRound(const Etape& etape, const OpenToPhones& opened) {
-        const auto& rounds = etape.groups.rounds;
-        if (opened.round) return *opened.round >= 0 && static_cast<size_t>(*opened.round) < rounds.size() ? *opened.round : -1;
-        for (size_t r = rounds.size(); r-- > 0;)
-            if (!rounds[r].groups.empty()) return static_cast<int>(r);
-        return -1;
-    }
-
-    /// The device's ballot in `vote` when it is still there (the facilitator may have withdrawn it).
-    const StoredBallot* ballotOf(const std::string& token, const Vote& vote) const {
-        const auto device = ballots.find(token);
-        if (device == ballots.end()) return nullptr;
-        const auto id = device->second.find(vote.id);
-        if (id == device->second.end()) return nullptr;
-        for (const StoredBallot& b : vote.ballots)
-            if (b.id == id->second) return &b;
-        return nullptr;
-    }
-
-    /// Whether the device may still change its idea: the facilitator has not moved it to another column, put it
-    /// in a cluster, merged another into it, changed its text or hidden it since the device last left it.
-    static bool untouched(const Idea& idea, const OwnIdea& own) {
-        return idea.category == own.category && !idea.cluster && idea.merged.empty() && idea.text == own.text &&
-               (!idea.hidden || own.hidden);
-    }
-
-    /// The device's response to `etape`'s evaluation when it is still there (the facilitator may have removed it).
-    const EvaluationResponse* responseOf(const std::string& token, const Etape& etape) const {
-        const auto device = responses.find(token);
-        if (device == responses.end()) return nullptr;
-        const auto id = device->second.find(etape.id);
-        if (id == device->second.end()) return nullptr;
-        for (const EvaluationResponse& r : etape.evaluation.responses)
-            if (r.id == id->second) return &r;
-        return nullptr;
-    }
-
-    /// The questionnaire as phones show it, with the device's own answers.
-    Json evaluationState(const Model& model, const Etape& etape, const std::string& token) const {
+    static std::string evaluationJson(const Model& model, const Etape& etape) {
         const Evaluation& evaluation = etape.evaluation;
         Json questions = Json::array();
         for (const EvaluationQuestion& q : evaluation.questions)
@@ -300,20 +325,423 @@ struct Participation::Impl {
             const Territory* cite = p->cite ? model.territory(*p->cite) : nullptr;
             practices.push_back({{"id", p->id}, {"titre", p->title}, {"cite", cite ? Json(cite->name) : Json()}});
         }
-        const EvaluationResponse* response = responseOf(token, etape);
-        const Json mine = response ? writeEvaluationResponse(*response, evaluation) : Json();
-        return Json{{"questions", questions}, {"mentions", evaluation.scale()}, {"pratiques", practices},
-                    {"a_repondu", response != nullptr}, {"mes_reponses", mine}};
+        return dump(Json{{"questions", questions}, {"mentions", evaluation.scale()}, {"pratiques", practices}});
     }
 
-    // [SECTION] Handlers
+    /// The device's ballot in `vote` when it is still there (the facilitator may have withdrawn it).
+    const StoredBallot* ballotOf(const std::string& token, const Vote& vote) const {
+        const auto id = ballots.find(ballotKey(token, vote.id));
+        if (id == ballots.end()) return nullptr;
+        for (const StoredBallot& b : vote.ballots)
+            if (b.id == id->second) return &b;
+        return nullptr;
+    }
 
-    Reply room(const httplib::Request& req) {
+    /// The device's response to `etape`'s evaluation when it is still there.
+    const EvaluationResponse* responseOf(const std::string& token, const Etape& etape) const {
+        const auto id = responses.find(responseKey(token, etape.id));
+        if (id == responses.end()) return nullptr;
+        for (const EvaluationResponse& r : etape.evaluation.responses)
+            if (r.id == id->second) return &r;
+        return nullptr;
+    }
+
+    std::string votePartOf(const std::string& token, const Vote& vote) const {
+        const StoredBallot* mine = ballotOf(token, vote);
+        return mine ? "\"a_vote\":true,\"mon_bulletin\":" + dump(writeBallot(mine->ballot, vote)) : kNoBallot;
+    }
+
+    std::string evaluationPartOf(const std::string& token, const Etape& etape) const {
+        const EvaluationResponse* mine = responseOf(token, etape);
+        return mine ? "\"a_repondu\":true,\"mes_reponses\":" + dump(writeEvaluationResponse(*mine, etape.evaluation))
+                    : kNoResponse;
+    }
+
+    /// Builds the feed anew when the model, what is open, the countdown or a device's own part changed, and
+    /// publishes it when phones would see a difference. Only what changed is rebuilt as text.
+    void publish(const Model& model, std::uint64_t sessionRevision) {
+        OpenToPhones opened;
+        bool dirty = false;
+        {
+            std::lock_guard lock(mutex);
+            opened = open;
+            dirty = ownerDirty;
+        }
+        if (published && !dirty && sessionRevision == publishedModel && personalChanged.empty()) {
+            std::lock_guard lock(mutex);
+            ++pumps;
+            if (reads) wakeDispatcherLocked();
+            return;
+        }
+        published = true;
+        publishedModel = sessionRevision;
+        auto next = std::make_shared<Feed>(feed ? *feed : Feed{});
+        const std::uint64_t r = revisionCounter + 1;
+        bool changed = dirty || !feed;
+
+        const Etape* etape = model.etape(opened.etape);
+        const Board* board = etape && opened.board ? etape->board(*opened.board) : nullptr;
+        const Vote* vote = etape && opened.vote ? findVote(*etape, *opened.vote) : nullptr;
+        const bool evaluating = etape && opened.evaluation && !etape->evaluation.questions.empty();
+        setSection(next->etape, etapeJson(etape), r, changed);
+        const char* activity = evaluating ? "evaluation" : vote && vote->setup.open ? "vote" : board ? "idees" : "attente";
+        setSection(next->activite, etape ? dump(Json(activity)) : "null", r, changed);
+        if (board) {
+            Json columns = Json::array();
+            for (const BoardCategory& c : board->categories) columns.push_back({{"id", c.id}, {"nom", c.name}});
+            setSection(next->tableau,
+                       dump(Json{{"id", board->id}, {"titre", board->title}, {"colonnes", columns}, {"masque", board->hideNew}}),
+                       r, changed);
+        } else {
+            setSection(next->tableau, "null", r, changed);
+        }
+        setSection(next->vote, voteJson(vote), r, changed);
+        next->voteId = vote ? vote->id : 0;
+        setSection(next->evaluation, evaluating ? evaluationJson(model, *etape) : "null", r, changed);
+        next->evaluationEtape = evaluating ? etape->id : 0;
+
+        // The ideas: a view rebuilt only for those whose text, column, visibility or owner changed.
+        const Id boardId = board ? board->id : 0;
+        if (boardId != next->board) {
+            next->board = boardId;
+            next->ideas.clear();
+            next->log.clear();
+            next->oldest = r;  // another board: every phone starts from the whole state
+            changed = true;
+        }
+        if (board) {
+            std::unordered_set<Id> present;
+            present.reserve(board->ideas.size());
+            for (const Idea& idea : board->ideas) {
+                present.insert(idea.id);
+                const auto ownerIt = ideaOwner.find(idea.id);
+                const std::string owner = ownerIt == ideaOwner.end() ? std::string() : ownerIt->second;
+                bool modifiable = false;
+                if (!owner.empty())
+                    if (const auto own = ownIdeas.find(owner); own != ownIdeas.end())
+                        if (const auto it = own->second.find(idea.id); it != own->second.end())
+                            modifiable = it->second.board == board->id && untouched(idea, it->second);
+                const bool visible = !board->hideNew && !idea.hidden;
+                auto& slot = next->ideas[idea.id];
+                if (slot && slot->text == idea.text && slot->category == idea.category && slot->visible == visible &&
+                    slot->owner == owner && slot->modifiable == modifiable)
+                    continue;
+                auto view = std::make_shared<IdeaView>();
+                view->text = idea.text;
+                view->category = idea.category;
+                view->visible = visible;
+                view->owner = owner;
+                view->modifiable = modifiable;
+                view->publicJson = dump(Json{{"id", idea.id}, {"texte", idea.text}, {"colonne", idea.category}});
+                if (!owner.empty())
+                    view->ownerJson = withMembers(view->publicJson, std::string("\"mienne\":true,\"modifiable\":") +
+                                                                        (modifiable ? "true" : "false"));
+                view->since = r;
+                slot = std::move(view);
+                next->log.emplace_back(r, idea.id);
+                changed = true;
+            }
+            for (auto it = next->ideas.begin(); it != next->ideas.end();) {
+                if (present.count(it->first)) {
+                    ++it;
+                    continue;
+                }
+                next->log.emplace_back(r, it->first);
+                it = next->ideas.erase(it);
+                changed = true;
+            }
+            if (next->log.size() > kMaxLog) {
+                const size_t drop = next->log.size() - kMaxLog / 2;
+                next->oldest = std::max(next->oldest, next->log[drop - 1].first);
+                next->log.erase(next->log.begin(), next->log.begin() + static_cast<std::ptrdiff_t>(drop));
+            }
+        }
+
+        // Each device's own parts: its ballot and its answers, as the model now holds them.
+        std::lock_guard lock(mutex);
+        for (auto& [key, device] : devices) {
+            if (device.token.empty()) continue;  // not back since a restart: its parts stay as they were
+            const std::string& token = device.token;
+            const std::string part = vote ? votePartOf(token, *vote) : kNoBallot;
+            const Id of = vote ? vote->id : 0;
+            if (part != device.votePart || of != device.voteOf || personalChanged.count(key)) {
+                if (part != device.votePart || of != device.voteOf) device.voteSince = r;
+                device.votePart = part;
+                device.voteOf = of;
+                changed = true;
+            }
+            const std::string answers = evaluating ? evaluationPartOf(token, *etape) : kNoResponse;
+            const Id etapeOf = evaluating ? etape->id : 0;
+            if (answers != device.evaluationPart || etapeOf != device.evaluationOf) {
+                device.evaluationPart = answers;
+                device.evaluationOf = etapeOf;
+                device.evaluationSince = r;
+                changed = true;
+            }
+        }
+        personalChanged.clear();
+        ownerDirty = false;
+        ++pumps;
+        if (changed) {
+            next->revision = r;
+            revisionCounter = r;
+            feed = std::move(next);
+        }
+        if (changed || reads) wakeDispatcherLocked();
+    }
+
+    // [SECTION] Answers composed from the feed (any thread, no model)
+
+    /// The state for `token` as JSON text: the whole of it (`since` unknown or `changes` false), or what changed
+    /// after `since`. Call with `mutex` held.
+    std::string composeLocked(const Feed& f, const std::string& key, const Device& device, bool changes,
+                              std::optional<std::uint64_t> since) const {
+        const bool delta = changes && since && *since >= f.oldest && *since <= f.revision;
+        const std::string vote = f.vote.json == "null" ? "null"
+                                 : withMembers(f.vote.json, device.voteOf == f.voteId ? device.votePart : kNoBallot);
+        const std::string evaluation =
+            f.evaluation.json == "null"
+                ? "null"
+                : withMembers(f.evaluation.json,
+                              device.evaluationOf == f.evaluationEtape ? device.evaluationPart : kNoResponse);
+        const std::optional<int> left = countdown.secondsLeft(Clock::now());
+        std::string out = "{\"revision\":" + std::to_string(f.revision);
+        out += ",\"minuteur_s\":" + (left ? std::to_string(*left) : std::string("null"));
+        if (!delta) {
+            out += ",\"etape\":" + f.etape.json + ",\"activite\":" + f.activite.json + ",\"tableau\":" + f.tableau.json +
+                   ",\"vote\":" + vote + ",\"evaluation\":" + evaluation + ",\"moi\":" + device.moi;
+            if (changes) {
+                out += ",\"changements\":true,\"complet\":true,\"idees\":[";
+                bool first = true;
+                for (const auto& [id, view] : f.ideas) {
+                    const std::string* json = view->owner == key ? &view->ownerJson
+                                              : view->visible      ? &view->publicJson
+                                                                   : nullptr;
+                    if (!json) continue;
+                    if (!first) out += ',';
+                    out += *json;
+                    first = false;
+                }
+                out += "],\"retirees\":[]";
+            }
+            return out + "}";
+        }
+        const std::uint64_t n = *since;
+        out += ",\"changements\":true";
+        for (auto [name, section] : {std::pair{"etape", &f.etape}, std::pair{"activite", &f.activite},
+                                     std::pair{"tableau", &f.tableau}})
+            if (section->since > n) out += std::string(",\"") + name + "\":" + section->json;
+        if (f.vote.since > n || device.voteSince > n) out += ",\"vote\":" + vote;
+        if (f.evaluation.since > n || device.evaluationSince > n) out += ",\"evaluation\":" + evaluation;
+        std::string ideas, removed;
+        const auto from = std::upper_bound(f.log.begin(), f.log.end(), std::make_pair(n, std::numeric_limits<Id>::max()));
+        std::set<Id> seen;
+        for (auto it = from; it != f.log.end(); ++it) {
+            if (!seen.insert(it->second).second) continue;
+            const auto found = f.ideas.find(it->second);
+            const IdeaView* view = found == f.ideas.end() ? nullptr : found->second.get();
+            const std::string* json = !view                   ? nullptr
+                                      : view->owner == key ? &view->ownerJson
+                                      : view->visible        ? &view->publicJson
+                                                             : nullptr;
+            if (json) {
+                if (!ideas.empty()) ideas += ',';
+                ideas += *json;
+            } else {
+                if (!removed.empty()) removed += ',';
+                removed += std::to_string(it->second);
+            }
+        }
+        out += ",\"idees\":[" + ideas + "],\"retirees\":[" + removed + "]";
+        return out + "}";
+    }
+
+    /// GET /api/idees (the former page's call): the device's ideas and the others' visible ones.
+    static Reply ideasFrom(const Feed& f, const std::string& key) {
+        if (!f.board) return refusal(409, tr(Str::NetNoBoard));
+        Json mine = Json::array(), others = Json::array();
+        for (const auto& [id, view] : f.ideas) {
+            if (view->owner == key)
+                mine.push_back({{"id", id}, {"texte", view->text}, {"colonne", view->category}, {"modifiable", view->modifiable}});
+            else if (view->visible)
+                others.push_back({{"texte", view->text}, {"colonne", view->category}});
+        }
+        return answer(200, Json{{"miennes", mine}, {"autres", others}});
+    }
+
+    // [SECTION] Handlers (the HTTP server's thread)
+
+    /// The body as a JSON object, or the refusal to send.
+    static std::optional<Reply> parseBody(const HttpExchange& ex, Json& body) {
+        if (!isValidUtf8(ex.body())) return refusal(400, tr(Str::NetInvalidUtf8));
+        if (jsonDepth(ex.body()) > kMaxJsonDepth) return refusal(400, tr(Str::NetBadJson));
+        body = Json::parse(ex.body(), nullptr, false);
+        if (body.is_discarded() || !body.is_object()) return refusal(400, tr(Str::NetBadJson));
+        return std::nullopt;
+    }
+
+    /// The 401 for the device `key` (unknown or blocked), or nothing when it may go on. Call with `mutex` held.
+    std::optional<Reply> checkTokenLocked(const std::string& key, Device* copy = nullptr) const {
+        const auto it = devices.find(key);
+        if (it == devices.end()) return refusal(401, tr(Str::NetBadToken));
+        if (it->second.blocked) return refusal(401, tr(Str::NetBlocked));
+        if (copy) *copy = it->second;
+        return std::nullopt;
+    }
+
+    static std::optional<std::string> bearer(const HttpExchange& ex) {
+        const std::string header = ex.header("Authorization");
+        constexpr std::string_view prefix = "Bearer ";
+        if (header.size() <= prefix.size() || header.compare(0, prefix.size(), prefix) != 0) return std::nullopt;
+        return header.substr(prefix.size());
+    }
+
+    /// The token of an authorised request and its device's key, or the 401 to send. The device learns its token
+    /// again (after a restart only its digest was kept).
+    std::optional<Reply> authorise(const HttpExchange& ex, std::string& token, std::string& key, Device* copy = nullptr) {
+        const auto given = bearer(ex);
+        if (!given) return refusal(401, tr(Str::NetNoToken));
+        token = *given;
+        key = deviceKey(token);
+        std::lock_guard lock(mutex);
+        if (auto refused = checkTokenLocked(key, copy)) return refused;
+        Device& device = devices.at(key);
+        if (device.token.empty()) device.token = token;
+        return std::nullopt;
+    }
+
+    /// Checks the room code of `body` against the per-address limit of wrong codes; the refusal to send, if any.
+    std::optional<Reply> checkCode(const HttpExchange& ex, const Json& body) {
+        const auto now = Clock::now();
+        std::lock_guard lock(mutex);
+        auto& wrong = wrongCodes[ex.address()];
+        if (within(wrong, now, std::chrono::minutes(1)) >= static_cast<size_t>(limits.wrongCodesPerMinute))
+            return refusal(429, tr(Str::NetTooManyCodes));
+        const auto given = body.find("code");
+        if (given == body.end() || !given->is_string() || given->get<std::string>() != code) {
+            wrong.push_back(now);
+            return refusal(403, tr(Str::NetWrongCode));
+        }
+        return std::nullopt;
+    }
+
+    /// Counts one more write in the device's last minute, or the 429 to send when the limit is reached.
+    std::optional<Reply> countWrite(const std::string& key, bool edit) {
+        std::lock_guard lock(mutex);
+        if (auto refused = checkTokenLocked(key)) return refused;
+        Device& device = devices.at(key);
+        auto& times = edit ? device.edits : device.ideas;
+        const int max = edit ? limits.editsPerMinute : limits.ideasPerMinute;
+        if (within(times, Clock::now(), std::chrono::minutes(1)) >= static_cast<size_t>(max))
+            return edit ? refusal(429, fmt(Str::NetTooManyEdits, {std::to_string(max)}))
+                        : refusal(429, tr(Str::NetTooManyIdeas));
+        times.push_back(Clock::now());
+        return std::nullopt;
+    }
+
+    /// Hands `job` to the owner thread; the exchange is answered when pump() has run it (503 past the timeout).
+    void defer(const HttpHandle& ex, Job job) {
+        std::lock_guard lock(mutex);
+        if (closing) return ex->complete(toHttp(refusal(503, tr(Str::NetBusy))));
+        jobs.push_back(PendingJob{std::move(job), ex, Clock::now() + limits.answerTimeout});
+        wakeDispatcherLocked();  // it refuses the job if the owner does not take it in time
+    }
+
+    OpenToPhones currentOpen() const {
+        std::lock_guard lock(mutex);
+        return open;
+    }
+
+    void handle(const HttpHandle& ex) {
+        try {
+            route(ex);
+        } catch (const std::exception&) {
+            ex->complete(toHttp(refusal(500, tr(Str::NetServerError))));
+        }
+    }
+
+    void route(const HttpHandle& ex) {
+        const std::string& m = ex->method();
+        const std::string& p = ex->path();
+        auto reply = [&](const Reply& r) { ex->complete(toHttp(r)); };
+        if (m == "GET" || m == "HEAD") {
+            if (p == "/") return page(*ex, "participer.html", "text/html; charset=utf-8");
+            if (p == "/participer.css") return page(*ex, "participer.css", "text/css; charset=utf-8");
+            if (p == "/participer.js") return page(*ex, "participer.js", "text/javascript; charset=utf-8");
+            if (p == "/api/etat") return state(ex);
+            if (p == "/api/idees") return ideas(ex);
+        }
+        if (m == "POST") {
+            if (p == "/api/salle") return room(ex);
+            if (p == "/api/rejoindre") return reply(join(*ex));
+            if (p == "/api/idees") return postIdea(ex);
+            if (p == "/api/bulletin") return postBallot(ex);
+            if (p == "/api/evaluation") return postEvaluation(ex);
+        }
+        constexpr std::string_view ideaPath = "/api/idees/";
+        if ((m == "PUT" || m == "DELETE") && p.size() > ideaPath.size() && p.size() <= ideaPath.size() + 20 &&
+            p.compare(0, ideaPath.size(), ideaPath) == 0) {
+            Id id = 0;
+            const char* begin = p.data() + ideaPath.size();
+            const char* end = p.data() + p.size();
+            const auto [stop, error] = std::from_chars(begin, end, id);
+            if (error == std::errc() && stop == end) return changeIdea(ex, id, m == "PUT");
+        }
+        reply(refusal(404, tr(Str::NetNotFound)));
+    }
+
+    /// The participant page's files, embedded from assets/.
+    static void page(HttpExchange& ex, std::string_view name, const char* type) {
+        const std::string_view content = asset(name);
+        if (content.empty()) return ex.complete(toHttp(refusal(404, fmt(Str::NetNoAsset, {std::string(name)}))));
+        ex.complete(HttpAnswer{200, std::string(content), type});
+    }
+
+    void state(const HttpHandle& ex) {
+        std::string token, key;
+        if (auto refused = authorise(*ex, token, key)) return ex->complete(toHttp(*refused));
+        std::optional<std::uint64_t> seen;
+        if (std::string text; ex->query("revision", text)) {
+            std::uint64_t n = 0;
+            const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), n);
+            if (error == std::errc() && end == text.data() + text.size()) seen = n;
+        }
+        std::string flag;
+        const bool changes = ex->query("changements", flag) && flag != "0";
+        std::lock_guard lock(mutex);
+        const auto device = devices.find(key);
+        if (device == devices.end() || device->second.blocked) return ex->complete(toHttp(*checkTokenLocked(key)));
+        if (closing) return ex->complete(toHttp(refusal(503, tr(Str::NetBusy))));
+        // A revision the feed knows: wait for the next change, paced by the dispatcher (changes travel together).
+        // Otherwise (the first state, a revision from before): the state as the next pump publishes it.
+        const bool known = feed && seen && *seen >= feed->oldest && *seen <= feed->revision;
+        const bool wait = known && (*seen == feed->revision || changes);
+        Waiter w{ex, key, wait ? *seen : 0, changes, Clock::now() + limits.longPoll, std::nullopt, false};
+        if (!wait || waiters.size() - reads >= limits.maxWaitingPolls) {
+            w.afterPump = pumps;  // past the limit of waiting polls: answered after the next pump all the same
+            w.seen = seen.value_or(0);
+            w.deadline = Clock::now() + limits.answerTimeout;
+            ++reads;
+        }
+        waiters.push_back(std::move(w));
+        wakeDispatcherLocked();
+    }
+
+    void ideas(const HttpHandle& ex) {
+        std::string token, key;
+        if (auto refused = authorise(*ex, token, key)) return ex->complete(toHttp(*refused));
+        std::lock_guard lock(mutex);  // answered from the feed the next pump publishes
+        waiters.push_back(Waiter{ex, key, 0, false, Clock::now() + limits.answerTimeout, pumps, true});
+        ++reads;
+        wakeDispatcherLocked();
+    }
+
+    void room(const HttpHandle& ex) {
         Json body;
-        if (auto refused = parseBody(req, body)) return *refused;
-        if (auto refused = checkCode(req, body)) return *refused;
+        if (auto refused = parseBody(*ex, body)) return ex->complete(toHttp(*refused));
+        if (auto refused = checkCode(*ex, body)) return ex->complete(toHttp(*refused));
         const OpenToPhones opened = currentOpen();
-        return run([opened](const Model& model, Session&) {
+        defer(ex, [opened](const Model& model, Session&) {
             const Etape* etape = model.etape(opened.etape);
             if (!etape) return refusal(409, tr(Str::NetNoEtape));
             Json cites = Json::array();
@@ -323,8 +751,7 @@ struct Participation::Impl {
             if (const int r = joinRound(*etape, opened); r >= 0) {
                 const auto& round = etape->groups.rounds[static_cast<size_t>(r)].groups;
                 for (size_t g = 0; g < round.size(); ++g)
-                    groups.push_back(round[g].name.empty() ? fmt(Str::GroupName, {std::to_string(g + 1)})
-                                                           : round[g].name);
+                    groups.push_back(round[g].name.empty() ? fmt(Str::GroupName, {std::to_string(g + 1)}) : round[g].name);
             }
             return answer(200, Json{{"etape", {{"numero", etape->header.number}, {"titre", etape->header.theme}}},
                                     {"cites", cites},
@@ -332,10 +759,10 @@ struct Participation::Impl {
         });
     }
 
-    Reply join(const httplib::Request& req) {
+    Reply join(const HttpExchange& ex) {
         Json body;
-        if (auto refused = parseBody(req, body)) return *refused;
-        if (auto refused = checkCode(req, body)) return *refused;
+        if (auto refused = parseBody(ex, body)) return *refused;
+        if (auto refused = checkCode(ex, body)) return *refused;
         Device device;
         for (auto [key, field] : {std::pair{"prenom", &device.prenom}, std::pair{"cite", &device.cite},
                                   std::pair{"groupe", &device.groupe}}) {
@@ -346,124 +773,52 @@ struct Participation::Impl {
             if (countCodePoints(*field) > limits.maxNameLength)
                 return refusal(400, fmt(Str::NetFieldTooLong, {key, std::to_string(limits.maxNameLength)}));
         }
+        device.address = ex.address();
+        device.moi = dump(Json{{"prenom", device.prenom}, {"cite", device.cite}, {"groupe", device.groupe}});
         const std::string token = randomToken();
-        {
-            std::lock_guard lock(mutex);
-            devices.emplace(token, std::move(device));
-            joinOrder.push_back(token);
-        }
+        const auto now = Clock::now();
+        std::lock_guard lock(mutex);
+        if (blockedAddresses.count(ex.address())) return refusal(403, tr(Str::NetBlocked));
+        auto& recent = joins[ex.address()];
+        if (within(recent, now, limits.joinWindow) >= static_cast<size_t>(std::max(limits.joinsPerAddress, 0)))
+            return refusal(429, fmt(Str::NetTooManyJoins, {std::to_string(limits.joinWindow.count())}));
+        recent.push_back(now);
+        const std::string key = deviceKey(token);
+        device.token = token;
+        devices.emplace(key, std::move(device));
+        joinOrder.push_back(key);
+        ++memoryVersion;
         return answer(200, Json{{"jeton", token}});
     }
 
-    /// Waits until the revision differs from `seen`, the device is blocked or forgotten, the server stops, or
-    /// the long poll's time is over. False when the server is stopping.
-    bool waitForChange(const std::string& token, std::uint64_t seen) {
-        std::unique_lock lock(mutex);
-        if (waitingPolls >= limits.maxWaitingPolls) return !closing;  // too many waiting: answer at once
-        ++waitingPolls;
-        changed.wait_for(lock, limits.longPoll, [&] {
-            if (closing || revisionLocked() != seen) return true;
-            const auto it = devices.find(token);
-            return it == devices.end() || it->second.blocked;
-        });
-        --waitingPolls;
-        return !closing;
+    // [SECTION] Jobs (owner thread): joining's room, ideas, ballots, evaluation
+
+    /// A write phones asked for that could not be saved: the phone gets a 500, the console a message.
+    Reply failed(const Status& status) {
+        if (status.notSaved) failures.push_back(fmt(Str::NetWriteFailed, {status.message}));
+        return refusal(status.notSaved ? 500 : 400, status.message);
     }
 
-    Reply state(const httplib::Request& req) {
-        std::string token;
-        if (auto refused = authorise(req, token)) return *refused;
-        if (req.has_param("revision")) {
-            const std::string text = req.get_param_value("revision");
-            std::uint64_t seen = 0;
-            const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), seen);
-            if (error == std::errc() && end == text.data() + text.size() && !waitForChange(token, seen))
-                return refusal(503, tr(Str::NetBusy));
-        }
+    void postIdea(const HttpHandle& ex) {
+        std::string token, key;
         Device device;
-        {
-            std::lock_guard lock(mutex);
-            if (auto refused = checkTokenLocked(token, &device)) return *refused;
-        }
-        const OpenToPhones opened = currentOpen();
-        return run([this, opened, token, device](const Model& model, Session& session) {
-            const Etape* etape = model.etape(opened.etape);
-            if (!etape) return refusal(409, tr(Str::NetNoEtape));
-            Json out;
-            out["etape"] = {{"numero", etape->header.number}, {"titre", etape->header.theme}};
-            const Board* board = opened.board ? etape->board(*opened.board) : nullptr;
-            const Vote* vote = opened.vote ? findVote(*etape, *opened.vote) : nullptr;
-            // The evaluation, once opened, takes the page over: it closes the day.
-            const bool evaluating = opened.evaluation && !etape->evaluation.questions.empty();
-            out["activite"] = evaluating ? "evaluation" : vote && vote->setup.open ? "vote" : board ? "idees" : "attente";
-            out["evaluation"] = evaluating ? evaluationState(model, *etape, token) : Json();
-            if (board) {
-                Json columns = Json::array();
-                for (const BoardCategory& c : board->categories) columns.push_back({{"id", c.id}, {"nom", c.name}});
-                out["tableau"] = {{"id", board->id}, {"titre", board->title}, {"colonnes", columns},
-                                  {"masque", board->hideNew}};
-            } else {
-                out["tableau"] = nullptr;
-            }
-            if (vote) {
-                const VoteSetup& s = vote->setup;
-                Json v = {{"id", vote->id}, {"question", s.question}, {"methode", enumKey(s.method)},
-                          {"propositions", s.options}};
-                if (s.method == VoteMethod::Majority) v["mentions"] = s.grades.empty() ? defaultGradeScale() : s.grades;
-                if (s.method == VoteMethod::Dot) v["points_par_votant"] = s.dotsPerVoter;
-                const StoredBallot* mine = ballotOf(token, *vote);
-                v["a_vote"] = mine != nullptr;
-                v["mon_bulletin"] = mine ? writeBallot(mine->ballot, *vote) : Json();
-                out["vote"] = v;
-            } else {
-                out["vote"] = nullptr;
-            }
-            out["moi"] = {{"prenom", device.prenom}, {"cite", device.cite}, {"groupe", device.groupe}};
-            std::lock_guard lock(mutex);
-            const std::optional<int> left = countdown.secondsLeft(Clock::now());
-            out["minuteur_s"] = left ? Json(*left) : Json();
-            out["revision"] = session.revision() + generation;
-            return answer(200, out);
-        });
-    }
-
-    Reply ideas(const httplib::Request& req) {
-        std::string token;
-        if (auto refused = authorise(req, token)) return *refused;
-        const OpenToPhones opened = currentOpen();
-        return run([this, opened, token](const Model& model, Session&) {
-            const Etape* etape = model.etape(opened.etape);
-            const Board* board = etape && opened.board ? etape->board(*opened.board) : nullptr;
-            if (!board) return refusal(409, tr(Str::NetNoBoard));
-            const auto owned = ownIdeas.find(token);
-            Json mine = Json::array(), others = Json::array();
-            for (const Idea& idea : board->ideas) {
-                const OwnIdea* own = nullptr;
-                if (owned != ownIdeas.end())
-                    if (const auto it = owned->second.find(idea.id); it != owned->second.end()) own = &it->second;
-                if (own && own->board == board->id)
-                    mine.push_back({{"id", idea.id}, {"texte", idea.text}, {"colonne", idea.category},
-                                    {"modifiable", untouched(idea, *own)}});
-                else if (!board->hideNew && !idea.hidden)
-                    others.push_back({{"texte", idea.text}, {"colonne", idea.category}});
-            }
-            return answer(200, Json{{"miennes", mine}, {"autres", others}});
-        });
-    }
-
-    Reply postIdea(const httplib::Request& req) {
-        std::string token;
-        Device device;
-        if (auto refused = authorise(req, token, &device)) return *refused;
+        if (auto refused = authorise(*ex, token, key, &device)) return ex->complete(toHttp(*refused));
         Json body;
-        if (auto refused = parseBody(req, body)) return *refused;
+        if (auto refused = parseBody(*ex, body)) return ex->complete(toHttp(*refused));
         const auto text = body.find("texte");
-        if (text == body.end()) return refusal(400, fmt(Str::ErrVoteMissingKey, {"texte"}));
-        if (!text->is_string()) return refusal(400, fmt(Str::ErrVoteFieldType, {"texte", tr(Str::TypeText)}));
+        if (text == body.end()) return ex->complete(toHttp(refusal(400, fmt(Str::ErrVoteMissingKey, {"texte"}))));
+        if (!text->is_string())
+            return ex->complete(toHttp(refusal(400, fmt(Str::ErrVoteFieldType, {"texte", tr(Str::TypeText)}))));
         Json column = body.contains("colonne") ? body.at("colonne") : Json();
         if (!column.is_null() && !column.is_number_unsigned() && !column.is_string())
-            return refusal(400, fmt(Str::ErrVoteFieldType, {"colonne", tr(Str::TypeInteger)}));
-        if (auto refused = countWrite(token, false)) return *refused;
+            return ex->complete(toHttp(refusal(400, fmt(Str::ErrVoteFieldType, {"colonne", tr(Str::TypeInteger)}))));
+        std::string postKey;
+        if (const auto k = body.find("cle"); k != body.end() && !k->is_null()) {
+            if (!k->is_string() || k->get<std::string>().empty() || k->get<std::string>().size() > 64)
+                return ex->complete(toHttp(refusal(400, fmt(Str::ErrVoteFieldType, {"cle", tr(Str::TypeText)}))));
+            postKey = k->get<std::string>();
+        }
+        if (auto refused = countWrite(key, false)) return ex->complete(toHttp(*refused));
         const OpenToPhones opened = currentOpen();
         Idea idea;
         idea.text = text->get<std::string>();
@@ -471,7 +826,11 @@ struct Participation::Impl {
         idea.author = device.prenom;
         idea.time = unixNow();
         idea.entry = IdeaEntry::Phone;
-        return run([this, opened, idea, column, token](const Model& model, Session& session) mutable {
+        defer(ex, [this, opened, idea, column, key, postKey](const Model& model, Session& session) mutable {
+            if (!postKey.empty())  // a retry of a post whose answer was lost: the idea is there already
+                if (const auto keys = postKeys.find(key); keys != postKeys.end())
+                    if (const auto it = keys->second.find(postKey); it != keys->second.end())
+                        return answer(201, Json{{"id", it->second}});
             const Etape* etape = model.etape(opened.etape);
             const Board* board = etape && opened.board ? etape->board(*opened.board) : nullptr;
             if (!board) return refusal(409, tr(Str::NetNoBoard));
@@ -487,39 +846,45 @@ struct Participation::Impl {
             const Id boardId = board->id;
             const Id id = model.nextId;  // what Session::apply gives a new idea
             const Status status = session.apply(AddIdea{opened.etape, boardId, idea});
-            if (!status) return refusal(status.notSaved ? 500 : 400, status.message);
+            if (!status) return failed(status);
             if (const Etape* e = session.model().etape(opened.etape))
                 if (const Board* b = e->board(boardId))
-                    if (const Idea* added = b->idea(id))
-                        ownIdeas[token][id] = OwnIdea{boardId, added->category, added->text, added->hidden};
+                    if (const Idea* added = b->idea(id)) {
+                        ownIdeas[key][id] = OwnIdea{boardId, added->category, added->text, added->hidden};
+                        ideaOwner[id] = key;
+                    }
+            if (!postKey.empty()) {
+                auto& keys = postKeys[key];
+                if (keys.size() >= 1000) keys.clear();  // a device posts far fewer; bounded all the same
+                keys[postKey] = id;
+            }
             {
                 std::lock_guard lock(mutex);
-                if (const auto it = devices.find(token); it != devices.end()) ++it->second.posted;
+                if (const auto it = devices.find(key); it != devices.end()) ++it->second.posted;
             }
+            ++memoryVersion;
             return answer(201, Json{{"id", id}});
         });
     }
 
-    /// PUT (new text) or DELETE (`text` none) of one of the device's ideas, on the board open to phones.
-    Reply changeIdea(const httplib::Request& req, std::optional<std::string> text) {
-        std::string token;
-        if (auto refused = authorise(req, token)) return *refused;
-        Id id = 0;
-        const std::string path = req.matches.size() > 1 ? req.matches[1].str() : std::string();
-        if (std::from_chars(path.data(), path.data() + path.size(), id).ec != std::errc())
-            return refusal(404, tr(Str::NetIdeaNotYours));
-        if (text) {
+    /// PUT (new text) or DELETE of one of the device's ideas, on the board open to phones.
+    void changeIdea(const HttpHandle& ex, Id id, bool put) {
+        std::string token, key;
+        if (auto refused = authorise(*ex, token, key)) return ex->complete(toHttp(*refused));
+        std::optional<std::string> text;
+        if (put) {
             Json body;
-            if (auto refused = parseBody(req, body)) return *refused;
+            if (auto refused = parseBody(*ex, body)) return ex->complete(toHttp(*refused));
             const auto given = body.find("texte");
-            if (given == body.end()) return refusal(400, fmt(Str::ErrVoteMissingKey, {"texte"}));
-            if (!given->is_string()) return refusal(400, fmt(Str::ErrVoteFieldType, {"texte", tr(Str::TypeText)}));
+            if (given == body.end()) return ex->complete(toHttp(refusal(400, fmt(Str::ErrVoteMissingKey, {"texte"}))));
+            if (!given->is_string())
+                return ex->complete(toHttp(refusal(400, fmt(Str::ErrVoteFieldType, {"texte", tr(Str::TypeText)}))));
             text = given->get<std::string>();
         }
-        if (auto refused = countWrite(token, true)) return *refused;
+        if (auto refused = countWrite(key, true)) return ex->complete(toHttp(*refused));
         const OpenToPhones opened = currentOpen();
-        return run([this, opened, token, id, text](const Model& model, Session& session) {
-            const auto owned = ownIdeas.find(token);
+        defer(ex, [this, opened, key, id, text](const Model& model, Session& session) {
+            const auto owned = ownIdeas.find(key);
             if (owned == ownIdeas.end() || !owned->second.count(id)) return refusal(404, tr(Str::NetIdeaNotYours));
             OwnIdea& own = owned->second.at(id);
             const Etape* etape = model.etape(opened.etape);
@@ -536,25 +901,29 @@ struct Participation::Impl {
                         own.text = edited->text;
             } else {
                 status = session.apply(RemoveIdea{opened.etape, own.board, id});
-                if (status) owned->second.erase(id);
+                if (status) {
+                    owned->second.erase(id);
+                    ideaOwner.erase(id);
+                }
             }
-            if (!status) return refusal(status.notSaved ? 500 : 400, status.message);
+            if (!status) return failed(status);
+            ++memoryVersion;
             return answer(200, Json{{"id", id}});
         });
     }
 
-    Reply postBallot(const httplib::Request& req) {
-        std::string token;
-        if (auto refused = authorise(req, token)) return *refused;
+    void postBallot(const HttpHandle& ex) {
+        std::string token, key;
+        if (auto refused = authorise(*ex, token, key)) return ex->complete(toHttp(*refused));
         Json body;
-        if (auto refused = parseBody(req, body)) return *refused;
+        if (auto refused = parseBody(*ex, body)) return ex->complete(toHttp(*refused));
         const auto voteId = body.find("vote");
-        if (voteId == body.end()) return refusal(400, fmt(Str::ErrVoteMissingKey, {"vote"}));
+        if (voteId == body.end()) return ex->complete(toHttp(refusal(400, fmt(Str::ErrVoteMissingKey, {"vote"}))));
         if (!voteId->is_number_unsigned())
-            return refusal(400, fmt(Str::ErrVoteFieldType, {"vote", tr(Str::TypeInteger)}));
+            return ex->complete(toHttp(refusal(400, fmt(Str::ErrVoteFieldType, {"vote", tr(Str::TypeInteger)}))));
         const Id asked = voteId->get<Id>();
         const OpenToPhones opened = currentOpen();
-        return run([this, opened, asked, token, body](const Model& model, Session& session) {
+        defer(ex, [this, opened, asked, token, key, body](const Model& model, Session& session) {
             const Etape* etape = model.etape(opened.etape);
             const Vote* vote = etape && opened.vote && *opened.vote == asked ? findVote(*etape, asked) : nullptr;
             if (!vote) return refusal(409, tr(Str::NetNoVote));
@@ -562,7 +931,7 @@ struct Participation::Impl {
             StoredBallot stored;
             if (std::string error = readBallot(body, *vote, stored.ballot); !error.empty()) return refusal(400, error);
             // One ballot per device per vote: a new one corrects the one it cast, when that is still there.
-            Id& previous = ballots[token][asked];
+            Id& previous = ballots[ballotKey(token, asked)];
             const bool replaces = previous != 0 && indexOf(vote->ballots, previous) >= 0;
             Status status;
             if (replaces) {
@@ -574,29 +943,31 @@ struct Participation::Impl {
                 status = session.apply(CastBallot{opened.etape, asked, stored});
                 if (status) previous = id;
             }
-            if (!status) return refusal(status.notSaved ? 500 : 400, status.message);
+            if (!status) return failed(status);
+            personalChanged.insert(key);
+            ++memoryVersion;
             return answer(200, Json{{"id", previous}});
         });
     }
 
-    Reply postEvaluation(const httplib::Request& req) {
-        std::string token;
+    void postEvaluation(const HttpHandle& ex) {
+        std::string token, key;
         Device device;
-        if (auto refused = authorise(req, token, &device)) return *refused;
+        if (auto refused = authorise(*ex, token, key, &device)) return ex->complete(toHttp(*refused));
         Json body;
-        if (auto refused = parseBody(req, body)) return *refused;
-        if (auto refused = countWrite(token, true)) return *refused;
+        if (auto refused = parseBody(*ex, body)) return ex->complete(toHttp(*refused));
+        if (auto refused = countWrite(key, true)) return ex->complete(toHttp(*refused));
         const OpenToPhones opened = currentOpen();
-        return run([this, opened, token, device, body](const Model& model, Session& session) {
+        const std::string cite = device.cite;
+        defer(ex, [this, opened, token, key, cite, body](const Model& model, Session& session) {
             const Etape* etape = model.etape(opened.etape);
             if (!etape) return refusal(409, tr(Str::NetNoEtape));
-            if (!opened.evaluation || etape->evaluation.questions.empty())
-                return refusal(409, tr(Str::NetNoEvaluation));
+            if (!opened.evaluation || etape->evaluation.questions.empty()) return refusal(409, tr(Str::NetNoEvaluation));
             EvaluationResponse response;
             if (std::string error = readEvaluationResponse(body, etape->evaluation, response); !error.empty())
                 return refusal(400, error);
-            if (!device.cite.empty())
-                if (const Territory* t = model.territoryByName(device.cite)) response.territory = t->id;
+            if (!cite.empty())
+                if (const Territory* t = model.territoryByName(cite)) response.territory = t->id;
             // One response per device: a new one replaces the one it sent, when that is still there (one undo step).
             const EvaluationResponse* previous = responseOf(token, *etape);
             Status status;
@@ -611,142 +982,184 @@ struct Participation::Impl {
                 id = model.nextId;  // what Session::apply gives a new response
                 status = session.apply(AddEvaluationResponse{opened.etape, response, -1});
             }
-            if (!status) return refusal(status.notSaved ? 500 : 400, status.message);
-            responses[token][opened.etape] = id;
+            if (!status) return failed(status);
+            responses[responseKey(token, opened.etape)] = id;
+            personalChanged.insert(key);
+            ++memoryVersion;
             return answer(200, Json{{"id", id}});
         });
     }
 
-    /// The participant page's files, embedded from assets/.
-    static void page(httplib::Response& res, std::string_view name, const char* type) {
-        const std::string_view content = asset(name);
-        if (content.empty()) return send(res, refusal(404, fmt(Str::NetNoAsset, {std::string(name)})));
-        res.status = 200;
-        res.set_content(std::string(content), type);
-    }
+    // [SECTION] The dispatcher thread: long polls answered, jobs not taken refused
 
-    void routes() {
-        httplib::Server& s = *server;
-        // SO_REUSEADDR only: httplib's default adds SO_REUSEPORT, with which a second server would share a busy
-        // port instead of moving to the next one.
-        s.set_socket_options([](socket_t sock) {
-            int yes = 1;
-#ifdef _WIN32
-            // Windows: SO_REUSEADDR would let a second server steal a bound port; SO_EXCLUSIVEADDRUSE is what
-            // makes a busy port refuse, as SO_REUSEADDR alone does on Linux.
-            setsockopt(sock, SOL_SOCKET, SO_EXCLUSIVEADDRUSE, reinterpret_cast<const char*>(&yes), sizeof yes);
-#else
-            setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
-#endif
-        });
-        // Each waiting long poll holds a thread: enough of them for a room, the waiting ones capped below that.
-        const size_t threads = std::max<size_t>(limits.threads, 2);
-        s.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
-        s.set_payload_max_length(limits.maxBody);
-        s.set_default_headers({{"Content-Security-Policy", "default-src 'self'"}, {"Cache-Control", "no-store"},
-                               {"X-Content-Type-Options", "nosniff"}});
-        using Req = const httplib::Request&;
-        using Res = httplib::Response&;
-        s.Get("/", [](Req, Res res) { page(res, "participer.html", "text/html; charset=utf-8"); });
-        s.Get("/participer.css", [](Req, Res res) { page(res, "participer.css", "text/css; charset=utf-8"); });
-        s.Get("/participer.js", [](Req, Res res) { page(res, "participer.js", "text/javascript; charset=utf-8"); });
-        s.Post("/api/salle", [this](Req req, Res res) { send(res, room(req)); });
-        s.Post("/api/rejoindre", [this](Req req, Res res) { send(res, join(req)); });
-        s.Get("/api/etat", [this](Req req, Res res) { send(res, state(req)); });
-        s.Get("/api/idees", [this](Req req, Res res) { send(res, ideas(req)); });
-        s.Post("/api/idees", [this](Req req, Res res) { send(res, postIdea(req)); });
-        s.Put(R"(/api/idees/(\d{1,20}))", [this](Req req, Res res) { send(res, changeIdea(req, std::string())); });
-        s.Delete(R"(/api/idees/(\d{1,20}))", [this](Req req, Res res) { send(res, changeIdea(req, std::nullopt)); });
-        s.Post("/api/bulletin", [this](Req req, Res res) { send(res, postBallot(req)); });
-        s.Post("/api/evaluation", [this](Req req, Res res) { send(res, postEvaluation(req)); });
-        // Every answer without a body of ours (no route, body too large, malformed request) says why in French.
-        s.set_error_handler(httplib::Server::HandlerWithResponse([](const httplib::Request&, httplib::Response& res) {
-            if (!res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
-            std::string message;
-            switch (res.status) {
-                case 404: message = tr(Str::NetNotFound); break;
-                case 413: message = tr(Str::NetBodyTooBig); break;
-                case 400: message = tr(Str::NetBadRequest); break;
-                case 500: message = tr(Str::NetServerError); break;
-                default: message = fmt(Str::NetRefused, {std::to_string(res.status)}); break;
+    void dispatch() {
+        std::unique_lock lock(mutex);
+        while (!stopDispatcher) {
+            const auto now = Clock::now();
+            std::vector<std::pair<HttpHandle, Reply>> out;
+            for (size_t i = 0; i < jobs.size();) {
+                if (jobs[i].deadline <= now || closing) {
+                    out.emplace_back(jobs[i].exchange, refusal(503, tr(Str::NetBusy)));
+                    jobs[i] = std::move(jobs.back());
+                    jobs.pop_back();
+                } else {
+                    ++i;
+                }
             }
-            send(res, refusal(res.status, message));
-            return httplib::Server::HandlerResponse::Handled;
-        }));
-        s.set_exception_handler([](const httplib::Request&, httplib::Response& res, std::exception_ptr) {
-            send(res, refusal(500, tr(Str::NetServerError)));
-        });
+            const bool pace = feed && now - lastWake >= limits.wakeEvery;
+            bool woke = false, changesPending = false;
+            for (size_t i = 0; i < waiters.size();) {
+                Waiter& w = waiters[i];
+                const auto device = devices.find(w.key);
+                std::optional<Reply> reply;
+                if (closing) {
+                    reply = refusal(503, tr(Str::NetBusy));
+                } else if (device == devices.end() || device->second.blocked) {
+                    reply = *checkTokenLocked(w.key);
+                } else if (w.afterPump) {
+                    if (feed && pumps > *w.afterPump)
+                        reply = w.ideas ? ideasFrom(*feed, w.key)
+                                        : Reply{200, composeLocked(*feed, w.key, device->second, w.changes,
+                                                                   w.seen ? std::optional(w.seen) : std::nullopt)};
+                    else if (w.deadline <= now)
+                        reply = refusal(503, tr(Str::NetBusy));  // the owner has not pumped in time
+                } else if (feed && (feed->revision != w.seen || w.deadline <= now)) {
+                    if (pace || w.deadline <= now) {
+                        reply = Reply{200, composeLocked(*feed, w.key, device->second, w.changes,
+                                                         w.seen ? std::optional(w.seen) : std::nullopt)};
+                        woke = woke || feed->revision != w.seen;
+                    } else {
+                        changesPending = true;
+                    }
+                } else if (w.deadline <= now) {
+                    reply = refusal(503, tr(Str::NetBusy));
+                }
+                if (reply) {
+                    if (w.afterPump) --reads;
+                    out.emplace_back(std::move(w.exchange), std::move(*reply));
+                    w = std::move(waiters.back());
+                    waiters.pop_back();
+                } else {
+                    ++i;
+                }
+            }
+            if (woke) lastWake = now;
+            if (!out.empty()) {
+                lock.unlock();
+                for (auto& [exchange, reply] : out) exchange->complete(toHttp(std::move(reply)));
+                lock.lock();
+                continue;
+            }
+            auto next = now + std::chrono::hours(1);
+            for (const PendingJob& j : jobs) next = std::min(next, j.deadline);
+            for (const Waiter& w : waiters) next = std::min(next, w.deadline);
+            if (changesPending) next = std::min(next, lastWake + limits.wakeEvery);
+            poke.wait_until(lock, next, [&] { return poked || stopDispatcher; });
+            poked = false;
+        }
     }
 };
 
-// [SECTION] Start and stop
+// [SECTION] Start, stop and the owner's calls
 
-Participation::Participation(Limits limits) : impl_(std::make_unique<Impl>(queue_, limits)) {}
+Participation::Participation(Limits limits) : impl_(std::make_unique<Impl>(limits)) {}
 
 Participation::~Participation() { stop(); }
 
 Status Participation::start(const std::string& host, int port, const std::string& code) {
     stop();
     if (!code.empty() && !isRoomCode(code)) return Status::failure(fmt(Str::NetBadCode, {code}));
-    impl_->server = std::make_unique<httplib::Server>();
-    impl_->routes();
+    Impl& impl = *impl_;
+    HttpLimits http;
+    http.maxBody = impl.limits.maxBody;
+    http.perAddress = impl.limits.perAddress;
+    http.idleTimeoutSeconds = impl.limits.idleSeconds;
+    http.bodyTime = impl.limits.bodyTime;
+    auto refuse = [](int status) {
+        std::string message;
+        switch (status) {
+            case 404: message = tr(Str::NetNotFound); break;
+            case 413: message = tr(Str::NetBodyTooBig); break;
+            case 400: message = tr(Str::NetBadRequest); break;
+            default: message = fmt(Str::NetRefused, {std::to_string(status)}); break;
+        }
+        return toHttp(refusal(status, message));
+    };
     int bound = 0;
-    if (port == 0) {
-        bound = impl_->server->bind_to_any_port(host);
-        if (bound <= 0) bound = 0;
-    } else {
-        for (int p = port; p < port + kPortTries && p <= 65535 && !bound; ++p)
-            if (impl_->server->bind_to_port(host, p)) bound = p;
+    const int last = port == 0 ? 0 : std::min(port + kPortTries - 1, 65535);
+    for (int p = port; p <= last && !bound; ++p) {
+        auto server = std::make_unique<HttpServer>(http, [&impl](const HttpHandle& ex) { impl.handle(ex); }, refuse);
+        server->setCommonHeaders({{"Content-Security-Policy", "default-src 'self'"}, {"Cache-Control", "no-store"},
+                                  {"X-Content-Type-Options", "nosniff"}});
+        const Status listening = server->listen(host, p);
+        if (listening) {
+            bound = server->port();
+            impl.http = std::move(server);
+        } else if (!HttpServer::validHost(host)) {
+            return listening;  // not an address: no other port would do
+        }
     }
-    if (!bound) {
-        impl_->server.reset();
-        const int last = port == 0 ? 0 : std::min(port + kPortTries - 1, 65535);
-        return Status::failure(fmt(Str::NetPortsBusy, {host, std::to_string(port), std::to_string(last)}));
-    }
+    if (!bound) return Status::failure(fmt(Str::NetPortsBusy, {host, std::to_string(port), std::to_string(last)}));
+    const bool keep = std::exchange(impl.remembered, false);  // remember() ran: its devices and code stay
     {
-        std::lock_guard lock(impl_->mutex);
-        impl_->code = code.empty() ? randomCode() : code;
-        impl_->devices.clear();
-        impl_->joinOrder.clear();
-        impl_->wrongCodes.clear();
-        impl_->generation = 0;  // every token of the last opening is forgotten: no phone holds an older revision
-        impl_->closing = false;
+        std::lock_guard lock(impl.mutex);
+        if (!keep || !code.empty() || impl.code.empty()) impl.code = code.empty() ? randomCode() : code;
+        if (!keep) {
+            impl.devices.clear();
+            impl.joinOrder.clear();
+            impl.blockedAddresses.clear();
+        }
+        impl.wrongCodes.clear();
+        impl.joins.clear();
+        impl.jobs.clear();
+        impl.waiters.clear();
+        impl.reads = 0;
+        impl.feed.reset();
+        impl.ownerDirty = true;
+        impl.closing = false;
+        impl.stopDispatcher = false;
     }
-    impl_->ballots.clear();
-    impl_->ownIdeas.clear();
-    impl_->port = bound;
-    httplib::Server* server = impl_->server.get();
-    impl_->stopped = false;
-    impl_->thread = std::thread([server, impl = impl_.get()] {
-        server->listen_after_bind();
-        impl->stopped = true;
-    });
-    // stop() only reaches a server that has entered its loop: wait for it (a few milliseconds at most).
-    for (int i = 0; i < 2000 && !server->is_running(); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    impl.published = false;
+    if (!keep) {
+        impl.ballots.clear();
+        impl.ownIdeas.clear();
+        impl.ideaOwner.clear();
+        impl.responses.clear();
+        impl.postKeys.clear();
+    }
+    impl.personalChanged.clear();
+    ++impl.memoryVersion;
+    impl.dispatcher = std::thread([&impl] { impl.dispatch(); });
     return {};
 }
 
 void Participation::stop() {
-    if (!impl_->server) return;
+    Impl& impl = *impl_;
+    if (!impl.http) return;
     {
-        std::lock_guard lock(impl_->mutex);
-        impl_->closing = true;  // waiting long polls answer now
-        impl_->changed.notify_all();
+        std::lock_guard lock(impl.mutex);
+        impl.closing = true;  // waiting polls and jobs not taken are answered 503 now
+        impl.wakeDispatcherLocked();
     }
-    impl_->server->stop();
-    // The server's threads finish their requests before the listening thread ends; those waiting for the owner
-    // (this thread) are answered 503 instead of making stop() wait for their timeout.
-    while (!impl_->stopped) {
-        queue_.refuseAll(refusal(503, tr(Str::NetBusy)));
+    for (int i = 0; i < 1000; ++i) {  // the dispatcher answers them (a few milliseconds at most)
+        {
+            std::lock_guard lock(impl.mutex);
+            if (impl.jobs.empty() && impl.waiters.empty()) break;
+        }
         std::this_thread::sleep_for(std::chrono::milliseconds(1));
     }
-    if (impl_->thread.joinable()) impl_->thread.join();
-    impl_->server.reset();
-    impl_->port = 0;
+    impl.http->stop(toHttp(refusal(503, tr(Str::NetBusy))));
+    {
+        std::lock_guard lock(impl.mutex);
+        impl.stopDispatcher = true;
+        impl.wakeDispatcherLocked();
+    }
+    if (impl.dispatcher.joinable()) impl.dispatcher.join();
+    impl.http.reset();
 }
 
-bool Participation::running() const { return impl_->server != nullptr; }
-int Participation::port() const { return impl_->port; }
+bool Participation::running() const { return impl_->http != nullptr; }
+int Participation::port() const { return impl_->http ? impl_->http->port() : 0; }
 
 std::string Participation::code() const {
     std::lock_guard lock(impl_->mutex);
@@ -757,7 +1170,7 @@ void Participation::setOpen(const OpenToPhones& open) {
     std::lock_guard lock(impl_->mutex);
     if (impl_->open == open) return;
     impl_->open = open;
-    impl_->bumpLocked();
+    impl_->ownerDirty = true;
 }
 
 OpenToPhones Participation::open() const {
@@ -779,17 +1192,30 @@ std::vector<DeviceInfo> Participation::deviceList() const {
         const auto it = impl_->devices.find(token);
         if (it == impl_->devices.end()) continue;
         const Impl::Device& d = it->second;
-        out.push_back(DeviceInfo{token, d.prenom, d.cite, d.groupe, d.posted, d.blocked});
+        out.push_back(DeviceInfo{token, d.prenom, d.cite, d.groupe, d.posted, d.blocked, d.address});
     }
     return out;
 }
 
 void Participation::blockDevice(const std::string& token) {
     std::lock_guard lock(impl_->mutex);
-    const auto it = impl_->devices.find(token);
+    auto it = impl_->devices.find(token);
+    if (it == impl_->devices.end()) it = impl_->devices.find(deviceKey(token));
     if (it == impl_->devices.end() || it->second.blocked) return;
     it->second.blocked = true;
-    impl_->changed.notify_all();  // its waiting long poll answers 401 now
+    if (!it->second.address.empty()) impl_->blockedAddresses.insert(it->second.address);
+    ++impl_->memoryVersion;
+    impl_->wakeDispatcherLocked();  // its waiting long poll answers 401 now
+}
+
+void Participation::unblockDevice(const std::string& token) {
+    std::lock_guard lock(impl_->mutex);
+    auto it = impl_->devices.find(token);
+    if (it == impl_->devices.end()) it = impl_->devices.find(deviceKey(token));
+    if (it == impl_->devices.end() || !it->second.blocked) return;
+    it->second.blocked = false;
+    impl_->blockedAddresses.erase(it->second.address);
+    ++impl_->memoryVersion;
 }
 
 std::string Participation::newCode() {
@@ -799,9 +1225,16 @@ std::string Participation::newCode() {
     impl_->code = fresh;
     impl_->devices.clear();
     impl_->joinOrder.clear();
+    impl_->joins.clear();
     impl_->ballots.clear();
     impl_->ownIdeas.clear();
-    impl_->changed.notify_all();  // waiting long polls answer 401 now
+    impl_->ideaOwner.clear();
+    impl_->responses.clear();
+    impl_->postKeys.clear();
+    impl_->blockedAddresses.clear();
+    impl_->ownerDirty = true;
+    ++impl_->memoryVersion;
+    impl_->wakeDispatcherLocked();  // waiting long polls answer 401 now
     return fresh;
 }
 
@@ -812,7 +1245,7 @@ void Participation::setCountdown(std::optional<int> seconds) {
     if (!seconds) {
         if (c.set) {
             c = {};
-            impl_->bumpLocked();
+            impl_->ownerDirty = true;
         }
         return;
     }
@@ -830,7 +1263,7 @@ void Participation::setCountdown(std::optional<int> seconds) {
         if (sameAsLast && now - c.lastGivenSince > std::chrono::milliseconds(1500)) {
             c.frozen = true;  // the owner keeps giving the same value: its countdown is paused
             c.anchorSeconds = given;
-            impl_->bumpLocked();
+            impl_->ownerDirty = true;
             return;
         }
     }
@@ -838,71 +1271,103 @@ void Participation::setCountdown(std::optional<int> seconds) {
     c.frozen = false;
     c.anchorSeconds = given;
     c.anchorAt = now;
-    impl_->bumpLocked();
+    impl_->ownerDirty = true;
 }
 
 int Participation::pump(Session& session) {
-    const int ran = queue_.drain(session);
-    std::lock_guard lock(impl_->mutex);
-    const std::uint64_t revision = session.revision();
-    if (revision != impl_->modelRevision) {
-        // Another session (a data folder opened again) may count from lower: the sum must still move forward.
-        if (revision < impl_->modelRevision) impl_->generation += impl_->modelRevision - revision + 1;
-        impl_->modelRevision = revision;
-        impl_->changed.notify_all();
+    Impl& impl = *impl_;
+    if (!impl.http) return 0;
+    std::vector<Impl::PendingJob> taken;
+    {
+        std::lock_guard lock(impl.mutex);
+        taken.swap(impl.jobs);
     }
-    return ran;
+    std::vector<std::pair<HttpHandle, Reply>> replies;
+    replies.reserve(taken.size());
+    for (Impl::PendingJob& job : taken) replies.emplace_back(job.exchange, job.run(session.model(), session));
+    // What phones read next includes what these jobs did: published before they are answered.
+    impl.publish(session.model(), session.revision());
+    for (auto& [exchange, reply] : replies) exchange->complete(toHttp(std::move(reply)));
+    return static_cast<int>(taken.size());
 }
 
-// [SECTION] Local addresses
+std::vector<std::string> Participation::takeFailures() { return std::exchange(impl_->failures, {}); }
 
-std::vector<std::string> localAddresses() {
-    std::vector<std::string> out;
-#ifdef _WIN32
-    // The IPv4 addresses of the adapters that are up, loopback left out (GetAdaptersAddresses).
-    ULONG size = 16 * 1024;
-    std::vector<unsigned char> buffer;
-    ULONG rc = ERROR_BUFFER_OVERFLOW;
-    for (int attempt = 0; attempt < 3 && rc == ERROR_BUFFER_OVERFLOW; ++attempt) {
-        buffer.resize(size);
-        rc = ::GetAdaptersAddresses(AF_INET, GAA_FLAG_SKIP_ANYCAST | GAA_FLAG_SKIP_MULTICAST | GAA_FLAG_SKIP_DNS_SERVER,
-                                    nullptr, reinterpret_cast<IP_ADAPTER_ADDRESSES*>(buffer.data()), &size);
+// [SECTION] What the room remembers across restarts
+
+std::uint64_t Participation::memoryVersion() const { return impl_->memoryVersion; }
+
+std::string Participation::memory() const {
+    const Impl& impl = *impl_;
+    Json devices = Json::array(), ideas = Json::array();
+    std::lock_guard lock(impl.mutex);
+    for (const std::string& key : impl.joinOrder) {
+        const auto it = impl.devices.find(key);
+        if (it == impl.devices.end()) continue;
+        const Impl::Device& d = it->second;
+        devices.push_back({{"cle", key}, {"prenom", d.prenom}, {"cite", d.cite}, {"groupe", d.groupe},
+                           {"adresse", d.address}, {"bloque", d.blocked}, {"idees", d.posted}});
     }
-    if (rc != NO_ERROR) return out;
-    for (auto* a = reinterpret_cast<IP_ADAPTER_ADDRESSES*>(buffer.data()); a; a = a->Next) {
-        if (a->OperStatus != IfOperStatusUp || a->IfType == IF_TYPE_SOFTWARE_LOOPBACK) continue;
-        for (auto* u = a->FirstUnicastAddress; u; u = u->Next) {
-            if (!u->Address.lpSockaddr || u->Address.lpSockaddr->sa_family != AF_INET) continue;
-            char text[INET_ADDRSTRLEN] = {};
-            const auto* in = reinterpret_cast<const sockaddr_in*>(u->Address.lpSockaddr);
-            if (inet_ntop(AF_INET, &in->sin_addr, text, sizeof text) && std::string_view(text).rfind("127.", 0) != 0)
-                out.emplace_back(text);
+    for (const auto& [key, own] : impl.ownIdeas)
+        for (const auto& [id, idea] : own)
+            ideas.push_back({{"id", id}, {"appareil", key}, {"tableau", idea.board}, {"colonne", idea.category},
+                             {"texte", idea.text}, {"masquee", idea.hidden}});
+    return dump(Json{{"version", 1}, {"code", impl.code}, {"etape", impl.open.etape}, {"appareils", devices},
+                     {"idees", ideas}, {"bulletins", impl.ballots}, {"reponses", impl.responses},
+                     {"adresses_bloquees", impl.blockedAddresses}});
+}
+
+Status Participation::remember(const std::string& text, Id etape) {
+    Impl& impl = *impl_;
+    if (impl.http) return Status::failure(tr(Str::NetRememberRunning));
+    const Json j = Json::parse(text, nullptr, false);
+    try {
+        if (j.is_discarded() || !j.is_object() || j.value("version", 0) != 1) throw std::runtime_error("version");
+        if (j.at("etape").get<Id>() != etape) return {};  // another étape's room: a new one starts
+        const std::string code = j.at("code").get<std::string>();
+        if (!isRoomCode(code)) throw std::runtime_error("code");
+        std::map<std::string, Impl::Device> devices;
+        std::vector<std::string> order;
+        for (const Json& d : j.at("appareils")) {
+            Impl::Device device;
+            device.prenom = d.at("prenom").get<std::string>();
+            device.cite = d.at("cite").get<std::string>();
+            device.groupe = d.at("groupe").get<std::string>();
+            device.address = d.at("adresse").get<std::string>();
+            device.blocked = d.at("bloque").get<bool>();
+            device.posted = d.at("idees").get<int>();
+            device.moi = dump(Json{{"prenom", device.prenom}, {"cite", device.cite}, {"groupe", device.groupe}});
+            const std::string key = d.at("cle").get<std::string>();
+            if (devices.emplace(key, std::move(device)).second) order.push_back(key);
         }
+        std::map<std::string, std::map<Id, OwnIdea>> own;
+        std::map<Id, std::string> owner;
+        for (const Json& i : j.at("idees")) {
+            const Id id = i.at("id").get<Id>();
+            const std::string key = i.at("appareil").get<std::string>();
+            own[key][id] = OwnIdea{i.at("tableau").get<Id>(), i.at("colonne").get<Id>(), i.at("texte").get<std::string>(),
+                                   i.at("masquee").get<bool>()};
+            owner[id] = key;
+        }
+        auto ballots = j.at("bulletins").get<std::map<std::string, Id>>();
+        auto responses = j.at("reponses").get<std::map<std::string, Id>>();
+        auto blocked = j.at("adresses_bloquees").get<std::set<std::string>>();
+        {
+            std::lock_guard lock(impl.mutex);
+            impl.code = code;
+            impl.devices = std::move(devices);
+            impl.joinOrder = std::move(order);
+            impl.blockedAddresses = std::move(blocked);
+        }
+        impl.ownIdeas = std::move(own);
+        impl.ideaOwner = std::move(owner);
+        impl.ballots = std::move(ballots);
+        impl.responses = std::move(responses);
+        impl.remembered = true;
+        return {};
+    } catch (const std::exception&) {
+        return Status::failure(tr(Str::NetRememberUnreadable));
     }
-    return out;
-#else
-    ifaddrs* list = nullptr;
-    if (getifaddrs(&list) != 0) return out;
-    for (const ifaddrs* a = list; a; a = a->ifa_next) {
-        if (!a->ifa_addr || a->ifa_addr->sa_family != AF_INET) continue;
-        if ((a->ifa_flags & IFF_LOOPBACK) || !(a->ifa_flags & IFF_UP)) continue;
-        char text[INET_ADDRSTRLEN] = {};
-        const auto* in = reinterpret_cast<const sockaddr_in*>(a->ifa_addr);
-        if (inet_ntop(AF_INET, &in->sin_addr, text, sizeof text)) out.emplace_back(text);
-    }
-    freeifaddrs(list);
-    return out;
-#endif
-}
-
-std::vector<std::string> joinUrls(const std::string& host, int port) {
-    std::vector<std::string> hosts;
-    if (host.empty() || host == "0.0.0.0") hosts = localAddresses();
-    else hosts.push_back(host);
-    if (hosts.empty()) hosts.push_back("127.0.0.1");
-    std::vector<std::string> urls;
-    for (const std::string& h : hosts) urls.push_back("http://" + h + ":" + std::to_string(port) + "/");
-    return urls;
 }
 
 }  // namespace atelier::net

@@ -1,14 +1,24 @@
-// The participation server (issue 12): phones on the room's network join with a six-digit code, then read the
-// state of what the facilitator opened to them and post ideas and ballots. Every request that reads or changes
-// the model becomes a job on the ActionQueue, run by the owner thread (pump()); the HTTP threads never read the
-// model. The API (JSON, UTF-8, French keys) is the contract of issue 12 point 6:
+// The participation server (issues 12 and 28): phones on the room's network join with a six-digit code, then
+// read what the facilitator opened to them and post ideas and ballots. It runs over an event-driven HTTP server
+// (net/http_server.h: one thread polls every connection, a waiting phone is a suspended connection). Requests
+// that change the model become jobs run by the owner thread in pump(); what phones read is a *feed* that pump()
+// publishes once per change of the model (sections and ideas, each stamped with the revision that changed it),
+// shared by every phone: answering a phone never reads the model and never runs on the owner thread.
+// The API (JSON, UTF-8, French keys) is the contract of issue 12 point 6, kept:
 //   POST /api/salle {"code"} → 200 {"etape": {"numero", "titre"}, "cites": [nom], "groupes": [nom]}; wrong code 403
-//   POST /api/rejoindre {"code", "prenom"?, "cite"?, "groupe"?} → 200 {"jeton"}; wrong code 403
+//   POST /api/rejoindre {"code", "prenom"?, "cite"?, "groupe"?} → 200 {"jeton"}; wrong code 403; too many joins
+//        from one address 429; a blocked device's address 403
 //   GET  /api/etat[?revision=N] → {"etape", "activite", "tableau" (+ "masque"), "vote" (+ "a_vote",
-//        "mon_bulletin"), "moi", "minuteur_s", "revision"}; with N, waits (long poll) until the revision differs
-//        from N or Limits::longPoll has passed
+//        "mon_bulletin"), "evaluation", "moi", "minuteur_s", "revision"}; with N, waits (long poll) until the
+//        revision differs from N or Limits::longPoll has passed
+//   GET  /api/etat?revision=N&changements=1 (issue 28 point 2, what the page uses): the same wait, answered with
+//        only what changed since N: {"revision", "changements": true, the sections that changed, "minuteur_s",
+//        "idees": [idea], "retirees": [id]}; idea = {"id", "texte", "colonne"} (+ "mienne": true, "modifiable"
+//        for the device's own). When N is unknown (too old, another run, missing) the answer is the whole state
+//        with "complet": true and "idees": every idea the device sees.
 //   GET  /api/idees → {"miennes": [{"id", "texte", "colonne", "modifiable"}], "autres": [{"texte", "colonne"}]}
-//   POST /api/idees {"texte", "colonne"?} → 201 {"id"}; invalid 400; too fast 429
+//   POST /api/idees {"texte", "colonne"?, "cle"?} → 201 {"id"}; invalid 400; too fast 429; "cle" (a key the page
+//        makes per idea): the same key again answers the same id without storing it twice (a retry)
 //   PUT  /api/idees/{id} {"texte"} → 200 {"id"}; DELETE /api/idees/{id} → 200 {"id"}; not this device's 404;
 //        moved by the facilitator 409
 //   POST /api/bulletin {"vote", "ranking"|"grades"|"approve"|"dots"} → 200 {"id"}; invalid 400; closed 409
@@ -17,8 +27,7 @@
 //   "mentions" (worst first), "pratiques": [{"id", "titre", "cite"}] (the day's practices), "a_repondu",
 //   "mes_reponses"}; otherwise "evaluation" is null.
 //   POST /api/evaluation {"reponses": [{"question", "mention"|"texte"|"pratiques": [id]}]} → 200 {"id"}: one
-//        answer sheet per device, a new one replaces it (the device's Cité, when it gave one of the list, feeds the
-//        practices' « Cités intéressées »); invalid 400; not open 409; too fast 429
+//        answer sheet per device, a new one replaces it; invalid 400; not open 409; too fast 429
 //   GET  /, /participer.css, /participer.js: the participant page (assets/); any other path 404
 // Everything but the page, /api/salle and joining needs `Authorization: Bearer JETON` (401 otherwise, or when the
 // device was blocked). Every error is {"erreur": "…"}.
@@ -32,7 +41,7 @@
 
 #include "core/model.h"
 #include "core/session.h"
-#include "net/action_queue.h"
+#include "net/addresses.h"
 
 namespace atelier::net {
 
@@ -55,19 +64,26 @@ struct DeviceInfo {
     std::string prenom, cite, groupe;  // as the phone gave them (may be empty)
     int ideas = 0;                     // ideas it posted that were accepted
     bool blocked = false;              // blockDevice(): its token answers 401
+    std::string address;               // where it joined from (blocked with it)
 };
 
-/// The server's limits (issue 12 point 5); tests shorten the timeout.
+/// The server's limits (issues 12 and 28); tests shorten the times.
 struct Limits {
-    size_t maxBody = 8 * 1024;                        // larger bodies: 413
+    size_t maxBody = 8 * 1024;                        // larger bodies: 413 before they are read (chunked: cut)
     int wrongCodesPerMinute = 5;                      // per address; more: 429 until the minute has passed
     int ideasPerMinute = 20;                          // per device; more: 429
     std::chrono::milliseconds answerTimeout{5000};    // the owner did not take the job: 503
     size_t maxNameLength = 100;                       // prénom, cité, groupe, in characters
     int editsPerMinute = 30;                          // per device, changes and deletions of its ideas; more: 429
     std::chrono::milliseconds longPoll{20000};        // GET /api/etat?revision=N waits at most this long
-    size_t maxWaitingPolls = 200;                     // more long polls at once are answered without waiting
-    size_t threads = 256;                             // HTTP threads (each waiting long poll holds one)
+    size_t maxWaitingPolls = 4000;                    // more long polls at once are answered without waiting
+    std::chrono::milliseconds wakeEvery{150};         // waiting phones are answered at most this often (changes
+                                                      // of that time travel together)
+    unsigned perAddress = 6;                          // connections at once from one address (a phone needs 2)
+    int joinsPerAddress = 4;                          // joins from one address per joinWindow; more: 429
+    std::chrono::minutes joinWindow{30};
+    unsigned idleSeconds = 5;                         // a connection silent this long (headers, body) is closed
+    std::chrono::milliseconds bodyTime{5000};         // a body must have arrived this long after its headers
 };
 
 class Participation {
@@ -98,8 +114,11 @@ public:
     size_t devices() const;
     /// Devices that joined since start() (or newCode()), blocked ones included, in joining order.
     std::vector<DeviceInfo> deviceList() const;
-    /// Its token stops working (401) and it cannot rejoin with it; its ideas and ballots stay. Owner thread.
+    /// Its token stops working (401) and its address cannot join again until unblockDevice(); its ideas and
+    /// ballots stay. Owner thread.
     void blockDevice(const std::string& token);
+    /// Lets a blocked device (and its address) back in. Owner thread.
+    void unblockDevice(const std::string& token);
     /// A new room code: every device is forgotten and must join again. Returns the code. Owner thread.
     std::string newCode();
     /// What `minuteur_s` shows: the seconds left, or none. The server counts down by itself from the moment it is
@@ -108,23 +127,30 @@ public:
     /// more than 1.5 s while the server counts is a paused countdown (shown still); any other value restarts the
     /// count. Setting, clearing, pausing or restarting changes the state's revision.
     void setCountdown(std::optional<int> seconds);
-    /// Runs the jobs of the HTTP threads, then publishes the session's revision to the long polls waiting for a
-    /// change. The owner calls it once per frame or loop turn (instead of queue().drain()). Returns the jobs run.
+    /// Runs the phones' jobs (their actions go through Session::apply on this thread), publishes what phones see
+    /// when the model or what is open changed, then answers the jobs. The owner calls it once per frame or loop
+    /// turn. Returns the jobs run.
     int pump(Session& session);
-    /// The jobs of the HTTP threads (pump() drains it).
-    ActionQueue& queue() { return queue_; }
+    /// Writes the phones asked for that could not be saved (disk full, folder locked), in French, since the
+    /// last call: the console shows them (issue 28 point 7). Owner thread.
+    std::vector<std::string> takeFailures();
+
+    /// What the room must remember across a restart of the app or `serve` (issue 28 point 4), as JSON text for
+    /// the data folder: the code, the étape, and for each device the digest of its token (never the token), what
+    /// it said, whether it is blocked, the ideas it posted as it left them; its ballots and answers under digests
+    /// that only the phone, which holds the token, can make again (nothing stored ties a ballot to a device).
+    /// Owner thread.
+    std::string memory() const;
+    /// Changes whenever memory() would give something else (the owner saves it then).
+    std::uint64_t memoryVersion() const;
+    /// Takes back what memory() gave, before start(): the devices, their ideas and ballots, the code (unless
+    /// start() is given another). A memory of another étape is ignored (a new room). A French message when the
+    /// text cannot be read; nothing is taken then.
+    Status remember(const std::string& memory, Id etape);
 
 private:
     struct Impl;
-    ActionQueue queue_;
     std::unique_ptr<Impl> impl_;
 };
-
-/// The IPv4 addresses of this machine on its networks, loopback left out (the addresses phones can reach).
-std::vector<std::string> localAddresses();
-
-/// The URLs phones open for a server on `host`:`port`: one per local address when `host` is 0.0.0.0 (loopback
-/// when there is none), else `host`'s.
-std::vector<std::string> joinUrls(const std::string& host, int port);
 
 }  // namespace atelier::net

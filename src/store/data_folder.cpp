@@ -35,6 +35,25 @@ Outcome DataFolder::writeDocument(const std::string& fileName, std::string_view 
     }
 }
 
+Outcome DataFolder::saveRoomMemory(std::string_view memory) {
+    try {
+        writeFileAtomic(dir_ / "participation.json", memory);
+        return Outcome{true, {}, dir_ / "participation.json"};
+    } catch (const std::exception& e) {
+        return Outcome::failure(e.what());
+    }
+}
+
+std::string DataFolder::roomMemory() const {
+    try {
+        std::error_code ec;
+        if (!std::filesystem::exists(dir_ / "participation.json", ec)) return {};
+        return readInputFile(dir_ / "participation.json");
+    } catch (const std::exception&) {
+        return {};
+    }
+}
+
 Outcome DataFolder::writeDocuments(const std::string& folder,
                                    const std::vector<std::pair<std::string, std::string>>& files) {
     const std::filesystem::path dir = documentsDir() / folder;

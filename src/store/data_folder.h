@@ -66,6 +66,12 @@ public:
     Result<std::vector<IdeaHit>> searchIdeas(std::string_view text);
     /// A CSV file the user gave (a path typed or dropped), read within the input limits (anywhere: no folder needed).
     static Result<CsvTable> readCsv(const std::filesystem::path& file);
+    /// The room's memory for phones (DATA/participation.json, issue 28 point 4): what the participation server
+    /// must remember across a restart (digests of the phones' tokens, their ideas and ballot keys), written
+    /// atomically. The message says why when it could not be saved.
+    Outcome saveRoomMemory(std::string_view memory);
+    /// What saveRoomMemory() wrote last; empty when there is none (a first opening) or it cannot be read.
+    std::string roomMemory() const;
 
 private:
     Database& index();

@@ -592,7 +592,12 @@ void App::handle(Request& request, Actions& follow) {
 
 Status App::openParticipation(const std::string& host, int port, const std::string& code) {
     if (!participation_) participation_ = std::make_unique<net::Participation>();
-    if (participation_->running()) participation_->stop();
+    if (participation_->running()) closeParticipation();
+    // The room of this étape as it was left (issue 28 point 4): its phones carry on without joining again.
+    if (folder_)
+        if (const std::string memory = folder_->roomMemory(); !memory.empty())
+            if (Status remembered = participation_->remember(memory, state_.selectedEtape); !remembered)
+                toast(remembered.message, true);
     const Status s = participation_->start(host, port, code);
     room_ = RoomStatus{};
     if (!s) {
@@ -608,8 +613,21 @@ Status App::openParticipation(const std::string& host, int port, const std::stri
 }
 
 void App::closeParticipation() {
-    if (participation_) participation_->stop();
+    if (participation_ && participation_->running()) {
+        participation_->stop();
+        saveRoomMemory(true);
+    }
     room_ = RoomStatus{};
+}
+
+void App::saveRoomMemory(bool now) {
+    if (!folder_ || !participation_ || participation_->memoryVersion() == savedMemory_) return;
+    const auto at = std::chrono::steady_clock::now();
+    if (!now && at - memorySavedAt_ < std::chrono::seconds(1)) return;  // at most once a second under load
+    const store::Outcome saved = folder_->saveRoomMemory(participation_->memory());
+    memorySavedAt_ = at;
+    if (saved) savedMemory_ = participation_->memoryVersion();
+    else toast(saved.message, true);
 }
 
 void App::refreshRoom() {
@@ -628,6 +646,8 @@ void App::refreshRoom() {
 void App::pumpParticipation() {
     if (!participation_ || !participation_->running()) return;
     participation_->pump(session_);  // the phones' jobs, then their long polls learn the new revision
+    for (std::string& failure : participation_->takeFailures()) toast(std::move(failure), true);
+    saveRoomMemory(false);
     // The room's countdown on the phones' Attente screen: the seconds left while it is set (the server counts
     // down by itself and shows a value that stays put as paused), none when it is not in use.
     const Countdown& c = state_.countdown;
@@ -655,6 +675,13 @@ void App::handleParticipation(ParticipationRequest& r) {
         if (participation_ && participation_->running()) {
             participation_->blockDevice(r.token);
             toast(tr(Str::RoomBlockDone));
+        }
+        refreshRoom();
+        break;
+    case Kind::Unblock:
+        if (participation_ && participation_->running()) {
+            participation_->unblockDevice(r.token);
+            toast(tr(Str::RoomUnblockDone));
         }
         refreshRoom();
         break;

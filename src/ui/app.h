@@ -4,6 +4,7 @@
 #pragma once
 
 #include <filesystem>
+#include <chrono>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -224,6 +225,9 @@ private:
     /// the server the room's countdown.
     void pumpParticipation();
     void handleParticipation(ParticipationRequest& request);
+    /// Saves what the room must remember across a restart into the data folder when it changed: at most once a
+    /// second (`now`: at once, when participation closes).
+    void saveRoomMemory(bool now);
 
     Session& session_;
     store::DataFolder* folder_;
@@ -234,6 +238,8 @@ private:
     std::function<void(const std::filesystem::path&)> openFolder_;
     std::string participationHost_ = "0.0.0.0";
     int participationPort_ = net::Participation::kDefaultPort;
+    std::uint64_t savedMemory_ = 0;                     // the room memory's version last saved
+    std::chrono::steady_clock::time_point memorySavedAt_;
 };
 
 }  // namespace atelier::ui

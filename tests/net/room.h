@@ -22,6 +22,14 @@ namespace atelier::test {
 
 using Json = nlohmann::json;
 
+/// The server's limits for tests that join many times from loopback (one address): joins are not limited.
+inline net::Limits roomLimits() {
+    net::Limits limits;
+    limits.joinsPerAddress = 1000;
+    limits.perAddress = 64;
+    return limits;
+}
+
 /// A session with étape 1, a board « Leviers » (the default columns), an open majority vote, an open dot vote
 /// and a closed approval vote; a participation server on a free loopback port with code 123456.
 struct Room {
@@ -29,7 +37,7 @@ struct Room {
     net::Participation server;
     Id etape = 0, board = 0, majority = 0, dots = 0, closed = 0;
 
-    explicit Room(net::Limits limits = {}) : server(limits) {
+    explicit Room(net::Limits limits = roomLimits()) : server(limits) {
         etape = session.model().etapeByNumber(1)->id;
         board = add(AddBoard{etape, Board{0, "Leviers", defaultBoardCategories(), {}, {}, false}});
         VoteSetup mj{"Quelle action essaimer ?", VoteMethod::Majority, {"Cafés des parents", "Tutorat"}};

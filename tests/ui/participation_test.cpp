@@ -195,7 +195,11 @@ TEST_CASE("Participation tab: « Bloquer » stops a device's token, the others k
     const std::string paul = joinAs(c, "Paul", "Groupe 2");
     REQUIRE(c.app.room().devices.size() == 2);
     CHECK(c.app.room().phones == 2);
-    c.click("participation.block." + nadia);
+    // The console knows a device by the digest of its token (the token itself stays on the phone).
+    const std::string nadiaDevice = c.app.room().devices.front().token;
+    CHECK(nadiaDevice != nadia);
+    CHECK(c.app.room().devices.front().prenom == "Nadia");
+    c.click("participation.block." + nadiaDevice);
     c.frame();
     CHECK(c.app.room().phones == 1);
     CHECK(c.app.room().devices.front().blocked);
@@ -206,6 +210,13 @@ TEST_CASE("Participation tab: « Bloquer » stops a device's token, the others k
     auto fine = getWithToken(c, "/api/etat", paul);
     REQUIRE(fine);
     CHECK(fine->status == 200);
+    // « Réautoriser » lets it back in.
+    c.click("participation.unblock." + nadiaDevice);
+    c.frame();
+    CHECK(c.app.room().phones == 2);
+    auto back = getWithToken(c, "/api/etat", nadia);
+    REQUIRE(back);
+    CHECK(back->status == 200);
 }
 
 TEST_CASE("Participation tab: « Nouveau code » makes every phone join again with the new code") {

@@ -152,3 +152,28 @@ TEST_CASE("Votes: grading every proposal of a majority-judgment ballot and casti
     REQUIRE(c.vote(0).ballots.size() == before + 1);
     CHECK(c.vote(0).ballots.back().ballot.grades.size() == options);
 }
+
+TEST_CASE("Votes: more voices than people checked in is flagged, as many or fewer is not (issue 28 point 5)") {
+    VotesConsole c;
+    c.click("vote.1");
+    c.frame();
+    const Etape& e = c.etape1();
+    long long voices = 0;
+    for (const StoredBallot& b : c.vote(1).ballots) voices += b.ballot.count;
+    long long present = 0;
+    for (const Registration& r : e.registrations) present += r.present ? 1 : 0;
+    CHECK(ui::probe::find("votes.more-voices-than-present").has_value() == (present > 0 && voices > present));
+    // Everyone checked out but one: any second voice is one too many.
+    const Id etape = e.id;
+    bool kept = false;
+    for (Registration r : std::vector<Registration>(e.registrations)) {
+        r.present = !kept;
+        kept = true;
+        REQUIRE(c.session.apply(UpdateRegistration{etape, r}));
+    }
+    for (; voices < 2; ++voices)  // at least two voices for one person present
+        REQUIRE(c.session.apply(CastBallot{etape, c.vote(1).id, StoredBallot{0, Ballot{1, {}, {}, {{0, 1}}, {}}}}));
+    c.frame();
+    c.frame();
+    CHECK(ui::probe::find("votes.more-voices-than-present").has_value());
+}

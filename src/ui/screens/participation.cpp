@@ -147,13 +147,14 @@ void drawDevices(ScreenContext& ctx) {
     ImGui::TextDisabled("%s", tr(Str::RoomDevices));
     constexpr ImGuiTableFlags kFlags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY;
     const float height = std::min(ImGui::GetContentRegionAvail().y, ImGui::GetFrameHeightWithSpacing() * 12.0f);
-    if (!ImGui::BeginTable("##devices", 5, kFlags, ImVec2(0, std::max(height, ImGui::GetFrameHeightWithSpacing() * 3))))
+    if (!ImGui::BeginTable("##devices", 6, kFlags, ImVec2(0, std::max(height, ImGui::GetFrameHeightWithSpacing() * 3))))
         return;
     ImGui::TableSetupScrollFreeze(0, 1);
     ImGui::TableSetupColumn(tr(Str::RoomDeviceName));
     ImGui::TableSetupColumn(tr(Str::RoomDeviceCite));
     ImGui::TableSetupColumn(tr(Str::RoomDeviceGroup));
     ImGui::TableSetupColumn(tr(Str::RoomDeviceIdeas), ImGuiTableColumnFlags_WidthFixed, 60.0f);
+    ImGui::TableSetupColumn(tr(Str::RoomDeviceAddress));
     ImGui::TableSetupColumn("##block", ImGuiTableColumnFlags_WidthFixed, 110.0f);
     ImGui::TableHeadersRow();
     for (const net::DeviceInfo& d : room.devices) {
@@ -168,8 +169,14 @@ void drawDevices(ScreenContext& ctx) {
         ImGui::TableNextColumn();
         ImGui::Text("%d", d.ideas);
         ImGui::TableNextColumn();
+        ImGui::TextUnformatted(d.address.empty() ? "—" : d.address.c_str());
+        ImGui::TableNextColumn();
         if (d.blocked) {
             ImGui::TextDisabled("%s", tr(Str::RoomBlocked));
+            ImGui::SameLine();
+            if (ImGui::SmallButton(tr(Str::RoomUnblock)))
+                ctx.requests.push_back(ParticipationRequest{ParticipationRequest::Kind::Unblock, {}, d.token});
+            probe::mark("participation.unblock." + d.token);
         } else if (ImGui::SmallButton(tr(Str::RoomBlock))) {
             ctx.requests.push_back(ParticipationRequest{ParticipationRequest::Kind::Block, {}, d.token});
         }
@@ -287,20 +294,26 @@ bool projectJoin(ParticipationView& view, ImDrawList* draw, ImVec2 min, ImVec2 m
                               width - 2 * margin - countdownReserve);
     y += title.y + 40.0f * unit;
 
-    // Left: the QR code, as large as the height left allows (at most half the width).
-    const float side = std::min(max.y - margin - y, width * 0.45f);
-    drawQr(draw, ImVec2(min.x + margin, y), side, roomQr(view, room));
+    // Left: the QR code, as large as the height left allows (at most half the width); none without a network
+    // (a code nobody can open would only mislead).
+    const bool network = !room.urls.empty();
+    const float side = network ? std::min(max.y - margin - y, width * 0.45f) : 0.0f;
+    if (network) drawQr(draw, ImVec2(min.x + margin, y), side, roomQr(view, room));
 
     // Right: the steps, the address and the code.
-    const float x = min.x + margin + side + 60.0f * unit;
+    const float x = min.x + margin + (network ? side + 60.0f * unit : 0.0f);
     const float wrap = max.x - margin - x;
     float ry = y;
     ry += text(f.large, 44, ImVec2(x, ry), kText, tr(Str::JoinStepWifi), wrap).y + 30.0f * unit;
     ry += text(f.large, 44, ImVec2(x, ry), kText, tr(Str::JoinStepScan), wrap).y + 12.0f * unit;
-    const std::string url = room.urls.empty() ? std::string(tr(Str::RoomNoNetwork)) : room.urls.front();
-    // The address as large as fits on one line, between 40 and 72 units.
-    const float urlSize = fitSize(f.largeBold, url, wrap, FLT_MAX, 72.0f * unit, 40.0f * unit, false) / unit;
-    ry += text(f.largeBold, urlSize, ImVec2(x, ry), kAccent, url, wrap).y + 40.0f * unit;
+    if (network) {
+        // The address as large as fits on one line, between 40 and 72 units.
+        const std::string& url = room.urls.front();
+        const float urlSize = fitSize(f.largeBold, url, wrap, FLT_MAX, 72.0f * unit, 40.0f * unit, false) / unit;
+        ry += text(f.largeBold, urlSize, ImVec2(x, ry), kAccent, url, wrap).y + 40.0f * unit;
+    } else {
+        ry += text(f.largeBold, 44, ImVec2(x, ry), kAccent, tr(Str::RoomNoNetwork), wrap).y + 40.0f * unit;
+    }
     ry += text(f.large, 44, ImVec2(x, ry), kText, tr(Str::JoinStepCode), wrap).y + 4.0f * unit;
     const std::string code = spacedCode(room.code);
     const float codeSize = fitSize(f.largeBold, code, wrap, FLT_MAX, 200.0f * unit, 60.0f * unit, false) / unit;

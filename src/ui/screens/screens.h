@@ -72,9 +72,9 @@ struct MessageRequest {
 };
 /// Open or close the participation server, give it a new room code, block a device, or choose what phones see.
 struct ParticipationRequest {
-    enum class Kind { Open, Close, NewCode, Block, SetOpen } kind = Kind::Open;
+    enum class Kind { Open, Close, NewCode, Block, Unblock, SetOpen } kind = Kind::Open;
     net::OpenToPhones open;  // SetOpen
-    std::string token;       // Block
+    std::string token;       // Block, Unblock
 };
 /// Write the summary for the participants (HTML, Markdown, CSV of ideas and votes) into DATA/documents/<étape>/:
 /// of étape `etape` as it is now, or of `archive` (an archived étape, from the Archive tab).

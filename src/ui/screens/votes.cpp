@@ -339,6 +339,18 @@ void drawBallots(VotesView& view, const Etape& e, const Vote& v, Actions& out) {
     long long voices = 0;
     for (const StoredBallot& b : v.ballots) voices += b.ballot.count;
     heading(fmt(Str::BallotsHeading, {std::to_string(voices)}).c_str());
+    // Ballots against the people checked in (issue 28 point 5): more voices than people is worth a look.
+    long long present = 0;
+    for (const Registration& r : e.registrations) present += r.present ? 1 : 0;
+    ImGui::TextDisabled("%s", present == 0   ? tr(Str::VotePresentNone)
+                              : present == 1 ? tr(Str::VotePresentOne)
+                                             : fmt(Str::VotePresentMany, {std::to_string(present)}).c_str());
+    if (present > 0 && voices > present) {
+        ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.70f, 0.08f, 0.08f, 1.0f));
+        ImGui::TextWrapped("%s", fmt(Str::VoteMoreVoicesThanPresent, {std::to_string(voices), std::to_string(present)}).c_str());
+        ImGui::PopStyleColor();
+        probe::mark("votes.more-voices-than-present");
+    }
     ImGui::BeginChild("##ballots", ImVec2(0, 0), false);
     ImGui::PushTextWrapPos(0.0f);  // a ballot's line wraps in the panel
     for (size_t i = 0; i < v.ballots.size(); ++i) {

@@ -378,6 +378,7 @@ struct Participation::Impl {
         auto next = std::make_shared<Feed>(feed ? *feed : Feed{});
         const std::uint64_t r = revisionCounter + 1;
         bool changed = dirty || !feed;
+        if (!feed) next->oldest = r;  // a revision from before this opening (another run) gets the whole state
 
         const Etape* etape = model.etape(opened.etape);
         const Board* board = etape && opened.board ? etape->board(*opened.board) : nullptr;
@@ -1284,7 +1285,13 @@ int Participation::pump(Session& session) {
     }
     std::vector<std::pair<HttpHandle, Reply>> replies;
     replies.reserve(taken.size());
-    for (Impl::PendingJob& job : taken) replies.emplace_back(job.exchange, job.run(session.model(), session));
+    for (Impl::PendingJob& job : taken) {
+        try {
+            replies.emplace_back(job.exchange, job.run(session.model(), session));
+        } catch (const std::exception&) {  // a job's own bug must not take the owner (the app) down
+            replies.emplace_back(job.exchange, refusal(500, tr(Str::NetServerError)));
+        }
+    }
     // What phones read next includes what these jobs did: published before they are answered.
     impl.publish(session.model(), session.revision());
     for (auto& [exchange, reply] : replies) exchange->complete(toHttp(std::move(reply)));

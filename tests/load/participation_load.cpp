@@ -98,7 +98,7 @@ public:
 
     Answer request(const std::string& method, const std::string& path, const std::string& token,
                    const std::string& body, int timeoutSeconds) {
-        for (int attempt = 0; attempt < 2; ++attempt) {
+        for (int attempt = 0; attempt < 2 && !interrupted_; ++attempt) {
             if (fd_ < 0 && !open(timeoutSeconds)) return {};
             std::string out = method + " " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: application/json\r\n";
             if (!token.empty()) out += "Authorization: Bearer " + token + "\r\n";
@@ -124,6 +124,7 @@ public:
     }
     /// Wakes a request waiting on this connection (from another thread): it fails at once.
     void interrupt() {
+        interrupted_ = true;
         if (fd_ >= 0) ::shutdown(fd_, SHUT_RDWR);
     }
     void close() {
@@ -202,6 +203,7 @@ private:
     std::string local_;
     int port_;
     int fd_ = -1;
+    std::atomic<bool> interrupted_{false};
     std::string buffer_;
 };
 

@@ -325,3 +325,18 @@ TEST_CASE("remember: another étape's room starts afresh; an unreadable memory s
     CHECK_FALSE(unreadable);
     CHECK(unreadable.message == tr(Str::NetRememberUnreadable));
 }
+
+TEST_CASE("changements: a revision from another opening of the server gets the whole state, sections left empty too") {
+    Room room;
+    const std::string token = room.join();
+    room.server.setOpen({room.etape, std::nullopt, room.majority});  // no board
+    const std::uint64_t before = room.state(token).at("revision").get<std::uint64_t>();
+    const std::string memory = room.server.memory();
+    room.server.stop();
+    REQUIRE(room.server.remember(memory, room.etape));
+    REQUIRE(room.server.start("127.0.0.1", 0));
+    const Json after = Json::parse(room.get(etatSince(before), token)->body);
+    CHECK(after.at("complet") == true);
+    CHECK(after.at("tableau").is_null());  // said, not left out: the page had a board before
+    CHECK(after.at("revision").get<std::uint64_t>() > before);
+}

@@ -155,7 +155,7 @@ void drawDevices(ScreenContext& ctx) {
     ImGui::TableSetupColumn(tr(Str::RoomDeviceGroup));
     ImGui::TableSetupColumn(tr(Str::RoomDeviceIdeas), ImGuiTableColumnFlags_WidthFixed, 60.0f);
     ImGui::TableSetupColumn(tr(Str::RoomDeviceAddress));
-    ImGui::TableSetupColumn("##block", ImGuiTableColumnFlags_WidthFixed, 110.0f);
+    ImGui::TableSetupColumn("##block", ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 12.0f);
     ImGui::TableHeadersRow();
     for (const net::DeviceInfo& d : room.devices) {
         ImGui::PushID(d.token.c_str());

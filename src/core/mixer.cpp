@@ -36,7 +36,20 @@
 #include <numeric>
 #include <unordered_map>
 
+#if defined(_WIN32)
+#ifndef WIN32_LEAN_AND_MEAN
+#define WIN32_LEAN_AND_MEAN
+#endif
+#ifndef NOMINMAX
+#define NOMINMAX
+#endif
+#include <windows.h>
+#else
+#include <time.h>
+#endif
+
 #include "core/assert.h"
+#include "core/designs.h"
 #include "core/strings.h"
 
 namespace atelier {
@@ -95,12 +108,36 @@ private:
 /// Steps of work between two reads of the clock (a few tens of microseconds).
 constexpr std::int64_t kWorkPerRead = 1 << 14;
 
+/// CPU time of the calling thread in milliseconds: what the search really got, whatever else the laptop runs.
+double threadCpuMs() {
+#if defined(_WIN32)
+    FILETIME created, exited, kernel, user;
+    if (!GetThreadTimes(GetCurrentThread(), &created, &exited, &kernel, &user)) return 0;
+    const auto ticks = [](const FILETIME& t) {
+        return (static_cast<std::uint64_t>(t.dwHighDateTime) << 32) | t.dwLowDateTime;
+    };
+    return static_cast<double>(ticks(kernel) + ticks(user)) / 1e4;  // 100 ns ticks
+#else
+    timespec t{};
+    if (clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t) != 0) return 0;
+    return static_cast<double>(t.tv_sec) * 1e3 + static_cast<double>(t.tv_nsec) / 1e6;
+#endif
+}
+
+double wallMs() {
+    return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now().time_since_epoch()).count();
+}
+
 /// The time budget of one call, from its first instruction. Phases report their work with spend(); the clock is
 /// read every kWorkPerRead steps (check() reads it at once). Once the time is up it stays up. Work that must
 /// follow the search (the statistics of the plan) can be reserved: it counts at the speed measured so far.
 class Budget {
 public:
-    explicit Budget(const MixerInput& input) : limitMs_(input.timeLimitMs), clock_(input.clock) { started_ = now(); }
+    explicit Budget(const MixerInput& input) : limitMs_(input.timeLimitMs), clock_(input.clock) {
+        started_ = now();
+        wallStarted_ = wallMs();
+        cpuStarted_ = threadCpuMs();
+    }
 
     /// Counts `work` steps; true when the time is up.
     bool spend(std::int64_t work) {
@@ -120,20 +157,25 @@ public:
         expired_ = elapsed >= limitMs_;
         return expired_;
     }
+    /// Budget time used so far (reads the clock).
+    double usedMs() { return now() - started_; }
     /// Keeps time for `work` steps to be done after the search.
     void reserve(std::int64_t work) { reserved_ = work; }
     bool expired() const { return expired_; }
     std::int64_t work() const { return work_; }
-    double elapsedMs() { return now() - started_; }
+    /// Wall-clock time since the start (what the facilitator waited).
+    double elapsedMs() const { return wallMs() - wallStarted_; }
+    /// CPU time of this thread since the start (what the budget counts, unless a clock is injected).
+    double cpuMs() const { return threadCpuMs() - cpuStarted_; }
 
 private:
     double now() {
         if (clock_) return clock_();
-        return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now().time_since_epoch()).count();
+        return threadCpuMs();
     }
     int limitMs_;
     const std::function<double()>& clock_;
-    double started_ = 0;
+    double started_ = 0, wallStarted_ = 0, cpuStarted_ = 0;
     std::int64_t work_ = 0, pending_ = 0, reserved_ = 0;
     bool expired_ = false;
 };
@@ -910,28 +952,6 @@ std::vector<int> construct(const Problem& pb, Rng& rng, Budget& budget, std::vec
     return groupOf;
 }
 
-/// Multiplication in the field of `q` elements, q prime or a power of two up to 64 (0 when not supported).
-int fieldMul(int a, int b, int q) {
-    ATELIER_ASSERT(q >= 2 && ((q & (q - 1)) != 0 || q <= 64) && a >= 0 && a < q && b >= 0 && b < q,
-                   "fieldMul: two elements of the field (a prime, or a power of two up to 64)");
-    static constexpr int kPoly[] = {0, 0, 0b111, 0b1011, 0b10011, 0b100101, 0b1000011};  // irreducible, by degree
-    if (q & (q - 1)) return (a * b) % q;  // prime
-    const int degree = std::countr_zero(static_cast<unsigned>(q));
-    int product = 0;
-    for (int i = 0; i < degree; ++i)
-        if (b >> i & 1) product ^= a << i;
-    for (int i = 2 * degree - 2; i >= degree; --i)
-        if (product >> i & 1) product ^= kPoly[degree] << (i - degree);
-    return product;
-}
-int fieldAdd(int a, int b, int q) { return (q & (q - 1)) ? (a + b) % q : a ^ b; }
-bool isPrime(int q) {
-    if (q < 2) return false;
-    for (int d = 2; d * d <= q; ++d)
-        if (q % d == 0) return false;
-    return true;
-}
-
 /// Algebraic start when every group has the same size s ≤ G, G is a prime or a power of two (≤ 64) and nobody
 /// is pinned or kept with someone: people sit on a G × s grid (territory-mates in one column) and, in round
 /// k < G, person (i, j) joins group i + k·j over the field of G elements — two people of different columns then
@@ -943,8 +963,7 @@ std::vector<int> constructAffine(const Problem& pb, Rng& rng, Budget& budget) {
     for (int pin : pb.unitPin)
         if (pin >= 0) return {};
     const int s = n / G;
-    const bool powerOfTwo = (G & (G - 1)) == 0 && G >= 4 && G <= 64;
-    if (s > G || s < 2 || !(isPrime(G) || powerOfTwo)) return {};
+    if (s > G || s < 2 || !designs::fieldSupported(G)) return {};
     // Column-major seats, territories kept together, everything else shuffled.
     std::vector<int> order(n);
     std::iota(order.begin(), order.end(), 0);
@@ -960,7 +979,7 @@ std::vector<int> constructAffine(const Problem& pb, Rng& rng, Budget& budget) {
     const int fixed = std::min(pb.rounds, G);
     for (int seat = 0; seat < n; ++seat) {
         const int p = order[seat], i = seat % G, j = seat / G;
-        for (int k = 0; k < fixed; ++k) groupOf[k * n + p] = fieldAdd(i, fieldMul(k, j, G), G);
+        for (int k = 0; k < fixed; ++k) groupOf[k * n + p] = designs::fieldAdd(i, designs::fieldMul(k, j, G), G);
     }
     budget.spend(static_cast<std::int64_t>(n) * fixed);
     return construct(pb, rng, budget, std::move(groupOf), fixed);
@@ -1025,6 +1044,49 @@ std::vector<int> constructKnown(const Problem& pb, Rng& rng, Budget& budget) {
         return construct(pb, rng, budget, std::move(groupOf), fixed);
     }
     return {};
+}
+
+/// Steps the difference method may take on its own when no time budget stops it (a few tenths of a second): it
+/// finds the base rounds of 7-4-9 or 5-3-7 well within this, and gives up on a shape it cannot solve.
+constexpr std::int64_t kDesignSteps = 200'000'000;
+
+/// A plan without a repeated pair from design theory, for the first rounds a design can hold, when every group has
+/// the same size and nobody is pinned or kept with someone: the lines of an affine space when the room has its
+/// shape, else the difference method (designs.h), which takes at most half of the time budget. The seats of the
+/// design as it was found (found once per call, since seats are shuffled for each start); empty when none applies.
+std::vector<int> findDesign(const Problem& pb, const MixerInput& input, Budget& budget) {
+    const int n = pb.n, G = pb.groups;
+    if (n % G != 0 || pb.units.size() != static_cast<size_t>(n)) return {};
+    for (int pin : pb.unitPin)
+        if (pin >= 0) return {};
+    const int s = n / G;
+    if (s < 2 || G < 2) return {};
+    const int most = (n - 1) / (s - 1);  // rounds in which someone can still meet new people
+    const int rounds = std::min(pb.rounds, most);
+    if (rounds < 2) return {};
+    std::vector<int> plan = designs::affineLines(G, s, rounds);
+    if (!plan.empty()) return plan;
+    const double limitMs = input.timeLimitMs;
+    const designs::Spend spend = [&](std::int64_t work) {
+        if (budget.spend(work)) return true;
+        return limitMs > 0 && budget.usedMs() > limitMs / 2;
+    };
+    return designs::cyclicPlan(G, s, rounds, input.seed, spend, kDesignSteps);
+}
+
+/// A start from a design found by findDesign: seats shuffled (the search then deals with territories), the rounds
+/// beyond the design built greedily.
+std::vector<int> constructFromDesign(const Problem& pb, const std::vector<int>& design, Rng& rng, Budget& budget) {
+    const int n = pb.n;
+    const int fixed = static_cast<int>(design.size() / static_cast<size_t>(n));
+    std::vector<int> seat(n);
+    std::iota(seat.begin(), seat.end(), 0);
+    rng.shuffle(seat);
+    std::vector<int> groupOf(static_cast<size_t>(pb.rounds) * n, -1);
+    for (int k = 0; k < fixed; ++k)
+        for (int p = 0; p < n; ++p) groupOf[k * n + p] = design[static_cast<size_t>(k) * n + seat[p]];
+    budget.spend(static_cast<std::int64_t>(fixed) * n);
+    return construct(pb, rng, budget, std::move(groupOf), fixed);
 }
 
 // [SECTION] Local search
@@ -1129,12 +1191,18 @@ private:
         tabu_[tabuSlot(r, a, b)] = iter + kTabuMin + rng_.below(kTabuSpan);
     }
 
-    /// A new starting plan: the algebraic one when it applies (every other start), else the greedy one.
+    /// A new starting plan: a constructive one when one applies (every other start: a known plan, a design, the
+    /// affine plan), else the greedy one.
     std::vector<int> freshStart() {
         if (input_.algebraicStart && starts_++ % 2 == 0) {
             // e.g. ten rounds of 21 where the affine plan has seven
             std::vector<int> known = constructKnown(pb_, rng_, budget_);
             if (!known.empty()) return known;
+            if (!designTried_) {
+                designTried_ = true;
+                design_ = findDesign(pb_, input_, budget_);
+            }
+            if (!design_.empty()) return constructFromDesign(pb_, design_, rng_, budget_);
             std::vector<int> affine = constructAffine(pb_, rng_, budget_);
             if (!affine.empty()) return affine;
         }
@@ -1252,6 +1320,8 @@ private:
     std::vector<int> best_, run_;     // best plan, and best since the last restart (perturbations start there)
     std::int64_t bestCost_ = 0, runCost_ = 0;
     int starts_ = 0;
+    std::vector<int> design_;         // findDesign's plan (empty: none), looked for at the first constructive start
+    bool designTried_ = false;
 };
 
 // [SECTION] Local search for large rosters
@@ -1742,6 +1812,7 @@ MixerResult mixGroups(const MixerInput& input) {
     result.plan.stats.stop = searchStats.stop;
     result.plan.stats.work = budget.work();
     result.plan.stats.elapsedMs = budget.elapsedMs();
+    result.plan.stats.cpuMs = budget.cpuMs();
     if (result.plan.stats.keepApartBroken > 0) {
         for (int r = 0; r < pb.rounds; ++r)
             for (int a = 0; a < pb.n; ++a)

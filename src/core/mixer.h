@@ -6,10 +6,10 @@
 // Starting plans are greedy, or algebraic (an affine plan over a finite field) when the groups are even, their
 // number is a prime or a power of two and nobody is pinned or kept with someone.
 // Deterministic for a seed when stopped by the iteration cap (the time budget is the only non-deterministic stop,
-// unless a clock is injected). The time budget runs from the first instruction: every phase (rule checks, starting
-// plans, search, restarts) reports its work and the clock is read every few thousand steps, so a call returns
-// within about its budget at any roster size, with the best valid plan found so far (a cheap starting plan at
-// least). Pair tables (people² cells per round) are used only while they stay small (a few MB, some hundreds of
+// unless a clock is injected). The time budget is the calling thread's CPU time, from the first instruction: every
+// phase (rule checks, starting plans, search, restarts) reports its work and the clock is read every few thousand
+// steps, so a call returns within about its budget at any roster size, with the best valid plan found so far (a
+// cheap starting plan at least). Pair tables (people² cells per round) are used only while they stay small (a few MB, some hundreds of
 // people); larger rosters use a local search whose memory grows as rounds × people.
 #pragma once
 
@@ -43,10 +43,11 @@ struct MixerInput {
     std::vector<std::pair<int, int>> pins;          // (person, group): that group in every round
     std::vector<std::pair<int, int>> history;       // pairs that already met at an earlier étape
     std::uint64_t seed = 1;
-    int timeLimitMs = 2000;         // wall-clock budget of the whole call; <= 0 means none (then set maxIterations)
+    int timeLimitMs = 2000;         // CPU-time budget of the whole call (the calling thread's CPU clock, so a
+                                    // busy laptop gives the same answer as a quiet one); <= 0 means none
     std::int64_t maxIterations = 0;  // iteration cap; 0 means none
     bool algebraicStart = true;      // start every other run from the affine plan when it applies (see mixer.cpp)
-    /// Monotonic clock in milliseconds for the budget; empty: std::chrono::steady_clock (tests inject their own).
+    /// Monotonic clock in milliseconds for the budget; empty: the calling thread's CPU time (tests inject their own).
     std::function<double()> clock;
 };
 
@@ -69,7 +70,8 @@ struct MixerStats {
     int minKinds = 0;        // fewest institution kinds in a group
     int keepApartBroken = 0; // pair meetings forbidden by a keep-apart set (0 in any returned plan)
     std::int64_t iterations = 0;
-    double elapsedMs = 0;
+    double elapsedMs = 0;    // wall-clock time of the call
+    double cpuMs = 0;        // CPU time of the call (what the budget counts)
     bool perfect = false;    // every objective met (no same-territory pair, repeat or history meeting, every
                              // group at the mix target): the search stopped before its budget
     MixerStop stop = MixerStop::Stalled;

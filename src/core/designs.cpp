@@ -202,119 +202,132 @@ std::vector<Shape> shapes(int groups, int size, int rounds) {
 
 constexpr int kTabuMin = 2, kTabuSpan = 8;
 
-/// Tabu search for the base rounds of `shape`: the group of each point in each base round (bases × n), empty
-/// when not found within maxSteps or when the caller's time is up.
-std::vector<int> searchBase(const Shape& sh, int groups, int size, Random& rng, const Spend& spend,
-                            std::int64_t maxSteps) {
-    const int bases = sh.bases;
-    std::vector<int> cls;
-    const int forbidden = pairClasses(sh, cls), classCount = forbidden + 1;
-    for (int& c : cls)
-        if (c < 0) c = forbidden;
-    const int n = groups * size;
-    ATELIER_ASSERT(cls.size() == static_cast<size_t>(n) * n, "searchBase: the shape seats everyone");
-    const auto classOf = [&](int a, int b) { return cls[static_cast<size_t>(a) * n + b]; };
-    const auto limit = [&](int c) { return c == forbidden ? 0 : 1; };
-
-    // cost: classes used beyond their limit; guide: the same weighted by how often each class was found in excess
-    // at a local minimum (the search learns the classes it keeps falling into).
-    std::vector<int> groupOf(static_cast<size_t>(bases) * n), count(classCount, 0);
-    std::vector<std::vector<int>> members(static_cast<size_t>(bases) * groups);
-    std::vector<std::int64_t> weight(classCount, 1);
-    std::int64_t cost = 0, guide = 0;
-    const auto add = [&](int c) {
-        if (++count[c] > limit(c)) ++cost, guide += weight[c];
-    };
-    const auto remove = [&](int c) {
-        if (count[c]-- > limit(c)) --cost, guide -= weight[c];
-    };
-    // The pairs of p with the other members of group g of base round r, into or out of the counts.
-    const auto pairs = [&](int r, int p, int g, bool in) {
-        for (int x : members[static_cast<size_t>(r) * groups + g])
-            if (x != p) in ? add(classOf(p, x)) : remove(classOf(p, x));
-    };
-    // A random start.
-    for (int r = 0; r < bases; ++r) {
-        std::vector<int> order(n);
-        std::iota(order.begin(), order.end(), 0);
-        for (int i = n - 1; i > 0; --i) std::swap(order[i], order[rng.below(i + 1)]);
-        for (int i = 0; i < n; ++i) {
-            const int g = i / size;
-            groupOf[static_cast<size_t>(r) * n + order[i]] = g;
-            members[static_cast<size_t>(r) * groups + g].push_back(order[i]);
+/// Tabu search for the base rounds of one shape, resumable: run() goes on where the last call stopped. Tabu on
+/// the points of a base round; at a local minimum the classes in excess weigh more (the search learns the classes
+/// it keeps falling into), so that it leaves plateaus without restarts.
+class BaseSearch {
+public:
+    BaseSearch(const Shape& sh, int groups, int size, std::uint64_t seed)
+        : groups_(groups), size_(size), bases_(sh.bases), n_(groups * size), rng_(seed) {
+        forbidden_ = pairClasses(sh, cls_);
+        for (int& c : cls_)
+            if (c < 0) c = forbidden_;
+        ATELIER_ASSERT(cls_.size() == static_cast<size_t>(n_) * n_, "BaseSearch: the shape seats everyone");
+        count_.assign(forbidden_ + 1, 0);
+        weight_.assign(forbidden_ + 1, 1);
+        groupOf_.assign(static_cast<size_t>(bases_) * n_, -1);
+        members_.assign(static_cast<size_t>(bases_) * groups_, {});
+        tabu_.assign(groupOf_.size(), 0);
+        for (int r = 0; r < bases_; ++r) {  // a random start
+            std::vector<int> order(n_);
+            std::iota(order.begin(), order.end(), 0);
+            for (int i = n_ - 1; i > 0; --i) std::swap(order[i], order[rng_.below(i + 1)]);
+            for (int i = 0; i < n_; ++i) {
+                groupOf_[at(r, order[i])] = i / size_;
+                in(r, i / size_).push_back(order[i]);
+            }
+            for (int g = 0; g < groups_; ++g) {
+                const auto& m = in(r, g);
+                for (size_t i = 0; i < m.size(); ++i)
+                    for (size_t j = i + 1; j < m.size(); ++j) add(classOf(m[i], m[j]));
+            }
         }
-        for (int g = 0; g < groups; ++g) {
-            const auto& in = members[static_cast<size_t>(r) * groups + g];
-            for (size_t i = 0; i < in.size(); ++i)
-                for (size_t j = i + 1; j < in.size(); ++j) add(classOf(in[i], in[j]));
-        }
+        best_ = guide_;
     }
-    const auto group = [&](int r, int p) { return groupOf[static_cast<size_t>(r) * n + p]; };
-    const auto swapPoints = [&](int r, int a, int b) {
-        const int A = group(r, a), B = group(r, b);
-        pairs(r, a, A, false), pairs(r, b, B, false);
-        auto& inA = members[static_cast<size_t>(r) * groups + A];
-        auto& inB = members[static_cast<size_t>(r) * groups + B];
-        *std::find(inA.begin(), inA.end(), a) = b;
-        *std::find(inB.begin(), inB.end(), b) = a;
-        groupOf[static_cast<size_t>(r) * n + a] = B, groupOf[static_cast<size_t>(r) * n + b] = A;
-        pairs(r, a, B, true), pairs(r, b, A, true);
-    };
-    const auto conflicted = [&](int r, int p) {
-        for (int x : members[static_cast<size_t>(r) * groups + group(r, p)])
-            if (x != p && count[classOf(p, x)] > limit(classOf(p, x))) return true;
-        return false;
-    };
 
-    // Tabu on the points of a base round; at a local minimum the classes in excess weigh more.
-    std::vector<std::int64_t> tabu(static_cast<size_t>(bases) * n, 0);
-    std::int64_t best = guide, steps = 0, iter = 0;
-    while (cost > 0) {
-        if (steps > maxSteps) return {};
-        ++iter;
-        std::int64_t bestDelta = 0, work = n;
-        int pickR = -1, pickA = -1, pickB = -1, ties = 0;
-        for (int r = 0; r < bases; ++r)
-            for (int a = 0; a < n; ++a) {
-                if (!conflicted(r, a)) continue;
-                const bool tabuA = tabu[static_cast<size_t>(r) * n + a] > iter;
-                for (int b = 0; b < n; ++b) {
-                    if (group(r, b) == group(r, a)) continue;
-                    const std::int64_t before = guide;
-                    swapPoints(r, a, b);
-                    const std::int64_t delta = guide - before;
-                    swapPoints(r, a, b);
-                    work += 8LL * size;
-                    if ((tabuA || tabu[static_cast<size_t>(r) * n + b] > iter) && before + delta >= best) continue;
-                    if (ties == 0 || delta < bestDelta) {
-                        bestDelta = delta, pickR = r, pickA = a, pickB = b, ties = 1;
-                    } else if (delta == bestDelta && rng.below(++ties) == 0) {
-                        pickR = r, pickA = a, pickB = b;
+    /// Searches for at most `steps` steps (or until `spend` says the time is up); true once the base rounds are
+    /// found (then base() holds them).
+    bool run(std::int64_t steps, const Spend& spend) {
+        std::int64_t done = 0;
+        while (cost_ > 0) {
+            if (done >= steps) return false;
+            ++iter_;
+            std::int64_t bestDelta = 0, work = n_;
+            int pickR = -1, pickA = -1, pickB = -1, ties = 0;
+            for (int r = 0; r < bases_; ++r)
+                for (int a = 0; a < n_; ++a) {
+                    if (!conflicted(r, a)) continue;
+                    const bool tabuA = tabu_[at(r, a)] > iter_;
+                    for (int b = 0; b < n_; ++b) {
+                        if (group(r, b) == group(r, a)) continue;
+                        const std::int64_t before = guide_;
+                        swapPoints(r, a, b);
+                        const std::int64_t delta = guide_ - before;
+                        swapPoints(r, a, b);
+                        work += 8LL * size_;
+                        if ((tabuA || tabu_[at(r, b)] > iter_) && before + delta >= best_) continue;
+                        if (ties == 0 || delta < bestDelta) {
+                            bestDelta = delta, pickR = r, pickA = a, pickB = b, ties = 1;
+                        } else if (delta == bestDelta && rng_.below(++ties) == 0) {
+                            pickR = r, pickA = a, pickB = b;
+                        }
                     }
                 }
+            done += work;
+            if (spend(work)) return false;
+            if (pickA < 0) {  // everything tabu: forget
+                std::fill(tabu_.begin(), tabu_.end(), 0);
+                continue;
             }
-        steps += work;
-        if (spend(work)) return {};
-        if (pickA < 0) {  // everything tabu: forget
-            std::fill(tabu.begin(), tabu.end(), 0);
-            continue;
+            if (bestDelta >= 0) {
+                for (size_t c = 0; c < count_.size(); ++c)
+                    if (count_[c] > limit(static_cast<int>(c))) {
+                        ++weight_[c];
+                        guide_ += count_[c] - limit(static_cast<int>(c));
+                    }
+                best_ = guide_;
+                done += static_cast<std::int64_t>(count_.size());
+            }
+            swapPoints(pickR, pickA, pickB);
+            tabu_[at(pickR, pickA)] = iter_ + kTabuMin + rng_.below(kTabuSpan);
+            tabu_[at(pickR, pickB)] = iter_ + kTabuMin + rng_.below(kTabuSpan);
+            best_ = std::min(best_, guide_);
         }
-        if (bestDelta >= 0) {
-            for (int c = 0; c < classCount; ++c)
-                if (count[c] > limit(c)) {
-                    ++weight[c];
-                    guide += count[c] - limit(c);
-                }
-            best = guide;
-            steps += classCount;
-        }
-        swapPoints(pickR, pickA, pickB);
-        tabu[static_cast<size_t>(pickR) * n + pickA] = iter + kTabuMin + rng.below(kTabuSpan);
-        tabu[static_cast<size_t>(pickR) * n + pickB] = iter + kTabuMin + rng.below(kTabuSpan);
-        best = std::min(best, guide);
+        return true;
     }
-    return groupOf;
-}
+    /// The group of each point in each base round (bases × n).
+    const std::vector<int>& base() const { return groupOf_; }
+
+private:
+    size_t at(int r, int p) const { return static_cast<size_t>(r) * n_ + p; }
+    int group(int r, int p) const { return groupOf_[at(r, p)]; }
+    std::vector<int>& in(int r, int g) { return members_[static_cast<size_t>(r) * groups_ + g]; }
+    int classOf(int a, int b) const { return cls_[static_cast<size_t>(a) * n_ + b]; }
+    int limit(int c) const { return c == forbidden_ ? 0 : 1; }
+    void add(int c) {
+        if (++count_[c] > limit(c)) ++cost_, guide_ += weight_[c];
+    }
+    void remove(int c) {
+        if (count_[c]-- > limit(c)) --cost_, guide_ -= weight_[c];
+    }
+    /// The pairs of p with the other members of group g of base round r, into or out of the counts.
+    void pairs(int r, int p, int g, bool into) {
+        for (int x : in(r, g))
+            if (x != p) into ? add(classOf(p, x)) : remove(classOf(p, x));
+    }
+    void swapPoints(int r, int a, int b) {
+        const int A = group(r, a), B = group(r, b);
+        pairs(r, a, A, false), pairs(r, b, B, false);
+        *std::find(in(r, A).begin(), in(r, A).end(), a) = b;
+        *std::find(in(r, B).begin(), in(r, B).end(), b) = a;
+        groupOf_[at(r, a)] = B, groupOf_[at(r, b)] = A;
+        pairs(r, a, B, true), pairs(r, b, A, true);
+    }
+    bool conflicted(int r, int p) {
+        for (int x : in(r, group(r, p)))
+            if (x != p && count_[classOf(p, x)] > limit(classOf(p, x))) return true;
+        return false;
+    }
+
+    int groups_, size_, bases_, n_, forbidden_ = 0;
+    Random rng_;
+    std::vector<int> cls_, count_, groupOf_;
+    std::vector<std::vector<int>> members_;
+    std::vector<std::int64_t> weight_, tabu_;
+    // cost: classes used beyond their limit; guide: the same, weighted; best: the least guide since the weights
+    // last grew (a tabu swap that beats it is allowed).
+    std::int64_t cost_ = 0, guide_ = 0, best_ = 0, iter_ = 0;
+};
 
 }  // namespace
 
@@ -323,24 +336,44 @@ std::vector<int> cyclicPlan(int groups, int size, int rounds, std::uint64_t seed
     if (groups < 2 || size < 2 || rounds < 2) return {};
     const std::vector<Shape> tries = shapes(groups, size, rounds);
     if (tries.empty()) return {};
-    Random rng(seed);
     const int n = groups * size;
-    for (const Shape& sh : tries) {
-        const std::vector<int> base =
-            searchBase(sh, groups, size, rng, spend, maxSteps / static_cast<std::int64_t>(tries.size()));
-        if (base.empty()) continue;
-        // Round b·M + t: base round b shifted by t (the point now at p was at p shifted by −t).
-        const Rows rows(sh);
-        std::vector<int> plan(static_cast<size_t>(rounds) * n);
-        for (int round = 0; round < rounds; ++round) {
-            const int b = round / sh.M, t = round % sh.M;
-            for (int p = 0; p < n; ++p)
-                plan[static_cast<size_t>(round) * n + p] = base[static_cast<size_t>(b) * n + rows.shift(p, -t)];
+    // Every shape in turn for a slice of the steps, the slices doubling: a shape that has no base rounds does not
+    // keep the others waiting, and each search goes on where it stopped.
+    std::vector<BaseSearch> searches;
+    Random seeds(seed);
+    std::int64_t used = 0;
+    std::int64_t slice = std::max<std::int64_t>(maxSteps / (static_cast<std::int64_t>(tries.size()) * 64), 1);
+    bool timeUp = false;
+    const Spend counted = [&](std::int64_t work) {
+        used += work;
+        timeUp = timeUp || spend(work);
+        return timeUp || used > maxSteps;
+    };
+    const Shape* found = nullptr;
+    const BaseSearch* solved = nullptr;
+    while (!found && !timeUp && used < maxSteps) {
+        for (size_t i = 0; i < tries.size() && !found && !timeUp && used < maxSteps; ++i) {
+            if (searches.size() <= i) {
+                searches.emplace_back(tries[i], groups, size, seeds.next());
+                used += static_cast<std::int64_t>(n) * n;  // the classes of the shape
+            }
+            if (searches[i].run(std::min(slice, maxSteps - used), counted)) found = &tries[i], solved = &searches[i];
         }
-        spend(static_cast<std::int64_t>(rounds) * n);
-        return plan;
+        slice *= 2;
     }
-    return {};
+    if (!found) return {};
+    // Round b·M + t: base round b shifted by t (the point now at p was at p shifted by −t).
+    const Shape& sh = *found;
+    const std::vector<int>& base = solved->base();
+    const Rows rows(sh);
+    std::vector<int> plan(static_cast<size_t>(rounds) * n);
+    for (int round = 0; round < rounds; ++round) {
+        const int b = round / sh.M, t = round % sh.M;
+        for (int p = 0; p < n; ++p)
+            plan[static_cast<size_t>(round) * n + p] = base[static_cast<size_t>(b) * n + rows.shift(p, -t)];
+    }
+    spend(static_cast<std::int64_t>(rounds) * n);
+    return plan;
 }
 
 }  // namespace atelier::designs

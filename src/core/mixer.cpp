@@ -1048,7 +1048,7 @@ std::vector<int> constructKnown(const Problem& pb, Rng& rng, Budget& budget) {
 
 /// Steps the difference method may take on its own when no time budget stops it (a few tenths of a second): it
 /// finds the base rounds of 7-4-9 or 5-3-7 well within this, and gives up on a shape it cannot solve.
-constexpr std::int64_t kDesignSteps = 200'000'000;
+constexpr std::int64_t kDesignSteps = 400'000'000;
 
 /// A plan without a repeated pair from design theory, for the first rounds a design can hold, when every group has
 /// the same size and nobody is pinned or kept with someone: the lines of an affine space when the room has its

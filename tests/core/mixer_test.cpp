@@ -290,6 +290,65 @@ TEST_CASE("the known plan gives 18 golfers 8 rounds of threes without a repeat (
     }
 }
 
+TEST_CASE("9-3-12 and 7-4-9 reach a plan where no pair meets twice, on every seed (issue 32)") {
+    // Before issue 32 the search ended at 1-2 repeats on 9-3-12 and 15-27 on 7-4-9 (2 s, 5 seeds).
+    const int shapes[][3] = {{9, 3, 12}, {7, 4, 9}};
+    for (const auto& shape : shapes)
+        for (std::uint64_t seed = 1; seed <= 3; ++seed) {
+            const int g = shape[0], s = shape[1], w = shape[2];
+            CAPTURE(g); CAPTURE(s); CAPTURE(w); CAPTURE(seed);
+            MixerInput input = makeInput(g * s, g * s, g, w, 2000);
+            for (auto& p : input.people) p.institution = Institution::Autre;
+            input.seed = seed;
+            const MixerResult result = mixGroups(input);
+            REQUIRE(result.ok());
+            checkValid(input, result.plan.rounds, g);
+            CHECK(result.plan.stats.repeatPairs == 0);
+            CHECK(result.plan.stats.maxMeetings == 1);
+            CHECK(result.plan.stats.stop == MixerStop::Perfect);
+        }
+}
+
+TEST_CASE("the design start keeps the Cité rule: 7-4-9 with 7 Cités of 4 people") {
+    // Everyone meets 27 others in 9 rounds of fours: exactly everyone, Cité-mates included, so the search trades
+    // repeats for same-Cité meetings; the Cité rule comes first.
+    MixerInput input = makeInput(28, 7, 7, 9, 3000);
+    const MixerResult result = mixGroups(input);
+    REQUIRE(result.ok());
+    checkValid(input, result.plan.rounds, 7);
+    CHECK(result.plan.stats.sameCitePairs == 0);
+}
+
+TEST_CASE("every plan is valid on random shapes, rules and sizes (property test)") {
+    // Sizes differ by at most one, everyone once a round, pins, keep-apart and keep-together hold: on rooms where
+    // the constructive starts apply (equal groups) and where they do not.
+    std::uint64_t state = 20261207;
+    const auto below = [&](int bound) {
+        state = state * 6364136223846793005ull + 1442695040888963407ull;
+        return static_cast<int>((state >> 33) % static_cast<std::uint64_t>(bound));
+    };
+    for (int trial = 0; trial < 60; ++trial) {
+        const int groups = 1 + below(9);
+        const int people = trial % 2 == 0 ? groups * (2 + below(4)) : groups + below(5 * groups);
+        const int rounds = 1 + below(8);
+        MixerInput input = makeInput(people, 1 + below(people), groups, rounds, 200);
+        input.seed = static_cast<std::uint64_t>(trial) + 1;
+        if (trial % 3 == 0 && people >= 2 * groups && groups >= 2) {
+            input.pins = {{0, 0}};
+            input.keepApart = {{1, 2}};
+        }
+        if (trial % 5 == 0 && people >= 3 * groups && groups >= 2) input.keepTogether = {{people - 1, people - 2}};
+        if (trial % 4 == 0 && people >= 2) input.history = {{0, people - 1}};
+        CAPTURE(trial); CAPTURE(people); CAPTURE(groups); CAPTURE(rounds);
+        const MixerResult result = mixGroups(input);
+        REQUIRE(result.ok());
+        checkValid(input, result.plan.rounds, groups);
+        const MixerStats again = evaluatePlan(input, result.plan.rounds);
+        CHECK(again.repeatPairs == result.plan.stats.repeatPairs);
+        CHECK(again.keepApartBroken == 0);
+    }
+}
+
 TEST_CASE("evaluatePlan counts repeats, same-territory pairs, meetings and institution kinds") {
     MixerInput input;
     input.people = {{"a", "x", Institution::PrefectureEtat},

@@ -1046,13 +1046,14 @@ std::vector<int> constructKnown(const Problem& pb, Rng& rng, Budget& budget) {
     return {};
 }
 
-/// Steps the difference method may take on its own when no time budget stops it (a few tenths of a second): it
-/// finds the base rounds of 7-4-9 or 5-3-7 well within this, and gives up on a shape it cannot solve.
-constexpr std::int64_t kDesignSteps = 400'000'000;
+/// Steps the difference method may take (about a tenth of a second on a laptop's core): it finds the base rounds
+/// of 7-4-9, 8-4-9 or 6-3-8 well within this, and gives up on a shape it cannot solve. With a time budget it also
+/// stops at a quarter of the budget, so that the local search keeps most of it.
+constexpr std::int64_t kDesignSteps = 100'000'000;
 
 /// A plan without a repeated pair from design theory, for the first rounds a design can hold, when every group has
 /// the same size and nobody is pinned or kept with someone: the lines of an affine space when the room has its
-/// shape, else the difference method (designs.h), which takes at most half of the time budget. The seats of the
+/// shape, else the difference method (designs.h), which takes at most a quarter of the time budget. The seats of the
 /// design as it was found (found once per call, since seats are shuffled for each start); empty when none applies.
 std::vector<int> findDesign(const Problem& pb, const MixerInput& input, Budget& budget) {
     const int n = pb.n, G = pb.groups;
@@ -1069,7 +1070,7 @@ std::vector<int> findDesign(const Problem& pb, const MixerInput& input, Budget& 
     const double limitMs = input.timeLimitMs;
     const designs::Spend spend = [&](std::int64_t work) {
         if (budget.spend(work)) return true;
-        return limitMs > 0 && budget.usedMs() > limitMs / 2;
+        return limitMs > 0 && budget.usedMs() > limitMs / 4;
     };
     return designs::cyclicPlan(G, s, rounds, input.seed, spend, kDesignSteps);
 }

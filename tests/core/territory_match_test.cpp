@@ -41,7 +41,7 @@ std::vector<std::string> proposed(std::string_view typed, const std::vector<Terr
 
 }  // namespace
 
-TEST_CASE("territory key: case, accents, spaces, hyphens, apostrophes, « St », articles and department codes ignored") {
+TEST_CASE("territory key: case, accents, spaces, hyphens, apostrophes, « St », articles, department codes ignored") {
     CHECK(territoryKey("Saint-Quentin") == "saint quentin");
     CHECK(territoryKey("  ST   QUENTIN ") == "saint quentin");
     CHECK(territoryKey("St. Quentin (02)") == "saint quentin");

@@ -1,5 +1,6 @@
-// The group mixer: rule checks, a starting plan (greedy or algebraic), then a tabu local search on swaps within
-// a round, guided by learnt weights on the pairs that keep meeting again.
+// The group mixer: rule checks, a starting plan (greedy, algebraic, or a design without a repeated pair from
+// designs.h), then a tabu local search on swaps within a round, guided by learnt weights on the pairs that keep
+// meeting again.
 //
 // [SECTION] Random numbers
 // [SECTION] Time budget
@@ -15,8 +16,9 @@
 // every swap of a round at each iteration; it runs while those stay under kDenseCells. Larger rosters get a cheap
 // greedy start (O(people × groups) a round) and a sampled swap search that keeps only rounds × people counts.
 // Time. A Budget, created at the first instruction of mixGroups, is told the work of every phase and reads the
-// clock every kWorkPerRead steps; once the time is up, a start under construction is completed by the cheapest
-// valid placement and the best plan so far is returned.
+// clock (the calling thread's CPU time: a busy laptop gives the same plan as a quiet one) every kWorkPerRead
+// steps; once the time is up, a start under construction is completed by the cheapest valid placement and the
+// best plan so far is returned.
 //
 // Cost of a plan (lower is better), a weighted sum in the order of the objectives:
 //   kApart  × meetings of two people of one keep-apart set (never left in a returned plan)
@@ -1075,14 +1077,50 @@ std::vector<int> findDesign(const Problem& pb, const MixerInput& input, Budget& 
     return designs::cyclicPlan(G, s, rounds, input.seed, spend, kDesignSteps);
 }
 
-/// A start from a design found by findDesign: seats shuffled (the search then deals with territories), the rounds
-/// beyond the design built greedily.
+/// A start from a design found by findDesign: seats shuffled, then people of a shared territory seated, as far as
+/// the design allows, on seats that never meet (largest territories first, each person on a free seat that has
+/// met none of the seats already taken by their territory); the search deals with the rest. The rounds beyond
+/// the design are built greedily. O(rounds × people²).
 std::vector<int> constructFromDesign(const Problem& pb, const std::vector<int>& design, Rng& rng, Budget& budget) {
     const int n = pb.n;
     const int fixed = static_cast<int>(design.size() / static_cast<size_t>(n));
-    std::vector<int> seat(n);
-    std::iota(seat.begin(), seat.end(), 0);
-    rng.shuffle(seat);
+    std::vector<std::uint8_t> meets(static_cast<size_t>(n) * n, 0);  // seats that share a group in the design
+    for (int k = 0; k < fixed; ++k)
+        for (int a = 0; a < n; ++a)
+            for (int b = a + 1; b < n; ++b)
+                if (design[static_cast<size_t>(k) * n + a] == design[static_cast<size_t>(k) * n + b])
+                    meets[static_cast<size_t>(a) * n + b] = meets[static_cast<size_t>(b) * n + a] = 1;
+    budget.spend(static_cast<std::int64_t>(fixed) * n * n / 2);
+    std::vector<int> freeSeats(n), seat(n, -1);
+    std::iota(freeSeats.begin(), freeSeats.end(), 0);
+    rng.shuffle(freeSeats);
+    std::vector<std::vector<int>> byTerritory(pb.sharedCount);
+    for (int p = 0; p < n; ++p)
+        if (pb.shared[p] >= 0) byTerritory[pb.shared[p]].push_back(p);
+    std::stable_sort(byTerritory.begin(), byTerritory.end(),
+                     [](const auto& a, const auto& b) { return a.size() > b.size(); });
+    std::vector<int> taken;
+    for (const auto& mates : byTerritory) {
+        taken.clear();
+        for (int p : mates) {
+            // The first free seat that meets none of the territory's seats, else the first free one.
+            size_t pick = 0;
+            for (size_t i = 0; i < freeSeats.size(); ++i) {
+                bool clear = true;
+                for (int t : taken) clear = clear && !meets[static_cast<size_t>(freeSeats[i]) * n + t];
+                if (clear) {
+                    pick = i;
+                    break;
+                }
+            }
+            seat[p] = freeSeats[pick];
+            taken.push_back(seat[p]);
+            freeSeats.erase(freeSeats.begin() + static_cast<std::ptrdiff_t>(pick));
+        }
+        budget.spend(static_cast<std::int64_t>(mates.size()) * n * (static_cast<std::int64_t>(mates.size()) + 1));
+    }
+    for (int p = 0; p < n; ++p)
+        if (seat[p] < 0) seat[p] = freeSeats.back(), freeSeats.pop_back();
     std::vector<int> groupOf(static_cast<size_t>(pb.rounds) * n, -1);
     for (int k = 0; k < fixed; ++k)
         for (int p = 0; p < n; ++p) groupOf[k * n + p] = design[static_cast<size_t>(k) * n + seat[p]];

@@ -3,14 +3,15 @@
 // a French message; then a tabu local search with perturbations and restarts (after Dotú & Van Hentenryck 2005,
 // « Scheduling social golfers locally ») minimises, in this order: people of the same territory together, pairs
 // meeting twice in the day, pairs that already met at an earlier étape, groups that mix too few institutions.
-// Starting plans are greedy, or algebraic (an affine plan over a finite field) when the groups are even, their
-// number is a prime or a power of two and nobody is pinned or kept with someone.
+// Starting plans are greedy (after Triska & Musliu's freedom heuristic), or constructive when the groups are even
+// and nobody is pinned or kept with someone: a design without a repeated pair (lines of an affine space, or the
+// difference method of core/designs.h) for as many rounds as one holds, or an affine plan over a finite field.
 // Deterministic for a seed when stopped by the iteration cap (the time budget is the only non-deterministic stop,
 // unless a clock is injected). The time budget is the calling thread's CPU time, from the first instruction: every
 // phase (rule checks, starting plans, search, restarts) reports its work and the clock is read every few thousand
 // steps, so a call returns within about its budget at any roster size, with the best valid plan found so far (a
-// cheap starting plan at least). Pair tables (people² cells per round) are used only while they stay small (a few MB, some hundreds of
-// people); larger rosters use a local search whose memory grows as rounds × people.
+// cheap starting plan at least). Pair tables (people² cells per round) are used only while they stay small (a few
+// MB, some hundreds of people); larger rosters use a local search whose memory grows as rounds × people.
 #pragma once
 
 #include <cstdint>

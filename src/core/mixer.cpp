@@ -1052,11 +1052,15 @@ std::vector<int> constructKnown(const Problem& pb, Rng& rng, Budget& budget) {
 /// of 7-4-9, 8-4-9 or 6-3-8 well within this, and gives up on a shape it cannot solve. With a time budget it also
 /// stops at a quarter of the budget, so that the local search keeps most of it.
 constexpr std::int64_t kDesignSteps = 100'000'000;
+/// Largest room for the difference method: its search weighs every swap of a base round (people² a step), and
+/// larger rooms with equal groups are mixed without a repeat by the greedy start and the search alone.
+constexpr int kDesignPeople = 64;
 
 /// A plan without a repeated pair from design theory, for the first rounds a design can hold, when every group has
 /// the same size and nobody is pinned or kept with someone: the lines of an affine space when the room has its
-/// shape, else the difference method (designs.h), which takes at most a quarter of the time budget. The seats of the
-/// design as it was found (found once per call, since seats are shuffled for each start); empty when none applies.
+/// shape, else (up to kDesignPeople) the difference method (designs.h), which takes at most a quarter of the time
+/// budget. The seats of the design as it was found (found once per call, since seats are shuffled for each start);
+/// empty when none applies.
 std::vector<int> findDesign(const Problem& pb, const MixerInput& input, Budget& budget) {
     const int n = pb.n, G = pb.groups;
     if (n % G != 0 || pb.units.size() != static_cast<size_t>(n)) return {};
@@ -1068,7 +1072,7 @@ std::vector<int> findDesign(const Problem& pb, const MixerInput& input, Budget& 
     const int rounds = std::min(pb.rounds, most);
     if (rounds < 2) return {};
     std::vector<int> plan = designs::affineLines(G, s, rounds);
-    if (!plan.empty()) return plan;
+    if (!plan.empty() || n > kDesignPeople) return plan;
     const double limitMs = input.timeLimitMs;
     const designs::Spend spend = [&](std::int64_t work) {
         if (budget.spend(work)) return true;
@@ -1237,15 +1241,31 @@ private:
             // e.g. ten rounds of 21 where the affine plan has seven
             std::vector<int> known = constructKnown(pb_, rng_, budget_);
             if (!known.empty()) return known;
+            // The affine plan when it leaves no repeat (territory-mates never meet there), else a design.
+            std::vector<int> affine = constructAffine(pb_, rng_, budget_);
+            if (!affine.empty() && repeatsIn(affine) == 0) return affine;
             if (!designTried_) {
                 designTried_ = true;
                 design_ = findDesign(pb_, input_, budget_);
             }
             if (!design_.empty()) return constructFromDesign(pb_, design_, rng_, budget_);
-            std::vector<int> affine = constructAffine(pb_, rng_, budget_);
             if (!affine.empty()) return affine;
         }
         return construct(pb_, rng_, budget_);
+    }
+
+    /// Pairs meeting more than once in a plan (rounds × people² steps at most).
+    int repeatsIn(const std::vector<int>& groupOf) {
+        const int n = pb_.n;
+        std::vector<std::uint8_t> met(static_cast<size_t>(n) * n, 0);
+        int repeats = 0;
+        for (int r = 0; r < pb_.rounds; ++r)
+            for (int a = 0; a < n; ++a)
+                for (int b = a + 1; b < n; ++b)
+                    if (groupOf[r * n + a] == groupOf[r * n + b] && pb_.unitOf[a] != pb_.unitOf[b])
+                        repeats += met[static_cast<size_t>(a) * n + b]++ > 0 ? 1 : 0;
+        budget_.spend(static_cast<std::int64_t>(pb_.rounds) * n * n / 2);
+        return repeats;
     }
 
     /// Loads a plan into the search state (rounds × people² steps).

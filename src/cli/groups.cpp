@@ -130,6 +130,7 @@ std::string planJson(const MixerInput& input, const MixerPlan& plan) {
     const MixerStats& s = plan.stats;
     const nlohmann::json stats = {
         {"repeat_pairs", s.repeatPairs},
+        {"repeat_pairs_exact", s.exact},
         {"same_cite_pairs", s.sameCitePairs},
         {"max_meetings", s.maxMeetings},
         {"elapsed_ms", std::llround(s.elapsedMs)},

@@ -1722,7 +1722,14 @@ void countRepeatsByCells(const std::vector<int>& where, int R, int n, const std:
 
 }  // namespace
 
-MixerStats evaluatePlan(const MixerInput& input, const std::vector<std::vector<std::vector<int>>>& rounds) {
+namespace {
+
+/// evaluatePlan, with at most `maxPairWork` steps for the repeats (< 0: no limit). Beyond, the repeats and the
+/// most meetings are estimated from a sample of people (every k-th one: all their meetings counted), and
+/// stats.exact is false: rosters of tens of thousands in a few large groups, where every pair cannot be counted
+/// within the budget (and nobody reads the exact number).
+MixerStats evaluateWithin(const MixerInput& input, const std::vector<std::vector<std::vector<int>>>& rounds,
+                          std::int64_t maxPairWork) {
     // Every pair that meets is enumerated once per meeting, from sorted groups, and its meetings are counted with
     // stamps: O(rounds × people × group size / 2) steps, memory linear in the roster.
     MixerStats stats;
@@ -1798,7 +1805,8 @@ MixerStats evaluatePlan(const MixerInput& input, const std::vector<std::vector<s
     std::int64_t pairWork = 0;
     for (const auto& round : sorted)
         for (const auto& group : round) pairWork += static_cast<std::int64_t>(group.size()) * group.size() / 2;
-    if (R >= 2 && R <= 12 && (std::int64_t{1} << R) * 16 * n < pairWork) {
+    const std::int64_t cellWork = R <= 12 ? (std::int64_t{1} << R) * 16 * n : -1;
+    if (R >= 2 && R <= 12 && cellWork < pairWork && (maxPairWork < 0 || cellWork <= maxPairWork)) {
         std::vector<std::vector<int>> components(n);
         for (int p = 0; p < n; ++p) components[uf.find(p)].push_back(p);
         countRepeatsByCells(where, static_cast<int>(R), n, components, stats);
@@ -1809,6 +1817,37 @@ MixerStats evaluatePlan(const MixerInput& input, const std::vector<std::vector<s
     constexpr std::uint64_t kCount = (std::uint64_t{1} << kShift) - 1;
     std::vector<std::uint64_t> seen(n, 0);
     std::vector<int> mates;
+    if (maxPairWork >= 0 && pairWork > maxPairWork) {
+        // A sample: every step-th person, all their meetings (2 × pairWork / n steps each, on average).
+        const std::int64_t perPerson = std::max<std::int64_t>(1, 2 * pairWork / n);
+        const std::int64_t sample = std::clamp<std::int64_t>(maxPairWork / perPerson, 1, n);
+        const std::int64_t step = std::max<std::int64_t>(1, n / sample);
+        double repeats = 0;
+        std::int64_t sampled = 0;
+        for (std::int64_t a = 0; a < n; a += step, ++sampled) {
+            mates.clear();
+            const std::uint64_t mark = (static_cast<std::uint64_t>(a) + 1) << kShift;
+            for (size_t r = 0; r < R; ++r) {
+                if (where[r * n + a] < 0) continue;
+                for (int b : sorted[r][where[r * n + a]]) {
+                    if (b == a) continue;
+                    if ((seen[b] & ~kCount) != mark) seen[b] = mark, mates.push_back(b);
+                    ++seen[b];
+                }
+            }
+            for (int b : mates) {
+                const int met = static_cast<int>(seen[b] & kCount);
+                if (uf.find(static_cast<int>(a)) == uf.find(b)) continue;
+                stats.maxMeetings = std::max(stats.maxMeetings, met);
+                repeats += met - 1;
+            }
+        }
+        // Each pair is seen from both of its people: half of the sampled people's share, scaled to everyone.
+        const double estimate = repeats / 2 * static_cast<double>(n) / static_cast<double>(sampled);
+        stats.repeatPairs = static_cast<int>(std::min(estimate + 0.5, 2147483647.0));
+        stats.exact = false;
+        return stats;
+    }
     for (int a = 0; a < n; ++a) {
         mates.clear();
         const std::uint64_t mark = (static_cast<std::uint64_t>(a) + 1) << kShift;
@@ -1833,7 +1872,16 @@ MixerStats evaluatePlan(const MixerInput& input, const std::vector<std::vector<s
     return stats;
 }
 
+}  // namespace
+
+MixerStats evaluatePlan(const MixerInput& input, const std::vector<std::vector<std::vector<int>>>& rounds) {
+    return evaluateWithin(input, rounds, -1);
+}
+
 // [SECTION] Entry points
+
+/// Steps of the statistics' pair count per millisecond of budget (a quarter of the budget at most goes to it).
+constexpr std::int64_t kStatsWorkPerMs = 100'000;
 
 MixerResult mixGroups(const MixerInput& input) {
     Budget budget(input);  // the time runs from here
@@ -1843,7 +1891,12 @@ MixerResult mixGroups(const MixerInput& input) {
     if (!result.error.empty()) return result;
     // Kept for the plan and its statistics: each pair of a group once a round, and some steps a person.
     const std::int64_t perGroup = pb.n / pb.groups + 1;
-    budget.reserve(static_cast<std::int64_t>(pb.rounds) * pb.n * (perGroup + 4) / 2 + 64LL * pb.n);
+    // The statistics count every pair within the budget (kStatsWorkPerMs), else estimate the repeats.
+    const std::int64_t statsWork =
+        input.timeLimitMs > 0 ? std::max<std::int64_t>(kStatsWorkPerMs * input.timeLimitMs / 4, 1 << 16) : -1;
+    std::int64_t pairWork = static_cast<std::int64_t>(pb.rounds) * pb.n * (perGroup + 4) / 2;
+    if (statsWork >= 0) pairWork = std::min(pairWork, statsWork);
+    budget.reserve(pairWork + 64LL * pb.n);
 
     MixerStats searchStats;
     std::vector<int> groupOf;
@@ -1865,7 +1918,7 @@ MixerResult mixGroups(const MixerInput& input) {
             ATELIER_ASSERT(g >= 0 && g < pb.groups, "mixGroups: the search places everyone in one of the groups");
             rounds[r][g].push_back(p);
         }
-    result.plan.stats = evaluatePlan(input, rounds);
+    result.plan.stats = evaluateWithin(input, rounds, statsWork);
     result.plan.stats.iterations = searchStats.iterations;
     result.plan.stats.perfect = searchStats.perfect;
     result.plan.stats.stop = searchStats.stop;

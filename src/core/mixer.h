@@ -77,6 +77,8 @@ struct MixerStats {
                              // group at the mix target): the search stopped before its budget
     MixerStop stop = MixerStop::Stalled;
     std::int64_t work = 0;   // elementary steps counted against the budget (a machine-independent measure)
+    bool exact = true;       // false: repeatPairs and maxMeetings estimated from a sample of people (mixGroups on
+                             // rosters whose pairs cannot all be counted within the budget)
 };
 
 /// rounds[r][g] lists the person indices of group g in round r.

@@ -4,6 +4,7 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <cmath>
 #include <map>
 #include <set>
 #include <string>
@@ -434,6 +435,32 @@ TEST_CASE("a clock read every few thousand steps stops the mixer at its deadline
         CHECK(b.plan.rounds == a.plan.rounds);
         CHECK(b.plan.stats.iterations == a.plan.stats.iterations);
     }
+}
+
+TEST_CASE("a few huge groups: the statistics estimate the repeats from a sample instead of counting every pair") {
+    // 4,000 people in 3 groups over 20 rounds: 53 million pair meetings to count, far beyond what a 50 ms budget
+    // allows (issue 32, point 3: 40,000 people took 27 s of CPU for a 50 ms budget, nearly all of it in counting).
+    MixerInput input = makeInput(4000, 13, 3, 20, 0);
+    input.timeLimitMs = 50;
+    FakeClock clock{1};
+    input.clock = clock.fn();
+    const MixerResult result = mixGroups(input);
+    REQUIRE(result.ok());
+    checkValid(input, result.plan.rounds, 3);
+    CHECK(!result.plan.stats.exact);
+    const MixerStats counted = evaluatePlan(input, result.plan.rounds);
+    CHECK(counted.exact);
+    CHECK(counted.repeatPairs > 0);
+    const double error = std::abs(result.plan.stats.repeatPairs - static_cast<double>(counted.repeatPairs));
+    CHECK(error <= 0.01 * counted.repeatPairs);
+    CHECK(result.plan.stats.maxMeetings <= counted.maxMeetings);
+    CHECK(result.plan.stats.sameCitePairs == counted.sameCitePairs);  // still counted exactly
+    // A small roster is always counted exactly.
+    MixerInput small = makeInput(40, 5, 4, 3, 0);
+    small.timeLimitMs = 50;
+    FakeClock smallClock{1};
+    small.clock = smallClock.fn();
+    CHECK(mixGroups(small).plan.stats.exact);
 }
 
 TEST_CASE("large rosters are improved by the search within the budget, without pair tables") {

@@ -790,8 +790,15 @@ std::vector<int> cheapRounds(const Problem& pb, Rng& rng, Budget& budget, std::v
         for (size_t i = 0; i < singles.size(); ++i) {
             if (!dealing && budget.expired()) {  // the rest dealt round-robin by territory: territories spread
                 dealing = true;
-                std::stable_sort(singles.begin() + static_cast<std::ptrdiff_t>(i), singles.end(),
-                                 [&](int a, int b) { return pb.shared[a] < pb.shared[b]; });
+                // A counting sort by shared territory (none first), stable: O(people + territories).
+                std::vector<size_t> at(static_cast<size_t>(pb.sharedCount) + 2, 0);
+                for (size_t j = i; j < singles.size(); ++j) ++at[static_cast<size_t>(pb.shared[singles[j]] + 2)];
+                for (size_t t = 1; t < at.size(); ++t) at[t] += at[t - 1];
+                std::vector<int> dealt(singles.size() - i);
+                for (size_t j = i; j < singles.size(); ++j)
+                    dealt[at[static_cast<size_t>(pb.shared[singles[j]] + 1)]++] = singles[j];
+                std::copy(dealt.begin(), dealt.end(), singles.begin() + static_cast<std::ptrdiff_t>(i));
+                budget.spend(static_cast<std::int64_t>(dealt.size() + at.size()));
             }
             const int p = singles[i];
             int best = -1;
@@ -1727,9 +1734,10 @@ namespace {
 /// evaluatePlan, with at most `maxPairWork` steps for the repeats (< 0: no limit). Beyond, the repeats and the
 /// most meetings are estimated from a sample of people (every k-th one: all their meetings counted), and
 /// stats.exact is false: rosters of tens of thousands in a few large groups, where every pair cannot be counted
-/// within the budget (and nobody reads the exact number).
+/// within the budget (and nobody reads the exact number). `groupsSorted`: every group lists its people in increasing
+/// order (mixGroups' plans), so that no sorted copy is made.
 MixerStats evaluateWithin(const MixerInput& input, const std::vector<std::vector<std::vector<int>>>& rounds,
-                          std::int64_t maxPairWork) {
+                          std::int64_t maxPairWork, bool groupsSorted) {
     // Every pair that meets is enumerated once per meeting, from sorted groups, and its meetings are counted with
     // stamps: O(rounds × people × group size / 2) steps, memory linear in the roster.
     MixerStats stats;
@@ -1754,27 +1762,31 @@ MixerStats evaluateWithin(const MixerInput& input, const std::vector<std::vector
         if (!input.people[p].territory.empty())
             territory[p] = keys.try_emplace(input.people[p].territory, static_cast<int>(keys.size())).first->second;
 
-    // Groups sorted, institution kinds, same-territory pairs (from the territories of each group, sorted).
-    std::vector<std::vector<std::vector<int>>> sorted = rounds;
-    std::vector<int> territories;
+    // Groups sorted, institution kinds, same-territory pairs (each member meets the territory-mates counted
+    // before them in the group).
+    std::vector<std::vector<std::vector<int>>> copy;
+    if (!groupsSorted) {
+        copy = rounds;
+        for (auto& round : copy)
+            for (auto& group : round) std::sort(group.begin(), group.end());
+    }
+    const std::vector<std::vector<std::vector<int>>>& sorted = groupsSorted ? rounds : copy;
+    std::vector<int> perTerritory(keys.size(), 0), territories;
     stats.minKinds = -1;
-    for (auto& round : sorted)
-        for (auto& group : round) {
-            std::sort(group.begin(), group.end());
+    for (const auto& round : sorted)
+        for (const auto& group : round) {
             bool kinds[kKinds] = {};
             int distinct = 0;
             territories.clear();
             for (int a : group) {
                 const int k = static_cast<int>(input.people[a].institution);
                 if (!kinds[k]) kinds[k] = true, ++distinct;
-                if (territory[a] >= 0) territories.push_back(territory[a]);
+                if (territory[a] < 0) continue;
+                if (perTerritory[territory[a]] == 0) territories.push_back(territory[a]);
+                stats.sameCitePairs += perTerritory[territory[a]]++;
             }
             if (stats.minKinds < 0 || distinct < stats.minKinds) stats.minKinds = distinct;
-            std::sort(territories.begin(), territories.end());
-            for (size_t i = 0, j = 0; i < territories.size(); i = j) {
-                while (j < territories.size() && territories[j] == territories[i]) ++j;
-                stats.sameCitePairs += static_cast<int>((j - i) * (j - i - 1) / 2);
-            }
+            for (int t : territories) perTerritory[t] = 0;
         }
     if (stats.minKinds < 0) stats.minKinds = 0;
 
@@ -1875,7 +1887,7 @@ MixerStats evaluateWithin(const MixerInput& input, const std::vector<std::vector
 }  // namespace
 
 MixerStats evaluatePlan(const MixerInput& input, const std::vector<std::vector<std::vector<int>>>& rounds) {
-    return evaluateWithin(input, rounds, -1);
+    return evaluateWithin(input, rounds, -1, false);
 }
 
 // [SECTION] Entry points
@@ -1912,13 +1924,15 @@ MixerResult mixGroups(const MixerInput& input) {
                    "mixGroups: the search places everyone in every round");
     auto& rounds = result.plan.rounds;
     rounds.assign(pb.rounds, std::vector<std::vector<int>>(pb.groups));
-    for (int r = 0; r < pb.rounds; ++r)
+    for (int r = 0; r < pb.rounds; ++r) {
+        for (int g = 0; g < pb.groups; ++g) rounds[r][g].reserve(static_cast<size_t>(pb.capacity[g]));
         for (int p = 0; p < pb.n; ++p) {
             const int g = groupOf[r * pb.n + p];
             ATELIER_ASSERT(g >= 0 && g < pb.groups, "mixGroups: the search places everyone in one of the groups");
             rounds[r][g].push_back(p);
         }
-    result.plan.stats = evaluateWithin(input, rounds, statsWork);
+    }
+    result.plan.stats = evaluateWithin(input, rounds, statsWork, true);  // groups filled in increasing order
     result.plan.stats.iterations = searchStats.iterations;
     result.plan.stats.perfect = searchStats.perfect;
     result.plan.stats.stop = searchStats.stop;

@@ -4,17 +4,19 @@
 // [SECTION] Affine spaces: parallel classes of lines
 // [SECTION] Difference method: a base round developed over Z_M
 //
-// The difference method. Points are (x, i) for x in Z_M and i < m (the rows), plus f fixed points ∞_k. Round t
-// moves (x, i) to (x + t, i) and leaves ∞_k in place. A pair of the base round stands for the M pairs of its
-// orbit; two pairs of the base round have the same orbit exactly when they share a « difference class »:
-//   (x, i) (y, i)   pure, ±(y − x) in row i (the half difference M/2 is its own orbit twice: never allowed);
+// The difference method. Points are (x, i) for x in Z_L(i), row i of length L(i) dividing M (L = M: a full row,
+// L = 1: a fixed point ∞). The shift by t moves (x, i) to (x + t mod L(i), i). A pair of a base round stands for
+// the pairs of its orbit under the shifts; two pairs share an orbit (a « class ») exactly when one is a shift of
+// the other. For full rows these are the classic difference classes:
+//   (x, i) (y, i)   pure, ±(y − x) in row i (the half difference M/2 maps onto itself: never allowed);
 //   (x, i) (y, j)   mixed, i < j, y − x;
 //   ∞_k (x, i)      ∞_k with row i (∞_k then meets the whole row over M rounds);
 //   ∞_k ∞_l         never allowed (the pair would meet in every round).
-// So the first M rounds are without a repeat when every class is used at most once, and any `rounds` ≤ M of them
-// are. The base round is found by a tabu search on swaps between its groups that counts classes used twice (the
-// search space is one round, not all of them: milliseconds for the rooms of the social golfer benchmarks). The
-// shapes are tried in order of M, then f; a shape is tried only if the classes are enough for the pairs of a round.
+// A pair whose orbit is shorter than M would meet twice in M rounds: never allowed. So the developed rounds are
+// without a repeat when every class is used at most once over the base rounds, and any `rounds` of them are. The
+// base rounds are found by a tabu search on swaps that counts classes used twice, with weights learnt at local
+// minima (the search space is one to three rounds, not all of them: milliseconds for 7-4-9 or 5-3-7). The shapes
+// are those whose classes are enough for the pairs of the base rounds, the roomiest first.
 
 #include "core/designs.h"
 

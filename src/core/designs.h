@@ -24,11 +24,11 @@ int fieldSub(int a, int b, int q);
 /// (q^d − 1)/(q − 1) rounds): each round is a parallel class of lines. Empty when the shape is not one.
 std::vector<int> affineLines(int groups, int size, int rounds);
 
-/// The same by the difference method (1-rotational and Kirkman-type designs): seats are M × m points of
-/// Z_M × {rows} plus f fixed points (M ≥ rounds, f ≤ groups), a base round is searched (a tabu search on swaps)
-/// whose pairs use every difference at most once, and round t is the base round shifted by t. Tries the
-/// shapes (M, m, f) the counting of differences allows, each for a share of `maxSteps`; empty when none was
-/// found in time (or the shape allows none).
+/// The same by the difference method (1-rotational and Kirkman-type designs): seats are the points of rows
+/// Z_M × {i} (and short rows: fixed points, or rows of a divisor of M), one to three base rounds are searched (a
+/// tabu search on swaps) whose pairs use each orbit under the shift by 1 at most once, and round b·M + t is base
+/// round b shifted by t. Tries every shape that the counting of orbits allows, in slices of `maxSteps`; empty when
+/// none was found in time (or no shape fits). Deterministic for a seed when `spend` never says stop.
 std::vector<int> cyclicPlan(int groups, int size, int rounds, std::uint64_t seed, const Spend& spend,
                             std::int64_t maxSteps);
 

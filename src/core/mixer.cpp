@@ -994,67 +994,6 @@ std::vector<int> constructAffine(const Problem& pb, Rng& rng, Budget& budget) {
     return construct(pb, rng, budget, std::move(groupOf), fixed);
 }
 
-/// Known plans without a repeat, for rosters the local search alone finds hard, seats numbered 0..n-1.
-/// - 21 in 7 threes, 10 rounds: a Kirkman triple system of order 21 (every pair meets exactly once), built
-///   1-rotationally on Z7 × {0, 1, 2} (seat j·7 + x): three rounds are the orbits of the transversal triples
-///   {0₀ 0₁ 0₂}, {0₀ 1₁ 2₂}, {0₀ 2₁ 5₂}, the seven others the translates of one base round.
-/// - 18 in 6 threes, 8 rounds: a nearly Kirkman plan (each person meets 16 of the 17 others once) found by this
-///   mixer's own search (seed 1, 3 s) and kept, since the search reaches it on most seeds but not all in 2 s.
-/// tests/core/mixer_test.cpp checks both (every pair at most once).
-constexpr unsigned char kKirkman21[10][21] = {
-    {0, 1, 2, 3, 4, 5, 6, 0, 1, 2, 3, 4, 5, 6, 0, 1, 2, 3, 4, 5, 6},
-    {0, 1, 2, 3, 4, 5, 6, 6, 0, 1, 2, 3, 4, 5, 5, 6, 0, 1, 2, 3, 4},
-    {0, 1, 2, 3, 4, 5, 6, 5, 6, 0, 1, 2, 3, 4, 2, 3, 4, 5, 6, 0, 1},
-    {0, 0, 1, 0, 3, 4, 2, 1, 3, 2, 6, 4, 6, 6, 2, 4, 5, 3, 5, 5, 1},
-    {2, 0, 0, 1, 0, 3, 4, 6, 1, 3, 2, 6, 4, 6, 1, 2, 4, 5, 3, 5, 5},
-    {4, 2, 0, 0, 1, 0, 3, 6, 6, 1, 3, 2, 6, 4, 5, 1, 2, 4, 5, 3, 5},
-    {3, 4, 2, 0, 0, 1, 0, 4, 6, 6, 1, 3, 2, 6, 5, 5, 1, 2, 4, 5, 3},
-    {0, 3, 4, 2, 0, 0, 1, 6, 4, 6, 6, 1, 3, 2, 3, 5, 5, 1, 2, 4, 5},
-    {1, 0, 3, 4, 2, 0, 0, 2, 6, 4, 6, 6, 1, 3, 5, 3, 5, 5, 1, 2, 4},
-    {0, 1, 0, 3, 4, 2, 0, 3, 2, 6, 4, 6, 6, 1, 4, 5, 3, 5, 5, 1, 2},
-};
-constexpr unsigned char kEighteenInSixes[8][18] = {
-    {5, 4, 0, 3, 4, 4, 5, 1, 2, 0, 2, 3, 5, 0, 1, 1, 2, 3},
-    {0, 0, 0, 5, 1, 4, 3, 3, 2, 3, 4, 1, 5, 2, 1, 2, 5, 4},
-    {2, 1, 5, 4, 0, 3, 0, 5, 0, 2, 4, 3, 5, 1, 4, 3, 1, 2},
-    {1, 3, 0, 2, 5, 4, 2, 3, 0, 5, 5, 0, 4, 4, 1, 2, 1, 3},
-    {1, 2, 3, 4, 0, 3, 5, 1, 4, 4, 1, 5, 2, 0, 3, 2, 5, 0},
-    {3, 0, 2, 3, 4, 3, 5, 4, 1, 0, 2, 0, 1, 5, 5, 2, 4, 1},
-    {1, 3, 5, 5, 5, 4, 3, 4, 4, 2, 3, 1, 2, 1, 2, 0, 0, 0},
-    {3, 1, 2, 5, 3, 0, 2, 5, 1, 0, 4, 4, 4, 5, 1, 3, 0, 2},
-};
-
-struct KnownPlan {
-    int people, groups, rounds;
-    const unsigned char* groupOf;  // rounds × people
-};
-constexpr KnownPlan kKnownPlans[] = {
-    {21, 7, 10, &kKirkman21[0][0]},
-    {18, 6, 8, &kEighteenInSixes[0][0]},
-};
-
-/// Start from a known plan when the roster has its shape (people, groups) and nobody is pinned or kept with
-/// someone; seats are shuffled (the search then deals with territories), later rounds built greedily. Returns
-/// an empty vector when no known plan applies.
-std::vector<int> constructKnown(const Problem& pb, Rng& rng, Budget& budget) {
-    const int n = pb.n;
-    if (pb.units.size() != static_cast<size_t>(n)) return {};
-    for (int pin : pb.unitPin)
-        if (pin >= 0) return {};
-    for (const KnownPlan& known : kKnownPlans) {
-        if (known.people != n || known.groups != pb.groups) continue;
-        std::vector<int> seat(n);
-        std::iota(seat.begin(), seat.end(), 0);
-        rng.shuffle(seat);
-        std::vector<int> groupOf(static_cast<size_t>(pb.rounds) * n, -1);
-        const int fixed = std::min(pb.rounds, known.rounds);
-        for (int k = 0; k < fixed; ++k)
-            for (int p = 0; p < n; ++p) groupOf[k * n + p] = known.groupOf[k * n + seat[p]];
-        return construct(pb, rng, budget, std::move(groupOf), fixed);
-    }
-    return {};
-}
-
 /// Steps the difference method may take (about a tenth of a second on a laptop's core): it finds the base rounds
 /// of 7-4-9, 8-4-9 or 6-3-8 well within this, and gives up on a shape it cannot solve. With a time budget it also
 /// stops at a quarter of the budget, so that the local search keeps most of it.
@@ -1241,13 +1180,10 @@ private:
         tabu_[tabuSlot(r, a, b)] = iter + kTabuMin + rng_.below(kTabuSpan);
     }
 
-    /// A new starting plan: a constructive one when one applies (every other start: a known plan, a design, the
-    /// affine plan), else the greedy one.
+    /// A new starting plan: a constructive one when one applies (every other start: the affine plan when it
+    /// leaves no repeat, else a design, else the affine plan), else the greedy one.
     std::vector<int> freshStart() {
         if (input_.algebraicStart && starts_++ % 2 == 0) {
-            // e.g. ten rounds of 21 where the affine plan has seven
-            std::vector<int> known = constructKnown(pb_, rng_, budget_);
-            if (!known.empty()) return known;
             // The affine plan when it leaves no repeat (territory-mates never meet there), else a design.
             std::vector<int> affine = constructAffine(pb_, rng_, budget_);
             if (!affine.empty() && repeatsIn(affine) == 0) return affine;

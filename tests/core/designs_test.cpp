@@ -53,8 +53,8 @@ TEST_CASE("the lines of AG(d, q) give the affine rooms every round without a rep
     CHECK(designs::affineLines(6, 6, 3).empty());  // no field of 6 elements
 }
 
-TEST_CASE("the difference method finds 7-4-9, 5-3-7 and 8-4-9 without a repeat, on several seeds") {
-    const int shapes[][3] = {{7, 4, 9}, {5, 3, 7}, {8, 4, 9}, {6, 3, 8}};
+TEST_CASE("the difference method finds 7-4-9, 5-3-7, 8-4-9, 6-3-8 and 7-3-10 without a repeat, on several seeds") {
+    const int shapes[][3] = {{7, 4, 9}, {5, 3, 7}, {8, 4, 9}, {6, 3, 8}, {7, 3, 10}};
     for (const auto& shape : shapes)
         for (std::uint64_t seed = 1; seed <= 2; ++seed) {
             const int g = shape[0], s = shape[1], w = shape[2];

@@ -261,7 +261,7 @@ TEST_CASE("the affine start gives 32 golfers 9 rounds of fours without a repeat,
     CHECK(result.plan.stats.perfect);
 }
 
-TEST_CASE("the Kirkman start gives 21 golfers 10 rounds of threes where every pair meets exactly once") {
+TEST_CASE("the design start gives 21 golfers 10 rounds of threes where every pair meets exactly once (7-3-10)") {
     MixerInput input = makeInput(21, 21, 7, 10, 100);
     for (auto& p : input.people) p.institution = Institution::Autre;
     const MixerResult result = mixGroups(input);
@@ -279,7 +279,7 @@ TEST_CASE("the Kirkman start gives 21 golfers 10 rounds of threes where every pa
     CHECK(met.size() == 210);
 }
 
-TEST_CASE("the known plan gives 18 golfers 8 rounds of threes without a repeat (6-3-8), on every seed") {
+TEST_CASE("the design start gives 18 golfers 8 rounds of threes without a repeat (6-3-8), on every seed") {
     for (std::uint64_t seed = 1; seed <= 10; ++seed) {
         MixerInput input = makeInput(18, 18, 6, 8, 100);
         for (auto& p : input.people) p.institution = Institution::Autre;

@@ -109,6 +109,7 @@ std::string readRoster(const std::string& file, MixerInput& input, std::vector<R
 const char* stopKey(MixerStop stop) {
     switch (stop) {
     case MixerStop::Perfect: return "perfect";
+    case MixerStop::LowerBound: return "lower_bound";
     case MixerStop::Iterations: return "iterations";
     case MixerStop::TimeLimit: return "time_limit";
     case MixerStop::Stalled: return "stalled";

@@ -1112,9 +1112,14 @@ public:
         bool freeUnit = false;
         for (size_t u = 0; u < pb_.units.size(); ++u) freeUnit = freeUnit || pb_.unitPin[u] < 0;
         const bool canMove = movable_.size() >= 2 || (freeUnit && !movable_.empty());
+        const std::int64_t floor = kRepeat * repeatLowerBound();
         for (;;) {
             if (bestCost_ == 0) {
                 stats.stop = MixerStop::Perfect;
+                break;
+            }
+            if (bestCost_ <= floor) {  // the repeats at their bound (nothing cheaper can make up kRepeat)
+                stats.stop = MixerStop::LowerBound;
                 break;
             }
             if (!canMove) {
@@ -1319,6 +1324,29 @@ private:
     std::vector<std::int64_t> tabu_;  // per (round, pair): iteration until which swapping the pair is tabu
     std::vector<int> movable_;        // free people not kept together with anyone
     std::vector<std::uint8_t> swappable_;
+    /// Repeats that no plan avoids, when nobody is pinned or kept with someone: between two consecutive rounds, a
+    /// group larger than the number of groups takes two people or more from one group of the round before, and
+    /// a pair meeting m times meets in at most m − 1 pairs of consecutive rounds. So each group of round r ≥ 2
+    /// of size s forces at least the pairs of s people spread as evenly as possible over the groups of round r − 1
+    /// (their sizes bound how many can come from one).
+    std::int64_t repeatLowerBound() const {
+        if (pb_.units.size() != static_cast<size_t>(pb_.n)) return 0;
+        for (int pin : pb_.unitPin)
+            if (pin >= 0) return 0;
+        std::int64_t bound = 0;
+        for (int r = 1; r < pb_.rounds; ++r)
+            for (int g = 0; g < pb_.groups; ++g) {
+                // Spread capacity[g] people over the groups of the round before, at most capacity[h] from group h.
+                std::vector<int> take(pb_.groups, 0);
+                int left = pb_.capacity[g];
+                for (int level = 1; left > 0; ++level)
+                    for (int h = 0; h < pb_.groups && left > 0; ++h)
+                        if (take[h] < level && take[h] < pb_.capacity[h]) ++take[h], --left;
+                for (int x : take) bound += static_cast<std::int64_t>(x) * (x - 1) / 2;
+            }
+        return bound;
+    }
+
     std::vector<int> best_, run_;     // best plan, and best since the last restart (perturbations start there)
     std::int64_t bestCost_ = 0, runCost_ = 0;
     int starts_ = 0;

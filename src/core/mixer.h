@@ -57,6 +57,7 @@ struct MixerInput {
 /// Why the search ended.
 enum class MixerStop {
     Perfect,    // every objective met
+    LowerBound, // every objective met but the repeats, which are at their lower bound (rooms whose sizes force some)
     Iterations, // the iteration cap
     TimeLimit,  // the time budget (the plan is the best found until then)
     Stalled,    // nothing left to improve: nobody can move, or (large rosters) no better swap found for long

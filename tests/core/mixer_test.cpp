@@ -310,6 +310,22 @@ TEST_CASE("9-3-12 and 7-4-9 reach a plan where no pair meets twice, on every see
         }
 }
 
+TEST_CASE("a room whose sizes force repeats stops as soon as it reaches their lower bound (37 in 6×3: 2)") {
+    // Rounds 2 and 3 each have a group of 7 drawn from the 6 groups of the round before: one pair of it met there.
+    for (std::uint64_t seed = 1; seed <= 3; ++seed) {
+        CAPTURE(seed);
+        MixerInput input = makeInput(37, 37, 6, 3, 1000000);
+        input.seed = seed;
+        const MixerResult result = mixGroups(input);
+        REQUIRE(result.ok());
+        checkValid(input, result.plan.rounds, 6);
+        CHECK(result.plan.stats.repeatPairs == 2);
+        CHECK(result.plan.stats.stop == MixerStop::LowerBound);
+        CHECK(result.plan.stats.iterations < 1000000);
+        CHECK(!result.plan.stats.perfect);
+    }
+}
+
 TEST_CASE("the design start keeps the Cité rule: 7-4-9 with 7 Cités of 4 people") {
     // Everyone meets 27 others in 9 rounds of fours: exactly everyone, Cité-mates included, so the search trades
     // repeats for same-Cité meetings; the Cité rule comes first.

@@ -8,7 +8,7 @@
 // Mixes the people of a roster (columns id;nom;cite;institution, optional groupe to pin someone to a group; the
 // institution as people write it, mapped by guessInstitution as the registration import does) into
 // R rounds of groups. Reads only the roster file: the database is never opened. --time-limit-ms bounds the whole
-// mix from its first instruction, at any roster size (the JSON stats say why it stopped: "stop").
+// mix (CPU time) from its first instruction, at any roster size (the JSON stats say why it stopped: "stop").
 
 #include <cmath>
 #include <iostream>
@@ -109,6 +109,7 @@ std::string readRoster(const std::string& file, MixerInput& input, std::vector<R
 const char* stopKey(MixerStop stop) {
     switch (stop) {
     case MixerStop::Perfect: return "perfect";
+    case MixerStop::LowerBound: return "lower_bound";
     case MixerStop::Iterations: return "iterations";
     case MixerStop::TimeLimit: return "time_limit";
     case MixerStop::Stalled: return "stalled";
@@ -130,9 +131,11 @@ std::string planJson(const MixerInput& input, const MixerPlan& plan) {
     const MixerStats& s = plan.stats;
     const nlohmann::json stats = {
         {"repeat_pairs", s.repeatPairs},
+        {"repeat_pairs_exact", s.exact},
         {"same_cite_pairs", s.sameCitePairs},
         {"max_meetings", s.maxMeetings},
         {"elapsed_ms", std::llround(s.elapsedMs)},
+        {"cpu_ms", std::llround(s.cpuMs)},
         {"history_repeats", s.historyRepeats},
         {"min_institution_kinds", s.minKinds},
         {"iterations", s.iterations},

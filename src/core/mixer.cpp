@@ -1,5 +1,6 @@
-// The group mixer: rule checks, a starting plan (greedy or algebraic), then a tabu local search on swaps within
-// a round, guided by learnt weights on the pairs that keep meeting again.
+// The group mixer: rule checks, a starting plan (greedy, algebraic, or a design without a repeated pair from
+// designs.h), then a tabu local search on swaps within a round, guided by learnt weights on the pairs that keep
+// meeting again.
 //
 // [SECTION] Random numbers
 // [SECTION] Time budget
@@ -15,8 +16,9 @@
 // every swap of a round at each iteration; it runs while those stay under kDenseCells. Larger rosters get a cheap
 // greedy start (O(people × groups) a round) and a sampled swap search that keeps only rounds × people counts.
 // Time. A Budget, created at the first instruction of mixGroups, is told the work of every phase and reads the
-// clock every kWorkPerRead steps; once the time is up, a start under construction is completed by the cheapest
-// valid placement and the best plan so far is returned.
+// clock (the calling thread's CPU time: a busy laptop gives the same plan as a quiet one) every kWorkPerRead
+// steps; once the time is up, a start under construction is completed by the cheapest valid placement and the
+// best plan so far is returned.
 //
 // Cost of a plan (lower is better), a weighted sum in the order of the objectives:
 //   kApart  × meetings of two people of one keep-apart set (never left in a returned plan)
@@ -36,7 +38,20 @@
 #include <numeric>
 #include <unordered_map>
 
+#if defined(_WIN32)
+#ifndef WIN32_LEAN_AND_MEAN
+#define WIN32_LEAN_AND_MEAN
+#endif
+#ifndef NOMINMAX
+#define NOMINMAX
+#endif
+#include <windows.h>
+#else
+#include <time.h>
+#endif
+
 #include "core/assert.h"
+#include "core/designs.h"
 #include "core/strings.h"
 
 namespace atelier {
@@ -95,12 +110,36 @@ private:
 /// Steps of work between two reads of the clock (a few tens of microseconds).
 constexpr std::int64_t kWorkPerRead = 1 << 14;
 
+/// CPU time of the calling thread in milliseconds: what the search really got, whatever else the laptop runs.
+double threadCpuMs() {
+#if defined(_WIN32)
+    FILETIME created, exited, kernel, user;
+    if (!GetThreadTimes(GetCurrentThread(), &created, &exited, &kernel, &user)) return 0;
+    const auto ticks = [](const FILETIME& t) {
+        return (static_cast<std::uint64_t>(t.dwHighDateTime) << 32) | t.dwLowDateTime;
+    };
+    return static_cast<double>(ticks(kernel) + ticks(user)) / 1e4;  // 100 ns ticks
+#else
+    timespec t{};
+    if (clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t) != 0) return 0;
+    return static_cast<double>(t.tv_sec) * 1e3 + static_cast<double>(t.tv_nsec) / 1e6;
+#endif
+}
+
+double wallMs() {
+    return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now().time_since_epoch()).count();
+}
+
 /// The time budget of one call, from its first instruction. Phases report their work with spend(); the clock is
 /// read every kWorkPerRead steps (check() reads it at once). Once the time is up it stays up. Work that must
 /// follow the search (the statistics of the plan) can be reserved: it counts at the speed measured so far.
 class Budget {
 public:
-    explicit Budget(const MixerInput& input) : limitMs_(input.timeLimitMs), clock_(input.clock) { started_ = now(); }
+    explicit Budget(const MixerInput& input) : limitMs_(input.timeLimitMs), clock_(input.clock) {
+        started_ = now();
+        wallStarted_ = wallMs();
+        cpuStarted_ = threadCpuMs();
+    }
 
     /// Counts `work` steps; true when the time is up.
     bool spend(std::int64_t work) {
@@ -120,20 +159,25 @@ public:
         expired_ = elapsed >= limitMs_;
         return expired_;
     }
+    /// Budget time used so far (reads the clock).
+    double usedMs() { return now() - started_; }
     /// Keeps time for `work` steps to be done after the search.
     void reserve(std::int64_t work) { reserved_ = work; }
     bool expired() const { return expired_; }
     std::int64_t work() const { return work_; }
-    double elapsedMs() { return now() - started_; }
+    /// Wall-clock time since the start (what the facilitator waited).
+    double elapsedMs() const { return wallMs() - wallStarted_; }
+    /// CPU time of this thread since the start (what the budget counts, unless a clock is injected).
+    double cpuMs() const { return threadCpuMs() - cpuStarted_; }
 
 private:
     double now() {
         if (clock_) return clock_();
-        return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now().time_since_epoch()).count();
+        return threadCpuMs();
     }
     int limitMs_;
     const std::function<double()>& clock_;
-    double started_ = 0;
+    double started_ = 0, wallStarted_ = 0, cpuStarted_ = 0;
     std::int64_t work_ = 0, pending_ = 0, reserved_ = 0;
     bool expired_ = false;
 };
@@ -746,8 +790,15 @@ std::vector<int> cheapRounds(const Problem& pb, Rng& rng, Budget& budget, std::v
         for (size_t i = 0; i < singles.size(); ++i) {
             if (!dealing && budget.expired()) {  // the rest dealt round-robin by territory: territories spread
                 dealing = true;
-                std::stable_sort(singles.begin() + static_cast<std::ptrdiff_t>(i), singles.end(),
-                                 [&](int a, int b) { return pb.shared[a] < pb.shared[b]; });
+                // A counting sort by shared territory (none first), stable: O(people + territories).
+                std::vector<size_t> at(static_cast<size_t>(pb.sharedCount) + 2, 0);
+                for (size_t j = i; j < singles.size(); ++j) ++at[static_cast<size_t>(pb.shared[singles[j]] + 2)];
+                for (size_t t = 1; t < at.size(); ++t) at[t] += at[t - 1];
+                std::vector<int> dealt(singles.size() - i);
+                for (size_t j = i; j < singles.size(); ++j)
+                    dealt[at[static_cast<size_t>(pb.shared[singles[j]] + 1)]++] = singles[j];
+                std::copy(dealt.begin(), dealt.end(), singles.begin() + static_cast<std::ptrdiff_t>(i));
+                budget.spend(static_cast<std::int64_t>(dealt.size() + at.size()));
             }
             const int p = singles[i];
             int best = -1;
@@ -910,28 +961,6 @@ std::vector<int> construct(const Problem& pb, Rng& rng, Budget& budget, std::vec
     return groupOf;
 }
 
-/// Multiplication in the field of `q` elements, q prime or a power of two up to 64 (0 when not supported).
-int fieldMul(int a, int b, int q) {
-    ATELIER_ASSERT(q >= 2 && ((q & (q - 1)) != 0 || q <= 64) && a >= 0 && a < q && b >= 0 && b < q,
-                   "fieldMul: two elements of the field (a prime, or a power of two up to 64)");
-    static constexpr int kPoly[] = {0, 0, 0b111, 0b1011, 0b10011, 0b100101, 0b1000011};  // irreducible, by degree
-    if (q & (q - 1)) return (a * b) % q;  // prime
-    const int degree = std::countr_zero(static_cast<unsigned>(q));
-    int product = 0;
-    for (int i = 0; i < degree; ++i)
-        if (b >> i & 1) product ^= a << i;
-    for (int i = 2 * degree - 2; i >= degree; --i)
-        if (product >> i & 1) product ^= kPoly[degree] << (i - degree);
-    return product;
-}
-int fieldAdd(int a, int b, int q) { return (q & (q - 1)) ? (a + b) % q : a ^ b; }
-bool isPrime(int q) {
-    if (q < 2) return false;
-    for (int d = 2; d * d <= q; ++d)
-        if (q % d == 0) return false;
-    return true;
-}
-
 /// Algebraic start when every group has the same size s ≤ G, G is a prime or a power of two (≤ 64) and nobody
 /// is pinned or kept with someone: people sit on a G × s grid (territory-mates in one column) and, in round
 /// k < G, person (i, j) joins group i + k·j over the field of G elements — two people of different columns then
@@ -943,8 +972,7 @@ std::vector<int> constructAffine(const Problem& pb, Rng& rng, Budget& budget) {
     for (int pin : pb.unitPin)
         if (pin >= 0) return {};
     const int s = n / G;
-    const bool powerOfTwo = (G & (G - 1)) == 0 && G >= 4 && G <= 64;
-    if (s > G || s < 2 || !(isPrime(G) || powerOfTwo)) return {};
+    if (s > G || s < 2 || !designs::fieldSupported(G)) return {};
     // Column-major seats, territories kept together, everything else shuffled.
     std::vector<int> order(n);
     std::iota(order.begin(), order.end(), 0);
@@ -960,71 +988,94 @@ std::vector<int> constructAffine(const Problem& pb, Rng& rng, Budget& budget) {
     const int fixed = std::min(pb.rounds, G);
     for (int seat = 0; seat < n; ++seat) {
         const int p = order[seat], i = seat % G, j = seat / G;
-        for (int k = 0; k < fixed; ++k) groupOf[k * n + p] = fieldAdd(i, fieldMul(k, j, G), G);
+        for (int k = 0; k < fixed; ++k) groupOf[k * n + p] = designs::fieldAdd(i, designs::fieldMul(k, j, G), G);
     }
     budget.spend(static_cast<std::int64_t>(n) * fixed);
     return construct(pb, rng, budget, std::move(groupOf), fixed);
 }
 
-/// Known plans without a repeat, for rosters the local search alone finds hard, seats numbered 0..n-1.
-/// - 21 in 7 threes, 10 rounds: a Kirkman triple system of order 21 (every pair meets exactly once), built
-///   1-rotationally on Z7 × {0, 1, 2} (seat j·7 + x): three rounds are the orbits of the transversal triples
-///   {0₀ 0₁ 0₂}, {0₀ 1₁ 2₂}, {0₀ 2₁ 5₂}, the seven others the translates of one base round.
-/// - 18 in 6 threes, 8 rounds: a nearly Kirkman plan (each person meets 16 of the 17 others once) found by this
-///   mixer's own search (seed 1, 3 s) and kept, since the search reaches it on most seeds but not all in 2 s.
-/// tests/core/mixer_test.cpp checks both (every pair at most once).
-constexpr unsigned char kKirkman21[10][21] = {
-    {0, 1, 2, 3, 4, 5, 6, 0, 1, 2, 3, 4, 5, 6, 0, 1, 2, 3, 4, 5, 6},
-    {0, 1, 2, 3, 4, 5, 6, 6, 0, 1, 2, 3, 4, 5, 5, 6, 0, 1, 2, 3, 4},
-    {0, 1, 2, 3, 4, 5, 6, 5, 6, 0, 1, 2, 3, 4, 2, 3, 4, 5, 6, 0, 1},
-    {0, 0, 1, 0, 3, 4, 2, 1, 3, 2, 6, 4, 6, 6, 2, 4, 5, 3, 5, 5, 1},
-    {2, 0, 0, 1, 0, 3, 4, 6, 1, 3, 2, 6, 4, 6, 1, 2, 4, 5, 3, 5, 5},
-    {4, 2, 0, 0, 1, 0, 3, 6, 6, 1, 3, 2, 6, 4, 5, 1, 2, 4, 5, 3, 5},
-    {3, 4, 2, 0, 0, 1, 0, 4, 6, 6, 1, 3, 2, 6, 5, 5, 1, 2, 4, 5, 3},
-    {0, 3, 4, 2, 0, 0, 1, 6, 4, 6, 6, 1, 3, 2, 3, 5, 5, 1, 2, 4, 5},
-    {1, 0, 3, 4, 2, 0, 0, 2, 6, 4, 6, 6, 1, 3, 5, 3, 5, 5, 1, 2, 4},
-    {0, 1, 0, 3, 4, 2, 0, 3, 2, 6, 4, 6, 6, 1, 4, 5, 3, 5, 5, 1, 2},
-};
-constexpr unsigned char kEighteenInSixes[8][18] = {
-    {5, 4, 0, 3, 4, 4, 5, 1, 2, 0, 2, 3, 5, 0, 1, 1, 2, 3},
-    {0, 0, 0, 5, 1, 4, 3, 3, 2, 3, 4, 1, 5, 2, 1, 2, 5, 4},
-    {2, 1, 5, 4, 0, 3, 0, 5, 0, 2, 4, 3, 5, 1, 4, 3, 1, 2},
-    {1, 3, 0, 2, 5, 4, 2, 3, 0, 5, 5, 0, 4, 4, 1, 2, 1, 3},
-    {1, 2, 3, 4, 0, 3, 5, 1, 4, 4, 1, 5, 2, 0, 3, 2, 5, 0},
-    {3, 0, 2, 3, 4, 3, 5, 4, 1, 0, 2, 0, 1, 5, 5, 2, 4, 1},
-    {1, 3, 5, 5, 5, 4, 3, 4, 4, 2, 3, 1, 2, 1, 2, 0, 0, 0},
-    {3, 1, 2, 5, 3, 0, 2, 5, 1, 0, 4, 4, 4, 5, 1, 3, 0, 2},
-};
+/// Steps the difference method may take (about a tenth of a second on a laptop's core): it finds the base rounds
+/// of 7-4-9, 8-4-9 or 6-3-8 well within this, and gives up on a shape it cannot solve. With a time budget it also
+/// stops at a quarter of the budget, so that the local search keeps most of it.
+constexpr std::int64_t kDesignSteps = 100'000'000;
+/// Largest room for the difference method: its search weighs every swap of a base round (people² a step), and
+/// larger rooms with equal groups are mixed without a repeat by the greedy start and the search alone.
+constexpr int kDesignPeople = 64;
 
-struct KnownPlan {
-    int people, groups, rounds;
-    const unsigned char* groupOf;  // rounds × people
-};
-constexpr KnownPlan kKnownPlans[] = {
-    {21, 7, 10, &kKirkman21[0][0]},
-    {18, 6, 8, &kEighteenInSixes[0][0]},
-};
-
-/// Start from a known plan when the roster has its shape (people, groups) and nobody is pinned or kept with
-/// someone; seats are shuffled (the search then deals with territories), later rounds built greedily. Returns
-/// an empty vector when no known plan applies.
-std::vector<int> constructKnown(const Problem& pb, Rng& rng, Budget& budget) {
-    const int n = pb.n;
-    if (pb.units.size() != static_cast<size_t>(n)) return {};
+/// A plan without a repeated pair from design theory, for the first rounds a design can hold, when every group has
+/// the same size and nobody is pinned or kept with someone: the lines of an affine space when the room has its
+/// shape, else (up to kDesignPeople) the difference method (designs.h), which takes at most a quarter of the time
+/// budget. The seats of the design as it was found (found once per call, since seats are shuffled for each start);
+/// empty when none applies.
+std::vector<int> findDesign(const Problem& pb, const MixerInput& input, Budget& budget) {
+    const int n = pb.n, G = pb.groups;
+    if (n % G != 0 || pb.units.size() != static_cast<size_t>(n)) return {};
     for (int pin : pb.unitPin)
         if (pin >= 0) return {};
-    for (const KnownPlan& known : kKnownPlans) {
-        if (known.people != n || known.groups != pb.groups) continue;
-        std::vector<int> seat(n);
-        std::iota(seat.begin(), seat.end(), 0);
-        rng.shuffle(seat);
-        std::vector<int> groupOf(static_cast<size_t>(pb.rounds) * n, -1);
-        const int fixed = std::min(pb.rounds, known.rounds);
-        for (int k = 0; k < fixed; ++k)
-            for (int p = 0; p < n; ++p) groupOf[k * n + p] = known.groupOf[k * n + seat[p]];
-        return construct(pb, rng, budget, std::move(groupOf), fixed);
+    const int s = n / G;
+    if (s < 2 || G < 2) return {};
+    const int most = (n - 1) / (s - 1);  // rounds in which someone can still meet new people
+    const int rounds = std::min(pb.rounds, most);
+    if (rounds < 2) return {};
+    std::vector<int> plan = designs::affineLines(G, s, rounds);
+    if (!plan.empty() || n > kDesignPeople) return plan;
+    const double limitMs = input.timeLimitMs;
+    const designs::Spend spend = [&](std::int64_t work) {
+        if (budget.spend(work)) return true;
+        return limitMs > 0 && budget.usedMs() > limitMs / 4;
+    };
+    return designs::cyclicPlan(G, s, rounds, input.seed, spend, kDesignSteps);
+}
+
+/// A start from a design found by findDesign: seats shuffled, then people of a shared territory seated, as far as
+/// the design allows, on seats that never meet (largest territories first, each person on a free seat that has
+/// met none of the seats already taken by their territory); the search deals with the rest. The rounds beyond
+/// the design are built greedily. O(rounds × people²).
+std::vector<int> constructFromDesign(const Problem& pb, const std::vector<int>& design, Rng& rng, Budget& budget) {
+    const int n = pb.n;
+    const int fixed = static_cast<int>(design.size() / static_cast<size_t>(n));
+    std::vector<std::uint8_t> meets(static_cast<size_t>(n) * n, 0);  // seats that share a group in the design
+    for (int k = 0; k < fixed; ++k)
+        for (int a = 0; a < n; ++a)
+            for (int b = a + 1; b < n; ++b)
+                if (design[static_cast<size_t>(k) * n + a] == design[static_cast<size_t>(k) * n + b])
+                    meets[static_cast<size_t>(a) * n + b] = meets[static_cast<size_t>(b) * n + a] = 1;
+    budget.spend(static_cast<std::int64_t>(fixed) * n * n / 2);
+    std::vector<int> freeSeats(n), seat(n, -1);
+    std::iota(freeSeats.begin(), freeSeats.end(), 0);
+    rng.shuffle(freeSeats);
+    std::vector<std::vector<int>> byTerritory(pb.sharedCount);
+    for (int p = 0; p < n; ++p)
+        if (pb.shared[p] >= 0) byTerritory[pb.shared[p]].push_back(p);
+    std::stable_sort(byTerritory.begin(), byTerritory.end(),
+                     [](const auto& a, const auto& b) { return a.size() > b.size(); });
+    std::vector<int> taken;
+    for (const auto& mates : byTerritory) {
+        taken.clear();
+        for (int p : mates) {
+            // The first free seat that meets none of the territory's seats, else the first free one.
+            size_t pick = 0;
+            for (size_t i = 0; i < freeSeats.size(); ++i) {
+                bool clear = true;
+                for (int t : taken) clear = clear && !meets[static_cast<size_t>(freeSeats[i]) * n + t];
+                if (clear) {
+                    pick = i;
+                    break;
+                }
+            }
+            seat[p] = freeSeats[pick];
+            taken.push_back(seat[p]);
+            freeSeats.erase(freeSeats.begin() + static_cast<std::ptrdiff_t>(pick));
+        }
+        budget.spend(static_cast<std::int64_t>(mates.size()) * n * (static_cast<std::int64_t>(mates.size()) + 1));
     }
-    return {};
+    for (int p = 0; p < n; ++p)
+        if (seat[p] < 0) seat[p] = freeSeats.back(), freeSeats.pop_back();
+    std::vector<int> groupOf(static_cast<size_t>(pb.rounds) * n, -1);
+    for (int k = 0; k < fixed; ++k)
+        for (int p = 0; p < n; ++p) groupOf[k * n + p] = design[static_cast<size_t>(k) * n + seat[p]];
+    budget.spend(static_cast<std::int64_t>(fixed) * n);
+    return construct(pb, rng, budget, std::move(groupOf), fixed);
 }
 
 // [SECTION] Local search
@@ -1061,9 +1112,14 @@ public:
         bool freeUnit = false;
         for (size_t u = 0; u < pb_.units.size(); ++u) freeUnit = freeUnit || pb_.unitPin[u] < 0;
         const bool canMove = movable_.size() >= 2 || (freeUnit && !movable_.empty());
+        const std::int64_t floor = kRepeat * repeatLowerBound();
         for (;;) {
             if (bestCost_ == 0) {
                 stats.stop = MixerStop::Perfect;
+                break;
+            }
+            if (bestCost_ <= floor) {  // the repeats at their bound (nothing cheaper can make up kRepeat)
+                stats.stop = MixerStop::LowerBound;
                 break;
             }
             if (!canMove) {
@@ -1129,16 +1185,35 @@ private:
         tabu_[tabuSlot(r, a, b)] = iter + kTabuMin + rng_.below(kTabuSpan);
     }
 
-    /// A new starting plan: the algebraic one when it applies (every other start), else the greedy one.
+    /// A new starting plan: a constructive one when one applies (every other start: the affine plan when it
+    /// leaves no repeat, else a design, else the affine plan), else the greedy one.
     std::vector<int> freshStart() {
         if (input_.algebraicStart && starts_++ % 2 == 0) {
-            // e.g. ten rounds of 21 where the affine plan has seven
-            std::vector<int> known = constructKnown(pb_, rng_, budget_);
-            if (!known.empty()) return known;
+            // The affine plan when it leaves no repeat (territory-mates never meet there), else a design.
             std::vector<int> affine = constructAffine(pb_, rng_, budget_);
+            if (!affine.empty() && repeatsIn(affine) == 0) return affine;
+            if (!designTried_) {
+                designTried_ = true;
+                design_ = findDesign(pb_, input_, budget_);
+            }
+            if (!design_.empty()) return constructFromDesign(pb_, design_, rng_, budget_);
             if (!affine.empty()) return affine;
         }
         return construct(pb_, rng_, budget_);
+    }
+
+    /// Pairs meeting more than once in a plan (rounds × people² steps at most).
+    int repeatsIn(const std::vector<int>& groupOf) {
+        const int n = pb_.n;
+        std::vector<std::uint8_t> met(static_cast<size_t>(n) * n, 0);
+        int repeats = 0;
+        for (int r = 0; r < pb_.rounds; ++r)
+            for (int a = 0; a < n; ++a)
+                for (int b = a + 1; b < n; ++b)
+                    if (groupOf[r * n + a] == groupOf[r * n + b] && pb_.unitOf[a] != pb_.unitOf[b])
+                        repeats += met[static_cast<size_t>(a) * n + b]++ > 0 ? 1 : 0;
+        budget_.spend(static_cast<std::int64_t>(pb_.rounds) * n * n / 2);
+        return repeats;
     }
 
     /// Loads a plan into the search state (rounds × people² steps).
@@ -1249,9 +1324,34 @@ private:
     std::vector<std::int64_t> tabu_;  // per (round, pair): iteration until which swapping the pair is tabu
     std::vector<int> movable_;        // free people not kept together with anyone
     std::vector<std::uint8_t> swappable_;
+    /// Repeats that no plan avoids, when nobody is pinned or kept with someone: between two consecutive rounds, a
+    /// group larger than the number of groups takes two people or more from one group of the round before, and
+    /// a pair meeting m times meets in at most m − 1 pairs of consecutive rounds. So each group of round r ≥ 2
+    /// of size s forces at least the pairs of s people spread as evenly as possible over the groups of round r − 1
+    /// (their sizes bound how many can come from one).
+    std::int64_t repeatLowerBound() const {
+        if (pb_.units.size() != static_cast<size_t>(pb_.n)) return 0;
+        for (int pin : pb_.unitPin)
+            if (pin >= 0) return 0;
+        std::int64_t bound = 0;
+        for (int r = 1; r < pb_.rounds; ++r)
+            for (int g = 0; g < pb_.groups; ++g) {
+                // Spread capacity[g] people over the groups of the round before, at most capacity[h] from group h.
+                std::vector<int> take(pb_.groups, 0);
+                int left = pb_.capacity[g];
+                for (int level = 1; left > 0; ++level)
+                    for (int h = 0; h < pb_.groups && left > 0; ++h)
+                        if (take[h] < level && take[h] < pb_.capacity[h]) ++take[h], --left;
+                for (int x : take) bound += static_cast<std::int64_t>(x) * (x - 1) / 2;
+            }
+        return bound;
+    }
+
     std::vector<int> best_, run_;     // best plan, and best since the last restart (perturbations start there)
     std::int64_t bestCost_ = 0, runCost_ = 0;
     int starts_ = 0;
+    std::vector<int> design_;         // findDesign's plan (empty: none), looked for at the first constructive start
+    bool designTried_ = false;
 };
 
 // [SECTION] Local search for large rosters
@@ -1593,7 +1693,15 @@ void countRepeatsByCells(const std::vector<int>& where, int R, int n, const std:
 
 }  // namespace
 
-MixerStats evaluatePlan(const MixerInput& input, const std::vector<std::vector<std::vector<int>>>& rounds) {
+namespace {
+
+/// evaluatePlan, with at most `maxPairWork` steps for the repeats (< 0: no limit). Beyond, the repeats and the
+/// most meetings are estimated from a sample of people (every k-th one: all their meetings counted), and
+/// stats.exact is false: rosters of tens of thousands in a few large groups, where every pair cannot be counted
+/// within the budget (and nobody reads the exact number). `groupsSorted`: every group lists its people in increasing
+/// order (mixGroups' plans), so that no sorted copy is made.
+MixerStats evaluateWithin(const MixerInput& input, const std::vector<std::vector<std::vector<int>>>& rounds,
+                          std::int64_t maxPairWork, bool groupsSorted) {
     // Every pair that meets is enumerated once per meeting, from sorted groups, and its meetings are counted with
     // stamps: O(rounds × people × group size / 2) steps, memory linear in the roster.
     MixerStats stats;
@@ -1618,27 +1726,31 @@ MixerStats evaluatePlan(const MixerInput& input, const std::vector<std::vector<s
         if (!input.people[p].territory.empty())
             territory[p] = keys.try_emplace(input.people[p].territory, static_cast<int>(keys.size())).first->second;
 
-    // Groups sorted, institution kinds, same-territory pairs (from the territories of each group, sorted).
-    std::vector<std::vector<std::vector<int>>> sorted = rounds;
-    std::vector<int> territories;
+    // Groups sorted, institution kinds, same-territory pairs (each member meets the territory-mates counted
+    // before them in the group).
+    std::vector<std::vector<std::vector<int>>> copy;
+    if (!groupsSorted) {
+        copy = rounds;
+        for (auto& round : copy)
+            for (auto& group : round) std::sort(group.begin(), group.end());
+    }
+    const std::vector<std::vector<std::vector<int>>>& sorted = groupsSorted ? rounds : copy;
+    std::vector<int> perTerritory(keys.size(), 0), territories;
     stats.minKinds = -1;
-    for (auto& round : sorted)
-        for (auto& group : round) {
-            std::sort(group.begin(), group.end());
+    for (const auto& round : sorted)
+        for (const auto& group : round) {
             bool kinds[kKinds] = {};
             int distinct = 0;
             territories.clear();
             for (int a : group) {
                 const int k = static_cast<int>(input.people[a].institution);
                 if (!kinds[k]) kinds[k] = true, ++distinct;
-                if (territory[a] >= 0) territories.push_back(territory[a]);
+                if (territory[a] < 0) continue;
+                if (perTerritory[territory[a]] == 0) territories.push_back(territory[a]);
+                stats.sameCitePairs += perTerritory[territory[a]]++;
             }
             if (stats.minKinds < 0 || distinct < stats.minKinds) stats.minKinds = distinct;
-            std::sort(territories.begin(), territories.end());
-            for (size_t i = 0, j = 0; i < territories.size(); i = j) {
-                while (j < territories.size() && territories[j] == territories[i]) ++j;
-                stats.sameCitePairs += static_cast<int>((j - i) * (j - i - 1) / 2);
-            }
+            for (int t : territories) perTerritory[t] = 0;
         }
     if (stats.minKinds < 0) stats.minKinds = 0;
 
@@ -1669,7 +1781,8 @@ MixerStats evaluatePlan(const MixerInput& input, const std::vector<std::vector<s
     std::int64_t pairWork = 0;
     for (const auto& round : sorted)
         for (const auto& group : round) pairWork += static_cast<std::int64_t>(group.size()) * group.size() / 2;
-    if (R >= 2 && R <= 12 && (std::int64_t{1} << R) * 16 * n < pairWork) {
+    const std::int64_t cellWork = R <= 12 ? (std::int64_t{1} << R) * 16 * n : -1;
+    if (R >= 2 && R <= 12 && cellWork < pairWork && (maxPairWork < 0 || cellWork <= maxPairWork)) {
         std::vector<std::vector<int>> components(n);
         for (int p = 0; p < n; ++p) components[uf.find(p)].push_back(p);
         countRepeatsByCells(where, static_cast<int>(R), n, components, stats);
@@ -1680,6 +1793,37 @@ MixerStats evaluatePlan(const MixerInput& input, const std::vector<std::vector<s
     constexpr std::uint64_t kCount = (std::uint64_t{1} << kShift) - 1;
     std::vector<std::uint64_t> seen(n, 0);
     std::vector<int> mates;
+    if (maxPairWork >= 0 && pairWork > maxPairWork) {
+        // A sample: every step-th person, all their meetings (2 × pairWork / n steps each, on average).
+        const std::int64_t perPerson = std::max<std::int64_t>(1, 2 * pairWork / n);
+        const std::int64_t sample = std::clamp<std::int64_t>(maxPairWork / perPerson, 1, n);
+        const std::int64_t step = std::max<std::int64_t>(1, n / sample);
+        double repeats = 0;
+        std::int64_t sampled = 0;
+        for (std::int64_t a = 0; a < n; a += step, ++sampled) {
+            mates.clear();
+            const std::uint64_t mark = (static_cast<std::uint64_t>(a) + 1) << kShift;
+            for (size_t r = 0; r < R; ++r) {
+                if (where[r * n + a] < 0) continue;
+                for (int b : sorted[r][where[r * n + a]]) {
+                    if (b == a) continue;
+                    if ((seen[b] & ~kCount) != mark) seen[b] = mark, mates.push_back(b);
+                    ++seen[b];
+                }
+            }
+            for (int b : mates) {
+                const int met = static_cast<int>(seen[b] & kCount);
+                if (uf.find(static_cast<int>(a)) == uf.find(b)) continue;
+                stats.maxMeetings = std::max(stats.maxMeetings, met);
+                repeats += met - 1;
+            }
+        }
+        // Each pair is seen from both of its people: half of the sampled people's share, scaled to everyone.
+        const double estimate = repeats / 2 * static_cast<double>(n) / static_cast<double>(sampled);
+        stats.repeatPairs = static_cast<int>(std::min(estimate + 0.5, 2147483647.0));
+        stats.exact = false;
+        return stats;
+    }
     for (int a = 0; a < n; ++a) {
         mates.clear();
         const std::uint64_t mark = (static_cast<std::uint64_t>(a) + 1) << kShift;
@@ -1704,7 +1848,16 @@ MixerStats evaluatePlan(const MixerInput& input, const std::vector<std::vector<s
     return stats;
 }
 
+}  // namespace
+
+MixerStats evaluatePlan(const MixerInput& input, const std::vector<std::vector<std::vector<int>>>& rounds) {
+    return evaluateWithin(input, rounds, -1, false);
+}
+
 // [SECTION] Entry points
+
+/// Steps of the statistics' pair count per millisecond of budget (a quarter of the budget at most goes to it).
+constexpr std::int64_t kStatsWorkPerMs = 100'000;
 
 MixerResult mixGroups(const MixerInput& input) {
     Budget budget(input);  // the time runs from here
@@ -1714,7 +1867,12 @@ MixerResult mixGroups(const MixerInput& input) {
     if (!result.error.empty()) return result;
     // Kept for the plan and its statistics: each pair of a group once a round, and some steps a person.
     const std::int64_t perGroup = pb.n / pb.groups + 1;
-    budget.reserve(static_cast<std::int64_t>(pb.rounds) * pb.n * (perGroup + 4) / 2 + 64LL * pb.n);
+    // The statistics count every pair within the budget (kStatsWorkPerMs), else estimate the repeats.
+    const std::int64_t statsWork =
+        input.timeLimitMs > 0 ? std::max<std::int64_t>(kStatsWorkPerMs * input.timeLimitMs / 4, 1 << 16) : -1;
+    std::int64_t pairWork = static_cast<std::int64_t>(pb.rounds) * pb.n * (perGroup + 4) / 2;
+    if (statsWork >= 0) pairWork = std::min(pairWork, statsWork);
+    budget.reserve(pairWork + 64LL * pb.n);
 
     MixerStats searchStats;
     std::vector<int> groupOf;
@@ -1730,18 +1888,21 @@ MixerResult mixGroups(const MixerInput& input) {
                    "mixGroups: the search places everyone in every round");
     auto& rounds = result.plan.rounds;
     rounds.assign(pb.rounds, std::vector<std::vector<int>>(pb.groups));
-    for (int r = 0; r < pb.rounds; ++r)
+    for (int r = 0; r < pb.rounds; ++r) {
+        for (int g = 0; g < pb.groups; ++g) rounds[r][g].reserve(static_cast<size_t>(pb.capacity[g]));
         for (int p = 0; p < pb.n; ++p) {
             const int g = groupOf[r * pb.n + p];
             ATELIER_ASSERT(g >= 0 && g < pb.groups, "mixGroups: the search places everyone in one of the groups");
             rounds[r][g].push_back(p);
         }
-    result.plan.stats = evaluatePlan(input, rounds);
+    }
+    result.plan.stats = evaluateWithin(input, rounds, statsWork, true);  // groups filled in increasing order
     result.plan.stats.iterations = searchStats.iterations;
     result.plan.stats.perfect = searchStats.perfect;
     result.plan.stats.stop = searchStats.stop;
     result.plan.stats.work = budget.work();
     result.plan.stats.elapsedMs = budget.elapsedMs();
+    result.plan.stats.cpuMs = budget.cpuMs();
     if (result.plan.stats.keepApartBroken > 0) {
         for (int r = 0; r < pb.rounds; ++r)
             for (int a = 0; a < pb.n; ++a)

@@ -13,13 +13,36 @@ namespace {
 
 // [SECTION] Keys
 
+/// Length of a department code in brackets at the start of `s` (« (62) », « ( 02 ) », « (2A) », « (971) »),
+/// 0 when `s` does not start with one.
+size_t departmentCodeLength(std::string_view s) {
+    if (s.empty() || s[0] != '(') return 0;
+    size_t i = 1;
+    while (i < s.size() && s[i] == ' ') ++i;
+    const size_t start = i;
+    while (i < s.size() && s[i] >= '0' && s[i] <= '9') ++i;
+    size_t digits = i - start;
+    if (digits == 1 && i < s.size() && (s[i] == 'A' || s[i] == 'B' || s[i] == 'a' || s[i] == 'b') &&
+        s[start] == '2')
+        ++i, ++digits;  // Corsica: 2A, 2B
+    if (digits < 2 || digits > 3) return 0;
+    while (i < s.size() && s[i] == ' ') ++i;
+    return i < s.size() && s[i] == ')' ? i + 1 : 0;
+}
+
 std::vector<std::string> words(std::string_view name) {
     // Apostrophes and punctuation separate words here (« d'Amiens » is « d » + « amiens »); foldForName does
-    // the rest (case, accents, hyphens).
+    // the rest (case, accents, hyphens). A department code in brackets goes; other numbers stay (« Lille 1 »
+    // and « Lille 2 », « Territoire 1 » and « Territoire 2 » are different territories).
     std::string spaced;
     spaced.reserve(name.size());
     for (size_t i = 0; i < name.size(); ++i) {
         const std::string_view rest = name.substr(i);
+        if (const size_t code = departmentCodeLength(rest); code > 0) {
+            spaced += ' ';
+            i += code - 1;
+            continue;
+        }
         if (rest.starts_with("\u2019") || rest.starts_with("\u02bc")) {
             spaced += ' ';
             i += 2;
@@ -51,10 +74,6 @@ bool isArticle(const std::string& w) {
     return w == "d" || w == "l" || w == "de" || w == "du" || w == "des" || w == "la" || w == "le" || w == "les";
 }
 
-bool isNumber(const std::string& w) {
-    return !w.empty() && std::all_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; });
-}
-
 std::vector<std::string> keyWords(std::string_view name) {
     std::vector<std::string> w = words(name);
     // « Cité éducative de Lens », « Cités éducatives d'Amiens », « Ville de Lens »: the place only.
@@ -67,7 +86,7 @@ std::vector<std::string> keyWords(std::string_view name) {
     }
     std::vector<std::string> out;
     for (size_t i = start; i < w.size(); ++i)
-        if (!isArticle(w[i]) && !isNumber(w[i])) out.push_back(w[i]);
+        if (!isArticle(w[i])) out.push_back(w[i]);
     return out;
 }
 

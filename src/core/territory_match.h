@@ -14,8 +14,9 @@
 namespace atelier {
 
 /// The comparison key of a territory name: foldForName's words, « st »/« ste » → « saint »/« sainte », « s/ » →
-/// « sur », a leading « Cité(s) éducative(s) de » or « Ville de » dropped, articles, elisions and numbers
-/// (« (62) ») dropped. « Saint-Quentin », « ST QUENTIN » and « St. Quentin (02) » all give "saint quentin".
+/// « sur », a leading « Cité(s) éducative(s) de » or « Ville de » dropped, articles, elisions and a department
+/// code in brackets (« (62) », « (2A) ») dropped; other numbers stay (« Lille 1 » is not « Lille 2 »).
+/// « Saint-Quentin », « ST QUENTIN » and « St. Quentin (02) » all give "saint quentin".
 std::string territoryKey(std::string_view name);
 
 /// How a typed name reads against the known territories.

@@ -1,7 +1,7 @@
 // Benchmarks of the group mixer on social golfer instances with a known schedule where no pair meets twice
 // (groups-size-rounds: 5-3-7 is Kirkman's schoolgirls). Everyone comes from a different territory and the same
 // institution, so the only objective left is repeated pairs. Each benchmark runs the mixer once per seed with the
-// default 2 s budget and reports, over the seeds: best and median repeated pairs, best and median time, and how
+// default 2 s budget and reports, over the seeds: best and median repeated pairs, best and median wall time, and how
 // many seeds reached 0. The last argument is MixerInput::algebraicStart: /1 is the mixer as shipped, /0 the local
 // search from greedy starts only (the affine start alone solves 5-3-7's first rounds, 8-4-9 and 4-4-5).
 //
@@ -11,6 +11,9 @@
 // from its first instruction to the statistics of the plan), the peak memory of the process during the call (VmHWM
 // reset before each run through /proc/self/clear_refs: the roster and the benchmark itself included), the work
 // counted and whether the budget stopped it.
+//
+// BM_MixerGolferTable/people/groups/rounds/cites: the golfer table of issue 32 and the earlier instances, 5 seeds,
+// 2 s of CPU each at most: repeats best/median and CPU time per instance.
 //
 //   build/atelier_bench --benchmark_filter=Mixer
 #include <benchmark/benchmark.h>
@@ -92,6 +95,78 @@ BENCHMARK(BM_MixerSocialGolfer)
     ->ArgsProduct({{4}, {4}, {5}, {1, 0}})
     ->ArgsProduct({{7}, {4}, {9}, {1, 0}})
     ->ArgsProduct({{8}, {4}, {10}, {1, 0}})
+    ->Iterations(1)
+    ->Unit(benchmark::kMillisecond);
+
+/// The golfer table of issue 32 and the earlier instances measured against Good Enough Golfers, as
+/// people/groups/rounds/cités (cités 0: everyone from a different territory, so that only pairs matter; 7: seven
+/// Cités of 4 people). Five seeds, the default 2 s budget (CPU time): best and median repeated pairs, median and
+/// largest CPU time of one call, how many seeds reached 0, and the same-Cité pairs of all seeds.
+void BM_MixerGolferTable(benchmark::State& state) {
+    const int people = static_cast<int>(state.range(0)), groups = static_cast<int>(state.range(1));
+    const int rounds = static_cast<int>(state.range(2)), cites = static_cast<int>(state.range(3));
+    constexpr int kTableSeeds = 5;
+    std::vector<double> repeats, cpu;
+    double sameCite = 0;
+    for (auto _ : state) {
+        for (int seed = 1; seed <= kTableSeeds; ++seed) {
+            MixerInput input;
+            for (int i = 0; i < people; ++i) {
+                std::string id = "p", territory = "t";
+                id += std::to_string(i);
+                territory += std::to_string(cites > 0 ? i % cites : i);
+                input.people.push_back({id, territory, Institution::Autre});
+            }
+            input.groups = groups;
+            input.rounds = rounds;
+            input.seed = static_cast<std::uint64_t>(seed);
+            const MixerResult result = mixGroups(input);
+            if (!result.ok()) {
+                state.SkipWithError(result.error.c_str());
+                return;
+            }
+            repeats.push_back(result.plan.stats.repeatPairs);
+            cpu.push_back(result.plan.stats.cpuMs);
+            sameCite += result.plan.stats.sameCitePairs;
+        }
+    }
+    state.counters["best_repeats"] = *std::min_element(repeats.begin(), repeats.end());
+    state.counters["median_repeats"] = median(repeats);
+    state.counters["median_cpu_ms"] = median(cpu);
+    state.counters["max_cpu_ms"] = *std::max_element(cpu.begin(), cpu.end());
+    state.counters["solved"] = static_cast<double>(std::count(repeats.begin(), repeats.end(), 0.0));
+    state.counters["same_cite"] = sameCite;
+}
+BENCHMARK(BM_MixerGolferTable)
+    ->ArgNames({"people", "groups", "rounds", "cites"})
+    // the golfer table of issue 32: 8-4-10, 7-4-9, 9-3-12, then the controls 8-4-9, 10-4-10, 5-3-7
+    ->Args({32, 8, 10, 0})
+    ->Args({28, 7, 9, 0})
+    ->Args({27, 9, 12, 0})
+    ->Args({32, 8, 9, 0})
+    ->Args({40, 10, 10, 0})
+    ->Args({15, 5, 7, 0})
+    // more golfers: 6-3-8, 7-3-10, 8-3-10, 4-4-5, 5-4-5, 6-4-6, 5-5-6, 6-5-6, 6-6-3, 7-7-8, 8-8-9, 10-10-3
+    ->Args({18, 6, 8, 0})
+    ->Args({21, 7, 10, 0})
+    ->Args({24, 8, 10, 0})
+    ->Args({16, 4, 5, 0})
+    ->Args({20, 5, 5, 0})
+    ->Args({24, 6, 6, 0})
+    ->Args({25, 5, 6, 0})
+    ->Args({30, 6, 6, 0})
+    ->Args({36, 6, 3, 0})
+    ->Args({49, 7, 8, 0})
+    ->Args({64, 8, 9, 0})
+    ->Args({100, 10, 3, 0})
+    // uneven rooms and larger ones: 23 in 5×4, 37 in 6×3 (optimum 2), 52 in 8×3, 120 in 15×4, 300 in 30×3
+    ->Args({23, 5, 4, 0})
+    ->Args({37, 6, 3, 0})
+    ->Args({52, 8, 3, 0})
+    ->Args({120, 15, 4, 0})
+    ->Args({300, 30, 3, 0})
+    // 28 people of 7 Cités × 4 in 7 groups, 5 rounds
+    ->Args({28, 7, 5, 7})
     ->Iterations(1)
     ->Unit(benchmark::kMillisecond);
 

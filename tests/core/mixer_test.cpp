@@ -4,6 +4,7 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <cmath>
 #include <map>
 #include <set>
 #include <string>
@@ -260,7 +261,7 @@ TEST_CASE("the affine start gives 32 golfers 9 rounds of fours without a repeat,
     CHECK(result.plan.stats.perfect);
 }
 
-TEST_CASE("the Kirkman start gives 21 golfers 10 rounds of threes where every pair meets exactly once") {
+TEST_CASE("the design start gives 21 golfers 10 rounds of threes where every pair meets exactly once (7-3-10)") {
     MixerInput input = makeInput(21, 21, 7, 10, 100);
     for (auto& p : input.people) p.institution = Institution::Autre;
     const MixerResult result = mixGroups(input);
@@ -278,7 +279,7 @@ TEST_CASE("the Kirkman start gives 21 golfers 10 rounds of threes where every pa
     CHECK(met.size() == 210);
 }
 
-TEST_CASE("the known plan gives 18 golfers 8 rounds of threes without a repeat (6-3-8), on every seed") {
+TEST_CASE("the design start gives 18 golfers 8 rounds of threes without a repeat (6-3-8), on every seed") {
     for (std::uint64_t seed = 1; seed <= 10; ++seed) {
         MixerInput input = makeInput(18, 18, 6, 8, 100);
         for (auto& p : input.people) p.institution = Institution::Autre;
@@ -287,6 +288,81 @@ TEST_CASE("the known plan gives 18 golfers 8 rounds of threes without a repeat (
         REQUIRE(result.ok());
         checkValid(input, result.plan.rounds, 6);
         CHECK(result.plan.stats.repeatPairs == 0);
+    }
+}
+
+TEST_CASE("9-3-12 and 7-4-9 reach a plan where no pair meets twice, on every seed (issue 32)") {
+    // Before issue 32 the search ended at 1-2 repeats on 9-3-12 and 15-27 on 7-4-9 (2 s, 5 seeds).
+    const int shapes[][3] = {{9, 3, 12}, {7, 4, 9}};
+    for (const auto& shape : shapes)
+        for (std::uint64_t seed = 1; seed <= 3; ++seed) {
+            const int g = shape[0], s = shape[1], w = shape[2];
+            CAPTURE(g); CAPTURE(s); CAPTURE(w); CAPTURE(seed);
+            MixerInput input = makeInput(g * s, g * s, g, w, 2000);
+            for (auto& p : input.people) p.institution = Institution::Autre;
+            input.seed = seed;
+            const MixerResult result = mixGroups(input);
+            REQUIRE(result.ok());
+            checkValid(input, result.plan.rounds, g);
+            CHECK(result.plan.stats.repeatPairs == 0);
+            CHECK(result.plan.stats.maxMeetings == 1);
+            CHECK(result.plan.stats.stop == MixerStop::Perfect);
+        }
+}
+
+TEST_CASE("a room whose sizes force repeats stops as soon as it reaches their lower bound (37 in 6×3: 2)") {
+    // Rounds 2 and 3 each have a group of 7 drawn from the 6 groups of the round before: one pair of it met there.
+    for (std::uint64_t seed = 1; seed <= 3; ++seed) {
+        CAPTURE(seed);
+        MixerInput input = makeInput(37, 37, 6, 3, 1000000);
+        input.seed = seed;
+        const MixerResult result = mixGroups(input);
+        REQUIRE(result.ok());
+        checkValid(input, result.plan.rounds, 6);
+        CHECK(result.plan.stats.repeatPairs == 2);
+        CHECK(result.plan.stats.stop == MixerStop::LowerBound);
+        CHECK(result.plan.stats.iterations < 1000000);
+        CHECK(!result.plan.stats.perfect);
+    }
+}
+
+TEST_CASE("the design start keeps the Cité rule: 7-4-9 with 7 Cités of 4 people") {
+    // Everyone meets 27 others in 9 rounds of fours: exactly everyone, Cité-mates included, so the search trades
+    // repeats for same-Cité meetings; the Cité rule comes first.
+    MixerInput input = makeInput(28, 7, 7, 9, 3000);
+    const MixerResult result = mixGroups(input);
+    REQUIRE(result.ok());
+    checkValid(input, result.plan.rounds, 7);
+    CHECK(result.plan.stats.sameCitePairs == 0);
+}
+
+TEST_CASE("every plan is valid on random shapes, rules and sizes (property test)") {
+    // Sizes differ by at most one, everyone once a round, pins, keep-apart and keep-together hold: on rooms where
+    // the constructive starts apply (equal groups) and where they do not.
+    std::uint64_t state = 20261207;
+    const auto below = [&](int bound) {
+        state = state * 6364136223846793005ull + 1442695040888963407ull;
+        return static_cast<int>((state >> 33) % static_cast<std::uint64_t>(bound));
+    };
+    for (int trial = 0; trial < 60; ++trial) {
+        const int groups = 1 + below(9);
+        const int people = trial % 2 == 0 ? groups * (2 + below(4)) : groups + below(5 * groups);
+        const int rounds = 1 + below(8);
+        MixerInput input = makeInput(people, 1 + below(people), groups, rounds, 200);
+        input.seed = static_cast<std::uint64_t>(trial) + 1;
+        if (trial % 3 == 0 && people >= 2 * groups && groups >= 2) {
+            input.pins = {{0, 0}};
+            input.keepApart = {{1, 2}};
+        }
+        if (trial % 5 == 0 && people >= 3 * groups && groups >= 2) input.keepTogether = {{people - 1, people - 2}};
+        if (trial % 4 == 0 && people >= 2) input.history = {{0, people - 1}};
+        CAPTURE(trial); CAPTURE(people); CAPTURE(groups); CAPTURE(rounds);
+        const MixerResult result = mixGroups(input);
+        REQUIRE(result.ok());
+        checkValid(input, result.plan.rounds, groups);
+        const MixerStats again = evaluatePlan(input, result.plan.rounds);
+        CHECK(again.repeatPairs == result.plan.stats.repeatPairs);
+        CHECK(again.keepApartBroken == 0);
     }
 }
 
@@ -375,6 +451,32 @@ TEST_CASE("a clock read every few thousand steps stops the mixer at its deadline
         CHECK(b.plan.rounds == a.plan.rounds);
         CHECK(b.plan.stats.iterations == a.plan.stats.iterations);
     }
+}
+
+TEST_CASE("a few huge groups: the statistics estimate the repeats from a sample instead of counting every pair") {
+    // 4,000 people in 3 groups over 20 rounds: 53 million pair meetings to count, far beyond what a 50 ms budget
+    // allows (issue 32, point 3: 40,000 people took 27 s of CPU for a 50 ms budget, nearly all of it in counting).
+    MixerInput input = makeInput(4000, 13, 3, 20, 0);
+    input.timeLimitMs = 50;
+    FakeClock clock{1};
+    input.clock = clock.fn();
+    const MixerResult result = mixGroups(input);
+    REQUIRE(result.ok());
+    checkValid(input, result.plan.rounds, 3);
+    CHECK(!result.plan.stats.exact);
+    const MixerStats counted = evaluatePlan(input, result.plan.rounds);
+    CHECK(counted.exact);
+    CHECK(counted.repeatPairs > 0);
+    const double error = std::abs(result.plan.stats.repeatPairs - static_cast<double>(counted.repeatPairs));
+    CHECK(error <= 0.01 * counted.repeatPairs);
+    CHECK(result.plan.stats.maxMeetings <= counted.maxMeetings);
+    CHECK(result.plan.stats.sameCitePairs == counted.sameCitePairs);  // still counted exactly
+    // A small roster is always counted exactly.
+    MixerInput small = makeInput(40, 5, 4, 3, 0);
+    small.timeLimitMs = 50;
+    FakeClock smallClock{1};
+    small.clock = smallClock.fn();
+    CHECK(mixGroups(small).plan.stats.exact);
 }
 
 TEST_CASE("large rosters are improved by the search within the budget, without pair tables") {

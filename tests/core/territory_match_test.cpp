@@ -41,7 +41,7 @@ std::vector<std::string> proposed(std::string_view typed, const std::vector<Terr
 
 }  // namespace
 
-TEST_CASE("territory key: case, accents, spaces, hyphens, apostrophes, « St », articles and numbers ignored") {
+TEST_CASE("territory key: case, accents, spaces, hyphens, apostrophes, « St », articles, department codes ignored") {
     CHECK(territoryKey("Saint-Quentin") == "saint quentin");
     CHECK(territoryKey("  ST   QUENTIN ") == "saint quentin");
     CHECK(territoryKey("St. Quentin (02)") == "saint quentin");
@@ -55,6 +55,35 @@ TEST_CASE("territory key: case, accents, spaces, hyphens, apostrophes, « St »,
     CHECK(territoryKey(" - ' ") == "");
     // foldForName's folding, not a second one: accents and ligatures as there.
     CHECK(territoryKey("SAINT-ÉTIENNE-AU-MONT") == "saint etienne au mont");
+}
+
+TEST_CASE("names with numbers stay apart: only a department code in brackets is dropped (issue 32)") {
+    CHECK(territoryKey("Territoire 1") == "territoire 1");
+    CHECK(territoryKey("Territoire 1") != territoryKey("Territoire 2"));
+    CHECK(territoryKey("Territoire 13") != territoryKey("Territoire 1"));
+    CHECK(territoryKey("Lille 1") != territoryKey("Lille 2"));
+    CHECK(territoryKey("Lille 1") != territoryKey("Lille"));
+    CHECK(territoryKey("Cité éducative Lille 2") == "lille 2");
+    // Department codes in brackets, with or without spaces, Corsica and overseas included.
+    CHECK(territoryKey("Lens (62)") == "lens");
+    CHECK(territoryKey("Lens ( 62 )") == "lens");
+    CHECK(territoryKey("Ajaccio (2A)") == "ajaccio");
+    CHECK(territoryKey("Saint-Denis (974)") == "saint denis");
+    CHECK(territoryKey("Lille 2 (59)") == "lille 2");
+    // Not a department code: the number stays.
+    CHECK(territoryKey("Lille (2)") == "lille 2");
+    CHECK(territoryKey("Quartier (1234)") == "quartier 1234");
+    CHECK(territoryKey("Lens 62") == "lens 62");
+
+    // Matching: « Lille 2 » is not the known « Lille » (proposed, not assumed), and two numbered territories
+    // are each found by their own name.
+    std::vector<Territory> known = cites();
+    CHECK(!matchTerritory(known, "Lille 2").territory);
+    CHECK(proposed("Lille 2").front() == "Lille");
+    known.push_back(Territory{14, "Territoire 1", "", Membership::AVerifier, false});
+    known.push_back(Territory{15, "Territoire 2", "", Membership::AVerifier, false});
+    CHECK(nameOf(known, matchTerritory(known, "territoire 2").territory) == "Territoire 2");
+    CHECK(nameOf(known, matchTerritory(known, "TERRITOIRE 1 (59)").territory) == "Territoire 1");
 }
 
 TEST_CASE("the three names of issue 11 read as their Cité, not as new territories") {

@@ -552,6 +552,7 @@
     var grades = Array.isArray(vote.mentions) ? vote.mentions : [];
     var key = [vote.id, vote.methode, vote.points_par_votant, proposals.join("\u0001"), grades.join("\u0001")].join("|");
     $("titre-vote").textContent = vote.question || "Vote";
+    drawPerson(vote);
     $("bouton-vote").textContent = vote.a_vote ? "Modifier mon vote" : "Envoyer mon vote";
     if (key === voteDrawn) return;  // keep what the participant is choosing
     voteDrawn = key;
@@ -568,6 +569,27 @@
     else if (vote.methode === "dot") dotsBallot(area, proposals, vote.points_par_votant || 0, previous);
     else if (vote.methode === "borda" || vote.methode === "schulze") rankingBallot(area, proposals, previous);
     else choice = null;
+  }
+
+  // « Un bulletin par personne présente »: the phone votes in the name of one person checked in, chosen once.
+  function drawPerson(vote) {
+    var people = vote.par_personne && Array.isArray(vote.personnes) ? vote.personnes : [];
+    var mine = vote.par_personne ? vote.ma_personne : null;
+    var chosen = people.filter(function (p) { return p.id === mine; })[0];
+    $("champ-personne").hidden = !vote.par_personne || !!chosen;
+    $("ma-personne").hidden = !chosen;
+    $("ma-personne").textContent = chosen ? "Vous votez au nom de " + chosen.nom + "." : "";
+    if (!vote.par_personne || chosen) return;
+    var select = $("personne");
+    var before = select.value;
+    var key = people.map(function (p) { return p.id + "=" + p.nom; }).join("|");
+    if (select.getAttribute("data-cle") === key) return;
+    select.setAttribute("data-cle", key);
+    fillChoices(select, people.map(function (p) { return p.nom; }), "— Choisir mon nom —");
+    Array.prototype.forEach.call(select.options, function (option, i) {
+      if (i > 0) option.value = String(people[i - 1].id);
+    });
+    select.value = before;
   }
 
   function gradesBallot(area, proposals, grades, previous) {
@@ -675,6 +697,14 @@
     showAlert(""); showConfirmation("confirmation-vote", "");
     if (!state || !state.vote || !choice) return;
     var body = { vote: state.vote.id };
+    if (state.vote.par_personne && !$("champ-personne").hidden) {
+      if (!$("personne").value) {
+        showAlert("Choisissez votre nom dans la liste : un bulletin par personne présente.");
+        $("personne").focus();
+        return;
+      }
+      body.personne = Number($("personne").value);
+    }
     if (choice.methode === "majority") {
       var proposals = state.vote.propositions || [];
       for (var i = 0; i < proposals.length; i++) {

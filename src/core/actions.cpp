@@ -723,7 +723,7 @@ ApplyResult apply(Model& m, UpdateVote& a) {
     const VoteSetup& old = v->setup;
     if (!v->ballots.empty() && (a.setup.method != old.method || a.setup.options != old.options ||
                                 a.setup.grades != old.grades || a.setup.dotsPerVoter != old.dotsPerVoter ||
-                                a.setup.maxDotsPerOption != old.maxDotsPerOption))
+                                a.setup.maxDotsPerOption != old.maxDotsPerOption || a.setup.perPerson != old.perPerson))
         return fail(fmt(Str::ErrVoteHasBallots, {std::to_string(v->ballots.size())}));
     UpdateVote inverse{a.etape, a.vote, std::exchange(v->setup, a.setup)};
     return done(std::move(inverse));

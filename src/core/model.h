@@ -112,6 +112,8 @@ struct VoteSetup {
     long long maxDotsPerOption = 0;    // dot voting: 0 = no cap
     bool open = true;                  // ballots are accepted
     bool hideResults = false;          // results stay hidden until the vote is closed
+    bool perPerson = false;            // « un bulletin par personne présente »: each phone votes in the name of one
+                                       // person checked in for the étape, one ballot per person (issue 28)
     bool operator==(const VoteSetup&) const = default;
 };
 

@@ -53,12 +53,60 @@ Status Session::apply(Action action) {
 
 Status Session::applyAll(std::vector<Action> actions, std::string label) {
     if (actions.empty()) return {};
+    if (batching_ && !batchError_.empty()) {  // the batch's transaction could not be opened: nothing is applied
+        Status failed = Status::failure(fmt(Str::ErrJournal, {batchError_}));
+        failed.notSaved = true;
+        return failed;
+    }
     std::vector<Action> inverse;
     if (Status s = commit(actions, JournalKind::Do, &inverse); !s) return s;
     undo_.push_back(Step{std::move(actions), std::move(inverse), std::move(label)});
-    if (undo_.size() > kMaxHistory) undo_.pop_front();
+    if (batching_) ++batchSteps_;
+    if (undo_.size() > kMaxHistory) {
+        undo_.pop_front();
+        if (batchSteps_ > undo_.size()) batchSteps_ = undo_.size();
+    }
     redo_.clear();
     return {};
+}
+
+void Session::beginBatch() {
+    ATELIER_ASSERT(!batching_, "beginBatch() inside a batch: end the first one");
+    batching_ = true;
+    batchSteps_ = 0;
+    batchError_.clear();
+    if (!journal_) return;
+    try {
+        journal_->beginBatch();
+    } catch (const std::exception& e) {
+        batchError_ = e.what();
+    }
+}
+
+Status Session::endBatch() {
+    if (!batching_) return {};
+    batching_ = false;
+    const size_t steps = std::exchange(batchSteps_, 0);
+    if (!journal_ || !batchError_.empty()) return {};
+    try {
+        journal_->commitBatch();
+        return {};
+    } catch (const std::exception& e) {
+        journal_->rollbackBatch();
+        // Nothing of the batch is durable: its steps leave the model too, newest first, and leave no redo.
+        for (size_t i = 0; i < steps && !undo_.empty(); ++i) {
+            for (Action action : undo_.back().inverse) {
+                const bool undone = applyAction(model_, action).ok;
+                ATELIER_ASSERT(undone, "the inverse of a step just applied was refused: its apply() builds a wrong one");
+            }
+            undo_.pop_back();
+        }
+        redo_.clear();
+        ++revision_;
+        Status failed = Status::failure(fmt(Str::ErrJournal, {e.what()}));
+        failed.notSaved = true;
+        return failed;
+    }
 }
 
 Status Session::applyUnrecorded(Action action, JournalKind kind) {

@@ -32,6 +32,13 @@ public:
     virtual void commit() {}
     /// Forgets the group's records.
     virtual void rollback() {}
+    /// Opens a batch of groups made durable together by commitBatch() (one fsync for a frame of phones' actions):
+    /// begin()/commit()/rollback() inside it keep or forget one group alone. Throws when it cannot open one.
+    virtual void beginBatch() {}
+    /// Makes the batch durable. Throws std::exception when it cannot: then nothing of the batch is kept.
+    virtual void commitBatch() {}
+    /// Forgets the whole batch.
+    virtual void rollbackBatch() {}
 };
 
 /// Success or a French message saying what to fix.
@@ -70,6 +77,12 @@ public:
     /// Most steps kept for undo; older ones are forgotten.
     static constexpr size_t kMaxHistory = 1000;
 
+    /// Applies the steps that follow, until endBatch(), in one journal transaction (the phones' jobs of one frame:
+    /// one fsync instead of one per action, issue 28). Each step is still accepted or refused on its own and stays
+    /// its own undo step. A batch that cannot be made durable undoes every step of it and says why (notSaved).
+    void beginBatch();
+    Status endBatch();
+
 private:
     struct Step {
         std::vector<Action> forward;  // as applied (ids resolved)
@@ -85,6 +98,9 @@ private:
     std::uint64_t revision_ = 0;
     std::deque<Step> undo_;
     std::vector<Step> redo_;
+    bool batching_ = false;
+    size_t batchSteps_ = 0;  // steps of the open batch on the undo stack, newest last
+    std::string batchError_;  // the batch could not be opened
 };
 
 /// Actions handed over by other threads (a long mixer search, the future LAN server), drained by the UI thread

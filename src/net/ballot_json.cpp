@@ -94,7 +94,7 @@ std::string readBallot(const Json& body, const Vote& vote, Ballot& ballot) {
     const VoteMethod method = vote.setup.method;
     Reader reader{vote.setup, ballotKey(method), {}};
     for (const auto& [key, value] : body.items())
-        if (key != "vote" && key != reader.key)
+        if (key != "vote" && key != reader.key && !(key == "personne" && vote.setup.perPerson))
             return fmt(Str::ErrVoteUnexpectedKey, {key, enumKey(method)});
     if (!body.contains(reader.key)) return fmt(Str::ErrVoteMissingKey, {reader.key});
     const Json& content = body.at(reader.key);

@@ -12,7 +12,8 @@
 
 namespace atelier::net {
 
-/// Reads the ballot of `vote`'s method from `body` (an object that also holds "vote") into `ballot` (count 1).
+/// Reads the ballot of `vote`'s method from `body` (an object that also holds "vote", and "personne" in a vote « un
+/// bulletin par personne présente ») into `ballot` (count 1).
 /// Returns the French reason when the body is not a ballot of that vote; empty when read. The rules of the
 /// method (budget, duplicates…) are checked afterwards by core (checkBallot, Session::apply).
 std::string readBallot(const nlohmann::json& body, const Vote& vote, Ballot& ballot);

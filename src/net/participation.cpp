@@ -195,6 +195,8 @@ struct Participation::Impl {
         std::deque<Clock::time_point> edits;  // changes and deletions accepted, last minute
         int posted = 0;                       // ideas accepted by core
         bool blocked = false;
+        bool replaced = false;                // another phone voted in the name of its person
+        Id person = 0;                        // the registration it votes for (« un bulletin par personne »)
         Id voteOf = 0;                        // the vote `votePart` speaks of
         std::string votePart = kNoBallot;     // "a_vote", "mon_bulletin"
         std::uint64_t voteSince = 0;
@@ -271,6 +273,11 @@ struct Participation::Impl {
     std::map<Id, std::string> ideaOwner;
     std::map<std::string, Id> responses;
     std::map<std::string, std::map<std::string, Id>> postKeys;
+    /// Votes « un bulletin par personne présente »: the ballot of each (person, vote), in memory only (which person
+    /// cast which ballot is never stored), and the (person, vote) that have a ballot (stored: after a restart, a
+    /// second phone cannot add one).
+    std::map<std::pair<Id, Id>, Id> personBallots;
+    std::set<std::pair<Id, Id>> personVoted;
     std::atomic<std::uint64_t> memoryVersion{0};  // moves whenever memory() would change
     bool remembered = false;                      // remember() ran: start() keeps the devices
     std::set<std::string> personalChanged;
@@ -306,12 +313,51 @@ struct Participation::Impl {
         return dump(Json{{"numero", etape->header.number}, {"titre", etape->header.theme}});
     }
 
-    static std::string voteJson(const Vote* vote) {
-        if (!vote) return "null";
+    /// « Awa D. »: a first name and an initial, enough to find oneself in a list shown to the room.
+    static std::string shortName(const std::string& name) {
+        const std::string full(trim(name));
+        const size_t space = full.find(' ');
+        if (space == std::string::npos) return full;
+        const size_t last = full.find_last_of(' ');
+        std::string out = full.substr(0, space) + " ";
+        const std::string rest = full.substr(last + 1);
+        size_t n = 1;  // one UTF-8 character
+        while (n < rest.size() && (static_cast<unsigned char>(rest[n]) & 0xC0) == 0x80) ++n;
+        return out + rest.substr(0, n) + ".";
+    }
+
+    /// The people checked in for `etape`, as phones choose among them: {"id": registration, "nom"}, by name; a
+    /// short name shared by two people is given in full.
+    static Json peoplePresent(const Model& model, const Etape& etape) {
+        std::vector<std::pair<std::string, Id>> people;
+        std::vector<std::string> full;
+        for (const Registration& r : etape.registrations)
+            if (r.present)
+                if (const Person* p = model.person(r.person)) {
+                    people.emplace_back(shortName(p->name), r.id);
+                    full.push_back(std::string(trim(p->name)));
+                }
+        for (size_t i = 0; i < people.size(); ++i)
+            for (size_t j = 0; j < people.size(); ++j)
+                if (i != j && people[i].first == people[j].first && full[i] != people[i].first) people[i].first = full[i];
+        std::sort(people.begin(), people.end(), [](const auto& a, const auto& b) {
+            return foldForSearch(a.first) < foldForSearch(b.first);
+        });
+        Json out = Json::array();
+        for (const auto& [name, id] : people) out.push_back({{"id", id}, {"nom", name}});
+        return out;
+    }
+
+    static std::string voteJson(const Model& model, const Etape* etape, const Vote* vote) {
+        if (!vote || !etape) return "null";
         const VoteSetup& s = vote->setup;
         Json v = {{"id", vote->id}, {"question", s.question}, {"methode", enumKey(s.method)}, {"propositions", s.options}};
         if (s.method == VoteMethod::Majority) v["mentions"] = s.grades.empty() ? defaultGradeScale() : s.grades;
         if (s.method == VoteMethod::Dot) v["points_par_votant"] = s.dotsPerVoter;
+        if (s.perPerson) {
+            v["par_personne"] = true;
+            v["personnes"] = peoplePresent(model, *etape);
+        }
         return dump(v);
     }
 
@@ -346,9 +392,15 @@ struct Participation::Impl {
         return nullptr;
     }
 
-    std::string votePartOf(const std::string& token, const Vote& vote) const {
+    std::string votePartOf(const std::string& token, Id person, const Vote& vote) const {
         const StoredBallot* mine = ballotOf(token, vote);
-        return mine ? "\"a_vote\":true,\"mon_bulletin\":" + dump(writeBallot(mine->ballot, vote)) : kNoBallot;
+        if (vote.setup.perPerson && person)  // a second phone for the same person sees the person's ballot
+            if (const auto it = personBallots.find({person, vote.id}); it != personBallots.end())
+                for (const StoredBallot& b : vote.ballots)
+                    if (b.id == it->second) mine = &b;
+        std::string part = mine ? "\"a_vote\":true,\"mon_bulletin\":" + dump(writeBallot(mine->ballot, vote)) : kNoBallot;
+        if (vote.setup.perPerson) part += ",\"ma_personne\":" + (person ? std::to_string(person) : std::string("null"));
+        return part;
     }
 
     std::string evaluationPartOf(const std::string& token, const Etape& etape) const {
@@ -396,7 +448,7 @@ struct Participation::Impl {
         } else {
             setSection(next->tableau, "null", r, changed);
         }
-        setSection(next->vote, voteJson(vote), r, changed);
+        setSection(next->vote, voteJson(model, etape, vote), r, changed);
         next->voteId = vote ? vote->id : 0;
         setSection(next->evaluation, evaluating ? evaluationJson(model, *etape) : "null", r, changed);
         next->evaluationEtape = evaluating ? etape->id : 0;
@@ -463,7 +515,7 @@ struct Participation::Impl {
         for (auto& [key, device] : devices) {
             if (device.token.empty()) continue;  // not back since a restart: its parts stay as they were
             const std::string& token = device.token;
-            const std::string part = vote ? votePartOf(token, *vote) : kNoBallot;
+            const std::string part = vote ? votePartOf(token, device.person, *vote) : kNoBallot;
             const Id of = vote ? vote->id : 0;
             if (part != device.votePart || of != device.voteOf || personalChanged.count(key)) {
                 if (part != device.votePart || of != device.voteOf) device.voteSince = r;
@@ -586,6 +638,7 @@ struct Participation::Impl {
         const auto it = devices.find(key);
         if (it == devices.end()) return refusal(401, tr(Str::NetBadToken));
         if (it->second.blocked) return refusal(401, tr(Str::NetBlocked));
+        if (it->second.replaced) return refusal(401, tr(Str::NetReplaced));
         if (copy) *copy = it->second;
         return std::nullopt;
     }
@@ -711,7 +764,8 @@ struct Participation::Impl {
         const bool changes = ex->query("changements", flag) && flag != "0";
         std::lock_guard lock(mutex);
         const auto device = devices.find(key);
-        if (device == devices.end() || device->second.blocked) return ex->complete(toHttp(*checkTokenLocked(key)));
+        if (device == devices.end() || device->second.blocked || device->second.replaced)
+            return ex->complete(toHttp(*checkTokenLocked(key)));
         if (closing) return ex->complete(toHttp(refusal(503, tr(Str::NetBusy))));
         // A revision the feed knows: wait for the next change, paced by the dispatcher (changes travel together).
         // Otherwise (the first state, a revision from before): the state as the next pump publishes it.
@@ -923,14 +977,21 @@ struct Participation::Impl {
         if (!voteId->is_number_unsigned())
             return ex->complete(toHttp(refusal(400, fmt(Str::ErrVoteFieldType, {"vote", tr(Str::TypeInteger)}))));
         const Id asked = voteId->get<Id>();
+        Id named = 0;  // « un bulletin par personne présente »: the person the phone votes for
+        if (const auto p = body.find("personne"); p != body.end() && !p->is_null()) {
+            if (!p->is_number_unsigned())
+                return ex->complete(toHttp(refusal(400, fmt(Str::ErrVoteFieldType, {"personne", tr(Str::TypeInteger)}))));
+            named = p->get<Id>();
+        }
         const OpenToPhones opened = currentOpen();
-        defer(ex, [this, opened, asked, token, key, body](const Model& model, Session& session) {
+        defer(ex, [this, opened, asked, token, key, body, named](const Model& model, Session& session) {
             const Etape* etape = model.etape(opened.etape);
             const Vote* vote = etape && opened.vote && *opened.vote == asked ? findVote(*etape, asked) : nullptr;
             if (!vote) return refusal(409, tr(Str::NetNoVote));
             if (!vote->setup.open) return refusal(409, tr(Str::ErrVoteClosed));
             StoredBallot stored;
             if (std::string error = readBallot(body, *vote, stored.ballot); !error.empty()) return refusal(400, error);
+            if (vote->setup.perPerson) return personBallot(*etape, *vote, token, key, named, stored, session);
             // One ballot per device per vote: a new one corrects the one it cast, when that is still there.
             Id& previous = ballots[ballotKey(token, asked)];
             const bool replaces = previous != 0 && indexOf(vote->ballots, previous) >= 0;
@@ -949,6 +1010,59 @@ struct Participation::Impl {
             ++memoryVersion;
             return answer(200, Json{{"id", previous}});
         });
+    }
+
+    /// A ballot in a vote « un bulletin par personne présente »: the phone votes in the name of one person checked
+    /// in; one ballot per person (a second phone for the same person corrects it, and the first phone is out).
+    Reply personBallot(const Etape& etape, const Vote& vote, const std::string& token, const std::string& key,
+                       Id named, StoredBallot stored, Session& session) {
+        Id person = 0;
+        {
+            std::lock_guard lock(mutex);
+            person = devices.at(key).person;
+        }
+        if (person && named && named != person) return refusal(409, tr(Str::NetPersonOther));
+        if (!person) {
+            if (!named) return refusal(400, tr(Str::NetVoteChoosePerson));
+            const auto r = std::find_if(etape.registrations.begin(), etape.registrations.end(),
+                                        [&](const Registration& g) { return g.id == named; });
+            if (r == etape.registrations.end() || !r->present) return refusal(409, tr(Str::NetPersonNotPresent));
+            person = named;
+        }
+        // The ballot to correct: the person's (cast from any phone since the laptop started), else this phone's own.
+        Id previous = 0;
+        if (const auto it = personBallots.find({person, vote.id}); it != personBallots.end())
+            if (indexOf(vote.ballots, it->second) >= 0) previous = it->second;
+        if (!previous)
+            if (const auto it = ballots.find(ballotKey(token, vote.id)); it != ballots.end())
+                if (indexOf(vote.ballots, it->second) >= 0) previous = it->second;
+        if (!previous && personVoted.count({person, vote.id}) && !personBallots.count({person, vote.id}))
+            return refusal(409, tr(Str::NetPersonBallotLocked));  // cast before a restart, from another phone
+        Status status;
+        if (previous) {
+            stored.id = previous;
+            status = session.apply(CorrectBallot{etape.id, vote.id, stored});
+        } else {
+            previous = session.model().nextId;  // what Session::apply gives a new ballot
+            status = session.apply(CastBallot{etape.id, vote.id, stored});
+        }
+        if (!status) return failed(status);
+        personBallots[{person, vote.id}] = previous;
+        personVoted.insert({person, vote.id});
+        ballots[ballotKey(token, vote.id)] = previous;
+        {
+            std::lock_guard lock(mutex);
+            for (auto& [other, device] : devices)
+                if (other != key && device.person == person && !device.replaced) {
+                    device.replaced = true;  // the person's other phone is out (the console shows it)
+                    personalChanged.insert(other);
+                }
+            devices.at(key).person = person;
+            wakeDispatcherLocked();
+        }
+        personalChanged.insert(key);
+        ++memoryVersion;
+        return answer(200, Json{{"id", previous}});
     }
 
     void postEvaluation(const HttpHandle& ex) {
@@ -1015,7 +1129,7 @@ struct Participation::Impl {
                 std::optional<Reply> reply;
                 if (closing) {
                     reply = refusal(503, tr(Str::NetBusy));
-                } else if (device == devices.end() || device->second.blocked) {
+                } else if (device == devices.end() || device->second.blocked || device->second.replaced) {
                     reply = *checkTokenLocked(w.key);
                 } else if (w.afterPump) {
                     if (feed && pumps > *w.afterPump)
@@ -1122,6 +1236,8 @@ Status Participation::start(const std::string& host, int port, const std::string
     }
     impl.published = false;
     if (!keep) {
+        impl.personVoted.clear();
+        impl.personBallots.clear();
         impl.ballots.clear();
         impl.ownIdeas.clear();
         impl.ideaOwner.clear();
@@ -1193,7 +1309,7 @@ std::vector<DeviceInfo> Participation::deviceList() const {
         const auto it = impl_->devices.find(token);
         if (it == impl_->devices.end()) continue;
         const Impl::Device& d = it->second;
-        out.push_back(DeviceInfo{token, d.prenom, d.cite, d.groupe, d.posted, d.blocked, d.address});
+        out.push_back(DeviceInfo{token, d.prenom, d.cite, d.groupe, d.posted, d.blocked, d.address, d.replaced, d.person});
     }
     return out;
 }
@@ -1232,6 +1348,8 @@ std::string Participation::newCode() {
     impl_->ideaOwner.clear();
     impl_->responses.clear();
     impl_->postKeys.clear();
+    impl_->personBallots.clear();
+    impl_->personVoted.clear();
     impl_->blockedAddresses.clear();
     impl_->ownerDirty = true;
     ++impl_->memoryVersion;
@@ -1285,6 +1403,10 @@ int Participation::pump(Session& session) {
     }
     std::vector<std::pair<HttpHandle, Reply>> replies;
     replies.reserve(taken.size());
+    // The jobs of one pump are one journal transaction (one fsync): each is accepted or refused on its own, and
+    // none is answered before the whole is durable.
+    auto keys = impl.postKeys;  // to forget the retries' keys of a batch that is not kept
+    if (!taken.empty()) session.beginBatch();
     for (Impl::PendingJob& job : taken) {
         try {
             replies.emplace_back(job.exchange, job.run(session.model(), session));
@@ -1292,6 +1414,13 @@ int Participation::pump(Session& session) {
             replies.emplace_back(job.exchange, refusal(500, tr(Str::NetServerError)));
         }
     }
+    if (!taken.empty())
+        if (const Status batch = session.endBatch(); !batch) {
+            impl.failures.push_back(fmt(Str::NetWriteFailed, {batch.message}));
+            impl.postKeys = std::move(keys);
+            for (auto& [exchange, reply] : replies)
+                if (reply.status < 300) reply = refusal(500, batch.message);
+        }
     // What phones read next includes what these jobs did: published before they are answered.
     impl.publish(session.model(), session.revision());
     for (auto& [exchange, reply] : replies) exchange->complete(toHttp(std::move(reply)));
@@ -1313,15 +1442,18 @@ std::string Participation::memory() const {
         if (it == impl.devices.end()) continue;
         const Impl::Device& d = it->second;
         devices.push_back({{"cle", key}, {"prenom", d.prenom}, {"cite", d.cite}, {"groupe", d.groupe},
-                           {"adresse", d.address}, {"bloque", d.blocked}, {"idees", d.posted}});
+                           {"adresse", d.address}, {"bloque", d.blocked}, {"idees", d.posted},
+                           {"personne", d.person}, {"remplace", d.replaced}});
     }
     for (const auto& [key, own] : impl.ownIdeas)
         for (const auto& [id, idea] : own)
             ideas.push_back({{"id", id}, {"appareil", key}, {"tableau", idea.board}, {"colonne", idea.category},
                              {"texte", idea.text}, {"masquee", idea.hidden}});
+    Json voted = Json::array();
+    for (const auto& [person, vote] : impl.personVoted) voted.push_back({person, vote});
     return dump(Json{{"version", 1}, {"code", impl.code}, {"etape", impl.open.etape}, {"appareils", devices},
                      {"idees", ideas}, {"bulletins", impl.ballots}, {"reponses", impl.responses},
-                     {"adresses_bloquees", impl.blockedAddresses}});
+                     {"adresses_bloquees", impl.blockedAddresses}, {"votes_personnes", voted}});
 }
 
 Status Participation::remember(const std::string& text, Id etape) {
@@ -1343,6 +1475,8 @@ Status Participation::remember(const std::string& text, Id etape) {
             device.address = d.at("adresse").get<std::string>();
             device.blocked = d.at("bloque").get<bool>();
             device.posted = d.at("idees").get<int>();
+            device.person = d.value("personne", Id{0});
+            device.replaced = d.value("remplace", false);
             device.moi = dump(Json{{"prenom", device.prenom}, {"cite", device.cite}, {"groupe", device.groupe}});
             const std::string key = d.at("cle").get<std::string>();
             if (devices.emplace(key, std::move(device)).second) order.push_back(key);
@@ -1359,6 +1493,8 @@ Status Participation::remember(const std::string& text, Id etape) {
         auto ballots = j.at("bulletins").get<std::map<std::string, Id>>();
         auto responses = j.at("reponses").get<std::map<std::string, Id>>();
         auto blocked = j.at("adresses_bloquees").get<std::set<std::string>>();
+        std::set<std::pair<Id, Id>> voted;
+        for (const Json& v : j.value("votes_personnes", Json::array())) voted.insert({v.at(0).get<Id>(), v.at(1).get<Id>()});
         {
             std::lock_guard lock(impl.mutex);
             impl.code = code;
@@ -1370,6 +1506,8 @@ Status Participation::remember(const std::string& text, Id etape) {
         impl.ideaOwner = std::move(owner);
         impl.ballots = std::move(ballots);
         impl.responses = std::move(responses);
+        impl.personVoted = std::move(voted);
+        impl.personBallots.clear();
         impl.remembered = true;
         return {};
     } catch (const std::exception&) {

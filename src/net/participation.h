@@ -65,6 +65,8 @@ struct DeviceInfo {
     int ideas = 0;                     // ideas it posted that were accepted
     bool blocked = false;              // blockDevice(): its token answers 401
     std::string address;               // where it joined from (blocked with it)
+    bool replaced = false;             // another phone voted in the name of the same person: this one is out
+    Id person = 0;                     // the registration it votes for (votes « un bulletin par personne présente »)
 };
 
 /// The server's limits (issues 12 and 28); tests shorten the times.

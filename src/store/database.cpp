@@ -418,13 +418,56 @@ void Database::recordAll(const std::vector<std::pair<const Action*, JournalKind>
 void Database::begin() {
     if (access_ == Access::Read) throw StoreError(fmt(Str::DbReadOnlyAccess, {file_.string()}));
     try {
+        if (batch_) {
+            // The batch's transaction must still be open: SQLite may have ended it after an I/O error, and a
+            // savepoint outside a transaction would be committed on its own.
+            if (!connection_.inTransaction()) throw StoreError(tr(Str::DbBatchLost));
+            savedPendingSeq_ = pendingSeq_;
+            connection_.exec("SAVEPOINT atelier_step");
+            inSavepoint_ = true;
+            return;
+        }
         if (!connection_.inTransaction()) step_.emplace(connection_);
     } catch (const SqliteError& e) {
         throwWriteError(e);
     }
 }
 
+void Database::beginBatch() {
+    if (access_ == Access::Read) throw StoreError(fmt(Str::DbReadOnlyAccess, {file_.string()}));
+    try {
+        if (!connection_.inTransaction()) batch_.emplace(connection_);
+    } catch (const SqliteError& e) {
+        throwWriteError(e);
+    }
+}
+
+void Database::commitBatch() {
+    if (!batch_) return;
+    try {
+        batch_->commit();
+    } catch (const SqliteError& e) {
+        batch_.reset();
+        throwWriteError(e);
+    }
+    batch_.reset();
+}
+
+void Database::rollbackBatch() {
+    inSavepoint_ = false;
+    batch_.reset();  // its destructor rolls back
+}
+
 void Database::commit() {
+    if (inSavepoint_) {
+        inSavepoint_ = false;
+        try {
+            connection_.exec("RELEASE atelier_step");
+        } catch (const SqliteError& e) {
+            throwWriteError(e);
+        }
+        return;
+    }
     if (!step_) return;
     try {
         step_->commit();
@@ -434,7 +477,20 @@ void Database::commit() {
     step_.reset();
 }
 
-void Database::rollback() { step_.reset(); }
+void Database::rollback() {
+    if (inSavepoint_) {
+        inSavepoint_ = false;
+        try {
+            connection_.exec("ROLLBACK TO atelier_step");
+            connection_.exec("RELEASE atelier_step");
+        } catch (const SqliteError&) {
+            // SQLite ended the transaction itself (an I/O error): the batch fails as a whole at commitBatch().
+        }
+        pendingSeq_ = savedPendingSeq_;
+        return;
+    }
+    step_.reset();
+}
 
 std::int64_t Database::journalSize() {
     return hasTables_ ? connection_.queryInt("SELECT count(*) FROM journal") : 0;
@@ -553,12 +609,39 @@ void Workspace::Recorder::begin() {
     ws_.db_.begin();
 }
 
+void Workspace::Recorder::beginBatch() {
+    ws_.db_.beginBatch();
+    batching_ = true;
+    batchPending_ = 0;
+    batchRealised_ = false;
+}
+
+void Workspace::Recorder::commitBatch() {
+    batching_ = false;
+    ws_.db_.commitBatch();
+    // A snapshot only of what is durable: the batch's steps are, now.
+    ws_.afterCommit(std::exchange(batchPending_, 0), std::exchange(batchRealised_, false));
+}
+
+void Workspace::Recorder::rollbackBatch() {
+    batching_ = false;
+    batchPending_ = 0;
+    batchRealised_ = false;
+    ws_.indexedEtapes_.reset();  // what the index holds is whatever the rollback left: write it again next time
+    ws_.db_.rollbackBatch();
+}
+
 void Workspace::Recorder::commit() {
     ws_.db_.recordAll(entries_);
     entries_.clear();
     if (pending_ > 0) ws_.indexEtapes();
     ws_.db_.commit();
-    ws_.afterCommit(pending_, realised_);
+    if (batching_) {
+        batchPending_ += pending_;
+        batchRealised_ = batchRealised_ || realised_;
+    } else {
+        ws_.afterCommit(pending_, realised_);
+    }
     pending_ = 0;
     realised_ = false;
 }

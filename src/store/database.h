@@ -88,6 +88,10 @@ public:
     void begin() override;
     void commit() override;
     void rollback() override;
+    /// Journal: one transaction around several steps; each step inside is a savepoint of it.
+    void beginBatch() override;
+    void commitBatch() override;
+    void rollbackBatch() override;
     /// Number of journal entries (counts them: slow on a long journal).
     std::int64_t journalSize();
 
@@ -110,6 +114,9 @@ private:
     std::unique_ptr<Statement> insert_;
     std::unique_ptr<Statement> now_;  // the journal's time stamp, read once per group of records
     std::optional<Transaction> step_;  // the transaction begin() opened, if it opened one
+    std::optional<Transaction> batch_;  // the transaction beginBatch() opened
+    bool inSavepoint_ = false;          // begin() inside a batch opened a savepoint
+    std::int64_t savedPendingSeq_ = 0;  // pendingSeq_ when that savepoint was opened
     bool hasTables_ = false;           // false only when reading a database that has no table yet
     std::int64_t lastSeq_ = 0;         // the journal's last entry as this connection knows it (committed)
     std::int64_t pendingSeq_ = 0;      // the last entry inserted by the open transaction, 0 when none
@@ -175,11 +182,17 @@ private:
         void begin() override;
         void commit() override;
         void rollback() override;
+        void beginBatch() override;
+        void commitBatch() override;
+        void rollbackBatch() override;
 
     private:
         Workspace& ws_;
         bool realised_ = false;  // the open step marks an étape « Réalisée »
         std::int64_t pending_ = 0;
+        bool batching_ = false;         // inside a batch: snapshots wait for commitBatch()
+        std::int64_t batchPending_ = 0;  // entries committed by the batch's steps
+        bool batchRealised_ = false;
         std::vector<std::pair<const Action*, JournalKind>> entries_;  // the open step's records, written at commit
     };
     /// After a commit of `entries` entries: a snapshot on the worker thread when due (never throws).

@@ -171,12 +171,13 @@ void serialize(Archive& ar, StoredBallot& b, std::uint32_t /*version*/) {
     ar(cereal::make_nvp("id", b.id), cereal::make_nvp("ballot", b.ballot));
 }
 template <class Archive>
-void serialize(Archive& ar, VoteSetup& v, std::uint32_t /*version*/) {
+void serialize(Archive& ar, VoteSetup& v, std::uint32_t version) {
     ar(cereal::make_nvp("question", v.question), cereal::make_nvp("method", asKey(v.method)),
        cereal::make_nvp("options", v.options), cereal::make_nvp("grades", v.grades),
        cereal::make_nvp("dotsPerVoter", asCount(v.dotsPerVoter)),
        cereal::make_nvp("maxDotsPerOption", asCount(v.maxDotsPerOption)),
        cereal::make_nvp("open", v.open), cereal::make_nvp("hideResults", v.hideResults));
+    if (version >= 2) ar(cereal::make_nvp("perPerson", v.perPerson));  // v1: one ballot per phone
 }
 template <class Archive>
 void serialize(Archive& ar, Vote& v, std::uint32_t /*version*/) {
@@ -350,7 +351,7 @@ CEREAL_CLASS_VERSION(atelier::GroupRound, 1)
 CEREAL_CLASS_VERSION(atelier::GroupPlan, 1)
 CEREAL_CLASS_VERSION(atelier::Ballot, 1)
 CEREAL_CLASS_VERSION(atelier::StoredBallot, 1)
-CEREAL_CLASS_VERSION(atelier::VoteSetup, 1)
+CEREAL_CLASS_VERSION(atelier::VoteSetup, 2)
 CEREAL_CLASS_VERSION(atelier::Vote, 1)
 CEREAL_CLASS_VERSION(atelier::DayRate, 1)
 CEREAL_CLASS_VERSION(atelier::Settings, 2)

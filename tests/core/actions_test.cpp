@@ -317,3 +317,44 @@ TEST_CASE("a batch is one step: all or nothing, one undo") {
     CHECK(sameContent(s.model(), before));
     CHECK(s.canRedo());  // a refused batch does not touch the history
 }
+
+namespace {
+
+/// A journal whose batch cannot be made durable once `failBatch` is set (a disk full at the frame's commit).
+struct BatchJournal : Journal {
+    bool failBatch = false;
+    int records = 0, batches = 0;
+    void record(const Action&, JournalKind) override { ++records; }
+    void beginBatch() override { ++batches; }
+    void commitBatch() override {
+        if (failBatch) throw std::runtime_error("disque plein");
+    }
+};
+
+}  // namespace
+
+TEST_CASE("a batch that cannot be made durable undoes every step of it and says why; one that can keeps them all") {
+    BatchJournal journal;
+    Session s(Model{}, &journal);
+    REQUIRE(s.apply(AddTerritory{Territory{0, "Avant", "Nord", Membership::AVerifier, true}}));
+    s.beginBatch();
+    REQUIRE(s.apply(AddTerritory{Territory{0, "Un", "Nord", Membership::AVerifier, true}}));
+    CHECK_FALSE(s.apply(AddTerritory{Territory{0, "", "Nord", Membership::AVerifier, true}}));  // refused alone
+    REQUIRE(s.apply(AddTerritory{Territory{0, "Deux", "Nord", Membership::AVerifier, true}}));
+    REQUIRE(s.endBatch());
+    CHECK(s.model().territories.size() == 3);
+    CHECK(journal.batches == 1);
+
+    journal.failBatch = true;
+    const auto revision = s.revision();
+    s.beginBatch();
+    REQUIRE(s.apply(AddTerritory{Territory{0, "Trois", "Nord", Membership::AVerifier, true}}));
+    REQUIRE(s.apply(AddTerritory{Territory{0, "Quatre", "Nord", Membership::AVerifier, true}}));
+    const Status failed = s.endBatch();
+    CHECK_FALSE(failed);
+    CHECK(failed.notSaved);
+    CHECK(failed.message.find("disque plein") != std::string::npos);
+    CHECK(s.model().territories.size() == 3);  // neither « Trois » nor « Quatre »
+    CHECK(s.revision() > revision);            // screens see the change back
+    CHECK(s.undoLabel().find("Deux") != std::string::npos);  // the last durable step is the one to undo
+}

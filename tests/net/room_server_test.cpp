@@ -340,3 +340,84 @@ TEST_CASE("changements: a revision from another opening of the server gets the w
     CHECK(after.at("tableau").is_null());  // said, not left out: the page had a board before
     CHECK(after.at("revision").get<std::uint64_t>() > before);
 }
+
+// [SECTION] Fair votes: « un bulletin par personne présente »
+
+TEST_CASE("un bulletin par personne présente: a phone votes in the name of a person checked in, once per person") {
+    Room room;
+    Session& s = room.session;
+    const Etape& before = *s.model().etape(room.etape);
+    // Two people checked in, one registered but absent.
+    std::vector<Id> present;
+    Id absent = 0;
+    for (const char* name : {"Awa Diallo", "Bruno Petit", "Chloé Absente"}) {
+        Person p;
+        p.name = name;
+        const Id person = s.model().nextId;
+        REQUIRE(s.apply(AddPerson{p}));
+        const Id registration = s.model().nextId;
+        const bool here = std::string(name) != "Chloé Absente";
+        REQUIRE(s.apply(AddRegistration{room.etape, Registration{0, person, 1, here, false}}));
+        (here ? present.emplace_back(registration) : absent) = registration;
+    }
+    (void)before;
+    VoteSetup setup = room.vote(room.majority).setup;
+    setup.perPerson = true;
+    REQUIRE(s.apply(UpdateVote{room.etape, room.majority, setup}));
+    const std::string first = room.join();
+    const Json state = room.state(first);
+    CHECK(state.at("vote").at("par_personne") == true);
+    const Json people = state.at("vote").at("personnes");
+    auto listed = [&](Id id, const std::string& name) {
+        return std::find(people.begin(), people.end(), Json{{"id", id}, {"nom", name}}) != people.end();
+    };
+    CHECK(listed(present[0], "Awa D."));
+    CHECK(listed(present[1], "Bruno P."));
+    for (const Json& p : people) CHECK(p.at("id") != absent);  // registered, not checked in
+    CHECK(state.at("vote").at("ma_personne").is_null());
+
+    Json ballot{{"vote", room.majority}, {"grades", {{"Cafés des parents", "Bien"}, {"Tutorat", "Passable"}}}};
+    auto anonymous = room.post("/api/bulletin", ballot, first);
+    CHECK(anonymous->status == 400);
+    CHECK(error(anonymous) == tr(Str::NetVoteChoosePerson));
+    ballot["personne"] = absent;
+    CHECK(room.post("/api/bulletin", ballot, first)->status == 409);
+    ballot["personne"] = present[0];
+    REQUIRE(room.post("/api/bulletin", ballot, first)->status == 200);
+    CHECK(room.vote(room.majority).ballots.size() == 1);
+    CHECK(room.state(first).at("vote").at("ma_personne") == present[0]);
+
+    // A second phone for Awa: it corrects Awa's ballot (never a second one), and the first phone is out.
+    const std::string second = room.join();
+    ballot["grades"]["Tutorat"] = "Très bien";
+    REQUIRE(room.post("/api/bulletin", ballot, second)->status == 200);
+    CHECK(room.vote(room.majority).ballots.size() == 1);
+    auto out = room.get("/api/etat", first);
+    CHECK(out->status == 401);
+    CHECK(error(out) == tr(Str::NetReplaced));
+    const auto devices = room.server.deviceList();
+    REQUIRE(devices.size() == 2);
+    CHECK(devices[0].replaced);
+    CHECK_FALSE(devices[1].replaced);
+    CHECK(devices[1].person == present[0]);
+    // Bruno votes too: two people present, two ballots.
+    const std::string bruno = room.join();
+    ballot["personne"] = present[1];
+    REQUIRE(room.post("/api/bulletin", ballot, bruno)->status == 200);
+    CHECK(room.vote(room.majority).ballots.size() == 2);
+    // The memory of the room never says which person cast which ballot.
+    const Json memory = Json::parse(room.server.memory());
+    for (const auto& [key, id] : memory.at("bulletins").items()) CHECK(key.size() == 64);
+    CHECK(memory.dump().find("\"personne\":" + std::to_string(present[0])) != std::string::npos);  // who has a phone
+    // After a restart, a third phone cannot add a ballot for Awa, whose phone voted before it.
+    room.server.stop();
+    REQUIRE(room.server.remember(memory.dump(), room.etape));
+    REQUIRE(room.server.start("127.0.0.1", 0));
+    const std::string third = room.join();
+    ballot["personne"] = present[0];
+    auto locked = room.post("/api/bulletin", ballot, third);
+    CHECK(locked->status == 409);
+    CHECK(error(locked) == tr(Str::NetPersonBallotLocked));
+    REQUIRE(room.post("/api/bulletin", ballot, second)->status == 200);  // Awa's phone still corrects it
+    CHECK(room.vote(room.majority).ballots.size() == 2);
+}

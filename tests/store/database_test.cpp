@@ -368,3 +368,36 @@ TEST_CASE("an étape archived before idea boards (Etape version 3) loads without
     CHECK(std::get<AddEtape>(a).etape->boards.empty());
     CHECK(std::get<AddEtape>(a).etape->id == 14);
 }
+
+TEST_CASE("a batch (the phones' jobs of one frame): one transaction, a refused step forgotten alone, durable at the end") {
+    TempDir dir;
+    Model expected;
+    {
+        Workspace ws(dir.path);
+        Session& s = ws.session();
+        const auto seeded = ws.database().journalSize();
+        const Id e1 = s.model().etapeByNumber(1)->id;
+        REQUIRE(s.apply(AddBoard{e1, Board{0, "Leviers", defaultBoardCategories(), {}, {}, false}}));
+        const Etape& etape = *s.model().etape(e1);
+        const Id board = etape.boards.back().id;
+        const Id column = etape.boards.back().categories.front().id;
+        s.beginBatch();
+        for (const char* text : {"Une", "", "Deux", "Trois"}) {  // the empty one is refused by core
+            Idea idea;
+            idea.text = text;
+            idea.category = column;
+            CHECK(s.apply(AddIdea{e1, board, idea}).ok == (std::string(text) != ""));
+        }
+        // Nothing is visible from another connection before the batch is committed: one transaction.
+        CHECK(rawQuery(dir.path / "atelier.db", "SELECT count(*) FROM journal") == std::to_string(seeded + 1));
+        REQUIRE(s.endBatch());
+        CHECK(rawQuery(dir.path / "atelier.db", "SELECT count(*) FROM journal") == std::to_string(seeded + 4));
+        CHECK(s.model().etape(e1)->board(board)->ideas.size() == 3);
+        REQUIRE(s.undo());  // each step stays its own undo step
+        CHECK(s.model().etape(e1)->board(board)->ideas.size() == 2);
+        REQUIRE(s.apply(AddProgrammeItem{e1, ProgrammeItem{0, 16 * 60, 30, "Après le lot", ItemKind::Synthese}}));
+        expected = s.model();
+    }
+    Workspace reopened(dir.path);  // the journal replays to the same model: nothing of the refused step in it
+    CHECK(reopened.session().model() == expected);
+}

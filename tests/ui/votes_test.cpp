@@ -177,3 +177,23 @@ TEST_CASE("Votes: more voices than people checked in is flagged, as many or fewe
     c.frame();
     CHECK(ui::probe::find("votes.more-voices-than-present").has_value());
 }
+
+TEST_CASE("Votes: « Un bulletin par personne présente » is chosen before the first ballot, not after") {
+    VotesConsole c;
+    const Id etape = c.etape1().id;
+    VoteSetup setup{"Qui porte l'action ?", VoteMethod::Approval, {"Amiens", "Lens"}};
+    REQUIRE(c.session.apply(AddVote{etape, Vote{0, setup, {}}}));
+    const size_t last = c.etape1().votes.size() - 1;
+    c.click("vote." + std::to_string(last));
+    const Actions emitted = c.click("vote.per-person");
+    REQUIRE(emitted.size() == 1);
+    CHECK(std::get<UpdateVote>(emitted[0]).setup.perPerson);
+    CHECK(c.vote(last).setup.perPerson);
+    // A vote with ballots keeps its mode: the box is disabled, and core refuses the change anyway.
+    c.click("vote.1");
+    REQUIRE_FALSE(c.vote(1).ballots.empty());
+    CHECK(c.click("vote.per-person").empty());
+    VoteSetup changed = c.vote(1).setup;
+    changed.perPerson = true;
+    CHECK_FALSE(c.session.apply(UpdateVote{etape, c.vote(1).id, changed}));
+}

@@ -171,7 +171,10 @@ void drawDevices(ScreenContext& ctx) {
         ImGui::TableNextColumn();
         ImGui::TextUnformatted(d.address.empty() ? "—" : d.address.c_str());
         ImGui::TableNextColumn();
-        if (d.blocked) {
+        if (d.replaced) {
+            ImGui::TextDisabled("%s", tr(Str::RoomReplaced));
+            if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(Str::RoomReplacedHint));
+        } else if (d.blocked) {
             ImGui::TextDisabled("%s", tr(Str::RoomBlocked));
             ImGui::SameLine();
             if (ImGui::SmallButton(tr(Str::RoomUnblock)))

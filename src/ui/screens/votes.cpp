@@ -442,6 +442,16 @@ void drawVoteHeader(VotesView& view, const Etape& e, const Vote& v, Actions& out
         out.push_back(UpdateVote{e.id, v.id, s});
     }
     probe::mark("vote.hide");
+    bool perPerson = v.setup.perPerson;
+    ImGui::BeginDisabled(!v.ballots.empty());  // the mode is chosen before the first ballot
+    if (ImGui::Checkbox(tr(Str::VotePerPerson), &perPerson)) {
+        VoteSetup s = v.setup;
+        s.perPerson = perPerson;
+        out.push_back(UpdateVote{e.id, v.id, s});
+    }
+    ImGui::EndDisabled();
+    probe::mark("vote.per-person");
+    if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("%s", tr(Str::VotePerPersonHint));
 }
 
 }  // namespace

@@ -279,13 +279,13 @@ void Database::checkJournalThere() {
         if (connection_.queryInt("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'journal'") == 0)
             throw DatabaseCorrupt(fmt(Str::ErrJournalMissing, {file_.string(), dir.string()}));
         if (connection_.queryInt("SELECT EXISTS (SELECT 1 FROM journal)") != 0) return;
-        // Empty: right after the tables were made. Not once a seed was recorded (meta) or an entry numbered (the
-        // AUTOINCREMENT counter never goes back).
+        // Empty: right after the tables were made. Not once a seed was recorded (meta's seed.* marks: the seeds
+        // are journal entries) or an entry numbered (the AUTOINCREMENT counter never goes back).
         const bool hadEntries =
             connection_.queryInt("SELECT count(*) FROM sqlite_master WHERE name = 'sqlite_sequence'") != 0 &&
             connection_.queryInt("SELECT coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'journal'), 0)") > 0;
         const bool seeded = connection_.queryInt("SELECT count(*) FROM sqlite_master WHERE name = 'meta'") != 0 &&
-                            connection_.queryInt("SELECT EXISTS (SELECT 1 FROM meta)") != 0;
+                            connection_.queryInt("SELECT EXISTS (SELECT 1 FROM meta WHERE key LIKE 'seed.%')") != 0;
         if (hadEntries || seeded) throw DatabaseCorrupt(fmt(Str::ErrJournalEmptied, {file_.string(), dir.string()}));
     } catch (const SqliteError& e) {
         throwOpenError(e, file_);

@@ -40,6 +40,8 @@ int cmdArchiveList(Context& context, Args& args) {
     store::Database* index = nullptr;
     try {
         index = context.index();
+    } catch (const store::JournalMissing&) {
+        throw;  // the folder is not what it was: said before anything is listed
     } catch (const store::StoreError&) {
         // A database this Atelier cannot read (newer, damaged): the archives are listed by parsing them.
     }

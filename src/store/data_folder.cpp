@@ -140,7 +140,7 @@ void DataFolder::checkOutput(const std::filesystem::path& dataDir, const std::fi
     };
     std::error_code ec;
     for (const char* name : kOwnFiles) {
-        if (key == comparable(data / name)) refuse(name);
+        if (isWithin(key, comparable(data / name))) refuse(name);  // the file, or a folder made in its place
         if (std::filesystem::exists(dataDir / name, ec) && std::filesystem::exists(out, ec) &&
             std::filesystem::equivalent(dataDir / name, out, ec))
             refuse(name);  // a hard link to it

@@ -277,7 +277,7 @@ void Database::checkJournalThere() {
         // A database with a schema has had its journal since migration 1: without it, every reader would show a
         // new Tour and a writer would start one over the work saved.
         if (connection_.queryInt("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'journal'") == 0)
-            throw DatabaseCorrupt(fmt(Str::ErrJournalMissing, {file_.string(), dir.string()}));
+            throw JournalMissing(fmt(Str::ErrJournalMissing, {file_.string(), dir.string()}));
         if (connection_.queryInt("SELECT EXISTS (SELECT 1 FROM journal)") != 0) return;
         // Empty: right after the tables were made. Not once a seed was recorded (meta's seed.* marks: the seeds
         // are journal entries) or an entry numbered (the AUTOINCREMENT counter never goes back).
@@ -286,7 +286,7 @@ void Database::checkJournalThere() {
             connection_.queryInt("SELECT coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'journal'), 0)") > 0;
         const bool seeded = connection_.queryInt("SELECT count(*) FROM sqlite_master WHERE name = 'meta'") != 0 &&
                             connection_.queryInt("SELECT EXISTS (SELECT 1 FROM meta WHERE key LIKE 'seed.%')") != 0;
-        if (hadEntries || seeded) throw DatabaseCorrupt(fmt(Str::ErrJournalEmptied, {file_.string(), dir.string()}));
+        if (hadEntries || seeded) throw JournalMissing(fmt(Str::ErrJournalEmptied, {file_.string(), dir.string()}));
     } catch (const SqliteError& e) {
         throwOpenError(e, file_);
     }
@@ -617,7 +617,7 @@ Model replay(Database& db, const std::filesystem::path& dataDir, std::vector<Ski
         for (std::filesystem::directory_iterator it(sessionsDir(dataDir), ec), end; !ec && it != end; it.increment(ec))
             if (std::filesystem::exists(it->path() / "etape.json", ec)) archived = true;
         if (seq > 0 || archived)
-            throw DatabaseCorrupt(fmt(Str::ErrJournalEmptied, {db.file().string(), dataDir.string()}));
+            throw JournalMissing(fmt(Str::ErrJournalEmptied, {db.file().string(), dataDir.string()}));
     }
     bool used = false;
     Model model = db.load(&skipped, std::move(snapshot), &used);

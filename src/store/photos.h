@@ -33,6 +33,9 @@ std::optional<PhotoHeader> readPhotoHeader(std::string_view bytes);
 /// before anything is decoded —, a header that claims more pixels than the data can hold, damaged); empty when it
 /// decodes as a PNG or a JPEG of a sensible size.
 std::string checkPhoto(std::string_view bytes);
+/// checkPhoto without the decoding: everything read from the header and the file's structure (what a decoder is
+/// given only once it passed).
+std::string checkPhotoHeader(std::string_view bytes);
 
 /// Copies the photo `source` into `<dataDir>/photos/` (scaled down to kPhotoImportSide on its longer side when
 /// larger, re-encoded in its own format) under its own name (made ASCII; "-2", "-3"… when taken by

@@ -98,10 +98,9 @@ Decoded decode(const std::filesystem::path& file, const std::string& relativePat
         out.error = fmt(Str::ProjPhotoMissing, {relativePath});
         return out;
     }
-    const auto header = store::readPhotoHeader(bytes);
-    if (!header || std::int64_t(header->width) * header->height > store::kMaxPhotoPixels) {
-        const std::string reason = store::checkPhoto(bytes);  // from the header alone when it is too large
-        out.error = fmt(Str::ProjPhotoMissing, {relativePath + (reason.empty() ? "" : " (" + reason + ")")});
+    // The import's checks before decoding again: a file changed in photos/ since is not trusted.
+    if (const std::string reason = store::checkPhotoHeader(bytes); !reason.empty()) {
+        out.error = fmt(Str::ProjPhotoMissing, {relativePath + " (" + reason + ")"});
         return out;
     }
     int w = 0, h = 0, channels = 0;

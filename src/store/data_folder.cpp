@@ -116,9 +116,10 @@ bool isWithin(const std::string& child, const std::string& parent) {
                                (child[parent.size()] == '/' || parent.back() == '/'));
 }
 
-/// The data folder's own files and folders, by name.
-constexpr std::array<const char*, 6> kOwnFiles = {"atelier.db",    "atelier.db-wal", "atelier.db-shm",
-                                                  "atelier.db-journal", "snapshot.bin", "atelier.lock"};
+/// The data folder's own files and folders, by name (participation.json: the room's memory, issue 28).
+constexpr std::array<const char*, 7> kOwnFiles = {"atelier.db",    "atelier.db-wal",     "atelier.db-shm",
+                                                  "atelier.db-journal", "snapshot.bin", "atelier.lock",
+                                                  "participation.json"};
 constexpr std::array<const char*, 2> kOwnFolders = {"sessions", "photos"};
 
 /// Whether the file starts like an SQLite database or an Atelier snapshot.

@@ -227,3 +227,19 @@ TEST_CASE("a booklet is written whole: into a temporary folder, then moved") {
             CHECK_MESSAGE(entry.path().filename().string().find(".tmp-") == std::string::npos, entry.path().string());
     }
 }
+
+TEST_CASE("an entry journaled with control characters before the rule replays with its text cleaned, not skipped") {
+    TempDir dir("atelier-fiab");
+    const fs::path data = dir.path / "data";
+    const std::string ideas = dir.write("idees.csv", "texte;groupe;categorie\nPropre depuis un fichier;G1;Constats\n");
+    REQUIRE(run(dir.data() + " importer idees --etape 1 --tableau Mur " + ideas).code == 0);
+    // What an older Atelier acknowledged from a phone: NUL, ESC and a lone CR in the journal's JSON.
+    rawExec(data / "atelier.db", "UPDATE journal SET payload = replace(payload, 'Propre depuis', "
+                                 "'Pro\\u0000pre\\u001b[2J\\r depuis') WHERE payload LIKE '%Propre depuis%'");
+    fs::remove(data / "snapshot.bin");
+    const Run r = run(dir.data() + " idees --etape 1 --tableau Mur --json");
+    INFO(r.out);
+    CHECK(r.code == 0);
+    CHECK(has(r.out, "\"Propre[2J depuis un fichier\""));
+    CHECK(!has(r.out, "ignorée"));
+}

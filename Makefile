@@ -55,9 +55,9 @@ FUZZ_PACKAGES := clang libclang-rt-14-dev
 fuzz: deps
 	@$(MAKE) --no-print-directory deps PACKAGES="$(FUZZ_PACKAGES)"
 	@[ -f build-fuzz/CMakeCache.txt ] || CXX=clang++ cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DATELIER_FUZZ=ON
-	cmake --build build-fuzz -j$(JOBS) --target fuzz_csv fuzz_archive fuzz_tally
-	@for t in csv archive tally; do mkdir -p build-fuzz/corpus-$$t; done
-	@echo "Fuzzers : build-fuzz/fuzz_csv, build-fuzz/fuzz_archive, build-fuzz/fuzz_tally"
+	cmake --build build-fuzz -j$(JOBS) --target fuzz_csv fuzz_archive fuzz_tally fuzz_photo
+	@for t in csv archive tally photo; do mkdir -p build-fuzz/corpus-$$t; done
+	@echo "Fuzzers : build-fuzz/fuzz_csv, build-fuzz/fuzz_archive, build-fuzz/fuzz_tally, build-fuzz/fuzz_photo"
 
 # Atelier for Windows (issue 16), never part of `make test`: cross-built with MinGW-w64 from Debian's source packages
 # (fetched into build-windows/, never into the repository), tested under wine64, packaged as

@@ -57,6 +57,7 @@ int cmdScreenshot(Context& context, Args& args) {
     }
     if (!out) throw UsageError{tr(Str::CliScreenshotNeedsOut)};
     options.out = *out;
+    store::DataFolder::checkOutput(context.dataDir(), options.out);  // before any window opens
     if (size) {
         int w = 0, h = 0;
         char tail = 0;

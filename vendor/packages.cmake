@@ -4,7 +4,7 @@
 # | target          | Debian package       | version | licence        |
 # |-----------------|----------------------|---------|----------------|
 # | atelier::imgui  | libimgui-dev         | 1.86    | MIT            | (libimgui.a holds the GLFW + OpenGL3 backends and imgui_stdlib)
-# | atelier::stb    | libstb-dev           | 2022    | MIT / public domain | (stb_image_write for screenshots; required by imgui.pc)
+# | atelier::stb    | libstb-dev           | 2022    | MIT / public domain | (stb_image_write for screenshots, stb_image_resize for photos; required by imgui.pc)
 # | atelier::glfw   | libglfw3-dev         | 3.3.8   | zlib           |
 # | atelier::gl     | libgl-dev            | —       | MIT (Mesa)     |
 # | atelier::sqlite | libsqlite3-dev       | 3.40    | public domain  |

@@ -67,8 +67,8 @@ target_compile_options(atelier_imgui PRIVATE ${ATELIER_THIRD_PARTY_FLAGS})
 # stb: Debian ships the headers only; Linux links libstb, here one translation unit holds the implementations.
 set(ATELIER_STB_C ${CMAKE_BINARY_DIR}/generated/stb_impl.c)
 file(WRITE ${ATELIER_STB_C}.in "#define STB_IMAGE_IMPLEMENTATION\n#define STB_IMAGE_WRITE_IMPLEMENTATION\n"
-           "#define STBI_WINDOWS_UTF8\n#define STBIW_WINDOWS_UTF8\n"
-           "#include <stb_image.h>\n#include <stb_image_write.h>\n")
+           "#define STB_IMAGE_RESIZE_IMPLEMENTATION\n#define STBI_WINDOWS_UTF8\n#define STBIW_WINDOWS_UTF8\n"
+           "#include <stb_image.h>\n#include <stb_image_write.h>\n#include <stb_image_resize.h>\n")
 configure_file(${ATELIER_STB_C}.in ${ATELIER_STB_C} COPYONLY)
 add_library(atelier_stb STATIC ${ATELIER_STB_C})
 target_include_directories(atelier_stb PUBLIC ${ATELIER_WINDOWS_INCLUDE}/stb)

@@ -40,6 +40,8 @@ int cmdArchiveList(Context& context, Args& args) {
     store::Database* index = nullptr;
     try {
         index = context.index();
+    } catch (const store::JournalMissing&) {
+        throw;  // the folder is not what it was: said before anything is listed
     } catch (const store::StoreError&) {
         // A database this Atelier cannot read (newer, damaged): the archives are listed by parsing them.
     }
@@ -143,12 +145,13 @@ int cmdExport(Context& context, Args& args) {
     const auto out = args.option("--out");
     args.finish();
     const std::filesystem::path dir = out ? std::filesystem::path(*out) : defaultDir;
-    std::error_code ec;
-    std::filesystem::create_directories(dir, ec);
-    for (const auto& [name, content] : exporting::summaryFiles(archive)) {
-        store::writeFileAtomic(dir / name, content);
-        std::cout << fmt(Str::CliExportWritten, {(dir / name).string()}) << "\n";
-    }
+    // The photos of the actions-phares go beside the summaries, which draw them.
+    const auto files = exporting::summaryFiles(
+        archive, store::readPhotos(context.dataDir(), exporting::summaryPhotoPaths(archive)));
+    // --out is the user's: never into the data folder's own files; the default is beside the archive.
+    if (out) store::writeFilesTogether(dir, files, store::DataFolder::checkOutput, context.dataDir());
+    else store::writeFilesTogether(dir, files);
+    for (const auto& file : files) std::cout << fmt(Str::CliExportWritten, {(dir / file.first).string()}) << "\n";
     return 0;
 }
 
@@ -190,21 +193,19 @@ int cmdLivret(Context& context, Args& args) {
     const BookletScope scope = bookletScope(args);
     const exporting::BookletInput in = bookletInput(context, scope.year);
     const std::filesystem::path dir(scope.out);
-    std::error_code ec;
-    std::filesystem::create_directories(dir, ec);  // writeFileAtomic names the folder when it could not be made
+    const auto files = exporting::bookletFiles(in);
+    // Into a temporary folder, then moved: a booklet is never seen with part of its annexes.
+    store::writeFilesTogether(dir, files, store::DataFolder::checkOutput, context.dataDir());
     std::string names;
-    for (const auto& [name, content] : exporting::bookletFiles(in)) {
-        std::filesystem::create_directories((dir / name).parent_path(), ec);  // photos/
-        store::writeFileAtomic(dir / name, content);
-        names += (names.empty() ? "" : ", ") + name;
-    }
+    for (const auto& file : files) names += (names.empty() ? "" : ", ") + file.first;
     std::cout << fmt(Str::CliLivretWritten, {dir.string(), names}) << "\n";
     return 0;
 }
 
 int cmdSynthese(Context& context, Args& args) {
     const BookletScope scope = bookletScope(args);
-    store::writeFileAtomic(scope.out, exporting::bookletHtml(bookletInput(context, scope.year)));
+    store::DataFolder::checkOutput(context.dataDir(), scope.out);  // before the archives are read
+    store::DataFolder::writeOutput(context.dataDir(), scope.out, exporting::bookletHtml(bookletInput(context, scope.year)));
     std::cout << fmt(Str::CliWritten, {scope.out}) << "\n";
     return 0;
 }

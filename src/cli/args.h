@@ -27,8 +27,11 @@ public:
 
     /// True (and consumed) when `--flag` is present.
     bool flag(const std::string& name);
-    /// The value after `--name` (consumed), or nullopt when absent; UsageError when the value is missing.
+    /// The value after `--name` (consumed), or nullopt when absent; UsageError when the value is missing, is not
+    /// text (core/text.h's rule) or when `--name` is given twice.
     std::optional<std::string> option(const std::string& name);
+    /// Every value of `--name` given several times (consumed), in order: the options that may repeat (--photo).
+    std::vector<std::string> options(const std::string& name);
     /// The next word that is not an option (consumed), or nullopt.
     std::optional<std::string> positional();
     /// UsageError on anything not consumed.

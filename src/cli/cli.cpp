@@ -34,7 +34,9 @@ store::Database* Context::index() {
 
 store::CsvTable readCsv(const std::string& file) {
     try {
-        return store::readCsvFile(file);
+        store::CsvTable table = store::readCsvFile(file);
+        for (const std::string& note : table.notes) std::cerr << note << "\n";
+        return table;
     } catch (const store::CsvError& e) {
         throw CommandError{e.what()};
     }

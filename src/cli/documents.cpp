@@ -7,6 +7,7 @@
 #include "core/strings.h"
 #include "export/documents.h"
 #include "store/errors.h"
+#include "store/data_folder.h"
 #include "store/files.h"
 
 namespace atelier::cli {
@@ -17,7 +18,7 @@ int writeDocument(Context& context, Args& args, std::string (*render)(const Mode
     const auto out = args.option("--out");
     args.finish();
     if (!out) throw UsageError{tr(Str::CliNeedsOut)};
-    store::writeFileAtomic(*out, render(context.workspace().session().model(), etape));
+    store::DataFolder::writeOutput(context.dataDir(), *out, render(context.workspace().session().model(), etape));
     std::cout << fmt(Str::CliWritten, {*out}) << "\n";
     return 0;
 }

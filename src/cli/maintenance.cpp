@@ -40,6 +40,12 @@ int cmdMaintenance(Context& context, Args& args) {
                       humanSize(after.snapshot), humanSize(after.sessions), std::to_string(after.archives),
                       humanSize(after.documents), humanSize(after.total())})
               << "\n";
+    if (const store::TempLeftovers& removed = workspace.tempRemoved(); removed.files > 0)
+        std::cout << fmt(Str::TempFilesRemoved, {std::to_string(removed.files) + " (" + humanSize(removed.bytes) + ")"})
+                  << "\n";
+    std::cout << fmt(Str::MaintenanceTempFiles,
+                     {std::to_string(after.temporaryFiles) + " (" + humanSize(after.temporary) + ")"})
+              << "\n";
     return 0;
 }
 

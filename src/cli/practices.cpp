@@ -18,6 +18,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/commands.h"
+#include "core/date.h"
 #include "core/enums.h"
 #include "core/practices.h"
 #include "core/strings.h"
@@ -151,7 +152,13 @@ int cmdPratique(Context& context, Args& args) {
     Date when = today();
     if (date) {
         const auto parsed = parseIso(*date);
-        if (!parsed) throw UsageError{fmt(Str::CliBadDateOption, {*date})};
+        if (!parsed) {
+            // The shape is right but the day is not real, or out of the range the data keeps: say which.
+            const bool shaped = date->size() == 10 && (*date)[4] == '-' && (*date)[7] == '-' &&
+                                std::all_of(date->begin(), date->end(), [](char c) { return c == '-' || (c >= '0' && c <= '9'); });
+            if (shaped) throw UsageError{fmt(Str::ErrDateOutOfRange, {*date, toIso(kFirstDate), toIso(kLastDate)})};
+            throw UsageError{fmt(Str::CliBadDateOption, {*date})};
+        }
         when = *parsed;
     }
     std::uint64_t practiceId = 0;
@@ -187,7 +194,7 @@ int cmdActionPhare(Context& context, Args& args) {
     a.partners = args.option("--partenaires").value_or("");
     a.contact = args.option("--contact").value_or("");
     std::vector<std::string> photos;
-    while (const auto photo = args.option("--photo")) photos.push_back(*photo);
+    photos = args.options("--photo");
     args.finish();
     if (!title) throw UsageError{tr(Str::CliActionPhareNeedsTitre)};
     a.title = *title;
@@ -289,10 +296,12 @@ std::vector<Id> idList(const std::string& text) {
         try {
             size_t used = 0;
             ids.push_back(std::stoull(part, &used));
-            if (used != part.size()) throw std::invalid_argument("id");
+            if (used != part.size() || part.front() == '-' || part.front() == '+') throw std::invalid_argument("id");
         } catch (const std::exception&) {
             throw UsageError{fmt(Str::CliBadPracticeId, {part})};
         }
+        if (std::count(ids.begin(), ids.end(), ids.back()) > 1)
+            throw UsageError{fmt(Str::CliDuplicatePracticeId, {part})};
         start = end + 1;
     }
     return ids;

@@ -50,6 +50,7 @@ using Check = std::string;
 
 Check checkText(Str field, std::string& value, size_t maxChars, bool required, Str emptyError = Str::ErrEmptyName) {
     if (!isValidUtf8(value)) return fmt(Str::ErrInvalidUtf8, {tr(field)});
+    if (const auto cp = controlCharacter(value)) return fmt(Str::ErrControlChar, {tr(field), codePointName(*cp)});
     value = std::string(trim(value));
     if (required && value.empty()) return tr(emptyError);
     if (countCodePoints(value) > maxChars) return fmt(Str::ErrTooLong, {tr(field), std::to_string(maxChars)});
@@ -221,7 +222,8 @@ constexpr size_t kMaxPhotos = 20;
 /// A photo's file name: relative to the data folder, inside it.
 bool isPhotoPath(const std::string& path) {
     if (path.empty() || path.size() > 255 || path.front() == '/' || path.find('\\') != std::string::npos ||
-        path.find(':') != std::string::npos || !isValidUtf8(path))
+        path.find(':') != std::string::npos || !isValidUtf8(path) || controlCharacter(path) ||
+        path.find_first_of("\t\n") != std::string::npos)
         return false;
     size_t start = 0;
     while (start <= path.size()) {
@@ -1074,6 +1076,7 @@ Idea* findIdea(Board& b, Id id) {
 
 Check checkIdeaText(std::string& text) {
     if (!isValidUtf8(text)) return fmt(Str::ErrInvalidUtf8, {tr(Str::FieldIdea)});
+    if (const auto cp = controlCharacter(text)) return fmt(Str::ErrControlChar, {tr(Str::FieldIdea), codePointName(*cp)});
     text = std::string(trim(text));
     if (text.empty()) return tr(Str::ErrIdeaEmpty);
     if (const size_t n = countCodePoints(text); n > kMaxIdea)

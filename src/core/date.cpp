@@ -25,7 +25,7 @@ bool parseDigits(std::string_view s, int& out) {
 }  // namespace
 
 bool isValid(const Date& d) {
-    return d.year >= 1900 && d.year <= 2200 && d.month >= 1 && d.month <= 12 && d.day >= 1 &&
+    return d.year >= kFirstDate.year && d.year <= kLastDate.year && d.month >= 1 && d.month <= 12 && d.day >= 1 &&
            d.day <= daysInMonth(d.year, d.month);
 }
 

@@ -15,7 +15,10 @@ struct Date {
     auto operator<=>(const Date&) const = default;
 };
 
-/// True when the date exists (29 February only in leap years).
+/// The range of dates Atelier keeps (isValid): what messages state when a date is refused.
+inline constexpr Date kFirstDate{1900, 1, 1};
+inline constexpr Date kLastDate{2200, 12, 31};
+/// True when the date exists (29 February only in leap years) and lies between kFirstDate and kLastDate.
 bool isValid(const Date& date);
 /// Days since 1970-01-01 (negative before).
 long daysSinceEpoch(const Date& date);

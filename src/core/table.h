@@ -17,6 +17,7 @@ struct TextTable {
         std::string reason;  // in French: what is wrong with it and what to do
     };
     std::vector<Unreadable> unreadable;          // rows left out of `rows` (bad encoding, NUL byte), in file order
+    std::vector<std::string> notes;              // what the reader changed in what it kept (controls removed), French
 
     /// Index of the first column whose name, ignoring accents, case, spaces and dashes, is one of `names`; -1 if none.
     int column(std::initializer_list<std::string_view> names) const;

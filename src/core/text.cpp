@@ -90,6 +90,59 @@ bool isValidUtf8(std::string_view text) {
     return true;
 }
 
+namespace {
+bool isControl(char32_t cp, std::string_view text, size_t next) {
+    if (cp == '\t' || cp == '\n') return false;
+    if (cp == '\r') return !(next < text.size() && text[next] == '\n');
+    return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F);
+}
+}  // namespace
+
+std::optional<char32_t> controlCharacter(std::string_view text) {
+    size_t i = 0;
+    while (i < text.size()) {
+        const auto byte = static_cast<unsigned char>(text[i]);
+        if (byte >= 0x20 && byte < 0x7F) {  // the common case, ASCII text
+            ++i;
+            continue;
+        }
+        char32_t cp = 0;
+        if (!decode(text, i, cp)) {
+            ++i;
+            continue;
+        }
+        if (isControl(cp, text, i)) return cp;
+    }
+    return std::nullopt;
+}
+
+std::string withoutControls(std::string_view text, size_t* removed) {
+    std::string out;
+    out.reserve(text.size());
+    size_t count = 0;
+    size_t i = 0;
+    while (i < text.size()) {
+        const size_t start = i;
+        char32_t cp = 0;
+        if (!decode(text, i, cp)) {
+            i = start + 1;
+            ++count;
+            continue;
+        }
+        if (isControl(cp, text, i)) ++count;
+        else out.append(text.substr(start, i - start));
+    }
+    if (removed) *removed = count;
+    return out;
+}
+
+std::string codePointName(char32_t cp) {
+    static constexpr char kHex[] = "0123456789ABCDEF";
+    std::string out = "U+";
+    for (int shift = cp > 0xFFFF ? 20 : 12; shift >= 0; shift -= 4) out += kHex[(cp >> shift) & 0xF];
+    return out;
+}
+
 std::optional<std::string> utf16ToUtf8(std::string_view bytes, bool bigEndian) {
     if (bytes.size() % 2 != 0) return std::nullopt;
     const auto unit = [&](size_t i) -> char32_t {

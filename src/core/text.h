@@ -9,6 +9,16 @@ namespace atelier {
 
 /// True when `text` is well-formed UTF-8 (no overlong forms, no surrogates, nothing above U+10FFFF).
 bool isValidUtf8(std::string_view text);
+/// The one rule for text that enters (keyboard, CSV, phones, command line, archives): the first character of
+/// `text` that is not text — NUL, a C0 control other than tab and line feed (a carriage return only before a line
+/// feed), DEL, or a C1 control (U+0080–U+009F) — as its code point; nullopt when there is none. Bytes that are not
+/// UTF-8 are not looked at here (isValidUtf8 says so).
+std::optional<char32_t> controlCharacter(std::string_view text);
+/// `text` without the characters controlCharacter refuses (and without bytes that are not UTF-8); `removed`, when
+/// given, counts what was taken out.
+std::string withoutControls(std::string_view text, size_t* removed = nullptr);
+/// A code point as people read it in a message: "U+001B".
+std::string codePointName(char32_t cp);
 /// UTF-16 bytes (without their byte order mark) as UTF-8; nullopt when they are not UTF-16 (an odd number of
 /// bytes, a surrogate without its pair).
 std::optional<std::string> utf16ToUtf8(std::string_view bytes, bool bigEndian);

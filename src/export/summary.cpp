@@ -292,7 +292,7 @@ void writeEvaluation(const EtapeArchive& a, SummaryWriter& w) {
     }
 }
 
-void writeSummary(const EtapeArchive& a, SummaryWriter& w) {
+void writeSummary(const EtapeArchive& a, SummaryWriter& w, const std::set<std::string>& shown = {}) {
     const Etape& e = a.etape;
     SummaryHeader h{tr(Str::TourTitle), a.format.example ? tr(Str::SumExample) : "", tr(Str::SumTitle), hostLine(a),
                     {}, fmt(Str::SumSaved, {formatUtcStampFr(a.savedAt), a.format.atelier})};
@@ -338,7 +338,7 @@ void writeSummary(const EtapeArchive& a, SummaryWriter& w) {
         }
     }
 
-    writeActionsPhares(a, w);
+    writeActionsPhares(a, w, shown);
 
     if (!e.groups.empty()) {
         w.section(tr(Str::SumGroups));
@@ -635,9 +635,9 @@ std::string hostName(const EtapeArchive& a) {
     return a.host.empty() ? std::string(tr(Str::HostUnknown)) : fmt(Str::CiteEducativeOf, {deName(a.host)});
 }
 
-std::string summaryHtml(const EtapeArchive& a) {
+std::string summaryHtml(const EtapeArchive& a, const std::set<std::string>& shown) {
     HtmlWriter writer;
-    writeSummary(a, writer);
+    writeSummary(a, writer, shown);
     return writer.page();
 }
 
@@ -653,9 +653,9 @@ std::string evaluationHtml(const EtapeArchive& a) {
     return writer.body();
 }
 
-std::string summaryMarkdown(const EtapeArchive& a) {
+std::string summaryMarkdown(const EtapeArchive& a, const std::set<std::string>& shown) {
     MarkdownWriter writer;
-    writeSummary(a, writer);
+    writeSummary(a, writer, shown);
     return writer.text();
 }
 
@@ -722,11 +722,24 @@ std::string votesCsv(const EtapeArchive& a) {
     return out;
 }
 
-std::vector<std::pair<std::string, std::string>> summaryFiles(const EtapeArchive& archive) {
-    return {{"summary.html", summaryHtml(archive)},
-            {"summary.md", summaryMarkdown(archive)},
-            {"ideas.csv", ideasCsv(archive)},
-            {"votes.csv", votesCsv(archive)}};
+std::vector<std::pair<std::string, std::string>> summaryFiles(
+    const EtapeArchive& archive, const std::vector<std::pair<std::string, std::string>>& photos) {
+    std::set<std::string> shown;
+    for (const auto& photo : photos) shown.insert(photo.first);
+    std::vector<std::pair<std::string, std::string>> files = {{"summary.html", summaryHtml(archive, shown)},
+                                                              {"summary.md", summaryMarkdown(archive, shown)},
+                                                              {"ideas.csv", ideasCsv(archive)},
+                                                              {"votes.csv", votesCsv(archive)}};
+    files.insert(files.end(), photos.begin(), photos.end());  // beside the documents, under their own path
+    return files;
+}
+
+std::vector<std::string> summaryPhotoPaths(const EtapeArchive& archive) {
+    std::vector<std::string> paths;
+    for (const ActionPhare& ap : archive.etape.actionsPhares)
+        for (const std::string& photo : ap.photos)
+            if (std::find(paths.begin(), paths.end(), photo) == paths.end()) paths.push_back(photo);
+    return paths;
 }
 
 }  // namespace atelier::exporting

@@ -15,10 +15,15 @@ namespace atelier::exporting {
 
 /// summary.html: the étape, programme, participation charts, icebreaker, groups, ideas by column and cluster,
 /// vote results with charts, practices to spread. Everything users typed is escaped.
-std::string summaryHtml(const EtapeArchive& archive);
+std::string summaryHtml(const EtapeArchive& archive, const std::set<std::string>& shown = {});
 /// The files of an étape's summary for the participants, by name: summary.html, summary.md, ideas.csv, votes.csv
-/// (what `atelier exporter` and the app's « Exporter la synthèse » write).
-std::vector<std::pair<std::string, std::string>> summaryFiles(const EtapeArchive& archive);
+/// (what `atelier exporter` and the app's « Exporter la synthèse » write), then the photos of the actions-phares
+/// given in `photos` (path as the model names it, "photos/cafe.jpg"; bytes: store::readPhotos), which the
+/// summaries draw from beside them; a photo not given is named instead.
+std::vector<std::pair<std::string, std::string>> summaryFiles(
+    const EtapeArchive& archive, const std::vector<std::pair<std::string, std::string>>& photos = {});
+/// The photos of the étape's actions-phares, each once, in order (what summaryFiles can be given).
+std::vector<std::string> summaryPhotoPaths(const EtapeArchive& archive);
 /// Parts of the summary the booklet repeats in its étape chapters, as HTML fragments (headings h2 and h3): the host's
 /// actions-phares, the evaluation of the day. Empty when the étape has none. The photos named in `shown` (paths
 /// relative to the data folder, "photos/cafe.jpg", written beside the document under the same path) are drawn as
@@ -28,7 +33,7 @@ std::string evaluationHtml(const EtapeArchive& archive);
 /// « Cité éducative d'Amiens », or the words for an unknown host: how the summary and the booklet name the host.
 std::string hostName(const EtapeArchive& archive);
 /// summary.md: the same content in Markdown.
-std::string summaryMarkdown(const EtapeArchive& archive);
+std::string summaryMarkdown(const EtapeArchive& archive, const std::set<std::string>& shown = {});
 /// ideas.csv: one row per idea.
 std::string ideasCsv(const EtapeArchive& archive);
 /// votes.csv: one row per option of each vote, in the order of its result.

@@ -174,6 +174,20 @@ CsvTable parseCsv(std::string_view bytes) {
     if (records.empty()) throw CsvError(tr(Str::ErrCsvEmpty));
     if (anyField(records.front(), notUtf8)) throw CsvError(tr(Str::ErrCsvHeaderNotUtf8));
     if (anyField(records.front(), hasNul)) throw CsvError(tr(Str::ErrCsvHeaderNul));
+    // Text is text (core/text.h): the other control characters (ESC, BEL, C1…) are taken out of what is kept, and
+    // the report says so.
+    size_t removed = 0;
+    int firstLine = 0;
+    const auto clean = [&](std::vector<std::string>& record, int line) {
+        for (std::string& field : record)
+            if (controlCharacter(field)) {
+                size_t n = 0;
+                field = withoutControls(field, &n);
+                if (removed == 0) firstLine = line;
+                removed += n;
+            }
+    };
+    clean(records.front(), lines.front());
     for (auto& h : records.front()) table.header.emplace_back(trim(h));
     for (size_t r = 1; r < records.size(); ++r) {
         if (anyField(records[r], notUtf8)) {
@@ -181,10 +195,14 @@ CsvTable parseCsv(std::string_view bytes) {
         } else if (anyField(records[r], hasNul)) {
             table.unreadable.push_back({lines[r], tr(Str::CsvLineNul)});
         } else {
+            clean(records[r], lines[r]);
             table.rows.push_back(std::move(records[r]));
             table.lines.push_back(lines[r]);
         }
     }
+    if (removed == 1) table.notes.push_back(fmt(Str::CsvControlsStrippedOne, {"{fichier}", std::to_string(firstLine)}));
+    else if (removed > 1)
+        table.notes.push_back(fmt(Str::CsvControlsStripped, {std::to_string(removed), "{fichier}", std::to_string(firstLine)}));
     return table;
 }
 
@@ -196,7 +214,10 @@ CsvTable readCsvFile(const std::filesystem::path& file) {
         throw CsvError(e.what());
     }
     try {
-        return parseCsv(bytes);
+        CsvTable table = parseCsv(bytes);
+        for (std::string& note : table.notes)
+            if (const auto at = note.find("{fichier}"); at != std::string::npos) note.replace(at, 9, file.string());
+        return table;
     } catch (const CsvError& e) {
         throw CsvError(fmt(Str::ErrCsvFile, {file.string(), e.what()}));
     }

@@ -64,6 +64,14 @@ public:
     Result<std::vector<ArchiveListing>> archives();
     /// The archived ideas containing every word of `text` (accents and case ignored).
     Result<std::vector<IdeaHit>> searchIdeas(std::string_view text);
+    /// Refuses (StoreError, French) an output file `out` asked for by the user (`--out`, a screenshot) that
+    /// resolves — through `..`, symbolic or hard links, or case on Windows — into the data folder `dataDir`'s own
+    /// files (database, WAL, SHM, snapshot, lock, sessions/, photos/), that exists and is not a regular file, or
+    /// that is an SQLite database or an Atelier snapshot (wherever it is: never a document to overwrite).
+    static void checkOutput(const std::filesystem::path& dataDir, const std::filesystem::path& out);
+    /// checkOutput, then `content` written beside `out` and renamed over it (writeFileAtomic). Throws StoreError.
+    static void writeOutput(const std::filesystem::path& dataDir, const std::filesystem::path& out,
+                            std::string_view content);
     /// A CSV file the user gave (a path typed or dropped), read within the input limits (anywhere: no folder needed).
     static Result<CsvTable> readCsv(const std::filesystem::path& file);
     /// The room's memory for phones (DATA/participation.json, issue 28 point 4): what the participation server

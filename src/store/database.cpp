@@ -12,6 +12,9 @@
 #include <fstream>
 #include <sqlite3.h>
 #include <system_error>
+#ifndef _WIN32
+#include <sys/stat.h>
+#endif
 
 #include <nlohmann/json.hpp>
 
@@ -240,6 +243,7 @@ void Database::prepare() {
         throw DatabaseTooNew(
             fmt(Str::ErrDbTooNew, {file.string(), std::to_string(version), std::to_string(kSchemaVersion)}),
             version, kSchemaVersion);
+    if (version >= 1 && file != kMemory) checkJournalThere();
     try {
         if (access_ == Access::Write) {
             connection_.exec("PRAGMA journal_mode = WAL");
@@ -255,10 +259,36 @@ void Database::prepare() {
             if (file == kMemory) migrate();  // an empty database in memory: the tables, nothing on disk
             connection_.exec("PRAGMA query_only = ON");
         }
+        if (access_ == Access::Write && file != kMemory) {  // the files SQLite writes into, watched (begin, commit)
+            watchFiles_ = true;
+            dbId_ = fileId(file);
+            walId_ = fileId(file.string() + "-wal");
+        }
         hasTables_ = connection_.queryInt("SELECT count(*) FROM sqlite_master WHERE name IN ('journal', 'meta')") == 2;
         if (hasTables_) lastSeq_ = connection_.queryInt("SELECT coalesce(max(seq), 0) FROM journal");
     } catch (const SqliteError& e) {
         throwOpenError(e, file);
+    }
+}
+
+void Database::checkJournalThere() {
+    const std::filesystem::path dir = file_.has_parent_path() ? file_.parent_path() : std::filesystem::path(".");
+    try {
+        // A database with a schema has had its journal since migration 1: without it, every reader would show a
+        // new Tour and a writer would start one over the work saved.
+        if (connection_.queryInt("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'journal'") == 0)
+            throw JournalMissing(fmt(Str::ErrJournalMissing, {file_.string(), dir.string()}));
+        if (connection_.queryInt("SELECT EXISTS (SELECT 1 FROM journal)") != 0) return;
+        // Empty: right after the tables were made. Not once a seed was recorded (meta's seed.* marks: the seeds
+        // are journal entries) or an entry numbered (the AUTOINCREMENT counter never goes back).
+        const bool hadEntries =
+            connection_.queryInt("SELECT count(*) FROM sqlite_master WHERE name = 'sqlite_sequence'") != 0 &&
+            connection_.queryInt("SELECT coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'journal'), 0)") > 0;
+        const bool seeded = connection_.queryInt("SELECT count(*) FROM sqlite_master WHERE name = 'meta'") != 0 &&
+                            connection_.queryInt("SELECT EXISTS (SELECT 1 FROM meta WHERE key LIKE 'seed.%')") != 0;
+        if (hadEntries || seeded) throw JournalMissing(fmt(Str::ErrJournalEmptied, {file_.string(), dir.string()}));
+    } catch (const SqliteError& e) {
+        throwOpenError(e, file_);
     }
 }
 
@@ -328,6 +358,62 @@ private:
 };
 }  // namespace
 
+namespace {
+/// A journal payload (JSON) without the control characters text may no longer hold (core/text.h): entries
+/// journaled before the rule replay with their text cleaned rather than be skipped. Most payloads hold none and
+/// come back as they are.
+std::string withoutJsonControls(std::string payload) {
+    if (payload.find("\\u00") == std::string::npos && payload.find("\\b") == std::string::npos &&
+        payload.find("\\f") == std::string::npos && payload.find("\\r") == std::string::npos &&
+        payload.find('\xC2') == std::string::npos && payload.find('\x7F') == std::string::npos)
+        return payload;
+    const auto hex = [](char c) -> int {
+        if (c >= '0' && c <= '9') return c - '0';
+        if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+        if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+        return -1;
+    };
+    std::string out;
+    out.reserve(payload.size());
+    for (size_t i = 0; i < payload.size();) {
+        const char c = payload[i];
+        if (c == '\\' && i + 1 < payload.size()) {
+            const char e = payload[i + 1];
+            if (e == 'u' && i + 5 < payload.size()) {
+                int cp = 0;
+                bool ok = true;
+                for (size_t k = 2; k < 6; ++k) {
+                    const int h = hex(payload[i + k]);
+                    ok = ok && h >= 0;
+                    cp = cp * 16 + (h < 0 ? 0 : h);
+                }
+                const bool control = ok && ((cp < 0x20 && cp != '\t' && cp != '\n') || (cp >= 0x7F && cp <= 0x9F));
+                const bool crlf = cp == '\r' && payload.compare(i + 6, 2, "\\n") == 0;
+                if (!control || crlf) out.append(payload, i, 6);
+                i += 6;
+                continue;
+            }
+            const bool drop = e == 'b' || e == 'f' || (e == 'r' && payload.compare(i + 2, 2, "\\n") != 0);
+            if (!drop) out.append(payload, i, 2);
+            i += 2;
+            continue;
+        }
+        if (c == '\x7F') {
+            ++i;
+            continue;
+        }
+        if (c == '\xC2' && i + 1 < payload.size() && static_cast<unsigned char>(payload[i + 1]) >= 0x80 &&
+            static_cast<unsigned char>(payload[i + 1]) <= 0x9F) {
+            i += 2;
+            continue;
+        }
+        out += c;
+        ++i;
+    }
+    return out;
+}
+}  // namespace
+
 Model Database::load(std::vector<SkippedEntry>* skipped, std::optional<Snapshot> start, bool* usedStart) {
     if (usedStart) *usedStart = false;
     if (!hasTables_) return Model{};  // read-only, a database that has no table yet: an empty journal
@@ -351,7 +437,7 @@ Model Database::load(std::vector<SkippedEntry>* skipped, std::optional<Snapshot>
         const std::string name = rows.columnText(1);
         std::string reason;
         try {
-            Action action = decodeAction(name, rows.columnText(2));
+            Action action = decodeAction(name, withoutJsonControls(rows.columnText(2)));
             if (ApplyResult r = applyAction(model, action); !r) reason = r.error;
         } catch (const std::exception& e) {
             reason = e.what();
@@ -415,8 +501,31 @@ void Database::recordAll(const std::vector<std::pair<const Action*, JournalKind>
     }
 }
 
+Database::FileId Database::fileId(const std::filesystem::path& file) {
+#ifdef _WIN32
+    (void)file;
+    return {};  // Windows does not let a file that SQLite holds open be deleted or replaced
+#else
+    struct stat st {};
+    if (::stat(file.c_str(), &st) != 0) return {};
+    return FileId{true, static_cast<std::uint64_t>(st.st_dev), static_cast<std::uint64_t>(st.st_ino)};
+#endif
+}
+
+void Database::checkFilesInPlace() {
+    if (lostFiles_.empty()) {
+        const std::filesystem::path wal = file_.string() + "-wal";
+        const FileId db = fileId(file_), log = fileId(wal);
+        if (dbId_.present && db != dbId_) lostFiles_ = fmt(Str::ErrDbReplaced, {file_.string(), tr(db.present ? Str::DbFileReplaced : Str::DbFileRemoved)});
+        else if (walId_.present && log != walId_) lostFiles_ = fmt(Str::ErrDbReplaced, {wal.string(), tr(log.present ? Str::DbFileReplaced : Str::DbFileRemoved)});
+        else if (!walId_.present) walId_ = log;  // SQLite made its log since: watched from now on
+    }
+    if (!lostFiles_.empty()) throw StorageUnavailable(lostFiles_, StorageUnavailable::Reason::CannotOpen);
+}
+
 void Database::begin() {
     if (access_ == Access::Read) throw StoreError(fmt(Str::DbReadOnlyAccess, {file_.string()}));
+    if (watchFiles_) checkFilesInPlace();
     try {
         if (batch_) {
             // The batch's transaction must still be open: SQLite may have ended it after an I/O error, and a
@@ -469,6 +578,14 @@ void Database::commit() {
         return;
     }
     if (!step_) return;
+    if (watchFiles_) {
+        try {
+            checkFilesInPlace();  // the last moment before acknowledging: never into a file that is gone
+        } catch (...) {
+            step_.reset();
+            throw;
+        }
+    }
     try {
         step_->commit();
     } catch (const SqliteError& e) {
@@ -548,6 +665,16 @@ Model replay(Database& db, const std::filesystem::path& dataDir, std::vector<Ski
     std::optional<Snapshot> snapshot;
     if (db.file() != kMemory) snapshot = readSnapshot(dataDir);  // before the journal: it is never ahead of it
     const std::int64_t seq = snapshot ? snapshot->mark.seq : 0;
+    if (db.file() != kMemory && !db.created() && db.journalSize() == 0) {
+        // An empty journal where a snapshot or archives say there was work: a journal emptied or a database
+        // replaced, never a new Tour to start over the archives.
+        bool archived = false;
+        std::error_code ec;
+        for (std::filesystem::directory_iterator it(sessionsDir(dataDir), ec), end; !ec && it != end; it.increment(ec))
+            if (std::filesystem::exists(it->path() / "etape.json", ec)) archived = true;
+        if (seq > 0 || archived)
+            throw JournalMissing(fmt(Str::ErrJournalEmptied, {db.file().string(), dataDir.string()}));
+    }
     bool used = false;
     Model model = db.load(&skipped, std::move(snapshot), &used);
     from = used ? seq : 0;
@@ -573,6 +700,7 @@ Workspace::Workspace(const std::filesystem::path& dataDir, Access access, std::s
     snapshotSeq_ = startedFrom_;
     sinceSnapshot_ = db_.lastSeq() - startedFrom_;
     if (access == Access::Read) return;
+    tempRemoved_ = tempLeftovers(dataDir_, true);  // the folder is held: no other writer has a write going on
     bool seeded = false;
     try {
         seeded = seedTour(db_, session_);

@@ -16,6 +16,7 @@
 
 #include "core/etape_line.h"
 #include "core/session.h"
+#include "store/files.h"
 #include "store/lock.h"
 #include "store/sqlite.h"
 
@@ -98,7 +99,24 @@ public:
     std::optional<std::string> meta(std::string_view key);
     void setMeta(std::string_view key, std::string_view value);
 
+    /// Write: this open created the database file.
+    bool created() const { return created_; }
+
 private:
+    /// Which file a path names now (device and inode), to notice one replaced or removed under the app.
+    struct FileId {
+        bool present = false;
+        std::uint64_t device = 0, inode = 0;
+        bool operator==(const FileId&) const = default;
+    };
+    static FileId fileId(const std::filesystem::path& file);
+    /// Throws StorageUnavailable (French: what happened and what to do) when the database file or its WAL is no
+    /// longer the file this connection writes into (removed, or replaced by a sync client): from then on every
+    /// write is refused, nothing is acknowledged into a file nobody will read.
+    void checkFilesInPlace();
+    /// Throws DatabaseCorrupt (French, with what to do) when a database that has a schema has lost its journal
+    /// table, or its journal is empty although it had entries (its counter, its seeds say so).
+    void checkJournalThere();
     /// Everything the constructor does once the connection is open.
     void prepare();
     void migrate();
@@ -113,6 +131,9 @@ private:
     Connection connection_;
     std::unique_ptr<Statement> insert_;
     std::unique_ptr<Statement> now_;  // the journal's time stamp, read once per group of records
+    bool watchFiles_ = false;  // Write on a file: checkFilesInPlace at each begin and commit
+    FileId dbId_, walId_;
+    std::string lostFiles_;  // the message once a file was found gone: every later write gets it too
     std::optional<Transaction> step_;  // the transaction begin() opened, if it opened one
     std::optional<Transaction> batch_;  // the transaction beginBatch() opened
     bool inSavepoint_ = false;          // begin() inside a batch opened a savepoint
@@ -160,6 +181,8 @@ public:
     DataFolder& folder() { return *folder_; }
     /// The journal entry of the snapshot start-up began from; 0 when it replayed the whole journal.
     std::int64_t startedFrom() const { return startedFrom_; }
+    /// Write: the temporary files of killed writes that opening removed from the folder (files.h).
+    const TempLeftovers& tempRemoved() const { return tempRemoved_; }
     /// Writer: writes the snapshot of the model now, on this thread, unless the last one is already at the
     /// journal's last entry; returns false when it could not (the journal keeps everything: nothing is lost).
     bool saveSnapshot();
@@ -209,6 +232,7 @@ private:
     Database db_;
     std::vector<SkippedEntry> skipped_;
     std::int64_t startedFrom_ = 0;
+    TempLeftovers tempRemoved_;
     Recorder recorder_{*this};
     Session session_;
     std::unique_ptr<DataFolder> folder_;

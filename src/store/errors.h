@@ -28,6 +28,13 @@ public:
     using StoreError::StoreError;
 };
 
+/// The database has lost its journal, or its journal was emptied while the folder says there was work: refused
+/// by every command, readers included (a reader would show a new Tour).
+class JournalMissing : public DatabaseCorrupt {
+public:
+    using DatabaseCorrupt::DatabaseCorrupt;
+};
+
 }  // namespace atelier::store
 
 namespace atelier::store {

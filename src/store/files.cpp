@@ -11,6 +11,7 @@
 #include <system_error>
 #include <windows.h>
 #else
+#include <csignal>
 #include <unistd.h>
 #endif
 
@@ -61,7 +62,12 @@ void writeFileAtomic(const std::filesystem::path& file, std::string_view content
     tmpName += std::to_string(getpid());
     const std::filesystem::path tmp = dir / tmpName;
     auto fail = [&](const char* what) {
-        const std::string reason = std::string(what) + " : " + std::strerror(errno);
+        const int error = errno;
+        std::string reason;
+        if (error == ENOENT || error == ENOTDIR) reason = fmt(Str::WriteReasonNoFolder, {dir.string()});
+        else if (error == EROFS || error == EACCES || error == EPERM) reason = fmt(Str::WriteReasonReadOnly, {dir.string()});
+        else if (storageReason(error) == StorageUnavailable::Reason::Full) reason = tr(Str::WriteReasonFull);
+        else reason = std::string(what) + " : " + std::strerror(error);
         std::remove(tmp.c_str());
         throw StoreError(fmt(Str::ErrWriteFile, {file.string(), reason}));
     };
@@ -90,6 +96,121 @@ void writeFileAtomic(const std::filesystem::path& file, std::string_view content
     }
 }
 #endif
+
+namespace {
+std::string processSuffix() {
+#ifdef _WIN32
+    return ".tmp-" + std::to_string(::GetCurrentProcessId());
+#else
+    return ".tmp-" + std::to_string(getpid());
+#endif
+}
+}  // namespace
+
+void writeFilesTogether(const std::filesystem::path& dir, const std::vector<std::pair<std::string, std::string>>& files,
+                        void (*check)(const std::filesystem::path&, const std::filesystem::path&),
+                        const std::filesystem::path& dataDir) {
+    if (check)
+        for (const auto& [name, content] : files) check(dataDir, dir / name);
+    std::error_code ec;
+    const bool fresh = !std::filesystem::exists(dir, ec);
+    std::filesystem::path parent = dir.parent_path();
+    if (parent.empty()) parent = ".";
+    const std::string leaf = dir.filename().empty() ? dir.parent_path().filename().string() : dir.filename().string();
+    const std::filesystem::path stage = fresh ? parent / ("." + leaf + processSuffix()) : dir / (".atelier" + processSuffix());
+    const auto cleanUp = [&] {
+        std::error_code ignored;
+        std::filesystem::remove_all(stage, ignored);
+    };
+    try {
+        if (fresh) std::filesystem::create_directories(parent, ec);  // writeFileAtomic names the folder otherwise
+        for (const auto& [name, content] : files) {
+            std::filesystem::create_directories((stage / name).parent_path(), ec);
+            writeFileAtomic(stage / name, content);
+        }
+        if (fresh) {
+            std::filesystem::rename(stage, dir, ec);
+            if (ec) throw StoreError(fmt(Str::ErrWriteFile, {dir.string(), ec.message()}));
+            return;
+        }
+        for (size_t i = files.size(); i-- > 0;) {  // the first (the document linking the others) last
+            const std::filesystem::path target = dir / files[i].first;
+            std::filesystem::create_directories(target.parent_path(), ec);
+            std::filesystem::rename(stage / files[i].first, target, ec);
+            if (ec) throw StoreError(fmt(Str::ErrWriteFile, {target.string(), ec.message()}));
+        }
+        cleanUp();
+    } catch (...) {
+        cleanUp();
+        throw;
+    }
+}
+
+namespace {
+/// The process id in a writeFileAtomic temporary's name (".NAME.tmp-PID"), or 0 when the name is not one.
+long tempOwner(const std::string& name) {
+    const auto at = name.rfind(".tmp-");
+    if (name.empty() || name.front() != '.' || at == std::string::npos || at + 5 >= name.size()) return 0;
+    long pid = 0;
+    for (size_t i = at + 5; i < name.size(); ++i) {
+        if (name[i] < '0' || name[i] > '9' || pid > 100'000'000) return 0;
+        pid = pid * 10 + (name[i] - '0');
+    }
+    return pid;
+}
+
+bool processAlive(long pid) {
+#ifdef _WIN32
+    if (pid == static_cast<long>(::GetCurrentProcessId())) return true;
+    const HANDLE h = ::OpenProcess(PROCESS_QUERY_LIMITED_INFORMATION, FALSE, static_cast<DWORD>(pid));
+    if (!h) return false;
+    DWORD code = 0;
+    const bool running = ::GetExitCodeProcess(h, &code) && code == STILL_ACTIVE;
+    ::CloseHandle(h);
+    return running;
+#else
+    if (pid == static_cast<long>(getpid())) return true;
+    return ::kill(static_cast<pid_t>(pid), 0) == 0 || errno == EPERM;
+#endif
+}
+}  // namespace
+
+TempLeftovers tempLeftovers(const std::filesystem::path& dataDir, bool remove, bool rootOnly) {
+    TempLeftovers found;
+    std::error_code ec;
+    const auto visit = [&](const std::filesystem::path& file) {
+        const long pid = tempOwner(file.filename().string());
+        if (pid == 0 || processAlive(pid)) return;  // a write still going on is not a leftover
+        std::error_code fileEc;
+        const auto status = std::filesystem::symlink_status(file, fileEc);
+        std::uintmax_t size = 0;
+        if (std::filesystem::is_directory(status)) {  // a booklet's temporary folder (writeFilesTogether)
+            for (std::filesystem::recursive_directory_iterator it(file, fileEc), end; !fileEc && it != end;
+                 it.increment(fileEc))
+                if (it->is_regular_file(fileEc)) size += it->file_size(fileEc);
+            if (remove && std::filesystem::remove_all(file, fileEc) == static_cast<std::uintmax_t>(-1)) return;
+        } else {
+            if (!std::filesystem::is_regular_file(status)) return;
+            size = std::filesystem::file_size(file, fileEc);
+            if (remove && !std::filesystem::remove(file, fileEc)) return;
+        }
+        ++found.files;
+        found.bytes += fileEc ? 0 : size;
+    };
+    for (std::filesystem::directory_iterator it(dataDir, ec), end; !ec && it != end; it.increment(ec)) visit(it->path());
+    for (const char* folder : {"documents", "sessions", "photos"}) {
+        if (rootOnly) break;
+        std::error_code walkEc;
+        for (std::filesystem::recursive_directory_iterator it(dataDir / folder, walkEc), end; !walkEc && it != end;
+             it.increment(walkEc)) {
+            std::error_code kindEc;
+            if (tempOwner(it->path().filename().string()) != 0 && it->is_directory(kindEc))
+                it.disable_recursion_pending();  // removed whole, never walked into
+            visit(it->path());
+        }
+    }
+    return found;
+}
 
 std::optional<StorageUnavailable::Reason> storageReason(int systemErrno) {
     switch (systemErrno) {

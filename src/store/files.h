@@ -8,6 +8,8 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "store/errors.h"
 
@@ -16,6 +18,25 @@ namespace atelier::store {
 /// Writes `content` to `file` through a temporary file in the same folder, flushed, then renamed over `file`.
 /// Throws StoreError (French message naming the file) when it cannot; `file` is then unchanged.
 void writeFileAtomic(const std::filesystem::path& file, std::string_view content);
+
+/// The temporary files that writeFileAtomic (and the snapshot) leave when the process is killed mid-write:
+/// `.NAME.tmp-PID` in the data folder and under its documents/, sessions/ and photos/, whose process is gone.
+struct TempLeftovers {
+    int files = 0;
+    std::uintmax_t bytes = 0;
+};
+/// Counts them (`remove` false) or removes them (`remove` true: what was removed); `rootOnly`: those directly in
+/// the folder. Never throws.
+TempLeftovers tempLeftovers(const std::filesystem::path& dataDir, bool remove, bool rootOnly = false);
+
+/// Writes `files` (name relative to `dir`, content; names may hold one sub-folder: "photos/a.jpg") into `dir` so
+/// that nobody sees part of them: into a temporary folder beside, renamed whole when `dir` does not exist yet;
+/// else each file renamed in from a temporary folder inside `dir`, the first of the list (the document that links
+/// the others) last. `check`, when given, is called on each final path first (DataFolder::checkOutput). Throws
+/// StoreError; a temporary folder is removed on failure (and, when killed, at the data folder's next start).
+void writeFilesTogether(const std::filesystem::path& dir, const std::vector<std::pair<std::string, std::string>>& files,
+                        void (*check)(const std::filesystem::path& dataDir, const std::filesystem::path& out) = nullptr,
+                        const std::filesystem::path& dataDir = {});
 
 /// What a system error says about the data folder: read-only (EROFS, EACCES, EPERM), full (ENOSPC, EDQUOT), or
 /// unreachable (ENOENT, ENOTDIR…); nullopt for other errors.

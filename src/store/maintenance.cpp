@@ -1,6 +1,10 @@
 #include "store/maintenance.h"
 
+#include <sqlite3.h>
+
+#include "core/strings.h"
 #include "store/errors.h"
+#include "store/files.h"
 #include "store/snapshot.h"
 
 namespace atelier::store {
@@ -35,6 +39,10 @@ FolderSizes folderSizes(const std::filesystem::path& dataDir) {
     sizes.snapshot = fileSize(snapshotFile(dataDir));
     sizes.sessions = treeSize(dataDir / "sessions", &sizes.archives);
     sizes.documents = treeSize(dataDir / "documents");
+    const TempLeftovers all = tempLeftovers(dataDir, false);
+    sizes.temporary = all.bytes;
+    sizes.temporaryFiles = all.files;
+    sizes.rootTemporary = tempLeftovers(dataDir, false, true).bytes;  // the others are inside sessions/, documents/
     return sizes;
 }
 
@@ -42,6 +50,9 @@ void checkpoint(Database& db) {
     try {
         db.connection().exec("PRAGMA wal_checkpoint(TRUNCATE)");
     } catch (const SqliteError& e) {
+        if ((e.code & 0xff) == SQLITE_FULL || storageReason(e.systemErrno) == StorageUnavailable::Reason::Full)
+            throw StorageUnavailable(fmt(Str::ErrCheckpointFull, {db.file().parent_path().string()}),
+                                     StorageUnavailable::Reason::Full);
         throw StoreError(e.what());
     }
 }

@@ -17,7 +17,10 @@ struct FolderSizes {
     std::uintmax_t sessions = 0;   // sessions/ (the archive and the summaries beside it)
     std::uintmax_t documents = 0;  // documents/
     int archives = 0;              // sessions/*/etape.json
-    std::uintmax_t total() const { return database + wal + snapshot + sessions + documents; }
+    std::uintmax_t temporary = 0;  // temporary files of killed writes (files.h, TempLeftovers), also counted above
+    int temporaryFiles = 0;
+    std::uintmax_t rootTemporary = 0;  // the part of `temporary` directly in the folder (not in a part above)
+    std::uintmax_t total() const { return database + wal + snapshot + sessions + documents + rootTemporary; }
 };
 
 /// What the folder holds now (a part that is missing counts 0).

@@ -20,7 +20,9 @@
 namespace atelier::store {
 
 /// The layout of snapshot.bin; bump it when the header or the body changes.
-inline constexpr std::uint32_t kSnapshotFormat = 2;  // 2: the library of practices, actions-phares, evaluations
+// 2: the library of practices, actions-phares, evaluations; 3: text without control characters (issue 35: a
+// snapshot of before may hold text the journal's replay now cleans, so it is replayed instead)
+inline constexpr std::uint32_t kSnapshotFormat = 3;
 /// A writer snapshots the model again once this many journal entries follow the last snapshot.
 inline constexpr std::int64_t kSnapshotEvery = 500;
 /// A journal shorter than this replays faster than a snapshot is written and read: no snapshot is made for it

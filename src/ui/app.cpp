@@ -555,7 +555,9 @@ void App::handle(Request& request, Actions& follow) {
             }
             // One folder per étape, named like its archive folder (date and host).
             const std::string folder = store::archiveFile(app.folder_->dir(), *archive).parent_path().filename().string();
-            const store::Outcome done = app.folder_->writeDocuments(folder, exporting::summaryFiles(*archive));
+            const store::Outcome done = app.folder_->writeDocuments(
+                folder, exporting::summaryFiles(*archive, store::readPhotos(app.folder_->dir(),
+                                                                            exporting::summaryPhotoPaths(*archive))));
             if (!done) return app.toast(done.message, true);
             app.written(done);
         }

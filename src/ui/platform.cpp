@@ -39,6 +39,8 @@
 #include <vector>
 
 #include "core/strings.h"
+#include "store/data_folder.h"
+#include "store/files.h"
 #include "ui/app.h"
 #include "ui/fonts.h"
 #include "ui/frame.h"
@@ -166,9 +168,12 @@ public:
     }
     void present() { glfwSwapBuffers(handle_); }
 
-    /// Writes the rendered back buffer (call after render(), before present()) to `file` as an opaque PNG.
-    /// Returns the framebuffer size written, or {0, 0} when the file could not be written.
-    std::pair<int, int> savePng(const std::filesystem::path& file) const {
+    /// The rendered back buffer (call after render(), before present()) as an opaque PNG, written beside `file` then
+    /// renamed over it (never in place), refused when `file` is one of the data folder `dataDir`'s own files
+    /// (store::DataFolder::checkOutput; empty `dataDir`: no check). Returns the framebuffer size written, or {0, 0}
+    /// with `error` set when the file could not be written.
+    std::pair<int, int> savePng(const std::filesystem::path& file, const std::filesystem::path& dataDir = {},
+                                std::string* error = nullptr) const {
         int w = 0, h = 0;
         glfwGetFramebufferSize(handle_, &w, &h);
         const size_t row = static_cast<size_t>(w) * 4;
@@ -181,8 +186,18 @@ public:
             std::copy_n(pixels.data() + static_cast<size_t>(h - 1 - y) * row, row,
                         flipped.data() + static_cast<size_t>(y) * row);
         for (size_t i = 3; i < flipped.size(); i += 4) flipped[i] = 255;
-        // string(): UTF-8 on Windows too, where stb_image_write opens it with _wfopen (STBIW_WINDOWS_UTF8)
-        if (!stbi_write_png(file.string().c_str(), w, h, 4, flipped.data(), static_cast<int>(row))) return {0, 0};
+        std::string png;
+        const auto append = [](void* context, void* data, int size) {
+            static_cast<std::string*>(context)->append(static_cast<const char*>(data), static_cast<size_t>(size));
+        };
+        if (!stbi_write_png_to_func(append, &png, w, h, 4, flipped.data(), static_cast<int>(row))) return {0, 0};
+        try {
+            if (dataDir.empty()) store::writeFileAtomic(file, png);
+            else store::DataFolder::writeOutput(dataDir, file, png);
+        } catch (const std::exception& e) {
+            if (error) *error = e.what();
+            return {0, 0};
+        }
         return {w, h};
     }
 
@@ -489,10 +504,12 @@ Status screenshot(Session& session, const ScreenshotOptions& options) {
     Actions actions;
     UiRequests requests;
     std::pair<int, int> written{0, 0};
+    std::string writeError;
     // Auto-sized widgets and tables settle after a couple of frames; a dropped file is read, then its dialog opens.
     const int kFrames = options.dropCsv.empty() ? 4 : 7;
     for (int frame = 0; frame < kFrames; ++frame) {
         glfwPollEvents();
+        if (frame == kFrames - 2) waitForPhotos();  // decoded on workers: ready for the frames that are saved
         window.begin();
         if (entry->projector()) app.drawProjector(requests);
         else app.drawConsole(actions, requests);
@@ -500,10 +517,13 @@ Status screenshot(Session& session, const ScreenshotOptions& options) {
         if (!options.dropCsv.empty()) app.apply(actions, requests);  // the shell reads the dropped file
         actions.clear();
         requests = UiRequests{};
-        if (frame == kFrames - 1) written = window.savePng(options.out);
+        if (frame == kFrames - 1)
+            written = window.savePng(options.out, options.folder ? options.folder->dir() : std::filesystem::path(),
+                                     &writeError);
         window.present();
     }
-    if (written.first == 0) return Status::failure("impossible d'écrire « " + options.out.string() + " »");
+    if (written.first == 0)
+        return Status::failure(writeError.empty() ? "impossible d'écrire « " + options.out.string() + " »" : writeError);
     if (written != std::pair{options.width, options.height})
         return Status::failure("la fenêtre mesure " + std::to_string(written.first) + "×" +
                                std::to_string(written.second) + " au lieu de " + std::to_string(options.width) +

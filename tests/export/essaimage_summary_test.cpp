@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include <string>
+#include <vector>
 
 #include "core/archive.h"
 #include "core/session.h"
@@ -69,4 +70,25 @@ TEST_CASE("a summary without actions-phares nor evaluation has neither section")
     CHECK(html.find("Actions-phares de la Cité hôte") == std::string::npos);
     CHECK(html.find("Évaluation à chaud") == std::string::npos);
     CHECK(html.find("Pratiques à essaimer") != std::string::npos);
+}
+
+TEST_CASE("the summary's files carry the photos of the actions-phares beside them, drawn rather than named (29.5)") {
+    const EtapeArchive a = essaimageArchive("Le café des parents");
+    REQUIRE(exporting::summaryPhotoPaths(a) == std::vector<std::string>{"photos/cafe.jpg"});
+    const auto files = exporting::summaryFiles(a, {{"photos/cafe.jpg", "JPEG bytes"}});
+    std::string html, md;
+    bool photo = false;
+    for (const auto& [name, content] : files) {
+        if (name.size() > 5 && name.compare(name.size() - 5, 5, ".html") == 0) html = content;
+        if (name.size() > 3 && name.compare(name.size() - 3, 3, ".md") == 0) md = content;
+        if (name == "photos/cafe.jpg") photo = content == "JPEG bytes";
+    }
+    CHECK(photo);
+    CHECK(html.find("<img src=\"photos/cafe.jpg\"") != std::string::npos);
+    CHECK(html.find("Photos : photos/cafe.jpg") == std::string::npos);
+    CHECK(md.find("](photos/cafe.jpg)") != std::string::npos);
+    // Without the photo's bytes (not on disk), it is named as before.
+    for (const auto& [name, content] : exporting::summaryFiles(a))
+        if (name.size() > 5 && name.compare(name.size() - 5, 5, ".html") == 0)
+            CHECK(content.find("Photos : photos/cafe.jpg") != std::string::npos);
 }

@@ -452,3 +452,16 @@ TEST_CASE("Projecteur: « Découverte », « Pratiques à essaimer » and the ev
     CHECK(drawn(texts, "Le café des parents du collège César Franck (4 réponse(s))"));
     CHECK(drawn(texts, "«\u00a0Le café des parents, simple à lancer chez nous\u00a0»"));
 }
+
+TEST_CASE("Photos of an action-phare (issue 29.5): every one projected, a thumbnail for each in the console") {
+    Library c;
+    ActionPhare first = c.etape1().actionsPhares.front();
+    first.photos = {"photos/atelier.jpg", "photos/cour.jpg", "photos/visite.png"};
+    REQUIRE(c.session.apply(UpdateActionPhare{c.etape1().id, first}).ok);
+    c.app.showScreen("projecteur-decouverte");
+    const auto texts = c.projected();
+    for (const std::string& photo : first.photos)  // none is on disk in the test: each named where it goes
+        CHECK(drawn(texts, "Photo introuvable : " + photo));
+    c.show("actions-phares");
+    for (int p = 0; p < 3; ++p) CHECK(probe::find("ap.0.photo.thumb." + std::to_string(p)).has_value());
+}

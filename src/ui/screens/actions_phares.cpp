@@ -6,6 +6,8 @@
 
 #include <imgui.h>
 
+#include <algorithm>
+
 #include "core/strings.h"
 #include "core/text.h"
 #include "store/data_folder.h"
@@ -54,7 +56,8 @@ void drawOne(ActionsPharesView& view, ScreenContext& ctx, const Etape& e, const 
         probe::mark(key + "." + std::string(f.id + 2));
     }
 
-    // Photos: listed by file name, each removable; a new one by its path.
+    // Photos: a thumbnail (once decoded; a frame until then, or without a GPU) and the file name, each removable;
+    // a new one by its path.
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted(tr(Str::APPhotos));
     ImGui::SameLine(labelWidth);
@@ -66,8 +69,21 @@ void drawOne(ActionsPharesView& view, ScreenContext& ctx, const Etape& e, const 
     for (size_t p = 0; p < a.photos.size(); ++p) {
         ImGui::PushID(static_cast<int>(p));
         if (p > 0) ImGui::SetCursorPosX(labelWidth);
+        const float thumb = ImGui::GetFontSize() * 4.0f;
+        const PhotoTexture& photo = photoTexture(a.photos[p]);
+        if (photo.texture && photo.width > 0 && photo.height > 0) {
+            const float scale = std::min(thumb / static_cast<float>(photo.width), thumb / static_cast<float>(photo.height));
+            ImGui::Image(photo.texture, ImVec2(static_cast<float>(photo.width) * scale, static_cast<float>(photo.height) * scale));
+        } else {
+            const ImVec2 at = ImGui::GetCursorScreenPos();
+            ImGui::Dummy(ImVec2(thumb, thumb * 0.75f));
+            ImGui::GetWindowDrawList()->AddRect(at, ImVec2(at.x + thumb, at.y + thumb * 0.75f),
+                                                ImGui::GetColorU32(ImGuiCol_Border));
+        }
+        probe::mark(key + ".photo.thumb." + std::to_string(p));
+        ImGui::SameLine();
         ImGui::AlignTextToFramePadding();
-        ImGui::TextUnformatted(a.photos[p].c_str());
+        ImGui::TextUnformatted(photo.error.empty() ? a.photos[p].c_str() : photo.error.c_str());
         ImGui::SameLine();
         if (ImGui::SmallButton(tr(Str::APPhotoRemove))) removePhoto = static_cast<int>(p);
         probe::mark(key + ".photo.remove." + std::to_string(p));

@@ -143,12 +143,15 @@ struct TextureBackend {
 void setTextureBackend(TextureBackend backend);
 /// Frees every photo texture (before the GL context goes away).
 void releasePhotoTextures();
-/// A photo as a texture, decoded once with stb_image (scaled down to 2048 pixels a side at most).
+/// A photo as a texture, decoded once on a worker thread (scaled down to 2048 pixels a side at most): empty (no
+/// texture, no error) while it decodes.
 struct PhotoTexture {
     ImTextureID texture = nullptr;  // null: no backend, or the file could not be read
     int width = 0, height = 0;
     std::string error;              // why it could not be read
 };
 const PhotoTexture& photoTexture(const std::string& relativePath);
+/// Waits for the photos being decoded and makes their textures (a screenshot, before its last frame).
+void waitForPhotos();
 
 }  // namespace atelier::ui

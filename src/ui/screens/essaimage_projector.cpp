@@ -109,27 +109,38 @@ bool projectDecouverte(ImDrawList* draw, ImVec2 min, ImVec2 max, const Projector
     y += fitText(draw, f.large, 36 * u, ImVec2(left, y), kMuted, kBackground, host, view, right - left,
                  TextRole::Label).y + 24 * u;
 
-    // The photo on the right (its first), the text on the left; the text alone across without a photo.
+    // Every photo on the right, in a grid (one large, two stacked, then two columns…), the text on the left; the
+    // text alone across without a photo.
     float textRight = right;
     if (!a->photos.empty() && bottom - y > 80 * u) {
         const ImVec2 areaMin(left + (right - left) * 0.42f, y), areaMax(right, bottom);
         textRight = areaMin.x - 40 * u;
-        const PhotoTexture& photo = photoTexture(a->photos.front());
-        if (photo.texture && photo.width > 0 && photo.height > 0) {
-            const float aw = areaMax.x - areaMin.x, ah = areaMax.y - areaMin.y;
-            const float scale = std::min(aw / static_cast<float>(photo.width), ah / static_cast<float>(photo.height));
-            const ImVec2 size(static_cast<float>(photo.width) * scale, static_cast<float>(photo.height) * scale);
-            const ImVec2 at(areaMin.x + (aw - size.x) * 0.5f, areaMin.y);
-            draw->AddImage(photo.texture, at, ImVec2(at.x + size.x, at.y + size.y));
-        } else {
-            // No texture (a headless frame) or an unreadable file: where the photo goes, with its name.
-            draw->AddRect(areaMin, areaMax, kMuted, 8 * u, 0, std::max(1.0f, 3 * u));
-            const std::string label = photo.error.empty() ? a->photos.front() : photo.error;
-            const float pad = 24 * u;
-            const Fitted t = fitBlock(f.large, label, areaMax.x - areaMin.x - 2 * pad, areaMax.y - areaMin.y - 2 * pad,
-                                      30 * u, 14 * u);
-            fitText(draw, f.large, t.size, ImVec2(areaMin.x + pad, areaMin.y + pad), kMuted, kBackground, t.text,
-                    ImRect(areaMin, areaMax), areaMax.x - areaMin.x - 2 * pad, TextRole::Label);
+        const int count = static_cast<int>(a->photos.size());
+        const int columns = count <= 2 ? 1 : (count <= 6 ? 2 : 3);
+        const int rows = (count + columns - 1) / columns;
+        const float gapPhoto = 16 * u;
+        const float cellW = (areaMax.x - areaMin.x - gapPhoto * static_cast<float>(columns - 1)) / static_cast<float>(columns);
+        const float cellH = (areaMax.y - areaMin.y - gapPhoto * static_cast<float>(rows - 1)) / static_cast<float>(rows);
+        for (int i = 0; i < count; ++i) {
+            const ImVec2 cellMin(areaMin.x + static_cast<float>(i % columns) * (cellW + gapPhoto),
+                                 areaMin.y + static_cast<float>(i / columns) * (cellH + gapPhoto));
+            const ImVec2 cellMax(cellMin.x + cellW, cellMin.y + cellH);
+            const std::string& path = a->photos[static_cast<size_t>(i)];
+            const PhotoTexture& photo = photoTexture(path);
+            if (photo.texture && photo.width > 0 && photo.height > 0) {
+                const float scale = std::min(cellW / static_cast<float>(photo.width), cellH / static_cast<float>(photo.height));
+                const ImVec2 size(static_cast<float>(photo.width) * scale, static_cast<float>(photo.height) * scale);
+                const ImVec2 at(cellMin.x + (cellW - size.x) * 0.5f, cellMin.y + (cellH - size.y) * 0.5f);
+                draw->AddImage(photo.texture, at, ImVec2(at.x + size.x, at.y + size.y));
+            } else {
+                // Not decoded yet, no texture (a headless frame) or an unreadable file: where the photo goes, named.
+                draw->AddRect(cellMin, cellMax, kMuted, 8 * u, 0, std::max(1.0f, 3 * u));
+                const std::string label = photo.error.empty() ? path : photo.error;
+                const float pad = std::min(24 * u, cellW * 0.08f);
+                const Fitted t = fitBlock(f.large, label, cellW - 2 * pad, cellH - 2 * pad, 30 * u, 14 * u);
+                fitText(draw, f.large, t.size, ImVec2(cellMin.x + pad, cellMin.y + pad), kMuted, kBackground, t.text,
+                        ImRect(cellMin, cellMax), cellW - 2 * pad, TextRole::Label);
+            }
         }
     }
 

@@ -258,7 +258,7 @@ void writeEvaluation(const EtapeArchive& a, SummaryWriter& w) {
     if (!e.evaluation.questions.empty()) {
         w.section(tr(Str::SumEvaluation));
         const EvaluationResults r = evaluationResults(e.evaluation);
-        w.paragraph(fmt(Str::SumEvaluationResponses, {std::to_string(r.responses)}));
+        w.paragraph(fmt(Str::SumEvaluationResponses, {std::to_string(r.respondents)}));
         for (const QuestionResult& q : r.questions) {
             w.subsection(q.question.text);
             if (q.respondents == 0) {

@@ -11,6 +11,7 @@
 #include <cctype>
 #include <cmath>
 #include <imgui.h>
+#include <imgui_internal.h>  // ClearActiveID: closing commits the field being edited
 #include <iterator>
 #include <random>
 #include <variant>
@@ -390,7 +391,17 @@ void App::drawNotices() {
     }
 }
 
+void App::requestClose() {
+    if (state_.closingFrames < 0) state_.closingFrames = 0;
+}
+
 void App::drawConsole(Actions& actions, UiRequests& requests) {
+    if (state_.closingFrames >= 0) {
+        // Closing: the field being edited loses the keyboard as if the user had clicked elsewhere, so this frame
+        // emits its edit (IsItemDeactivatedAfterEdit) and apply() saves it before the loop ends.
+        ImGui::ClearActiveID();
+        ++state_.closingFrames;
+    }
     forgetInactiveTextState();  // before any field: no stale per-field undo on a text changed behind its back
     refreshRoom();
     state_.countdown.tick(ImGui::GetIO().DeltaTime * 1000.0);
@@ -729,7 +740,10 @@ void App::apply(Actions& actions, UiRequests& requests) {
     }
     requests.undo = requests.redo = false;
     pumpParticipation();  // the phones' actions, after the console's: one writer, on this thread
-    if (requests.quit) state_.quitRequested = true;  // the loop reads it after the frame's requests are reset
+    if (requests.quit) {  // the loop reads it after the frame's requests are reset
+        state_.quitRequested = true;
+        requestClose();
+    }
     if (requests.monitor >= 0) state_.projectorMonitor = requests.monitor;
     if (requests.leaveProjector) state_.projectorInConsole = false;
     // With a single screen the projector view toggles inside the console; with two, the platform moves the

@@ -72,6 +72,7 @@ struct AppState {
     bool projectorFullscreen = false;   // reported by the platform
     bool projectorInConsole = false;    // single screen: F5 shows the projector view in the console
     bool quitRequested = false;         // Fichier → Quitter: the platform's loop ends (kept after the frame)
+    int closingFrames = -1;             // closing (however asked): frames drawn since; -1 while not closing
     /// Where the last documents went (a summary, an attendance sheet…): shown with « Ouvrir le dossier » until
     /// dismissed.
     struct Written {
@@ -168,6 +169,12 @@ public:
     /// Applies the actions and the undo/redo requests of a frame, in order; errors become toasts, and a change
     /// the journal could not save opens a modal. Tells the screens' submissions how their actions went.
     void apply(Actions& actions, UiRequests& requests);
+    /// Asks the app to close, however that is asked (Quitter, the window's close button, Alt+F4, SIGTERM, the
+    /// session ending): the next frame takes the keyboard away from the field being edited, so that its edit is
+    /// emitted and applied like any other before the loop ends. Asking again changes nothing.
+    void requestClose();
+    /// True once a close was asked and the frames that commit the field being edited have been drawn and applied.
+    bool readyToClose() const { return state_.closingFrames >= 2; }
     /// Shows a message for a few seconds at the bottom of the console.
     void toast(std::string text, bool error = false);
     /// Shows the screen registered as `name` (a screenshot, a test): a console tab, or what the projector shows

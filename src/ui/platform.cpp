@@ -5,6 +5,29 @@
 // [SECTION] Windows and contexts
 // [SECTION] Where the windows open (ui/placement.h)
 // [SECTION] The app loop
+
+namespace {
+
+/// Set by SIGTERM, SIGINT or SIGHUP: the loop closes the app as Quitter does (edit committed, windows
+/// remembered, exit 0) instead of dying with the field being edited. A second signal of the same kind kills as
+/// before (the handler gives the default back), for an app that does not answer.
+volatile std::sig_atomic_t gCloseSignal = 0;
+
+void onCloseSignal(int sig) {
+    gCloseSignal = 1;
+    std::signal(sig, SIG_DFL);
+}
+
+void installCloseSignals() {
+    gCloseSignal = 0;
+    std::signal(SIGTERM, onCloseSignal);
+    std::signal(SIGINT, onCloseSignal);
+#ifdef SIGHUP
+    std::signal(SIGHUP, onCloseSignal);
+#endif
+}
+
+}  // namespace
 // [SECTION] Screenshot and fatal error window
 
 #ifdef _WIN32
@@ -22,6 +45,7 @@
 #include <stb_image_write.h>
 
 #include <algorithm>
+#include <csignal>
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
@@ -331,7 +355,31 @@ void setProjectorFullscreen(GLFWwindow* projector, GLFWmonitor* monitor) {
 
 // [SECTION] The app loop
 
+namespace {
+
+/// Set by SIGTERM, SIGINT or SIGHUP: the loop closes the app as Quitter does (edit committed, windows
+/// remembered, exit 0) instead of dying with the field being edited. A second signal of the same kind kills as
+/// before (the handler gives the default back), for an app that does not answer.
+volatile std::sig_atomic_t gCloseSignal = 0;
+
+void onCloseSignal(int sig) {
+    gCloseSignal = 1;
+    std::signal(sig, SIG_DFL);
+}
+
+void installCloseSignals() {
+    gCloseSignal = 0;
+    std::signal(SIGTERM, onCloseSignal);
+    std::signal(SIGINT, onCloseSignal);
+#ifdef SIGHUP
+    std::signal(SIGHUP, onCloseSignal);
+#endif
+}
+
+}  // namespace
+
 int runApp(Session& session, store::DataFolder* folder, std::vector<std::string> notices) {
+    installCloseSignals();  // from the start: a signal while the windows open closes at the first frame
     Glfw glfw;
     if (!glfw.ok) {
         std::fprintf(stderr, "%s\n", "Aucun affichage disponible : lancez Atelier depuis une session graphique.");
@@ -379,8 +427,12 @@ int runApp(Session& session, store::DataFolder* folder, std::vector<std::string>
     const char* exitAfter = std::getenv("ATELIER_EXIT_AFTER_FRAMES");
     const char* smokeDir = std::getenv("ATELIER_SMOKE_DIR");
     long framesLeft = exitAfter ? std::strtol(exitAfter, nullptr, 10) : -1;
-    while (!glfwWindowShouldClose(console.handle()) && !app.state().quitRequested && framesLeft-- != 0) {
+    while (framesLeft-- != 0) {
         glfwPollEvents();
+        // However the app is asked to close (Quitter, the close button, Alt+F4, SIGTERM, SIGINT, the session
+        // ending), it first draws the frames that commit the field being edited, then leaves the loop.
+        if (glfwWindowShouldClose(console.handle()) || app.state().quitRequested || gCloseSignal) app.requestClose();
+        if (app.readyToClose()) break;
         AppState& state = app.state();
         state.monitors.clear();
         for (GLFWmonitor* m : monitors()) {

@@ -266,7 +266,7 @@ bool projectEvaluation(ImDrawList* draw, ImVec2 min, ImVec2 max, const Projector
     y += fitText(draw, f.largeBold, 52 * u, ImVec2(left, y), kAccent, kBackground,
                  fmt(Str::ProjEvalTitle, {std::to_string(e.header.number)}), view, right - left, TextRole::Label).y;
     y += fitText(draw, f.large, 32 * u, ImVec2(left, y + 6 * u), kMuted, kBackground,
-                 fmt(Str::SumEvaluationResponses, {std::to_string(r.responses)}), view, right - left,
+                 fmt(Str::SumEvaluationResponses, {std::to_string(r.respondents)}), view, right - left,
                  TextRole::Label).y + 30 * u;
 
     std::vector<const QuestionResult*> grades, texts;

@@ -115,10 +115,14 @@ std::string cover(const BookletInput& in) {
     }
     std::string b = "<section class=\"cover\"><div class=\"kicker\">" + escape(tr(Str::TourTitle)) + "</div><h1>" +
                     escape(in.title) + "</h1><p class=\"lead\">" + escape(tr(Str::LivLead)) + "</p>";
-    b += "<p class=\"facts\"><strong>" + std::to_string(in.archives.size()) + "</strong> " + escape(tr(Str::LivFactEtapes)) +
-         " · <strong>" + std::to_string(present) + "</strong> " + escape(tr(Str::LivFactPresent)) + " · <strong>" +
-         std::to_string(cites.size()) + "</strong> " + escape(tr(Str::LivFactCites)) + " · <strong>" +
-         std::to_string(practices) + "</strong> " + escape(tr(Str::LivFactPractices)) + "</p>";
+    // Each fact agrees with its number (« 1 étape », « 0 présence », « 12 présences »), the number in bold.
+    auto fact = [](size_t n, Str key) {
+        const std::string text = fmt(key, {std::to_string(n)});
+        const size_t space = text.find(' ');
+        return "<strong>" + escape(text.substr(0, space)) + "</strong>" + escape(text.substr(space));
+    };
+    b += "<p class=\"facts\">" + fact(in.archives.size(), Str::LivFactEtapes) + " · " + fact(present, Str::LivFactPresent) +
+         " · " + fact(cites.size(), Str::LivFactCites) + " · " + fact(practices, Str::LivFactPractices) + "</p>";
     b += contactBlock(in.settings) + "</section>\n";
     return b;
 }

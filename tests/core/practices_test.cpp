@@ -323,7 +323,7 @@ TEST_CASE("the evaluation: bad answers and changes that would lose answers are r
     // Once answered, a question can be neither removed nor changed in kind, and the scale keeps its size.
     REQUIRE(f.s.apply(AddEvaluationResponse{f.e, EvaluationResponse{0, 4, std::nullopt, {{overall, 2}}}}).ok);
     std::vector<EvaluationQuestion> fewer(qs.begin() + 1, qs.end());
-    CHECK(refused(f.s, SetEvaluation{f.e, fewer, {}}).find("a déjà 4 réponse(s)") != std::string::npos);
+    CHECK(refused(f.s, SetEvaluation{f.e, fewer, {}}).find("a déjà 4 réponses") != std::string::npos);
     CHECK(refused(f.s, SetEvaluation{f.e, qs, {"Non", "Oui"}}) ==
           "Des notes ont déjà été saisies : l'échelle ne peut plus changer de nombre de niveaux.");
     CHECK(refused(f.s, SetEvaluation{f.e, qs, {"Bien", "Bien", "Bien"}}) ==

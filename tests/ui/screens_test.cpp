@@ -250,7 +250,7 @@ TEST_CASE("Inscriptions: importing a CSV from its path (or a dropped file) and w
     REQUIRE(c.etape1().registrations.size() == 1);
     CHECK(c.session.model().person(c.etape1().registrations[0].person)->name == "Zoé Lefèvre");
     CHECK(c.app.view<RegistrationsView>().report.find("ligne 3 : le nom manque") != std::string::npos);
-    CHECK(c.session.undoLabel() == "Importer 1 inscription(s)");
+    CHECK(c.session.undoLabel() == "Importer 1 inscription");
 
     // A file that cannot be read: a message, nothing imported.
     c.app.dropFile((dir / "absent.csv").string());

@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include "ui/harness.h"
+#include "ui/screens/essaimage.h"
 
 using namespace atelier;
 using namespace atelier::ui;
@@ -44,4 +45,87 @@ TEST_CASE("Justesse: Fichier → Quitter closes through the same path (the edit 
     c.frame();
     c.frame();
     CHECK(c.app.readyToClose());
+}
+
+// [SECTION] Point 9: gestures that file the wrong thing
+
+TEST_CASE("Justesse: at the door, typing after a walk-in question cancels it; Enter never confirms a walk-in") {
+    Console c;
+    const Id e1 = c.etape1().id;
+    c.show("inscriptions");
+    const size_t people = c.session.model().people.size();
+    c.typeAndEnter("zzz");
+    REQUIRE(c.app.view<RegistrationsView>().walkIn);
+    CHECK(c.app.view<RegistrationsView>().walkIn->name == "zzz");
+    // Typing goes on: the question about « zzz » is gone, and Enter asks about the new name without adding anyone.
+    c.imgui.type("yan");
+    c.frame();
+    CHECK_FALSE(c.app.view<RegistrationsView>().walkIn);
+    c.press(ImGuiKey_Enter);
+    REQUIRE(c.app.view<RegistrationsView>().walkIn);
+    CHECK(c.app.view<RegistrationsView>().walkIn->name == "zzzyan");
+    c.press(ImGuiKey_Enter);  // Enter again: still a question, nobody added
+    CHECK(c.session.model().people.size() == people);
+    CHECK(c.session.model().etape(e1)->registrations.empty());
+    // Its own key confirms: Ctrl+Entrée.
+    c.imgui.ctrl(true);
+    c.press(ImGuiKey_Enter);
+    c.imgui.ctrl(false);
+    c.frame();
+    REQUIRE(c.session.model().etape(e1)->registrations.size() == 1);
+    CHECK(c.session.model().person(c.session.model().etape(e1)->registrations.front().person)->name == "zzzyan");
+    CHECK(c.session.model().people.size() == people + 1);
+}
+
+TEST_CASE("Justesse: in Bibliothèque the follow-up form starts empty when another practice is selected") {
+    Console c;
+    atelier::test::addIdeaBoard(c.session, c.etape1().id, 40);
+    atelier::test::addEssaimage(c.session, c.etape1().id);
+    c.show("bibliotheque");
+    c.click("library.row.0");
+    LibraryView& view = c.app.view<LibraryView>();
+    const Id first = view.selected;
+    view.followCite = c.session.model().territoryByName("Arras")->id;  // what the Cité combo sets
+    view.followStatus = FollowUpStatus::Abandonnee;
+    view.followNote = "Note pour la première";
+    c.frame();
+    CHECK(view.followCite);  // kept while the same practice stays selected
+    c.click("library.row.1");
+    REQUIRE(view.selected != first);
+    CHECK_FALSE(view.followCite);
+    CHECK(view.followStatus == FollowUpStatus::Essayee);
+    CHECK(view.followNote.empty());
+}
+
+TEST_CASE("Justesse: a double click on « Déposer le bulletin » casts one ballot, not one more blank") {
+    Console c;
+    c.session = atelier::test::dayOfEtapeSession();
+    c.app.state().selectedEtape = c.session.model().etapeByNumber(1)->id;
+    c.show("votes");
+    c.click("vote.1");  // dot voting
+    const size_t before = c.etape1().votes[1].ballots.size();
+    c.click("ballot.dots.0");
+    c.selectAll();
+    c.typeAndEnter("2");
+    c.frame();
+    // Two presses within the double-click time, at the same place.
+    c.frame();
+    c.imgui.moveMouse(c.center("ballot.cast"));
+    c.frame();
+    for (int i = 0; i < 2; ++i) {
+        c.imgui.mouseDown(true);
+        c.frame();
+        c.imgui.mouseDown(false);
+        c.frame();
+    }
+    c.frame();
+    REQUIRE(c.etape1().votes[1].ballots.size() == before + 1);
+    CHECK(c.etape1().votes[1].ballots.back().ballot.dots == std::vector<std::pair<int, long long>>{{0, 2}});
+    // A single click later casts again: one click, one ballot.
+    c.click("ballot.dots.1");
+    c.selectAll();
+    c.typeAndEnter("1");
+    for (int i = 0; i < 30; ++i) c.frame();  // past the double-click time
+    c.click("ballot.cast");
+    CHECK(c.etape1().votes[1].ballots.size() == before + 2);
 }

@@ -326,7 +326,10 @@ void drawBallotEntry(VotesView& view, const Etape& e, const Vote& v, Actions& ou
             view.draft = freshBallot(v);
             view.correcting = 0;
         }
-    } else if (ImGui::Button(tr(Str::CastBallotButton))) {
+    } else if (ImGui::Button(tr(Str::CastBallotButton)) &&
+               !(ImGui::IsMouseReleased(ImGuiMouseButton_Left) && ImGui::GetIO().MouseClickedLastCount[0] >= 2)) {
+        // One click, one ballot: the second click of a double click (the form already emptied by the first) is
+        // not a blank ballot.
         out.push_back(CastBallot{e.id, v.id, StoredBallot{0, b}});
         view.ballotSent.wait(out);
     }

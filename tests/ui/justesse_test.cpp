@@ -2,8 +2,12 @@
 // driven through headless frames as a facilitator would.
 #include <doctest/doctest.h>
 
+#include <imgui.h>
+#include <imgui_internal.h>
+
 #include "ui/harness.h"
 #include "ui/screens/essaimage.h"
+#include "ui/theme.h"
 
 using namespace atelier;
 using namespace atelier::ui;
@@ -128,4 +132,55 @@ TEST_CASE("Justesse: a double click on « Déposer le bulletin » casts one ball
     for (int i = 0; i < 30; ++i) c.frame();  // past the double-click time
     c.click("ballot.cast");
     CHECK(c.etape1().votes[1].ballots.size() == before + 2);
+}
+
+// [SECTION] Point 8: ties look like ties
+
+namespace {
+
+/// Vertices of filled shapes (not glyphs) of colour `colour` the projector's view drew.
+int shapeVerticesOf(const ImDrawList& list, int vertices, ImU32 colour) {
+    const ImVec2 white = ImGui::GetIO().Fonts->TexUvWhitePixel;
+    int n = 0;
+    for (int i = 0; i < vertices && i < list.VtxBuffer.Size; ++i) {
+        const ImDrawVert& v = list.VtxBuffer[i];
+        if (v.uv.x == white.x && v.uv.y == white.y && v.col == colour) ++n;
+    }
+    return n;
+}
+
+}  // namespace
+
+TEST_CASE("Justesse: a tie for first place is drawn as a tie, every tied bar in the winner's colour") {
+    for (const VoteMethod method : {VoteMethod::Approval, VoteMethod::Dot, VoteMethod::Borda}) {
+        Session session = atelier::test::tourSession();
+        const Id e1 = session.model().etapeByNumber(1)->id;
+        VoteSetup setup{"Égalité ?", method, {"Café", "Ateliers", "Visites"}};
+        Vote v{0, setup, {}};
+        if (method == VoteMethod::Approval) {
+            v.ballots.push_back(StoredBallot{0, Ballot{3, {}, {0, 1}, {}, {}}});
+            v.ballots.push_back(StoredBallot{0, Ballot{1, {}, {2}, {}, {}}});
+        } else if (method == VoteMethod::Dot) {
+            v.ballots.push_back(StoredBallot{0, Ballot{2, {}, {}, {{0, 1}, {1, 1}, {2, 1}}, {}}});
+            v.ballots.push_back(StoredBallot{0, Ballot{1, {}, {}, {{0, 1}, {1, 1}}, {}}});
+        } else {
+            v.ballots.push_back(StoredBallot{0, Ballot{1, {0, 1, 2}, {}, {}, {}}});
+            v.ballots.push_back(StoredBallot{0, Ballot{1, {1, 0, 2}, {}, {}, {}}});
+        }
+        REQUIRE(session.apply(AddVote{e1, v}).ok);
+        Headless imgui(1920, 1080);
+        ImGui::GetStyle().AntiAliasedLinesUseTex = false;
+        App app(session);
+        app.state().selectedEtape = e1;
+        REQUIRE(app.showScreen("resultats"));
+        UiRequests requests;
+        for (int f = 0; f < 3; ++f) imgui.frame([&] { app.drawProjector(requests); });
+        const ImGuiWindow* window = ImGui::FindWindowByName("##projector");
+        REQUIRE(window);
+        const int vertices = app.state().audienceLayout.viewVertices;
+        INFO("method " << static_cast<int>(method));
+        // Two tied first places: two bars (four vertices each) in the winner's colour, one in the others'.
+        CHECK(shapeVerticesOf(*window->DrawList, vertices, kAccent) == 8);
+        CHECK(shapeVerticesOf(*window->DrawList, vertices, IM_COL32(110, 140, 190, 255)) == 4);
+    }
 }

@@ -139,7 +139,7 @@ void drawVoteResults(ImDrawList* draw, ImVec2 min, ImVec2 max, const Vote& vote,
             } else {
                 const long long score = r.scores[static_cast<size_t>(o)];
                 const float w = (barMax.x - barMin.x) * 0.68f * static_cast<float>(score) / static_cast<float>(best);
-                draw->AddRectFilled(barMin, ImVec2(barMin.x + std::max(w, 2.0f), barMax.y), k == 0 && rank == 1 ? kAccent : IM_COL32(110, 140, 190, 255));
+                draw->AddRectFilled(barMin, ImVec2(barMin.x + std::max(w, 2.0f), barMax.y), rank == 1 ? kAccent : IM_COL32(110, 140, 190, 255));  // the whole first tier: a tie looks like a tie
                 const std::string label = vote.setup.method == VoteMethod::Schulze
                                               ? fmt(Str::VoteBeats, {std::to_string(score)})
                                               : std::to_string(score);

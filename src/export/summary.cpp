@@ -723,9 +723,9 @@ std::string votesCsv(const EtapeArchive& a) {
 }
 
 std::vector<std::pair<std::string, std::string>> summaryFiles(const EtapeArchive& archive) {
-    return {{"summary.html", summaryHtml(archive)},
-            {"summary.md", summaryMarkdown(archive)},
-            {"ideas.csv", ideasCsv(archive)},
+    return {{"synthese.html", summaryHtml(archive)},
+            {"synthese.md", summaryMarkdown(archive)},
+            {"idees.csv", ideasCsv(archive)},
             {"votes.csv", votesCsv(archive)}};
 }
 

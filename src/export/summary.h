@@ -13,10 +13,10 @@
 
 namespace atelier::exporting {
 
-/// summary.html: the étape, programme, participation charts, icebreaker, groups, ideas by column and cluster,
+/// synthese.html: the étape, programme, participation charts, icebreaker, groups, ideas by column and cluster,
 /// vote results with charts, practices to spread. Everything users typed is escaped.
 std::string summaryHtml(const EtapeArchive& archive);
-/// The files of an étape's summary for the participants, by name: summary.html, summary.md, ideas.csv, votes.csv
+/// The files of an étape's summary for the participants, by name: synthese.html, synthese.md, idees.csv, votes.csv
 /// (what `atelier exporter` and the app's « Exporter la synthèse » write).
 std::vector<std::pair<std::string, std::string>> summaryFiles(const EtapeArchive& archive);
 /// Parts of the summary the booklet repeats in its étape chapters, as HTML fragments (headings h2 and h3): the host's
@@ -27,9 +27,9 @@ std::string actionsPharesHtml(const EtapeArchive& archive, const std::set<std::s
 std::string evaluationHtml(const EtapeArchive& archive);
 /// « Cité éducative d'Amiens », or the words for an unknown host: how the summary and the booklet name the host.
 std::string hostName(const EtapeArchive& archive);
-/// summary.md: the same content in Markdown.
+/// synthese.md: the same content in Markdown.
 std::string summaryMarkdown(const EtapeArchive& archive);
-/// ideas.csv: one row per idea.
+/// idees.csv: one row per idea.
 std::string ideasCsv(const EtapeArchive& archive);
 /// votes.csv: one row per option of each vote, in the order of its result.
 std::string votesCsv(const EtapeArchive& archive);

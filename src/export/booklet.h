@@ -34,6 +34,7 @@ struct BookletPractice {
 struct BookletInput {
     std::string title;                  // « Livret du Tour des Cités éducatives — 2021 »
     std::vector<EtapeArchive> archives;  // the étapes of the period, in the order shown (by date)
+    std::vector<bool> live;              // per étape: not yet archived, made from the data as it is now
     std::vector<std::string> cites;      // the Cités éducatives of the Tour (the hosts' table lists every one)
     Settings settings;                   // the organiser's contact block on the cover
     std::vector<BookletPractice> practices;  // the catalogue: the library's practices shown at the étapes of the period
@@ -46,7 +47,10 @@ struct BookletInput {
 /// The photos the booklet of `input` would draw: every photo of the actions-phares of its étapes, each once.
 std::vector<std::string> bookletPhotoPaths(const BookletInput& input);
 
-/// The booklet of `year` (nullopt: the whole Tour) out of every archive read: those of the year, by date; the Cités
+/// The booklet of `year` (nullopt: the whole Tour) out of every archive read: those of the year, by date, with the
+/// étapes of the year that are not archived yet but hold something (people present, ideas, ballots, practices,
+/// actions-phares, evaluation answers) made from the model as it is now and marked as such, so that no section
+/// speaks of an étape another one leaves out; the Cités
 /// of the Tour, the organiser's contact and the catalogue of practices (the library's, shown at an étape of the
 /// period, with today's follow-up; plus the practices of archives older than the library) from `model`; its title.
 BookletInput makeBookletInput(std::vector<EtapeArchive> archives, const Model& model, std::optional<int> year);

@@ -34,7 +34,6 @@ struct BookletPractice {
 struct BookletInput {
     std::string title;                  // « Livret du Tour des Cités éducatives — 2021 »
     std::vector<EtapeArchive> archives;  // the étapes of the period, in the order shown (by date)
-    std::vector<bool> live;              // per étape: not yet archived, made from the data as it is now
     std::vector<std::string> cites;      // the Cités éducatives of the Tour (the hosts' table lists every one)
     Settings settings;                   // the organiser's contact block on the cover
     std::vector<BookletPractice> practices;  // the catalogue: the library's practices shown at the étapes of the period
@@ -42,6 +41,7 @@ struct BookletInput {
     /// their bytes: written beside livret.html under the same path and drawn in the étape's chapter (the others
     /// are named). The caller reads them (bookletPhotoPaths says which).
     std::vector<std::pair<std::string, std::string>> photos;
+    std::vector<bool> live;  // per étape of `archives`: not archived yet, made from the data as it is now
 };
 
 /// The photos the booklet of `input` would draw: every photo of the actions-phares of its étapes, each once.

@@ -73,6 +73,14 @@ struct AppState {
     bool projectorInConsole = false;    // single screen: F5 shows the projector view in the console
     bool quitRequested = false;         // Fichier → Quitter: the platform's loop ends (kept after the frame)
     int closingFrames = -1;             // closing (however asked): frames drawn since; -1 while not closing
+    /// The last undo or redo, said for a few seconds (« Annulé : … ») with, when it happened on another tab, a
+    /// button that shows that tab.
+    struct Undone {
+        std::string text;
+        std::string screen;  // the console screen of the change (a registry name), empty when none
+        double until = 0;
+    };
+    std::optional<Undone> undone;
     /// Where the last documents went (a summary, an attendance sheet…): shown with « Ouvrir le dossier » until
     /// dismissed.
     struct Written {
@@ -204,6 +212,10 @@ private:
     void drawMenuBar(UiRequests& requests);
     void drawShortcuts(UiRequests& requests);
     void drawToasts();
+    /// The last undo or redo said, with « Afficher » when it happened on another tab.
+    void drawUndone();
+    /// Undoes (`redo`: redoes) the last step and says what it did.
+    void undoOrRedo(bool redo);
     /// Where the last documents went, with « Ouvrir le dossier ».
     void drawWritten();
     void drawFileMenu(UiRequests& requests);

@@ -184,3 +184,58 @@ TEST_CASE("Justesse: a tie for first place is drawn as a tie, every tied bar in 
         CHECK(shapeVerticesOf(*window->DrawList, vertices, IM_COL32(110, 140, 190, 255)) == 4);
     }
 }
+
+// [SECTION] Point 4: an undo is seen
+
+TEST_CASE("Justesse: Ctrl+Z on another tab says what it undid and offers to show that tab") {
+    Console c;
+    const Etape& e1 = c.etape1();
+    REQUIRE(c.session.apply(SetEvaluation{e1.id, defaultEvaluation().questions, {}}).ok);
+    const Id q = c.etape1().evaluation.questions[0].id;
+    REQUIRE(c.session.apply(AddEvaluationResponse{e1.id, {0, 1, std::nullopt, {{q, 3}}}}).ok);
+    c.show("inscriptions");
+    c.ctrlPress(ImGuiKey_Z);
+    CHECK(c.etape1().evaluation.responses.empty());
+    REQUIRE(c.app.state().undone);
+    CHECK(c.app.state().undone->text == "Annulé : Saisir 1 réponse à l'évaluation de l'étape 1");
+    CHECK(c.app.state().undone->screen == "evaluation");
+    c.click("undone.show");
+    c.frame();
+    CHECK(c.app.state().screen == "evaluation");
+
+    // Redo is said the same way; on its own tab, no button.
+    c.ctrlPress(ImGuiKey_Y);
+    CHECK(c.etape1().evaluation.responses.size() == 1);
+    REQUIRE(c.app.state().undone);
+    CHECK(c.app.state().undone->text == "Rétabli : Saisir 1 réponse à l'évaluation de l'étape 1");
+    c.frame();
+    CHECK(probe::find("undone.text"));
+    CHECK_FALSE(probe::find("undone.show"));
+}
+
+TEST_CASE("Justesse: right after Enter in the quick idea box, Ctrl+Z with the field empty undoes the idea") {
+    Console c;
+    c.session = atelier::test::dayOfEtapeSession();
+    c.app.state().selectedEtape = c.session.model().etapeByNumber(1)->id;
+    c.show("idees");
+    const size_t before = c.etape1().boards.back().ideas.size();
+    c.click("idees.entry");
+    c.imgui.type("Une idée postée trop vite");
+    c.frame();
+    c.press(ImGuiKey_Enter);
+    REQUIRE(c.etape1().boards.back().ideas.size() == before + 1);
+    c.frame();
+    c.frame();
+    REQUIRE(ImGui::GetIO().WantTextInput);  // the field kept the keyboard, empty
+    c.ctrlPress(ImGuiKey_Z);
+    CHECK(c.etape1().boards.back().ideas.size() == before);
+    REQUIRE(c.app.state().undone);
+    CHECK(c.app.state().undone->text.find("Annulé : ") == 0);
+
+    // With text of its own in the field, Ctrl+Z stays the field's.
+    c.imgui.type("abc");
+    c.frame();
+    const size_t now = c.etape1().boards.back().ideas.size();
+    c.ctrlPress(ImGuiKey_Z);
+    CHECK(c.etape1().boards.back().ideas.size() == now);
+}

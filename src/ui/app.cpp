@@ -460,6 +460,16 @@ void App::drawNotices() {
     }
 }
 
+void App::startOn(std::optional<Id> lastUsed, Date today) {
+    const Model& m = session_.model();
+    for (const Etape& e : m.etapes)
+        if (e.header.date == today) {
+            state_.selectedEtape = e.id;
+            return;
+        }
+    if (lastUsed && m.etape(*lastUsed)) state_.selectedEtape = *lastUsed;
+}
+
 void App::requestClose() {
     if (state_.closingFrames < 0) state_.closingFrames = 0;
 }

@@ -177,6 +177,9 @@ public:
     /// Applies the actions and the undo/redo requests of a frame, in order; errors become toasts, and a change
     /// the journal could not save opens a modal. Tells the screens' submissions how their actions went.
     void apply(Actions& actions, UiRequests& requests);
+    /// The étape shown at start: the one dated `today`, else `lastUsed` (the one selected when the app last closed)
+    /// when it still exists, else the first.
+    void startOn(std::optional<Id> lastUsed, Date today);
     /// Asks the app to close, however that is asked (Quitter, the window's close button, Alt+F4, SIGTERM, the
     /// session ending): the next frame takes the keyboard away from the field being edited, so that its edit is
     /// emitted and applied like any other before the loop ends. Asking again changes nothing.

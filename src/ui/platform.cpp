@@ -8,6 +8,18 @@
 
 namespace {
 
+/// Today on the laptop's calendar.
+Date localToday() {
+    const std::time_t now = std::time(nullptr);
+    std::tm local{};
+#ifdef _WIN32
+    localtime_s(&local, &now);
+#else
+    localtime_r(&now, &local);
+#endif
+    return Date{local.tm_year + 1900, local.tm_mon + 1, local.tm_mday};
+}
+
 /// Set by SIGTERM, SIGINT or SIGHUP: the loop closes the app as Quitter does (edit committed, windows
 /// remembered, exit 0) instead of dying with the field being edited. A second signal of the same kind kills as
 /// before (the handler gives the default back), for an app that does not answer.
@@ -46,6 +58,7 @@ void installCloseSignals() {
 
 #include <algorithm>
 #include <csignal>
+#include <ctime>
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
@@ -410,6 +423,7 @@ int runApp(Session& session, store::DataFolder* folder, std::vector<std::string>
     const PhotoTextures photos;  // after the windows: freed before them
 
     App app(session, folder);
+    app.startOn(saved.etape ? std::optional<Id>(static_cast<Id>(*saved.etape)) : std::nullopt, localToday());
     app.state().notices = std::move(notices);
     app.setOpenFolder(openInFileManager);
     Actions actions;
@@ -494,6 +508,7 @@ int runApp(Session& session, store::DataFolder* folder, std::vector<std::string>
     placement.projectorFullscreen = glfwGetWindowMonitor(projector.handle()) != nullptr;
     placement.projector = placement.projectorFullscreen ? gProjectorWindow : windowRect(projector.handle());
     placement.projectorMonitor = projectorMonitor;
+    if (app.state().selectedEtape) placement.etape = app.state().selectedEtape;
     writePlacement(placement);
     return 0;
 }

@@ -7,6 +7,7 @@
 
 #include "ui/harness.h"
 #include "ui/screens/essaimage.h"
+#include "ui/placement.h"
 #include "ui/theme.h"
 
 using namespace atelier;
@@ -238,4 +239,34 @@ TEST_CASE("Justesse: right after Enter in the quick idea box, Ctrl+Z with the fi
     const size_t now = c.etape1().boards.back().ideas.size();
     c.ctrlPress(ImGuiKey_Z);
     CHECK(c.etape1().boards.back().ideas.size() == now);
+}
+
+// [SECTION] Point 11: small things a facilitator meets
+
+TEST_CASE("Justesse: the app opens on today's étape, else on the one last used, not on étape 1") {
+    Session session = atelier::test::tourSession();
+    const Model& m = session.model();
+    REQUIRE(m.etapes.size() >= 3);
+    const Etape& second = m.etapes[1];
+    const Etape& third = m.etapes[2];
+    {
+        App app(session);
+        app.startOn(third.id, Date{1999, 1, 1});
+        CHECK(app.state().selectedEtape == third.id);
+    }
+    {
+        App app(session);
+        app.startOn(third.id, second.header.date);  // today's étape first
+        CHECK(app.state().selectedEtape == second.id);
+    }
+    {
+        App app(session);
+        app.startOn(Id{999999}, Date{1999, 1, 1});  // gone: the first
+        CHECK(app.state().selectedEtape == m.etapes.front().id);
+    }
+    // Remembered with the windows' places.
+    WindowPlacement p;
+    p.etape = static_cast<long long>(third.id);
+    CHECK(parsePlacement(formatPlacement(p)).etape == p.etape);
+    CHECK_FALSE(parsePlacement("etape zz\n").etape);
 }

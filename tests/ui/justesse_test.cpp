@@ -181,7 +181,7 @@ TEST_CASE("Justesse: a tie for first place is drawn as a tie, every tied bar in 
         const int vertices = app.state().audienceLayout.viewVertices;
         INFO("method " << static_cast<int>(method));
         // Two tied first places: two bars (four vertices each) in the winner's colour, one in the others'.
-        CHECK(shapeVerticesOf(*window->DrawList, vertices, kAccent) == 8);
+        CHECK(shapeVerticesOf(*window->DrawList, vertices, projector::kAccent) == 8);
         CHECK(shapeVerticesOf(*window->DrawList, vertices, IM_COL32(110, 140, 190, 255)) == 4);
     }
 }
@@ -269,4 +269,29 @@ TEST_CASE("Justesse: the app opens on today's étape, else on the one last used,
     p.etape = static_cast<long long>(third.id);
     CHECK(parsePlacement(formatPlacement(p)).etape == p.etape);
     CHECK_FALSE(parsePlacement("etape zz\n").etape);
+}
+
+TEST_CASE("Justesse: Groupes says when people present are in no group of the round") {
+    Console c;
+    c.session = atelier::test::dayOfEtapeSession();
+    const Id e1 = c.session.model().etapeByNumber(1)->id;
+    c.app.state().selectedEtape = e1;
+    REQUIRE_FALSE(c.etape1().groups.empty());
+    // Everyone present placed in round 1: nothing said.
+    GroupPlan plan = c.etape1().groups;
+    for (Group& g : plan.rounds[0].groups) g.members.clear();
+    for (const Registration& r : c.etape1().registrations)
+        if (r.present) plan.rounds[0].groups[0].members.push_back(r.person);
+    REQUIRE(c.session.apply(SetGroupPlan{e1, plan}).ok);
+    c.show("groupes");
+    c.frame();
+    CHECK_FALSE(probe::find("groups.unplaced"));
+    // A walk-in arrives after the groups were formed.
+    const Id person = c.session.model().nextId;
+    REQUIRE(c.session.applyAll({AddPerson{Person{person, "Nadia Arrivée", "", std::nullopt}},
+                                AddRegistration{e1, Registration{0, person, 1, true, true}}},
+                               "walk-in").ok);
+    c.frame();
+    c.frame();
+    CHECK(probe::find("groups.unplaced"));
 }

@@ -1,6 +1,7 @@
 // Issue 29 (Justesse), in core: counts agree with their words, the evaluation counts people.
 #include <doctest/doctest.h>
 
+#include "core/calendar.h"
 #include "core/demo.h"
 #include "core/practices.h"
 #include "core/strings.h"
@@ -49,4 +50,18 @@ TEST_CASE("Justesse: the demo's evaluation has 12 respondents (not 27 entries), 
     CHECK(r.questions[2].respondents == 6);
     CHECK(r.respondents == 12);  // was 30
     CHECK(fmt(Str::SumEvaluationResponses, {std::to_string(r.respondents)}) == "12 répondants au questionnaire.");
+}
+
+// [SECTION] Point 11: overlapping programme lines
+
+TEST_CASE("Justesse: overlapping programme lines are flagged, lines that follow each other are not") {
+    Etape e;
+    e.programme = {ProgrammeItem{1, 9 * 60, 30, "Accueil", ItemKind::Accueil},
+                   ProgrammeItem{2, 9 * 60 + 30, 60, "Atelier 1", ItemKind::Atelier},
+                   ProgrammeItem{3, 10 * 60, 15, "Pause", ItemKind::Pause}};
+    const auto overlaps = programmeOverlaps(e);
+    REQUIRE(overlaps.size() == 1);
+    CHECK(overlaps[0] == "« Atelier 1 » (09h30–10h30) et « Pause » (10h00–10h15) se chevauchent.");
+    e.programme[2].start = 10 * 60 + 30;
+    CHECK(programmeOverlaps(e).empty());
 }

@@ -5,41 +5,6 @@
 // [SECTION] Windows and contexts
 // [SECTION] Where the windows open (ui/placement.h)
 // [SECTION] The app loop
-
-namespace {
-
-/// Today on the laptop's calendar.
-Date localToday() {
-    const std::time_t now = std::time(nullptr);
-    std::tm local{};
-#ifdef _WIN32
-    localtime_s(&local, &now);
-#else
-    localtime_r(&now, &local);
-#endif
-    return Date{local.tm_year + 1900, local.tm_mon + 1, local.tm_mday};
-}
-
-/// Set by SIGTERM, SIGINT or SIGHUP: the loop closes the app as Quitter does (edit committed, windows
-/// remembered, exit 0) instead of dying with the field being edited. A second signal of the same kind kills as
-/// before (the handler gives the default back), for an app that does not answer.
-volatile std::sig_atomic_t gCloseSignal = 0;
-
-void onCloseSignal(int sig) {
-    gCloseSignal = 1;
-    std::signal(sig, SIG_DFL);
-}
-
-void installCloseSignals() {
-    gCloseSignal = 0;
-    std::signal(SIGTERM, onCloseSignal);
-    std::signal(SIGINT, onCloseSignal);
-#ifdef SIGHUP
-    std::signal(SIGHUP, onCloseSignal);
-#endif
-}
-
-}  // namespace
 // [SECTION] Screenshot and fatal error window
 
 #ifdef _WIN32
@@ -367,6 +332,41 @@ void setProjectorFullscreen(GLFWwindow* projector, GLFWmonitor* monitor) {
 }  // namespace
 
 // [SECTION] The app loop
+
+namespace {
+
+/// Today on the laptop's calendar.
+Date localToday() {
+    const std::time_t now = std::time(nullptr);
+    std::tm local{};
+#ifdef _WIN32
+    localtime_s(&local, &now);
+#else
+    localtime_r(&now, &local);
+#endif
+    return Date{local.tm_year + 1900, local.tm_mon + 1, local.tm_mday};
+}
+
+/// Set by SIGTERM, SIGINT or SIGHUP: the loop closes the app as Quitter does (edit committed, windows
+/// remembered, exit 0) instead of dying with the field being edited. A second signal of the same kind kills as
+/// before (the handler gives the default back), for an app that does not answer.
+volatile std::sig_atomic_t gCloseSignal = 0;
+
+void onCloseSignal(int sig) {
+    gCloseSignal = 1;
+    std::signal(sig, SIG_DFL);
+}
+
+void installCloseSignals() {
+    gCloseSignal = 0;
+    std::signal(SIGTERM, onCloseSignal);
+    std::signal(SIGINT, onCloseSignal);
+#ifdef SIGHUP
+    std::signal(SIGHUP, onCloseSignal);
+#endif
+}
+
+}  // namespace
 
 namespace {
 

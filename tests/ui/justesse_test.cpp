@@ -295,3 +295,15 @@ TEST_CASE("Justesse: Groupes says when people present are in no group of the rou
     c.frame();
     CHECK(probe::find("groups.unplaced"));
 }
+
+TEST_CASE("Justesse: Participation explains in the app what to do when a phone cannot connect, no « voir le README »") {
+    for (int k = 0; k < static_cast<int>(Str::Count_); ++k)
+        CHECK(std::string(tr(static_cast<Str>(k))).find("README") == std::string::npos);
+    Console c;
+    c.show("participation");
+    REQUIRE(c.app.openParticipation("127.0.0.1", 0).ok);
+    c.frame();
+    c.frame();
+    CHECK(probe::find("participation.help"));
+    c.app.closeParticipation();
+}

@@ -368,29 +368,6 @@ void installCloseSignals() {
 
 }  // namespace
 
-namespace {
-
-/// Set by SIGTERM, SIGINT or SIGHUP: the loop closes the app as Quitter does (edit committed, windows
-/// remembered, exit 0) instead of dying with the field being edited. A second signal of the same kind kills as
-/// before (the handler gives the default back), for an app that does not answer.
-volatile std::sig_atomic_t gCloseSignal = 0;
-
-void onCloseSignal(int sig) {
-    gCloseSignal = 1;
-    std::signal(sig, SIG_DFL);
-}
-
-void installCloseSignals() {
-    gCloseSignal = 0;
-    std::signal(SIGTERM, onCloseSignal);
-    std::signal(SIGINT, onCloseSignal);
-#ifdef SIGHUP
-    std::signal(SIGHUP, onCloseSignal);
-#endif
-}
-
-}  // namespace
-
 int runApp(Session& session, store::DataFolder* folder, std::vector<std::string> notices) {
     installCloseSignals();  // from the start: a signal while the windows open closes at the first frame
     Glfw glfw;

@@ -307,3 +307,45 @@ TEST_CASE("Justesse: Participation explains in the app what to do when a phone c
     CHECK(probe::find("participation.help"));
     c.app.closeParticipation();
 }
+
+// [SECTION] Point 6: vote results use the screen at 1280×720
+
+TEST_CASE("Justesse: at 1280×720 a vote's results fill the screen in large type, not its top 40 %") {
+    Session session = atelier::test::dayOfEtapeSession();
+    Headless imgui(1280, 720);
+    ImGui::GetStyle().AntiAliasedLinesUseTex = false;
+    App app(session);
+    app.state().selectedEtape = session.model().etapeByNumber(1)->id;
+    for (size_t v = 0; v < session.model().etapeByNumber(1)->votes.size(); ++v) {
+        app.state().projector = "resultats";
+        app.state().projected["resultats"] = session.model().etapeByNumber(1)->votes[v].id;
+        UiRequests requests;
+        for (int f = 0; f < 2; ++f) imgui.frame([&] { app.drawProjector(requests); });
+        TextLog& log = textLog();
+        log.clear();
+        log.recording = true;
+        imgui.frame([&] { app.drawProjector(requests); });
+        log.recording = false;
+        const Vote& vote = session.model().etapeByNumber(1)->votes[v];
+        INFO(vote.setup.question);
+        CHECK(log.cuts.empty());
+        int names = 0;
+        for (const DrawnText& t : log.drawn)
+            for (const std::string& option : vote.setup.options)
+                if (t.text.find(option.substr(0, std::min<size_t>(option.size(), 8))) == 0) {
+                    ++names;
+                    CHECK(t.size >= 24.0f);  // was ~20 px: rows of 70 units at most
+                }
+        CHECK(names >= static_cast<int>(vote.setup.options.size()));
+        // The rows reach the lower part of the screen: the last glyph drawn by the view is below 70 % of it.
+        const ImGuiWindow* window = ImGui::FindWindowByName("##projector");
+        REQUIRE(window);
+        float lowest = 0;
+        const ImVec2 white = ImGui::GetIO().Fonts->TexUvWhitePixel;
+        for (int i = 0; i < app.state().audienceLayout.viewVertices && i < window->DrawList->VtxBuffer.Size; ++i) {
+            const ImDrawVert& vx = window->DrawList->VtxBuffer[i];
+            if (vx.uv.x != white.x || vx.uv.y != white.y) lowest = std::max(lowest, vx.pos.y);
+        }
+        CHECK(lowest > 720 * 0.7f);
+    }
+}

@@ -349,3 +349,28 @@ TEST_CASE("Justesse: at 1280×720 a vote's results fill the screen in large type
         CHECK(lowest > 720 * 0.7f);
     }
 }
+
+TEST_CASE("Justesse: at 1280×720 the evaluation's legend is readable and sits under its bars") {
+    Session session = atelier::test::dayOfEtapeSession();
+    REQUIRE(atelier::test::addGoldenEssaimage(session).ok);
+    Headless imgui(1280, 720);
+    App app(session);
+    app.state().selectedEtape = session.model().etapeByNumber(1)->id;
+    REQUIRE(app.showScreen("projecteur-evaluation"));
+    UiRequests requests;
+    for (int f = 0; f < 2; ++f) imgui.frame([&] { app.drawProjector(requests); });
+    TextLog& log = textLog();
+    log.clear();
+    log.recording = true;
+    imgui.frame([&] { app.drawProjector(requests); });
+    log.recording = false;
+    CHECK(log.cuts.empty());
+    const std::vector<std::string> scale = session.model().etapeByNumber(1)->evaluation.scale();
+    int legend = 0;
+    for (const DrawnText& t : log.drawn)
+        if (t.colour == projector::kMuted && std::find(scale.begin(), scale.end(), t.text) != scale.end()) {
+            ++legend;
+            CHECK(t.size >= 20.0f);  // was 26 units: 17 px at 720p
+        }
+    CHECK(legend == static_cast<int>(scale.size()));
+}

@@ -118,7 +118,7 @@ std::string cover(const BookletInput& in) {
     // Each fact agrees with its number (« 1 étape », « 0 présence », « 12 présences »), the number in bold.
     auto fact = [](size_t n, Str key) {
         const std::string text = fmt(key, {std::to_string(n)});
-        const size_t space = text.find(' ');
+        const size_t space = std::min(text.find(' '), text.size());
         return "<strong>" + escape(text.substr(0, space)) + "</strong>" + escape(text.substr(space));
     };
     b += "<p class=\"facts\">" + fact(in.archives.size(), Str::LivFactEtapes) + " · " + fact(present, Str::LivFactPresent) +

@@ -8,6 +8,7 @@
 #include "ui/harness.h"
 #include "ui/screens/essaimage.h"
 #include "ui/placement.h"
+#include "ui/text_fit.h"
 #include "ui/theme.h"
 
 using namespace atelier;

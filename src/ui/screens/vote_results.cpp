@@ -74,11 +74,11 @@ void drawVoteResults(ImDrawList* draw, ImVec2 min, ImVec2 max, const Vote& vote,
     const size_t n = vote.setup.options.size();
     const float rowGap = 14 * u;
     // The rows share the height left (a legend's line kept for majority judgment): three proposals fill the screen
-    // in large type instead of its top 40 %.
+    // in large type instead of its top 40 % (rows of 70 units at most, type of 44).
     const float legendRoom = vote.setup.method == VoteMethod::Majority ? 60 * u : 0.0f;
     const float rowHeight =
-        std::clamp((max.y - margin * 0.5f - legendRoom - y) / static_cast<float>(n) - rowGap, 18 * u, 150 * u);
-    const float textSize = std::min(56 * u, rowHeight * 0.62f);
+        std::clamp((max.y - margin * 0.5f - legendRoom - y) / static_cast<float>(n) - rowGap, 18 * u, 240 * u);
+    const float textSize = std::min(60 * u, rowHeight * 0.62f);
     const float rankWidth = 70 * u, nameWidth = (right - left) * 0.38f;
     const float barLeft = left + rankWidth + nameWidth + 20 * u, barRight = right;
     long long best = 1;

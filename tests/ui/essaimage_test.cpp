@@ -111,6 +111,7 @@ TEST_CASE("Bibliothèque: a date that is not one is refused with a message, noth
     Library c;
     c.show("bibliotheque");
     c.view().selected = c.cafe;
+    c.frame();  // selected (the form starts empty for it), then its Cité chosen
     c.view().followCite = c.session.model().territoryByName("Lille")->id;
     c.frame();
     c.click("library.follow.date");

@@ -3,6 +3,8 @@
 // Fichier → Quitter ends the loop.
 #include <doctest/doctest.h>
 
+#include <algorithm>
+
 #include <stdexcept>
 
 #include "core/strings.h"

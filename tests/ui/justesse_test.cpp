@@ -5,6 +5,7 @@
 #include <imgui.h>
 #include <imgui_internal.h>
 
+#include "core/enums.h"
 #include "ui/harness.h"
 #include "ui/screens/essaimage.h"
 #include "ui/placement.h"
@@ -325,7 +326,15 @@ TEST_CASE("Justesse: at 1280×720 a vote's results fill the screen in large type
     ImGui::GetStyle().AntiAliasedLinesUseTex = false;
     App app(session);
     app.state().selectedEtape = session.model().etapeByNumber(1)->id;
-    for (size_t v = 0; v < session.model().etapeByNumber(1)->votes.size(); ++v) {
+    for (size_t k = 0; k < 2 * session.model().etapeByNumber(1)->votes.size(); ++k) {
+        const size_t v = k / 2;
+        const bool countdown = k % 2 == 1;  // with the countdown running, the type stays as large
+        if (countdown) {
+            app.state().countdown.reset(300);
+            app.state().countdown.start();
+        } else {
+            app.state().countdown.reset(0);
+        }
         app.state().projector = "resultats";
         app.state().projected["resultats"] = session.model().etapeByNumber(1)->votes[v].id;
         UiRequests requests;
@@ -336,8 +345,10 @@ TEST_CASE("Justesse: at 1280×720 a vote's results fill the screen in large type
         imgui.frame([&] { app.drawProjector(requests); });
         log.recording = false;
         const Vote& vote = session.model().etapeByNumber(1)->votes[v];
-        INFO(vote.setup.question);
+        INFO(vote.setup.question << (countdown ? " with the countdown" : ""));
         CHECK(log.cuts.empty());
+        for (const DrawnText& t : log.drawn)
+            if (t.text == enumLabel(vote.setup.method)) CHECK(t.size >= 19.0f);  // was 13 px with the countdown
         int names = 0;
         for (const DrawnText& t : log.drawn)
             for (const std::string& option : vote.setup.options)

@@ -37,7 +37,9 @@ void drawVoteResults(ImDrawList* draw, ImVec2 min, ImVec2 max, const Vote& vote,
     const float width = max.x - min.x, height = max.y - min.y;
     if (width < 40 || height < 40) return;
     const Fonts& f = fonts();
-    const float u = std::min(height / 1080.0f, width / 1500.0f);  // pixels per unit
+    // Pixels per unit: the height's, but never under the width's at 16:9, so that the band left under the countdown
+    // does not shrink the type (« Vote par points » fell to 13 px at 720p); the rows share whatever height is left.
+    const float u = std::min(std::max(height / 1080.0f, width / 1920.0f), width / 1500.0f);
     const float margin = 60.0f * u;
     float y = min.y + margin;
     const float left = min.x + margin, right = max.x - margin;

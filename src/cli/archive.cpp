@@ -129,22 +129,22 @@ int cmdArchiveSearch(Context& context, Args& args) {
 int cmdExport(Context& context, Args& args) {
     const auto fromFile = args.option("--archive");
     EtapeArchive archive;
-    std::filesystem::path defaultDir;
     if (fromFile) {  // an archived étape, read-only: the summaries go beside its etape.json
         try {
             archive = store::loadArchive(*fromFile);
         } catch (const store::StoreError& e) {
             throw CommandError{e.what()};
         }
-        defaultDir = std::filesystem::path(*fromFile).parent_path();
     } else {
         const Etape& etape = etapeOption(context, args);
         archive = makeArchive(context.workspace().session().model(), etape, ATELIER_VERSION, store::nowUtcIso());
-        defaultDir = store::archiveFile(context.dataDir(), archive).parent_path();
     }
     const auto out = args.option("--out");
     args.finish();
-    const std::filesystem::path dir = out ? std::filesystem::path(*out) : defaultDir;
+    // The default folder only when no --out says where: finding the étape's archive folder reads the archives there.
+    const std::filesystem::path dir = out            ? std::filesystem::path(*out)
+                                      : fromFile     ? std::filesystem::path(*fromFile).parent_path()
+                                                     : store::archiveFile(context.dataDir(), archive).parent_path();
     // The photos of the actions-phares go beside the summaries, which draw them.
     const auto files = exporting::summaryFiles(
         archive, store::readPhotos(context.dataDir(), exporting::summaryPhotoPaths(archive)));

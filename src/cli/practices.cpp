@@ -217,7 +217,8 @@ Json resultsJson(const Model& m, const Etape& e) {
     const EvaluationResults r = evaluationResults(e.evaluation);
     Json out;
     out["etape"] = e.header.number;
-    out["reponses"] = r.responses;
+    out["reponses"] = r.respondents;  // people, not entries
+    out["repondants"] = r.respondents;
     out["echelle"] = r.grades;
     Json questions = Json::array();
     for (const QuestionResult& q : r.questions) {
@@ -259,7 +260,7 @@ Json resultsJson(const Model& m, const Etape& e) {
 
 std::string resultsText(const Model& m, const Etape& e) {
     const EvaluationResults r = evaluationResults(e.evaluation);
-    std::string out = fmt(Str::CliEvaluationHeading, {std::to_string(e.header.number), std::to_string(r.responses)}) + "\n";
+    std::string out = fmt(Str::CliEvaluationHeading, {std::to_string(e.header.number), std::to_string(r.respondents)}) + "\n";
     int number = 0;
     for (const QuestionResult& q : r.questions) {
         out += std::to_string(++number) + ". " + q.question.text + " (" + enumLabel(q.question.kind) + ", " +

@@ -72,4 +72,18 @@ int nextEtapeNumber(const Model& model) {
     return n + 1;
 }
 
+std::vector<std::string> programmeOverlaps(const Etape& e) {
+    std::vector<std::string> out;
+    auto line = [](const ProgrammeItem& item) {
+        return fmt(Str::ProgrammeLine, {item.title, formatTimeFr(item.start), formatTimeFr(item.end() % (24 * 60))});
+    };
+    for (size_t i = 0; i < e.programme.size(); ++i)
+        for (size_t j = i + 1; j < e.programme.size(); ++j) {
+            const ProgrammeItem &a = e.programme[i], &b = e.programme[j];
+            if (a.duration > 0 && b.duration > 0 && b.start < a.end() && a.start < b.end())
+                out.push_back(fmt(Str::ProgrammeOverlap, {line(a), line(b)}));
+        }
+    return out;
+}
+
 }  // namespace atelier

@@ -33,6 +33,10 @@ std::vector<HostRecord> tourTracker(const Model& model);
 /// A French warning about the calendar (two étapes in one quarter, a Cité hosting twice).
 std::vector<std::string> calendarWarnings(const Model& model);
 
+/// The programme's lines that overlap, in French (« « Atelier 1 » (10:00–11:00) empiète sur « Pause » (10:30–10:45) »):
+/// each line that starts before an earlier one in the day's order has ended. Empty when none does.
+std::vector<std::string> programmeOverlaps(const Etape& etape);
+
 /// The number after the highest étape number.
 int nextEtapeNumber(const Model& model);
 

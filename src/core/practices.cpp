@@ -112,7 +112,6 @@ std::string practiceDescription(const Model& m, const Practice& p) {
 EvaluationResults evaluationResults(const Evaluation& evaluation) {
     EvaluationResults out;
     out.grades = evaluation.scale();
-    for (const EvaluationResponse& r : evaluation.responses) out.responses += r.count;
     for (const EvaluationQuestion& q : evaluation.questions) {
         QuestionResult result;
         result.question = q;
@@ -157,6 +156,9 @@ EvaluationResults evaluationResults(const Evaluation& evaluation) {
         }
         std::stable_sort(result.practices.begin(), result.practices.end(),
                          [](const auto& x, const auto& y) { return x.second > y.second; });
+        // Grades are entered as counts per question, so one person's answers may be spread over several entries:
+        // the people who answered are those of the most answered question, never the sum of the entries.
+        out.respondents = std::max(out.respondents, result.respondents);
         out.questions.push_back(std::move(result));
     }
     return out;

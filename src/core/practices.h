@@ -60,7 +60,7 @@ std::string practiceDescription(const Model& m, const Practice& p);
 /// The results of one question.
 struct QuestionResult {
     EvaluationQuestion question;
-    long long respondents = 0;                          // answers to this question (counts included)
+    long long respondents = 0;                          // people who answered this question (counts included)
     std::vector<long long> profile;                     // Grade: [grade] = respondents, worst first
     int median = -1;                                    // Grade: the lower median grade, -1 without any answer
     std::vector<std::pair<std::string, long long>> texts;  // Sentence, Themes: (text, respondents), in order
@@ -71,7 +71,8 @@ struct QuestionResult {
 /// The results of an étape's evaluation.
 struct EvaluationResults {
     std::vector<std::string> grades;  // the scale, worst first
-    long long responses = 0;          // answer sheets (counts included)
+    long long respondents = 0;        // people who answered: those of the most answered question (entries are per
+                                      // question when counts are typed in, so entries are never summed)
     std::vector<QuestionResult> questions;
     bool operator==(const EvaluationResults&) const = default;
 };

@@ -125,6 +125,16 @@ const std::string& Session::redoLabel() const {
     return redo_.empty() ? kNone : redo_.back().label;
 }
 
+const std::vector<Action>& Session::undoActions() const {
+    static const std::vector<Action> kNone;
+    return undo_.empty() ? kNone : undo_.back().forward;
+}
+
+const std::vector<Action>& Session::redoActions() const {
+    static const std::vector<Action> kNone;
+    return redo_.empty() ? kNone : redo_.back().forward;
+}
+
 Status Session::undo() {
     if (undo_.empty()) return Status::failure(tr(Str::NothingToUndo));
     Step& step = undo_.back();

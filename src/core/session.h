@@ -71,6 +71,10 @@ public:
     /// Label of the step undo() would revert, e.g. « Modifier l'étape 1 »; empty when none.
     const std::string& undoLabel() const;
     const std::string& redoLabel() const;
+    /// The actions of the step undo() (redo()) would revert (replay), as applied: where it happened, for the UI to
+    /// show it. Empty when none.
+    const std::vector<Action>& undoActions() const;
+    const std::vector<Action>& redoActions() const;
     Status undo();
     Status redo();
 

@@ -2,6 +2,8 @@
 
 #include "core/assert.h"
 
+#include <optional>
+
 namespace atelier {
 
 namespace {
@@ -18,15 +20,54 @@ const char* tr(Str key) {
     return kFrench[static_cast<int>(key)];
 }
 
+namespace {
+
+/// The integer an argument spells (« 12 », « -3 », « 1 234 » with a space, no-break or narrow no-break space
+/// between groups), or nothing when it is not a plain count.
+std::optional<long long> countOf(std::string_view a) {
+    long long n = 0;
+    bool digits = false, negative = false;
+    for (size_t i = 0; i < a.size();) {
+        const char c = a[i];
+        if (c >= '0' && c <= '9') {
+            if (n > 100'000'000'000'000LL) return std::nullopt;
+            n = n * 10 + (c - '0');
+            digits = true;
+            ++i;
+        } else if (c == '-' && i == 0) {
+            negative = true;
+            ++i;
+        } else if (digits && c == ' ') {
+            ++i;
+        } else if (digits && a.substr(i, 2) == "\xC2\xA0") {
+            i += 2;
+        } else if (digits && a.substr(i, 3) == "\xE2\x80\xAF") {
+            i += 3;
+        } else {
+            return std::nullopt;
+        }
+    }
+    if (!digits) return std::nullopt;
+    return negative ? -n : n;
+}
+
+}  // namespace
+
 std::string fmt(Str key, std::initializer_list<std::string_view> args) {
     std::string_view text = tr(key);
     std::string out;
     out.reserve(text.size() + 32);
     auto arg = args.begin();
+    std::optional<long long> count;  // the last argument written, when it is a count
     for (size_t i = 0; i < text.size(); ++i) {
         if (text[i] == '{' && i + 1 < text.size() && text[i + 1] == '}' && arg != args.end()) {
+            count = countOf(*arg);
             out += *arg++;
             ++i;
+        } else if (text[i] == '(' && count && (text.substr(i, 3) == "(s)" || text.substr(i, 3) == "(x)")) {
+            // French agreement with the count before: singular for 0 and 1, plural from 2 on.
+            if (*count >= 2 || *count <= -2) out += text[i + 1];
+            i += 2;
         } else {
             out += text[i];
         }

@@ -17,7 +17,9 @@ enum class Str : int {
 
 /// The French text of a key.
 const char* tr(Str key);
-/// The text of `key` with each `{}` replaced by the next argument, in order.
+/// The text of `key` with each `{}` replaced by the next argument, in order. A « (s) » or « (x) » of the text
+/// agrees with the argument written last when that is a count (« 1 réponse », « 0 point », « 12 bulletins »); after
+/// anything else it stays.
 std::string fmt(Str key, std::initializer_list<std::string_view> args);
 inline std::string fmt(Str key) { return tr(key); }
 

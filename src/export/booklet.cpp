@@ -115,10 +115,14 @@ std::string cover(const BookletInput& in) {
     }
     std::string b = "<section class=\"cover\"><div class=\"kicker\">" + escape(tr(Str::TourTitle)) + "</div><h1>" +
                     escape(in.title) + "</h1><p class=\"lead\">" + escape(tr(Str::LivLead)) + "</p>";
-    b += "<p class=\"facts\"><strong>" + std::to_string(in.archives.size()) + "</strong> " + escape(tr(Str::LivFactEtapes)) +
-         " · <strong>" + std::to_string(present) + "</strong> " + escape(tr(Str::LivFactPresent)) + " · <strong>" +
-         std::to_string(cites.size()) + "</strong> " + escape(tr(Str::LivFactCites)) + " · <strong>" +
-         std::to_string(practices) + "</strong> " + escape(tr(Str::LivFactPractices)) + "</p>";
+    // Each fact agrees with its number (« 1 étape », « 0 présence », « 12 présences »), the number in bold.
+    auto fact = [](size_t n, Str key) {
+        const std::string text = fmt(key, {std::to_string(n)});
+        const size_t space = std::min(text.find(' '), text.size());
+        return "<strong>" + escape(text.substr(0, space)) + "</strong>" + escape(text.substr(space));
+    };
+    b += "<p class=\"facts\">" + fact(in.archives.size(), Str::LivFactEtapes) + " · " + fact(present, Str::LivFactPresent) +
+         " · " + fact(cites.size(), Str::LivFactCites) + " · " + fact(practices, Str::LivFactPractices) + "</p>";
     b += contactBlock(in.settings) + "</section>\n";
     return b;
 }
@@ -127,8 +131,10 @@ std::string contents(const BookletInput& in) {
     std::string b = "<section><h2>" + escape(tr(Str::LivContents)) + "</h2><table class=\"toc\"><tbody>";
     for (size_t i = 0; i < in.archives.size(); ++i) {
         const EtapeArchive& a = in.archives[i];
+        const bool live = i < in.live.size() && in.live[i];
         b += "<tr><td class=\"num\">" + escape(etapeLabel(a)) + "</td><td><a href=\"#" + anchor(a, i) + "\">" +
-             escape(a.etape.header.theme.empty() ? hostName(a) : a.etape.header.theme) + "</a></td><td>" +
+             escape(a.etape.header.theme.empty() ? hostName(a) : a.etape.header.theme) + "</a>" +
+             (live ? " <span class=\"muted\">(" + escape(tr(Str::LivNotArchivedTag)) + ")</span>" : "") + "</td><td>" +
              escape(hostName(a)) + "</td></tr>";
     }
     for (Str part : {Str::LivPractices, Str::LivParticipation, Str::LivHosts})
@@ -137,13 +143,14 @@ std::string contents(const BookletInput& in) {
     return b + "</tbody></table></section>\n";
 }
 
-std::string chapter(const EtapeArchive& a, size_t index, const std::set<std::string>& shown) {
+std::string chapter(const EtapeArchive& a, size_t index, const std::set<std::string>& shown, bool live) {
     const Etape& e = a.etape;
     std::string b = "<section class=\"chapter\" id=\"" + anchor(a, index) + "\"><h2>" + escape(etapeLabel(a)) + " — " +
                     escape(e.header.theme.empty() ? hostName(a) : e.header.theme) + "</h2><p class=\"etape-head\">" +
                     escape(hostName(a));
     if (!e.header.venue.empty()) b += " — " + escape(e.header.venue);
     b += " — " + escape(fmt(Str::LivPresentCount, {std::to_string(a.people.size())})) + "</p>";
+    if (live) b += "<p class=\"muted\">" + escape(tr(Str::LivNotArchived)) + "</p>";
 
     // Programme.
     b += "<h3>" + escape(tr(Str::LivProgramme)) + "</h3>";
@@ -328,14 +335,41 @@ std::string evaluationCsv(const BookletInput& in) {
     return out;
 }
 
+/// Whether an étape that is not archived held anything a booklet shows: people present, ideas, ballots, practices,
+/// actions-phares or evaluation answers (a future étape with only its programme does not).
+bool heldSomething(const Model& m, const Etape& e) {
+    for (const Registration& r : e.registrations)
+        if (r.present) return true;
+    for (const Board& b : e.boards)
+        if (!b.ideas.empty()) return true;
+    for (const Vote& v : e.votes)
+        if (!v.ballots.empty()) return true;
+    return !e.actionsPhares.empty() || !e.evaluation.responses.empty() || !practicesOfEtape(m, e.id).empty();
+}
+
 }  // namespace
 
 BookletInput makeBookletInput(std::vector<EtapeArchive> archives, const Model& model, std::optional<int> year) {
     BookletInput in;
+    std::vector<std::pair<EtapeArchive, bool>> etapes;  // (archive, made from the live data)
     for (EtapeArchive& a : archives)
-        if (!year || a.etape.header.date.year == *year) in.archives.push_back(std::move(a));
-    std::stable_sort(in.archives.begin(), in.archives.end(),
-                     [](const EtapeArchive& a, const EtapeArchive& b) { return a.etape.header.date < b.etape.header.date; });
+        if (!year || a.etape.header.date.year == *year) etapes.emplace_back(std::move(a), false);
+    // The étapes not archived yet (the day's, typically): from the data as it is now, so that the chapters, the
+    // contents, the facts, the catalogue and the hosts all speak of the same étapes.
+    for (const Etape& e : model.etapes) {
+        if (year && e.header.date.year != *year) continue;
+        const bool archived = std::any_of(etapes.begin(), etapes.end(), [&](const auto& x) {
+            return x.first.etape.id == e.id && x.first.etape.header.number == e.header.number;
+        });
+        if (!archived && heldSomething(model, e)) etapes.emplace_back(makeArchive(model, e, "", ""), true);
+    }
+    std::stable_sort(etapes.begin(), etapes.end(), [](const auto& a, const auto& b) {
+        return a.first.etape.header.date < b.first.etape.header.date;
+    });
+    for (auto& [a, live] : etapes) {
+        in.archives.push_back(std::move(a));
+        in.live.push_back(live);
+    }
     for (const Territory& t : model.territories)
         if (t.cite) in.cites.push_back(t.name);
     in.settings = model.settings;
@@ -377,7 +411,7 @@ std::string bookletHtml(const BookletInput& in) {
     b += contents(in);
     std::set<std::string> shown;
     for (const auto& [path, bytes] : in.photos) shown.insert(path);
-    for (size_t i = 0; i < in.archives.size(); ++i) b += chapter(in.archives[i], i, shown);
+    for (size_t i = 0; i < in.archives.size(); ++i) b += chapter(in.archives[i], i, shown, i < in.live.size() && in.live[i]);
     b += practicesPart(in);
     b += participationPart(in);
     b += hostsPart(in);

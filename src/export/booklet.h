@@ -41,12 +41,16 @@ struct BookletInput {
     /// their bytes: written beside livret.html under the same path and drawn in the étape's chapter (the others
     /// are named). The caller reads them (bookletPhotoPaths says which).
     std::vector<std::pair<std::string, std::string>> photos;
+    std::vector<bool> live;  // per étape of `archives`: not archived yet, made from the data as it is now
 };
 
 /// The photos the booklet of `input` would draw: every photo of the actions-phares of its étapes, each once.
 std::vector<std::string> bookletPhotoPaths(const BookletInput& input);
 
-/// The booklet of `year` (nullopt: the whole Tour) out of every archive read: those of the year, by date; the Cités
+/// The booklet of `year` (nullopt: the whole Tour) out of every archive read: those of the year, by date, with the
+/// étapes of the year that are not archived yet but hold something (people present, ideas, ballots, practices,
+/// actions-phares, evaluation answers) made from the model as it is now and marked as such, so that no section
+/// speaks of an étape another one leaves out; the Cités
 /// of the Tour, the organiser's contact and the catalogue of practices (the library's, shown at an étape of the
 /// period, with today's follow-up; plus the practices of archives older than the library) from `model`; its title.
 BookletInput makeBookletInput(std::vector<EtapeArchive> archives, const Model& model, std::optional<int> year);

@@ -258,7 +258,7 @@ void writeEvaluation(const EtapeArchive& a, SummaryWriter& w) {
     if (!e.evaluation.questions.empty()) {
         w.section(tr(Str::SumEvaluation));
         const EvaluationResults r = evaluationResults(e.evaluation);
-        w.paragraph(fmt(Str::SumEvaluationResponses, {std::to_string(r.responses)}));
+        w.paragraph(fmt(Str::SumEvaluationResponses, {std::to_string(r.respondents)}));
         for (const QuestionResult& q : r.questions) {
             w.subsection(q.question.text);
             if (q.respondents == 0) {
@@ -726,9 +726,9 @@ std::vector<std::pair<std::string, std::string>> summaryFiles(
     const EtapeArchive& archive, const std::vector<std::pair<std::string, std::string>>& photos) {
     std::set<std::string> shown;
     for (const auto& photo : photos) shown.insert(photo.first);
-    std::vector<std::pair<std::string, std::string>> files = {{"summary.html", summaryHtml(archive, shown)},
-                                                              {"summary.md", summaryMarkdown(archive, shown)},
-                                                              {"ideas.csv", ideasCsv(archive)},
+    std::vector<std::pair<std::string, std::string>> files = {{"synthese.html", summaryHtml(archive, shown)},
+                                                              {"synthese.md", summaryMarkdown(archive, shown)},
+                                                              {"idees.csv", ideasCsv(archive)},
                                                               {"votes.csv", votesCsv(archive)}};
     files.insert(files.end(), photos.begin(), photos.end());  // beside the documents, under their own path
     return files;

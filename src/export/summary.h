@@ -13,10 +13,10 @@
 
 namespace atelier::exporting {
 
-/// summary.html: the étape, programme, participation charts, icebreaker, groups, ideas by column and cluster,
+/// synthese.html: the étape, programme, participation charts, icebreaker, groups, ideas by column and cluster,
 /// vote results with charts, practices to spread. Everything users typed is escaped.
 std::string summaryHtml(const EtapeArchive& archive, const std::set<std::string>& shown = {});
-/// The files of an étape's summary for the participants, by name: summary.html, summary.md, ideas.csv, votes.csv
+/// The files of an étape's summary for the participants, by name: synthese.html, synthese.md, idees.csv, votes.csv
 /// (what `atelier exporter` and the app's « Exporter la synthèse » write), then the photos of the actions-phares
 /// given in `photos` (path as the model names it, "photos/cafe.jpg"; bytes: store::readPhotos), which the
 /// summaries draw from beside them; a photo not given is named instead.
@@ -32,9 +32,9 @@ std::string actionsPharesHtml(const EtapeArchive& archive, const std::set<std::s
 std::string evaluationHtml(const EtapeArchive& archive);
 /// « Cité éducative d'Amiens », or the words for an unknown host: how the summary and the booklet name the host.
 std::string hostName(const EtapeArchive& archive);
-/// summary.md: the same content in Markdown.
+/// synthese.md: the same content in Markdown.
 std::string summaryMarkdown(const EtapeArchive& archive, const std::set<std::string>& shown = {});
-/// ideas.csv: one row per idea.
+/// idees.csv: one row per idea.
 std::string ideasCsv(const EtapeArchive& archive);
 /// votes.csv: one row per option of each vote, in the order of its result.
 std::string votesCsv(const EtapeArchive& archive);

@@ -11,6 +11,7 @@
 #include <cctype>
 #include <cmath>
 #include <imgui.h>
+#include <imgui_internal.h>  // ClearActiveID: closing commits the field being edited
 #include <iterator>
 #include <random>
 #include <variant>
@@ -163,7 +164,13 @@ void App::drawShortcuts(UiRequests& requests) {
     if ((state_.projectorInConsole || state_.projectorFullscreen) &&
         ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false))
         requests.leaveProjector = true;
-    if (io.WantTextInput || !io.KeyCtrl) return;  // text fields keep Ctrl+Z for their own text
+    if (!io.KeyCtrl) return;
+    // Text fields keep Ctrl+Z for their own text, except an empty one that has nothing of its own to undo: right
+    // after Enter in the quick idea box or at the door, Ctrl+Z undoes what Enter did.
+    if (io.WantTextInput) {
+        const ImGuiInputTextState* field = ImGui::GetInputTextState(ImGui::GetActiveID());
+        if (!field || field->CurLenA != 0 || field->Stb.undostate.undo_point != 0) return;
+    }
     if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Z), false)) {
         if (io.KeyShift) requests.redo = true;
         else requests.undo = true;
@@ -366,6 +373,69 @@ void App::drawToasts() {
     }
 }
 
+namespace {
+
+/// The console screen where `action` is made (a registry name), for « Afficher » after an undo.
+std::string screenOf(const Action& action) {
+    const std::string_view name = actionName(action);
+    auto has = [&](std::string_view part) { return name.find(part) != std::string_view::npos; };
+    if (has("Evaluation")) return "evaluation";
+    if (has("ActionPhare")) return "actions-phares";
+    if (name == "SetPractice" || has("Board") || has("Categor") || has("Idea") || has("Cluster") || has("Reveal"))
+        return "idees";
+    if (has("Practice") || has("FollowUp")) return "bibliotheque";
+    if (has("Ballot") || has("Vote")) return "votes";
+    if (has("Registration")) return "inscriptions";
+    if (has("Group") || has("Member") || has("Round")) return "groupes";
+    if (has("Deck") || has("Question") || has("Card") || has("Icebreaker")) return "brise-glace";
+    if (has("Territory") || has("Person") || has("Settings") || has("DayRate")) return "reseau";
+    if (has("Etape") || has("Programme")) return "console";
+    return {};
+}
+
+}  // namespace
+
+void App::undoOrRedo(bool redo) {
+    const std::string label = redo ? session_.redoLabel() : session_.undoLabel();
+    const std::vector<Action>& step = redo ? session_.redoActions() : session_.undoActions();
+    if (label.empty() && step.empty()) return;  // nothing to undo: nothing to say either
+    const std::string screen = step.empty() ? std::string() : screenOf(step.front());
+    const Status s = redo ? session_.redo() : session_.undo();
+    if (!s) return refused(s, fmt(redo ? Str::UnsavedRedo : Str::UnsavedUndo, {label}));
+    const double now = ImGui::GetCurrentContext() ? ImGui::GetTime() : 0.0;
+    state_.undone = AppState::Undone{fmt(redo ? Str::RedoneSaid : Str::UndoneSaid, {label}), screen, now + 6.0};
+}
+
+void App::drawUndone() {
+    if (!state_.undone) return;
+    if (ImGui::GetTime() > state_.undone->until) {
+        state_.undone.reset();
+        return;
+    }
+    const ImVec2 display = ImGui::GetIO().DisplaySize;
+    ImGui::SetNextWindowPos(ImVec2(16.0f, display.y - 16.0f), ImGuiCond_Always, ImVec2(0.0f, 1.0f));
+    ImGui::SetNextWindowBgAlpha(0.95f);
+    constexpr ImGuiWindowFlags kFlags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize |
+                                        ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoFocusOnAppearing |
+                                        ImGuiWindowFlags_NoNav;
+    if (ImGui::Begin("##undone", nullptr, kFlags)) {
+        ImGui::PushTextWrapPos(std::min(560.0f, display.x * 0.5f));
+        ImGui::TextUnformatted(state_.undone->text.c_str());
+        ImGui::PopTextWrapPos();
+        probe::mark("undone.text");
+        const std::string& screen = state_.undone->screen;
+        if (!screen.empty() && screen != state_.screen) {
+            const ScreenEntry* entry = findScreen(screen);
+            if (entry && ImGui::Button(fmt(Str::UndoneShow, {tr(entry->title)}).c_str())) {
+                showScreen(screen);
+                state_.undone.reset();
+            }
+            probe::mark("undone.show");
+        }
+    }
+    ImGui::End();
+}
+
 void App::drawNotices() {
     if (state_.notices.empty()) return;
     const char* title = tr(Str::ReplaySkippedTitle);
@@ -390,7 +460,27 @@ void App::drawNotices() {
     }
 }
 
+void App::startOn(std::optional<Id> lastUsed, Date today) {
+    const Model& m = session_.model();
+    for (const Etape& e : m.etapes)
+        if (e.header.date == today) {
+            state_.selectedEtape = e.id;
+            return;
+        }
+    if (lastUsed && m.etape(*lastUsed)) state_.selectedEtape = *lastUsed;
+}
+
+void App::requestClose() {
+    if (state_.closingFrames < 0) state_.closingFrames = 0;
+}
+
 void App::drawConsole(Actions& actions, UiRequests& requests) {
+    if (state_.closingFrames >= 0) {
+        // Closing: the field being edited loses the keyboard as if the user had clicked elsewhere, so this frame
+        // emits its edit (IsItemDeactivatedAfterEdit) and apply() saves it before the loop ends.
+        ImGui::ClearActiveID();
+        ++state_.closingFrames;
+    }
     forgetInactiveTextState();  // before any field: no stale per-field undo on a text changed behind its back
     refreshRoom();
     state_.countdown.tick(ImGui::GetIO().DeltaTime * 1000.0);
@@ -440,6 +530,7 @@ void App::drawConsole(Actions& actions, UiRequests& requests) {
     drawWritten();
     drawUnsaved();
     drawToasts();
+    drawUndone();
     drawNotices();
 }
 
@@ -748,17 +839,14 @@ void App::apply(Actions& actions, UiRequests& requests) {
         for (Request& r : after) handle(r, actions);
         for (Request& r : asked) handle(r, actions);
     }
-    if (requests.undo) {
-        std::string label = fmt(Str::UnsavedUndo, {session_.undoLabel()});
-        if (Status s = session_.undo(); !s) refused(s, std::move(label));
-    }
-    if (requests.redo) {
-        std::string label = fmt(Str::UnsavedRedo, {session_.redoLabel()});
-        if (Status s = session_.redo(); !s) refused(s, std::move(label));
-    }
+    if (requests.undo) undoOrRedo(false);
+    if (requests.redo) undoOrRedo(true);
     requests.undo = requests.redo = false;
     pumpParticipation();  // the phones' actions, after the console's: one writer, on this thread
-    if (requests.quit) state_.quitRequested = true;  // the loop reads it after the frame's requests are reset
+    if (requests.quit) {  // the loop reads it after the frame's requests are reset
+        state_.quitRequested = true;
+        requestClose();
+    }
     if (requests.monitor >= 0) state_.projectorMonitor = requests.monitor;
     if (requests.leaveProjector) state_.projectorInConsole = false;
     // With a single screen the projector view toggles inside the console; with two, the platform moves the

@@ -73,6 +73,15 @@ struct AppState {
     bool projectorFullscreen = false;   // reported by the platform
     bool projectorInConsole = false;    // single screen: F5 shows the projector view in the console
     bool quitRequested = false;         // Fichier → Quitter: the platform's loop ends (kept after the frame)
+    int closingFrames = -1;             // closing (however asked): frames drawn since; -1 while not closing
+    /// The last undo or redo, said for a few seconds (« Annulé : … ») with, when it happened on another tab, a
+    /// button that shows that tab.
+    struct Undone {
+        std::string text;
+        std::string screen;  // the console screen of the change (a registry name), empty when none
+        double until = 0;
+    };
+    std::optional<Undone> undone;
     /// Where the last documents went (a summary, an attendance sheet…): shown with « Ouvrir le dossier » until
     /// dismissed.
     struct Written {
@@ -169,6 +178,15 @@ public:
     /// Applies the actions and the undo/redo requests of a frame, in order; errors become toasts, and a change
     /// the journal could not save opens a modal. Tells the screens' submissions how their actions went.
     void apply(Actions& actions, UiRequests& requests);
+    /// The étape shown at start: the one dated `today`, else `lastUsed` (the one selected when the app last closed)
+    /// when it still exists, else the first.
+    void startOn(std::optional<Id> lastUsed, Date today);
+    /// Asks the app to close, however that is asked (Quitter, the window's close button, Alt+F4, SIGTERM, the
+    /// session ending): the next frame takes the keyboard away from the field being edited, so that its edit is
+    /// emitted and applied like any other before the loop ends. Asking again changes nothing.
+    void requestClose();
+    /// True once a close was asked and the frames that commit the field being edited have been drawn and applied.
+    bool readyToClose() const { return state_.closingFrames >= 2; }
     /// Shows a message for a few seconds at the bottom of the console.
     void toast(std::string text, bool error = false);
     /// Shows the screen registered as `name` (a screenshot, a test): a console tab, or what the projector shows
@@ -198,6 +216,10 @@ private:
     void drawMenuBar(UiRequests& requests);
     void drawShortcuts(UiRequests& requests);
     void drawToasts();
+    /// The last undo or redo said, with « Afficher » when it happened on another tab.
+    void drawUndone();
+    /// Undoes (`redo`: redoes) the last step and says what it did.
+    void undoOrRedo(bool redo);
     /// Where the last documents went, with « Ouvrir le dossier ».
     void drawWritten();
     void drawFileMenu(UiRequests& requests);

@@ -11,6 +11,7 @@ constexpr const char* kConsole = "console";
 constexpr const char* kProjector = "projecteur";
 constexpr const char* kMonitor = "projecteur-ecran";
 constexpr const char* kFullscreen = "projecteur-plein-ecran";
+constexpr const char* kEtape = "etape";
 
 void writeRect(std::ostringstream& out, const char* key, const std::optional<Rect>& r) {
     if (r) out << key << ' ' << r->x << ' ' << r->y << ' ' << r->w << ' ' << r->h << '\n';
@@ -31,6 +32,7 @@ std::string formatPlacement(const WindowPlacement& p) {
     writeRect(out, kProjector, p.projector);
     if (p.projectorMonitor >= 0) out << kMonitor << ' ' << p.projectorMonitor << '\n';
     out << kFullscreen << ' ' << (p.projectorFullscreen ? 1 : 0) << '\n';
+    if (p.etape) out << kEtape << ' ' << *p.etape << '\n';
     return out.str();
 }
 
@@ -55,6 +57,9 @@ WindowPlacement parsePlacement(std::string_view text) {
         } else if (key == kFullscreen) {
             int on = 0;
             if (words >> on) p.projectorFullscreen = on == 1;
+        } else if (key == kEtape) {
+            long long id = 0;
+            if (words >> id && id > 0) p.etape = id;
         }
     }
     return p;

@@ -23,10 +23,12 @@ struct WindowPlacement {
     std::optional<Rect> projector;  // the projector's window when it is not full screen
     int projectorMonitor = -1;      // the monitor it was full screen on (-1: none remembered)
     bool projectorFullscreen = false;
+    std::optional<long long> etape;  // the étape selected when the app closed (its id): shown again at start
     bool operator==(const WindowPlacement&) const = default;
 };
 
-/// "console X Y W H", "projecteur X Y W H", "projecteur-ecran N", "projecteur-plein-ecran 0|1", one per line.
+/// "console X Y W H", "projecteur X Y W H", "projecteur-ecran N", "projecteur-plein-ecran 0|1", "etape ID", one per
+/// line.
 std::string formatPlacement(const WindowPlacement& placement);
 /// Reads formatPlacement's text; a line it does not understand (an older or damaged file) is ignored.
 WindowPlacement parsePlacement(std::string_view text);

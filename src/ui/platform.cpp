@@ -22,6 +22,8 @@
 #include <stb_image_write.h>
 
 #include <algorithm>
+#include <csignal>
+#include <ctime>
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
@@ -346,7 +348,43 @@ void setProjectorFullscreen(GLFWwindow* projector, GLFWmonitor* monitor) {
 
 // [SECTION] The app loop
 
+namespace {
+
+/// Today on the laptop's calendar.
+Date localToday() {
+    const std::time_t now = std::time(nullptr);
+    std::tm local{};
+#ifdef _WIN32
+    localtime_s(&local, &now);
+#else
+    localtime_r(&now, &local);
+#endif
+    return Date{local.tm_year + 1900, local.tm_mon + 1, local.tm_mday};
+}
+
+/// Set by SIGTERM, SIGINT or SIGHUP: the loop closes the app as Quitter does (edit committed, windows
+/// remembered, exit 0) instead of dying with the field being edited. A second signal of the same kind kills as
+/// before (the handler gives the default back), for an app that does not answer.
+volatile std::sig_atomic_t gCloseSignal = 0;
+
+void onCloseSignal(int sig) {
+    gCloseSignal = 1;
+    std::signal(sig, SIG_DFL);
+}
+
+void installCloseSignals() {
+    gCloseSignal = 0;
+    std::signal(SIGTERM, onCloseSignal);
+    std::signal(SIGINT, onCloseSignal);
+#ifdef SIGHUP
+    std::signal(SIGHUP, onCloseSignal);
+#endif
+}
+
+}  // namespace
+
 int runApp(Session& session, store::DataFolder* folder, std::vector<std::string> notices) {
+    installCloseSignals();  // from the start: a signal while the windows open closes at the first frame
     Glfw glfw;
     if (!glfw.ok) {
         std::fprintf(stderr, "%s\n", "Aucun affichage disponible : lancez Atelier depuis une session graphique.");
@@ -377,6 +415,7 @@ int runApp(Session& session, store::DataFolder* folder, std::vector<std::string>
     const PhotoTextures photos;  // after the windows: freed before them
 
     App app(session, folder);
+    app.startOn(saved.etape ? std::optional<Id>(static_cast<Id>(*saved.etape)) : std::nullopt, localToday());
     app.state().notices = std::move(notices);
     app.setOpenFolder(openInFileManager);
     Actions actions;
@@ -394,8 +433,12 @@ int runApp(Session& session, store::DataFolder* folder, std::vector<std::string>
     const char* exitAfter = std::getenv("ATELIER_EXIT_AFTER_FRAMES");
     const char* smokeDir = std::getenv("ATELIER_SMOKE_DIR");
     long framesLeft = exitAfter ? std::strtol(exitAfter, nullptr, 10) : -1;
-    while (!glfwWindowShouldClose(console.handle()) && !app.state().quitRequested && framesLeft-- != 0) {
+    while (framesLeft-- != 0) {
         glfwPollEvents();
+        // However the app is asked to close (Quitter, the close button, Alt+F4, SIGTERM, SIGINT, the session
+        // ending), it first draws the frames that commit the field being edited, then leaves the loop.
+        if (glfwWindowShouldClose(console.handle()) || app.state().quitRequested || gCloseSignal) app.requestClose();
+        if (app.readyToClose()) break;
         AppState& state = app.state();
         state.monitors.clear();
         for (GLFWmonitor* m : monitors()) {
@@ -457,6 +500,7 @@ int runApp(Session& session, store::DataFolder* folder, std::vector<std::string>
     placement.projectorFullscreen = glfwGetWindowMonitor(projector.handle()) != nullptr;
     placement.projector = placement.projectorFullscreen ? gProjectorWindow : windowRect(projector.handle());
     placement.projectorMonitor = projectorMonitor;
+    if (app.state().selectedEtape) placement.etape = app.state().selectedEtape;
     writePlacement(placement);
     return 0;
 }

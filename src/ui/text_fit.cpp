@@ -39,6 +39,11 @@ void reportCut(std::string_view text, float needed, float available) {
     if (log.cuts.size() < 500) log.cuts.push_back({log.where, std::string(text), needed, available});
 }
 
+void noteDrawnText(std::string_view text, ImU32 colour, ImU32 background, float size, TextRole role) {
+    TextLog& log = textLog();
+    if (log.recording && !text.empty()) log.drawn.push_back({log.where, std::string(text), colour, background, size, role});
+}
+
 ImVec2 fitText(ImDrawList* draw, ImFont* font, float size, ImVec2 pos, ImU32 colour, ImU32 background,
                std::string_view text, const ImRect& room, float wrap, TextRole role) {
     const ImVec2 box = measure(font, size, text, wrap);

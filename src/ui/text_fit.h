@@ -61,6 +61,10 @@ void reportCut(std::string_view text, float needed, float available);
 ImVec2 fitText(ImDrawList* draw, ImFont* font, float size, ImVec2 pos, ImU32 colour, ImU32 background,
                std::string_view text, const ImRect& room, float wrap = 0.0f, TextRole role = TextRole::Body);
 
+/// Notes a text drawn by other means than fitText (the console's idea cards) in the log while it records, so that
+/// its contrast is measured like every other.
+void noteDrawnText(std::string_view text, ImU32 colour, ImU32 background, float size, TextRole role = TextRole::Label);
+
 /// The largest size in [minSize, maxSize] at which `text` fits in `width` × `height` (wrapped at `width` when `wrap`,
 /// else on one line); `minSize` when none does.
 float fitSize(ImFont* font, std::string_view text, float width, float height, float maxSize, float minSize, bool wrap);

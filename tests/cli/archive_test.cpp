@@ -81,13 +81,13 @@ TEST_CASE("atelier export writes the four summary files, by default into the arc
     const Run out = run(dir.data() + " export --etape 1 --out " + atelier::test::quoted(dir.path / "synthese"));
     INFO(out.out);
     REQUIRE(out.code == 0);
-    for (const char* name : {"summary.html", "summary.md", "ideas.csv", "votes.csv"})
+    for (const char* name : {"synthese.html", "synthese.md", "idees.csv", "votes.csv"})
         CHECK_MESSAGE(std::filesystem::exists(dir.path / "synthese" / name), name);
-    CHECK(dir.read("synthese/summary.html").find("<!DOCTYPE html>") == 0);
-    CHECK(dir.read("synthese/ideas.csv").rfind("\xEF\xBB\xBF", 0) == 0);
+    CHECK(dir.read("synthese/synthese.html").find("<!DOCTYPE html>") == 0);
+    CHECK(dir.read("synthese/idees.csv").rfind("\xEF\xBB\xBF", 0) == 0);
 
     REQUIRE(run(dir.data() + " export --etape 1").code == 0);
-    CHECK(std::filesystem::exists(dir.path / "data" / "sessions" / "2020-02-11-amiens" / "summary.html"));
+    CHECK(std::filesystem::exists(dir.path / "data" / "sessions" / "2020-02-11-amiens" / "synthese.html"));
     CHECK(run(dir.data() + " export").code == 2);
 
     // An archived étape, read-only: the summaries go beside its etape.json.

@@ -29,7 +29,7 @@ TEST_CASE("atelier import idees creates the board, reports a bad line with its n
                       dir.write("idees.csv", kPostIts));
     INFO(r.out);
     CHECK(r.code == 0);
-    CHECK(r.out.find("5 ligne(s) lue(s), 4 idée(s) importée(s) sur le tableau « Associer les familles »") !=
+    CHECK(r.out.find("5 lignes lues, 4 idées importées sur le tableau « Associer les familles »") !=
           std::string::npos);
     CHECK(r.out.find("Tableau « Associer les familles » créé.") != std::string::npos);
     CHECK(r.out.find("Colonne « Ressources » créée.") != std::string::npos);
@@ -55,7 +55,7 @@ TEST_CASE("atelier import idees creates the board, reports a bad line with its n
     CHECK(again.out.find("créé") == std::string::npos);
     const Run text = run(dir.data() + " idees --etape 1");
     CHECK(text.code == 0);
-    CHECK(text.out.find("Associer les familles — 5 idée(s)") != std::string::npos);
+    CHECK(text.out.find("Associer les familles — 5 idées") != std::string::npos);
     CHECK(text.out.find("[Leviers] Un café des parents au collège — Groupe 2") != std::string::npos);
 }
 

@@ -93,11 +93,11 @@ TEST_CASE("tally without --json prints the tiers and scores in French") {
     const Run r = dir.tally(kTennessee);
     INFO(r.all);
     REQUIRE(r.code == 0);
-    CHECK(contains(r.out, "Méthode de Borda — 100 bulletin(s), 4 options"));
+    CHECK(contains(r.out, "Méthode de Borda — 100 bulletins, 4 options"));
     CHECK(contains(r.out, "Classement :"));
     CHECK(contains(r.out, "  1. Nashville\n"));
     CHECK(contains(r.out, "  4. Knoxville\n"));
-    CHECK(contains(r.out, "Nashville : 194 point(s)"));
+    CHECK(contains(r.out, "Nashville : 194 points"));
     CHECK(r.out.find("Nashville : 194") < r.out.find("Chattanooga : 173"));
 }
 

@@ -81,7 +81,7 @@ TEST_CASE("boards: columns are added, renamed and removed only when empty") {
     m = roundTrip(f.s, RemoveCategory{f.e, f.board, f.actions});
     CHECK(m.etape(f.e)->board(f.board)->categories.size() == 3);
     const std::string message = refused(f.s, RemoveCategory{f.e, f.board, f.constats});
-    CHECK(message.find("2 idée(s)") != std::string::npos);
+    CHECK(message.find("2 idées") != std::string::npos);
     CHECK(refused(f.s, AddCategory{f.e, f.board, BoardCategory{0, "constats"}}).find("existe déjà") != std::string::npos);
 }
 

@@ -53,7 +53,7 @@ TEST_CASE("groups are formed from the people present, every person once per roun
 TEST_CASE("group actions: set the plan, move, swap, rename and lock, each undoable") {
     Fixture f;
     REQUIRE(f.s.apply(SetGroupPlan{f.e1, f.form(2, 2)}).ok);
-    CHECK(f.s.undoLabel() == "Former les groupes (2 tour(s))");
+    CHECK(f.s.undoLabel() == "Former les groupes (2 tours)");
     const GroupRound r0 = f.etape().groups.rounds[0];
     const Id a = r0.groups[0].members[0], b = r0.groups[1].members[0];
 

@@ -277,7 +277,7 @@ TEST_CASE("the evaluation of the day: the default questionnaire, counts per grad
     m = roundTrip(f.s, AddEvaluationResponse{f.e, EvaluationResponse{0, 1, f.arras, {sentence, wants, wish}}});
 
     const EvaluationResults r = evaluationResults(m.etape(f.e)->evaluation);
-    CHECK(r.responses == 20);
+    CHECK(r.respondents == 19);  // people: the most answered question (the entries sum to 20)
     REQUIRE(r.questions.size() == 5);
     CHECK(r.questions[0].respondents == 19);
     CHECK(r.questions[0].profile[static_cast<size_t>(gradeOf("Très bien"))] == 12);
@@ -323,7 +323,7 @@ TEST_CASE("the evaluation: bad answers and changes that would lose answers are r
     // Once answered, a question can be neither removed nor changed in kind, and the scale keeps its size.
     REQUIRE(f.s.apply(AddEvaluationResponse{f.e, EvaluationResponse{0, 4, std::nullopt, {{overall, 2}}}}).ok);
     std::vector<EvaluationQuestion> fewer(qs.begin() + 1, qs.end());
-    CHECK(refused(f.s, SetEvaluation{f.e, fewer, {}}).find("a déjà 4 réponse(s)") != std::string::npos);
+    CHECK(refused(f.s, SetEvaluation{f.e, fewer, {}}).find("a déjà 4 réponses") != std::string::npos);
     CHECK(refused(f.s, SetEvaluation{f.e, qs, {"Non", "Oui"}}) ==
           "Des notes ont déjà été saisies : l'échelle ne peut plus changer de nombre de niveaux.");
     CHECK(refused(f.s, SetEvaluation{f.e, qs, {"Bien", "Bien", "Bien"}}) ==

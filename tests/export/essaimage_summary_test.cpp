@@ -45,12 +45,12 @@ TEST_CASE("the summary shows the actions-phares, the evaluation and the practice
     CHECK(html.find("Partenaires : Centre social") != std::string::npos);
     CHECK(html.find("Photos : photos/cafe.jpg") != std::string::npos);
     CHECK(html.find("Évaluation à chaud") != std::string::npos);
-    CHECK(html.find("16 réponse(s) au questionnaire.") != std::string::npos);
-    CHECK(html.find("Mention majoritaire : Très bien (15 réponse(s))") != std::string::npos);
+    CHECK(html.find("15 répondants au questionnaire.") != std::string::npos);
+    CHECK(html.find("Mention majoritaire : Très bien (15 répondants)") != std::string::npos);
     CHECK(html.find("Très bien : 12") != std::string::npos);
     CHECK(html.find("Assez bien : 3") != std::string::npos);
     CHECK(html.find("Un café &lt;b&gt;simple&lt;/b&gt;") != std::string::npos);
-    CHECK(html.find("Le café &lt;script&gt;x()&lt;/script&gt; (1 réponse(s))") != std::string::npos);
+    CHECK(html.find("Le café &lt;script&gt;x()&lt;/script&gt; (1 personne)") != std::string::npos);
     CHECK(html.find("Cités intéressées : Lille") != std::string::npos);
     CHECK(html.find("Adoptée à Lille le 16/03/2021 — Dans 3 collèges") != std::string::npos);
     CHECK(html.find("(Action-phare)") != std::string::npos);

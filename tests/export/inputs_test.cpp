@@ -37,7 +37,7 @@ TEST_CASE("CSV cells beginning with = + - @ tab or CR get a leading quote (OWASP
     CHECK(csvField("") == "");
 }
 
-TEST_CASE("ideas.csv and votes.csv neutralise formulas typed into ideas, groups and vote options") {
+TEST_CASE("idees.csv and votes.csv neutralise formulas typed into ideas, groups and vote options") {
     EtapeArchive a = dayArchive();
     a.etape.boards.front().ideas.front().text = "=1+1";
     a.etape.boards.front().ideas.front().group = "@groupe";

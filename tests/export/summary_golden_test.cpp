@@ -1,4 +1,4 @@
-// summary.html and summary.md byte for byte against files kept in tests/export/golden/: the fixture day, the same
+// synthese.html and synthese.md byte for byte against files kept in tests/export/golden/: the fixture day, the same
 // with everything users typed made hostile, and an archive with the rare cases (an example archive, a vote that could
 // not be counted, merged ideas, an idea whose cluster belongs to another column, no practices). The fixture day has
 // the host's action-phare (followed up by another Cité) and the evaluation of the day.
@@ -104,19 +104,19 @@ void checkGolden(const std::string& name, const std::string& actual) {
 
 }  // namespace
 
-TEST_CASE("summary.html and summary.md of the fixture day match the golden files") {
+TEST_CASE("synthese.html and synthese.md of the fixture day match the golden files") {
     const EtapeArchive a = fixtureArchive();
     checkGolden("fixture.html", exporting::summaryHtml(a));
     checkGolden("fixture.md", exporting::summaryMarkdown(a));
 }
 
-TEST_CASE("summary.html and summary.md of hostile text match the golden files") {
+TEST_CASE("synthese.html and synthese.md of hostile text match the golden files") {
     const EtapeArchive a = hostileArchive();
     checkGolden("hostile.html", exporting::summaryHtml(a));
     checkGolden("hostile.md", exporting::summaryMarkdown(a));
 }
 
-TEST_CASE("summary.html and summary.md of the rare cases match the golden files") {
+TEST_CASE("synthese.html and synthese.md of the rare cases match the golden files") {
     const EtapeArchive a = rareArchive();
     checkGolden("rare.html", exporting::summaryHtml(a));
     checkGolden("rare.md", exporting::summaryMarkdown(a));

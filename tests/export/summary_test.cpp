@@ -33,7 +33,7 @@ EtapeArchive nastyArchive() {
 
 }  // namespace
 
-TEST_CASE("summary.html escapes everything users typed and holds every section") {
+TEST_CASE("synthese.html escapes everything users typed and holds every section") {
     const std::string html = exporting::summaryHtml(nastyArchive());
     CHECK(html.find("<script") == std::string::npos);
     CHECK(html.find("<img") == std::string::npos);
@@ -74,14 +74,14 @@ TEST_CASE("the summary lists the participants with their structure and function 
     CHECK(md.find("CAF du Nord") != std::string::npos);
 }
 
-TEST_CASE("summary.md has no raw HTML from users") {
+TEST_CASE("synthese.md has no raw HTML from users") {
     const std::string md = exporting::summaryMarkdown(nastyArchive());
     CHECK(md.find("<script") == std::string::npos);
     CHECK(md.find("&lt;script&gt;") != std::string::npos);
     CHECK(md.find("## Votes") != std::string::npos);
 }
 
-TEST_CASE("ideas.csv and votes.csv: BOM, semicolons, CRLF, quotes doubled, text intact") {
+TEST_CASE("idees.csv and votes.csv: BOM, semicolons, CRLF, quotes doubled, text intact") {
     const EtapeArchive a = nastyArchive();
     const std::string ideas = exporting::ideasCsv(a);
     CHECK(ideas.rfind("\xEF\xBB\xBF" "etape;date;tableau;colonne;regroupement;groupe;auteur;texte;pratique\r\n", 0) == 0);

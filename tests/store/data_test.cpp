@@ -279,9 +279,9 @@ TEST_CASE("a journal entry that cannot be replayed is skipped and reported by nu
 TEST_CASE("an empty, a one-byte or a foreign atelier.db is refused and left exactly as it was") {
     const std::pair<std::string, const char*> files[] = {
         {std::string(), "est vide (0 octet)"},
-        {std::string("x"), "n'est pas une base Atelier (1 octet(s)"},
-        {std::string("SQLite format 3") + '\0', "n'est pas une base Atelier (16 octet(s)"},
-        {std::string(4096, 'z'), "n'est pas une base Atelier (4096 octet(s)"},
+        {std::string("x"), "n'est pas une base Atelier (1 octet"},
+        {std::string("SQLite format 3") + '\0', "n'est pas une base Atelier (16 octets"},
+        {std::string(4096, 'z'), "n'est pas une base Atelier (4096 octets"},
     };
     for (const auto& [bytes, expected] : files) {
         INFO(expected);

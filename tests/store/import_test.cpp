@@ -116,7 +116,7 @@ TEST_CASE("import: UTF-8 with BOM and commas, duplicates merged, bad lines repor
     CHECK(r.newTerritories == std::vector<std::string>{"Creil"});
     CHECK_FALSE(f.s.model().territoryByName("Lens"));
     const std::string text = describeReport(r);
-    CHECK(text.find("7 ligne(s) lue(s) : 2 importée(s), 3 fusionnée(s)") != std::string::npos);
+    CHECK(text.find("7 lignes lues : 2 importées, 3 fusionnées") != std::string::npos);
     CHECK(text.find("ligne 5 : le nom manque") != std::string::npos);
 
     // Importing the same file again adds nobody and no registration.

@@ -111,6 +111,7 @@ TEST_CASE("Bibliothèque: a date that is not one is refused with a message, noth
     Library c;
     c.show("bibliotheque");
     c.view().selected = c.cafe;
+    c.frame();  // selected (the form starts empty for it), then its Cité chosen
     c.view().followCite = c.session.model().territoryByName("Lille")->id;
     c.frame();
     c.click("library.follow.date");
@@ -314,15 +315,15 @@ TEST_CASE("Évaluation: the Tour's questionnaire, counts per grade as one undo s
     c.click("eval.q0.add");
     REQUIRE(c.lastActions.batches.size() == 1);
     EvaluationResults r = evaluationResults(c.etape1().evaluation);
-    CHECK(r.responses == 7);
+    CHECK(r.respondents == 7);
     CHECK(r.questions[0].profile[top] == 5);
     CHECK(r.questions[0].profile[top - 1] == 2);
     CHECK(r.questions[0].median == static_cast<int>(top));
-    CHECK(c.session.undoLabel() == "Saisir 7 réponse(s) à l'évaluation de l'étape 1");
+    CHECK(c.session.undoLabel() == "Saisir 7 réponses à l'évaluation de l'étape 1");
     c.frame();
     CHECK(c.app.view<EvaluationView>().counts[ev.questions[0].id][top] == 0);  // emptied once accepted
     REQUIRE(c.session.undo().ok);
-    CHECK(evaluationResults(c.etape1().evaluation).responses == 0);
+    CHECK(evaluationResults(c.etape1().evaluation).respondents == 0);
 
     // A sentence typed, Enter.
     size_t sentence = 0, practices = 0;
@@ -449,7 +450,7 @@ TEST_CASE("Projecteur: « Découverte », « Pratiques à essaimer » and the ev
     c.app.showScreen("projecteur-evaluation");
     texts = c.projected();
     CHECK(drawn(texts, "Évaluation à chaud · étape 1"));
-    CHECK(drawn(texts, "Le café des parents du collège César Franck (4 réponse(s))"));
+    CHECK(drawn(texts, "Le café des parents du collège César Franck (4 personnes)"));
     CHECK(drawn(texts, "«\u00a0Le café des parents, simple à lancer chez nous\u00a0»"));
 }
 

@@ -48,11 +48,11 @@ TEST_CASE("Fichier: « Exporter la synthèse » writes HTML, Markdown and CSV, t
     ExportConsole c;
     c.fileMenu("menu.summary");
     const fs::path folder = c.dir / "documents" / "2020-02-11-amiens";
-    for (const char* name : {"summary.html", "summary.md", "ideas.csv", "votes.csv"}) {
+    for (const char* name : {"synthese.html", "synthese.md", "idees.csv", "votes.csv"}) {
         INFO(name);
         CHECK(fs::exists(folder / name));
     }
-    CHECK(read(folder / "summary.html").find("Étape 1") != std::string::npos);
+    CHECK(read(folder / "synthese.html").find("Étape 1") != std::string::npos);
     REQUIRE(c.app.state().written);
     CHECK(c.app.state().written->folder == folder);
     CHECK(c.app.state().written->message.find(folder.string()) != std::string::npos);
@@ -92,7 +92,7 @@ TEST_CASE("Archive: an archived étape's summary is exported from its row") {
     c.frame();
     c.click("archive.export");
     const fs::path folder = c.dir / "documents" / "2020-02-11-amiens";
-    CHECK(fs::exists(folder / "summary.html"));
+    CHECK(fs::exists(folder / "synthese.html"));
     CHECK(fs::exists(folder / "votes.csv"));
     REQUIRE(c.app.state().written);
     CHECK(c.app.state().written->folder == folder);

@@ -260,11 +260,19 @@ TEST_CASE("Console: every tab at 1280×800 and 1920×1080 cuts no label") {
             for (int f = 0; f < 3; ++f) imgui.frame([&] { app.drawConsole(actions, requests); });
             TextLog& log = textLog();
             log.clear();
+            log.recording = true;
             imgui.frame([&] { app.drawConsole(actions, requests); });
+            log.recording = false;
             scanConsoleWindows();
             INFO(std::string(entry.name) << " at " << size.x << "×" << size.y << describe(log));
             CHECK(log.cuts.empty());
             CHECK(actions.empty());
+            // The console's own colours reach 4.5:1 too (issue 29 point 10: the group labels on idea cards).
+            for (const DrawnText& t : log.drawn) {
+                INFO("« " << t.text << " » " << std::hex << t.colour << " on " << t.background << std::dec);
+                CHECK(contrastRatio(t.colour, t.background) >= 4.5);
+            }
+            if (std::string(entry.name) == "idees") CHECK_FALSE(log.drawn.empty());  // the cards were measured
             if (std::string(entry.name) == "inscriptions") {  // the list of registrants has the room, not 3 rows
                 const ImGuiWindow* list = nullptr;
                 for (const ImGuiWindow* w : ImGui::GetCurrentContext()->Windows)

@@ -103,8 +103,10 @@ TEST_CASE("Inscriptions: check-in at the door by typing three letters and Enter,
     CHECK(c.app.view<RegistrationsView>().lastCheckedIn == "\u2713 Nadia Benali est présent·e");
     CHECK(c.app.view<RegistrationsView>().checkin.empty());
 
-    // Someone not registered: Enter asks first (nothing is added yet); the name can still be corrected in the field,
-    // their Cité and institution are set right there; Enter again adds them, present, as one undoable step.
+    // Someone not registered: Enter asks first (nothing is added yet); correcting the name in the field cancels the
+    // question (issue 29: typing never adds to the name asked about), Enter asks about the corrected name; their Cité
+    // and institution are set right there; Ctrl+Entrée (or « Ajouter sur place ») adds them, present, as one
+    // undoable step.
     c.frame();
     c.typeAndEnter("Jeanne Valjea");
     CHECK(c.lastActions.empty());
@@ -114,10 +116,15 @@ TEST_CASE("Inscriptions: check-in at the door by typing three letters and Enter,
     c.imgui.type("n");  // the check-in field keeps the keyboard: the typo is corrected there
     c.frame();
     INFO("check-in field: " << c.app.view<RegistrationsView>().checkin);
+    CHECK_FALSE(c.app.view<RegistrationsView>().walkIn);
+    c.press(ImGuiKey_Enter);
     REQUIRE(c.app.view<RegistrationsView>().walkIn);
+    CHECK(c.app.view<RegistrationsView>().walkIn->name == "Jeanne Valjean");
     c.app.view<RegistrationsView>().walkIn->territory = c.session.model().territories.front().id;
     c.app.view<RegistrationsView>().walkIn->institution = Institution::Association;
+    c.imgui.ctrl(true);
     c.press(ImGuiKey_Enter);
+    c.imgui.ctrl(false);
     REQUIRE(c.lastActions.batches.size() == 1);
     REQUIRE(c.etape1().registrations.size() == 2);
     const Registration& walkIn = c.etape1().registrations.back();
@@ -250,7 +257,7 @@ TEST_CASE("Inscriptions: importing a CSV from its path (or a dropped file) and w
     REQUIRE(c.etape1().registrations.size() == 1);
     CHECK(c.session.model().person(c.etape1().registrations[0].person)->name == "Zoé Lefèvre");
     CHECK(c.app.view<RegistrationsView>().report.find("ligne 3 : le nom manque") != std::string::npos);
-    CHECK(c.session.undoLabel() == "Importer 1 inscription(s)");
+    CHECK(c.session.undoLabel() == "Importer 1 inscription");
 
     // A file that cannot be read: a message, nothing imported.
     c.app.dropFile((dir / "absent.csv").string());

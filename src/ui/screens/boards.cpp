@@ -23,6 +23,7 @@
 #include "ui/fonts.h"
 #include "ui/probe.h"
 #include "ui/screens/screens.h"
+#include "ui/text_fit.h"
 
 namespace atelier::ui {
 
@@ -489,21 +490,29 @@ void drawCard(BoardsView& view, const Etape& e, const Board& b, const Idea& idea
     float y = pos.y + pad;
     const float x = pos.x + pad + 6;
     draw->AddText(font, fs, ImVec2(x, y), text, idea.text.c_str(), nullptr, wrap);
+    noteDrawnText(idea.text, text, tint, fs, TextRole::Body);
     y += font->CalcTextSizeA(fs, FLT_MAX, wrap, idea.text.c_str()).y;
+    // The group's colour marks the card's edge; written on the card, it is darkened to the 4.5:1 of any label.
     for (const MergedIdea& part : idea.merged) {
         y += fs * 0.3f;
-        draw->AddText(font, fs * 0.85f, ImVec2(x, y), groupColour(part.group), "+");
+        const ImU32 plus = darkenForContrast(groupColour(part.group), tint, 4.5);
+        draw->AddText(font, fs * 0.85f, ImVec2(x, y), plus, "+");
+        noteDrawnText("+", plus, tint, fs * 0.85f);
         draw->AddText(font, fs * 0.85f, ImVec2(x + fs, y), IM_COL32(60, 60, 70, 255), part.text.c_str(), nullptr, wrap - fs);
+        noteDrawnText(part.text, IM_COL32(60, 60, 70, 255), tint, fs * 0.85f);
         y += font->CalcTextSizeA(fs * 0.85f, FLT_MAX, wrap - fs, part.text.c_str()).y;
     }
     std::string footer = idea.group;
     if (!idea.author.empty()) footer += " · " + idea.author;
     if (idea.hidden) footer += std::string(" · ") + tr(Str::BoardHiddenMark);
-    draw->AddText(font, fs * 0.8f, ImVec2(x, max.y - pad - fs * 0.8f), colour, footer.c_str());
+    const ImU32 footerColour = darkenForContrast(colour, tint, 4.5);
+    draw->AddText(font, fs * 0.8f, ImVec2(x, max.y - pad - fs * 0.8f), footerColour, footer.c_str());
+    noteDrawnText(footer, footerColour, tint, fs * 0.8f);
     if (idea.practice) {
         const char* mark = tr(Str::BoardPracticeMark);
         const float w = font->CalcTextSizeA(fs * 0.8f, FLT_MAX, 0, mark).x;
         draw->AddText(font, fs * 0.8f, ImVec2(max.x - pad - w, max.y - pad - fs * 0.8f), IM_COL32(0, 110, 60, 255), mark);
+        noteDrawnText(mark, IM_COL32(0, 110, 60, 255), tint, fs * 0.8f);
     }
     ImGui::PopID();
 }

@@ -211,6 +211,33 @@ void drawBreakoutScreen(BreakoutView& view, ScreenContext& ctx) {
     }
     ImGui::SameLine(0, 20);
     ImGui::TextDisabled("%s", tr(Str::DragHint));
+    // People who came in after the groups were formed are in none: said, with their names, never silently left out.
+    {
+        const auto& round = e->groups.rounds[static_cast<size_t>(view.round)].groups;
+        int present = 0, placed = 0;
+        std::string names;
+        for (const Registration& r : e->registrations) {
+            if (!r.present) continue;
+            ++present;
+            const bool in = std::any_of(round.begin(), round.end(), [&](const Group& g) {
+                return std::find(g.members.begin(), g.members.end(), r.person) != g.members.end();
+            });
+            if (in) {
+                ++placed;
+            } else if (const Person* p = model.person(r.person)) {
+                names += (names.empty() ? "" : ", ") + p->name;
+            }
+        }
+        if (placed < present) {
+            ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.65f, 0.25f, 0.0f, 1.0f));  // as the mixer's warning
+            ImGui::PushTextWrapPos(0.0f);
+            ImGui::TextUnformatted(
+                fmt(Str::GroupsUnplaced, {std::to_string(present), std::to_string(placed), names}).c_str());
+            ImGui::PopTextWrapPos();
+            ImGui::PopStyleColor();
+            probe::mark("groups.unplaced");
+        }
+    }
     ImGui::BeginChild("##groups", ImVec2(0, 0), false);
     ImGui::Indent(8.0f);
     ImGui::Dummy(ImVec2(0, 4.0f));

@@ -30,6 +30,7 @@ struct LibraryView {
     LibraryStatusFilter status = LibraryStatusFilter::All;
     Id selected = 0;                // the practice shown on the right (0: the first listed)
     // The follow-up being entered for the selected practice.
+    Id followFor = 0;               // the practice the form was filled for: another one starts from an empty form
     std::optional<Id> followCite;
     FollowUpStatus followStatus = FollowUpStatus::Essayee;
     std::string followDate;         // as typed (JJ/MM/AAAA); empty: today

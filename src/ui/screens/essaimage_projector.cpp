@@ -277,7 +277,7 @@ bool projectEvaluation(ImDrawList* draw, ImVec2 min, ImVec2 max, const Projector
     y += fitText(draw, f.largeBold, 52 * u, ImVec2(left, y), kAccent, kBackground,
                  fmt(Str::ProjEvalTitle, {std::to_string(e.header.number)}), view, right - left, TextRole::Label).y;
     y += fitText(draw, f.large, 32 * u, ImVec2(left, y + 6 * u), kMuted, kBackground,
-                 fmt(Str::SumEvaluationResponses, {std::to_string(r.responses)}), view, right - left,
+                 fmt(Str::SumEvaluationResponses, {std::to_string(r.respondents)}), view, right - left,
                  TextRole::Label).y + 30 * u;
 
     std::vector<const QuestionResult*> grades, texts;
@@ -287,22 +287,32 @@ bool projectEvaluation(ImDrawList* draw, ImVec2 min, ImVec2 max, const Projector
         else if (q.question.kind == QuestionKind::Practices && !wanted) wanted = &q;
         else if (!q.texts.empty()) texts.push_back(&q);
     }
-    // The grades' legend along the bottom edge.
-    const float legendSize = 26 * u;
-    float lx = left;
-    const float ly = bottom - legendSize * 1.2f;
-    for (size_t g = 0; g < r.grades.size(); ++g) {
-        const ImU32 c = gradeColour(static_cast<int>(g), static_cast<int>(r.grades.size()));
-        draw->AddRectFilled(ImVec2(lx, ly + legendSize * 0.1f), ImVec2(lx + legendSize, ly + legendSize * 1.1f), c, 3 * u);
-        lx += legendSize * 1.3f;
-        lx += fitText(draw, f.large, legendSize, ImVec2(lx, ly), kMuted, kBackground, r.grades[g], view, 0,
-                      TextRole::Label).x + legendSize * 1.2f;
+    // The grades' legend right under the bars it explains (it used to sit along the bottom edge, small), as large as
+    // its line across the width allows.
+    float legendSize = 34 * u;
+    {
+        float wide = 0;
+        for (const std::string& g : r.grades)
+            wide += legendSize * 2.5f + f.large->CalcTextSizeA(legendSize, FLT_MAX, 0, g.c_str()).x;
+        if (wide > right - left) legendSize *= (right - left) / wide;
     }
-    const float contentBottom = ly - 20 * u;
+    const float legendH = grades.empty() ? 0.0f : legendSize * 1.2f + 14 * u;
+    auto drawLegend = [&](float ly) {
+        float lx = left;
+        for (size_t g = 0; g < r.grades.size(); ++g) {
+            const ImU32 c = gradeColour(static_cast<int>(g), static_cast<int>(r.grades.size()));
+            draw->AddRectFilled(ImVec2(lx, ly + legendSize * 0.1f), ImVec2(lx + legendSize, ly + legendSize * 1.1f), c,
+                                3 * u);
+            lx += legendSize * 1.3f;
+            lx += fitText(draw, f.large, legendSize, ImVec2(lx, ly), kMuted, kBackground, r.grades[g], view, 0,
+                          TextRole::Label).x + legendSize * 1.2f;
+        }
+    };
+    const float contentBottom = bottom;
 
     // One row per grade question: its text, the profile with the median line and the majority grade.
     const bool others = wanted || !texts.empty();
-    const float gradeShare = others ? (contentBottom - y) * 0.55f : contentBottom - y;
+    const float gradeShare = (others ? (contentBottom - y) * 0.55f : contentBottom - y) - legendH;
     const float gradeBottom =
         y + std::min(gradeShare, static_cast<float>(grades.size()) * (110 * u + 16 * u));
     const float rowGap = 16 * u;
@@ -346,10 +356,14 @@ bool projectEvaluation(ImDrawList* draw, ImVec2 min, ImVec2 max, const Projector
         }
         y += rowH + rowGap;
     }
+    if (!grades.empty()) {
+        drawLegend(y);
+        y += legendH;
+    }
     if (!others) return true;
 
     // Below: the practices wanted (left) and what the room takes away, themes wished (right).
-    y = std::max(y, gradeBottom) + 10 * u;
+    y = std::max(y, gradeBottom + legendH) + 10 * u;
     const float colGap = 40 * u;
     const float colW = (right - left - colGap) * 0.5f;
     auto column = [&](float x, const std::string& head, const std::string& body) {

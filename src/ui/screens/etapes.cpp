@@ -11,6 +11,7 @@
 #include <imgui_internal.h>
 #include <imgui_stdlib.h>
 
+#include "core/calendar.h"
 #include "core/enums.h"
 #include "core/strings.h"
 #include "core/text.h"
@@ -232,6 +233,14 @@ void drawProgramme(EtapesView& view, const Etape& e, Actions& out) {
             ImGui::PopID();
         }
         ImGui::EndTable();
+    }
+    // Overlapping lines are said under the programme (the day cannot hold both).
+    const std::vector<std::string> overlaps = programmeOverlaps(e);
+    for (size_t i = 0; i < overlaps.size(); ++i) {
+        ImGui::PushTextWrapPos(0.0f);
+        ImGui::TextColored(ImVec4(0.65f, 0.25f, 0.0f, 1.0f), "%s", overlaps[i].c_str());
+        ImGui::PopTextWrapPos();
+        probe::mark("programme.overlap." + std::to_string(i));
     }
 
     ImGui::Spacing();

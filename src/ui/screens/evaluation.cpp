@@ -269,7 +269,7 @@ void drawSide(ScreenContext& ctx, const Etape& e) {
     ImGui::BeginChild("##eval.side", ImVec2(0, 0), true);
     heading(tr(Str::EvalResultsHeading));
     const EvaluationResults results = evaluationResults(ev);
-    ImGui::TextUnformatted(fmt(Str::SumEvaluationResponses, {std::to_string(results.responses)}).c_str());
+    ImGui::TextUnformatted(fmt(Str::SumEvaluationResponses, {std::to_string(results.respondents)}).c_str());
     for (const QuestionResult& r : results.questions) {
         if (r.question.kind != QuestionKind::Grade) continue;
         ImGui::PushTextWrapPos(0.0f);

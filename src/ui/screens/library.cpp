@@ -254,6 +254,14 @@ void drawList(LibraryView& view, const Model& m, const std::vector<const Practic
 // [SECTION] The practice selected
 
 void drawFollowUpForm(LibraryView& view, ScreenContext& ctx, const Practice& p) {
+    if (view.followFor != p.id) {  // another practice: nothing of the previous one's form is filed under it
+        view.followFor = p.id;
+        view.followCite.reset();
+        view.followStatus = FollowUpStatus::Essayee;
+        view.followDate.clear();
+        view.followNote.clear();
+        view.error.clear();
+    }
     const Model& m = ctx.model;
     if (view.followSent.accepted()) {
         view.followNote.clear();

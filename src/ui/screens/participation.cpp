@@ -256,7 +256,15 @@ void drawParticipationScreen(ParticipationView& view, ScreenContext& ctx) {
     if (room.urls.size() > 1 && ImGui::CollapsingHeader(tr(Str::RoomOtherAddresses))) {
         for (size_t i = 1; i < room.urls.size(); ++i) ImGui::BulletText("%s", room.urls[i].c_str());
     }
-    ImGui::TextDisabled("%s", fmt(Str::RoomFirewallHint, {std::to_string(room.port)}).c_str());
+    // What to do when a phone cannot connect, here rather than in the README (issue 29 point 11).
+    if (ImGui::CollapsingHeader(tr(Str::RoomHelpHeading))) {
+        ImGui::PushTextWrapPos(0.0f);
+        for (const Str step : {Str::RoomHelpNetwork, Str::RoomHelpAddress, Str::RoomHelpIsolation})
+            ImGui::BulletText("%s", tr(step));
+        ImGui::BulletText("%s", fmt(Str::RoomHelpFirewall, {std::to_string(room.port), std::to_string(room.port)}).c_str());
+        ImGui::PopTextWrapPos();
+    }
+    probe::mark("participation.help");
     ImGui::Separator();
 
     const Etape* etape = ctx.etapeOrNotice();

@@ -92,8 +92,8 @@ void addWalkIn(RegistrationsView& view, const Model& model, const Etape& e, cons
     view.walkInName = name;
 }
 
-/// The walk-in asked about after Enter matched nobody: their Cité and institution set right there; Enter again in
-/// the check-in field (where the name can still be corrected) or « Ajouter sur place » registers them.
+/// The walk-in asked about after Enter matched nobody: their Cité and institution set right there; « Ajouter sur
+/// place » or Ctrl+Entrée registers them (a plain Enter never does: it belongs to the check-in field).
 void drawWalkIn(RegistrationsView& view, const Model& model, const Etape& e, const std::string& name, Actions& out) {
     WalkInForm& form = *view.walkIn;
     ImGui::TextUnformatted(fmt(Str::WalkInQuestion, {name}).c_str());
@@ -106,7 +106,11 @@ void drawWalkIn(RegistrationsView& view, const Model& model, const Etape& e, con
     if (enumCombo("##walkin.institution", form.institution, institution, 240.0f)) form.institution = institution;
     probe::mark("walkin.institution");
     ImGui::SameLine();
-    if (ImGui::Button(tr(Str::WalkInAdd))) addWalkIn(view, model, e, name, out);
+    const ImGuiIO& io = ImGui::GetIO();
+    const bool ctrlEnter = io.KeyCtrl && (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter), false) ||
+                                          ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_KeyPadEnter), false));
+    if ((ImGui::Button(tr(Str::WalkInAdd)) || ctrlEnter) && view.walkInSent.state != Submission::State::Waiting)
+        addWalkIn(view, model, e, name, out);
     probe::mark("walkin.add");
     ImGui::SameLine();
     if (ImGui::Button(tr(Str::WalkInCancel))) {
@@ -137,8 +141,9 @@ void drawCheckin(RegistrationsView& view, const Model& model, const Etape& e, Ac
         view.checkinQuery = typed;
         view.checkinChoice = 0;
     }
-    // A pending walk-in lasts while the name matches nobody (it can be corrected in the field meanwhile).
-    if (!matches.empty() || countCodePoints(typed) < 3) view.walkIn.reset();
+    // A pending walk-in lasts while the field still holds the name asked about: typing (« zzz », then « yan ») cancels
+    // the question, so that the next Enter asks about the new name instead of adding « zzzyan ».
+    if (view.walkIn && typed != view.walkIn->name) view.walkIn.reset();
     if (view.walkIn && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false)) {
         view.walkIn.reset();
         view.focusCheckin = true;
@@ -149,10 +154,11 @@ void drawCheckin(RegistrationsView& view, const Model& model, const Etape& e, Ac
         if (!matches.empty()) {
             checkIn(view, model, e, *matches[static_cast<size_t>(view.checkinChoice)], out);
         } else if (view.walkIn) {
-            addWalkIn(view, model, e, typed, out);  // Enter again: confirmed
+            // Enter again: the question stays; confirming takes its own button or Ctrl+Entrée.
         } else if (countCodePoints(typed) >= 3) {
             // Nobody registered under that name: ask before adding a walk-in, with their Cité and institution.
             view.walkIn = WalkInForm{};
+            view.walkIn->name = typed;
             view.lastCheckedIn.clear();
         }
         // Fewer than three letters matching nobody: kept, to be completed.

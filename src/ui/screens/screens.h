@@ -191,6 +191,7 @@ void drawCalendarScreen(CalendarView& view, ScreenContext& ctx);
 
 /// A walk-in asked about at the door (Enter matched nobody): their Cité and institution, set before adding them.
 struct WalkInForm {
+    std::string name;  // the name asked about: typing anything else cancels the question
     std::optional<Id> territory;
     Institution institution = Institution::Autre;
 };

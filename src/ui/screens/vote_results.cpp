@@ -37,7 +37,9 @@ void drawVoteResults(ImDrawList* draw, ImVec2 min, ImVec2 max, const Vote& vote,
     const float width = max.x - min.x, height = max.y - min.y;
     if (width < 40 || height < 40) return;
     const Fonts& f = fonts();
-    const float u = std::min(height / 1080.0f, width / 1500.0f);  // pixels per unit
+    // Pixels per unit: the height's, but never under the width's at 16:9, so that the band left under the countdown
+    // does not shrink the type (« Vote par points » fell to 13 px at 720p); the rows share whatever height is left.
+    const float u = std::min(std::max(height / 1080.0f, width / 1920.0f), width / 1500.0f);
     const float margin = 60.0f * u;
     float y = min.y + margin;
     const float left = min.x + margin, right = max.x - margin;
@@ -73,8 +75,12 @@ void drawVoteResults(ImDrawList* draw, ImVec2 min, ImVec2 max, const Vote& vote,
     }
     const size_t n = vote.setup.options.size();
     const float rowGap = 14 * u;
-    const float rowHeight = std::clamp((max.y - margin - y) / static_cast<float>(n) - rowGap, 18 * u, 70 * u);
-    const float textSize = std::min(44 * u, rowHeight * 0.62f);
+    // The rows share the height left (a legend's line kept for majority judgment): three proposals fill the screen
+    // in large type instead of its top 40 % (rows of 70 units at most, type of 44).
+    const float legendRoom = vote.setup.method == VoteMethod::Majority ? 60 * u : 0.0f;
+    const float rowHeight =
+        std::clamp((max.y - margin * 0.5f - legendRoom - y) / static_cast<float>(n) - rowGap, 18 * u, 240 * u);
+    const float textSize = std::min(60 * u, rowHeight * 0.62f);
     const float rankWidth = 70 * u, nameWidth = (right - left) * 0.38f;
     const float barLeft = left + rankWidth + nameWidth + 20 * u, barRight = right;
     long long best = 1;
@@ -139,7 +145,7 @@ void drawVoteResults(ImDrawList* draw, ImVec2 min, ImVec2 max, const Vote& vote,
             } else {
                 const long long score = r.scores[static_cast<size_t>(o)];
                 const float w = (barMax.x - barMin.x) * 0.68f * static_cast<float>(score) / static_cast<float>(best);
-                draw->AddRectFilled(barMin, ImVec2(barMin.x + std::max(w, 2.0f), barMax.y), k == 0 && rank == 1 ? kAccent : IM_COL32(110, 140, 190, 255));
+                draw->AddRectFilled(barMin, ImVec2(barMin.x + std::max(w, 2.0f), barMax.y), rank == 1 ? kAccent : IM_COL32(110, 140, 190, 255));  // the whole first tier: a tie looks like a tie
                 const std::string label = vote.setup.method == VoteMethod::Schulze
                                               ? fmt(Str::VoteBeats, {std::to_string(score)})
                                               : std::to_string(score);

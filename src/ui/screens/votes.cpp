@@ -224,6 +224,11 @@ void drawApprovalEntry(Ballot& b, const Vote& v) {
 void drawGradesEntry(Ballot& b, const Vote& v) {
     const auto& options = v.setup.options;
     const auto& scale = scaleOf(v);
+    // « — (non évalué : <the worst grade>) » and every grade shown whole: the combo as wide as the longest.
+    const std::string notGraded = fmt(Str::BallotNotGraded, {scale.empty() ? std::string("?") : scale.front()});
+    float comboWidth = ImGui::CalcTextSize(notGraded.c_str()).x;
+    for (const std::string& g : scale) comboWidth = std::max(comboWidth, ImGui::CalcTextSize(g.c_str()).x);
+    comboWidth = std::max(220.0f, comboWidth + ImGui::GetFrameHeight() + ImGui::GetStyle().FramePadding.x * 2 + 4.0f);
     for (size_t i = 0; i < options.size(); ++i) {
         ImGui::PushID(static_cast<int>(i));
         // The grade given, read once: the list of grades may grow below (never read through an iterator
@@ -231,9 +236,9 @@ void drawGradesEntry(Ballot& b, const Vote& v) {
         const auto given = std::find_if(b.grades.begin(), b.grades.end(), [&](const auto& g) { return g.first == static_cast<int>(i); });
         const int current = given == b.grades.end() ? -1 : given->second;
         int chosen = -1;
-        ImGui::SetNextItemWidth(220.0f);
+        ImGui::SetNextItemWidth(comboWidth);
         const bool known = current >= 0 && static_cast<size_t>(current) < scale.size();
-        if (comboBox("##grade", known ? scale[static_cast<size_t>(current)] : tr(Str::BallotNotGraded), ComboText::Label)) {
+        if (comboBox("##grade", known ? scale[static_cast<size_t>(current)] : notGraded, ComboText::Label)) {
             for (size_t g = scale.size(); g-- > 0;) {
                 if (ImGui::Selectable(scale[g].c_str(), current == static_cast<int>(g))) chosen = static_cast<int>(g);
                 probe::mark("ballot.grade." + std::to_string(i) + "." + std::to_string(g));
@@ -326,7 +331,10 @@ void drawBallotEntry(VotesView& view, const Etape& e, const Vote& v, Actions& ou
             view.draft = freshBallot(v);
             view.correcting = 0;
         }
-    } else if (ImGui::Button(tr(Str::CastBallotButton))) {
+    } else if (ImGui::Button(tr(Str::CastBallotButton)) &&
+               !(ImGui::IsMouseReleased(ImGuiMouseButton_Left) && ImGui::GetIO().MouseClickedLastCount[0] >= 2)) {
+        // One click, one ballot: the second click of a double click (the form already emptied by the first) is
+        // not a blank ballot.
         out.push_back(CastBallot{e.id, v.id, StoredBallot{0, b}});
         view.ballotSent.wait(out);
     }

@@ -411,7 +411,9 @@ struct Participation::Impl {
 
     /// Builds the feed anew when the model, what is open, the countdown or a device's own part changed, and
     /// publishes it when phones would see a difference. Only what changed is rebuilt as text.
-    void publish(const Model& model, std::uint64_t sessionRevision) {
+    /// `byJobsOnly`: since the last publish, the model changed only through this pump's jobs (their devices are in
+    /// personalChanged): the other devices' own parts need no look.
+    void publish(const Model& model, std::uint64_t sessionRevision, bool byJobsOnly = false) {
         OpenToPhones opened;
         bool dirty = false;
         {
@@ -510,10 +512,15 @@ struct Participation::Impl {
             }
         }
 
-        // Each device's own parts: its ballot and its answers, as the model now holds them.
+        // Each device's own parts: its ballot and its answers, as the model now holds them. Every device when the
+        // console changed something (a ballot withdrawn, a vote opened); else those whose jobs just ran.
+        const bool everyone = !byJobsOnly || next->vote.since == r || next->evaluation.since == r;
         std::lock_guard lock(mutex);
         for (auto& [key, device] : devices) {
             if (device.token.empty()) continue;  // not back since a restart: its parts stay as they were
+            if (!everyone && !personalChanged.count(key) && device.voteOf == next->voteId &&
+                device.evaluationOf == next->evaluationEtape)
+                continue;
             const std::string& token = device.token;
             const std::string part = vote ? votePartOf(token, device.person, *vote) : kNoBallot;
             const Id of = vote ? vote->id : 0;
@@ -1406,6 +1413,7 @@ int Participation::pump(Session& session) {
     // The jobs of one pump are one journal transaction (one fsync): each is accepted or refused on its own, and
     // none is answered before the whole is durable.
     auto keys = impl.postKeys;  // to forget the retries' keys of a batch that is not kept
+    const std::uint64_t modelBefore = session.revision();  // what the console changed since the last pump, if any
     if (!taken.empty()) session.beginBatch();
     for (Impl::PendingJob& job : taken) {
         try {
@@ -1422,7 +1430,7 @@ int Participation::pump(Session& session) {
                 if (reply.status < 300) reply = refusal(500, batch.message);
         }
     // What phones read next includes what these jobs did: published before they are answered.
-    impl.publish(session.model(), session.revision());
+    impl.publish(session.model(), session.revision(), impl.published && impl.publishedModel == modelBefore);
     for (auto& [exchange, reply] : replies) exchange->complete(toHttp(std::move(reply)));
     return static_cast<int>(taken.size());
 }

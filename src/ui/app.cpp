@@ -714,13 +714,25 @@ void App::closeParticipation() {
 }
 
 void App::saveRoomMemory(bool now) {
-    if (!folder_ || !participation_ || participation_->memoryVersion() == savedMemory_) return;
+    // The last save's outcome, once it is there (written on a worker: an fsync has no place in a frame).
+    if (memorySave_.valid() && (now || memorySave_.wait_for(std::chrono::seconds(0)) == std::future_status::ready)) {
+        const auto [saved, version] = memorySave_.get();
+        if (saved) savedMemory_ = version;
+        else toast(saved.message, true);
+    }
+    if (!folder_ || !participation_ || participation_->memoryVersion() == savedMemory_ || memorySave_.valid()) return;
     const auto at = std::chrono::steady_clock::now();
     if (!now && at - memorySavedAt_ < std::chrono::seconds(1)) return;  // at most once a second under load
-    const store::Outcome saved = folder_->saveRoomMemory(participation_->memory());
     memorySavedAt_ = at;
-    if (saved) savedMemory_ = participation_->memoryVersion();
-    else toast(saved.message, true);
+    const std::uint64_t version = participation_->memoryVersion();
+    memorySave_ = std::async(std::launch::async, [folder = folder_, memory = participation_->memory(), version] {
+        return std::pair{folder->saveRoomMemory(memory), version};
+    });
+    if (now) {  // closing: the room is remembered before the app goes
+        const auto [saved, written] = memorySave_.get();
+        if (saved) savedMemory_ = written;
+        else toast(saved.message, true);
+    }
 }
 
 void App::refreshRoom() {

@@ -5,6 +5,7 @@
 
 #include <filesystem>
 #include <chrono>
+#include <future>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -12,6 +13,8 @@
 #include <string_view>
 #include <typeindex>
 #include <unordered_map>
+
+#include "store/data_folder.h"
 #include <vector>
 
 #include "core/countdown.h"
@@ -262,6 +265,7 @@ private:
     int participationPort_ = net::Participation::kDefaultPort;
     std::uint64_t savedMemory_ = 0;                     // the room memory's version last saved
     std::chrono::steady_clock::time_point memorySavedAt_;
+    std::future<std::pair<store::Outcome, std::uint64_t>> memorySave_;  // the save on its way, with its version
 };
 
 }  // namespace atelier::ui

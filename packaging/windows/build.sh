@@ -34,7 +34,7 @@ if [ ! -f .fetched ]; then
         apt-get $APT source --download-only "$p" || true
     done
     for t in glfw3_3.3.8.orig.tar.gz imgui_1.86+ds.orig.tar.xz sqlite3_3.40.1.orig.tar.xz \
-             qrencode_4.1.1.orig.tar.bz2 libmicrohttpd_0.9.75.orig.tar.gz cpp-httplib_0.11.4+ds.orig.tar.xz; do
+             qrencode_4.1.1.orig.tar.bz2 libmicrohttpd_0.9.75.orig.tar.xz cpp-httplib_0.11.4+ds.orig.tar.xz; do
         [ -f "$t" ] || { echo "Il manque $t (apt-get source a échoué)" >&2; exit 1; }
         tar xf "$t"
     done

@@ -196,6 +196,8 @@ struct Participation::Impl {
         int posted = 0;                       // ideas accepted by core
         bool blocked = false;
         bool replaced = false;                // another phone voted in the name of its person
+        bool fresh = true;                    // its own parts are not computed yet (just joined, or back after a
+                                              // restart): the next publish does, without waking anyone
         Id person = 0;                        // the registration it votes for (« un bulletin par personne »)
         Id voteOf = 0;                        // the vote `votePart` speaks of
         std::string votePart = kNoBallot;     // "a_vote", "mon_bulletin"
@@ -258,6 +260,7 @@ struct Participation::Impl {
     std::set<std::string> blockedAddresses;
     Countdown countdown;
     bool ownerDirty = true;  // the owner changed what is open or the countdown: publish
+    bool freshDevices = false;  // a device's own parts wait for the next publish
     std::shared_ptr<const Feed> feed;
     std::vector<PendingJob> jobs;
     std::vector<Waiter> waiters;
@@ -421,7 +424,12 @@ struct Participation::Impl {
             opened = open;
             dirty = ownerDirty;
         }
-        if (published && !dirty && sessionRevision == publishedModel && personalChanged.empty()) {
+        bool fresh = false;
+        {
+            std::lock_guard lock(mutex);
+            fresh = std::exchange(freshDevices, false);
+        }
+        if (published && !dirty && !fresh && sessionRevision == publishedModel && personalChanged.empty()) {
             std::lock_guard lock(mutex);
             ++pumps;
             if (reads) wakeDispatcherLocked();
@@ -518,6 +526,14 @@ struct Participation::Impl {
         std::lock_guard lock(mutex);
         for (auto& [key, device] : devices) {
             if (device.token.empty()) continue;  // not back since a restart: its parts stay as they were
+            if (device.fresh) {  // its first parts: what its first whole state shows, nothing to wake anyone for
+                device.fresh = false;
+                device.votePart = vote ? votePartOf(device.token, device.person, *vote) : kNoBallot;
+                device.voteOf = vote ? vote->id : 0;
+                device.evaluationPart = evaluating ? evaluationPartOf(device.token, *etape) : kNoResponse;
+                device.evaluationOf = evaluating ? etape->id : 0;
+                continue;
+            }
             if (!everyone && !personalChanged.count(key) && device.voteOf == next->voteId &&
                 device.evaluationOf == next->evaluationEtape)
                 continue;
@@ -667,7 +683,11 @@ struct Participation::Impl {
         std::lock_guard lock(mutex);
         if (auto refused = checkTokenLocked(key, copy)) return refused;
         Device& device = devices.at(key);
-        if (device.token.empty()) device.token = token;
+        if (device.token.empty()) {  // back after a restart: its own parts are computed again
+            device.token = token;
+            device.fresh = true;
+            freshDevices = true;
+        }
         return std::nullopt;
     }
 
@@ -849,6 +869,7 @@ struct Participation::Impl {
         device.token = token;
         devices.emplace(key, std::move(device));
         joinOrder.push_back(key);
+        freshDevices = true;
         ++memoryVersion;
         return answer(200, Json{{"jeton", token}});
     }

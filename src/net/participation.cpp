@@ -302,6 +302,23 @@ struct Participation::Impl {
         poke.notify_all();
     }
 
+    /// Every device forgotten, with what it posted and cast (a new code, a new room). On the owner thread, with
+    /// `mutex` held.
+    void forgetDevicesLocked() {
+        devices.clear();
+        joinOrder.clear();
+        joins.clear();
+        blockedAddresses.clear();
+        ballots.clear();
+        ownIdeas.clear();
+        ideaOwner.clear();
+        responses.clear();
+        postKeys.clear();
+        personBallots.clear();
+        personVoted.clear();
+        ++memoryVersion;
+    }
+
     // [SECTION] Publishing the feed (owner thread)
 
     static void setSection(Section& section, std::string json, std::uint64_t revision, bool& changed) {
@@ -1247,11 +1264,7 @@ Status Participation::start(const std::string& host, int port, const std::string
     {
         std::lock_guard lock(impl.mutex);
         if (!keep || !code.empty() || impl.code.empty()) impl.code = code.empty() ? randomCode() : code;
-        if (!keep) {
-            impl.devices.clear();
-            impl.joinOrder.clear();
-            impl.blockedAddresses.clear();
-        }
+        if (!keep) impl.forgetDevicesLocked();
         impl.wrongCodes.clear();
         impl.joins.clear();
         impl.jobs.clear();
@@ -1263,15 +1276,6 @@ Status Participation::start(const std::string& host, int port, const std::string
         impl.stopDispatcher = false;
     }
     impl.published = false;
-    if (!keep) {
-        impl.personVoted.clear();
-        impl.personBallots.clear();
-        impl.ballots.clear();
-        impl.ownIdeas.clear();
-        impl.ideaOwner.clear();
-        impl.responses.clear();
-        impl.postKeys.clear();
-    }
     impl.personalChanged.clear();
     ++impl.memoryVersion;
     impl.dispatcher = std::thread([&impl] { impl.dispatch(); });
@@ -1368,19 +1372,8 @@ std::string Participation::newCode() {
     std::string fresh = randomCode();
     while (fresh == impl_->code) fresh = randomCode();
     impl_->code = fresh;
-    impl_->devices.clear();
-    impl_->joinOrder.clear();
-    impl_->joins.clear();
-    impl_->ballots.clear();
-    impl_->ownIdeas.clear();
-    impl_->ideaOwner.clear();
-    impl_->responses.clear();
-    impl_->postKeys.clear();
-    impl_->personBallots.clear();
-    impl_->personVoted.clear();
-    impl_->blockedAddresses.clear();
+    impl_->forgetDevicesLocked();
     impl_->ownerDirty = true;
-    ++impl_->memoryVersion;
     impl_->wakeDispatcherLocked();  // waiting long polls answer 401 now
     return fresh;
 }

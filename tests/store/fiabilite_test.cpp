@@ -203,6 +203,7 @@ TEST_CASE("a photo larger than a projector shows is scaled down on import, in it
     CHECK(test::readBytes(data / importPhoto(data, small)) == smallBytes);  // kept as it is
 }
 
+#ifndef _WIN32  // Windows refuses to remove or replace a file another program holds open: it cannot happen there
 TEST_CASE("the WAL or the database removed or replaced under a running app: it stops writing, with a message") {
     for (const char* which : {"wal", "db-replaced", "wal-replaced"}) {
         CAPTURE(which);
@@ -232,6 +233,7 @@ TEST_CASE("the WAL or the database removed or replaced under a running app: it s
         CHECK(!s.model().territoryByName("Après 0"));  // the model is rolled back: nothing shown as saved
     }
 }
+#endif
 
 TEST_CASE("temporary files of killed writes are removed at the next start and counted by the sizes") {
     TempDir dir;

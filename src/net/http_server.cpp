@@ -245,26 +245,21 @@ Status HttpServer::listen(const std::string& host, int port) {
 void HttpServer::stop(const HttpAnswer& last) {
     if (!impl_->daemon) return;
     MHD_quiesce_daemon(impl_->daemon);  // no new connection from now on
-    std::vector<Impl::ExchangePtr> waiting;
-    {
-        std::lock_guard lock(impl_->mutex);
-        waiting = impl_->deferred;
-    }
-    for (const auto& exchange : waiting) exchange->complete(last);
-    // The answers just given go out before the connections close (a few milliseconds; bounded).
-    for (int i = 0; i < 500 && impl_->live > 0; ++i) {
+    // Every deferred exchange (those deferred while stopping too) is answered, and the answers go out before the
+    // connections close (a few milliseconds; bounded).
+    auto answerDeferred = [&] {
+        std::vector<Impl::ExchangePtr> waiting;
         {
             std::lock_guard lock(impl_->mutex);
             waiting = impl_->deferred;
         }
-        for (const auto& exchange : waiting) exchange->complete(last);  // deferred while stopping
+        for (const auto& exchange : waiting) exchange->complete(last);
+    };
+    answerDeferred();
+    for (int i = 0; i < 500 && impl_->live > 0; ++i) {
         std::this_thread::sleep_for(std::chrono::milliseconds(1));
+        answerDeferred();
     }
-    {
-        std::lock_guard lock(impl_->mutex);
-        waiting = impl_->deferred;
-    }
-    for (const auto& exchange : waiting) exchange->complete(last);
     MHD_stop_daemon(impl_->daemon);
     impl_->daemon = nullptr;
     impl_->port = 0;

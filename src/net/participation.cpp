@@ -276,6 +276,7 @@ struct Participation::Impl {
     std::map<Id, std::string> ideaOwner;
     std::map<std::string, Id> responses;
     std::map<std::string, std::map<std::string, Id>> postKeys;
+    std::vector<std::pair<std::string, std::string>> batchKeys;  // (device, key) added by this pump's jobs
     /// Votes « un bulletin par personne présente »: the ballot of each (person, vote), in memory only (which person
     /// cast which ballot is never stored), and the (person, vote) that have a ballot (stored: after a restart, a
     /// second phone cannot add one).
@@ -957,6 +958,7 @@ struct Participation::Impl {
                 auto& keys = postKeys[key];
                 if (keys.size() >= 1000) keys.clear();  // a device posts far fewer; bounded all the same
                 keys[postKey] = id;
+                batchKeys.emplace_back(key, postKey);
             }
             {
                 std::lock_guard lock(mutex);
@@ -1426,7 +1428,7 @@ int Participation::pump(Session& session) {
     replies.reserve(taken.size());
     // The jobs of one pump are one journal transaction (one fsync): each is accepted or refused on its own, and
     // none is answered before the whole is durable.
-    auto keys = impl.postKeys;  // to forget the retries' keys of a batch that is not kept
+    impl.batchKeys.clear();  // the retries' keys this batch adds: forgotten if the batch is not kept
     const std::uint64_t modelBefore = session.revision();  // what the console changed since the last pump, if any
     if (!taken.empty()) session.beginBatch();
     for (Impl::PendingJob& job : taken) {
@@ -1439,7 +1441,8 @@ int Participation::pump(Session& session) {
     if (!taken.empty())
         if (const Status batch = session.endBatch(); !batch) {
             impl.failures.push_back(fmt(Str::NetWriteFailed, {batch.message}));
-            impl.postKeys = std::move(keys);
+            for (const auto& [device, key] : impl.batchKeys)
+                if (const auto it = impl.postKeys.find(device); it != impl.postKeys.end()) it->second.erase(key);
             for (auto& [exchange, reply] : replies)
                 if (reply.status < 300) reply = refusal(500, batch.message);
         }

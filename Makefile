@@ -1,6 +1,7 @@
 # Atelier — two commands: `make run` (set up, build, launch) and `make test` (set up, build, run the tests).
 # Packages come from Debian 12 (bookworm); they are installed when missing (apt-get update first, through sudo when
-# not root; without root or sudo, deps says which command to run as root).
+# not root; without root or sudo, deps says which command to run as root). npm (Debian's, unless one is already on the
+# PATH) installs axe-core into the build folder for the browser test's accessibility audit.
 
 PACKAGES := cmake g++ make pkg-config \
             libimgui-dev libstb-dev libglfw3-dev libgl-dev libsqlite3-dev libcereal-dev doctest-dev \
@@ -28,7 +29,8 @@ configure: deps
 
 deps:
 	@missing=$$(for p in $(PACKAGES); do \
-	    dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q '^install ok installed' || echo $$p; done); \
+	    dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q '^install ok installed' || echo $$p; done; \
+	    case "$(PACKAGES)" in *chromium*) command -v npm >/dev/null 2>&1 || echo npm;; esac); \
 	if [ -n "$$missing" ]; then \
 	    if [ "$(SUDO)" = none ]; then \
 	        echo "Il manque des paquets Debian, et ce compte n'est pas root et n'a pas sudo pour les installer." >&2; \

@@ -11,7 +11,11 @@ seconds; a majority-judgment ballot; a reload rejoins without asking and finds t
 once the server is gone; then one ballot per other method, the server started again on the same port for each
 vote: the page carries on by itself with the same identity (issue 28 point 4: nothing to join again); the waiting
 screen; a page without its token is sent to the join screen with the code pre-filled; SIGTERM each time; the idea is in `atelier idees --json`, every ballot in the archive of the étape and in its vote's results.
-On every screen: nothing wider than 390 px, targets at least 44 px high, text contrast at least 7:1.
+Then a vote « un bulletin par personne présente » (issue 28 point 5): the page asks for a name among the people
+checked in, votes in that name, and is signed out when a second phone votes in the same name; one ballot stored.
+On every screen: nothing wider than 390 px, targets at least 44 px high, text contrast at least 7:1, and no
+axe-core violation of WCAG 2.1 A/AA or of its best practices (ATELIER_AXE=path of axe.min.js, installed by npm
+into the build folder; the test fails when it is set and missing).
 
 Exit 77 (skipped) when chromium, chromedriver or python3-selenium is missing. ATELIER_PAGE_SHOTS=DIR keeps a
 full-page PNG of every screen.
@@ -42,6 +46,7 @@ QUESTIONS = {
     "borda": "Classez les actions (Borda)",
     "schulze": "Classez les actions (Schulze)",
 }
+PERSON_QUESTION = "Quelle action pour l'an prochain ? (une voix par personne)"  # vote 6: one ballot per person
 SENTENCE = "Les échanges « entre Cités » : très utiles, à refaire à l'été"
 OPTIONS = ["Cafés des parents", "Tutorat « grands-petits »", "Livret d'accueil traduit"]
 
@@ -164,7 +169,16 @@ class Page:
                                         {"deviceMetrics": {"width": 390, "height": 844, "pixelRatio": 1}})
         self.driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
         self.driver.set_page_load_timeout(30)
+        self.driver.set_script_timeout(30)
         self.shots = shots
+        self.axe = None
+        axe = os.environ.get("ATELIER_AXE")
+        if axe:
+            if check(os.path.isfile(axe), "axe-core is installed at " + axe):
+                self.axe = open(axe, encoding="utf-8").read()
+        else:
+            print("     ATELIER_AXE not set: no axe-core audit")
+        self.audited = 0
 
     def quit(self):
         self.driver.quit()
@@ -221,6 +235,23 @@ class Page:
         element.clear()
         element.send_keys(text)
 
+    def audit(self, name):
+        """axe-core on the page as it is (WebDriver's scripts are not subject to the page's CSP)."""
+        if not self.axe:
+            return
+        if not self.driver.execute_script("return typeof window.axe === 'object'"):
+            self.driver.execute_script(self.axe)
+        violations = self.driver.execute_async_script(
+            "var done = arguments[arguments.length - 1];"
+            "axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa',"
+            " 'best-practice']}, resultTypes: ['violations']})"
+            ".then(function (r) { done(r.violations.map(function (v) {"
+            "  return v.id + ' (' + v.impact + '): ' + v.nodes.slice(0, 3).map(function (n) {"
+            "    return n.target.join(' '); }).join(', '); })); })"
+            ".catch(function (e) { done(['axe failed: ' + e]); });")
+        self.audited += 1
+        check(not violations, name + ": no axe-core violation " + json.dumps(violations, ensure_ascii=False))
+
     def shot(self, name):
         """A PNG of the whole page (not only the viewport) when ATELIER_PAGE_SHOTS is set; on every screen, nothing
         wider than the phone and every visible button at least 44 px high."""
@@ -233,6 +264,7 @@ class Page:
         check(not small, name + ": every target at least 44 px high " + json.dumps(small, ensure_ascii=False))
         low = self.driver.execute_script(CONTRAST_JS)
         check(not low, name + ": text contrast at least 7:1 " + json.dumps(low[:5], ensure_ascii=False))
+        self.audit(name)
         if not self.shots:
             return
         metrics = self.driver.execute_cdp_cmd("Page.getLayoutMetrics", {})
@@ -252,6 +284,13 @@ def phone(url, path, body, token=None):
                                      headers={"Content-Type": "application/json"})
     if token:
         request.add_header("Authorization", "Bearer " + token)
+    with urllib.request.urlopen(request, timeout=10) as answer:
+        return json.loads(answer.read().decode("utf-8"))
+
+
+def phone_get(url, path, token):
+    """A GET of another phone, straight to the API; its JSON answer."""
+    request = urllib.request.Request(url.rstrip("/") + path, headers={"Authorization": "Bearer " + token})
     with urllib.request.urlopen(request, timeout=10) as answer:
         return json.loads(answer.read().decode("utf-8"))
 
@@ -508,6 +547,38 @@ def main():
         page.wait(lambda: "Merci" in page.text("#confirmation-evaluation"), "« Merci ! » after the correction")
         check(server.stop() == 0, "evaluation: SIGTERM stops atelier serve")
         server = None
+
+        # « Un bulletin par personne présente » (vote 6): the page asks whose ballot it is, among the people checked in.
+        server = Server(atelier, data, os.path.join(work, "serve-personne.log"), vote=6, board=None, port=port)
+        page.driver.get(server.url)
+        page.wait(lambda: page.visible("#ecran-vote") and page.visible("#champ-personne"), "the name to vote in")
+        names = [o.text for o in page.all("#personne option")]
+        check(names[1:] == ["Inès B.", "Karim D.", "Zoé M."], "the people checked in, as their short names: " + json.dumps(names))
+        check(page.find("#personne").get_attribute("required") is not None, "the name is required")
+        page.shot("vote-personne")
+        page.click("#bouton-vote")
+        page.wait(lambda: "Choisissez votre nom" in page.text("#alerte"), "no name chosen: the French message")
+        check(page.driver.switch_to.active_element == page.find("#personne"), "no name chosen: the list has focus")
+        ines = [o for o in page.all("#personne option") if o.text == "Inès B."][0]
+        ines_id = int(ines.get_attribute("value"))
+        ines.click()
+        cast_ballots["personne"] = cast(page, "majority")
+        page.wait(lambda: page.visible("#ma-personne") and "au nom de Inès B." in page.text("#ma-personne"),
+                  "« Vous votez au nom de Inès B. »")
+        check(not page.visible("#champ-personne"), "the name is chosen once")
+        page.shot("vote-personne-enregistre")
+        # Another phone says it is Inès too: its ballot replaces hers, and this page is signed out, told why.
+        second = phone(server.url, "/api/rejoindre", {"code": CODE, "prenom": "Inès"})
+        state = phone_get(server.url, "/api/etat", second["jeton"])
+        grades = state["vote"]["mentions"]
+        phone(server.url, "/api/bulletin", {"vote": state["vote"]["id"], "personne": ines_id,
+                                            "grades": {o: grades[0] for o in OPTIONS}}, second["jeton"])
+        page.wait(lambda: page.visible("#ecran-rejoindre") and "Un autre téléphone a voté à votre nom"
+                  in page.text("#alerte"), "the replaced phone signed out, told why")
+        page.shot("vote-personne-remplace")
+        check(server.stop() == 0, "per person: SIGTERM stops atelier serve")
+        server = None
+
         # Nothing refused by the CSP, no script error. Refused requests are part of the scenario (a wrong code:
         # 403; a server stopping answers its waiting polls 503; a server gone) and left out.
         problems = [entry["message"] for entry in page.driver.get_log("browser")
@@ -533,10 +604,12 @@ def main():
     check(graded and graded[0].get("mention") == grade, "evaluation: the note sent is the median (%s)" % grade)
     ballots = ballots_in_archive(atelier, data)
     for method, chosen in cast_ballots.items():
-        stored, counted = ballots.get(QUESTIONS[method], ([], None))
+        stored, counted = ballots.get(QUESTIONS.get(method, PERSON_QUESTION), ([], None))
         check(len(stored) == 1, method + ": one ballot stored " + json.dumps(stored, ensure_ascii=False))
         check(str(counted) == "1", method + ": one ballot in the vote's results (%s)" % counted)
 
+    if page.axe:
+        print("     axe-core audited %d screens" % page.audited)
     if failures:
         print("\n%d failure(s):\n  " % len(failures) + "\n  ".join(failures))
         return 1

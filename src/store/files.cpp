@@ -27,7 +27,16 @@ void writeFileAtomic(const std::filesystem::path& file, std::string_view content
     const std::filesystem::path tmp =
         dir / (L"." + file.filename().wstring() + L".tmp-" + std::to_wstring(::GetCurrentProcessId()));
     auto fail = [&](const char* what, DWORD error) {
-        const std::string reason = std::string(what) + " : " + std::system_category().message(static_cast<int>(error));
+        // The same French reasons as on Linux; the system's own words (English under Wine) only for the others.
+        std::string reason;
+        if (error == ERROR_PATH_NOT_FOUND || error == ERROR_FILE_NOT_FOUND || error == ERROR_DIRECTORY)
+            reason = fmt(Str::WriteReasonNoFolder, {dir.string()});
+        else if (error == ERROR_ACCESS_DENIED || error == ERROR_WRITE_PROTECT)
+            reason = fmt(Str::WriteReasonReadOnly, {dir.string()});
+        else if (error == ERROR_DISK_FULL || error == ERROR_HANDLE_DISK_FULL)
+            reason = tr(Str::WriteReasonFull);
+        else
+            reason = std::string(what) + " : " + std::system_category().message(static_cast<int>(error));
         ::DeleteFileW(tmp.c_str());
         throw StoreError(fmt(Str::ErrWriteFile, {file.string(), reason}));
     };

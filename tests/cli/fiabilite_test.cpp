@@ -39,23 +39,33 @@ TEST_CASE("no --out reaches the data folder's own files, whatever the path says"
     const std::string db = readBytes(data / "atelier.db");
     REQUIRE(!db.empty());
     fs::create_directories(dir.path / "ailleurs");
-    fs::create_symlink(data / "atelier.db", dir.path / "lien.html");
-    fs::create_directory_symlink(data, dir.path / "alias");
     fs::create_hard_link(data / "atelier.db", dir.path / "dur.html");
     fs::copy_file(data / "atelier.db", dir.path / "copie.db");
-    const std::vector<std::string> targets = {
+    std::vector<std::string> targets = {
         (data / "atelier.db").string(),
         (dir.path / "ailleurs" / ".." / "data" / "atelier.db-wal").string(),
-        (dir.path / "alias" / "atelier.db-shm").string(),
-        (dir.path / "alias" / "snapshot.bin").string(),
         (data / "atelier.lock").string(),
         (data / "sessions" / "x.html").string(),
         (data / "photos" / "a.png").string(),
-        (dir.path / "lien.html").string(),
         (dir.path / "dur.html").string(),
         (dir.path / "copie.db").string(),
         data.string(),
     };
+    // Symbolic links, where the system makes them (Wine cannot; Windows only for an administrator or in developer
+    // mode): a link to the database, a link to the folder.
+    std::error_code linked;
+    fs::create_symlink(data / "atelier.db", dir.path / "lien.html", linked);
+    if (!linked) fs::create_directory_symlink(data, dir.path / "alias", linked);
+    if (!linked) {
+        targets.push_back((dir.path / "lien.html").string());
+        targets.push_back((dir.path / "alias" / "atelier.db-shm").string());
+        targets.push_back((dir.path / "alias" / "snapshot.bin").string());
+    } else {
+#ifndef _WIN32
+        FAIL("a symbolic link could not be made: " << linked.message());
+#endif
+        MESSAGE("no symbolic link here (" << linked.message() << "): the linked paths are not tried");
+    }
     for (const std::string& target : targets) {
         for (const std::string& command : {std::string("synthese --tour"), std::string("emargement --etape 1"),
                                            std::string("etat-frais --etape 1"), std::string("screenshot --screen console")}) {
@@ -149,12 +159,18 @@ TEST_CASE("text is text on the command line and in CSV files") {
     TempDir dir("atelier-fiab");
     REQUIRE(run(dir.data() + " demo").code == 0);
     // Bytes that are not UTF-8, and control characters, in an argument: refused, naming the option.
+#ifdef _WIN32
+    // Windows passes the command line as UTF-16: bytes that are not UTF-8 cannot reach a program; an ESC can.
+    Run r = run(dir.data() + " action-phare ajouter --etape 1 --titre \"Caf\x1b[2J\"");
+#else
     Run r = run(dir.data() + " territoire \"$(printf 'Ami\\377ens')\" --adherent oui");
     INFO(r.out);
     CHECK(r.code == 2);
     CHECK(has(r.out, "\\xFF"));
     CHECK(has(r.out, "UTF-8"));
     r = run(dir.data() + " action-phare ajouter --etape 1 --titre \"$(printf 'Caf\\033[2J')\"");
+#endif
+    INFO(r.out);
     CHECK(r.code == 2);
     CHECK(has(r.out, "--titre"));
     CHECK(has(r.out, "U+001B"));

@@ -1,4 +1,5 @@
 // [SECTION] One exchange: its states and how it is answered
+// [SECTION] The headers' deadline
 // [SECTION] libmicrohttpd callbacks (the server's thread)
 // [SECTION] Listen and stop
 
@@ -17,10 +18,12 @@
 
 #include <atomic>
 #include <charconv>
+#include <condition_variable>
 #include <cstring>
 #include <mutex>
 #include <optional>
 #include <thread>
+#include <unordered_map>
 #include <unordered_set>
 
 #include "core/strings.h"
@@ -89,6 +92,65 @@ struct HttpServer::Impl {
     MHD_Daemon* daemon = nullptr;
     int port = 0;
 
+    // [SECTION] The headers' deadline
+    // libmicrohttpd 0.9.75 only closes a connection after a time of silence: a device sending a header line every
+    // few seconds would keep it forever. Every open connection is watched from the moment it opens or its previous
+    // answer leaves until its headers are complete; past headerTime, its socket is shut down (libmicrohttpd sees
+    // the end of the stream and closes it; it closes a socket only after telling us, so the socket is still its).
+    struct Watch {
+        MHD_socket socket;
+        Clock::time_point since;
+        bool awaitingHeaders = true;
+        bool cut = false;
+    };
+    std::mutex watchMutex;  // guards watched, stopping
+    std::condition_variable watchWake;
+    std::unordered_map<MHD_Connection*, Watch> watched;
+    bool stopping = false;
+    std::thread sweeper;
+    std::atomic<int> cutCount{0};
+
+    void sweep() {
+        std::unique_lock lock(watchMutex);
+        const auto tick = std::min<Clock::duration>(std::chrono::milliseconds(250), limits.headerTime / 4);
+        while (!stopping) {
+            watchWake.wait_for(lock, tick);
+            const Clock::time_point now = Clock::now();
+            for (auto& [connection, watch] : watched)
+                if (watch.awaitingHeaders && !watch.cut && now - watch.since > limits.headerTime) {
+                    watch.cut = true;
+                    ++cutCount;
+#ifdef _WIN32
+                    ::shutdown(watch.socket, SD_BOTH);
+#else
+                    ::shutdown(watch.socket, SHUT_RDWR);
+#endif
+                }
+        }
+    }
+    void headersArrived(MHD_Connection* connection) {
+        std::lock_guard lock(watchMutex);
+        if (const auto it = watched.find(connection); it != watched.end()) it->second.awaitingHeaders = false;
+    }
+    void answerLeft(MHD_Connection* connection) {
+        std::lock_guard lock(watchMutex);
+        if (const auto it = watched.find(connection); it != watched.end()) {
+            it->second.awaitingHeaders = true;
+            it->second.since = Clock::now();
+        }
+    }
+    static void onConnection(void* cls, MHD_Connection* connection, void** /*context*/,
+                             MHD_ConnectionNotificationCode code) {
+        Impl& self = *static_cast<Impl*>(cls);
+        std::lock_guard lock(self.watchMutex);
+        if (code == MHD_CONNECTION_NOTIFY_CLOSED) {
+            self.watched.erase(connection);
+            return;
+        }
+        const MHD_ConnectionInfo* info = MHD_get_connection_info(connection, MHD_CONNECTION_INFO_CONNECTION_FD);
+        if (info) self.watched.insert({connection, Watch{info->connect_fd, Clock::now()}});
+    }
+
     std::mutex mutex;  // guards deferred
     std::unordered_set<Exchange*> deferredSet;
     std::vector<ExchangePtr> deferred;  // suspended exchanges (kept alive while suspended)
@@ -141,6 +203,7 @@ struct HttpServer::Impl {
                                 const char* /*version*/, const char* upload, size_t* uploadSize, void** slot) {
         Impl& self = *static_cast<Impl*>(cls);
         if (!*slot) {  // the headers are there: a new exchange
+            self.headersArrived(connection);
             auto exchange = std::make_shared<Exchange>();
             exchange->server = &self;
             exchange->connection = connection;
@@ -190,8 +253,9 @@ struct HttpServer::Impl {
         return MHD_YES;
     }
 
-    static void onCompleted(void* cls, MHD_Connection*, void** slot, MHD_RequestTerminationCode) {
+    static void onCompleted(void* cls, MHD_Connection* connection, void** slot, MHD_RequestTerminationCode) {
         Impl& self = *static_cast<Impl*>(cls);
+        self.answerLeft(connection);  // a kept-alive connection: the next request's headers are on the clock
         auto* exchange = static_cast<ExchangePtr*>(*slot);
         if (!exchange) return;
         {
@@ -229,6 +293,7 @@ Status HttpServer::listen(const std::string& host, int port) {
     impl_->daemon = MHD_start_daemon(
         flags, static_cast<std::uint16_t>(port), nullptr, nullptr, &Impl::onRequest, impl_.get(),
         MHD_OPTION_NOTIFY_COMPLETED, &Impl::onCompleted, impl_.get(),
+        MHD_OPTION_NOTIFY_CONNECTION, &Impl::onConnection, impl_.get(),
         MHD_OPTION_SOCK_ADDR, reinterpret_cast<sockaddr*>(&address),
         MHD_OPTION_PER_IP_CONNECTION_LIMIT, static_cast<unsigned>(impl_->limits.perAddress),
         MHD_OPTION_CONNECTION_LIMIT, static_cast<unsigned>(impl_->limits.maxConnections),
@@ -239,6 +304,8 @@ Status HttpServer::listen(const std::string& host, int port) {
     if (!impl_->daemon) return Status::failure(fmt(Str::NetCannotListen, {host, std::to_string(port)}));
     const MHD_DaemonInfo* info = MHD_get_daemon_info(impl_->daemon, MHD_DAEMON_INFO_BIND_PORT);
     impl_->port = info ? info->port : port;
+    impl_->stopping = false;
+    impl_->sweeper = std::thread([impl = impl_.get()] { impl->sweep(); });
     return {};
 }
 
@@ -260,6 +327,12 @@ void HttpServer::stop(const HttpAnswer& last) {
         std::this_thread::sleep_for(std::chrono::milliseconds(1));
         answerDeferred();
     }
+    {
+        std::lock_guard lock(impl_->watchMutex);
+        impl_->stopping = true;
+    }
+    impl_->watchWake.notify_all();
+    if (impl_->sweeper.joinable()) impl_->sweeper.join();
     MHD_stop_daemon(impl_->daemon);
     impl_->daemon = nullptr;
     impl_->port = 0;
@@ -271,6 +344,7 @@ bool HttpServer::validHost(const std::string& host) {
 }
 
 bool HttpServer::running() const { return impl_->daemon != nullptr; }
+int HttpServer::headersLate() const { return impl_->cutCount; }
 int HttpServer::port() const { return impl_->port; }
 
 }  // namespace atelier::net

@@ -4,8 +4,9 @@
 // hundred bytes, until someone completes it from any thread.
 //
 // The limits are set where a connection is accepted, not in the handler (STYLE.md §17): connections per address,
-// a deep listen backlog, an inactivity timeout for headers and bodies, a total time for a body, the body size
-// checked against Content-Length before a byte of it is read and counted while a chunked body arrives.
+// a deep listen backlog, an inactivity timeout for headers and bodies, a total time for the headers and for a
+// body, the body size checked against Content-Length before a byte of it is read and counted while a chunked body
+// arrives.
 #pragma once
 
 #include <chrono>
@@ -53,6 +54,9 @@ struct HttpLimits {
     unsigned maxConnections = 2000;     // in all
     unsigned idleTimeoutSeconds = 5;    // a connection that sends nothing for this long (headers, body) is closed
     std::chrono::milliseconds bodyTime{5000};  // a body must be complete this long after its headers
+    std::chrono::milliseconds headerTime{8000};  // the request line and headers must be complete this long after
+                                                 // the connection opened or its previous answer left (a slow
+                                                 // device that sends a header line every few seconds is cut)
     unsigned backlog = 1024;            // connections waiting to be accepted
     size_t headerMemory = 16 * 1024;    // per connection, for the request line and headers
 };
@@ -81,6 +85,8 @@ public:
     void stop(const HttpAnswer& last);
     bool running() const;
     int port() const;
+    /// How many connections were cut because their headers came too late (since the server was made).
+    int headersLate() const;
     /// Extra headers sent with every answer (security, caching).
     void setCommonHeaders(std::vector<std::pair<std::string, std::string>> headers);
 

@@ -1237,6 +1237,7 @@ Status Participation::start(const std::string& host, int port, const std::string
     http.perAddress = impl.limits.perAddress;
     http.idleTimeoutSeconds = impl.limits.idleSeconds;
     http.bodyTime = impl.limits.bodyTime;
+    http.headerTime = impl.limits.headerTime;
     auto refuse = [](int status) {
         std::string message;
         switch (status) {

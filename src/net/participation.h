@@ -86,6 +86,8 @@ struct Limits {
     std::chrono::minutes joinWindow{30};
     unsigned idleSeconds = 5;                         // a connection silent this long (headers, body) is closed
     std::chrono::milliseconds bodyTime{5000};         // a body must have arrived this long after its headers
+    std::chrono::milliseconds headerTime{8000};       // headers must have arrived this long after the connection
+                                                      // opened or its previous answer left
 };
 
 class Participation {

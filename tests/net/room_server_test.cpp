@@ -13,6 +13,8 @@
 
 #include <fstream>
 #include <stdexcept>
+#include <thread>
+#include <cerrno>
 
 #include "net/room.h"
 
@@ -108,6 +110,48 @@ TEST_CASE("one device's slow connections: it gets a few, the others join and pos
     for (auto& r : slow)
         if (r->connected && r->readAll().empty()) ++closedAtOnce;
     CHECK(closedAtOnce >= 40 - 6);
+}
+
+TEST_CASE("headers sent a line at a time: the connection is cut when they are late, kept-alive phones are not") {
+    net::Limits limits = roomLimits();
+    limits.headerTime = std::chrono::milliseconds(1500);
+    Room room(limits);
+    // A slow device: a header line every 300 ms, never silent long enough for the inactivity timeout (5 s).
+    Raw slow("127.0.0.9", room.server.port(), 1);
+    REQUIRE(slow.connected);
+    REQUIRE(slow.send("GET /api/etat HTTP/1.1\r\nHost: x\r\n"));
+    bool cut = false;
+    for (int i = 0; i < 40 && !cut; ++i) {  // 12 s at most: eight times the deadline
+        std::this_thread::sleep_for(std::chrono::milliseconds(300));
+        char byte = 0;
+        const ssize_t n = recv(slow.fd, &byte, 1, MSG_DONTWAIT);
+        cut = n == 0 || (n < 0 && errno != EAGAIN && errno != EWOULDBLOCK) ||
+              !slow.send("X-Ligne-" + std::to_string(i) + ": a\r\n");
+    }
+    CHECK(cut);
+    // A phone whose connection stays open between its requests, each sent at once: never cut.
+    Raw phone("127.0.0.10", room.server.port(), 5);
+    REQUIRE(phone.connected);
+    for (int i = 0; i < 4; ++i) {
+        REQUIRE(phone.send("GET /participer.css HTTP/1.1\r\nHost: x\r\n\r\n"));
+        std::string answer;
+        char chunk[4096];
+        while (answer.find("\r\n\r\n") == std::string::npos) {
+            const ssize_t n = recv(phone.fd, chunk, sizeof chunk, 0);
+            REQUIRE(n > 0);
+            answer.append(chunk, static_cast<size_t>(n));
+        }
+        INFO(answer.substr(0, 40));
+        CHECK(answer.rfind("HTTP/1.1 200", 0) == 0);
+        const size_t length = std::stoul(answer.substr(answer.find("Content-Length: ") + 16));
+        const size_t body = answer.find("\r\n\r\n") + 4;
+        while (answer.size() < body + length) {
+            const ssize_t n = recv(phone.fd, chunk, sizeof chunk, 0);
+            REQUIRE(n > 0);
+            answer.append(chunk, static_cast<size_t>(n));
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(1000));  // under the deadline, between requests
+    }
 }
 
 TEST_CASE("a body larger than the limit: 413 before it is sent, and a chunked one is cut without being kept") {

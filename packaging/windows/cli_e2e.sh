@@ -33,10 +33,10 @@ step "idees : accents et € relus en UTF-8" "Une idée à 150 €" --data "$DAT
 step "groupes (roster Windows-1252)" "Zoé" groupes --roster "$(W "$DIR/présents.csv")" --groups 2 --rounds 1 --seed 1
 step "depouiller" "Été" depouiller "$(W "$DIR/vote à compter.json")"
 step "exporter" "" --data "$DATA" exporter --etape 1 --out "$(W "$DIR/export")"
-for f in summary.html summary.md ideas.csv votes.csv; do
+for f in synthese.html synthese.md idees.csv votes.csv; do
     if [ -s "$DIR/export/$f" ]; then echo "ok    exporter : $f"; else echo "ECHEC exporter : $f manque"; fail=1; fi
 done
-grep -q "Une idée à 150 €" "$DIR/export/ideas.csv" 2>/dev/null && echo "ok    ideas.csv en UTF-8" || { echo "ECHEC ideas.csv"; fail=1; }
+grep -q "Une idée à 150 €" "$DIR/export/idees.csv" 2>/dev/null && echo "ok    idees.csv en UTF-8" || { echo "ECHEC idees.csv"; fail=1; }
 step "archive enregistrer" "" --data "$DATA" archive enregistrer --etape 1
 archive=$(find "$DIR/données/sessions" -name etape.json | head -1)
 if [ -n "$archive" ]; then

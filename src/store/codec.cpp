@@ -39,8 +39,10 @@ Action decodeAction(std::string_view name, std::string_view payload) {
     std::istringstream in{std::string(payload)};
     try {
         if (auto action = decodeAlternative(name, in)) return std::move(*action);
-    } catch (const std::exception& e) {
-        throw DatabaseCorrupt("action « " + std::string(name) + " » illisible : " + e.what());
+    } catch (const std::exception&) {
+        // What cereal or rapidjson says (« rapidjson internal assertion failure: IsObject() ») is English and tells
+        // a facilitator nothing: the entry is named, its number is given by the caller.
+        throw DatabaseCorrupt("action « " + std::string(name) + " » illisible");
     }
     throw DatabaseCorrupt("action inconnue « " + std::string(name) + " »");
 }

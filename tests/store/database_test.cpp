@@ -236,6 +236,29 @@ TEST_CASE("an unreadable journal entry is reported by number and name, and the d
     CHECK(ws.session().model().etapes.size() == 2);
 }
 
+TEST_CASE("an entry whose content is damaged is skipped with a French reason, never rapidjson's words") {
+    TempDir dir;
+    { Workspace ws(dir.path); }
+    for (const char* payload : {"{\"action\": []}", "xx", "{\"action\": {\"cereal_class_version\": 1, \"territory\": 5}}"}) {
+        const std::string sql =
+            std::string("INSERT INTO journal (kind, action, payload) VALUES ('do', 'AddTerritory', '") + payload + "')";
+        rawQuery(dir.path / "atelier.db", sql.c_str());
+    }
+    std::filesystem::remove(dir.path / "snapshot.bin");
+    Workspace ws(dir.path);
+    REQUIRE(ws.skipped().size() == 3);
+    for (const SkippedEntry& entry : ws.skipped()) {
+        const std::string line = describeSkipped(entry);
+        INFO(line);
+        CHECK(line.find("AddTerritory") != std::string::npos);
+        CHECK(line.find("illisible") != std::string::npos);
+        CHECK(line.find("rapidjson") == std::string::npos);
+        CHECK(line.find("JSON") == std::string::npos);
+        CHECK(line.find("NVP") == std::string::npos);
+    }
+    CHECK(ws.session().model().etapes.size() == 2);
+}
+
 TEST_CASE("every action survives the journal's encoding") {
     Session s = test::tourSession();
     const Model& m = s.model();

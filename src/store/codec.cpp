@@ -39,10 +39,12 @@ Action decodeAction(std::string_view name, std::string_view payload) {
     std::istringstream in{std::string(payload)};
     try {
         if (auto action = decodeAlternative(name, in)) return std::move(*action);
-    } catch (const std::exception&) {
+    } catch (const cereal::Exception&) {
         // What cereal or rapidjson says (« rapidjson internal assertion failure: IsObject() ») is English and tells
         // a facilitator nothing: the entry is named, its number is given by the caller.
         throw DatabaseCorrupt("action « " + std::string(name) + " » illisible");
+    } catch (const std::exception& e) {  // ours, in French (« nombre invalide « 4x » »)
+        throw DatabaseCorrupt("action « " + std::string(name) + " » illisible : " + e.what());
     }
     throw DatabaseCorrupt("action inconnue « " + std::string(name) + " »");
 }

@@ -211,6 +211,7 @@ struct Participation::Impl {
     struct Countdown {
         bool set = false;
         bool frozen = false;
+        bool saidPaused = false;           // frozen because the owner said so (it will say when it runs again)
         double anchorSeconds = 0;
         Clock::time_point anchorAt;
         int lastGiven = 0;                 // the last value the owner gave
@@ -243,6 +244,7 @@ struct Participation::Impl {
     };
 
     Limits limits;
+    std::function<void()> wakeOwner;  // set before start(): the owner's loop wakes for a job or a new phone
     std::unique_ptr<HttpServer> http;
     std::thread dispatcher;
 
@@ -744,6 +746,7 @@ struct Participation::Impl {
         if (closing) return ex->complete(toHttp(refusal(503, tr(Str::NetBusy))));
         jobs.push_back(PendingJob{std::move(job), ex, Clock::now() + limits.answerTimeout});
         wakeDispatcherLocked();  // it refuses the job if the owner does not take it in time
+        if (wakeOwner) wakeOwner();
     }
 
     OpenToPhones currentOpen() const {
@@ -889,6 +892,7 @@ struct Participation::Impl {
         joinOrder.push_back(key);
         freshDevices = true;
         ++memoryVersion;
+        if (wakeOwner) wakeOwner();  // the console counts the phones
         return answer(200, Json{{"jeton", token}});
     }
 
@@ -1381,7 +1385,7 @@ std::string Participation::newCode() {
     return fresh;
 }
 
-void Participation::setCountdown(std::optional<int> seconds) {
+void Participation::setCountdown(std::optional<int> seconds, bool paused) {
     const auto now = Clock::now();
     std::lock_guard lock(impl_->mutex);
     Impl::Countdown& c = impl_->countdown;
@@ -1393,14 +1397,26 @@ void Participation::setCountdown(std::optional<int> seconds) {
         return;
     }
     const int given = std::max(0, *seconds);
+    if (paused) {  // said by the owner: shown still at once (an owner that rests between events calls it rarely)
+        c.lastGiven = given;
+        c.lastGivenSince = now;
+        if (c.set && c.frozen && given == static_cast<int>(c.anchorSeconds)) return;
+        c.set = true;
+        c.frozen = true;
+        c.saidPaused = true;
+        c.anchorSeconds = given;
+        c.anchorAt = now;
+        impl_->ownerDirty = true;
+        return;
+    }
     const bool sameAsLast = c.set && given == c.lastGiven;
     if (!sameAsLast) {
         c.lastGiven = given;
         c.lastGivenSince = now;
     }
-    if (c.set && c.frozen) {
+    if (c.set && c.frozen && !c.saidPaused) {
         if (given == static_cast<int>(c.anchorSeconds)) return;  // still paused
-    } else if (c.set) {
+    } else if (c.set && !c.frozen) {  // (paused by the owner's word: counting again from `given`)
         const double counted = c.anchorSeconds - std::chrono::duration<double>(now - c.anchorAt).count();
         if (std::abs(given - std::max(0.0, counted)) <= 1.5) return;  // agrees with the server's count
         if (sameAsLast && now - c.lastGivenSince > std::chrono::milliseconds(1500)) {
@@ -1412,6 +1428,7 @@ void Participation::setCountdown(std::optional<int> seconds) {
     }
     c.set = true;
     c.frozen = false;
+    c.saidPaused = false;
     c.anchorSeconds = given;
     c.anchorAt = now;
     impl_->ownerDirty = true;
@@ -1454,6 +1471,8 @@ int Participation::pump(Session& session) {
 }
 
 std::vector<std::string> Participation::takeFailures() { return std::exchange(impl_->failures, {}); }
+
+void Participation::setWake(std::function<void()> wake) { impl_->wakeOwner = std::move(wake); }
 
 // [SECTION] What the room remembers across restarts
 

@@ -35,6 +35,7 @@
 
 #include <chrono>
 #include <memory>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -129,8 +130,9 @@ public:
     /// given, so the owner may call it once when the countdown starts or every frame with the seconds left: a
     /// value that agrees with the server's own count (within 1.5 s) changes nothing; one that stays the same for
     /// more than 1.5 s while the server counts is a paused countdown (shown still); any other value restarts the
-    /// count. Setting, clearing, pausing or restarting changes the state's revision.
-    void setCountdown(std::optional<int> seconds);
+    /// count. `paused`: the owner says its countdown is paused (shown still at once, without waiting 1.5 s).
+    /// Setting, clearing, pausing or restarting changes the state's revision.
+    void setCountdown(std::optional<int> seconds, bool paused = false);
     /// Runs the phones' jobs (their actions go through Session::apply on this thread), publishes what phones see
     /// when the model or what is open changed, then answers the jobs. The owner calls it once per frame or loop
     /// turn. Returns the jobs run.
@@ -138,6 +140,9 @@ public:
     /// Writes the phones asked for that could not be saved (disk full, folder locked), in French, since the
     /// last call: the console shows them (issue 28 point 7). Owner thread.
     std::vector<std::string> takeFailures();
+    /// Called from the server's threads when the owner has something to do (a job waits for pump(), a phone
+    /// joined): the app's loop, resting between events, wakes for it (issue 30). Set before start().
+    void setWake(std::function<void()> wake);
 
     /// What the room must remember across a restart of the app or `serve` (issue 28 point 4), as JSON text for
     /// the data folder: the code, the étape, and for each device the digest of its token (never the token), what

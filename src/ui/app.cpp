@@ -5,6 +5,9 @@
 
 #include "ui/app.h"
 
+#include "ui/frame_pacer.h"
+#include "ui/wake.h"
+
 #include <algorithm>
 #include <cfloat>
 #include <chrono>
@@ -356,6 +359,26 @@ void App::drawWritten() {
     ImGui::End();
 }
 
+double App::nextFrameIn() const {
+    if (state_.closingFrames >= 0) return 0.0;
+    double next = FramePacer::kForever;
+    const auto sooner = [&](double in) { next = std::min(next, std::max(0.0, in)); };
+    constexpr double kLate = 0.005;  // just after the moment, so that the frame sees it passed
+    if (state_.countdown.running()) {
+        double ms = std::fmod(state_.countdown.remainingMs(), 1000.0);  // the seconds shown change then
+        if (ms <= 0.0) ms = 1000.0;
+        sooner(ms / 1000.0 + kLate);
+    }
+    for (const AppState::Toast& t : state_.toasts) sooner(t.until - consoleTime_ + kLate);
+    if (state_.undone) sooner(state_.undone->until - consoleTime_ + kLate);
+    if (participation_ && participation_->running() && participation_->memoryVersion() != savedMemory_ &&
+        !memorySave_.valid()) {  // saved at most once a second: the next save's time
+        const double since = std::chrono::duration<double>(std::chrono::steady_clock::now() - memorySavedAt_).count();
+        sooner(1.0 - since + kLate);
+    }
+    return next;
+}
+
 void App::drawToasts() {
     const double now = ImGui::GetTime();
     std::erase_if(state_.toasts, [&](const AppState::Toast& t) { return t.until < now; });
@@ -481,6 +504,7 @@ void App::drawConsole(Actions& actions, UiRequests& requests) {
         ImGui::ClearActiveID();
         ++state_.closingFrames;
     }
+    consoleTime_ = ImGui::GetTime();
     forgetInactiveTextState();  // before any field: no stale per-field undo on a text changed behind its back
     refreshRoom();
     state_.countdown.tick(ImGui::GetIO().DeltaTime * 1000.0);
@@ -684,7 +708,10 @@ void App::handle(Request& request, Actions& follow) {
 // [SECTION] Participation from phones
 
 Status App::openParticipation(const std::string& host, int port, const std::string& code) {
-    if (!participation_) participation_ = std::make_unique<net::Participation>();
+    if (!participation_) {
+        participation_ = std::make_unique<net::Participation>();
+        participation_->setWake(wakeLoop);  // a phone's job or arrival wakes the resting loop
+    }
     if (participation_->running()) closeParticipation();
     // The room of this étape as it was left (issue 28 point 4): its phones carry on without joining again.
     if (folder_)
@@ -726,7 +753,9 @@ void App::saveRoomMemory(bool now) {
     memorySavedAt_ = at;
     const std::uint64_t version = participation_->memoryVersion();
     memorySave_ = std::async(std::launch::async, [folder = folder_, memory = participation_->memory(), version] {
-        return std::pair{folder->saveRoomMemory(memory), version};
+        auto saved = std::pair{folder->saveRoomMemory(memory), version};
+        wakeLoop();  // the next frame takes the outcome
+        return saved;
     });
     if (now) {  // closing: the room is remembered before the app goes
         const auto [saved, written] = memorySave_.get();
@@ -757,7 +786,8 @@ void App::pumpParticipation() {
     // down by itself and shows a value that stays put as paused), none when it is not in use.
     const Countdown& c = state_.countdown;
     participation_->setCountdown(c.active() ? std::optional<int>(static_cast<int>(std::ceil(c.remainingMs() / 1000.0)))
-                                            : std::nullopt);
+                                            : std::nullopt,
+                                 !c.running());
 }
 
 void App::handleParticipation(ParticipationRequest& r) {

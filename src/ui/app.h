@@ -192,6 +192,10 @@ public:
     bool readyToClose() const { return state_.closingFrames >= 2; }
     /// Shows a message for a few seconds at the bottom of the console.
     void toast(std::string text, bool error = false);
+    /// When the next frame is due without any event (issue 30), in seconds from the last console frame: 0 while
+    /// closing; the running countdown's next second; a message's end; the room's memory to save; otherwise
+    /// FramePacer::kForever (nothing on screen changes by itself).
+    double nextFrameIn() const;
     /// Shows the screen registered as `name` (a screenshot, a test): a console tab, or what the projector shows
     /// (« resultats »: the selected étape's first vote); false when there is none.
     bool showScreen(const std::string& name);
@@ -263,6 +267,7 @@ private:
     std::function<void(const std::filesystem::path&)> openFolder_;
     std::string participationHost_ = "0.0.0.0";
     int participationPort_ = net::Participation::kDefaultPort;
+    double consoleTime_ = 0;                            // ImGui::GetTime() of the last console frame
     std::uint64_t savedMemory_ = 0;                     // the room memory's version last saved
     std::chrono::steady_clock::time_point memorySavedAt_;
     std::future<std::pair<store::Outcome, std::uint64_t>> memorySave_;  // the save on its way, with its version

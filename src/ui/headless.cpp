@@ -53,9 +53,9 @@ Headless::~Headless() {
     ImGui::SetCurrentContext(previous_ == context_ ? nullptr : previous_);
 }
 
-void Headless::frame(const std::function<void()>& draw) {
+void Headless::frame(const std::function<void()>& draw, float seconds) {
     ImGui::SetCurrentContext(context_);
-    ImGui::GetIO().DeltaTime = 1.0f / 60.0f;
+    ImGui::GetIO().DeltaTime = seconds;
     newFrame();
     draw();
     ImGui::Render();

@@ -17,8 +17,8 @@ public:
     Headless(const Headless&) = delete;
     Headless& operator=(const Headless&) = delete;
 
-    /// Runs one frame (NewFrame, `draw`, Render) at 60 Hz.
-    void frame(const std::function<void()>& draw);
+    /// Runs one frame (NewFrame, `draw`, Render) `seconds` after the last one (60 Hz by default).
+    void frame(const std::function<void()>& draw, float seconds = 1.0f / 60.0f);
 
     // Input for the next frame.
     void moveMouse(ImVec2 pos);

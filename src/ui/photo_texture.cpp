@@ -17,6 +17,7 @@
 #include "store/files.h"
 #include "store/photos.h"
 #include "ui/screens/essaimage.h"
+#include "ui/wake.h"
 
 namespace atelier::ui {
 
@@ -153,7 +154,11 @@ const PhotoTexture& photoTexture(const std::string& relativePath) {
         if (!std::filesystem::is_regular_file(full, ec)) entry.photo.error = fmt(Str::ProjPhotoMissing, {relativePath});
         return entry.photo;
     }
-    entry.pending = std::async(std::launch::async, decode, full, relativePath);
+    entry.pending = std::async(std::launch::async, [full, relativePath] {
+        auto decoded = decode(full, relativePath);
+        wakeLoop();  // the next frame uploads it
+        return decoded;
+    });
     return entry.photo;
 }
 

@@ -22,6 +22,8 @@
 #include <stb_image_write.h>
 
 #include <algorithm>
+#include <atomic>
+#include <cmath>
 #include <csignal>
 #include <ctime>
 #include <cstdint>
@@ -44,6 +46,8 @@
 #include "store/data_folder.h"
 #include "store/files.h"
 #include "ui/app.h"
+#include "ui/frame_pacer.h"
+#include "ui/wake.h"
 #include "ui/fonts.h"
 #include "ui/frame.h"
 #include "ui/keys.h"
@@ -63,6 +67,13 @@ static_assert(atelier::ui::kKeyF5 == GLFW_KEY_F5 && atelier::ui::kKeyF6 == GLFW_
               "ui/keys.h must match GLFW's key codes");
 
 namespace atelier::ui {
+
+namespace {
+
+/// An event came (input, a window uncovered or resized, a wake from another thread): the loop settles (issue 30).
+std::atomic<bool> gEventSeen{false};
+
+}  // namespace
 
 namespace {
 
@@ -128,6 +139,9 @@ public:
         ImGui::SetCurrentContext(context_);
         ImGuiIO& io = ImGui::GetIO();
         io.IniFilename = nullptr;  // window layout is view state: not written next to the user's files
+        // A steady text cursor: a blinking one would need a frame every 0.4 s while a field is active (issue 30),
+        // and steady is what WCAG 2.2.2 prefers anyway.
+        io.ConfigInputTextCursorBlink = false;
         io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
         applyConsoleTheme(ImGui::GetStyle());
         ImGui_ImplGlfw_InitForOpenGL(handle_, false);
@@ -169,6 +183,16 @@ public:
         ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
     }
     void present() { glfwSwapBuffers(handle_); }
+    /// A mouse button or a key is held in this window: frames go on (key repeat, drags).
+    bool inputHeld() const {
+        ImGuiContext* previous = ImGui::GetCurrentContext();
+        ImGui::SetCurrentContext(context_);
+        const ImGuiIO& io = ImGui::GetIO();
+        bool held = std::any_of(std::begin(io.MouseDown), std::end(io.MouseDown), [](bool b) { return b; }) ||
+                    std::any_of(std::begin(io.KeysDown), std::end(io.KeysDown), [](bool b) { return b; });
+        ImGui::SetCurrentContext(previous);
+        return held;
+    }
 
     /// The rendered back buffer (call after render(), before present()) as an opaque PNG, written beside `file` then
     /// renamed over it (never in place), refused when `file` is one of the data folder `dataDir`'s own files
@@ -207,6 +231,7 @@ private:
     /// Each GLFW event goes to the Dear ImGui context of the window it happened in.
     template <class F>
     static void inContextOf(GLFWwindow* w, F&& forward) {
+        gEventSeen = true;
         auto* self = static_cast<Window*>(glfwGetWindowUserPointer(w));
         ImGuiContext* previous = ImGui::GetCurrentContext();
         ImGui::SetCurrentContext(self->context_);
@@ -214,6 +239,12 @@ private:
         ImGui::SetCurrentContext(previous);
     }
     void routeCallbacks() {
+        // Events Dear ImGui reads by polling, or that only ask for a frame: each wakes the resting loop (issue 30).
+        glfwSetCursorPosCallback(handle_, [](GLFWwindow*, double, double) { gEventSeen = true; });
+        glfwSetWindowRefreshCallback(handle_, [](GLFWwindow*) { gEventSeen = true; });
+        glfwSetFramebufferSizeCallback(handle_, [](GLFWwindow*, int, int) { gEventSeen = true; });
+        glfwSetWindowIconifyCallback(handle_, [](GLFWwindow*, int) { gEventSeen = true; });
+        glfwSetWindowCloseCallback(handle_, [](GLFWwindow*) { gEventSeen = true; });
         glfwSetWindowFocusCallback(handle_, [](GLFWwindow* w, int f) {
             inContextOf(w, [&] { ImGui_ImplGlfw_WindowFocusCallback(w, f); });
         });
@@ -426,6 +457,7 @@ int runApp(Session& session, store::DataFolder* folder, std::vector<std::string>
     dropTarget = &app;
     for (GLFWwindow* w : {console.handle(), projector.handle()})
         glfwSetDropCallback(w, [](GLFWwindow*, int count, const char** paths) {
+            gEventSeen = true;
             if (count > 0 && dropTarget) dropTarget->dropFile(paths[0]);
         });
     // For the smoke test: ATELIER_EXIT_AFTER_FRAMES=N runs N frames of both windows, then returns, after
@@ -433,8 +465,42 @@ int runApp(Session& session, store::DataFolder* folder, std::vector<std::string>
     const char* exitAfter = std::getenv("ATELIER_EXIT_AFTER_FRAMES");
     const char* smokeDir = std::getenv("ATELIER_SMOKE_DIR");
     long framesLeft = exitAfter ? std::strtol(exitAfter, nullptr, 10) : -1;
+    // Draw only when something changes (issue 30, ui/frame_pacer.h): between events the loop waits, waking at
+    // least every 0.25 s to see a close signal (a signal does not end GLFW's wait) but drawing nothing then. The
+    // smoke test's N frames are drawn back to back.
+    FramePacer pacer;
+    setLoopWaker([] {
+        gEventSeen = true;
+        glfwPostEmptyEvent();
+    });
+    const char* benchCountdown = std::getenv("ATELIER_BENCH_COUNTDOWN");  // tests/bench/idle_cpu.sh: a countdown
+    if (benchCountdown) {                                                   // running from the start
+        app.state().countdown.reset(std::strtol(benchCountdown, nullptr, 10));
+        app.state().countdown.start();
+    }
+    const bool continuous = exitAfter || std::getenv("ATELIER_EVERY_FRAME");  // the old loop, for the benchmark
+    const char* benchScreen = std::getenv("ATELIER_BENCH_SCREEN");           // tests/bench/idle_cpu.sh
+    if (benchScreen) app.showScreen(benchScreen);
     while (framesLeft-- != 0) {
-        glfwPollEvents();
+        if (continuous) {
+            glfwPollEvents();
+        } else {
+            const double now = glfwGetTime();
+            const bool held = console.inputHeld() || (projectorVisible && projector.inputHeld());
+            const double wait = gCloseSignal ? 0.0 : pacer.wait(now, app.nextFrameIn(), held);
+            if (wait > 0.0) {
+                constexpr double kSignalCheck = 0.25;
+                glfwWaitEventsTimeout(std::min(wait, kSignalCheck));
+                const bool event = gEventSeen.exchange(false);
+                pacer.woke(glfwGetTime(), event);
+                if (!event && !gCloseSignal && glfwGetTime() - now < wait) continue;  // nothing to draw yet
+            } else {
+                gEventSeen = false;
+                glfwPollEvents();
+                if (gEventSeen.exchange(false)) pacer.woke(glfwGetTime(), true);
+            }
+        }
+        pacer.drew();
         // However the app is asked to close (Quitter, the close button, Alt+F4, SIGTERM, SIGINT, the session
         // ending), it first draws the frames that commit the field being edited, then leaves the loop.
         if (glfwWindowShouldClose(console.handle()) || app.state().quitRequested || gCloseSignal) app.requestClose();
@@ -494,6 +560,8 @@ int runApp(Session& session, store::DataFolder* folder, std::vector<std::string>
         requests = UiRequests{};
     }
     dropTarget = nullptr;
+    setLoopWaker(nullptr);
+    if (std::getenv("ATELIER_FRAMES_DRAWN")) std::fprintf(stderr, "frames: %ld\n", pacer.frames());
     // Remembered for the next run: where the windows were.
     WindowPlacement placement;
     placement.console = windowRect(console.handle());

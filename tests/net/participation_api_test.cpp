@@ -175,6 +175,20 @@ TEST_CASE("countdown: minuteur_s appears, decreases by itself, pauses, clears, a
 
     room.server.setCountdown(0);
     CHECK(room.state(token).at("minuteur_s") == 0);
+
+    // An owner that says so (the app rests between events and may call once a second or less): paused at once,
+    // and counting again as soon as it says it runs.
+    room.server.setCountdown(45);
+    const Json running = room.state(token);
+    room.server.setCountdown(45, true);
+    const Json stopped = room.state(token);
+    CHECK(stopped.at("minuteur_s") == 45);
+    CHECK(stopped.at("revision") != running.at("revision"));
+    std::this_thread::sleep_for(std::chrono::milliseconds(1100));
+    CHECK(room.state(token).at("minuteur_s") == 45);
+    room.server.setCountdown(45);
+    std::this_thread::sleep_for(std::chrono::milliseconds(1100));
+    CHECK(room.state(token).at("minuteur_s").get<int>() < 45);
 }
 
 // [SECTION] The join form: /api/salle

@@ -17,6 +17,7 @@
 #include "store/data_folder.h"
 #include "ui/probe.h"
 #include "ui/screens/screens.h"
+#include "ui/wake.h"
 #include "ui/widgets.h"
 
 namespace atelier::ui {
@@ -191,7 +192,11 @@ void drawArchiveScreen(ArchiveView& view, ScreenContext& ctx) {
         if (l.error.empty() && !l.loaded) {  // parsed off the UI thread, shown once read
             if (!view.loading || view.loadingIndex != view.open) {
                 view.loading = std::make_shared<std::future<store::ArchiveListing>>(
-                    std::async(std::launch::async, [file = l.file] { return store::loadListing(file); }));
+                    std::async(std::launch::async, [file = l.file] {
+                        store::ArchiveListing read = store::loadListing(file);
+                        wakeLoop();  // the next frame shows it
+                        return read;
+                    }));
                 view.loadingIndex = view.open;
             }
             if (view.loading->wait_for(std::chrono::seconds(0)) == std::future_status::ready) {

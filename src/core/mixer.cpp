@@ -35,6 +35,7 @@
 #include <algorithm>
 #include <bit>
 #include <chrono>
+#include <cmath>
 #include <numeric>
 #include <unordered_map>
 
@@ -1682,7 +1683,7 @@ void countRepeatsByCells(const std::vector<int>& where, int R, int n, const std:
             }
     std::int64_t repeats = 0;
     for (int k = 2; k <= R; ++k) repeats += (k % 2 == 0 ? 1 : -1) * pairs[k];
-    stats.repeatPairs = static_cast<int>(repeats);
+    stats.repeatPairs = repeats;
     stats.maxMeetings = 0;
     for (int k = R; k >= 1; --k)
         if (pairs[k] > 0) {
@@ -1820,7 +1821,7 @@ MixerStats evaluateWithin(const MixerInput& input, const std::vector<std::vector
         }
         // Each pair is seen from both of its people: half of the sampled people's share, scaled to everyone.
         const double estimate = repeats / 2 * static_cast<double>(n) / static_cast<double>(sampled);
-        stats.repeatPairs = static_cast<int>(std::min(estimate + 0.5, 2147483647.0));
+        stats.repeatPairs = std::llround(estimate);
         stats.exact = false;
         return stats;
     }

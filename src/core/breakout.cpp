@@ -166,8 +166,8 @@ PlanBounds planBounds(const Model& model, const Etape& etape) {
             repeats += leastSharing(seen, static_cast<long>(previous.size()));
         }
     }
-    b.repeatPairs = static_cast<int>(repeats);
-    b.sameCitePairs = static_cast<int>(sameCite);
+    b.repeatPairs = repeats;
+    b.sameCitePairs = sameCite;
     return b;
 }
 

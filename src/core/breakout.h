@@ -40,8 +40,8 @@ MixerStats groupStats(const Model& model, const Etape& etape);
 /// (pigeonhole: a group of 6 formed from 4 groups of the round before holds at least 2 pairs that just met). The
 /// statistics are coloured against these, not against zero.
 struct PlanBounds {
-    int repeatPairs = 0;
-    int sameCitePairs = 0;
+    std::int64_t repeatPairs = 0;
+    std::int64_t sameCitePairs = 0;
 };
 PlanBounds planBounds(const Model& model, const Etape& etape);
 

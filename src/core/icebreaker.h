@@ -24,8 +24,8 @@ struct SpeedMeetingRequest {
 struct SpeedMeetingResult {
     std::string error;  // French; empty when prepared
     Icebreaker icebreaker;
-    int repeatPairs = 0;
-    int sameCitePairs = 0;
+    std::int64_t repeatPairs = 0;
+    std::int64_t sameCitePairs = 0;
     bool ok() const { return error.empty(); }
 };
 

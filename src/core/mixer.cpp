@@ -35,6 +35,7 @@
 #include <algorithm>
 #include <bit>
 #include <chrono>
+#include <cmath>
 #include <numeric>
 #include <unordered_map>
 
@@ -677,10 +678,23 @@ private:
 std::vector<int> cheapRounds(const Problem& pb, Rng& rng, Budget& budget, std::vector<int> groupOf, int from) {
     const int n = pb.n, G = pb.groups;
     groupOf.resize(static_cast<size_t>(pb.rounds) * n, -1);
-    std::vector<std::vector<std::vector<int>>> done(pb.rounds);  // members of the complete rounds
+    // Members of the complete rounds in two flat tables (no vector per group: 20,000 pairs over 100 rounds would
+    // be 2 million allocations): round r's people by group, in increasing order, and where each group starts.
+    std::vector<int> doneMembers(static_cast<size_t>(pb.rounds) * n);
+    std::vector<int> doneStart(static_cast<size_t>(pb.rounds) * (G + 1));
     const auto collect = [&](int r) {
-        done[r].assign(G, {});
-        for (int p = 0; p < n; ++p) done[r][groupOf[r * n + p]].push_back(p);
+        int* start = &doneStart[static_cast<size_t>(r) * (G + 1)];
+        for (int p = 0; p < n; ++p) ++start[groupOf[r * n + p] + 1];
+        for (int g = 0; g < G; ++g) start[g + 1] += start[g];
+        std::vector<int> at(start, start + G);
+        for (int p = 0; p < n; ++p) doneMembers[static_cast<size_t>(r) * n + at[groupOf[r * n + p]]++] = p;
+    };
+    // The people with p in round e < r (p included).
+    const auto mates = [&](int e, int p) {
+        const int g = groupOf[e * n + p];
+        const int* start = &doneStart[static_cast<size_t>(e) * (G + 1)];
+        const int* base = &doneMembers[static_cast<size_t>(e) * n];
+        return std::pair<const int*, const int*>(base + start[g], base + start[g + 1]);
     };
     for (int r = 0; r < from; ++r) collect(r);
     budget.spend(static_cast<std::int64_t>(from) * n);
@@ -690,11 +704,12 @@ std::vector<int> cheapRounds(const Problem& pb, Rng& rng, Budget& budget, std::v
     std::vector<int> touched;               // groups where extra is not 0
     for (int r = from; r < pb.rounds; ++r) {
         std::vector<int> room = pb.capacity;
-        std::vector<std::vector<int>> members(G);
+        std::vector<int> placed;  // this round's people in the order they were placed
+        placed.reserve(static_cast<size_t>(n));
         counts.clear();
         const auto place = [&](int p, int g) {
             groupOf[r * n + p] = g;
-            members[g].push_back(p);
+            placed.push_back(p);
             --room[g];
             counts.add(g, pb.shared[p], +1);
         };
@@ -718,10 +733,12 @@ std::vector<int> cheapRounds(const Problem& pb, Rng& rng, Budget& budget, std::v
             work += static_cast<std::int64_t>(pb.apartOf[p].size());
             if (!full) return work;
             for (int y : pb.historyOf[p]) add(y, kHistory);
-            for (int e = 0; e < r; ++e)
-                for (int x : done[e][groupOf[e * n + p]])
-                    if (x != p) add(x, kRepeat);
-            for (int e = 0; e < r; ++e) work += static_cast<std::int64_t>(done[e][groupOf[e * n + p]].size());
+            for (int e = 0; e < r; ++e) {
+                const auto [first, last] = mates(e, p);
+                for (const int* x = first; x != last; ++x)
+                    if (*x != p) add(*x, kRepeat);
+                work += last - first;
+            }
             return work + static_cast<std::int64_t>(pb.historyOf[p].size());
         };
         const auto clearCosts = [&] {
@@ -764,18 +781,15 @@ std::vector<int> cheapRounds(const Problem& pb, Rng& rng, Budget& budget, std::v
             return true;
         };
         {
-            const std::vector<int> roomBefore = room;
-            std::vector<size_t> sizeBefore(G);
-            for (int g = 0; g < G; ++g) sizeBefore[g] = members[g].size();
-            if (!placeClusters(true)) {
-                for (int g = 0; g < G; ++g) {
-                    for (size_t i = sizeBefore[g]; i < members[g].size(); ++i) {
-                        counts.add(g, pb.shared[members[g][i]], -1);
-                        groupOf[r * n + members[g][i]] = -1;
-                    }
-                    members[g].resize(sizeBefore[g]);
+            const size_t before = placed.size();
+            if (!placeClusters(true)) {  // undone, then placed largest first into the emptiest group
+                for (size_t i = before; i < placed.size(); ++i) {
+                    const int p = placed[i], g = groupOf[r * n + p];
+                    counts.add(g, pb.shared[p], -1);
+                    groupOf[r * n + p] = -1;
+                    ++room[g];
                 }
-                room = roomBefore;
+                placed.resize(before);
                 placeClusters(false);
             }
         }
@@ -1682,7 +1696,7 @@ void countRepeatsByCells(const std::vector<int>& where, int R, int n, const std:
             }
     std::int64_t repeats = 0;
     for (int k = 2; k <= R; ++k) repeats += (k % 2 == 0 ? 1 : -1) * pairs[k];
-    stats.repeatPairs = static_cast<int>(repeats);
+    stats.repeatPairs = repeats;
     stats.maxMeetings = 0;
     for (int k = R; k >= 1; --k)
         if (pairs[k] > 0) {
@@ -1820,7 +1834,7 @@ MixerStats evaluateWithin(const MixerInput& input, const std::vector<std::vector
         }
         // Each pair is seen from both of its people: half of the sampled people's share, scaled to everyone.
         const double estimate = repeats / 2 * static_cast<double>(n) / static_cast<double>(sampled);
-        stats.repeatPairs = static_cast<int>(std::min(estimate + 0.5, 2147483647.0));
+        stats.repeatPairs = std::llround(estimate);
         stats.exact = false;
         return stats;
     }

@@ -65,8 +65,9 @@ enum class MixerStop {
 
 /// How good a plan is and what the search cost.
 struct MixerStats {
-    int repeatPairs = 0;     // over all pairs (but those kept together), meetings beyond the first during the day
-    int sameCitePairs = 0;   // pair meetings of two people of the same territory (one per pair and round)
+    // 64 bits: both counts pass 2^31 on large rosters (40,000 people in 3 groups meet in 2.7·10^8 pairs a round).
+    std::int64_t repeatPairs = 0;    // over all pairs (but those kept together), meetings beyond the first in the day
+    std::int64_t sameCitePairs = 0;  // pair meetings of two people of the same territory (one per pair and round)
     int maxMeetings = 0;     // most rounds any pair spends together
     int historyRepeats = 0;  // pairs of the history that meet again
     int minKinds = 0;        // fewest institution kinds in a group

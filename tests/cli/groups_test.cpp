@@ -217,3 +217,20 @@ TEST_CASE("groups --roster reads institutions as people write them, mapped as th
     CHECK(o.out.find("Ligne 2 : institution « CAF du Nord » lue comme « Autre »") != std::string::npos);
     CHECK(o.out.find("Ligne 3") == std::string::npos);  // « Autre » written as such: nothing to say
 }
+
+TEST_CASE("atelier groups --json writes its rounds as a JSON library lays them out, ids with quotes escaped") {
+    // The rounds are written straight into the output (issue 32, point 3: a tree of 4 million ids took seconds and
+    // a GB): the text must be what dump(2) of the parsed document gives, byte for byte, escapes included.
+    TempDir dir("atelier-groups-layout");
+    const std::string file = dir.write("roster.csv", "id;nom;cite;institution\nq\"1;A;Amiens;autre\nb\\2;B;Lille;autre\n"
+                                                      "é3;C;Arras;autre\n4;D;Lens;autre\n5;E;Creil;autre\n");
+    const Run r = run(dir.data() + " groups --roster " + file + " --groups 2 --rounds 3 --seed 5 --json");
+    INFO(r.out);
+    REQUIRE(r.code == 0);
+    const json j = json::parse(r.out);
+    CHECK(r.out == j.dump(2) + "\n");
+    std::set<std::string> ids;
+    for (const auto& group : j["rounds"][0])
+        for (const auto& id : group) ids.insert(id.get<std::string>());
+    CHECK(ids == std::set<std::string>{"q\"1", "b\\2", "é3", "4", "5"});
+}

@@ -515,6 +515,18 @@ TEST_CASE("evaluatePlan counts without people² tables: 20,000 people in 4 group
     CHECK(s.minKinds == 5);
 }
 
+TEST_CASE("evaluatePlan counts repeats beyond 2^31 without wrapping: 100,000 people in 2 groups, 3 rounds") {
+    const MixerInput input = makeInput(100000, 100000, 2, 3);
+    Rounds rounds(3, std::vector<std::vector<int>>(2));
+    for (int r = 0; r < 3; ++r)
+        for (int p = 0; p < 100000; ++p) rounds[r][p / 50000].push_back(p);
+    const MixerStats s = evaluatePlan(input, rounds);
+    // The same halves three times: each of the 2 × C(50,000, 2) pairs meets twice too often.
+    CHECK(s.repeatPairs == 2LL * 2 * (50000LL * 49999 / 2));
+    CHECK(s.repeatPairs > 2147483647LL);
+    CHECK(s.maxMeetings == 3);
+}
+
 TEST_CASE("evaluatePlan agrees with a count of every pair, for small and large groups") {
     // Large groups (4 of 150) are counted by cells, small ones (60 of 10) pair by pair: both must give what a
     // plain count over all pairs gives, kept-together pairs aside, also when such a pair is split in a round.

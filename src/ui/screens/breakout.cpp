@@ -96,7 +96,7 @@ void drawToolbar(BreakoutView& view, const Model& model, const Etape& e, Actions
         // Each count against the least any plan of this shape can reach: orange only when it could be better.
         const MixerStats s = groupStats(model, e);
         const PlanBounds least = planBounds(model, e);
-        const auto stat = [](int value, int bound) {
+        const auto stat = [](std::int64_t value, std::int64_t bound) {
             return value > bound ? fmt(Str::GroupsStatAbove, {std::to_string(value), std::to_string(bound)})
                                  : std::to_string(value);
         };

@@ -372,8 +372,12 @@ void onCloseSignal(int sig) {
     std::signal(sig, SIG_DFL);
 }
 
+}  // namespace
+
 void installCloseSignals() {
-    gCloseSignal = 0;
+    static bool installed = false;  // once: a signal already caught has given its default back (a second one kills)
+    if (installed) return;
+    installed = true;
     std::signal(SIGTERM, onCloseSignal);
     std::signal(SIGINT, onCloseSignal);
 #ifdef SIGHUP
@@ -381,10 +385,10 @@ void installCloseSignals() {
 #endif
 }
 
-}  // namespace
-
 int runApp(Session& session, store::DataFolder* folder, std::vector<std::string> notices) {
-    installCloseSignals();  // from the start: a signal while the windows open closes at the first frame
+    // The close signals are caught from the start of the GUI command (installCloseSignals, before the workspace
+    // opens): one that came while the data folder or the windows were opening closes the app at its first frame.
+    installCloseSignals();
     Glfw glfw;
     if (!glfw.ok) {
         std::fprintf(stderr, "%s\n", "Aucun affichage disponible : lancez Atelier depuis une session graphique.");

@@ -197,7 +197,7 @@ std::string readableReason(const std::exception& e, const char* node, const Doc&
         return tr(Str::ArchiveUnexpected);
     }
     // Our own refusals (serialize.h): « valeur inconnue « x » », « date invalide « x » », already in French.
-    const std::string open = "« ", close = " »";
+    const std::string open = "«\u00a0", close = "\u00a0»";
     if (const auto at = what.find(open); dynamic_cast<const cereal::Exception*>(&e) && at != std::string::npos &&
                                          what.size() > at + open.size() + close.size() &&
                                          what.compare(what.size() - close.size(), close.size(), close) == 0) {

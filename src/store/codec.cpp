@@ -40,9 +40,9 @@ Action decodeAction(std::string_view name, std::string_view payload) {
     try {
         if (auto action = decodeAlternative(name, in)) return std::move(*action);
     } catch (const std::exception& e) {
-        throw DatabaseCorrupt("action « " + std::string(name) + " » illisible : " + e.what());
+        throw DatabaseCorrupt("action «\u00a0" + std::string(name) + "\u00a0» illisible\u00a0: " + e.what());
     }
-    throw DatabaseCorrupt("action inconnue « " + std::string(name) + " »");
+    throw DatabaseCorrupt("action inconnue «\u00a0" + std::string(name) + "\u00a0»");
 }
 
 }  // namespace atelier::store

@@ -156,11 +156,11 @@ TEST_CASE("a damaged archive is refused with the file and what is wrong") {
     missing.replace(savedAt, 9, "\"enregistre\"");
     const std::string lacking = corruptMessage(missing);
     CHECK(lacking.find(path) != std::string::npos);
-    CHECK(lacking.find("« savedAt »") != std::string::npos);
+    CHECK(lacking.find("«\u00a0savedAt\u00a0»") != std::string::npos);
 
     CHECK(corruptMessage("{\"format\": {\"name\": \"autre-chose\", \"version\": 1}}").find("atelier-etape") !=
           std::string::npos);
-    CHECK(corruptMessage("[]").find("« format »") != std::string::npos);
+    CHECK(corruptMessage("[]").find("«\u00a0format\u00a0»") != std::string::npos);
 }
 
 TEST_CASE("the example archives of the repository load, forever") {

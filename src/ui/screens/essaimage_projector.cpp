@@ -43,7 +43,9 @@ Fitted fitBlock(ImFont* font, const std::string& text, float width, float height
     Fitted f{text, fitSize(font, text, width, height, maxSize, minSize, true), 0};
     f.height = font->CalcTextSizeA(f.size, FLT_MAX, width, f.text.c_str()).y;
     size_t chars = countCodePoints(text);
-    while (f.height > height && chars > 12) {
+    // With fitSize's half-pixel tolerance: a text it found fitting is not shortened for a rounding (a title cut at
+    // « Une permanence le samedi matin a… » where it fitted on two lines).
+    while (f.height > height + 0.5f && chars > 12) {
         chars = chars * 4 / 5;
         f.text = excerpt(text, chars);
         f.height = font->CalcTextSizeA(f.size, FLT_MAX, width, f.text.c_str()).y;

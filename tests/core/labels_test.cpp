@@ -270,10 +270,14 @@ TEST_CASE("every action's label, word for word, on the day's model and on an emp
     REQUIRE(onEmpty.size() == actions.size());
     // The words of each label; its no-break spaces (French typography, tested on the whole table in
     // justesse_test.cpp) are read here as plain spaces.
-    auto words = [](std::string text) {
-        for (size_t at = text.find("\u00a0"); at != std::string::npos; at = text.find("\u00a0", at + 1))
-            text.replace(at, 2, " ");
-        return text;
+    auto words = [](const std::string& text) {
+        std::string out;
+        for (size_t i = 0; i < text.size(); ++i) {
+            const bool nbsp = text.compare(i, 2, "\u00a0") == 0;
+            out += nbsp ? ' ' : text[i];
+            i += nbsp ? 1 : 0;
+        }
+        return out;
     };
     for (size_t i = 0; i < actions.size(); ++i) {
         INFO(actionName(actions[i]));

@@ -20,6 +20,9 @@ namespace atelier::cli {
 namespace {
 
 int runGuiApp(Context& context) {
+    // First of all, before the workspace opens (a long replay, a lock): a SIGTERM at any moment from here closes
+    // the app cleanly at its first frame instead of killing it (143).
+    ui::installCloseSignals();
     try {
         store::Workspace& workspace = context.workspace();
         std::vector<std::string> notices;

@@ -21,7 +21,7 @@ foreach(shot "rejoindre 1920x1080" "rejoindre 1280x720" "participation 1280x800"
   if(NOT rc EQUAL 0)
     message(FATAL_ERROR "screenshot ${screen} ${size} failed (${rc}):\n${out}\n${err}")
   endif()
-  if(NOT out MATCHES "Adresse de participation : (http://[^\n]+)")
+  if(NOT out MATCHES "Adresse de participation[^:]*: (http://[^\n]+)")
     message(FATAL_ERROR "screenshot ${screen} printed no join URL:\n${out}")
   endif()
   set(url "${CMAKE_MATCH_1}")

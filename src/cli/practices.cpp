@@ -84,7 +84,7 @@ Json practiceJson(const Model& m, const Practice& p) {
 std::string practiceText(const Model& m, const Practice& p) {
     // Where it comes from: its board (« Comment associer les familles ? ») or « Action-phare ».
     const std::string origin = p.source == PracticeSource::Board && !p.boardTitle.empty()
-                                   ? "« " + p.boardTitle + " »"
+                                   ? "«\u00a0" + p.boardTitle + "\u00a0»"
                                    : std::string(enumLabel(p.source));
     std::string out = fmt(Str::CliPratiqueLine, {std::to_string(p.id), p.title, origin,
                                                  std::to_string(p.etapeNumber),
@@ -274,7 +274,7 @@ std::string resultsText(const Model& m, const Etape& e) {
             break;
         case QuestionKind::Sentence:
         case QuestionKind::Themes:
-            for (const auto& [text, n] : q.texts) out += "   « " + text + " »" + (n > 1 ? " ×" + std::to_string(n) : "") + "\n";
+            for (const auto& [text, n] : q.texts) out += "   «\u00a0" + text + "\u00a0»" + (n > 1 ? " ×" + std::to_string(n) : "") + "\n";
             break;
         case QuestionKind::Practices:
             for (const auto& [id, n] : q.practices) {

@@ -229,7 +229,7 @@ ImportPlan planRegistrationImport(const Model& model, Id etapeId, const TextTabl
     const Columns col(table);
     if (col.name < 0 && col.fullName < 0) {
         std::string found;
-        for (const auto& h : table.header) found += (found.empty() ? "« " : ", « ") + h + " »";
+        for (const auto& h : table.header) found += (found.empty() ? "" : ", ") + inQuotes(h);
         plan.error = fmt(Str::ErrImportNoName, {found.empty() ? "aucune" : found});
         return plan;
     }
@@ -408,7 +408,7 @@ std::string describeReport(const ImportReport& r) {
     }
     if (!r.noTerritory.empty()) {
         std::string list;
-        for (const auto& t : r.noTerritory) list += (list.empty() ? "« " : ", « ") + t + " »";
+        for (const auto& t : r.noTerritory) list += (list.empty() ? "" : ", ") + inQuotes(t);
         out += fmt(Str::ImportNoTerritory, {list}) + "\n";
     }
     return out;

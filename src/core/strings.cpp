@@ -1,7 +1,9 @@
 #include "core/strings.h"
 
 #include "core/assert.h"
+#include "core/text.h"
 
+#include <array>
 #include <optional>
 
 namespace atelier {
@@ -17,7 +19,14 @@ static_assert(sizeof(kFrench) / sizeof(kFrench[0]) == static_cast<size_t>(Str::C
 
 const char* tr(Str key) {
     ATELIER_ASSERT(key >= Str{} && key < Str::Count_, "tr() called with a key outside the table");
-    return kFrench[static_cast<int>(key)];
+    // The table is written with plain spaces (readable, easy to edit); what is shown has French typography's
+    // no-break spaces before ? ! : ; and inside « » (frenchSpacing), made once for every string.
+    static const auto table = [] {
+        std::array<std::string, static_cast<size_t>(Str::Count_)> t;
+        for (size_t i = 0; i < t.size(); ++i) t[i] = frenchSpacing(kFrench[i]);
+        return t;
+    }();
+    return table[static_cast<size_t>(key)].c_str();
 }
 
 namespace {

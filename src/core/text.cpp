@@ -286,4 +286,27 @@ std::string deName(std::string_view name) {
     return (vowel ? "d'" : "de ") + std::string(name);
 }
 
+std::string frenchSpacing(std::string_view text) {
+    static constexpr std::string_view kOpen = "\u00ab", kClose = "\u00bb";
+    std::string out;
+    out.reserve(text.size() + 16);
+    for (size_t i = 0; i < text.size(); ++i) {
+        if (text[i] == ' ') {
+            const std::string_view next = text.substr(i + 1);
+            const bool beforeSign = !next.empty() && (next[0] == '?' || next[0] == '!' || next[0] == ':' || next[0] == ';');
+            const bool afterOpen = i >= kOpen.size() && text.substr(i - kOpen.size(), kOpen.size()) == kOpen;
+            if (beforeSign || afterOpen || next.substr(0, kClose.size()) == kClose) {
+                out += kNbsp;
+                continue;
+            }
+        }
+        out += text[i];
+    }
+    return out;
+}
+
+std::string inQuotes(std::string_view text) {
+    return std::string("\u00ab") + kNbsp + std::string(text) + kNbsp + "\u00bb";
+}
+
 }  // namespace atelier

@@ -50,6 +50,15 @@ size_t jsonDepth(std::string_view json, size_t limit = kMaxJsonDepth);
 /// between apostrophes ("number overflow parsing '1e999'"); the end of `json` when it is not found.
 size_t quotedLiteralOffset(std::string_view json, std::string_view message);
 
+/// The no-break space (U+00A0) French typography puts before « ? ! : ; » and inside « », so that the sign never
+/// starts a line and a quote never opens or closes alone at a line's end.
+inline constexpr const char* kNbsp = "\u00a0";
+/// `text` with French typography's no-break spaces: a plain space before ? ! : ; and after « or before » becomes
+/// U+00A0 (every string of the table goes through it, see tr()). Other spaces are kept.
+std::string frenchSpacing(std::string_view text);
+/// `text` between French quotes with their no-break spaces: «\u00a0text\u00a0».
+std::string inQuotes(std::string_view text);
+
 /// French « de » before a place name, elided before a vowel or a mute h: "de Lille", "d'Amiens".
 std::string deName(std::string_view name);
 

@@ -96,7 +96,7 @@ std::string joined(const std::vector<std::string>& items) {
 
 /// « Action-phare — Cité éducative d'Amiens — étape 3 » or « Tableau « Réussite » — … ».
 std::string practiceFrom(const BookletPractice& p) {
-    std::string out = p.board.empty() ? p.source : p.source + " « " + p.board + " »";
+    std::string out = p.board.empty() ? p.source : p.source + " " + inQuotes(p.board);
     if (!p.cite.empty()) out += " — " + fmt(Str::CiteEducativeOf, {deName(p.cite)});
     if (p.etape > 0) out += " — " + fmt(Str::EtapeNumber, {std::to_string(p.etape)});
     return out;

@@ -160,7 +160,7 @@ std::string feesTable(const Model& m, const Etape& e) {
         const Person* p = m.person(r.person);
         if (!p) continue;
         const Fee fee = feeOf(m, e, r);
-        out += "  " + p->name + " (" + territoryName(m, p->territory) + ") : " +
+        out += "  " + p->name + " (" + territoryName(m, p->territory) + ")" + kNbsp + ": " +
                (fee.cents ? formatEuros(*fee.cents) : std::string(tr(Str::FeeAVerifier))) + " — " +
                feeReasonLabel(fee.reason) + "\n";
     }

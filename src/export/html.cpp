@@ -6,6 +6,9 @@
 namespace atelier::exporting {
 
 std::string escape(std::string_view text) {
+    // What users typed gets French typography's no-break spaces too (« ? » never starts a printed line).
+    const std::string typeset = frenchSpacing(text);
+    text = typeset;
     std::string out;
     out.reserve(text.size() + text.size() / 8);
     for (char c : text) {

@@ -545,6 +545,8 @@ private:
 
 /// Text for a Markdown line: no raw HTML, no line break, Markdown's special characters neutralised.
 std::string md(std::string_view text) {
+    const std::string typeset = frenchSpacing(text);  // no-break spaces in what users typed too
+    text = typeset;
     std::string out;
     for (char c : text) {
         switch (c) {
@@ -583,19 +585,19 @@ public:
         m_ += "\n";
     }
     void programme(const std::vector<ProgrammeLine>& items) override {
-        for (const ProgrammeLine& i : items) m_ += "- " + md(i.time) + " : " + md(i.title) + "\n";
+        for (const ProgrammeLine& i : items) m_ += "- " + md(i.time) + kNbsp + ": " + md(i.title) + "\n";
         m_ += "\n";
     }
     void participation(std::string_view byCite, const Counts& cites, std::string_view byInstitution,
                        const Counts& institutions) override {
         for (const auto& [title, counts] : {std::pair{byCite, &cites}, std::pair{byInstitution, &institutions}}) {
             subsection(title);
-            for (const auto& [label, n] : *counts) m_ += "- " + md(label) + " : " + std::to_string(n) + "\n";
+            for (const auto& [label, n] : *counts) m_ += "- " + md(label) + kNbsp + ": " + std::to_string(n) + "\n";
             m_ += "\n";
         }
     }
     void groupRound(const std::vector<GroupLine>& groups) override {
-        for (const GroupLine& g : groups) m_ += "- **" + md(g.name) + "** : " + md(g.members) + "\n";
+        for (const GroupLine& g : groups) m_ += "- **" + md(g.name) + "**" + kNbsp + ": " + md(g.members) + "\n";
         m_ += "\n";
     }
     /// Every idea of the column in board order, its cluster named beside it.

@@ -12,9 +12,14 @@
 #include <climits>
 #include <cstdint>
 #include <ctime>
+#include <fstream>
+#include <initializer_list>
 #include <new>
 #include <optional>
 #include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
 #include <nlohmann/json.hpp>
 #include <sstream>
 
@@ -192,7 +197,7 @@ std::string readableReason(const std::exception& e, const char* node, const Doc&
         return tr(Str::ArchiveUnexpected);
     }
     // Our own refusals (serialize.h): « valeur inconnue « x » », « date invalide « x » », already in French.
-    const std::string open = "« ", close = " »";
+    const std::string open = "«\u00a0", close = "\u00a0»";
     if (const auto at = what.find(open); dynamic_cast<const cereal::Exception*>(&e) && at != std::string::npos &&
                                          what.size() > at + open.size() + close.size() &&
                                          what.compare(what.size() - close.size(), close.size(), close) == 0) {
@@ -213,17 +218,85 @@ std::string readableReason(const std::exception& e, const char* node, const Doc&
 std::filesystem::path sessionsDir(const std::filesystem::path& dataDir) { return dataDir / "sessions"; }
 
 namespace {
-/// True when `folder` holds a readable archive of the same étape as `archive` (same id and number): only then may
-/// a save replace it. A damaged or newer archive is never taken for ours.
+/// What tells one archive from another: its format header and its étape's id and number.
+struct ArchiveIdentity {
+    std::string name;
+    std::optional<long long> version;
+    std::optional<Id> etape;
+    std::optional<long long> number;
+    bool complete() const { return !name.empty() && version && etape && number; }
+};
+
+/// Reads an archive's identity from the start of its JSON text, in stream, without building the document nor
+/// reading the body: cereal writes the header, then the étape's id and header first, so a save that asks « is
+/// this folder ours? » reads a few hundred bytes of an archive of any size (it used to parse it whole, twice).
+/// Members may come in any order (a hand-edited file): the reading stops as soon as the four are known.
+class IdentityReader : public nlohmann::json_sax<nlohmann::json> {
+public:
+    ArchiveIdentity identity;
+
+    bool null() override { return true; }
+    bool boolean(bool) override { return true; }
+    bool number_integer(number_integer_t v) override {
+        return v >= 0 ? integer(static_cast<unsigned long long>(v)) : !identity.complete();  // no identity is < 0
+    }
+    bool number_unsigned(number_unsigned_t v) override { return integer(v); }
+    bool number_float(number_float_t, const string_t&) override { return true; }
+    bool string(string_t& v) override {
+        if (at({"format", "name"})) identity.name = v;
+        return !identity.complete();
+    }
+    bool binary(binary_t&) override { return true; }
+    bool start_object(std::size_t) override { return open(); }
+    bool key(string_t& k) override {
+        path_.back() = k;
+        return true;
+    }
+    bool end_object() override { return close(); }
+    bool start_array(std::size_t) override { return open(); }
+    bool end_array() override { return close(); }
+    bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception&) override { return false; }
+
+private:
+    std::vector<std::string> path_;  // the member being read at each level ("" in an array)
+
+    bool open() {
+        path_.emplace_back();
+        return true;
+    }
+    bool close() {
+        if (!path_.empty()) path_.pop_back();
+        return true;
+    }
+    bool at(std::initializer_list<std::string_view> where) const {
+        if (path_.size() != where.size()) return false;
+        return std::equal(where.begin(), where.end(), path_.begin());
+    }
+    bool integer(unsigned long long v) {
+        const auto bounded = static_cast<long long>(std::min<unsigned long long>(v, LLONG_MAX));
+        if (at({"format", "version"})) identity.version = bounded;
+        if (at({"archive", "etape", "id"})) identity.etape = static_cast<Id>(v);
+        if (at({"archive", "etape", "header", "number"})) identity.number = bounded;
+        return !identity.complete();
+    }
+};
+
+/// True when `folder` holds an archive of the same étape as `archive` (same id and number, our format, a version
+/// this Atelier reads): only then may a save replace it. A newer archive, or one whose identity cannot be read
+/// (damaged at its start, not an archive), is never taken for ours; its body is not read.
 bool holdsSameEtape(const std::filesystem::path& folder, const EtapeArchive& archive) {
-    std::error_code ec;
-    if (!std::filesystem::exists(folder / kFileName, ec)) return false;
+    std::ifstream in(folder / kFileName, std::ios::binary);
+    if (!in) return false;
+    IdentityReader reader;
     try {
-        const EtapeArchive other = loadArchive(folder / kFileName);
-        return other.etape.id == archive.etape.id && other.etape.header.number == archive.etape.header.number;
-    } catch (const StoreError&) {
+        nlohmann::json::sax_parse(in, &reader, nlohmann::json::input_format_t::json, false);
+    } catch (const std::exception&) {
         return false;
     }
+    const ArchiveIdentity& id = reader.identity;
+    return id.complete() && id.name == kArchiveFormatName && *id.version >= 1 &&
+           *id.version <= kArchiveFormatVersion && *id.etape == archive.etape.id &&
+           *id.number == archive.etape.header.number;
 }
 }  // namespace
 

@@ -42,11 +42,11 @@ Action decodeAction(std::string_view name, std::string_view payload) {
     } catch (const cereal::Exception&) {
         // What cereal or rapidjson says (« rapidjson internal assertion failure: IsObject() ») is English and tells
         // a facilitator nothing: the entry is named, its number is given by the caller.
-        throw DatabaseCorrupt("action « " + std::string(name) + " » illisible");
+        throw DatabaseCorrupt("action «\u00a0" + std::string(name) + "\u00a0» illisible");
     } catch (const std::exception& e) {  // ours, in French (« nombre invalide « 4x » »)
-        throw DatabaseCorrupt("action « " + std::string(name) + " » illisible : " + e.what());
+        throw DatabaseCorrupt("action «\u00a0" + std::string(name) + "\u00a0» illisible\u00a0: " + e.what());
     }
-    throw DatabaseCorrupt("action inconnue « " + std::string(name) + " »");
+    throw DatabaseCorrupt("action inconnue «\u00a0" + std::string(name) + "\u00a0»");
 }
 
 }  // namespace atelier::store

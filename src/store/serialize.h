@@ -42,7 +42,7 @@ std::string save_minimal(const Archive&, const EnumAsKey<E>& wrapped) {
 template <class Archive, class E>
 void load_minimal(const Archive&, EnumAsKey<E>& wrapped, const std::string& key) {
     const auto value = enumFromKey<E>(key);
-    if (!value) throw cereal::Exception("valeur inconnue « " + key + " »");
+    if (!value) throw cereal::Exception("valeur inconnue «\u00a0" + key + "\u00a0»");
     wrapped.value = *value;
 }
 
@@ -51,7 +51,7 @@ std::string save_minimal(const Archive&, const Date& date) { return toIso(date);
 template <class Archive>
 void load_minimal(const Archive&, Date& date, const std::string& iso) {
     const auto parsed = parseIso(iso);
-    if (!parsed) throw cereal::Exception("date invalide « " + iso + " »");
+    if (!parsed) throw cereal::Exception("date invalide «\u00a0" + iso + "\u00a0»");
     date = *parsed;
 }
 
@@ -80,9 +80,9 @@ void load_minimal(const Archive&, CountText<T>& count, const std::string& text) 
     const char* end = text.data() + text.size();
     const auto [at, error] = std::from_chars(text.data(), end, value);
     // The exceptions std::stoll threw when cereal read these (the archive's messages name the field from them).
-    if (error == std::errc::result_out_of_range) throw std::out_of_range("nombre trop grand « " + text + " »");
+    if (error == std::errc::result_out_of_range) throw std::out_of_range("nombre trop grand «\u00a0" + text + "\u00a0»");
     if (error != std::errc{} || at != end || text.empty())
-        throw std::invalid_argument("nombre invalide « " + text + " »");
+        throw std::invalid_argument("nombre invalide «\u00a0" + text + "\u00a0»");
     count.value = value;
 }
 template <class Archive, class T>

@@ -74,7 +74,7 @@ void Connection::exec(std::string_view sql) {
 
 std::int64_t Connection::queryInt(std::string_view sql) {
     Statement s(*this, sql);
-    if (!s.step()) throw StoreError("aucun résultat pour « " + std::string(sql) + " »");
+    if (!s.step()) throw StoreError("aucun résultat pour «\u00a0" + std::string(sql) + "\u00a0»");
     return s.columnInt(0);
 }
 

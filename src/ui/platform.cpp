@@ -43,6 +43,7 @@
 #include <vector>
 
 #include "core/strings.h"
+#include "core/text.h"
 #include "store/data_folder.h"
 #include "store/files.h"
 #include "ui/app.h"
@@ -403,8 +404,12 @@ void onCloseSignal(int sig) {
     std::signal(sig, SIG_DFL);
 }
 
+}  // namespace
+
 void installCloseSignals() {
-    gCloseSignal = 0;
+    static bool installed = false;  // once: a signal already caught has given its default back (a second one kills)
+    if (installed) return;
+    installed = true;
     std::signal(SIGTERM, onCloseSignal);
     std::signal(SIGINT, onCloseSignal);
 #ifdef SIGHUP
@@ -412,13 +417,13 @@ void installCloseSignals() {
 #endif
 }
 
-}  // namespace
-
 int runApp(Session& session, store::DataFolder* folder, std::vector<std::string> notices) {
-    installCloseSignals();  // from the start: a signal while the windows open closes at the first frame
+    // The close signals are caught from the start of the GUI command (installCloseSignals, before the workspace
+    // opens): one that came while the data folder or the windows were opening closes the app at its first frame.
+    installCloseSignals();
     Glfw glfw;
     if (!glfw.ok) {
-        std::fprintf(stderr, "%s\n", "Aucun affichage disponible : lancez Atelier depuis une session graphique.");
+        std::fprintf(stderr, "%s\n", "Aucun affichage disponible\u00a0: lancez Atelier depuis une session graphique.");
         return 1;
     }
     // Both windows where they were last time; the projector full screen on a second monitor when there is one.
@@ -583,7 +588,7 @@ std::vector<std::string> screenNames() {
 
 Status screenshot(Session& session, const ScreenshotOptions& options) {
     const ScreenEntry* entry = findScreen(options.screen);
-    if (!entry) return Status::failure("écran inconnu « " + options.screen + " »");
+    if (!entry) return Status::failure("écran inconnu " + inQuotes(options.screen));
     Glfw glfw;
     if (!glfw.ok) return Status::failure("aucun affichage (lancez la commande sous xvfb-run -a)");
     glfwWindowHint(GLFW_RESIZABLE, GLFW_FALSE);
@@ -635,7 +640,8 @@ Status screenshot(Session& session, const ScreenshotOptions& options) {
         window.present();
     }
     if (written.first == 0)
-        return Status::failure(writeError.empty() ? "impossible d'écrire « " + options.out.string() + " »" : writeError);
+        return Status::failure(writeError.empty() ? "impossible d'écrire " + inQuotes(options.out.string())
+                                                  : writeError);
     if (written != std::pair{options.width, options.height})
         return Status::failure("la fenêtre mesure " + std::to_string(written.first) + "×" +
                                std::to_string(written.second) + " au lieu de " + std::to_string(options.width) +

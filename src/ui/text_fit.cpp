@@ -1,8 +1,11 @@
 #include "ui/text_fit.h"
 
+#include "core/text.h"
+
 #include <algorithm>
 #include <cfloat>
 #include <cmath>
+#include <string>
 
 namespace atelier::ui {
 
@@ -21,7 +24,17 @@ double luminance(ImU32 c) {
     return 0.2126 * r + 0.7152 * g + 0.0722 * b;
 }
 
+/// `text` as the room sees it: with French typography's no-break spaces, in what users typed too (« ? » never
+/// starts a line). Copies only a text that has a space to change.
+std::string_view typeset(std::string_view text, std::string& buffer) {
+    if (text.find(' ') == std::string_view::npos) return text;
+    buffer = frenchSpacing(text);
+    return buffer;
+}
+
 ImVec2 measure(ImFont* font, float size, std::string_view text, float wrap) {
+    std::string buffer;
+    text = typeset(text, buffer);
     return font->CalcTextSizeA(size, FLT_MAX, wrap, text.data(), text.data() + text.size());
 }
 
@@ -54,8 +67,10 @@ ImVec2 fitText(ImDrawList* draw, ImFont* font, float size, ImVec2 pos, ImU32 col
     TextLog& log = textLog();
     if (log.recording && !text.empty()) log.drawn.push_back({log.where, std::string(text), colour, background, size, role});
     const ImVec4 clip(room.Min.x, room.Min.y, room.Max.x, room.Max.y);
+    std::string buffer;
+    const std::string_view shown = typeset(text, buffer);
     draw->PushClipRect(room.Min, room.Max, true);
-    draw->AddText(font, size, pos, colour, text.data(), text.data() + text.size(), wrap, &clip);
+    draw->AddText(font, size, pos, colour, shown.data(), shown.data() + shown.size(), wrap, &clip);
     draw->PopClipRect();
     return box;
 }

@@ -19,6 +19,10 @@ namespace atelier::ui {
 /// that could not be replayed) are shown in a modal at start.
 int runApp(Session& session, store::DataFolder* folder, std::vector<std::string> notices = {});
 
+/// Catches SIGTERM, SIGINT and SIGHUP from now on: runApp then closes as Quitter does (the field being edited
+/// committed, exit 0), whenever the signal came, even before its windows opened. Call it first thing.
+void installCloseSignals();
+
 /// Shows `message` in a small window (French) until closed: for errors that stop the app from starting.
 void showFatalError(const std::string& message);
 

@@ -102,5 +102,5 @@ TEST_CASE("the French names do what the former names did") {
         CHECK_MESSAGE(usage.out.find(name) != std::string::npos, name);
     const Run unknown = run(dir.data() + " archive sauver");
     CHECK(unknown.code == 2);
-    CHECK(unknown.out.find("Action inconnue pour archive : « sauver »") != std::string::npos);
+    CHECK(unknown.out.find("Action inconnue pour archive\u00a0: «\u00a0sauver\u00a0»") != std::string::npos);
 }

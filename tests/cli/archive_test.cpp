@@ -42,7 +42,7 @@ TEST_CASE("atelier archive save prints the path, list and check show it, search 
     const Run check = run("archive check " + atelier::test::quoted(path));
     CHECK(check.code == 0);
     CHECK(check.out.find("Archive valide") != std::string::npos);
-    CHECK(check.out.find("Idées : 1") != std::string::npos);
+    CHECK(check.out.find("Idées\u00a0: 1") != std::string::npos);
 
     const Run search = run(dir.data() + " archive search reussite --json");
     REQUIRE(search.code == 0);
@@ -58,7 +58,7 @@ TEST_CASE("atelier archive save prints the path, list and check show it, search 
     CHECK(nlohmann::json::parse(top.out) == hits);
     const Run none = run(dir.data() + " search introuvable");
     CHECK(none.code == 0);
-    CHECK(none.out.find("Aucune idée archivée ne contient « introuvable »") != std::string::npos);
+    CHECK(none.out.find("Aucune idée archivée ne contient «\u00a0introuvable\u00a0»") != std::string::npos);
     CHECK(run(dir.data() + " search").code == 2);
 }
 

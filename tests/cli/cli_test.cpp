@@ -83,12 +83,12 @@ TEST_CASE("unknown commands and options print the usage and fail") {
     TempDir dir("atelier-cli");
     Run r = run(dir.data() + " téléporter");
     CHECK(r.code == 2);
-    CHECK(r.out.find("Commande inconnue : « téléporter »") != std::string::npos);
-    CHECK(r.out.find("Usage : atelier") != std::string::npos);
+    CHECK(r.out.find("Commande inconnue\u00a0: «\u00a0téléporter\u00a0»") != std::string::npos);
+    CHECK(r.out.find("Usage\u00a0: atelier") != std::string::npos);
 
     r = run(dir.data() + " etapes --xml");
     CHECK(r.code == 2);
-    CHECK(r.out.find("Option inconnue : « --xml »") != std::string::npos);
+    CHECK(r.out.find("Option inconnue\u00a0: «\u00a0--xml\u00a0»") != std::string::npos);
 
     r = run("--frobnicate");
     CHECK(r.code == 2);

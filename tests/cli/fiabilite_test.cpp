@@ -224,8 +224,8 @@ TEST_CASE("temporary files of killed writes: removed at the next start, counted 
     const Run r = run(dir.data() + " maintenance");
     INFO(r.out);
     CHECK(r.code == 0);
-    CHECK(has(r.out, "Fichiers temporaires d'écritures interrompues retirés : 2 (651 ko)"));
-    CHECK(has(r.out, "Fichiers temporaires d'écritures interrompues : 0 (0 octets)"));
+    CHECK(has(r.out, "Fichiers temporaires d'écritures interrompues retirés\u00a0: 2 (651 ko)"));
+    CHECK(has(r.out, "Fichiers temporaires d'écritures interrompues\u00a0: 0 (0 octets)"));
     CHECK(!fs::exists(data / ".snapshot.bin.tmp-99999999"));
     CHECK(!fs::exists(data / "documents" / ".livret.tmp-99999998"));
 }

@@ -104,7 +104,7 @@ TEST_CASE("atelier groups --size and the readable French table") {
     CHECK(r.out.find("Tour 1") != std::string::npos);
     CHECK(r.out.find("Tour 2") == std::string::npos);
     CHECK(r.out.find("Répartition parfaite") != std::string::npos);
-    CHECK(r.out.find("Groupe 3 (6) : ") != std::string::npos);
+    CHECK(r.out.find("Groupe 3 (6)\u00a0: ") != std::string::npos);
     CHECK(r.out.find("Personne 0 (Amiens)") != std::string::npos);
     CHECK(r.out.find("Paires qui se revoient") != std::string::npos);
 }
@@ -118,15 +118,15 @@ TEST_CASE("a bad roster names its problem and exits with 1") {
         CHECK(r.code == 1);
         CHECK(r.out.find(message) != std::string::npos);
     };
-    expect("id;nom;cite\na;A;Lille\n", "--groups 1 --rounds 1", "n'a pas de colonne « institution »");
+    expect("id;nom;cite\na;A;Lille\n", "--groups 1 --rounds 1", "n'a pas de colonne «\u00a0institution\u00a0»");
     expect("id;nom;cite;institution\na;A;Lille;Autre\nb;B;Lens;Autre\na;C;Arras;Autre\n", "--groups 1 --rounds 1",
-           "Ligne 4 : l'identifiant « a » figure déjà ligne 2");
+           "Ligne 4\u00a0: l'identifiant «\u00a0a\u00a0» figure déjà ligne 2");
     expect("id;nom;cite;institution\na;A;Lille;Autre\nb;B;Lens;Autre\n", "--groups 3 --rounds 1",
            "2 personnes pour 3 groupes");
     expect("id;nom;cite;institution;groupe\na;A;Lille;Autre;1\nb;B;Lens;Autre;1\nc;C;Arras;Autre;1\nd;D;Lens;Autre;\n",
-           "--groups 2 --rounds 1", "Trop de personnes placées dans le groupe 1 : 3 pour 2 places");
+           "--groups 2 --rounds 1", "Trop de personnes placées dans le groupe 1\u00a0: 3 pour 2 places");
     expect("id;nom;cite;institution;groupe\na;A;Lille;Autre;9\nb;B;Lens;Autre;\n", "--groups 2 --rounds 1",
-           "Ligne 2 : groupe « 9 » invalide");
+           "Ligne 2\u00a0: groupe «\u00a09\u00a0» invalide");
     expect("id;nom;cite;institution\n", "--groups 1 --rounds 1", "ne contient aucun participant");
 
     const Run missing = run("groups --roster '" + (dir.path / "absent.csv").string() + "' --groups 1 --rounds 1");
@@ -142,14 +142,14 @@ TEST_CASE("malformed groups options print the usage and exit with 2") {
         INFO(r.out);
         CHECK(r.code == 2);
         CHECK(r.out.find(message) != std::string::npos);
-        CHECK(r.out.find("Usage : atelier") != std::string::npos);
+        CHECK(r.out.find("Usage\u00a0: atelier") != std::string::npos);
     };
     expect("--groups 2 --rounds 1", "--roster FICHIER.csv");
     expect("--roster " + file + " --rounds 1", "--groups N, soit --size N");
     expect("--roster " + file + " --groups 2 --size 3 --rounds 1", "--groups N, soit --size N");
     expect("--roster " + file + " --groups 2", "--rounds N");
-    expect("--roster " + file + " --groups deux --rounds 1", "« deux » n'est pas une valeur possible pour --groups");
-    expect("--roster " + file + " --groups 2 --rounds 1 --couleur", "Option inconnue : « --couleur »");
+    expect("--roster " + file + " --groups deux --rounds 1", "«\u00a0deux\u00a0» n'est pas une valeur possible pour --groups");
+    expect("--roster " + file + " --groups 2 --rounds 1 --couleur", "Option inconnue\u00a0: «\u00a0--couleur\u00a0»");
 }
 
 TEST_CASE("atelier groups on 2,000 people with a 50 ms budget returns a valid plan and says why it stopped") {
@@ -214,7 +214,7 @@ TEST_CASE("groups --roster reads institutions as people write them, mapped as th
     const std::string other = dir.write("other.csv", "id;nom;cite;institution\na;A;Lille;CAF du Nord\nb;B;Lens;Autre\n");
     const Run o = run("groups --roster " + other + " --groups 1 --rounds 1");
     CHECK(o.code == 0);
-    CHECK(o.out.find("Ligne 2 : institution « CAF du Nord » lue comme « Autre »") != std::string::npos);
+    CHECK(o.out.find("Ligne 2\u00a0: institution «\u00a0CAF du Nord\u00a0» lue comme «\u00a0Autre\u00a0»") != std::string::npos);
     CHECK(o.out.find("Ligne 3") == std::string::npos);  // « Autre » written as such: nothing to say
 }
 

@@ -29,11 +29,11 @@ TEST_CASE("atelier import idees creates the board, reports a bad line with its n
                       dir.write("idees.csv", kPostIts));
     INFO(r.out);
     CHECK(r.code == 0);
-    CHECK(r.out.find("5 lignes lues, 4 idées importées sur le tableau « Associer les familles »") !=
+    CHECK(r.out.find("5 lignes lues, 4 idées importées sur le tableau «\u00a0Associer les familles\u00a0»") !=
           std::string::npos);
-    CHECK(r.out.find("Tableau « Associer les familles » créé.") != std::string::npos);
-    CHECK(r.out.find("Colonne « Ressources » créée.") != std::string::npos);
-    CHECK(r.out.find("Ligne 4 ignorée : L'idée est vide") != std::string::npos);
+    CHECK(r.out.find("Tableau «\u00a0Associer les familles\u00a0» créé.") != std::string::npos);
+    CHECK(r.out.find("Colonne «\u00a0Ressources\u00a0» créée.") != std::string::npos);
+    CHECK(r.out.find("Ligne 4 ignorée\u00a0: L'idée est vide") != std::string::npos);
 
     const Run json = run(dir.data() + " idees --etape 1 --tableau 'associer les FAMILLES' --json");
     REQUIRE(json.code == 0);
@@ -63,13 +63,13 @@ TEST_CASE("atelier import idees refuses a file without a texte column, and a mal
     TempDir dir("atelier-cli");
     Run r = run(dir.data() + " import idees --etape 1 --tableau T " + dir.write("x.csv", "nom;groupe\nA;B\n"));
     CHECK(r.code == 1);
-    CHECK(r.out.find("colonne « texte »") != std::string::npos);
+    CHECK(r.out.find("colonne «\u00a0texte\u00a0»") != std::string::npos);
     r = run(dir.data() + " import idees --etape 1 " + dir.write("y.csv", "texte\nA\n"));
     CHECK(r.code == 2);
     CHECK(r.out.find("--tableau") != std::string::npos);
     r = run(dir.data() + " idees --etape 1 --tableau 'Inconnu'");
     CHECK(r.code == 1);
-    CHECK(r.out.find("pas de tableau « Inconnu »") != std::string::npos);
+    CHECK(r.out.find("pas de tableau «\u00a0Inconnu\u00a0»") != std::string::npos);
     r = run(dir.data() + " idees --etape 1 --json");
     CHECK(r.code == 0);
     CHECK(nlohmann::json::parse(r.out).empty());

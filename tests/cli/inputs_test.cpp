@@ -27,7 +27,7 @@ std::string deepJson(size_t depth, const std::string& prefix = "", const std::st
 TEST_CASE("A folder given as a file: import inscriptions, import idees, groups --roster, tally, archive check") {
     TempDir dir("atelier-inputs");
     const std::string folder = quoted(dir.path);
-    const std::string said = "« " + dir.path.string() + " » est un dossier";
+    const std::string said = "«\u00a0" + dir.path.string() + "\u00a0» est un dossier";
     const std::string commands[] = {
         dir.data() + " import inscriptions --etape 1 " + folder,
         dir.data() + " import idees --etape 1 --tableau 'Leviers' " + folder,
@@ -58,7 +58,7 @@ TEST_CASE("/dev/zero as a file is refused at once, by name") {
         const Run r = run(command);
         INFO(command << "\n" << r.out);
         CHECK(r.code == 1);
-        CHECK(contains(r.out, "« /dev/zero » n'est pas un fichier ordinaire"));
+        CHECK(contains(r.out, "«\u00a0/dev/zero\u00a0» n'est pas un fichier ordinaire"));
     }
 }
 #endif
@@ -71,7 +71,7 @@ TEST_CASE("A 50 MB CSV or archive is refused with its size") {
     }
     const Run csv = run(dir.data() + " import inscriptions --etape 1 " + quoted(dir.path / "big.csv"));
     CHECK(csv.code == 1);
-    CHECK(contains(csv.out, "trop volumineux (52,4 Mo ; au plus 50,0 Mo)"));
+    CHECK(contains(csv.out, "trop volumineux (52,4 Mo\u00a0; au plus 50,0 Mo)"));
     const Run archive = run("archive check " + quoted(dir.path / "etape.json"));
     CHECK(archive.code == 1);
     CHECK(contains(archive.out, "trop volumineux (52,4 Mo"));
@@ -125,10 +125,10 @@ TEST_CASE("A negative option index in a ranking: archive check calls it invalid,
     const Run check = run("archive check " + bad);
     INFO(check.out);
     CHECK(check.code == 1);
-    CHECK(contains(check.out, "« archive.results[0].ranking[0][0] » vaut -1"));
+    CHECK(contains(check.out, "«\u00a0archive.results[0].ranking[0][0]\u00a0» vaut -1"));
     const Run exported = run(dir.data() + " export --archive " + bad + " --out " + quoted(dir.path / "out"));
     CHECK(exported.code == 1);
-    CHECK(contains(exported.out, "« archive.results[0].ranking[0][0] » vaut -1"));
+    CHECK(contains(exported.out, "«\u00a0archive.results[0].ranking[0][0]\u00a0» vaut -1"));
     CHECK_FALSE(std::filesystem::exists(dir.path / "out" / "votes.csv"));
 }
 
@@ -137,7 +137,7 @@ TEST_CASE("A ballot count near 2^63: archive check names the field instead of ov
     const Run check = run("archive check " + dir.write("etape.json", replaced(trimmedExample(), "\"count\":\"4\"",
                                                                                "\"count\":\"9223372036854775807\"")));
     CHECK(check.code == 1);
-    CHECK(contains(check.out, "« archive.etape.votes[0].ballots[0].ballot.count » vaut 9223372036854775807"));
+    CHECK(contains(check.out, "«\u00a0archive.etape.votes[0].ballots[0].ballot.count\u00a0» vaut 9223372036854775807"));
     const Run text = run("archive check " + dir.write("abc.json", replaced(trimmedExample(), "\"count\":\"4\"", "\"count\":\"abc\"")));
     CHECK(text.code == 1);
     CHECK(contains(text.out, "doit être un nombre entier écrit entre guillemets"));
@@ -152,7 +152,7 @@ TEST_CASE("import idees: a UTF-8 file with one bad line imports the rest with th
     const Run r = run(dir.data() + " import idees --etape 1 --tableau 'Leviers' " + dir.write("idees.csv", bytes));
     INFO(r.out);
     CHECK(r.code == 0);
-    CHECK(contains(r.out, "Ligne 22 ignorée : caractères illisibles"));
+    CHECK(contains(r.out, "Ligne 22 ignorée\u00a0: caractères illisibles"));
     const Run list = run(dir.data() + " idees --etape 1 --tableau 'Leviers'");
     CHECK(contains(list.out, "Idée n°20"));
     CHECK_FALSE(contains(list.out, "IdÃ©e"));
@@ -163,7 +163,7 @@ TEST_CASE("groups --roster: a line with a NUL byte is refused by its number") {
     const std::string roster("id;nom;cite;institution\na;A;Lille;Autre\nb;B\0;Lens;Autre\n", 56);
     const Run r = run("groups --roster " + dir.write("roster.csv", roster) + " --groups 1 --rounds 1");
     CHECK(r.code == 1);
-    CHECK(contains(r.out, "Ligne 3 : la ligne contient un caractère nul"));
+    CHECK(contains(r.out, "Ligne 3\u00a0: la ligne contient un caractère nul"));
 }
 
 TEST_CASE("A number too large for any type (1e999) is a JSON error with its place, not an abort") {

@@ -31,7 +31,7 @@ TEST_CASE("atelier territoire sets a membership, creating the territory when mis
     TempDir dir("atelier-cli");
     Run r = run(dir.data() + " territoire Arras --adherent non");
     CHECK(r.code == 0);
-    CHECK(r.out.find("Arras : Non adhérent.") != std::string::npos);
+    CHECK(r.out.find("Arras\u00a0: Non adhérent.") != std::string::npos);
     r = run(dir.data() + " territoire 'Hénin-Beaumont' --adherent oui");
     CHECK(r.code == 0);
     CHECK(r.out.find("territoire créé") != std::string::npos);
@@ -49,16 +49,16 @@ TEST_CASE("atelier import inscriptions reads an Excel export and reports every l
     // Hirson is no known territory: refused, nothing written, until the facilitator says to create it.
     const Run refused = run(dir.data() + " import inscriptions --etape 1 " + file);
     CHECK(refused.code == 1);
-    CHECK(refused.out.find("« Hirson » (ligne(s) 5)") != std::string::npos);
+    CHECK(refused.out.find("«\u00a0Hirson\u00a0» (ligne(s) 5)") != std::string::npos);
     CHECK(refused.out.find("--creer-cites") != std::string::npos);
     CHECK(run(dir.data() + " tarifs --etape 1 --json").out.find("Zoé") == std::string::npos);
     const Run r = run(dir.data() + " import inscriptions --etape 1 --creer-cites " + file);
     INFO(r.out);
     CHECK(r.code == 0);
-    CHECK(r.out.find("5 lignes lues : 3 importées, 1 fusionnée") != std::string::npos);
-    CHECK(r.out.find("1 rejetée ; 3 inscriptions ajoutées") != std::string::npos);
-    CHECK(r.out.find("ligne 4 : le nom manque") != std::string::npos);
-    CHECK(r.out.find("Territoires créés (adhésion à vérifier) : Hirson") != std::string::npos);
+    CHECK(r.out.find("5 lignes lues\u00a0: 3 importées, 1 fusionnée") != std::string::npos);
+    CHECK(r.out.find("1 rejetée\u00a0; 3 inscriptions ajoutées") != std::string::npos);
+    CHECK(r.out.find("ligne 4\u00a0: le nom manque") != std::string::npos);
+    CHECK(r.out.find("Territoires créés (adhésion à vérifier)\u00a0: Hirson") != std::string::npos);
 
     const Run fees = run(dir.data() + " tarifs --etape 1 --json");
     REQUIRE(fees.code == 0);
@@ -93,7 +93,7 @@ TEST_CASE("unreadable imports and missing options say what to fix") {
     CHECK(r.out.find("Impossible d'ouvrir") != std::string::npos);
     r = run(dir.data() + " import inscriptions --etape 1 " + dir.write("sans-nom.csv", "courriel;ville\na@b.fr;Lens\n"));
     CHECK(r.code == 1);
-    CHECK(r.out.find("colonne « nom »") != std::string::npos);
+    CHECK(r.out.find("colonne «\u00a0nom\u00a0»") != std::string::npos);
     r = run(dir.data() + " import inscriptions --etape 1 " + dir.write("vide.csv", ""));
     CHECK(r.code == 1);
     CHECK(r.out.find("vide") != std::string::npos);
@@ -122,9 +122,9 @@ TEST_CASE("atelier importer inscriptions: Cités as people type them, unknown on
     Run r = run(dir.data() + " importer inscriptions --etape 1 " + file);
     INFO(r.out);
     CHECK(r.code == 1);
-    CHECK(r.out.find("rien n'a été enregistré : 2 noms de territoire") != std::string::npos);
-    CHECK(r.out.find("« Hirson » (ligne(s) 5) : aucun territoire connu de ce nom ni proche") != std::string::npos);
-    CHECK(r.out.find("« Roubais » (ligne(s) 6) : aucun territoire connu de ce nom ; les plus proches : Roubaix") !=
+    CHECK(r.out.find("rien n'a été enregistré\u00a0: 2 noms de territoire") != std::string::npos);
+    CHECK(r.out.find("«\u00a0Hirson\u00a0» (ligne(s) 5)\u00a0: aucun territoire connu de ce nom ni proche") != std::string::npos);
+    CHECK(r.out.find("«\u00a0Roubais\u00a0» (ligne(s) 6)\u00a0: aucun territoire connu de ce nom\u00a0; les plus proches\u00a0: Roubaix") !=
           std::string::npos);
     CHECK(r.out.find("Saint Quentin") == std::string::npos);  // read as Saint-Quentin: nothing to ask
     const Run etapes = run(dir.data() + " tarifs --etape 1 --json");
@@ -136,10 +136,10 @@ TEST_CASE("atelier importer inscriptions: Cités as people type them, unknown on
     r = run(dir.data() + " importer inscriptions --etape 1 --sans-territoire " + file);
     CHECK(r.code == 0);
     CHECK(r.out.find("5 importées") != std::string::npos);
-    CHECK(r.out.find("« Saint Quentin » → Saint-Quentin") != std::string::npos);
-    CHECK(r.out.find("« Valenciennes » → Valenciennes-Anzin") != std::string::npos);
-    CHECK(r.out.find("« Boulogne sur Mer » → Boulogne-sur-Mer") != std::string::npos);
-    CHECK(r.out.find("Inscrits sans territoire, comme choisi : « Hirson », « Roubais »") != std::string::npos);
+    CHECK(r.out.find("«\u00a0Saint Quentin\u00a0» → Saint-Quentin") != std::string::npos);
+    CHECK(r.out.find("«\u00a0Valenciennes\u00a0» → Valenciennes-Anzin") != std::string::npos);
+    CHECK(r.out.find("«\u00a0Boulogne sur Mer\u00a0» → Boulogne-sur-Mer") != std::string::npos);
+    CHECK(r.out.find("Inscrits sans territoire, comme choisi\u00a0: «\u00a0Hirson\u00a0», «\u00a0Roubais\u00a0»") != std::string::npos);
     CHECK(r.out.find("créés") == std::string::npos);
 
     // The attendance sheet shows the structure and the function as typed, beside the category.
@@ -158,10 +158,10 @@ TEST_CASE("atelier importer inscriptions --creer-cites creates the unknown terri
     const Run r = run(dir.data() + " importer inscriptions --etape 1 --creer-cites " + file);
     INFO(r.out);
     CHECK(r.code == 0);
-    CHECK(r.out.find("Territoires créés (adhésion à vérifier) : Hirson.") != std::string::npos);
+    CHECK(r.out.find("Territoires créés (adhésion à vérifier)\u00a0: Hirson.") != std::string::npos);
     CHECK(nlohmann::json::parse(run(dir.data() + " tarifs --etape 1 --json").out)["a_verifier"] == 2);
     // One Hirson for both lines: making it a member settles both fees.
     const Run set = run(dir.data() + " territoire Hirson --adherent oui");
-    CHECK(set.out.find("Hirson : Adhérent.") != std::string::npos);
+    CHECK(set.out.find("Hirson\u00a0: Adhérent.") != std::string::npos);
     CHECK(nlohmann::json::parse(run(dir.data() + " tarifs --etape 1 --json").out)["a_verifier"] == 0);
 }

@@ -81,8 +81,8 @@ TEST_CASE("atelier serve: a phone joins, posts an idea and a majority-judgment b
     }
     INFO(out);
     REQUIRE(std::regex_search(out, url, pattern));
-    CHECK(out.find("Code de la salle : 246810") != std::string::npos);
-    CHECK(out.find("Tableau ouvert aux téléphones : « Leviers »") != std::string::npos);
+    CHECK(out.find("Code de la salle\u00a0: 246810") != std::string::npos);
+    CHECK(out.find("Tableau ouvert aux téléphones\u00a0: «\u00a0Leviers\u00a0»") != std::string::npos);
 
     httplib::Client phone("127.0.0.1", std::stoi(url[1]));
     auto joined = phone.Post("/api/rejoindre", Json{{"code", "246810"}, {"groupe", "Groupe 1"}}.dump(),

@@ -94,11 +94,11 @@ TEST_CASE("tally without --json prints the tiers and scores in French") {
     INFO(r.all);
     REQUIRE(r.code == 0);
     CHECK(contains(r.out, "Méthode de Borda — 100 bulletins, 4 options"));
-    CHECK(contains(r.out, "Classement :"));
+    CHECK(contains(r.out, "Classement\u00a0:"));
     CHECK(contains(r.out, "  1. Nashville\n"));
     CHECK(contains(r.out, "  4. Knoxville\n"));
-    CHECK(contains(r.out, "Nashville : 194 points"));
-    CHECK(r.out.find("Nashville : 194") < r.out.find("Chattanooga : 173"));
+    CHECK(contains(r.out, "Nashville\u00a0: 194 points"));
+    CHECK(r.out.find("Nashville\u00a0: 194") < r.out.find("Chattanooga\u00a0: 173"));
 }
 
 TEST_CASE("tally --json: Schulze adds the pairwise matrix and the strongest paths, ties as one tier") {
@@ -183,32 +183,32 @@ TEST_CASE("tally refuses bad input with a French message naming the ballot, exit
     const Case cases[] = {
         {R"({"method": "borda", "options": ["A", "B"]  "ballots": []})", "n'est pas du JSON valide (ligne 1"},
         {R"({"method": "approval", "options": ["A", "B"], "ballots": [{"approve": ["A"]}, {"approve": ["Z"]}]})",
-         "Bulletin 2 : l'option « Z » n'existe pas. Options possibles : A, B."},
+         "Bulletin 2\u00a0: l'option «\u00a0Z\u00a0» n'existe pas. Options possibles\u00a0: A, B."},
         {R"({"method": "majority", "options": ["A", "B"], "ballots": [{"grades": {"A": "Génial"}}]})",
-         "Bulletin 1 : la mention « Génial » donnée à « A » n'est pas dans l'échelle"},
+         "Bulletin 1\u00a0: la mention «\u00a0Génial\u00a0» donnée à «\u00a0A\u00a0» n'est pas dans l'échelle"},
         {R"({"method": "dot", "options": ["A", "B"], "dots_per_voter": 3,
              "ballots": [{"dots": {"A": 1}}, {"dots": {"A": 1}}, {"dots": {"A": 2, "B": 2}}]})",
-         "Bulletin 3 : 4 points distribués pour 3 par votant : retirez-en 1."},
+         "Bulletin 3\u00a0: 4 points distribués pour 3 par votant\u00a0: retirez-en 1."},
         {R"({"method": "dot", "options": ["A", "B"], "dots_per_voter": 3, "max_dots_per_option": 1,
              "ballots": [{"dots": {"A": 2}}]})",
-         "Bulletin 1 : « A » reçoit 2 points alors que le plafond par option est de 1."},
+         "Bulletin 1\u00a0: «\u00a0A\u00a0» reçoit 2 points alors que le plafond par option est de 1."},
         {R"({"method": "schulze", "options": ["A", "B", "C"], "ballots": [{"ranking": ["A", "B", "A"]}]})",
-         "Bulletin 1 : « A » apparaît deux fois"},
+         "Bulletin 1\u00a0: «\u00a0A\u00a0» apparaît deux fois"},
         {R"({"method": "condorcet", "options": ["A", "B"], "ballots": []})",
-         "Mode de scrutin inconnu : « condorcet »"},
+         "Mode de scrutin inconnu\u00a0: «\u00a0condorcet\u00a0»"},
         {R"({"method": "borda", "options": ["A", "B"], "ballots": [{"count": 0, "ranking": ["A"]}]})",
-         "Bulletin 1 : le nombre de voix doit être un entier de 1 à"},
+         "Bulletin 1\u00a0: le nombre de voix doit être un entier de 1 à"},
         {R"({"method": "borda", "options": ["A", "B"], "ballots": [{"count": -3, "ranking": ["A"]}]})",
-         "(lu : -3)"},
+         "(lu\u00a0: -3)"},
         {R"({"method": "borda", "options": ["A"], "ballots": []})", "au moins 2 options"},
-        {R"({"method": "borda", "options": ["A", "A"], "ballots": []})", "« A » figure deux fois"},
+        {R"({"method": "borda", "options": ["A", "A"], "ballots": []})", "«\u00a0A\u00a0» figure deux fois"},
         {R"({"method": "borda", "options": ["A", "B"], "ballots": [{"approve": ["A"]}]})",
-         "Bulletin 1 : champ « approve » inattendu pour le mode « borda »"},
+         "Bulletin 1\u00a0: champ «\u00a0approve\u00a0» inattendu pour le mode «\u00a0borda\u00a0»"},
         {R"({"method": "approval", "options": ["A", "B"], "ballots": [{"count": 2}]})",
-         "Bulletin 1 : il manque le champ « approve »"},
-        {R"({"method": "dot", "options": ["A", "B"], "ballots": []})", "Il manque le champ « dots_per_voter »"},
+         "Bulletin 1\u00a0: il manque le champ «\u00a0approve\u00a0»"},
+        {R"({"method": "dot", "options": ["A", "B"], "ballots": []})", "Il manque le champ «\u00a0dots_per_voter\u00a0»"},
         {R"({"method": "borda", "options": ["A", "B"], "dots_per_voter": 2, "ballots": []})",
-         "Champ « dots_per_voter » inattendu pour le mode « borda »"},
+         "Champ «\u00a0dots_per_voter\u00a0» inattendu pour le mode «\u00a0borda\u00a0»"},
         {R"(["A", "B"])", "Le fichier doit contenir un objet JSON"},
     };
     for (const Case& c : cases) {
@@ -230,11 +230,11 @@ TEST_CASE("tally: a malformed command line exits 2 with the usage") {
     Run r = dir.run("tally");
     CHECK(r.code == 2);
     CHECK(contains(r.all, "Indiquez le fichier du vote"));
-    CHECK(contains(r.all, "Usage : atelier"));
+    CHECK(contains(r.all, "Usage\u00a0: atelier"));
     CHECK(contains(r.all, "tally FICHIER.json [--json]"));
 
     const std::string file = dir.write("vote.json", kTennessee);
     r = dir.run("tally '" + file + "' --xml");
     CHECK(r.code == 2);
-    CHECK(contains(r.all, "Option inconnue : « --xml »"));
+    CHECK(contains(r.all, "Option inconnue\u00a0: «\u00a0--xml\u00a0»"));
 }

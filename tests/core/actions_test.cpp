@@ -184,9 +184,9 @@ TEST_CASE("a new action clears redo — undo and redo say when there is nothing 
     CHECK(s.undo().message == "Rien à annuler.");
     CHECK(s.redo().message == "Rien à rétablir.");
     REQUIRE(s.apply(AddTerritory{Territory{0, "Calais", "Pas-de-Calais"}}).ok);
-    CHECK(s.undoLabel() == "Ajouter le territoire « Calais »");
+    CHECK(s.undoLabel() == "Ajouter le territoire «\u00a0Calais\u00a0»");
     REQUIRE(s.undo().ok);
-    CHECK(s.redoLabel() == "Ajouter le territoire « Calais »");
+    CHECK(s.redoLabel() == "Ajouter le territoire «\u00a0Calais\u00a0»");
     REQUIRE(s.apply(AddTerritory{Territory{0, "Lens", "Pas-de-Calais"}}).ok);
     CHECK_FALSE(s.canRedo());
 }
@@ -260,7 +260,7 @@ TEST_CASE("étape order, registrations and day rates, with their undo") {
 
     Registration present = r;
     present.present = true;
-    CHECK(describe(UpdateRegistration{e1, present}, s.model()) == "Marquer « Nadia Benali » présent·e");
+    CHECK(describe(UpdateRegistration{e1, present}, s.model()) == "Marquer «\u00a0Nadia Benali\u00a0» présent·e");
     m = roundTrip(s, UpdateRegistration{e1, present});
     CHECK(m.etape(e1)->registrations.back().present);
 

@@ -66,7 +66,7 @@ TEST_CASE("boards: a new board gets the template columns, and every board action
     CHECK(m.etape(f.e)->boards.size() == 2);
     m = roundTrip(f.s, RenameBoard{f.e, f.board, "Associer les familles"});
     CHECK(m.etape(f.e)->board(f.board)->title == "Associer les familles");
-    CHECK(refused(f.s, RenameBoard{f.e, f.board, "évaluer ENSEMBLE"}).find("« Évaluer ensemble »") != std::string::npos);
+    CHECK(refused(f.s, RenameBoard{f.e, f.board, "évaluer ENSEMBLE"}).find("«\u00a0Évaluer ensemble\u00a0»") != std::string::npos);
     CHECK_FALSE(refused(f.s, RenameBoard{f.e, f.board, "  "}).empty());
     m = roundTrip(f.s, RemoveBoard{f.e, f.board});
     CHECK(m.etape(f.e)->board(f.board) == nullptr);

@@ -27,7 +27,7 @@ TEST_CASE("calendar: quarters of the Tour, étapes by quarter, the tracker and i
     REQUIRE(s.apply(AddEtape{e3}).ok);
     const auto warnings = calendarWarnings(s.model());
     REQUIRE(warnings.size() == 2);
-    CHECK(warnings[0] == "Les étapes 3 et 2 tombent toutes au 2e trimestre 2020 : une rencontre par trimestre est prévue.");
+    CHECK(warnings[0] == "Les étapes 3 et 2 tombent toutes au 2e trimestre 2020\u00a0: une rencontre par trimestre est prévue.");
     CHECK(warnings[1].find("Amiens accueille plusieurs étapes (1 et 3)") == 0);
 
     // A regional day does not count against the one-étape-a-quarter rule, and an étape in 2023 widens the grid.

@@ -21,7 +21,7 @@ TEST_CASE("cards are drawn without repetition, the same seed draws the same card
     }
     CHECK(drawn.size() == 4);  // four different cards from a deck of four
     const Status empty = s.apply(DrawCard{e1, "fiertes", 5});
-    CHECK(empty.message.find("Toutes les cartes du paquet « Fiertés et réussites » ont été tirées") == 0);
+    CHECK(empty.message.find("Toutes les cartes du paquet «\u00a0Fiertés et réussites\u00a0» ont été tirées") == 0);
 
     const std::string last = s.model().etape(e1)->icebreaker.drawn.back();
     REQUIRE(s.undo().ok);

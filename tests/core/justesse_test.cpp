@@ -5,6 +5,7 @@
 #include "core/demo.h"
 #include "core/practices.h"
 #include "core/strings.h"
+#include "core/text.h"
 #include "support/fixtures.h"
 
 using namespace atelier;
@@ -18,16 +19,53 @@ TEST_CASE("Justesse: a « (s) » of the strings table agrees with the count writ
     CHECK(fmt(Str::SumPoints, {"0"}) == "0 point");
     CHECK(fmt(Str::SumPoints, {"1 234"}) == "1 234 points");
     CHECK(fmt(Str::ImportSummary, {"1", "2", "0", "1", "3"}) ==
-          "1 ligne lue : 2 importées, 0 fusionnée avec une personne déjà connue, 1 rejetée ; 3 inscriptions ajoutées.");
+          "1 ligne lue\u00a0: 2 importées, 0 fusionnée avec une personne déjà connue, 1 rejetée\u00a0; 3 inscriptions ajoutées.");
     CHECK(fmt(Str::CliArchiveCheckOk, {"a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "5", "1", "2", "1", "0"})
-              .find("Idées : 5 sur 1 tableau\nVotes : 2 (1 bulletin)\nPratiques à essaimer : 0") != std::string::npos);
+              .find("Idées\u00a0: 5 sur 1 tableau\nVotes\u00a0: 2 (1 bulletin)\nPratiques à essaimer\u00a0: 0") != std::string::npos);
     CHECK(fmt(Str::CliArchiveCheckOk, {"a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "5", "3", "2", "4", "0"})
               .find("sur 3 tableaux") != std::string::npos);
     // After something that is not a count, the « (s) » stays: the number is not known.
-    CHECK(fmt(Str::ImportUnknownTerritory, {"Hirson", "3, 5"}) == "« Hirson » (ligne(s) 3, 5) : aucun territoire connu de ce nom ni proche.");
+    CHECK(fmt(Str::ImportUnknownTerritory, {"Hirson", "3, 5"}) == "«\u00a0Hirson\u00a0» (ligne(s) 3, 5)\u00a0: aucun territoire connu de ce nom ni proche.");
 }
 
 // [SECTION] Point 2: the evaluation counts people, not entries
+
+// [SECTION] Point 7: no-break spaces before ? ! : ; and inside « »
+
+namespace {
+/// Where `text` has a plain space before ? ! : ; or inside « » (the first one), or npos.
+size_t plainSpaceAt(std::string_view text) {
+    for (size_t i = 0; i < text.size(); ++i) {
+        if (text[i] != ' ') continue;
+        const std::string_view next = text.substr(i + 1);
+        if (!next.empty() && std::string_view("?!:;").find(next[0]) != std::string_view::npos) return i;
+        if (next.substr(0, 2) == "\u00bb" || (i >= 2 && text.substr(i - 2, 2) == "\u00ab")) return i;
+    }
+    return std::string_view::npos;
+}
+}  // namespace
+
+TEST_CASE("Justesse: every string of the table has its no-break spaces before ? ! : ; and inside « »") {
+    int signs = 0;
+    for (int k = 0; k < static_cast<int>(Str::Count_); ++k) {
+        const std::string_view text = tr(static_cast<Str>(k));
+        INFO("key " << k << ": " << text);
+        CHECK(plainSpaceAt(text) == std::string_view::npos);
+        for (const std::string_view sign : {"\u00a0?", "\u00a0!", "\u00a0:", "\u00a0;", "\u00ab\u00a0"})
+            if (text.find(sign) != std::string_view::npos) ++signs;
+    }
+    CHECK(signs > 300);  // the table is full of them (358 strings had a plain space)
+    // What is typed keeps its own words: only the table's spaces change.
+    CHECK(fmt(Str::ErrBadTime, {"9 h ?"}) == "\u00ab\u00a09 h ?\u00a0\u00bb n'est pas une heure\u00a0: écrivez-la par exemple 9h30.");
+}
+
+TEST_CASE("Justesse: frenchSpacing and inQuotes put the no-break spaces where French typography wants them") {
+    CHECK(frenchSpacing("Pourquoi ? Parce que ! Voici : un ; « mot »") ==
+          "Pourquoi\u00a0? Parce que\u00a0! Voici\u00a0: un\u00a0; \u00ab\u00a0mot\u00a0\u00bb");
+    CHECK(frenchSpacing("9h30, http://x:80, a  b, «x»") == "9h30, http://x:80, a  b, «x»");  // nothing else moves
+    CHECK(frenchSpacing("") == "");
+    CHECK(inQuotes("Leviers") == "\u00ab\u00a0Leviers\u00a0\u00bb");
+}
 
 TEST_CASE("Justesse: the demo's evaluation has 12 respondents (not 27 entries), and more sentences keep it 12") {
     Session s = test::tourSession();
@@ -61,7 +99,7 @@ TEST_CASE("Justesse: overlapping programme lines are flagged, lines that follow 
                    ProgrammeItem{3, 10 * 60, 15, "Pause", ItemKind::Pause}};
     const auto overlaps = programmeOverlaps(e);
     REQUIRE(overlaps.size() == 1);
-    CHECK(overlaps[0] == "« Atelier 1 » (09h30–10h30) et « Pause » (10h00–10h15) se chevauchent.");
+    CHECK(overlaps[0] == "«\u00a0Atelier 1\u00a0» (09h30–10h30) et «\u00a0Pause\u00a0» (10h00–10h15) se chevauchent.");
     e.programme[2].start = 10 * 60 + 30;
     CHECK(programmeOverlaps(e).empty());
 }

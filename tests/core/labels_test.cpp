@@ -268,9 +268,20 @@ TEST_CASE("every action's label, word for word, on the day's model and on an emp
     };
     REQUIRE(onDay.size() == actions.size());
     REQUIRE(onEmpty.size() == actions.size());
+    // The words of each label; its no-break spaces (French typography, tested on the whole table in
+    // justesse_test.cpp) are read here as plain spaces.
+    auto words = [](const std::string& text) {
+        std::string out;
+        for (size_t i = 0; i < text.size(); ++i) {
+            const bool nbsp = text.compare(i, 2, "\u00a0") == 0;
+            out += nbsp ? ' ' : text[i];
+            i += nbsp ? 1 : 0;
+        }
+        return out;
+    };
     for (size_t i = 0; i < actions.size(); ++i) {
         INFO(actionName(actions[i]));
-        CHECK(describe(actions[i], s.model()) == onDay[i]);
-        CHECK(describe(actions[i], empty) == onEmpty[i]);
+        CHECK(words(describe(actions[i], s.model())) == onDay[i]);
+        CHECK(words(describe(actions[i], empty)) == onEmpty[i]);
     }
 }

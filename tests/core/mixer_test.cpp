@@ -168,7 +168,7 @@ TEST_CASE("impossible rules come back as a French message, not a plan") {
 
     input = makeInput(12, 12, 3, 1);
     input.pins = {{0, 1}, {1, 1}, {2, 1}, {3, 1}, {4, 1}};
-    CHECK(error(input).find("Trop de personnes placées dans le groupe 2 : 5 pour 4 places") != std::string::npos);
+    CHECK(error(input).find("Trop de personnes placées dans le groupe 2\u00a0: 5 pour 4 places") != std::string::npos);
 
     input = makeInput(12, 12, 3, 1);
     input.keepTogether = {{0, 1}};

@@ -107,7 +107,7 @@ TEST_CASE("actions-phares: bad input is refused with a French message and nothin
     }
     ActionPhare twice = actionPhare("Le café des parents");
     twice.photos = {"photos/a.jpg", "photos/a.jpg"};
-    CHECK(refused(f.s, AddActionPhare{f.e, twice}) == "La photo « photos/a.jpg » figure déjà dans cette action-phare.");
+    CHECK(refused(f.s, AddActionPhare{f.e, twice}) == "La photo «\u00a0photos/a.jpg\u00a0» figure déjà dans cette action-phare.");
     CHECK(refused(f.s, AddActionPhare{999'999, actionPhare("X")}) == "Cette étape n'existe pas (ou plus).");
     CHECK(refused(f.s, RemoveActionPhare{f.e, 999'999}) == "Cette action-phare n'existe pas (ou plus).");
 }
@@ -234,14 +234,14 @@ TEST_CASE("follow-ups and interested Cités: recorded with undo, refused with a 
     CHECK(refused(f.s, AddFollowUp{f.first, FollowUp{0, FollowUpStatus::Essayee, Date{2021, 3, 16}, ""}}) ==
           "Indiquez la Cité qui a essayé, adopté ou abandonné la pratique.");
     CHECK(refused(f.s, AddFollowUp{f.first, FollowUp{f.lille, FollowUpStatus::Essayee, Date{2021, 2, 30}, ""}}) ==
-          "La date « 2021-02-30 » n'existe pas : saisissez-la sous la forme AAAA-MM-JJ.");
+          "La date «\u00a02021-02-30\u00a0» n'existe pas\u00a0: saisissez-la sous la forme AAAA-MM-JJ.");
     CHECK(refused(f.s, AddFollowUp{999'999, FollowUp{f.lille}}) ==
           "Cette pratique n'existe pas (ou plus) dans la bibliothèque.");
     CHECK(refused(f.s, RemoveFollowUp{f.first, 5}) == "Ce suivi n'existe pas (ou plus).");
     CHECK(refused(f.s, SetPracticeInterest{f.first, 999'999, true}) == "Ce territoire n'existe pas (ou plus).");
     CHECK(refused(f.s, UpdatePractice{f.first, "  ", true}) == "Donnez un titre à la pratique.");
     CHECK(refused(f.s, UpdatePractice{f.first, "Café", true, "", {"Parents", "parents"}}) ==
-          "Le thème « parents » figure deux fois.");
+          "Le thème «\u00a0parents\u00a0» figure deux fois.");
 }
 
 TEST_CASE("the evaluation of the day: the default questionnaire, counts per grade, sentences, practices wanted") {
@@ -310,22 +310,22 @@ TEST_CASE("the evaluation: bad answers and changes that would lose answers are r
     CHECK(refused(f.s, AddEvaluationResponse{f.e, EvaluationResponse{0, 0, std::nullopt, {{overall, 1}}}}) ==
           "Le nombre de réponses identiques va de 1 à 1000000.");
     CHECK(refused(f.s, AddEvaluationResponse{f.e, EvaluationResponse{0, 1, std::nullopt, {{takeAway, -1, "   ", {}}}}}) ==
-          "La question « Ce que je retiens » attend une phrase.");
+          "La question «\u00a0Ce que je retiens\u00a0» attend une phrase.");
     CHECK(refused(f.s, AddEvaluationResponse{f.e, EvaluationResponse{0, 1, std::nullopt, {{overall, 1}, {overall, 2}}}}) ==
-          "Une réponse ne peut répondre qu'une fois à la question « Appréciation générale ».");
+          "Une réponse ne peut répondre qu'une fois à la question «\u00a0Appréciation générale\u00a0».");
     // A practice of another étape is not one of the day.
     const Id other = f.s.model().etapeByNumber(2)->id;
     REQUIRE(f.s.apply(AddActionPhare{other, actionPhare("Ailleurs")}).ok);
     const Id elsewhere = f.s.model().etape(other)->actionsPhares.front().id;
     CHECK(refused(f.s, AddEvaluationResponse{f.e, EvaluationResponse{0, 1, std::nullopt, {{wanted, -1, "", {elsewhere}}}}}) ==
-          "Cette pratique n'est pas une pratique de l'étape 1 : seules les pratiques du jour peuvent être choisies.");
+          "Cette pratique n'est pas une pratique de l'étape 1\u00a0: seules les pratiques du jour peuvent être choisies.");
 
     // Once answered, a question can be neither removed nor changed in kind, and the scale keeps its size.
     REQUIRE(f.s.apply(AddEvaluationResponse{f.e, EvaluationResponse{0, 4, std::nullopt, {{overall, 2}}}}).ok);
     std::vector<EvaluationQuestion> fewer(qs.begin() + 1, qs.end());
     CHECK(refused(f.s, SetEvaluation{f.e, fewer, {}}).find("a déjà 4 réponses") != std::string::npos);
     CHECK(refused(f.s, SetEvaluation{f.e, qs, {"Non", "Oui"}}) ==
-          "Des notes ont déjà été saisies : l'échelle ne peut plus changer de nombre de niveaux.");
+          "Des notes ont déjà été saisies\u00a0: l'échelle ne peut plus changer de nombre de niveaux.");
     CHECK(refused(f.s, SetEvaluation{f.e, qs, {"Bien", "Bien", "Bien"}}) ==
           "L'échelle des notes compte de 2 à 10 niveaux, tous nommés et différents.");
     // Renaming a question answered is fine.
@@ -343,7 +343,7 @@ TEST_CASE("a Cité named by a practice or an evaluation answer cannot be removed
     // Nobody lives in Arras in the fixture and it hosts nothing: only the practice holds it.
     REQUIRE(f.s.apply(AddFollowUp{f.first, FollowUp{f.arras, FollowUpStatus::Essayee, Date{2020, 6, 2}, ""}}).ok);
     CHECK(refused(f.s, RemoveTerritory{f.arras}) ==
-          "Arras figure dans la bibliothèque des pratiques ou dans une évaluation (Un café des parents au collège) : "
+          "Arras figure dans la bibliothèque des pratiques ou dans une évaluation (Un café des parents au collège)\u00a0: "
           "retirez-l'en d'abord.");
     REQUIRE(f.s.undo().ok);
     REQUIRE(f.s.apply(SetEvaluation{f.e, defaultEvaluation().questions, {}}).ok);

@@ -60,7 +60,7 @@ TEST_CASE("strings table: every entry is valid UTF-8 and fmt fills parameters in
         REQUIRE(text != nullptr);
         CHECK(isValidUtf8(text));
     }
-    CHECK(fmt(Str::ErrTooLong, {"Thème", "500"}) == "Le champ « Thème » dépasse 500 caractères : raccourcissez-le.");
+    CHECK(fmt(Str::ErrTooLong, {"Thème", "500"}) == "Le champ «\u00a0Thème\u00a0» dépasse 500 caractères\u00a0: raccourcissez-le.");
     CHECK(fmt(Str::EtapeNumber, {"3"}) == "Étape 3");
 }
 

@@ -31,7 +31,7 @@ struct Fixture {
 TEST_CASE("votes: create, cast, correct, withdraw, close, each undoable") {
     Fixture f;
     const Id v = f.addVote(VoteMethod::Dot, {"Café des parents", "Cordées de la réussite", "Ateliers parents-enfants"});
-    CHECK(f.s.undoLabel() == "Créer le vote « Quelles pratiques essaimer ? »");
+    CHECK(f.s.undoLabel() == "Créer le vote «\u00a0Quelles pratiques essaimer ?\u00a0»");
     CHECK(f.vote(v).setup.dotsPerVoter == 3);
 
     REQUIRE(f.cast(v, Ballot{1, {}, {}, {{0, 2}, {1, 1}}, {}}).ok);
@@ -44,7 +44,7 @@ TEST_CASE("votes: create, cast, correct, withdraw, close, each undoable") {
     // Over the budget: refused with the ballot's number, nothing changes.
     const Status over = f.cast(v, Ballot{1, {}, {}, {{0, 4}}, {}});
     CHECK_FALSE(over.ok);
-    CHECK(over.message.find("Bulletin 3 : 4 points distribués pour 3") != std::string::npos);
+    CHECK(over.message.find("Bulletin 3\u00a0: 4 points distribués pour 3") != std::string::npos);
     CHECK(f.vote(v).ballots.size() == 2);
 
     // Correct the first ballot, then withdraw it; undo brings it back.
@@ -65,7 +65,7 @@ TEST_CASE("votes: create, cast, correct, withdraw, close, each undoable") {
     setup = f.vote(v).setup;
     setup.open = false;
     REQUIRE(f.s.apply(UpdateVote{f.e1, v, setup}).ok);
-    CHECK(f.s.undoLabel() == "Clore le vote « Quelles pratiques essaimer ? »");
+    CHECK(f.s.undoLabel() == "Clore le vote «\u00a0Quelles pratiques essaimer ?\u00a0»");
     CHECK(f.cast(v, Ballot{1, {}, {}, {{0, 1}}, {}}).message.find("Le vote est clos") == 0);
     REQUIRE(f.s.undo().ok);  // reopened
     REQUIRE(f.cast(v, Ballot{1, {}, {}, {{0, 1}}, {}}).ok);

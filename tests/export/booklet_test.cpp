@@ -177,7 +177,7 @@ TEST_CASE("livret: the catalogue of practices follows each one from its Cité to
     const std::string html = exporting::bookletHtml(in);
     CHECK(html.find("Le café des parents du collège César Franck") != std::string::npos);  // the action-phare
     CHECK(html.find("Un lieu régulier pour les familles.") != std::string::npos);
-    CHECK(html.find("Cités intéressées : Lille") != std::string::npos);
+    CHECK(html.find("Cités intéressées\u00a0: Lille") != std::string::npos);
     CHECK(html.find("<tr><td>Lille</td><td>Adoptée</td><td class=\"num\">16/03/2021</td><td>Dans trois collèges</td></tr>") !=
           std::string::npos);
     CHECK(html.find("Le café des parents, simple à lancer") != std::string::npos);  // the evaluation's sentence

@@ -62,7 +62,7 @@ TEST_CASE("the attendance sheet lists every registered person with two signature
     CHECK(html.find("Feuille d&#39;émargement") != std::string::npos);
     CHECK(html.find("mardi 11 février 2020") != std::string::npos);
     CHECK(html.find("Collège César Franck, 1 rue César Franck, Amiens") != std::string::npos);
-    CHECK(html.find("Animation : Gwendoline Le Coat") != std::string::npos);
+    CHECK(html.find("Animation\u00a0: Gwendoline Le Coat") != std::string::npos);
     CHECK(html.find("Signature matin") != std::string::npos);
     CHECK(html.find("Signature après-midi") != std::string::npos);
     CHECK(html.find("<th>Structure, fonction</th><th>Institution</th>") != std::string::npos);

@@ -42,16 +42,16 @@ TEST_CASE("the summary shows the actions-phares, the evaluation and the practice
     CHECK(html.find("<script>x()") == std::string::npos);
     CHECK(html.find("Actions-phares de la Cité hôte") != std::string::npos);
     CHECK(html.find("Le café &lt;script&gt;x()&lt;/script&gt;") != std::string::npos);
-    CHECK(html.find("Partenaires : Centre social") != std::string::npos);
-    CHECK(html.find("Photos : photos/cafe.jpg") != std::string::npos);
+    CHECK(html.find("Partenaires\u00a0: Centre social") != std::string::npos);
+    CHECK(html.find("Photos\u00a0: photos/cafe.jpg") != std::string::npos);
     CHECK(html.find("Évaluation à chaud") != std::string::npos);
     CHECK(html.find("15 répondants au questionnaire.") != std::string::npos);
-    CHECK(html.find("Mention majoritaire : Très bien (15 répondants)") != std::string::npos);
-    CHECK(html.find("Très bien : 12") != std::string::npos);
-    CHECK(html.find("Assez bien : 3") != std::string::npos);
+    CHECK(html.find("Mention majoritaire\u00a0: Très bien (15 répondants)") != std::string::npos);
+    CHECK(html.find("Très bien\u00a0: 12") != std::string::npos);
+    CHECK(html.find("Assez bien\u00a0: 3") != std::string::npos);
     CHECK(html.find("Un café &lt;b&gt;simple&lt;/b&gt;") != std::string::npos);
     CHECK(html.find("Le café &lt;script&gt;x()&lt;/script&gt; (1 personne)") != std::string::npos);
-    CHECK(html.find("Cités intéressées : Lille") != std::string::npos);
+    CHECK(html.find("Cités intéressées\u00a0: Lille") != std::string::npos);
     CHECK(html.find("Adoptée à Lille le 16/03/2021 — Dans 3 collèges") != std::string::npos);
     CHECK(html.find("(Action-phare)") != std::string::npos);
     // The evaluation comes after the votes and before the practices.
@@ -59,7 +59,7 @@ TEST_CASE("the summary shows the actions-phares, the evaluation and the practice
 
     const std::string md = exporting::summaryMarkdown(a);
     CHECK(md.find("Actions-phares de la Cité hôte") != std::string::npos);
-    CHECK(md.find("Mention majoritaire : Très bien") != std::string::npos);
+    CHECK(md.find("Mention majoritaire\u00a0: Très bien") != std::string::npos);
     CHECK(md.find("Adoptée à Lille le 16/03/2021") != std::string::npos);
 }
 
@@ -90,5 +90,5 @@ TEST_CASE("the summary's files carry the photos of the actions-phares beside the
     // Without the photo's bytes (not on disk), it is named as before.
     for (const auto& [name, content] : exporting::summaryFiles(a))
         if (name.size() > 5 && name.compare(name.size() - 5, 5, ".html") == 0)
-            CHECK(content.find("Photos : photos/cafe.jpg") != std::string::npos);
+            CHECK(content.find("Photos\u00a0: photos/cafe.jpg") != std::string::npos);
 }

@@ -64,5 +64,5 @@ TEST_CASE("Summaries never read an option, a score or a result out of range") {
     CHECK_FALSE(exporting::votesCsv(a).empty());
     CHECK_FALSE(exporting::bookletHtml({"Livret", {a}, {"Amiens"}, {}, {}}).empty());
     CHECK(exporting::bookletFiles({"Livret", {a}, {"Amiens"}, {}, {}}).size() == 6);
-    CHECK(checkArchive(a).find("« archive.results »") != std::string::npos);
+    CHECK(checkArchive(a).find("«\u00a0archive.results\u00a0»") != std::string::npos);
 }

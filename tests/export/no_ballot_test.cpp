@@ -24,7 +24,7 @@ TEST_CASE("Summaries and votes.csv: a majority-judgment vote with no ballot says
     REQUIRE(a.results.back().ballots == 0);
 
     const std::string md = summaryMarkdown(a);
-    const size_t at = md.find("Quelle piste suivre ?");
+    const size_t at = md.find("Quelle piste suivre\u00a0?");
     REQUIRE(at != std::string::npos);
     const std::string section = md.substr(at, md.find("\n## ", at) - at);
     CHECK(section.find("Aucun bulletin pour l'instant.") != std::string::npos);

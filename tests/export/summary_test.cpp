@@ -43,7 +43,7 @@ TEST_CASE("synthese.html escapes everything users typed and holds every section"
     CHECK(html.find("Thème <em>") == std::string::npos);
     CHECK(html.find("Thème &lt;em&gt;") != std::string::npos);
     CHECK(html.find("&lt;script&gt;nom()&lt;/script&gt;") != std::string::npos);
-    CHECK(html.find("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &quot;guillemets&quot; ; point-virgule") !=
+    CHECK(html.find("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &quot;guillemets&quot;\u00a0; point-virgule") !=
           std::string::npos);
     CHECK(html.find("&lt;img src=x onerror=alert(1)&gt;") != std::string::npos);
     for (const char* section : {"Programme", "Participation", "Par institution", "Brise-glace", "Groupes de travail",

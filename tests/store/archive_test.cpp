@@ -156,11 +156,11 @@ TEST_CASE("a damaged archive is refused with the file and what is wrong") {
     missing.replace(savedAt, 9, "\"enregistre\"");
     const std::string lacking = corruptMessage(missing);
     CHECK(lacking.find(path) != std::string::npos);
-    CHECK(lacking.find("« savedAt »") != std::string::npos);
+    CHECK(lacking.find("«\u00a0savedAt\u00a0»") != std::string::npos);
 
     CHECK(corruptMessage("{\"format\": {\"name\": \"autre-chose\", \"version\": 1}}").find("atelier-etape") !=
           std::string::npos);
-    CHECK(corruptMessage("[]").find("« format »") != std::string::npos);
+    CHECK(corruptMessage("[]").find("«\u00a0format\u00a0»") != std::string::npos);
 }
 
 TEST_CASE("the example archives of the repository load, forever") {
@@ -283,6 +283,55 @@ TEST_CASE("two étapes with the same date and host get their own folder, a re-sa
     const fs::path c = saveAndIndex(dir.path, db, third);
     CHECK(c.parent_path().filename() == archiveFolderName(first) + "-4");
     CHECK(readAll(dir.path / "sessions" / (archiveFolderName(first) + "-3") / "etape.json") == "{");
+}
+
+TEST_CASE("a save knows its own folder from the archive's identity, without reading the body (issue 29 point 12)") {
+    TempDir dir;
+    Database db(dir.path / "atelier.db");
+    const EtapeArchive first = dayArchive();
+    const fs::path a = saveAndIndex(dir.path, db, first);
+    const std::string json = readAll(a);
+    // Its body cut short after the étape's header: the identity (format, id, number) is whole, the rest is not read.
+    // (Parsed whole, as before, this archive was « damaged » and the save went to a « -2 » folder beside it.)
+    const auto cut = json.find("\"date\"");
+    REQUIRE(cut != std::string::npos);
+    REQUIRE(json.find("\"number\"") < cut);
+    std::ofstream(a, std::ios::binary | std::ios::trunc) << json.substr(0, cut) << "\"date\": [[[ ceci n'est pas lu";
+    CHECK(saveAndIndex(dir.path, db, first) == a);
+    CHECK(loadArchive(a) == first);
+    CHECK_FALSE(fs::exists(dir.path / "sessions" / (archiveFolderName(first) + "-2")));
+
+    // Members in another order (a hand-edited file): the identity is found wherever it is.
+    const std::string reordered = "{\"archive\": {\"etape\": {\"header\": {\"number\": " +
+                                  std::to_string(first.etape.header.number) + "}, \"id\": " +
+                                  std::to_string(first.etape.id) + "}}, \"format\": {\"version\": 1, \"name\": \"" +
+                                  kArchiveFormatName + "\"}}";
+    std::ofstream(a, std::ios::binary | std::ios::trunc) << reordered;
+    CHECK(saveAndIndex(dir.path, db, first) == a);
+
+    // Not ours: a newer format, another étape's number or id, another format's name, a start that is not JSON.
+    auto replaced = [&](const std::string& from, const std::string& to) {
+        std::string text = json;
+        const auto at = text.find(from);
+        REQUIRE(at != std::string::npos);
+        return text.replace(at, from.size(), to);
+    };
+    const std::string version = "\"version\": " + std::to_string(kArchiveFormatVersion);
+    const std::string number = "\"number\": " + std::to_string(first.etape.header.number);
+    const std::string id = "\"id\": " + std::to_string(first.etape.id);
+    for (const std::string& other :
+         {replaced(version, "\"version\": " + std::to_string(kArchiveFormatVersion + 1)),
+          replaced(number, "\"number\": 99"), replaced(id, "\"id\": 424242"),
+          replaced("atelier-etape", "autre-chose"), std::string("[1, 2")}) {
+        TempDir d;
+        Database db2(d.path / "atelier.db");
+        const fs::path own = sessionsDir(d.path) / archiveFolderName(first) / "etape.json";
+        fs::create_directories(own.parent_path());
+        std::ofstream(own, std::ios::binary) << other;
+        INFO(other.substr(0, 300));
+        CHECK(saveAndIndex(d.path, db2, first).parent_path().filename() == archiveFolderName(first) + "-2");
+        CHECK(readAll(own) == other);
+    }
 }
 
 TEST_CASE("the list of archives comes from the index while each etape.json is as indexed, else from the file") {

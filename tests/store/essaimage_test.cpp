@@ -102,8 +102,8 @@ TEST_CASE("photos: a PNG and a JPEG are copied into photos/ under an ASCII name;
         }
         return std::string();
     };
-    CHECK(refusal(text) == "La photo « " + text.string() +
-                               " » ne peut pas être ajoutée : ce n'est ni une image PNG ni une image JPEG. Choisissez "
+    CHECK(refusal(text) == "La photo «\u00a0" + text.string() +
+                               "\u00a0» ne peut pas être ajoutée\u00a0: ce n'est ni une image PNG ni une image JPEG. Choisissez "
                                "une photo PNG ou JPEG.");
     CHECK(refusal(broken).find("l'image est endommagée ou incomplète") != std::string::npos);
     CHECK(refusal(dir.path / "absente.jpg").find("absente.jpg") != std::string::npos);

@@ -28,7 +28,7 @@ TEST_CASE("typing a programme title and pressing Enter emits one update, undone 
     CHECK(update->item.title == "Accueil café, mot du maire");
     CHECK(update->item.id == c.etape1().programme[0].id);
     CHECK(c.etape1().programme[0].title == "Accueil café, mot du maire");
-    CHECK(c.session.undoLabel() == "Modifier « " + before + " »");
+    CHECK(c.session.undoLabel() == "Modifier «\u00a0" + before + "\u00a0»");
 
     c.ctrlPress(ImGuiKey_Z);
     CHECK(c.etape1().programme[0].title == before);
@@ -56,7 +56,7 @@ TEST_CASE("an impossible time is refused with a message and changes nothing") {
     CHECK(c.session.model() == before);
     REQUIRE_FALSE(c.app.state().toasts.empty());
     CHECK(c.app.state().toasts.back().error);
-    CHECK(c.app.state().toasts.back().text.find("« 25h00 » n'est pas une heure") != std::string::npos);
+    CHECK(c.app.state().toasts.back().text.find("«\u00a025h00\u00a0» n'est pas une heure") != std::string::npos);
     // The field shows the model's value again.
     c.frame();
     CHECK(c.etape1().programme[0].start == 9 * 60 + 30);

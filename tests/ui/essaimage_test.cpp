@@ -427,7 +427,7 @@ TEST_CASE("Projecteur: « Découverte », « Pratiques à essaimer » and the ev
     auto texts = c.projected();
     CHECK(drawn(texts, "Le café des parents du collège César Franck"));
     CHECK(drawn(texts, "1 sur 2"));
-    CHECK(drawn(texts, "Photo introuvable : photos/cafe-des-parents.jpg"));  // no such file in the test
+    CHECK(drawn(texts, "Photo introuvable\u00a0: photos/cafe-des-parents.jpg"));  // no such file in the test
 
     // The cards follow the library's filters and pages.
     c.show("bibliotheque");
@@ -462,7 +462,7 @@ TEST_CASE("Photos of an action-phare (issue 29.5): every one projected, a thumbn
     c.app.showScreen("projecteur-decouverte");
     const auto texts = c.projected();
     for (const std::string& photo : first.photos)  // none is on disk in the test: each named where it goes
-        CHECK(drawn(texts, "Photo introuvable : " + photo));
+        CHECK(drawn(texts, "Photo introuvable\u00a0: " + photo));
     c.show("actions-phares");
     for (int p = 0; p < 3; ++p) CHECK(probe::find("ap.0.photo.thumb." + std::to_string(p)).has_value());
 }

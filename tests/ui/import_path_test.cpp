@@ -19,7 +19,7 @@ TEST_CASE("Inscriptions: a folder typed into the import path, or dropped on the 
     CHECK(c.lastActions.batches.empty());
     REQUIRE_FALSE(c.app.state().toasts.empty());
     CHECK(c.app.state().toasts.back().error);
-    CHECK(c.app.state().toasts.back().text.find("« " + dir.path.string() + " » est un dossier") != std::string::npos);
+    CHECK(c.app.state().toasts.back().text.find("«\u00a0" + dir.path.string() + "\u00a0» est un dossier") != std::string::npos);
 
     c.app.state().toasts.clear();
     c.app.dropFile(dir.path.string());
@@ -38,7 +38,7 @@ TEST_CASE("Inscriptions: a folder typed into the import path, or dropped on the 
     c.frame();
     c.frame();
     REQUIRE_FALSE(c.app.state().toasts.empty());
-    CHECK(c.app.state().toasts.back().text.find("« " + device + " » n'est pas un fichier ordinaire") != std::string::npos);
+    CHECK(c.app.state().toasts.back().text.find("«\u00a0" + device + "\u00a0» n'est pas un fichier ordinaire") != std::string::npos);
 
     CHECK(c.etape1().registrations.size() == registrations);
 }

@@ -200,7 +200,7 @@ TEST_CASE("Justesse: Ctrl+Z on another tab says what it undid and offers to show
     c.ctrlPress(ImGuiKey_Z);
     CHECK(c.etape1().evaluation.responses.empty());
     REQUIRE(c.app.state().undone);
-    CHECK(c.app.state().undone->text == "Annulé : Saisir 1 réponse à l'évaluation de l'étape 1");
+    CHECK(c.app.state().undone->text == "Annulé\u00a0: Saisir 1 réponse à l'évaluation de l'étape 1");
     CHECK(c.app.state().undone->screen == "evaluation");
     c.click("undone.show");
     c.frame();
@@ -210,7 +210,7 @@ TEST_CASE("Justesse: Ctrl+Z on another tab says what it undid and offers to show
     c.ctrlPress(ImGuiKey_Y);
     CHECK(c.etape1().evaluation.responses.size() == 1);
     REQUIRE(c.app.state().undone);
-    CHECK(c.app.state().undone->text == "Rétabli : Saisir 1 réponse à l'évaluation de l'étape 1");
+    CHECK(c.app.state().undone->text == "Rétabli\u00a0: Saisir 1 réponse à l'évaluation de l'étape 1");
     probe::enable(true);  // forget the probes of earlier frames
     c.frame();
     CHECK(probe::find("undone.text"));
@@ -234,7 +234,7 @@ TEST_CASE("Justesse: right after Enter in the quick idea box, Ctrl+Z with the fi
     c.ctrlPress(ImGuiKey_Z);
     CHECK(c.etape1().boards.back().ideas.size() == before);
     REQUIRE(c.app.state().undone);
-    CHECK(c.app.state().undone->text.find("Annulé : ") == 0);
+    CHECK(c.app.state().undone->text.find("Annulé\u00a0: ") == 0);
 
     // With text of its own in the field, Ctrl+Z stays the field's.
     c.imgui.type("abc");

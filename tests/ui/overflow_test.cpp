@@ -6,7 +6,9 @@
 
 #include <imgui.h>
 #include <imgui_internal.h>
+#include <map>
 #include <sstream>
+#include <tuple>
 
 #include "core/strings.h"
 #include "support/fixtures.h"
@@ -110,7 +112,14 @@ struct DayApp {
 
 }  // namespace
 
-TEST_CASE("Projecteur: every view at 1920×1080 and 1280×720 cuts no text, and every text reaches its contrast") {
+/// The smallest type of a role on the projector at 1280×720 (issue 29 point 6), with or without the countdown: body
+/// text 24 px, labels 18 px; at 1920×1080 the same times 1.5.
+float smallestAt720(TextRole role) { return role == TextRole::Body ? 24.0f : 18.0f; }
+
+TEST_CASE("Projecteur: every view at 1920×1080 and 1280×720 cuts no text, every text reaches its contrast and its "
+          "role's size, with and without the countdown") {
+    // The smallest size of each view's roles, by size and countdown: at 720p it is at least the 1080p one scaled.
+    std::map<std::tuple<std::string, int, bool, TextRole>, float> smallest;
     for (const ImVec2 size : {ImVec2(1920, 1080), ImVec2(1280, 720)}) {
         DayApp day(size);
         Headless& imgui = day.imgui;
@@ -141,12 +150,30 @@ TEST_CASE("Projecteur: every view at 1920×1080 and 1280×720 cuts no text, and 
                     const double need = t.role == TextRole::Body ? 7.0 : 4.5;
                     INFO("« " << t.text << " » " << std::hex << t.colour << " on " << t.background << std::dec);
                     CHECK(contrastRatio(t.colour, t.background) >= need);
+                    // Its role's size: the room reads it from the back, the countdown running or not.
+                    INFO("at " << t.size << " px, " << (t.role == TextRole::Body ? "body text" : "label"));
+                    CHECK(t.size >= smallestAt720(t.role) * size.y / 720.0f - 0.01f);
+                    auto [at, added] = smallest.try_emplace({entry.name, static_cast<int>(size.y), countdown, t.role},
+                                                            t.size);
+                    if (!added) at->second = std::min(at->second, t.size);
                 }
             }
             ++screens;
         }
         CHECK(screens >= 8);
     }
+    int compared = 0;
+    for (const auto& [key, px] : smallest) {
+        const auto& [name, height, countdown, role] = key;
+        if (height != 720) continue;
+        const auto large = smallest.find({name, 1080, countdown, role});
+        if (large == smallest.end()) continue;
+        INFO(name << (countdown ? " with the countdown" : "") << ": " << px << " px at 720p, " << large->second
+                  << " px at 1080p");
+        CHECK(px >= large->second * 720.0f / 1080.0f - 0.5f);
+        ++compared;
+    }
+    CHECK(compared >= 16);
 }
 
 TEST_CASE("Projecteur: the speed-meeting's pairs are laid out from measured text, filling the screen") {
@@ -286,3 +313,4 @@ TEST_CASE("Console: every tab at 1280×800 and 1920×1080 cuts no label") {
         CHECK(tabs >= 9);
     }
 }
+

@@ -136,7 +136,7 @@ TEST_CASE("Inscriptions: check-in at the door by typing three letters and Enter,
     CHECK_FALSE(c.app.view<RegistrationsView>().walkIn);
     CHECK(c.app.view<RegistrationsView>().checkin.empty());
     CHECK(c.app.view<RegistrationsView>().lastCheckedIn == "\u2713 Jeanne Valjean ajouté·e sur place et présent·e");
-    CHECK(c.session.undoLabel() == "Accueillir « Jeanne Valjean » sur place");
+    CHECK(c.session.undoLabel() == "Accueillir «\u00a0Jeanne Valjean\u00a0» sur place");
     REQUIRE(c.session.undo().ok);
     CHECK(c.etape1().registrations.size() == 1);
     CHECK(c.session.model().people.size() == 1);
@@ -256,7 +256,7 @@ TEST_CASE("Inscriptions: importing a CSV from its path (or a dropped file) and w
     c.typeAndEnter((dir / "inscrits.csv").string());  // the shell reads the file, then applies one batch
     REQUIRE(c.etape1().registrations.size() == 1);
     CHECK(c.session.model().person(c.etape1().registrations[0].person)->name == "Zoé Lefèvre");
-    CHECK(c.app.view<RegistrationsView>().report.find("ligne 3 : le nom manque") != std::string::npos);
+    CHECK(c.app.view<RegistrationsView>().report.find("ligne 3\u00a0: le nom manque") != std::string::npos);
     CHECK(c.session.undoLabel() == "Importer 1 inscription");
 
     // A file that cannot be read: a message, nothing imported.

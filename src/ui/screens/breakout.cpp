@@ -262,8 +262,8 @@ void drawGroupsProjection(ImDrawList* draw, ImVec2 min, ImVec2 max, const Model&
     if (e.groups.empty()) return;
     round = std::clamp(round, 0, static_cast<int>(e.groups.rounds.size()) - 1);
     const auto& groups = e.groups.rounds[static_cast<size_t>(round)].groups;
-    const float width = max.x - min.x, height = max.y - min.y;
-    const float u = std::min(height / 1080.0f, width / 1920.0f);
+    const float width = max.x - min.x;
+    const float u = audienceUnit(min, max);
     const Fonts& f = fonts();
     const float margin = 40 * u;
     const std::string heading = fmt(Str::RoundName, {std::to_string(round + 1)}) + " \u00b7 " + tr(Str::DocGroupsTitle);

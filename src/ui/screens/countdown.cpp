@@ -20,6 +20,11 @@ float unit(ImVec2 min, ImVec2 max) { return std::min((max.y - min.y) / 1080.0f, 
 
 }  // namespace
 
+float audienceUnit(ImVec2 min, ImVec2 max) {
+    const float width = max.x - min.x, height = max.y - min.y;
+    return std::min(std::max(height / 1080.0f, width / 1920.0f), height / 880.0f);
+}
+
 ImRect countdownBox(ImVec2 min, ImVec2 max, const Countdown& countdown) {
     const float u = unit(min, max);
     // As wide as "00:00" whatever the time shown, so that the box does not move while it counts.

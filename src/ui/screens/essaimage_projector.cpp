@@ -43,7 +43,9 @@ Fitted fitBlock(ImFont* font, const std::string& text, float width, float height
     Fitted f{text, fitSize(font, text, width, height, maxSize, minSize, true), 0};
     f.height = font->CalcTextSizeA(f.size, FLT_MAX, width, f.text.c_str()).y;
     size_t chars = countCodePoints(text);
-    while (f.height > height && chars > 12) {
+    // With fitSize's half-pixel tolerance: a text it found fitting is not shortened for a rounding (a title cut at
+    // « Une permanence le samedi matin a… » where it fitted on two lines).
+    while (f.height > height + 0.5f && chars > 12) {
         chars = chars * 4 / 5;
         f.text = excerpt(text, chars);
         f.height = font->CalcTextSizeA(f.size, FLT_MAX, width, f.text.c_str()).y;
@@ -91,7 +93,7 @@ bool projectDecouverte(ImDrawList* draw, ImVec2 min, ImVec2 max, const Projector
     const float width = max.x - min.x, height = max.y - min.y;
     if (width < 40 || height < 40) return true;
     const Fonts& f = fonts();
-    const float u = std::min(height / 1080.0f, width / 1920.0f);
+    const float u = audienceUnit(min, max);
     const float margin = 60.0f * u;
     const float left = min.x + margin, right = max.x - margin, bottom = max.y - margin;
     const ImRect view(min, max);
@@ -193,7 +195,7 @@ bool projectPractices(LibraryView& view, ImDrawList* draw, ImVec2 min, ImVec2 ma
     const float width = max.x - min.x, height = max.y - min.y;
     if (width < 40 || height < 40) return true;
     const Fonts& f = fonts();
-    const float u = std::min(height / 1080.0f, width / 1920.0f);
+    const float u = audienceUnit(min, max);
     const float margin = 50.0f * u;
     const float left = min.x + margin, right = max.x - margin, bottom = max.y - margin;
     const ImRect view_(min, max);
@@ -228,7 +230,9 @@ bool projectPractices(LibraryView& view, ImDrawList* draw, ImVec2 min, ImVec2 ma
         // Origin, title, description, then who tried it and who wants it, each in its share of the card.
         // Who tried it and who wants it is what the room reads from the back: its share comes first, at least
         // 22 px at 1080p; the description takes what is left.
-        const Fitted origin = fitBlock(f.large, practiceOrigin(ctx.model, p), tw, innerH * 0.14f, 28 * u, 20 * u);
+        // The origin (« Amiens · étape 1 · « Comment associer les familles… » ») has room for two lines at a size
+        // the room reads (27 units: 18 px at 720p), not one line at 20 shortened to « …à la réuss… ».
+        const Fitted origin = fitBlock(f.large, practiceOrigin(ctx.model, p), tw, innerH * 0.24f, 32 * u, 27 * u);
         ty += fitText(draw, f.large, origin.size, ImVec2(tx, ty), kMuted, kBackground, origin.text, card, tw,
                       TextRole::Label).y + 8 * u;
         const Fitted title = fitBlock(f.largeBold, p.title, tw, innerH * 0.3f, 50 * u, 24 * u);
@@ -269,7 +273,7 @@ bool projectEvaluation(ImDrawList* draw, ImVec2 min, ImVec2 max, const Projector
     const float width = max.x - min.x, height = max.y - min.y;
     if (width < 40 || height < 40) return true;
     const Fonts& f = fonts();
-    const float u = std::min(height / 1080.0f, width / 1920.0f);
+    const float u = audienceUnit(min, max);
     const float margin = 50.0f * u;
     const float left = min.x + margin, right = max.x - margin, bottom = max.y - margin;
     const ImRect view(min, max);

@@ -197,7 +197,7 @@ void drawMeetingProjection(ImDrawList* draw, ImVec2 min, ImVec2 max, const Model
     if (rounds.empty()) return;
     round = std::clamp(round, 0, static_cast<int>(rounds.size()) - 1);
     const MeetingRound& r = rounds[static_cast<size_t>(round)];
-    const float u = std::min((max.y - min.y) / 1080.0f, (max.x - min.x) / 1920.0f);
+    const float u = audienceUnit(min, max);
     const Fonts& f = fonts();
     const float margin = 50 * u, left = min.x + margin, width = max.x - min.x - 2 * margin;
     const ImRect room(ImVec2(left, min.y), ImVec2(max.x - margin, max.y - margin * 0.5f));
@@ -246,7 +246,7 @@ void drawCardProjection(ImDrawList* draw, ImVec2 min, ImVec2 max, const Etape& e
     using namespace projector;
     draw->AddRectFilled(min, max, kBackground);
     if (e.icebreaker.drawn.empty()) return;
-    const float u = std::min((max.y - min.y) / 1080.0f, (max.x - min.x) / 1920.0f);
+    const float u = audienceUnit(min, max);
     const Fonts& f = fonts();
     const float margin = 140 * u, width = max.x - min.x - 2 * margin;
     const std::string& q = e.icebreaker.drawn.back();
@@ -262,7 +262,7 @@ void drawCardProjection(ImDrawList* draw, ImVec2 min, ImVec2 max, const Etape& e
 void drawWhoIsHere(ImDrawList* draw, ImVec2 min, ImVec2 max, const Model& model, const Etape& e) {
     using namespace projector;
     draw->AddRectFilled(min, max, kBackground);
-    const float u = std::min((max.y - min.y) / 1080.0f, (max.x - min.x) / 1920.0f);
+    const float u = audienceUnit(min, max);
     const Fonts& f = fonts();
     const float margin = 40 * u;
     const auto byCite = presenceByTerritory(model, e);
@@ -281,16 +281,18 @@ void drawWhoIsHere(ImDrawList* draw, ImVec2 min, ImVec2 max, const Model& model,
         for (const auto& d : data) most = std::max(most, d.second);
         const float rowH = std::min(96 * u, (max.y - margin - y) / std::max<size_t>(1, data.size()));
         const float labelW = (x1 - x0) * 0.5f;
-        float size = rowH * 0.6f;  // one size for every name: the longest one fits on a line
+        // One size for every name (the longest one fits on a line), as tall as its row allows: a full room's
+        // Cités stay at 24 px at 720p under the countdown (issue 29 point 6).
+        float size = rowH * 0.78f;
         for (const auto& d : data) size = fitSize(f.large, d.first, labelW - 12 * u, rowH, size, 6 * u, false);
         for (const auto& [name, count] : data) {
-            fitText(draw, f.large, size, ImVec2(x0, y + (rowH - size) * 0.4f), kText, kBackground, name,
+            fitText(draw, f.large, size, ImVec2(x0, y + std::max(0.0f, (rowH - size * 1.17f) * 0.5f)), kText, kBackground, name,
                     ImRect(ImVec2(x0, y), ImVec2(x0 + labelW - 8 * u, y + rowH)));
             const std::string number = std::to_string(count);
-            const float numberW = f.largeBold->CalcTextSizeA(rowH * 0.55f, FLT_MAX, 0, number.c_str()).x;
+            const float numberW = f.largeBold->CalcTextSizeA(rowH * 0.6f, FLT_MAX, 0, number.c_str()).x;
             const float w = (x1 - x0 - labelW - 20 * u - numberW) * static_cast<float>(count) / static_cast<float>(most);
             draw->AddRectFilled(ImVec2(x0 + labelW, y + rowH * 0.1f), ImVec2(x0 + labelW + w, y + rowH * 0.8f), kAccent, 4 * u);
-            fitText(draw, f.largeBold, rowH * 0.55f, ImVec2(x0 + labelW + w + 10 * u, y + rowH * 0.1f), kText, kBackground,
+            fitText(draw, f.largeBold, rowH * 0.6f, ImVec2(x0 + labelW + w + 10 * u, y + rowH * 0.1f), kText, kBackground,
                     number, ImRect(ImVec2(x0 + labelW, y), ImVec2(x1, y + rowH)), 0, TextRole::Label);
             y += rowH;
         }

@@ -62,7 +62,7 @@ std::string joinCommaList(const std::vector<std::string>& items) {
 
 std::string practiceOrigin(const Model& m, const Practice& p) {
     const std::string source = p.source == PracticeSource::Board && !p.boardTitle.empty()
-                                   ? "« " + p.boardTitle + " »"
+                                   ? inQuotes(p.boardTitle)
                                    : std::string(enumLabel(p.source));
     return fmt(Str::LibOrigin, {citeName(m, p.cite), std::to_string(p.etapeNumber), source});
 }

@@ -142,7 +142,7 @@ void drawDevices(ScreenContext& ctx) {
     for (const net::DeviceInfo& d : room.devices)
         if (!d.blocked) ++perGroup[d.groupe.empty() ? std::string(tr(Str::RoomNoGroup)) : d.groupe];
     ImGui::TextDisabled("%s", tr(Str::RoomPerGroup));
-    for (const auto& [group, count] : perGroup) ImGui::BulletText("%s : %d", group.c_str(), count);
+    for (const auto& [group, count] : perGroup) ImGui::BulletText("%s\u00a0: %d", group.c_str(), count);
     ImGui::Spacing();
     ImGui::TextDisabled("%s", tr(Str::RoomDevices));
     constexpr ImGuiTableFlags kFlags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY;
@@ -290,7 +290,7 @@ bool projectJoin(ParticipationView& view, ImDrawList* draw, ImVec2 min, ImVec2 m
     const float width = max.x - min.x, height = max.y - min.y;
     if (width < 8 || height < 8) return true;
     const Fonts& f = fonts();
-    const float unit = std::min(height / 1080.0f, width / 1920.0f);  // pixels per unit of a 1920×1080 screen
+    const float unit = audienceUnit(min, max);  // pixels per unit of a 1920×1080 screen
     const float margin = 70.0f * unit;
     // The countdown's corner (top right) stays free: the title stops before it.
     const float countdownReserve = 420.0f * unit;

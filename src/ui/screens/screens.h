@@ -328,6 +328,10 @@ void drawCountdown(ImDrawList* draw, ImVec2 min, ImVec2 max, const Countdown& co
 /// Where drawCountdown puts the countdown in [min, max]: the top-right corner. The projector views are drawn
 /// below it while it runs (its place is reserved: it never covers a title, a column header, a chart or a card).
 ImRect countdownBox(ImVec2 min, ImVec2 max, const Countdown& countdown);
+/// Pixels per unit of a 1920×1080 screen for a projector view drawn in [min, max]: the height's, but never under
+/// the width's at 16:9 while the view is at most a countdown's band shorter, so that the type keeps its size when
+/// the countdown runs (the views share the height left) — issue 29 point 6.
+float audienceUnit(ImVec2 min, ImVec2 max);
 
 // [SECTION] Projector: welcome screen of an étape (welcome.cpp)
 
@@ -433,7 +437,9 @@ void drawBoardWall(ImDrawList* draw, ImVec2 min, ImVec2 max, const Board& board,
                    std::uint64_t revision, double now);
 
 /// Text size of the wall's ideas, in units of a 1080-pixel-high screen: fitted to the ideas shown between these.
-inline constexpr float kWallSmallest = 30.0f;
+/// The wall's smallest idea size in units (it scrolls below): an absorbed idea's line (0.9 of it) stays at 24 px at
+/// 720p, the group names (0.75) at 18 px — issue 29 point 6.
+inline constexpr float kWallSmallest = 40.0f;
 inline constexpr float kWallLargest = 64.0f;
 
 /// Projector « mur »: the projected board; with `ctx.input`, the wheel and arrows scroll, Ctrl+wheel and + / −

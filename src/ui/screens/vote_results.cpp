@@ -89,7 +89,7 @@ void drawVoteResults(ImDrawList* draw, ImVec2 min, ImVec2 max, const Vote& vote,
     // Majority judgment: the scale as a legend along the bottom edge.
     float bottom = max.y - margin * 0.5f;
     if (vote.setup.method == VoteMethod::Majority) {
-        const float size = std::min(26 * u, textSize * 0.7f);
+        const float size = std::max(27 * u, std::min(34 * u, textSize * 0.7f));  // 18 px at 720p at least
         float x = left;
         const float ly = max.y - margin * 0.5f - size * 1.3f;
         for (size_t g = 0; g < r.grades.size(); ++g) {

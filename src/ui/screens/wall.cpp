@@ -96,7 +96,7 @@ void drawBoardWall(ImDrawList* draw, ImVec2 min, ImVec2 max, const Board& board,
     if (width < 40 || height < 40) return;
     trackNewIdeas(view, board, revision, now);
     const Fonts& f = fonts();
-    const float u = std::min(height / 1080.0f, width / 1500.0f);
+    const float u = std::min(audienceUnit(min, max), width / 1500.0f);
     const float margin = 40.0f * u;
     const float left = min.x + margin, right = max.x - margin;
     const ImRect room(min, max);
@@ -219,7 +219,7 @@ void drawBoardWall(ImDrawList* draw, ImVec2 min, ImVec2 max, const Board& board,
                         TextRole::Label);
             }
             const float groupSize =
-                fitSize(f.largeBold, idea.group, q.x - pad - markWidth - 8 * u - tx, size, size * 0.85f, size * 0.5f, false);
+                fitSize(f.largeBold, idea.group, q.x - pad - markWidth - 8 * u - tx, size, size * 0.85f, size * 0.75f, false);
             fitText(draw, f.largeBold, groupSize, ImVec2(tx, fy + size * 0.85f - groupSize), ink.label, tint, idea.group,
                     ImRect(p, ImVec2(q.x - pad - markWidth - 4 * u, q.y)), 0, TextRole::Label);
         }

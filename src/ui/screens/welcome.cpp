@@ -48,7 +48,7 @@ void drawWelcome(ImDrawList* draw, ImVec2 min, ImVec2 max, const Model& model, c
     const float width = max.x - min.x, height = max.y - min.y;
     if (width < 8 || height < 8) return;
     const Fonts& f = fonts();
-    float scale = height / 1080.0f;  // pixels per unit
+    float scale = audienceUnit(min, max);  // pixels per unit
     const float margin = std::max(width / 1920.0f, scale) * 90.0f;
     const float textWidth = width - 2 * margin;
     const float timeColumn = 210.0f;

@@ -18,22 +18,26 @@ public:
     static constexpr double kSettleSeconds = 0.25;
 
     /// How long the loop may wait for an event before drawing the next frame, at `now` (seconds): 0 to draw at
-    /// once (settling, something held, the app's deadline passed), else until `appNextFrameIn` (the app's next
-    /// deadline from now, kForever: none) or an event, whichever comes first.
-    double wait(double now, double appNextFrameIn, bool held) const {
+    /// once (settling, something held, the app's deadline passed), else until the app's next deadline (said at
+    /// the last frame) or an event, whichever comes first. The loop may wake earlier and ask again.
+    double wait(double now, bool held) const {
         if (held || now < settleUntil_) return 0.0;
-        return std::max(0.0, appNextFrameIn);
+        return std::max(0.0, deadline_ - now);
     }
     /// The wait ended at `now`: by an event (`event`), or because its time had come.
     void woke(double now, bool event) {
         if (event) settleUntil_ = std::max(settleUntil_, now + kSettleSeconds);
     }
-    /// A frame was drawn (counted for tests and the benchmark).
-    void drew() { ++frames_; }
+    /// A frame was drawn at `now`; the app's next deadline is `appNextFrameIn` from then (kForever: none).
+    void drew(double now, double appNextFrameIn) {
+        ++frames_;
+        deadline_ = now + appNextFrameIn;
+    }
     long frames() const { return frames_; }
 
 private:
     double settleUntil_ = kSettleSeconds;  // the first frames settle the layout
+    double deadline_ = 0.0;                // absolute: when the app wants its next frame
     long frames_ = 0;
 };
 

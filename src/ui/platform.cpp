@@ -492,7 +492,7 @@ int runApp(Session& session, store::DataFolder* folder, std::vector<std::string>
         } else {
             const double now = glfwGetTime();
             const bool held = console.inputHeld() || (projectorVisible && projector.inputHeld());
-            const double wait = gCloseSignal ? 0.0 : pacer.wait(now, app.nextFrameIn(), held);
+            const double wait = gCloseSignal ? 0.0 : pacer.wait(now, held);
             if (wait > 0.0) {
                 constexpr double kSignalCheck = 0.25;
                 glfwWaitEventsTimeout(std::min(wait, kSignalCheck));
@@ -505,7 +505,7 @@ int runApp(Session& session, store::DataFolder* folder, std::vector<std::string>
                 if (gEventSeen.exchange(false)) pacer.woke(glfwGetTime(), true);
             }
         }
-        pacer.drew();
+
         // However the app is asked to close (Quitter, the close button, Alt+F4, SIGTERM, SIGINT, the session
         // ending), it first draws the frames that commit the field being edited, then leaves the loop.
         if (glfwWindowShouldClose(console.handle()) || app.state().quitRequested || gCloseSignal) app.requestClose();
@@ -563,6 +563,7 @@ int runApp(Session& session, store::DataFolder* folder, std::vector<std::string>
             if (it != all.end()) projectorMonitor = static_cast<int>(it - all.begin());
         }
         requests = UiRequests{};
+        pacer.drew(glfwGetTime(), app.nextFrameIn());
     }
     dropTarget = nullptr;
     setLoopWaker(nullptr);

@@ -213,8 +213,12 @@ void drawFilters(LibraryView& view, ScreenContext& ctx) {
 
 std::string followUpSummary(const Model& m, const Practice& p) {
     std::string out;
-    for (const FollowUp& f : p.followUps)
-        out += (out.empty() ? "" : "\n") + std::string(enumLabel(f.status)) + " · " + territoryName(m, f.territory, "?");
+    for (const FollowUp& f : p.followUps) {
+        if (!out.empty()) out += '\n';
+        out += enumLabel(f.status);
+        out += " · ";
+        out += territoryName(m, f.territory, "?");
+    }
     return out;
 }
 

@@ -486,6 +486,14 @@ int runApp(Session& session, store::DataFolder* folder, std::vector<std::string>
     const bool continuous = exitAfter || std::getenv("ATELIER_EVERY_FRAME");  // the old loop, for the benchmark
     const char* benchScreen = std::getenv("ATELIER_BENCH_SCREEN");           // tests/bench/idle_cpu.sh
     if (benchScreen) app.showScreen(benchScreen);
+    // tests/gui_wake.cmake: participation open from the start on 127.0.0.1, any free port, with this code (the
+    // address printed), so that a test can post as a phone to the resting app.
+    if (const char* code = std::getenv("ATELIER_TEST_PARTICIPATION")) {
+        app.setParticipationAddress("127.0.0.1", 0);
+        if (app.openParticipation("127.0.0.1", 0, code))
+            std::printf("participation: http://127.0.0.1:%d/\n", app.room().port);
+        std::fflush(stdout);
+    }
     while (framesLeft-- != 0) {
         if (continuous) {
             glfwPollEvents();

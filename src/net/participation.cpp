@@ -1397,16 +1397,19 @@ void Participation::setCountdown(std::optional<int> seconds, bool paused) {
         return;
     }
     const int given = std::max(0, *seconds);
-    if (paused) {  // said by the owner: shown still at once (an owner that rests between events calls it rarely)
-        c.lastGiven = given;
-        c.lastGivenSince = now;
-        if (c.set && c.frozen && given == static_cast<int>(c.anchorSeconds)) return;
+    // From now on the phones show `given`, counting down or still (`saidPaused`: still because the owner said so).
+    const auto anchor = [&](bool frozen, bool saidPaused) {
         c.set = true;
-        c.frozen = true;
-        c.saidPaused = true;
+        c.frozen = frozen;
+        c.saidPaused = saidPaused;
         c.anchorSeconds = given;
         c.anchorAt = now;
         impl_->ownerDirty = true;
+    };
+    if (paused) {  // said by the owner: shown still at once (an owner that rests between events calls it rarely)
+        c.lastGiven = given;
+        c.lastGivenSince = now;
+        if (!(c.set && c.frozen && given == static_cast<int>(c.anchorSeconds))) anchor(true, true);
         return;
     }
     const bool sameAsLast = c.set && given == c.lastGiven;
@@ -1426,12 +1429,7 @@ void Participation::setCountdown(std::optional<int> seconds, bool paused) {
             return;
         }
     }
-    c.set = true;
-    c.frozen = false;
-    c.saidPaused = false;
-    c.anchorSeconds = given;
-    c.anchorAt = now;
-    impl_->ownerDirty = true;
+    anchor(false, false);
 }
 
 int Participation::pump(Session& session) {

@@ -108,7 +108,6 @@ struct HttpServer::Impl {
     std::unordered_map<MHD_Connection*, Watch> watched;
     bool stopping = false;
     std::thread sweeper;
-    std::atomic<int> cutCount{0};
 
     void sweep() {
         std::unique_lock lock(watchMutex);
@@ -119,7 +118,6 @@ struct HttpServer::Impl {
             for (auto& [connection, watch] : watched)
                 if (watch.awaitingHeaders && !watch.cut && now - watch.since > limits.headerTime) {
                     watch.cut = true;
-                    ++cutCount;
 #ifdef _WIN32
                     ::shutdown(watch.socket, SD_BOTH);
 #else
@@ -344,7 +342,6 @@ bool HttpServer::validHost(const std::string& host) {
 }
 
 bool HttpServer::running() const { return impl_->daemon != nullptr; }
-int HttpServer::headersLate() const { return impl_->cutCount; }
 int HttpServer::port() const { return impl_->port; }
 
 }  // namespace atelier::net

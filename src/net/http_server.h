@@ -85,8 +85,6 @@ public:
     void stop(const HttpAnswer& last);
     bool running() const;
     int port() const;
-    /// How many connections were cut because their headers came too late (since the server was made).
-    int headersLate() const;
     /// Extra headers sent with every answer (security, caching).
     void setCommonHeaders(std::vector<std::pair<std::string, std::string>> headers);
 

@@ -741,12 +741,14 @@ void App::closeParticipation() {
 }
 
 void App::saveRoomMemory(bool now) {
-    // The last save's outcome, once it is there (written on a worker: an fsync has no place in a frame).
-    if (memorySave_.valid() && (now || memorySave_.wait_for(std::chrono::seconds(0)) == std::future_status::ready)) {
+    // The last save's outcome (written on a worker: an fsync has no place in a frame), waited for when `now`.
+    const auto takeOutcome = [this] {
         const auto [saved, version] = memorySave_.get();
         if (saved) savedMemory_ = version;
         else toast(saved.message, true);
-    }
+    };
+    if (memorySave_.valid() && (now || memorySave_.wait_for(std::chrono::seconds(0)) == std::future_status::ready))
+        takeOutcome();
     if (!folder_ || !participation_ || participation_->memoryVersion() == savedMemory_ || memorySave_.valid()) return;
     const auto at = std::chrono::steady_clock::now();
     if (!now && at - memorySavedAt_ < std::chrono::seconds(1)) return;  // at most once a second under load
@@ -757,11 +759,7 @@ void App::saveRoomMemory(bool now) {
         wakeLoop();  // the next frame takes the outcome
         return saved;
     });
-    if (now) {  // closing: the room is remembered before the app goes
-        const auto [saved, written] = memorySave_.get();
-        if (saved) savedMemory_ = written;
-        else toast(saved.message, true);
-    }
+    if (now) takeOutcome();  // closing: the room is remembered before the app goes
 }
 
 void App::refreshRoom() {

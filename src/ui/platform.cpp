@@ -74,10 +74,6 @@ namespace {
 /// An event came (input, a window uncovered or resized, a wake from another thread): the loop settles (issue 30).
 std::atomic<bool> gEventSeen{false};
 
-}  // namespace
-
-namespace {
-
 /// Opens `folder` in the desktop's file manager (xdg-open, without waiting for it; a reaper thread leaves no zombie).
 void openInFileManager(const std::filesystem::path& folder) {
 #ifdef _WIN32
@@ -478,15 +474,14 @@ int runApp(Session& session, store::DataFolder* folder, std::vector<std::string>
         gEventSeen = true;
         glfwPostEmptyEvent();
     });
-    const char* benchCountdown = std::getenv("ATELIER_BENCH_COUNTDOWN");  // tests/bench/idle_cpu.sh: a countdown
-    if (benchCountdown) {                                                   // running from the start
-        app.state().countdown.reset(std::strtol(benchCountdown, nullptr, 10));
+    const bool continuous = exitAfter || std::getenv("ATELIER_EVERY_FRAME");  // the old loop, for the benchmark
+    // tests/bench/idle_cpu.sh: a screen shown, a countdown running from the start.
+    if (const char* screen = std::getenv("ATELIER_BENCH_SCREEN")) app.showScreen(screen);
+    if (const char* seconds = std::getenv("ATELIER_BENCH_COUNTDOWN")) {
+        app.state().countdown.reset(static_cast<int>(std::strtol(seconds, nullptr, 10)));
         app.state().countdown.start();
     }
-    const bool continuous = exitAfter || std::getenv("ATELIER_EVERY_FRAME");  // the old loop, for the benchmark
-    const char* benchScreen = std::getenv("ATELIER_BENCH_SCREEN");           // tests/bench/idle_cpu.sh
-    if (benchScreen) app.showScreen(benchScreen);
-    // tests/gui_wake.cmake: participation open from the start on 127.0.0.1, any free port, with this code (the
+    // tests/gui_wake.py: participation open from the start on 127.0.0.1, any free port, with this code (the
     // address printed), so that a test can post as a phone to the resting app.
     if (const char* code = std::getenv("ATELIER_TEST_PARTICIPATION")) {
         app.setParticipationAddress("127.0.0.1", 0);

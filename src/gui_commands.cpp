@@ -1,7 +1,8 @@
 // The graphical front-end of the command line (main.cpp hands it to cli::run): the app when no command is given,
 // and `atelier screenshot --out FILE.png [--screen NAME|list] [--size WxH] [--etape N] [--vote K]
 // [--participation CODE]` (participation open on 127.0.0.1 with that code; prints the join URL the QR code holds)
-// `[--minuteur SECONDS]` (the room's countdown running, over the projector views).
+// `[--minuteur SECONDS]` (the room's countdown running, over the projector views) `[--zoom PERCENT]` (the console's
+// zoom, 75 to 250, on top of the screen's scale: ui/scale.h).
 // The only code that links both the command line and the GUI.
 #include "gui_commands.h"
 
@@ -44,6 +45,7 @@ int cmdScreenshot(Context& context, Args& args) {
     const auto vote = args.option("--vote");
     const auto participation = args.option("--participation");
     const auto countdown = args.option("--minuteur");
+    const auto zoom = args.option("--zoom");
     args.finish();
     const auto names = ui::screenNames();
     if (screen == "list") {
@@ -93,6 +95,7 @@ int cmdScreenshot(Context& context, Args& args) {
         options.participationCode = *participation;
     }
     if (countdown) options.countdownSeconds = parseIntOption("--minuteur", *countdown, 0, 24 * 3600);
+    if (zoom) options.zoom = parseIntOption("--zoom", *zoom, 75, 250);
     std::string joinUrl;
     options.joinUrl = &joinUrl;
     if (Status s = ui::screenshot(session, options); !s) {

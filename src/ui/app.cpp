@@ -33,6 +33,7 @@
 #include "ui/fonts.h"
 #include "ui/keys.h"
 #include "ui/probe.h"
+#include "ui/scale.h"
 #include "ui/screens/essaimage.h"
 #include "ui/theme.h"
 
@@ -168,6 +169,12 @@ void App::drawShortcuts(UiRequests& requests) {
         ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false))
         requests.leaveProjector = true;
     if (!io.KeyCtrl) return;
+    // The console's zoom (issue 30), also while typing: Ctrl+= or Ctrl++ bigger, Ctrl+− smaller, Ctrl+0 back to
+    // the screen's own scale. The platform bakes the fonts again before the next frame.
+    if (ImGui::IsKeyPressed(kKeyEqual, false) || ImGui::IsKeyPressed(kKeyPadAdd, false)) state_.zoom = zoomIn(state_.zoom);
+    if (ImGui::IsKeyPressed(kKeyMinus, false) || ImGui::IsKeyPressed(kKeyPadSubtract, false))
+        state_.zoom = zoomOut(state_.zoom);
+    if (ImGui::IsKeyPressed(kKey0, false) || ImGui::IsKeyPressed(kKeyPad0, false)) state_.zoom = kZoomDefault;
     // Text fields keep Ctrl+Z for their own text, except an empty one that has nothing of its own to undo: right
     // after Enter in the quick idea box or at the door, Ctrl+Z undoes what Enter did.
     if (io.WantTextInput) {
@@ -281,9 +288,9 @@ void App::drawMenuBar(UiRequests& requests) {
                     probe::mark("menu.wall-column." + std::to_string(c));
                 }
             }
-            ImGui::SetNextItemWidth(200.0f);
+            ImGui::SetNextItemWidth(em(11.0f));
             ImGui::SliderFloat("##mur-zoom", &mur.zoom, 0.5f, 2.5f, tr(Str::BoardZoom));
-            ImGui::SetNextItemWidth(200.0f);
+            ImGui::SetNextItemWidth(em(11.0f));
             ImGui::DragFloat("##mur-scroll", &mur.scroll, 4.0f, 0.0f, 1e6f, tr(Str::BoardScroll));
         }
         if (state_.monitors.size() > 1) {
@@ -301,10 +308,28 @@ void App::drawMenuBar(UiRequests& requests) {
         } else {
             ImGui::TextDisabled("%s", tr(Str::MenuSingleScreen));
         }
+        drawZoomMenu();
         ImGui::EndMenu();
     }
     drawCountdownControls();
     ImGui::EndMenuBar();
+}
+
+void App::drawZoomMenu() {
+    ImGui::Separator();
+    const int zoom = state_.zoom;
+    if (ImGui::MenuItem(tr(Str::MenuZoomIn), tr(Str::ShortcutZoomIn), false, zoomIn(zoom) != zoom))
+        state_.zoom = zoomIn(zoom);
+    probe::mark("menu.zoom-in");
+    if (ImGui::MenuItem(tr(Str::MenuZoomOut), tr(Str::ShortcutZoomOut), false, zoomOut(zoom) != zoom))
+        state_.zoom = zoomOut(zoom);
+    probe::mark("menu.zoom-out");
+    if (ImGui::MenuItem(tr(Str::MenuZoomReset), tr(Str::ShortcutZoomReset), false, zoom != kZoomDefault))
+        state_.zoom = kZoomDefault;
+    probe::mark("menu.zoom-reset");
+    ImGui::TextDisabled("%s", fmt(Str::ZoomLevel, {std::to_string(zoom)}).c_str());
+    const int screen = static_cast<int>(std::lround(state_.contentScale * 100.0f));
+    if (screen != 100) ImGui::TextDisabled("%s", fmt(Str::ZoomScreenScale, {std::to_string(screen)}).c_str());
 }
 
 void App::drawCountdownControls() {
@@ -319,7 +344,7 @@ void App::drawCountdownControls() {
         ImGui::EndMenu();
     }
     probe::mark("menu.countdown");
-    ImGui::PushStyleColor(ImGuiCol_Text, c.lastMinute() ? ImVec4(0.75f, 0.1f, 0.1f, 1.0f) : ImGui::GetStyle().Colors[ImGuiCol_Text]);
+    ImGui::PushStyleColor(ImGuiCol_Text, c.lastMinute() ? console::vec(console::kError) : ImGui::GetStyle().Colors[ImGuiCol_Text]);
     ImGui::TextUnformatted(c.text().c_str());
     ImGui::PopStyleColor();
     if (ImGui::SmallButton(tr(c.running() ? Str::CountdownPause : Str::CountdownStart))) c.toggle();
@@ -340,14 +365,14 @@ void App::written(const store::Outcome& outcome) {
 void App::drawWritten() {
     if (!state_.written) return;
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
-    ImGui::SetNextWindowPos(ImVec2(viewport->Pos.x + 16.0f, viewport->Pos.y + viewport->Size.y - 16.0f),
+    ImGui::SetNextWindowPos(ImVec2(viewport->Pos.x + em(0.9f), viewport->Pos.y + viewport->Size.y - em(0.9f)),
                             ImGuiCond_Always, ImVec2(0.0f, 1.0f));
-    ImGui::SetNextWindowSizeConstraints(ImVec2(0, 0), ImVec2(std::min(620.0f, viewport->Size.x * 0.5f), FLT_MAX));
+    ImGui::SetNextWindowSizeConstraints(ImVec2(0, 0), ImVec2(std::min(em(34.5f), viewport->Size.x * 0.5f), FLT_MAX));
     constexpr ImGuiWindowFlags kFlags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize |
                                         ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoFocusOnAppearing |
                                         ImGuiWindowFlags_NoNav;
     if (ImGui::Begin("##written", nullptr, kFlags)) {
-        ImGui::PushTextWrapPos(std::min(600.0f, viewport->Size.x * 0.5f - 20.0f));
+        ImGui::PushTextWrapPos(std::min(em(33.25f), viewport->Size.x * 0.5f - em(1.1f)));
         ImGui::TextUnformatted(state_.written->message.c_str());
         ImGui::PopTextWrapPos();
         if (ImGui::Button(tr(Str::OpenFolder))) requests_.push_back(OpenFolderRequest{state_.written->folder});
@@ -383,16 +408,16 @@ void App::drawToasts() {
     const double now = ImGui::GetTime();
     std::erase_if(state_.toasts, [&](const AppState::Toast& t) { return t.until < now; });
     const ImVec2 display = ImGui::GetIO().DisplaySize;
-    float y = display.y - 16.0f;
+    float y = display.y - em(0.9f);
     for (auto it = state_.toasts.rbegin(); it != state_.toasts.rend(); ++it) {
-        const float wrap = std::min(560.0f, display.x - 40.0f);
+        const float wrap = std::min(em(31.0f), display.x - em(2.25f));
         const ImVec2 size = ImGui::CalcTextSize(it->text.c_str(), nullptr, false, wrap);
-        const ImVec2 max(display.x - 16.0f, y), min(max.x - size.x - 24.0f, y - size.y - 16.0f);
+        const ImVec2 max(display.x - em(0.9f), y), min(max.x - size.x - em(1.35f), y - size.y - em(0.9f));
         ImDrawList* draw = ImGui::GetForegroundDrawList();
-        draw->AddRectFilled(min, max, it->error ? IM_COL32(160, 30, 30, 240) : IM_COL32(30, 40, 60, 235), 6.0f);
-        draw->AddText(nullptr, 0.0f, ImVec2(min.x + 12.0f, min.y + 8.0f), IM_COL32_WHITE, it->text.c_str(), nullptr,
-                      wrap);
-        y = min.y - 8.0f;
+        draw->AddRectFilled(min, max, it->error ? console::kToastError : console::kToast, em(0.35f));
+        draw->AddText(nullptr, 0.0f, ImVec2(min.x + em(0.65f), min.y + em(0.45f)), IM_COL32_WHITE, it->text.c_str(),
+                      nullptr, wrap);
+        y = min.y - em(0.45f);
     }
 }
 
@@ -436,13 +461,13 @@ void App::drawUndone() {
         return;
     }
     const ImVec2 display = ImGui::GetIO().DisplaySize;
-    ImGui::SetNextWindowPos(ImVec2(16.0f, display.y - 16.0f), ImGuiCond_Always, ImVec2(0.0f, 1.0f));
+    ImGui::SetNextWindowPos(ImVec2(em(0.9f), display.y - em(0.9f)), ImGuiCond_Always, ImVec2(0.0f, 1.0f));
     ImGui::SetNextWindowBgAlpha(0.95f);
     constexpr ImGuiWindowFlags kFlags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize |
                                         ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoFocusOnAppearing |
                                         ImGuiWindowFlags_NoNav;
     if (ImGui::Begin("##undone", nullptr, kFlags)) {
-        ImGui::PushTextWrapPos(std::min(560.0f, display.x * 0.5f));
+        ImGui::PushTextWrapPos(std::min(em(31.0f), display.x * 0.5f));
         ImGui::TextUnformatted(state_.undone->text.c_str());
         ImGui::PopTextWrapPos();
         probe::mark("undone.text");
@@ -464,7 +489,7 @@ void App::drawNotices() {
     const char* title = tr(Str::ReplaySkippedTitle);
     if (!ImGui::IsPopupOpen(title)) ImGui::OpenPopup(title);
     const ImVec2 display = ImGui::GetIO().DisplaySize;
-    ImGui::SetNextWindowSize(ImVec2(std::min(720.0f, display.x - 40.0f), 0.0f), ImGuiCond_Appearing);
+    ImGui::SetNextWindowSize(ImVec2(std::min(em(40.0f), display.x - em(2.25f)), 0.0f), ImGuiCond_Appearing);
     ImGui::SetNextWindowPos(ImVec2(display.x * 0.5f, display.y * 0.5f), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
     if (ImGui::BeginPopupModal(title, nullptr)) {
         const float height = std::min(display.y * 0.5f, ImGui::GetTextLineHeightWithSpacing() * 3.0f *
@@ -521,7 +546,7 @@ void App::drawConsole(Actions& actions, UiRequests& requests) {
         const ImVec2 min = ImGui::GetWindowPos();
         const ImVec2 max(min.x + ImGui::GetWindowWidth(), min.y + ImGui::GetWindowHeight());
         drawAudienceView(ImGui::GetWindowDrawList(), min, max, true);
-        ImGui::GetWindowDrawList()->AddText(ImVec2(min.x + 40.0f, max.y - 30.0f), IM_COL32(120, 120, 120, 255),
+        ImGui::GetWindowDrawList()->AddText(ImVec2(min.x + em(2.25f), max.y - em(1.65f)), console::kMuted,
                                             tr(Str::ProjectorInConsoleHint));
         ImGui::End();
         ImGui::PopStyleVar();
@@ -564,9 +589,9 @@ void App::drawUnsaved() {
     if (u.open && !ImGui::IsPopupOpen(kId)) ImGui::OpenPopup(kId);
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(viewport->GetCenter(), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
-    ImGui::SetNextWindowSize(ImVec2(std::min(720.0f, viewport->Size.x - 40.0f), 0));
+    ImGui::SetNextWindowSize(ImVec2(std::min(em(40.0f), viewport->Size.x - em(2.25f)), 0));
     if (!ImGui::BeginPopupModal(kId, nullptr, ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoMove)) return;
-    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.70f, 0.08f, 0.08f, 1.0f));
+    ImGui::PushStyleColor(ImGuiCol_Text, console::vec(console::kError));
     heading(tr(Str::UnsavedTitle));
     ImGui::PopStyleColor();
     ImGui::PushTextWrapPos(0.0f);
@@ -581,7 +606,7 @@ void App::drawUnsaved() {
     if (u.count > 1) ImGui::TextUnformatted(fmt(Str::UnsavedMore, {std::to_string(u.count)}).c_str());
     ImGui::PopTextWrapPos();
     ImGui::Spacing();
-    if (ImGui::Button(tr(Str::UnsavedOk), ImVec2(200.0f, 0))) {
+    if (ImGui::Button(tr(Str::UnsavedOk), ImVec2(em(11.0f), 0))) {
         u = AppState::Unsaved{};
         ImGui::CloseCurrentPopup();
     }

@@ -75,6 +75,8 @@ struct AppState {
     int projectorMonitor = -1;          // -1: the second monitor when there is one
     bool projectorFullscreen = false;   // reported by the platform
     bool projectorInConsole = false;    // single screen: F5 shows the projector view in the console
+    int zoom = 100;                     // the console's zoom in percent (ui/scale.h): Ctrl+= / Ctrl+− / Ctrl+0
+    float contentScale = 1.0f;          // the console window's screen scale, reported by the platform
     bool quitRequested = false;         // Fichier → Quitter: the platform's loop ends (kept after the frame)
     int closingFrames = -1;             // closing (however asked): frames drawn since; -1 while not closing
     /// The last undo or redo, said for a few seconds (« Annulé : … ») with, when it happened on another tab, a
@@ -234,6 +236,7 @@ private:
     void written(const store::Outcome& outcome);
     void drawNotices();
     void drawCountdownControls();
+    void drawZoomMenu();  // Affichage: the console's zoom (issue 30)
     const Etape* selectedEtape() const;
     const Vote* projectedVote() const;
     const Board* projectedBoard() const;

@@ -1,5 +1,6 @@
 #include "ui/fonts.h"
 
+#include <cmath>
 #include <filesystem>
 #include <imgui.h>
 #ifdef _WIN32
@@ -10,6 +11,8 @@ namespace atelier::ui {
 
 namespace {
 Fonts gFonts;
+float gScale = 1.0f;     // the console fonts' scale in the shared atlas
+float gBodySize = kBodySize;  // the body font's pixel size (em)
 }
 
 const ImWchar* glyphRanges() {
@@ -49,29 +52,35 @@ std::filesystem::path fontDir() {
 }
 }  // namespace
 
-const Fonts& loadFonts(ImFontAtlas& atlas) {
+const Fonts& loadFonts(ImFontAtlas& atlas, float consoleScale) {
     const std::filesystem::path dir = fontDir();
     const auto regular = (dir / "DejaVuSans.ttf").string();
     const auto boldFile = (dir / "DejaVuSans-Bold.ttf").string();
     atlas.Clear();
+    gFonts = Fonts{};
     if (std::filesystem::exists(regular) && std::filesystem::exists(boldFile)) {
         ImFontConfig config;
         config.OversampleH = 2;
         config.OversampleV = 1;
         config.PixelSnapH = false;
-        gFonts.body = atlas.AddFontFromFileTTF(regular.c_str(), kBodySize, &config, glyphRanges());
-        gFonts.bold = atlas.AddFontFromFileTTF(boldFile.c_str(), kBodySize, &config, glyphRanges());
-        gFonts.heading = atlas.AddFontFromFileTTF(boldFile.c_str(), kHeadingSize, &config, glyphRanges());
+        // Whole pixel sizes: a glyph baked at 27 px is sharper than one at 27.3.
+        const float body = std::round(kBodySize * consoleScale), heading = std::round(kHeadingSize * consoleScale);
+        gFonts.body = atlas.AddFontFromFileTTF(regular.c_str(), body, &config, glyphRanges());
+        gFonts.bold = atlas.AddFontFromFileTTF(boldFile.c_str(), body, &config, glyphRanges());
+        gFonts.heading = atlas.AddFontFromFileTTF(boldFile.c_str(), heading, &config, glyphRanges());
         ImFontConfig large = config;
         large.OversampleH = 1;
         gFonts.large = atlas.AddFontFromFileTTF(regular.c_str(), kLargeSize, &large, glyphRanges());
         gFonts.largeBold = atlas.AddFontFromFileTTF(boldFile.c_str(), kLargeSize, &large, glyphRanges());
     }
     if (!gFonts.body) {
-        ImFont* fallback = atlas.AddFontDefault();
+        ImFontConfig fallbackConfig;
+        fallbackConfig.SizePixels = std::round(13.0f * consoleScale);
+        ImFont* fallback = atlas.AddFontDefault(&fallbackConfig);
         gFonts = Fonts{fallback, fallback, fallback, fallback, fallback};
     }
     atlas.Build();
+    gBodySize = gFonts.body->FontSize;
     return gFonts;
 }
 
@@ -85,5 +94,17 @@ ImFontAtlas& sharedAtlas() {
 }
 
 const Fonts& fonts() { return gFonts; }
+
+float consoleFontScale() { return gScale; }
+
+bool setConsoleScale(float scale) {
+    ImFontAtlas& atlas = sharedAtlas();
+    if (scale == gScale) return false;
+    gScale = scale;
+    loadFonts(atlas, scale);
+    return true;
+}
+
+float em(float n) { return n * gBodySize; }
 
 }  // namespace atelier::ui

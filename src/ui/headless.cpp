@@ -45,7 +45,7 @@ Headless::Headless(float width, float height) {
     io.DeltaTime = 1.0f / 60.0f;
     io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
     for (int k = 0; k < ImGuiKey_COUNT; ++k) io.KeyMap[k] = keyIndex(k);
-    applyConsoleTheme(ImGui::GetStyle());
+    applyConsoleTheme(ImGui::GetStyle(), consoleFontScale());
 }
 
 Headless::~Headless() {

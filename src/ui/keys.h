@@ -24,13 +24,18 @@ inline constexpr int kKeyWorld1 = 161, kKeyWorld2 = 162;
 /// The key Dear ImGui's shortcuts see for a key GLFW names by its place on a US keyboard (`key`), given the
 /// character it types on the user's layout (`typed`: glfwGetKeyName's, may be null): a key that types a letter is
 /// that letter, so that Ctrl+Z, Ctrl+A, Ctrl+Y are the keys labelled Z, A, Y on a French AZERTY keyboard (GLFW's
-/// W, Q, Y) — what Dear ImGui 1.87's backend does. Every other key (digits, Enter, F-keys, the keypad) is unchanged.
-constexpr int layoutKey(int key, const char* typed) {
+/// W, Q, Y) — what Dear ImGui 1.87's backend does. With Ctrl held (`ctrl`), the key that types « - » is the minus
+/// key and the one that types « = » or « + » the equal key, so that the zoom's Ctrl+− is where the layout has it
+/// (the 6 key on AZERTY). Every other key (digits, Enter, F-keys, the keypad) is unchanged. The platform sends a
+/// key's release as what its press was sent as.
+constexpr int layoutKey(int key, const char* typed, bool ctrl = false) {
     const bool printable = (key >= kKeySpace && key <= kKeyGrave) || key == kKeyWorld1 || key == kKeyWorld2;
     if (!printable || !typed || typed[0] == '\0' || typed[1] != '\0') return key;
     const char c = typed[0];
     if (c >= 'a' && c <= 'z') return kKeyA + (c - 'a');
     if (c >= 'A' && c <= 'Z') return kKeyA + (c - 'A');
+    if (ctrl && c == '-') return kKeyMinus;
+    if (ctrl && (c == '=' || c == '+')) return kKeyEqual;
     return key;
 }
 

@@ -1,6 +1,9 @@
 #include "ui/placement.h"
 
+#include "ui/scale.h"
+
 #include <algorithm>
+#include <iterator>
 #include <sstream>
 
 namespace atelier::ui {
@@ -12,6 +15,7 @@ constexpr const char* kProjector = "projecteur";
 constexpr const char* kMonitor = "projecteur-ecran";
 constexpr const char* kFullscreen = "projecteur-plein-ecran";
 constexpr const char* kEtape = "etape";
+constexpr const char* kZoom = "zoom";
 
 void writeRect(std::ostringstream& out, const char* key, const std::optional<Rect>& r) {
     if (r) out << key << ' ' << r->x << ' ' << r->y << ' ' << r->w << ' ' << r->h << '\n';
@@ -33,6 +37,7 @@ std::string formatPlacement(const WindowPlacement& p) {
     if (p.projectorMonitor >= 0) out << kMonitor << ' ' << p.projectorMonitor << '\n';
     out << kFullscreen << ' ' << (p.projectorFullscreen ? 1 : 0) << '\n';
     if (p.etape) out << kEtape << ' ' << *p.etape << '\n';
+    if (p.zoom != kZoomDefault) out << kZoom << ' ' << p.zoom << '\n';
     return out.str();
 }
 
@@ -60,6 +65,10 @@ WindowPlacement parsePlacement(std::string_view text) {
         } else if (key == kEtape) {
             long long id = 0;
             if (words >> id && id > 0) p.etape = id;
+        } else if (key == kZoom) {
+            int percent = 0;
+            if (words >> percent && percent >= kZoomSteps[0] && percent <= std::end(kZoomSteps)[-1])
+                p.zoom = zoomStep(percent);
         }
     }
     return p;

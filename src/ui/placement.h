@@ -24,11 +24,12 @@ struct WindowPlacement {
     int projectorMonitor = -1;      // the monitor it was full screen on (-1: none remembered)
     bool projectorFullscreen = false;
     std::optional<long long> etape;  // the étape selected when the app closed (its id): shown again at start
+    int zoom = 100;                  // the console's zoom in percent (ui/scale.h): one of its steps
     bool operator==(const WindowPlacement&) const = default;
 };
 
-/// "console X Y W H", "projecteur X Y W H", "projecteur-ecran N", "projecteur-plein-ecran 0|1", "etape ID", one per
-/// line.
+/// "console X Y W H", "projecteur X Y W H", "projecteur-ecran N", "projecteur-plein-ecran 0|1", "etape ID",
+/// "zoom PERCENT" (only when not 100), one per line.
 std::string formatPlacement(const WindowPlacement& placement);
 /// Reads formatPlacement's text; a line it does not understand (an older or damaged file) is ignored.
 WindowPlacement parsePlacement(std::string_view text);

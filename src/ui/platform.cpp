@@ -53,6 +53,7 @@
 #include "ui/frame.h"
 #include "ui/keys.h"
 #include "ui/placement.h"
+#include "ui/scale.h"
 #include "ui/screens/essaimage.h"
 #include "ui/theme.h"
 #include "ui/ui.h"
@@ -140,7 +141,7 @@ public:
         // and steady is what WCAG 2.2.2 prefers anyway.
         io.ConfigInputTextCursorBlink = false;
         io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
-        applyConsoleTheme(ImGui::GetStyle());
+        applyConsoleTheme(ImGui::GetStyle(), consoleFontScale());
         ImGui_ImplGlfw_InitForOpenGL(handle_, false);
         ImGui_ImplOpenGL3_Init("#version 130");
         routeCallbacks();
@@ -168,6 +169,17 @@ public:
         ImGui_ImplOpenGL3_NewFrame();
         ImGui_ImplGlfw_NewFrame();
         newFrame();
+        pressedSinceFrame_ = false;  // this frame sees every key pressed so far
+    }
+    /// After a frame: the releases held back until a frame had seen their key pressed; the next frame sees them.
+    void releaseLate() {
+        if (lateReleases_.empty()) return;
+        ImGuiContext* previous = ImGui::GetCurrentContext();
+        ImGui::SetCurrentContext(context_);
+        for (const Release& r : lateReleases_) ImGui_ImplGlfw_KeyCallback(handle_, r.key, r.scancode, GLFW_RELEASE, r.mods);
+        ImGui::SetCurrentContext(previous);
+        lateReleases_.clear();
+        gEventSeen = true;
     }
     /// Renders the frame into the back buffer (not yet shown).
     void render(float r, float g, float b) {
@@ -180,6 +192,30 @@ public:
         ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
     }
     void present() { glfwSwapBuffers(handle_); }
+
+    /// The window's content scale as the system reports it (Windows' display scaling, X11's Xft.dpi / 96; 1 when
+    /// unknown), for its monitor of the moment.
+    float contentScale() const {
+        float x = 1.0f, y = 1.0f;
+        glfwGetWindowContentScale(handle_, &x, &y);
+        return x > 0.0f ? x : 1.0f;
+    }
+    /// The console's theme at `scale` (paddings, roundings; the fonts are the atlas's).
+    void restyle(float scale) {
+        ImGuiContext* previous = ImGui::GetCurrentContext();
+        ImGui::SetCurrentContext(context_);
+        applyConsoleTheme(ImGui::GetStyle(), scale);
+        ImGui::SetCurrentContext(previous);
+    }
+    /// Uploads the shared atlas again after setConsoleScale baked it anew (this context's GPU copy is stale).
+    void remakeFontTexture() {
+        glfwMakeContextCurrent(handle_);
+        ImGuiContext* previous = ImGui::GetCurrentContext();
+        ImGui::SetCurrentContext(context_);
+        ImGui_ImplOpenGL3_DestroyFontsTexture();
+        ImGui_ImplOpenGL3_CreateFontsTexture();
+        ImGui::SetCurrentContext(previous);
+    }
     /// A mouse button or a key is held in this window: frames go on (key repeat, drags).
     bool inputHeld() const {
         ImGuiContext* previous = ImGui::GetCurrentContext();
@@ -242,6 +278,7 @@ private:
         glfwSetFramebufferSizeCallback(handle_, [](GLFWwindow*, int, int) { gEventSeen = true; });
         glfwSetWindowIconifyCallback(handle_, [](GLFWwindow*, int) { gEventSeen = true; });
         glfwSetWindowCloseCallback(handle_, [](GLFWwindow*) { gEventSeen = true; });
+        glfwSetWindowContentScaleCallback(handle_, [](GLFWwindow*, float, float) { gEventSeen = true; });
         glfwSetWindowFocusCallback(handle_, [](GLFWwindow* w, int f) {
             inContextOf(w, [&] { ImGui_ImplGlfw_WindowFocusCallback(w, f); });
         });
@@ -256,8 +293,29 @@ private:
         });
         glfwSetKeyCallback(handle_, [](GLFWwindow* w, int k, int s, int a, int m) {
             inContextOf(w, [&] {
-                // Shortcuts follow the keyboard's layout: Ctrl+Z is the key labelled Z, AZERTY included.
-                ImGui_ImplGlfw_KeyCallback(w, layoutKey(k, glfwGetKeyName(k, s)), s, a, m);
+                auto* self = static_cast<Window*>(glfwGetWindowUserPointer(w));
+                // Shortcuts follow the keyboard's layout: Ctrl+Z is the key labelled Z, AZERTY included. A key is
+                // released as what it was pressed as (Ctrl let go first must not leave a key held).
+                static int pressedAs[GLFW_KEY_LAST + 1] = {};
+                int key = layoutKey(k, glfwGetKeyName(k, s), (m & GLFW_MOD_CONTROL) != 0);
+                if (k >= 0 && k <= GLFW_KEY_LAST) {
+                    if (a == GLFW_PRESS) pressedAs[k] = key;
+                    else if (pressedAs[k]) key = pressedAs[k];
+                    if (a == GLFW_RELEASE) pressedAs[k] = 0;
+                }
+                // Dear ImGui 1.86 reads keys as held or not at each frame: a shortcut pressed and let go before any
+                // frame saw it (a quick tap while the loop rested: Ctrl+= arrives as Ctrl down, = down, Ctrl up,
+                // = up in one wake) would be lost. Once a key was pressed since the last frame began, the releases
+                // that follow wait, in their order, for the frame after the one that sees the press.
+                if (a == GLFW_RELEASE && (self->pressedSinceFrame_ || !self->lateReleases_.empty())) {
+                    self->lateReleases_.push_back({key, s, m});
+                    return;
+                }
+                if (a == GLFW_PRESS) {
+                    self->pressedSinceFrame_ = true;
+                    std::erase_if(self->lateReleases_, [&](const Release& r) { return r.key == key; });  // down again
+                }
+                ImGui_ImplGlfw_KeyCallback(w, key, s, a, m);
                 // Enter also goes into the character queue, in its place among the characters typed, so that a
                 // field posted with Enter knows what was typed after it within one frame (ui/widgets.h).
                 if ((k == GLFW_KEY_ENTER || k == GLFW_KEY_KP_ENTER) && a == GLFW_PRESS)
@@ -271,6 +329,11 @@ private:
 
     GLFWwindow* handle_ = nullptr;
     ImGuiContext* context_ = nullptr;
+    bool pressedSinceFrame_ = false;  // a key was pressed since the last frame began
+    struct Release {
+        int key, scancode, mods;
+    };
+    std::vector<Release> lateReleases_;  // releases of keys no frame has seen pressed yet
 };
 
 /// glfwInit/glfwTerminate for one scope.
@@ -430,10 +493,15 @@ int runApp(Session& session, store::DataFolder* folder, std::vector<std::string>
     Window console(tr(Str::AppTitle), consoleAt.w, consoleAt.h, nullptr, true);
     if (!console) return 1;
     glfwSetWindowPos(console.handle(), consoleAt.x, consoleAt.y);
+    // The console at the screen's scale and the zoom remembered (ui/scale.h), before any frame uploads the fonts.
+    const int zoom = zoomStep(saved.zoom);
+    setConsoleScale(consoleScale(console.contentScale(), zoom));
+    console.restyle(consoleFontScale());
     glfwMakeContextCurrent(console.handle());
     glfwSwapInterval(1);
     Window projector(tr(Str::ProjectorTitle), projectorAt.window.w, projectorAt.window.h, console.handle(), true);
     if (!projector) return 1;
+    projector.restyle(1.0f);  // its views lay out from its own screen's size (audienceUnit)
     glfwSetWindowPos(projector.handle(), projectorAt.window.x, projectorAt.window.y);
     gProjectorWindow = projectorAt.window;
     int projectorMonitor = saved.projectorMonitor;
@@ -449,6 +517,7 @@ int runApp(Session& session, store::DataFolder* folder, std::vector<std::string>
     App app(session, folder);
     app.startOn(saved.etape ? std::optional<Id>(static_cast<Id>(*saved.etape)) : std::nullopt, localToday());
     app.state().notices = std::move(notices);
+    app.state().zoom = zoom;
     app.setOpenFolder(openInFileManager);
     Actions actions;
     UiRequests requests;
@@ -520,6 +589,14 @@ int runApp(Session& session, store::DataFolder* folder, std::vector<std::string>
             state.monitors.push_back({glfwGetMonitorName(m) ? glfwGetMonitorName(m) : "?", mode->width, mode->height});
         }
         state.projectorFullscreen = glfwGetWindowMonitor(projector.handle()) != nullptr;
+        // The screen's scale (a move to another monitor, the system's setting changed) or the zoom changed: the
+        // fonts are baked again at the new size, between two frames.
+        state.contentScale = console.contentScale();
+        if (setConsoleScale(consoleScale(state.contentScale, state.zoom))) {
+            console.remakeFontTexture();
+            projector.remakeFontTexture();
+            console.restyle(consoleFontScale());
+        }
         if (glfwWindowShouldClose(projector.handle())) {  // closing the projector hides it; F5 brings it back
             glfwSetWindowShouldClose(projector.handle(), GLFW_FALSE);
             glfwHideWindow(projector.handle());
@@ -540,6 +617,8 @@ int runApp(Session& session, store::DataFolder* folder, std::vector<std::string>
             projector.present();
         }
 
+        console.releaseLate();
+        if (projectorVisible) projector.releaseLate();
         app.apply(actions, requests);  // single-screen F5 and Esc are handled there
         const auto all = monitors();
         if (requests.toggleProjector) {
@@ -578,7 +657,10 @@ int runApp(Session& session, store::DataFolder* folder, std::vector<std::string>
     placement.projector = placement.projectorFullscreen ? gProjectorWindow : windowRect(projector.handle());
     placement.projectorMonitor = projectorMonitor;
     if (app.state().selectedEtape) placement.etape = app.state().selectedEtape;
+    placement.zoom = app.state().zoom;
     writePlacement(placement);
+    if (std::getenv("ATELIER_REPORT_SCALE"))  // tests/gui_scale.py: what the console opened at
+        std::fprintf(stderr, "scale: %.2f zoom: %d\n", static_cast<double>(consoleFontScale()), app.state().zoom);
     return 0;
 }
 
@@ -600,8 +682,15 @@ Status screenshot(Session& session, const ScreenshotOptions& options) {
                   nullptr, true);
     if (!window) return Status::failure("impossible d'ouvrir une fenêtre OpenGL 3");
     const PhotoTextures photos;  // after the window: freed before it
+    if (!entry->projector()) {  // the console at the screen's scale and the zoom asked
+        setConsoleScale(consoleScale(window.contentScale(), options.zoom));
+        window.restyle(consoleFontScale());
+    }
+    if (std::getenv("ATELIER_REPORT_SCALE"))  // make windows: the scale Wine reports (LogPixels)
+        std::fprintf(stderr, "scale: %.2f zoom: %d\n", static_cast<double>(consoleFontScale()), options.zoom);
 
     App app(session, options.folder);
+    app.state().zoom = zoomStep(options.zoom);
     if (options.etapeNumber)
         if (const Etape* e = session.model().etapeByNumber(*options.etapeNumber)) app.state().selectedEtape = e->id;
     app.showScreen(entry->name);

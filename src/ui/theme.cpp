@@ -2,7 +2,8 @@
 
 namespace atelier::ui {
 
-void applyConsoleTheme(ImGuiStyle& style) {
+void applyConsoleTheme(ImGuiStyle& style, float scale) {
+    style = ImGuiStyle();
     ImGui::StyleColorsLight(&style);
     style.WindowRounding = 4.0f;
     style.FrameRounding = 4.0f;
@@ -28,6 +29,7 @@ void applyConsoleTheme(ImGuiStyle& style) {
     c[ImGuiCol_FrameBgActive] = ImVec4(0.84f, 0.89f, 0.97f, 1.0f);
     c[ImGuiCol_Border] = ImVec4(0.0f, 0.0f, 0.0f, 0.18f);
     c[ImGuiCol_TableHeaderBg] = ImVec4(0.90f, 0.92f, 0.95f, 1.0f);
+    style.ScaleAllSizes(scale);
 }
 
 }  // namespace atelier::ui

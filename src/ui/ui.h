@@ -40,6 +40,7 @@ struct ScreenshotOptions {
     /// « inscriptions »: a CSV dropped on the window first, as a facilitator would (its import dialog, when the
     /// file names unknown territories); nothing is written unless the file needs no choice.
     std::filesystem::path dropCsv;
+    int zoom = 100;  // the console's zoom in percent (ui/scale.h), on top of the screen's scale
 };
 
 /// Renders one screen in a real window for a few frames and writes the PNG. Needs a display (xvfb-run -a).

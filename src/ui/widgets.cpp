@@ -9,6 +9,7 @@
 #include "core/assert.h"
 #include "core/text.h"
 #include "ui/fonts.h"
+#include "ui/theme.h"
 #include "ui/keys.h"
 #include "ui/probe.h"
 #include "ui/text_fit.h"
@@ -198,10 +199,10 @@ bool confirmedButton(const char* label, const std::string& question, const std::
     if (ImGui::BeginPopup("##confirm")) {
         ImGui::TextUnformatted(question.c_str());
         ImGui::TextDisabled("%s", tr(Str::ConfirmUndoHint));
-        ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0.62f, 0.10f, 0.10f, 1.0f));
-        ImGui::PushStyleColor(ImGuiCol_ButtonHovered, ImVec4(0.72f, 0.14f, 0.14f, 1.0f));
-        ImGui::PushStyleColor(ImGuiCol_ButtonActive, ImVec4(0.52f, 0.06f, 0.06f, 1.0f));
-        ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1, 1, 1, 1));
+        ImGui::PushStyleColor(ImGuiCol_Button, console::vec(console::kDanger));
+        ImGui::PushStyleColor(ImGuiCol_ButtonHovered, console::vec(console::kDangerHovered));
+        ImGui::PushStyleColor(ImGuiCol_ButtonActive, console::vec(console::kDangerActive));
+        ImGui::PushStyleColor(ImGuiCol_Text, console::vec(console::kOnDanger));
         if (ImGui::Button(tr(Str::ConfirmDelete))) {
             confirmed = true;
             ImGui::CloseCurrentPopup();
@@ -223,7 +224,7 @@ void alignRight(const char* label) {
     const float w = ImGui::CalcTextSize(label).x + ImGui::GetStyle().FramePadding.x * 2;
     ImGui::SameLine();
     const float right = ImGui::GetWindowContentRegionMax().x - w;
-    if (right - ImGui::GetCursorPosX() < 40.0f) ImGui::NewLine();
+    if (right - ImGui::GetCursorPosX() < em(2.25f)) ImGui::NewLine();
     else ImGui::SetCursorPosX(right);
 }
 
@@ -323,7 +324,7 @@ bool elidedSelectable(const std::string& label, bool selected) {
 
 bool wrappedSelectable(const char* id, const std::string& label, float width) {
     const ImGuiStyle& style = ImGui::GetStyle();
-    const float wrap = std::max(20.0f, width - style.FramePadding.x);
+    const float wrap = std::max(em(1.1f), width - style.FramePadding.x);
     const ImVec2 text = ImGui::CalcTextSize(label.c_str(), nullptr, false, wrap);
     const ImVec2 at = ImGui::GetCursorScreenPos();
     const bool clicked = ImGui::Selectable(id, false, 0, ImVec2(width, text.y));

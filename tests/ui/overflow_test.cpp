@@ -13,6 +13,7 @@
 #include "core/strings.h"
 #include "support/fixtures.h"
 #include "ui/app.h"
+#include "ui/fonts.h"
 #include "ui/headless.h"
 #include "ui/keys.h"
 #include "ui/screens/screens.h"
@@ -273,9 +274,20 @@ TEST_CASE("Projecteur: contrast is measured the WCAG way") {
     CHECK(contrastRatio(projector::kText, projector::kBackground) >= 7.0);
 }
 
-TEST_CASE("Console: every tab at 1280×800 and 1920×1080 cuts no label") {
-    for (const ImVec2 size : {ImVec2(1280, 800), ImVec2(1920, 1080)}) {
+TEST_CASE("Console: every tab at 1280×800 and 1920×1080, at 100 %, 150 % and 200 %, cuts no label") {
+    // The console's scale (issue 30: the screen's and the zoom) on logical sizes: at 150 % a 1280×800 screen is a
+    // 1920×1200 window whose fonts, widths and gaps are all 1.5 times larger.
+    struct Restore {
+        ~Restore() { setConsoleScale(1.0f); }
+    } restore;
+    for (const auto& [logical, scale] : {std::pair{ImVec2(1280, 800), 1.0f}, std::pair{ImVec2(1920, 1080), 1.0f},
+                                         std::pair{ImVec2(1280, 800), 1.5f}, std::pair{ImVec2(1920, 1080), 1.5f},
+                                         std::pair{ImVec2(1280, 800), 2.0f}, std::pair{ImVec2(1920, 1080), 2.0f}}) {
+        setConsoleScale(scale);
+        const ImVec2 size(logical.x * scale, logical.y * scale);
         DayApp day(size);
+        REQUIRE(ImGui::GetStyle().FramePadding.x == doctest::Approx(8.0f * scale));  // the theme at the scale too
+        REQUIRE(fonts().body->FontSize == doctest::Approx(kBodySize * scale));
         Headless& imgui = day.imgui;
         App& app = day.app;
         int tabs = 0;
@@ -291,7 +303,8 @@ TEST_CASE("Console: every tab at 1280×800 and 1920×1080 cuts no label") {
             imgui.frame([&] { app.drawConsole(actions, requests); });
             log.recording = false;
             scanConsoleWindows();
-            INFO(std::string(entry.name) << " at " << size.x << "×" << size.y << describe(log));
+            INFO(std::string(entry.name) << " at " << logical.x << "×" << logical.y << " and " << scale * 100 << " %"
+                                            << describe(log));
             CHECK(log.cuts.empty());
             CHECK(actions.empty());
             // The console's own colours reach 4.5:1 too (issue 29 point 10: the group labels on idea cards).

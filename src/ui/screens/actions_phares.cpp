@@ -13,6 +13,7 @@
 #include "store/data_folder.h"
 #include "store/errors.h"
 #include "store/photos.h"
+#include "ui/fonts.h"
 #include "ui/probe.h"
 #include "ui/screens/essaimage.h"
 #include "ui/widgets.h"
@@ -100,7 +101,7 @@ void drawOne(ActionsPharesView& view, ScreenContext& ctx, const Etape& e, const 
     if (!ctx.folder) {
         ImGui::TextDisabled("%s", tr(Str::APNoDataDir));
     } else {
-        ImGui::SetNextItemWidth(std::max(200.0f, ImGui::GetContentRegionAvail().x - addWidth -
+        ImGui::SetNextItemWidth(std::max(em(11.0f), ImGui::GetContentRegionAvail().x - addWidth -
                                                      ImGui::GetStyle().ItemSpacing.x));
         hintField("##photo", tr(Str::APPhotoPathHint), path);
         probe::mark(key + ".photo.path");
@@ -146,7 +147,7 @@ void drawActionsPharesScreen(ActionsPharesView& view, ScreenContext& ctx) {
     if (view.newSent.accepted()) view.newTitle.clear();
     const float addWidth = ImGui::CalcTextSize(tr(Str::APAdd)).x + ImGui::GetStyle().FramePadding.x * 2;
     bool post = entryField("##ap.new", view.newTitle, tr(Str::APNewHint),
-                           std::max(240.0f, ImGui::GetContentRegionAvail().x - addWidth - ImGui::GetStyle().ItemSpacing.x),
+                           std::max(em(13.25f), ImGui::GetContentRegionAvail().x - addWidth - ImGui::GetStyle().ItemSpacing.x),
                            0.0f, view.focusNew);
     probe::mark("ap.new");
     ImGui::SameLine();

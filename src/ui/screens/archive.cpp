@@ -15,6 +15,8 @@
 #include "core/strings.h"
 #include "store/archive.h"
 #include "store/data_folder.h"
+#include "ui/fonts.h"
+#include "ui/theme.h"
 #include "ui/probe.h"
 #include "ui/screens/screens.h"
 #include "ui/wake.h"
@@ -110,7 +112,7 @@ void drawArchiveScreen(ArchiveView& view, ScreenContext& ctx) {
     ImGui::SameLine();
     if (ImGui::Button(tr(Str::ArchiveRefresh))) view.refresh = true;
     if (!view.message.empty()) {
-        if (view.error) ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(200, 40, 40, 255));
+        if (view.error) ImGui::PushStyleColor(ImGuiCol_Text, console::kError);
         ImGui::TextWrapped("%s", view.message.c_str());
         if (view.error) ImGui::PopStyleColor();
     }
@@ -125,8 +127,8 @@ void drawArchiveScreen(ArchiveView& view, ScreenContext& ctx) {
         if (!view.hits->empty() &&
             ImGui::BeginTable("##archive.hits", 3, ImGuiTableFlags_RowBg | ImGuiTableFlags_Borders |
                                                         ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingStretchProp,
-                              ImVec2(0, 160))) {
-            ImGui::TableSetupColumn(tr(Str::ArchiveColDate), ImGuiTableColumnFlags_WidthFixed, 110);
+                              ImVec2(0, em(9.0f)))) {
+            ImGui::TableSetupColumn(tr(Str::ArchiveColDate), ImGuiTableColumnFlags_WidthFixed, em(6.0f));
             ImGui::TableSetupColumn(tr(Str::ArchiveColBoard), ImGuiTableColumnFlags_WidthStretch, 1);
             ImGui::TableSetupColumn(tr(Str::ArchiveColIdea), ImGuiTableColumnFlags_WidthStretch, 2);
             ImGui::TableHeadersRow();
@@ -167,7 +169,7 @@ void drawArchiveScreen(ArchiveView& view, ScreenContext& ctx) {
             ImGui::PopID();
             ImGui::TableNextColumn();
             if (!l.error.empty()) {
-                ImGui::TextColored(ImVec4(0.8f, 0.15f, 0.15f, 1), "%s", tr(Str::ArchiveUnreadable));
+                ImGui::TextColored(console::vec(console::kError), "%s", tr(Str::ArchiveUnreadable));
                 ImGui::TableNextColumn();
                 ImGui::TextWrapped("%s", l.error.c_str());
                 continue;

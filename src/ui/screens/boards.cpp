@@ -21,6 +21,7 @@
 #include "core/strings.h"
 #include "core/text.h"
 #include "ui/fonts.h"
+#include "ui/theme.h"
 #include "ui/probe.h"
 #include "ui/screens/screens.h"
 #include "ui/text_fit.h"
@@ -30,17 +31,11 @@ namespace atelier::ui {
 // [SECTION] Helpers: colours, layout
 
 ImU32 groupColour(std::string_view group) {
-    static const ImU32 kPalette[] = {
-        IM_COL32(230, 97, 1, 255),   IM_COL32(0, 114, 178, 255),  IM_COL32(0, 158, 115, 255),
-        IM_COL32(204, 121, 167, 255), IM_COL32(213, 94, 0, 255),  IM_COL32(86, 180, 233, 255),
-        IM_COL32(120, 94, 240, 255), IM_COL32(160, 130, 0, 255),  IM_COL32(178, 34, 34, 255),
-        IM_COL32(46, 139, 87, 255),  IM_COL32(70, 90, 160, 255),  IM_COL32(200, 60, 120, 255),
-    };
     const std::string key = foldForSearch(trim(group));
-    if (key.empty()) return IM_COL32(140, 140, 140, 255);
+    if (key.empty()) return console::kNoGroup;
     std::uint32_t h = 2166136261u;  // FNV-1a
     for (unsigned char c : key) h = (h ^ c) * 16777619u;
-    return kPalette[h % std::size(kPalette)];
+    return console::kGroupPalette[h % std::size(console::kGroupPalette)];
 }
 
 namespace {
@@ -91,7 +86,7 @@ void layoutBoard(BoardLayout& layout, const Board& board, float width, ImFont* f
     layout.clusterSizes.clear();
     layout.shown = 0;
     layout.remeasured = 0;
-    const float wrap = std::max(20.0f, width - 2 * pad - 6);
+    const float wrap = std::max(em(1.1f), width - 2 * pad - em(0.35f));
     const float gap = size * 0.45f;
     BoardLayout::Measured& measured = measuredFor(layout, font, size, wrap, pad);
     std::unordered_map<Id, std::vector<const Idea*>> byCluster;
@@ -190,7 +185,7 @@ Id columnOf(const Board& b, Id wanted) {
 // [SECTION] Boards, columns, clusters
 
 void drawBoardBar(BoardsView& view, const Etape& e, const Board* b, Actions& out, Requests& requests) {
-    ImGui::SetNextItemWidth(320.0f);
+    ImGui::SetNextItemWidth(em(17.75f));
     if (comboBox("##board", b ? b->title : tr(Str::BoardNone), ComboText::UserText)) {
         for (const Board& other : e.boards) {
             ImGui::PushID(static_cast<int>(other.id));
@@ -201,7 +196,7 @@ void drawBoardBar(BoardsView& view, const Etape& e, const Board* b, Actions& out
     }
     probe::mark("idees.board");
     ImGui::SameLine();
-    ImGui::SetNextItemWidth(260.0f);
+    ImGui::SetNextItemWidth(em(14.5f));
     // Enter in the question creates the board, as « Créer » does.
     const bool enter = hintField("##new-board", tr(Str::BoardNewHint), view.newBoard,
                                                 ImGuiInputTextFlags_EnterReturnsTrue);
@@ -234,9 +229,9 @@ void drawBoardBar(BoardsView& view, const Etape& e, const Board* b, Actions& out
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted(tr(Str::FieldBoardTitle));
     ImGui::SameLine();
-    if (commitText(view.drafts, "##board-title", b->title, text, 300.0f)) out.push_back(RenameBoard{e.id, b->id, text});
-    next(170.0f + 150.0f);
-    ImGui::SetNextItemWidth(170.0f);
+    if (commitText(view.drafts, "##board-title", b->title, text, em(16.75f))) out.push_back(RenameBoard{e.id, b->id, text});
+    next(em(9.5f) + em(8.25f));
+    ImGui::SetNextItemWidth(em(9.5f));
     hintField("##new-category", tr(Str::BoardNewColumn), view.newCategory);
     ImGui::SameLine();
     if (view.categorySent.accepted()) view.newCategory.clear();
@@ -244,14 +239,14 @@ void drawBoardBar(BoardsView& view, const Etape& e, const Board* b, Actions& out
         out.push_back(AddCategory{e.id, b->id, BoardCategory{0, view.newCategory}});
         view.categorySent.wait(out);
     }
-    const float clusterWidth = std::max(170.0f, hintWidth(tr(Str::BoardNewCluster)));
-    next(clusterWidth + 160.0f + 180.0f);
+    const float clusterWidth = std::max(em(9.5f), hintWidth(tr(Str::BoardNewCluster)));
+    next(clusterWidth + em(9.0f) + em(10.0f));
     ImGui::SetNextItemWidth(clusterWidth);
     hintField("##new-cluster", tr(Str::BoardNewCluster), view.newCluster);
     ImGui::SameLine();
     const Id column = columnOf(*b, view.newClusterColumn);
     const int ci = indexOf(b->categories, column);
-    ImGui::SetNextItemWidth(160.0f);
+    ImGui::SetNextItemWidth(em(9.0f));
     if (comboBox("##cluster-column", ci >= 0 ? b->categories[static_cast<size_t>(ci)].name : "", ComboText::UserText)) {
         for (const BoardCategory& c : b->categories)
             if (ImGui::Selectable(c.name.c_str(), c.id == column)) view.newClusterColumn = c.id;
@@ -269,7 +264,7 @@ void drawBoardBar(BoardsView& view, const Etape& e, const Board* b, Actions& out
 
 void drawQuickEntry(BoardsView& view, const Etape& e, const Board& b, std::int64_t now, Actions& out) {
     const Id column = columnOf(b, view.category);
-    ImGui::SetNextItemWidth(150.0f);
+    ImGui::SetNextItemWidth(em(8.25f));
     hintField("##group", tr(Str::FieldGroup), view.group);
     probe::mark("idees.group");
     ImGui::SameLine(0, 2);
@@ -295,19 +290,19 @@ void drawQuickEntry(BoardsView& view, const Etape& e, const Board& b, std::int64
     probe::mark("idees.groups");
     ImGui::SameLine();
     const int ci = indexOf(b.categories, column);
-    ImGui::SetNextItemWidth(170.0f);
+    ImGui::SetNextItemWidth(em(9.5f));
     if (comboBox("##entry-column", ci >= 0 ? b.categories[static_cast<size_t>(ci)].name : "", ComboText::UserText)) {
         for (const BoardCategory& c : b.categories)
             if (ImGui::Selectable(c.name.c_str(), c.id == column)) view.category = c.id;
         ImGui::EndCombo();
     }
     ImGui::SameLine();
-    ImGui::SetNextItemWidth(std::max(150.0f, hintWidth(tr(Str::BoardAuthorHint))));
+    ImGui::SetNextItemWidth(std::max(em(8.25f), hintWidth(tr(Str::BoardAuthorHint))));
     hintField("##author", tr(Str::BoardAuthorHint), view.author);
     ImGui::SameLine();
     if (view.entrySent.accepted()) view.draft.clear();  // refused (too long…): kept, to be corrected
     const float lineH = ImGui::GetTextLineHeight();
-    const bool enter = entryField("##entry", view.draft, nullptr, -130.0f,
+    const bool enter = entryField("##entry", view.draft, nullptr, -em(7.25f),
                                   lineH * 1.6f + ImGui::GetStyle().FramePadding.y * 2, view.focusEntry);
     probe::mark("idees.entry");
     ImGui::SameLine();
@@ -340,7 +335,7 @@ void drawQuickEntry(BoardsView& view, const Etape& e, const Board& b, std::int64
     }
     if (view.pasteSent.accepted()) view.pasted.clear();
     if (view.pasteSent.refused()) ImGui::OpenPopup("##paste");  // the lines are still there: shown again
-    ImGui::SetNextWindowSize(ImVec2(620.0f, 0));
+    ImGui::SetNextWindowSize(ImVec2(em(34.5f), 0));
     if (ImGui::BeginPopupModal("##paste", nullptr, ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_AlwaysAutoResize)) {
         heading(fmt(Str::BoardPasteQuestion, {std::to_string(view.pasted.size())}).c_str());
         for (size_t i = 0; i < view.pasted.size() && i < 8; ++i) ImGui::BulletText("%s", excerpt(view.pasted[i], 80).c_str());
@@ -366,7 +361,7 @@ void drawQuickEntry(BoardsView& view, const Etape& e, const Board& b, std::int64
 }
 
 void drawFilters(BoardsView& view, const Etape& e, const Board& b, size_t shown, Actions& out) {
-    ImGui::SetNextItemWidth(200.0f);
+    ImGui::SetNextItemWidth(em(11.0f));
     if (comboBox("##filter-group", view.filterGroup.empty() ? tr(Str::BoardAllGroups) : view.filterGroup, ComboText::UserText)) {
         if (ImGui::Selectable(tr(Str::BoardAllGroups), view.filterGroup.empty())) view.filterGroup.clear();
         for (const std::string& g : groupsOf(b))
@@ -375,7 +370,7 @@ void drawFilters(BoardsView& view, const Etape& e, const Board& b, size_t shown,
     }
     probe::mark("idees.filter-group");
     ImGui::SameLine();
-    ImGui::SetNextItemWidth(std::max(260.0f, hintWidth(tr(Str::BoardSearchHint))));
+    ImGui::SetNextItemWidth(std::max(em(14.5f), hintWidth(tr(Str::BoardSearchHint))));
     hintField("##search", tr(Str::BoardSearchHint), view.search);
     probe::mark("idees.search");
     ImGui::SameLine();
@@ -425,7 +420,7 @@ void drawCard(BoardsView& view, const Etape& e, const Board& b, const Idea& idea
     ImGui::SetCursorScreenPos(pos);
     ImDrawList* draw = ImGui::GetWindowDrawList();
     const ImFont* font = fonts().body;
-    const float fs = ImGui::GetFontSize(), pad = 8.0f;
+    const float fs = ImGui::GetFontSize(), pad = em(0.45f);
     if (view.editing == idea.id) {
         if (view.focusEdit) {
             ImGui::SetKeyboardFocusHere();
@@ -482,13 +477,13 @@ void drawCard(BoardsView& view, const Etape& e, const Board& b, const Idea& idea
     const ImVec2 max(pos.x + size.x, pos.y + size.y);
     const ImVec4 c = ImGui::ColorConvertU32ToFloat4(colour);
     const ImU32 tint = ImGui::ColorConvertFloat4ToU32(ImVec4(1 - (1 - c.x) * 0.14f, 1 - (1 - c.y) * 0.14f, 1 - (1 - c.z) * 0.14f, 1));
-    draw->AddRectFilled(pos, max, tint, 5.0f);
-    draw->AddRectFilled(pos, ImVec2(pos.x + 6, max.y), colour, 5.0f, ImDrawFlags_RoundCornersLeft);
-    if (view.marked == idea.id || hovered) draw->AddRect(pos, max, IM_COL32(0, 62, 140, 200), 5.0f, 0, 2.0f);
-    const float wrap = size.x - 2 * pad - 6;
-    const ImU32 text = idea.hidden ? IM_COL32(120, 120, 120, 255) : IM_COL32(20, 20, 24, 255);
+    draw->AddRectFilled(pos, max, tint, em(0.3f));
+    draw->AddRectFilled(pos, ImVec2(pos.x + em(0.35f), max.y), colour, em(0.3f), ImDrawFlags_RoundCornersLeft);
+    if (view.marked == idea.id || hovered) draw->AddRect(pos, max, console::kAccent, em(0.3f), 0, 2.0f);
+    const float wrap = size.x - 2 * pad - em(0.35f);
+    const ImU32 text = idea.hidden ? console::kMuted : console::kCardText;
     float y = pos.y + pad;
-    const float x = pos.x + pad + 6;
+    const float x = pos.x + pad + em(0.35f);
     draw->AddText(font, fs, ImVec2(x, y), text, idea.text.c_str(), nullptr, wrap);
     noteDrawnText(idea.text, text, tint, fs, TextRole::Body);
     y += font->CalcTextSizeA(fs, FLT_MAX, wrap, idea.text.c_str()).y;
@@ -498,8 +493,8 @@ void drawCard(BoardsView& view, const Etape& e, const Board& b, const Idea& idea
         const ImU32 plus = darkenForContrast(groupColour(part.group), tint, 4.5);
         draw->AddText(font, fs * 0.85f, ImVec2(x, y), plus, "+");
         noteDrawnText("+", plus, tint, fs * 0.85f);
-        draw->AddText(font, fs * 0.85f, ImVec2(x + fs, y), IM_COL32(60, 60, 70, 255), part.text.c_str(), nullptr, wrap - fs);
-        noteDrawnText(part.text, IM_COL32(60, 60, 70, 255), tint, fs * 0.85f);
+        draw->AddText(font, fs * 0.85f, ImVec2(x + fs, y), console::kCardMeta, part.text.c_str(), nullptr, wrap - fs);
+        noteDrawnText(part.text, console::kCardMeta, tint, fs * 0.85f);
         y += font->CalcTextSizeA(fs * 0.85f, FLT_MAX, wrap - fs, part.text.c_str()).y;
     }
     std::string footer = idea.group;
@@ -511,8 +506,8 @@ void drawCard(BoardsView& view, const Etape& e, const Board& b, const Idea& idea
     if (idea.practice) {
         const char* mark = tr(Str::BoardPracticeMark);
         const float w = font->CalcTextSizeA(fs * 0.8f, FLT_MAX, 0, mark).x;
-        draw->AddText(font, fs * 0.8f, ImVec2(max.x - pad - w, max.y - pad - fs * 0.8f), IM_COL32(0, 110, 60, 255), mark);
-        noteDrawnText(mark, IM_COL32(0, 110, 60, 255), tint, fs * 0.8f);
+        draw->AddText(font, fs * 0.8f, ImVec2(max.x - pad - w, max.y - pad - fs * 0.8f), console::kSuccess, mark);
+        noteDrawnText(mark, console::kSuccess, tint, fs * 0.8f);
     }
     ImGui::PopID();
 }
@@ -530,17 +525,17 @@ void drawClusterTitle(BoardsView& view, const Etape& e, const Board& b, const Id
     if (const auto dropped = acceptIdea()) drop = Drop{*dropped, cl.category, cl.id, 0, false};
     if (ImGui::BeginPopupContextItem("##cluster-menu")) {
         std::string name;
-        if (commitText(view.drafts, "##cluster-name", cl.name, name, 260.0f)) out.push_back(RenameCluster{e.id, b.id, cl.id, name});
+        if (commitText(view.drafts, "##cluster-name", cl.name, name, em(14.5f))) out.push_back(RenameCluster{e.id, b.id, cl.id, name});
         if (ImGui::MenuItem(tr(Str::BoardDeleteCluster))) out.push_back(RemoveCluster{e.id, b.id, cl.id});
         ImGui::EndPopup();
     }
     ImDrawList* draw = ImGui::GetWindowDrawList();
     const ImVec2 max(pos.x + size.x, pos.y + size.y);
-    draw->AddRectFilled(pos, max, ImGui::IsItemHovered() ? IM_COL32(200, 215, 240, 255) : IM_COL32(222, 233, 247, 255), 4.0f);
+    draw->AddRectFilled(pos, max, ImGui::IsItemHovered() ? console::kAccentSofter : console::kAccentSoft, em(0.2f));
     const std::string title = std::string(folded ? "\u25b6 " : "\u25bc ") + cl.name + "  (" + std::to_string(count) + ")";
     draw->PushClipRect(pos, max, true);
-    draw->AddText(fonts().bold, ImGui::GetFontSize(), ImVec2(pos.x + 8, pos.y + (size.y - ImGui::GetFontSize()) * 0.5f),
-                  IM_COL32(0, 62, 140, 255), title.c_str());
+    draw->AddText(fonts().bold, ImGui::GetFontSize(), ImVec2(pos.x + em(0.45f), pos.y + (size.y - ImGui::GetFontSize()) * 0.5f),
+                  console::kAccent, title.c_str());
     draw->PopClipRect();
     ImGui::PopID();
 }
@@ -551,7 +546,7 @@ void drawColumn(BoardsView& view, const Etape& e, const Board& b, size_t c, floa
     ImGui::PushID(static_cast<int>(cat.id));
     ImGui::BeginChild("##column", ImVec2(width, height), true, ImGuiWindowFlags_NoScrollbar);
     std::string name;
-    if (commitText(view.drafts, "##column-name", cat.name, name, width - 60.0f)) out.push_back(RenameCategory{e.id, b.id, cat.id, name});
+    if (commitText(view.drafts, "##column-name", cat.name, name, width - em(3.25f))) out.push_back(RenameCategory{e.id, b.id, cat.id, name});
     ImGui::SameLine();
     if (ImGui::SmallButton("\u2715")) out.push_back(RemoveCategory{e.id, b.id, cat.id});
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(Str::BoardDeleteColumn));
@@ -572,7 +567,7 @@ void drawColumn(BoardsView& view, const Etape& e, const Board& b, size_t c, floa
         }
     }
     ImGui::SetCursorScreenPos(ImVec2(origin.x, origin.y + view.layout.heights[c]));
-    ImGui::Dummy(ImVec2(1, 60.0f));  // room to drop below the last card
+    ImGui::Dummy(ImVec2(1, em(3.25f)));  // room to drop below the last card
     // The whole column takes a drop (the cards and cluster titles, smaller, win over it).
     const ImGuiWindow* w = ImGui::GetCurrentWindow();
     if (ImGui::BeginDragDropTargetCustom(w->Rect(), ImGui::GetID("##drop-column"))) {
@@ -657,14 +652,14 @@ void drawBoardsScreen(BoardsView& view, ScreenContext& ctx) {
     const size_t n = b->categories.size();
     const float spacing = ImGui::GetStyle().ItemSpacing.x;
     const ImVec2 avail = ImGui::GetContentRegionAvail();
-    const float width = n == 0 ? avail.x : std::max(200.0f, (avail.x - spacing * static_cast<float>(n - 1)) / static_cast<float>(n));
+    const float width = n == 0 ? avail.x : std::max(em(11.0f), (avail.x - spacing * static_cast<float>(n - 1)) / static_cast<float>(n));
     // Card width inside a column: the column's padding on both sides, the cards' scrollbar.
     const float cardWidth = width - 2 * ImGui::GetStyle().WindowPadding.x - ImGui::GetStyle().ScrollbarSize;
     std::string key = std::to_string(revision) + '|' + std::to_string(b->id) + '|' + std::to_string(static_cast<int>(cardWidth)) +
                       '|' + groupKey + '|' + searchKey + '|' + std::to_string(view.editing);
     for (Id c : view.collapsed) key += ',' + std::to_string(c);
     if (view.layout.key != key) {
-        layoutBoard(view.layout, *b, cardWidth, fonts().body, ImGui::GetFontSize(), 8.0f, visible, view.collapsed, false,
+        layoutBoard(view.layout, *b, cardWidth, fonts().body, ImGui::GetFontSize(), em(0.45f), visible, view.collapsed, false,
                     view.editing);
         view.layout.key = key;
     }
@@ -675,7 +670,7 @@ void drawBoardsScreen(BoardsView& view, ScreenContext& ctx) {
     ImGui::BeginChild("##columns", ImVec2(0, height), false, ImGuiWindowFlags_HorizontalScrollbar);
     for (size_t c = 0; c < n; ++c) {
         if (c > 0) ImGui::SameLine();
-        drawColumn(view, *e, *b, c, width, height - 4.0f, drop, out);
+        drawColumn(view, *e, *b, c, width, height - em(0.2f), drop, out);
     }
     ImGui::EndChild();
     if (drop.idea) emitDrop(*e, *b, drop, out);

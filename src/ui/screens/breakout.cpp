@@ -69,16 +69,16 @@ void drawToolbar(BreakoutView& view, const Model& model, const Etape& e, Actions
     }
     if (view.groups <= 0) view.groups = std::max(1, (people + 4) / 5);
     ImGui::TextUnformatted(fmt(Str::PeopleInRoom, {std::to_string(people)}).c_str());
-    ImGui::SameLine(0, 20);
-    ImGui::SetNextItemWidth(110);
+    ImGui::SameLine(0, em(1.1f));
+    ImGui::SetNextItemWidth(em(6.0f));
     ImGui::InputInt(tr(Str::GroupsCount), &view.groups);
     view.groups = std::clamp(view.groups, 1, std::max(1, people));
     probe::mark("groups.count");
     ImGui::SameLine();
-    ImGui::SetNextItemWidth(110);
+    ImGui::SetNextItemWidth(em(6.0f));
     ImGui::InputInt(tr(Str::RoundsCount), &view.rounds);
     view.rounds = std::clamp(view.rounds, 1, 12);
-    ImGui::SameLine(0, 20);
+    ImGui::SameLine(0, em(1.1f));
     if (ImGui::Button(tr(e.groups.empty() ? Str::FormGroups : Str::RemixGroups))) form(view, model, e, out, view.groups);
     probe::mark("groups.form");
     if (!e.groups.empty()) {
@@ -102,7 +102,7 @@ void drawToolbar(BreakoutView& view, const Model& model, const Etape& e, Actions
         };
         const bool better = s.repeatPairs > least.repeatPairs || s.sameCitePairs > least.sameCitePairs ||
                             s.historyRepeats > 0;
-        ImGui::TextColored(better ? ImVec4(0.65f, 0.25f, 0.0f, 1.0f) : ImVec4(0.10f, 0.45f, 0.20f, 1.0f), "%s",
+        ImGui::TextColored(better ? console::vec(console::kWarning) : console::vec(console::kSuccess), "%s",
                            fmt(Str::GroupsStats, {stat(s.repeatPairs, least.repeatPairs),
                                                   stat(s.sameCitePairs, least.sameCitePairs),
                                                   std::to_string(s.historyRepeats), std::to_string(s.minKinds)})
@@ -171,9 +171,9 @@ void drawCard(BreakoutView& view, const Model& model, const Etape& e, int g, flo
     }
     ImGui::EndGroup();
     // Onto the group itself (its free space): move there.
-    const ImRect card(ImGui::GetItemRectMin(), ImVec2(ImGui::GetItemRectMin().x + width, ImGui::GetItemRectMax().y + 30.0f));
-    ImGui::GetWindowDrawList()->AddRect(ImVec2(card.Min.x - 6, card.Min.y - 6), ImVec2(card.Max.x + 6, card.Max.y),
-                                        locked ? IM_COL32(0, 62, 140, 200) : IM_COL32(0, 0, 0, 50), 6.0f, 0,
+    const ImRect card(ImGui::GetItemRectMin(), ImVec2(ImGui::GetItemRectMin().x + width, ImGui::GetItemRectMax().y + em(1.65f)));
+    ImGui::GetWindowDrawList()->AddRect(ImVec2(card.Min.x - em(0.35f), card.Min.y - em(0.35f)), ImVec2(card.Max.x + em(0.35f), card.Max.y),
+                                        locked ? console::kAccent : console::kOutline, em(0.35f), 0,
                                         locked ? 3.0f : 1.0f);
     if (ImGui::BeginDragDropTargetCustom(card, ImGui::GetID("##card"))) {
         if (const ImGuiPayload* payload = ImGui::AcceptDragDropPayload(kPersonPayload)) {
@@ -183,7 +183,7 @@ void drawCard(BreakoutView& view, const Model& model, const Etape& e, int g, flo
         }
         ImGui::EndDragDropTarget();
     }
-    ImGui::Dummy(ImVec2(width, 24.0f));
+    ImGui::Dummy(ImVec2(width, em(1.35f)));
     probe::mark("group." + std::to_string(g) + ".drop");
     ImGui::PopID();
 }
@@ -209,7 +209,7 @@ void drawBreakoutScreen(BreakoutView& view, ScreenContext& ctx) {
         if (current) ImGui::PopStyleColor();
         probe::mark("round." + std::to_string(r));
     }
-    ImGui::SameLine(0, 20);
+    ImGui::SameLine(0, em(1.1f));
     ImGui::TextDisabled("%s", tr(Str::DragHint));
     // People who came in after the groups were formed are in none: said, with their names, never silently left out.
     {
@@ -229,7 +229,7 @@ void drawBreakoutScreen(BreakoutView& view, ScreenContext& ctx) {
             }
         }
         if (placed < present) {
-            ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.65f, 0.25f, 0.0f, 1.0f));  // as the mixer's warning
+            ImGui::PushStyleColor(ImGuiCol_Text, console::vec(console::kWarning));  // as the mixer's warning
             ImGui::PushTextWrapPos(0.0f);
             ImGui::TextUnformatted(
                 fmt(Str::GroupsUnplaced, {std::to_string(present), std::to_string(placed), names}).c_str());
@@ -239,14 +239,14 @@ void drawBreakoutScreen(BreakoutView& view, ScreenContext& ctx) {
         }
     }
     ImGui::BeginChild("##groups", ImVec2(0, 0), false);
-    ImGui::Indent(8.0f);
-    ImGui::Dummy(ImVec2(0, 4.0f));
+    ImGui::Indent(em(0.45f));
+    ImGui::Dummy(ImVec2(0, em(0.2f)));
     const auto& groups = e->groups.rounds[static_cast<size_t>(view.round)].groups;
     const float avail = ImGui::GetContentRegionAvail().x;
-    const int columns = std::max(1, static_cast<int>(avail / 330.0f));
-    const float width = avail / static_cast<float>(columns) - 24.0f;
+    const int columns = std::max(1, static_cast<int>(avail / em(18.25f)));
+    const float width = avail / static_cast<float>(columns) - em(1.35f);
     for (int g = 0; g < static_cast<int>(groups.size()); ++g) {
-        if (g % columns) ImGui::SameLine(0, 24.0f);
+        if (g % columns) ImGui::SameLine(0, em(1.35f));
         ImGui::BeginGroup();
         drawCard(view, model, *e, g, width, out);
         ImGui::EndGroup();

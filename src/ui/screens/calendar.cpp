@@ -9,6 +9,8 @@
 
 #include "core/calendar.h"
 #include "core/strings.h"
+#include "ui/fonts.h"
+#include "ui/theme.h"
 #include "ui/probe.h"
 #include "ui/screens/screens.h"
 
@@ -18,11 +20,11 @@ namespace {
 
 ImVec4 statusColour(EtapeStatus s) {
     switch (s) {
-        case EtapeStatus::Realisee: return ImVec4(0.10f, 0.45f, 0.20f, 1.0f);
-        case EtapeStatus::Confirmee: return ImVec4(0.00f, 0.24f, 0.55f, 1.0f);
+        case EtapeStatus::Realisee: return console::vec(console::kSuccess);
+        case EtapeStatus::Confirmee: return console::vec(console::kAccent);
         case EtapeStatus::Prevue: break;
     }
-    return ImVec4(0.35f, 0.35f, 0.38f, 1.0f);
+    return console::vec(console::kMuted);
 }
 
 /// « Étape 1 · 11/02 » then the host, on one line or two (`separator`).
@@ -40,7 +42,7 @@ void drawGrid(Id& selected, const Model& model) {
     const auto quarters = tourQuarters(model);
     const ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_SizingStretchSame;
     if (!ImGui::BeginTable("##quarters", 5, flags)) return;
-    ImGui::TableSetupColumn(tr(Str::ColYear), ImGuiTableColumnFlags_WidthFixed, 60.0f);
+    ImGui::TableSetupColumn(tr(Str::ColYear), ImGuiTableColumnFlags_WidthFixed, em(3.25f));
     for (int q = 1; q <= 4; ++q) {
         static const Str kNames[] = {Str::Quarter1, Str::Quarter2, Str::Quarter3, Str::Quarter4};
         ImGui::TableSetupColumn(tr(kNames[q - 1]));
@@ -88,10 +90,10 @@ void drawTracker(const Model& model) {
         }
         const ImVec2 size = ImGui::CalcTextSize(label.c_str());
         const float width = size.x + ImGui::GetStyle().FramePadding.x * 2;
-        if (ImGui::GetItemRectMax().x + width + 8.0f < right && &r != &tracker.front()) ImGui::SameLine();
+        if (ImGui::GetItemRectMax().x + width + em(0.45f) < right && &r != &tracker.front()) ImGui::SameLine();
         const bool hosted = !r.etapes.empty();
-        ImGui::PushStyleColor(ImGuiCol_Button, hosted ? ImVec4(0.80f, 0.92f, 0.82f, 1.0f) : ImVec4(0.92f, 0.92f, 0.92f, 1.0f));
-        ImGui::PushStyleColor(ImGuiCol_Text, hosted ? ImVec4(0.05f, 0.35f, 0.12f, 1.0f) : ImVec4(0.30f, 0.30f, 0.32f, 1.0f));
+        ImGui::PushStyleColor(ImGuiCol_Button, hosted ? console::vec(console::kSuccessSoft) : console::vec(console::kNeutralSoft));
+        ImGui::PushStyleColor(ImGuiCol_Text, hosted ? console::vec(console::kSuccess) : console::vec(console::kMuted));
         ImGui::PushID(static_cast<int>(r.territory));
         ImGui::Button(label.c_str());
         ImGui::PopID();
@@ -102,10 +104,10 @@ void drawTracker(const Model& model) {
 void drawWarnings(const Model& model) {
     const auto warnings = calendarWarnings(model);
     if (warnings.empty()) {
-        ImGui::TextColored(ImVec4(0.10f, 0.45f, 0.20f, 1.0f), "%s", tr(Str::NoCalendarWarning));
+        ImGui::TextColored(console::vec(console::kSuccess), "%s", tr(Str::NoCalendarWarning));
         return;
     }
-    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.65f, 0.25f, 0.0f, 1.0f));
+    ImGui::PushStyleColor(ImGuiCol_Text, console::vec(console::kWarning));
     ImGui::PushTextWrapPos(0.0f);
     for (const std::string& w : warnings) ImGui::TextUnformatted(("\u26a0 " + w).c_str());
     ImGui::PopTextWrapPos();
@@ -173,8 +175,8 @@ void drawCalendarScreen(CalendarView& view, ScreenContext& ctx) {
     Actions& out = ctx.actions;
     Id& selected = ctx.etape;
     if (!model.etape(selected) && !model.etapes.empty()) selected = model.etapes.front().id;
-    const float rightWidth = std::max(420.0f, ImGui::GetContentRegionAvail().x * 0.38f);
-    ImGui::BeginChild("##calendar-left", ImVec2(-rightWidth - 8.0f, 0), false);
+    const float rightWidth = std::max(em(23.25f), ImGui::GetContentRegionAvail().x * 0.38f);
+    ImGui::BeginChild("##calendar-left", ImVec2(-rightWidth - em(0.45f), 0), false);
     heading(tr(Str::CalendarHeading));
     drawGrid(selected, model);
     ImGui::Spacing();

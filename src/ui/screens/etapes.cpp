@@ -16,6 +16,7 @@
 #include "core/strings.h"
 #include "core/text.h"
 #include "ui/fonts.h"
+#include "ui/theme.h"
 #include "ui/probe.h"
 #include "ui/screens/screens.h"
 #include "ui/widgets.h"
@@ -61,7 +62,7 @@ void drawList(Id& selected, const Model& model, const AudienceView& preview) {
     const float w = ImGui::GetContentRegionAvail().x;
     const ImVec2 max(min.x + w, min.y + w * 9.0f / 16.0f);
     preview(ImGui::GetWindowDrawList(), min, max);
-    ImGui::GetWindowDrawList()->AddRect(min, max, IM_COL32(0, 0, 0, 60));
+    ImGui::GetWindowDrawList()->AddRect(min, max, console::kOutline);
     ImGui::Dummy(ImVec2(w, max.y - min.y));
     ImGui::TextDisabled("%s", tr(Str::ProjectorHint));
 }
@@ -76,7 +77,7 @@ void drawEtapeHeaderEditor(EtapesView& view, const Model& model, const Etape& e,
     ImGui::Spacing();
 
     if (!ImGui::BeginTable("##details", 2, ImGuiTableFlags_SizingStretchProp)) return;
-    ImGui::TableSetupColumn("label", ImGuiTableColumnFlags_WidthFixed, 110.0f);
+    ImGui::TableSetupColumn("label", ImGuiTableColumnFlags_WidthFixed, em(6.0f));
     ImGui::TableSetupColumn("value", ImGuiTableColumnFlags_WidthStretch);
     std::string text;
     // Emits the header with one change applied by `change`.
@@ -87,7 +88,7 @@ void drawEtapeHeaderEditor(EtapesView& view, const Model& model, const Etape& e,
     };
 
     fieldLabel(Str::FieldNumber);
-    if (commitText(view.drafts, "##number", std::to_string(h.number), text, 80.0f)) {
+    if (commitText(view.drafts, "##number", std::to_string(h.number), text, em(4.5f))) {
         if (auto n = parseInt(text)) {
             emit([&](EtapeHeader& c) { c.number = *n; });
         } else {
@@ -97,7 +98,7 @@ void drawEtapeHeaderEditor(EtapesView& view, const Model& model, const Etape& e,
     probe::mark("field.number");
 
     fieldLabel(Str::FieldDate);
-    if (commitText(view.drafts, "##date", formatShortFr(h.date), text, 140.0f)) {
+    if (commitText(view.drafts, "##date", formatShortFr(h.date), text, em(7.75f))) {
         if (auto d = parseDate(text)) {
             emit([&](EtapeHeader& c) { c.date = *d; });
         } else {
@@ -110,7 +111,7 @@ void drawEtapeHeaderEditor(EtapesView& view, const Model& model, const Etape& e,
 
     fieldLabel(Str::FieldHost);
     std::optional<Id> host;
-    if (territoryCombo("##host", model, h.host, host, tr(Str::HostToConfirm), 280.0f))
+    if (territoryCombo("##host", model, h.host, host, tr(Str::HostToConfirm), em(15.5f)))
         emit([&](EtapeHeader& c) { c.host = host; });
     probe::mark("field.host");
 
@@ -128,16 +129,16 @@ void drawEtapeHeaderEditor(EtapesView& view, const Model& model, const Etape& e,
 
     fieldLabel(Str::FieldKind);
     EtapeKind kind;
-    if (enumCombo("##kind", h.kind, kind, 200.0f)) {
+    if (enumCombo("##kind", h.kind, kind, em(11.0f))) {
         emit([&](EtapeHeader& c) { c.kind = kind; });
     }
     fieldLabel(Str::FieldStatus);
     EtapeStatus status;
-    if (enumCombo("##status", h.status, status, 200.0f)) {
+    if (enumCombo("##status", h.status, status, em(11.0f))) {
         emit([&](EtapeHeader& c) { c.status = status; });
     }
     fieldLabel(Str::FieldDays);
-    if (commitText(view.drafts, "##days", std::to_string(h.days), text, 80.0f)) {
+    if (commitText(view.drafts, "##days", std::to_string(h.days), text, em(4.5f))) {
         if (auto n = parseInt(text)) emit([&](EtapeHeader& c) { c.days = *n; });
         else view.error = fmt(Str::ErrNotANumber, {text});
     }
@@ -156,12 +157,12 @@ void drawProgramme(EtapesView& view, const Etape& e, Actions& out) {
     if (e.programme.empty()) ImGui::TextDisabled("%s", tr(Str::EmptyProgramme));
     const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingFixedFit;
     if (!e.programme.empty() && ImGui::BeginTable("##programme", 6, flags)) {
-        ImGui::TableSetupColumn(tr(Str::ColStart), ImGuiTableColumnFlags_WidthFixed, 80.0f);
-        ImGui::TableSetupColumn(tr(Str::ColDuration), ImGuiTableColumnFlags_WidthFixed, 100.0f);
-        ImGui::TableSetupColumn(tr(Str::ColEnd), ImGuiTableColumnFlags_WidthFixed, 60.0f);
+        ImGui::TableSetupColumn(tr(Str::ColStart), ImGuiTableColumnFlags_WidthFixed, em(4.5f));
+        ImGui::TableSetupColumn(tr(Str::ColDuration), ImGuiTableColumnFlags_WidthFixed, em(5.5f));
+        ImGui::TableSetupColumn(tr(Str::ColEnd), ImGuiTableColumnFlags_WidthFixed, em(3.25f));
         ImGui::TableSetupColumn(tr(Str::ColTitle), ImGuiTableColumnFlags_WidthStretch);
-        ImGui::TableSetupColumn(tr(Str::ColKind), ImGuiTableColumnFlags_WidthFixed, 190.0f);
-        ImGui::TableSetupColumn(tr(Str::ColActions), ImGuiTableColumnFlags_WidthFixed, 100.0f);
+        ImGui::TableSetupColumn(tr(Str::ColKind), ImGuiTableColumnFlags_WidthFixed, em(10.5f));
+        ImGui::TableSetupColumn(tr(Str::ColActions), ImGuiTableColumnFlags_WidthFixed, em(5.5f));
         ImGui::TableHeadersRow();
         const int count = static_cast<int>(e.programme.size());
         for (int i = 0; i < count; ++i) {
@@ -220,13 +221,13 @@ void drawProgramme(EtapesView& view, const Etape& e, Actions& out) {
             ImGui::EndDisabled();
             probe::mark(key + "up");
             if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("%s", tr(Str::MoveUp));
-            ImGui::SameLine(0, 4);
+            ImGui::SameLine(0, em(0.2f));
             ImGui::BeginDisabled(i == count - 1);
             if (ImGui::Button("\u2193")) out.push_back(MoveProgrammeItem{e.id, item.id, i + 1});
             ImGui::EndDisabled();
             probe::mark(key + "down");
             if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("%s", tr(Str::MoveDown));
-            ImGui::SameLine(0, 4);
+            ImGui::SameLine(0, em(0.2f));
             if (ImGui::Button("\u2715")) out.push_back(RemoveProgrammeItem{e.id, item.id});
             probe::mark(key + "delete");
             if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(Str::DeleteItem));
@@ -238,7 +239,7 @@ void drawProgramme(EtapesView& view, const Etape& e, Actions& out) {
     const std::vector<std::string> overlaps = programmeOverlaps(e);
     for (size_t i = 0; i < overlaps.size(); ++i) {
         ImGui::PushTextWrapPos(0.0f);
-        ImGui::TextColored(ImVec4(0.65f, 0.25f, 0.0f, 1.0f), "%s", overlaps[i].c_str());
+        ImGui::TextColored(console::vec(console::kWarning), "%s", overlaps[i].c_str());
         ImGui::PopTextWrapPos();
         probe::mark("programme.overlap." + std::to_string(i));
     }
@@ -263,7 +264,7 @@ void drawEtapesScreen(EtapesView& view, ScreenContext& ctx) {
     Id& selected = ctx.etape;
     const AudienceView& preview = ctx.preview;
     if (!model.etape(selected) && !model.etapes.empty()) selected = model.etapes.front().id;
-    const float listWidth = 320.0f;
+    const float listWidth = em(17.75f);
     ImGui::BeginChild("##etapes-left", ImVec2(listWidth, 0), true);
     drawList(selected, model, preview);
     ImGui::EndChild();

@@ -16,6 +16,7 @@
 #include "core/practices.h"
 #include "core/strings.h"
 #include "core/text.h"
+#include "ui/fonts.h"
 #include "ui/probe.h"
 #include "ui/screens/essaimage.h"
 #include "ui/widgets.h"
@@ -31,7 +32,7 @@ void drawGradeEntry(EvaluationView& view, ScreenContext& ctx, const Etape& e, co
     std::vector<int>& counts = view.counts[q.id];
     if (view.sent[q.id].accepted()) counts.clear();
     counts.resize(scale.size(), 0);
-    const float width = ImGui::CalcTextSize("00000").x + 16.0f;
+    const float width = ImGui::CalcTextSize("00000").x + em(0.9f);
     for (size_t g = 0; g < scale.size(); ++g) {
         ImGui::PushID(static_cast<int>(g));
         ImGui::AlignTextToFramePadding();  // every grade's name on one baseline, the first one's included
@@ -121,7 +122,7 @@ void drawPracticesEntry(EvaluationView& view, ScreenContext& ctx, const Etape& e
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted(tr(Str::EvalCount));
     ImGui::SameLine();
-    ImGui::SetNextItemWidth(ImGui::CalcTextSize("00000").x + 16.0f);
+    ImGui::SetNextItemWidth(ImGui::CalcTextSize("00000").x + em(0.9f));
     ImGui::InputInt("##picked-count", &view.pickedCount, 0, 0);
     view.pickedCount = std::clamp(view.pickedCount, 1, 100000);
     probe::mark(key + ".count");
@@ -232,7 +233,7 @@ void drawQuestionnaireEditor(EvaluationView& view, ScreenContext& ctx, const Eta
     if (view.questionSent.accepted()) view.newQuestion.clear();
     const float newWidth = ImGui::GetContentRegionAvail().x - kindWidth - style.ItemSpacing.x;
     const bool post = entryField("##new-question", view.newQuestion, tr(Str::EvalQuestionAddHint),
-                                 std::max(newWidth, 120.0f), 0.0f, view.newQuestionFocus);
+                                 std::max(newWidth, em(6.75f)), 0.0f, view.newQuestionFocus);
     probe::mark("eval.edit.new");
     ImGui::SameLine();
     enumCombo("##new-kind", view.newKind, view.newKind, kindWidth);

@@ -67,10 +67,10 @@ void drawMeeting(IcebreakerView& view, const Model& model, const Etape& e, Actio
     view.shownPlan = plan;
     ImGui::TextDisabled("%s", tr(Str::SpeedMeetingDeck));
     deckCombo("##meeting-deck", model, view.deck);
-    ImGui::SetNextItemWidth(120);
+    ImGui::SetNextItemWidth(em(6.75f));
     ImGui::InputInt(tr(Str::RoundsCount), &view.rounds);
     view.rounds = std::clamp(view.rounds, 1, 20);
-    ImGui::SetNextItemWidth(120);
+    ImGui::SetNextItemWidth(em(6.75f));
     int minutes = view.roundSeconds / 60;
     if (ImGui::InputInt(tr(Str::MinutesPerRound), &minutes)) view.roundSeconds = std::clamp(minutes, 1, 60) * 60;
     if (ImGui::Button(tr(Str::PrepareMeetings))) {
@@ -147,7 +147,7 @@ void drawCards(IcebreakerView& view, const Model& model, const Etape& e, Actions
     const bool enter =
         entryField("##new-question", view.newQuestion, tr(Str::NewQuestionHint), -FLT_MIN, 0, view.focusQuestion);
     probe::mark("cards.new-question");
-    if (!view.questionAdded.empty()) ImGui::TextColored(ImVec4(0.10f, 0.45f, 0.20f, 1.0f), "%s", view.questionAdded.c_str());
+    if (!view.questionAdded.empty()) ImGui::TextColored(console::vec(console::kSuccess), "%s", view.questionAdded.c_str());
     if (enter && !trim(view.newQuestion).empty()) {
         out.push_back(AddQuestion{view.deck, view.newQuestion});
         view.questionSent.wait(out);
@@ -161,7 +161,7 @@ void drawPresence(const Model& model, const Etape& e, Requests& requests) {
     if (ImGui::Button(tr(Str::ProjectWhoIsHere))) requests.push_back(ProjectRequest{"projecteur-qui-est-la"});
     probe::mark("presence.project");
     const ImVec2 min = ImGui::GetCursorScreenPos();
-    const float w = ImGui::GetContentRegionAvail().x, h = std::max(160.0f, ImGui::GetContentRegionAvail().y - 8.0f);
+    const float w = ImGui::GetContentRegionAvail().x, h = std::max(em(9.0f), ImGui::GetContentRegionAvail().y - em(0.45f));
     drawWhoIsHere(ImGui::GetWindowDrawList(), min, ImVec2(min.x + w, min.y + h), model, e);
     ImGui::Dummy(ImVec2(w, h));
 }
@@ -174,7 +174,7 @@ void drawIcebreakerScreen(IcebreakerView& view, ScreenContext& ctx) {
     const Etape* e = ctx.etapeOrNotice();
     if (!e) return;
     if (!model.deck(view.deck) && !model.decks.empty()) view.deck = model.decks.front().id;
-    const float w = ImGui::GetContentRegionAvail().x / 3.0f - 8.0f;
+    const float w = ImGui::GetContentRegionAvail().x / 3.0f - em(0.45f);
     ImGui::BeginChild("##meeting", ImVec2(w, 0), true);
     drawMeeting(view, model, *e, out, ctx.requests);
     ImGui::EndChild();

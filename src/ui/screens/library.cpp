@@ -16,6 +16,8 @@
 #include "core/practices.h"
 #include "core/strings.h"
 #include "core/text.h"
+#include "ui/fonts.h"
+#include "ui/theme.h"
 #include "ui/probe.h"
 #include "ui/screens/essaimage.h"
 #include "ui/widgets.h"
@@ -164,14 +166,14 @@ void drawFilters(LibraryView& view, ScreenContext& ctx) {
     const std::vector<std::string>& themes = libraryLists(m, ctx.revision, view).themes;
     std::vector<std::string> themeLabels = themes;
     themeLabels.emplace_back(tr(Str::LibFilterTheme));
-    const float themeWidth = std::min(260.0f, comboWidthFor(themeLabels));
+    const float themeWidth = std::min(em(14.5f), comboWidthFor(themeLabels));
     std::vector<std::string> statusLabels;
     for (auto s : {LibraryStatusFilter::All, LibraryStatusFilter::Essayee, LibraryStatusFilter::Adoptee,
                    LibraryStatusFilter::Abandonnee, LibraryStatusFilter::None})
         statusLabels.emplace_back(statusFilterLabel(s));
     const float statusWidth = comboWidthFor(statusLabels);
     // The search across the line (its hint read whole), the projection at its end; the filters below.
-    ImGui::SetNextItemWidth(std::max(200.0f, ImGui::GetContentRegionAvail().x - projectWidth -
+    ImGui::SetNextItemWidth(std::max(em(11.0f), ImGui::GetContentRegionAvail().x - projectWidth -
                                                  ImGui::GetStyle().ItemSpacing.x));
     hintField("##library.search", tr(Str::LibSearchHint), view.search);
     probe::mark("library.search");
@@ -243,7 +245,7 @@ void drawList(LibraryView& view, const Model& m, const std::vector<const Practic
         ImGui::TextDisabled("%s", practiceOrigin(m, p).c_str());
         ImGui::PopTextWrapPos();
         if (p.id == view.selected) {
-            ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg0, IM_COL32(200, 220, 245, 255));
+            ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg0, console::kAccentSofter);
         }
         ImGui::TableNextColumn();
         ImGui::PushTextWrapPos(0.0f);
@@ -286,8 +288,8 @@ void drawFollowUpForm(LibraryView& view, ScreenContext& ctx, const Practice& p) 
     ImGui::SetNextItemWidth(hintWidth("00/00/0000__"));
     hintField("##follow.date", tr(Str::LibFollowUpDateHint), view.followDate);
     probe::mark("library.follow.date");
-    ImGui::SetNextItemWidth(std::max(160.0f, ImGui::GetContentRegionAvail().x -
-                                                 ImGui::CalcTextSize(tr(Str::LibFollowUpAdd)).x - 30.0f));
+    ImGui::SetNextItemWidth(std::max(em(9.0f), ImGui::GetContentRegionAvail().x -
+                                                 ImGui::CalcTextSize(tr(Str::LibFollowUpAdd)).x - em(1.65f)));
     hintField("##follow.note", tr(Str::LibFollowUpNoteHint), view.followNote);
     probe::mark("library.follow.note");
     ImGui::SameLine();
@@ -395,7 +397,7 @@ void drawPractice(LibraryView& view, ScreenContext& ctx, const Practice& p) {
         ImGui::AlignTextToFramePadding();
         ImGui::Bullet();
         ImGui::SameLine();
-        ImGui::PushTextWrapPos(ImGui::GetContentRegionMax().x - ImGui::CalcTextSize(tr(Str::LibFollowUpRemove)).x - 30.0f);
+        ImGui::PushTextWrapPos(ImGui::GetContentRegionMax().x - ImGui::CalcTextSize(tr(Str::LibFollowUpRemove)).x - em(1.65f));
         ImGui::TextUnformatted(line.c_str());
         ImGui::PopTextWrapPos();
         ImGui::SameLine();

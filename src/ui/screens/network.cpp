@@ -9,6 +9,7 @@
 
 #include "core/strings.h"
 #include "core/text.h"
+#include "ui/fonts.h"
 #include "ui/probe.h"
 #include "ui/screens/screens.h"
 
@@ -45,9 +46,9 @@ void drawTerritories(NetworkView& view, const std::string& query, const Model& m
         ImGui::TableSetupColumn(tr(Str::FieldName), ImGuiTableColumnFlags_WidthStretch, 3.0f);
         ImGui::TableSetupColumn(tr(Str::FieldDepartment), ImGuiTableColumnFlags_WidthStretch, 2.0f);
         ImGui::TableSetupColumn(tr(Str::ColMembership), ImGuiTableColumnFlags_WidthFixed, enumComboWidth<Membership>());
-        ImGui::TableSetupColumn(tr(Str::ColCite), ImGuiTableColumnFlags_WidthFixed, 110.0f);
+        ImGui::TableSetupColumn(tr(Str::ColCite), ImGuiTableColumnFlags_WidthFixed, em(6.0f));
         ImGui::TableSetupColumn(tr(Str::ColHosted), ImGuiTableColumnFlags_WidthStretch, 2.0f);
-        ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, 36.0f);
+        ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, em(2.0f));
         ImGui::TableHeadersRow();
         for (const Territory& t : model.territories) {
             if (!matches(query, {t.name, t.department})) continue;
@@ -89,10 +90,10 @@ void drawTerritories(NetworkView& view, const std::string& query, const Model& m
         view.newDepartment.clear();
     }
     const bool enter =
-        entryField("##new-territory", view.newTerritory, tr(Str::NewTerritoryHint), 260.0f, 0, view.focusTerritory);
+        entryField("##new-territory", view.newTerritory, tr(Str::NewTerritoryHint), em(14.5f), 0, view.focusTerritory);
     probe::mark("new-territory");
     ImGui::SameLine();
-    ImGui::SetNextItemWidth(180.0f);
+    ImGui::SetNextItemWidth(em(10.0f));
     hintField("##new-department", tr(Str::FieldDepartment), view.newDepartment);
     ImGui::SameLine();
     if ((ImGui::Button(tr(Str::AddTerritory)) || enter) && !trim(view.newTerritory).empty()) {
@@ -112,8 +113,8 @@ void drawPeople(NetworkView& view, const std::string& query, const Model& model,
     };
     for (const Person& p : model.people) shown += found(p);
     heading(fmt(Str::PeopleHeading, {std::to_string(shown), std::to_string(model.people.size())}).c_str());
-    const float height = ImGui::GetContentRegionAvail().y - ImGui::GetFrameHeightWithSpacing() - 4.0f;
-    if (ImGui::BeginTable("##people", 8, kTable, ImVec2(0, std::max(120.0f, height)))) {
+    const float height = ImGui::GetContentRegionAvail().y - ImGui::GetFrameHeightWithSpacing() - em(0.2f);
+    if (ImGui::BeginTable("##people", 8, kTable, ImVec2(0, std::max(em(6.75f), height)))) {
         ImGui::TableSetupScrollFreeze(0, 1);
         // The structure and the function as typed, each beside its category (institution, role).
         ImGui::TableSetupColumn(tr(Str::FieldName), ImGuiTableColumnFlags_WidthStretch, 2.0f);
@@ -124,7 +125,7 @@ void drawPeople(NetworkView& view, const std::string& query, const Model& model,
         ImGui::TableSetupColumn(tr(Str::DocColInstitution), ImGuiTableColumnFlags_WidthFixed, enumComboWidth<Institution>());
         ImGui::TableSetupColumn(tr(Str::ColFunction), ImGuiTableColumnFlags_WidthStretch, 1.8f);
         ImGui::TableSetupColumn(tr(Str::ColRole), ImGuiTableColumnFlags_WidthFixed, enumComboWidth<Role>());
-        ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, 36.0f);
+        ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, em(2.0f));
         ImGui::TableHeadersRow();
         ImGuiListClipper clipper;
         std::vector<const Person*> rows;
@@ -182,15 +183,15 @@ void drawPeople(NetworkView& view, const std::string& query, const Model& model,
         view.newPerson.clear();
         view.newEmail.clear();
     }
-    const bool enter = entryField("##new-person", view.newPerson, tr(Str::NewPersonHint), 260.0f, 0, view.focusPerson);
+    const bool enter = entryField("##new-person", view.newPerson, tr(Str::NewPersonHint), em(14.5f), 0, view.focusPerson);
     probe::mark("new-person");
     ImGui::SameLine();
-    ImGui::SetNextItemWidth(240.0f);
+    ImGui::SetNextItemWidth(em(13.25f));
     hintField("##new-email", tr(Str::NewEmailHint), view.newEmail);
     ImGui::SameLine();
     std::optional<Id> territory;
     if (territoryCombo("##new-person-territory", model, view.newPersonTerritory, territory, tr(Str::NoTerritory),
-                       200.0f))
+                       em(11.0f)))
         view.newPersonTerritory = territory;
     ImGui::SameLine();
     if ((ImGui::Button(tr(Str::AddPerson)) || enter) && !trim(view.newPerson).empty()) {
@@ -205,12 +206,12 @@ void drawPeople(NetworkView& view, const std::string& query, const Model& model,
 void drawNetworkScreen(NetworkView& view, ScreenContext& ctx) {
     const Model& model = ctx.model;
     Actions& out = ctx.actions;
-    ImGui::SetNextItemWidth(420.0f);
+    ImGui::SetNextItemWidth(em(23.25f));
     hintField("##search", tr(Str::SearchHint), view.search);
     probe::mark("search");
     const std::string query = foldForSearch(trim(view.search));
     ImGui::Spacing();
-    const float territoriesHeight = std::max(160.0f, ImGui::GetContentRegionAvail().y * 0.42f);
+    const float territoriesHeight = std::max(em(9.0f), ImGui::GetContentRegionAvail().y * 0.42f);
     drawTerritories(view, query, model, out, territoriesHeight);
     ImGui::Spacing();
     ImGui::Separator();

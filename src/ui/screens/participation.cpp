@@ -153,7 +153,7 @@ void drawDevices(ScreenContext& ctx) {
     ImGui::TableSetupColumn(tr(Str::RoomDeviceName));
     ImGui::TableSetupColumn(tr(Str::RoomDeviceCite));
     ImGui::TableSetupColumn(tr(Str::RoomDeviceGroup));
-    ImGui::TableSetupColumn(tr(Str::RoomDeviceIdeas), ImGuiTableColumnFlags_WidthFixed, 60.0f);
+    ImGui::TableSetupColumn(tr(Str::RoomDeviceIdeas), ImGuiTableColumnFlags_WidthFixed, em(3.25f));
     ImGui::TableSetupColumn(tr(Str::RoomDeviceAddress));
     ImGui::TableSetupColumn("##block", ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 12.0f);
     ImGui::TableHeadersRow();
@@ -202,12 +202,12 @@ void drawParticipationScreen(ParticipationView& view, ScreenContext& ctx) {
         const Etape* etape = ctx.model.etape(ctx.etape);
         if (!etape) ImGui::TextDisabled("%s", tr(Str::RoomNoEtape));
         ImGui::BeginDisabled(!etape);
-        if (ImGui::Button(tr(Str::RoomOpen), ImVec2(320.0f, 48.0f)))
+        if (ImGui::Button(tr(Str::RoomOpen), ImVec2(em(17.75f), em(2.75f))))
             ctx.requests.push_back(ParticipationRequest{ParticipationRequest::Kind::Open, {}, {}});
         ImGui::EndDisabled();
         probe::mark("participation.open");
         if (!room.error.empty()) {
-            ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.70f, 0.08f, 0.08f, 1.0f));
+            ImGui::PushStyleColor(ImGuiCol_Text, console::vec(console::kError));
             ImGui::TextUnformatted(room.error.c_str());
             ImGui::PopStyleColor();
         }
@@ -221,13 +221,13 @@ void drawParticipationScreen(ParticipationView& view, ScreenContext& ctx) {
         requestOpen(ctx, next);
     }
 
-    const float qrSide = 220.0f;
+    const float qrSide = em(12.25f);
     ImGui::BeginGroup();  // left: the QR code
     const ImVec2 at = ImGui::GetCursorScreenPos();
     drawQr(ImGui::GetWindowDrawList(), at, qrSide, roomQr(view, room));
     ImGui::Dummy(ImVec2(qrSide, qrSide));
     ImGui::EndGroup();
-    ImGui::SameLine(0.0f, 24.0f);
+    ImGui::SameLine(0.0f, em(1.35f));
     ImGui::BeginGroup();  // right: code, address, buttons
     ImGui::TextDisabled("%s", tr(Str::RoomCode));
     ImGui::PushFont(fonts().heading);

@@ -17,6 +17,7 @@
 #include "core/strings.h"
 #include "core/text.h"
 #include "ui/fonts.h"
+#include "ui/theme.h"
 #include "ui/probe.h"
 #include "ui/screens/screens.h"
 
@@ -98,12 +99,12 @@ void drawWalkIn(RegistrationsView& view, const Model& model, const Etape& e, con
     WalkInForm& form = *view.walkIn;
     ImGui::TextUnformatted(fmt(Str::WalkInQuestion, {name}).c_str());
     std::optional<Id> territory = form.territory;
-    if (territoryCombo("##walkin.cite", model, form.territory, territory, tr(Str::NoTerritory), 260.0f))
+    if (territoryCombo("##walkin.cite", model, form.territory, territory, tr(Str::NoTerritory), em(14.5f)))
         form.territory = territory;
     probe::mark("walkin.cite");
     ImGui::SameLine();
     Institution institution = form.institution;
-    if (enumCombo("##walkin.institution", form.institution, institution, 240.0f)) form.institution = institution;
+    if (enumCombo("##walkin.institution", form.institution, institution, em(13.25f))) form.institution = institution;
     probe::mark("walkin.institution");
     ImGui::SameLine();
     const ImGuiIO& io = ImGui::GetIO();
@@ -132,7 +133,7 @@ void drawCheckin(RegistrationsView& view, const Model& model, const Etape& e, Ac
     }
     int arrows = 0;
     const bool enter =
-        entryField("##checkin", view.checkin, tr(Str::CheckinHint), 520.0f, 0, view.focusCheckin, &arrows);
+        entryField("##checkin", view.checkin, tr(Str::CheckinHint), em(29.0f), 0, view.focusCheckin, &arrows);
     probe::mark("checkin.input");
     ImGui::PopFont();
     const auto matches = matching(model, e, view.checkin);
@@ -166,7 +167,7 @@ void drawCheckin(RegistrationsView& view, const Model& model, const Etape& e, Ac
     if (!view.lastCheckedIn.empty()) {
         ImGui::SameLine();
         ImGui::AlignTextToFramePadding();
-        ImGui::TextColored(ImVec4(0.10f, 0.45f, 0.20f, 1.0f), "%s", view.lastCheckedIn.c_str());
+        ImGui::TextColored(console::vec(console::kSuccess), "%s", view.lastCheckedIn.c_str());
     }
     if (view.walkIn) {
         drawWalkIn(view, model, e, typed, out);
@@ -207,11 +208,11 @@ void drawRegistrations(RegistrationsView& view, const Model& model, const Etape&
         ImGui::TableSetupColumn(tr(Str::FieldName), ImGuiTableColumnFlags_WidthStretch, 3.0f);
         ImGui::TableSetupColumn(tr(Str::DocColTerritory), ImGuiTableColumnFlags_WidthStretch, 2.0f);
         ImGui::TableSetupColumn(tr(Str::DocColInstitution), ImGuiTableColumnFlags_WidthStretch, 2.0f);
-        ImGui::TableSetupColumn(tr(Str::FieldDays), ImGuiTableColumnFlags_WidthFixed, 60.0f);
-        ImGui::TableSetupColumn(tr(Str::ColPresent), ImGuiTableColumnFlags_WidthFixed, 80.0f);
-        ImGui::TableSetupColumn(tr(Str::DocColAmount), ImGuiTableColumnFlags_WidthFixed, 100.0f);
-        ImGui::TableSetupColumn(tr(Str::ColReason), ImGuiTableColumnFlags_WidthFixed, 130.0f);
-        ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, 36.0f);
+        ImGui::TableSetupColumn(tr(Str::FieldDays), ImGuiTableColumnFlags_WidthFixed, em(3.25f));
+        ImGui::TableSetupColumn(tr(Str::ColPresent), ImGuiTableColumnFlags_WidthFixed, em(4.5f));
+        ImGui::TableSetupColumn(tr(Str::DocColAmount), ImGuiTableColumnFlags_WidthFixed, em(5.5f));
+        ImGui::TableSetupColumn(tr(Str::ColReason), ImGuiTableColumnFlags_WidthFixed, em(7.25f));
+        ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, em(2.0f));
         ImGui::TableHeadersRow();
         for (size_t i = 0; i < e.registrations.size(); ++i) {
             const Registration& r = e.registrations[i];
@@ -253,7 +254,7 @@ void drawRegistrations(RegistrationsView& view, const Model& model, const Etape&
             const Fee fee = feeOf(model, e, r);
             ImGui::TableNextColumn();
             if (fee.cents) ImGui::TextUnformatted(feeText(fee).c_str());
-            else ImGui::TextColored(ImVec4(0.65f, 0.25f, 0.0f, 1.0f), "%s", feeText(fee).c_str());
+            else ImGui::TextColored(console::vec(console::kWarning), "%s", feeText(fee).c_str());
             ImGui::TableNextColumn();
             ImGui::TextUnformatted(feeReasonLabel(fee.reason));
             ImGui::TableNextColumn();
@@ -266,7 +267,7 @@ void drawRegistrations(RegistrationsView& view, const Model& model, const Etape&
         ImGui::EndTable();
     }
     // Register someone already known.
-    ImGui::SetNextItemWidth(320.0f);
+    ImGui::SetNextItemWidth(em(17.75f));
     if (comboBox("##register", tr(Str::RegisterKnown), ComboText::Label)) {
         for (const Person& p : model.people) {
             bool registered = false;
@@ -342,7 +343,7 @@ void drawTerritoriesDialog(RegistrationsView& view, ScreenContext& ctx) {
     constexpr const char* kId = "##import-territories";
     if (view.pendingImport && !ImGui::IsPopupOpen(kId)) ImGui::OpenPopup(kId);
     const ImVec2 display = ImGui::GetIO().DisplaySize;
-    ImGui::SetNextWindowSize(ImVec2(std::min(760.0f, display.x - 40.0f), 0));
+    ImGui::SetNextWindowSize(ImVec2(std::min(em(42.25f), display.x - em(2.25f)), 0));
     ImGui::SetNextWindowPos(ImVec2(display.x * 0.5f, display.y * 0.5f), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
     if (!ImGui::BeginPopupModal(kId, nullptr, ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_AlwaysAutoResize)) return;
     probe::mark("import-dialog");
@@ -361,7 +362,7 @@ void drawTerritoriesDialog(RegistrationsView& view, ScreenContext& ctx) {
     const float rowHeight = ImGui::GetFrameHeightWithSpacing();
     float wanted = 0;
     for (const UnknownTerritory& u : p.unknown) wanted += rowHeight * (static_cast<float>(u.proposals.size()) + 4.6f);
-    const float height = std::min(wanted, std::max(200.0f, display.y - 260.0f));
+    const float height = std::min(wanted, std::max(em(11.0f), display.y - em(14.5f)));
     ImGui::BeginChild("##unknown", ImVec2(0, height), false);
     for (size_t i = 0; i < p.unknown.size(); ++i) {
         const UnknownTerritory& u = p.unknown[i];
@@ -393,7 +394,7 @@ void drawTerritoriesDialog(RegistrationsView& view, ScreenContext& ctx) {
         probe::mark(key + "other");
         ImGui::SameLine();
         std::optional<Id> other;
-        if (territoryCombo("##other", model, p.other[i], other, tr(Str::ImportDialogOtherHint), 260.0f)) {
+        if (territoryCombo("##other", model, p.other[i], other, tr(Str::ImportDialogOtherHint), em(14.5f))) {
             p.other[i] = other;
             choice = other ? proposals + 2 : proposals + 1;
         }
@@ -434,7 +435,7 @@ void writeDocument(RegistrationsView& view, ScreenContext& ctx, const Etape& e, 
 }
 
 void drawImportAndDocuments(RegistrationsView& view, ScreenContext& ctx, const Etape& e) {
-    ImGui::SetNextItemWidth(520.0f);
+    ImGui::SetNextItemWidth(em(29.0f));
     const bool enter = hintField("##import-path", tr(Str::ImportHint), view.importPath,
                                                 ImGuiInputTextFlags_EnterReturnsTrue);
     probe::mark("import.path");
@@ -443,7 +444,7 @@ void drawImportAndDocuments(RegistrationsView& view, ScreenContext& ctx, const E
     view.importNow = false;
     probe::mark("import.button");
     if (ctx.folder) {
-        ImGui::SameLine(0, 24.0f);
+        ImGui::SameLine(0, em(1.35f));
         if (ImGui::Button(tr(Str::DocAttendanceTitle)))
             writeDocument(view, ctx, e, "emargement", exporting::attendanceSheetHtml);
         probe::mark("doc.emargement");
@@ -467,13 +468,13 @@ void drawTotals(RegistrationsView& view, const Model& model, const Etape& e, Act
     // The day rate of the étape's year, editable (euros, whole or with cents).
     const int year = e.header.date.year;
     const long rate = model.settings.dayRateCents(year);
-    ImGui::SameLine(0, 30.0f);
+    ImGui::SameLine(0, em(1.65f));
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted(fmt(Str::DayRateLabel, {std::to_string(year)}).c_str());
     ImGui::SameLine();
     std::string text;
     const std::string shown = std::to_string(rate / 100) + (rate % 100 ? "," + std::to_string(100 + rate % 100).substr(1) : "");
-    if (commitText(view.drafts, "##day-rate", shown, text, 90.0f)) {
+    if (commitText(view.drafts, "##day-rate", shown, text, em(5.0f))) {
         if (auto cents = parseEuros(text)) out.push_back(SetDayRate{year, *cents});
         else view.error = fmt(Str::ErrBadEuros, {text});
     }
@@ -488,9 +489,9 @@ void drawTotals(RegistrationsView& view, const Model& model, const Etape& e, Act
     ImGui::TableSetupScrollFreeze(0, 1);  // the header stays
     ImGui::TableSetupColumn(tr(Str::DocColTerritory), ImGuiTableColumnFlags_WidthStretch, 3.0f);
     ImGui::TableSetupColumn(tr(Str::ColMembership), ImGuiTableColumnFlags_WidthStretch, 2.0f);
-    ImGui::TableSetupColumn(tr(Str::DocColPeople), ImGuiTableColumnFlags_WidthFixed, 90.0f);
-    ImGui::TableSetupColumn(tr(Str::DocColDays), ImGuiTableColumnFlags_WidthFixed, 60.0f);
-    ImGui::TableSetupColumn(tr(Str::DocColAmount), ImGuiTableColumnFlags_WidthFixed, 190.0f);
+    ImGui::TableSetupColumn(tr(Str::DocColPeople), ImGuiTableColumnFlags_WidthFixed, em(5.0f));
+    ImGui::TableSetupColumn(tr(Str::DocColDays), ImGuiTableColumnFlags_WidthFixed, em(3.25f));
+    ImGui::TableSetupColumn(tr(Str::DocColAmount), ImGuiTableColumnFlags_WidthFixed, em(10.5f));
     ImGui::TableHeadersRow();
     for (const TerritoryFees& t : st.territories) {
         ImGui::TableNextRow();
@@ -518,7 +519,7 @@ void drawRegistrationsScreen(RegistrationsView& view, ScreenContext& ctx) {
     Id& selected = ctx.etape;
     if (!model.etape(selected) && !model.etapes.empty()) selected = model.etapes.front().id;
     const Etape* e = model.etape(selected);
-    ImGui::SetNextItemWidth(520.0f);
+    ImGui::SetNextItemWidth(em(29.0f));
     if (comboBox("##etape", e ? fmt(Str::EtapeNumber, {std::to_string(e->header.number)}) + " \u2014 " +
                                          formatLongFr(e->header.date)
                                    : tr(Str::NoEtapeSelected), ComboText::Label)) {
@@ -541,7 +542,7 @@ void drawRegistrationsScreen(RegistrationsView& view, ScreenContext& ctx) {
     const float left = ImGui::GetContentRegionAvail().y;
     const float totalsHeight = std::min(left / 3.0f, ImGui::GetTextLineHeightWithSpacing() *
                                                          (4.0f + static_cast<float>(feeStatement(model, *e).territories.size())));
-    drawRegistrations(view, model, *e, out, std::max(140.0f, left - totalsHeight - 2 * ImGui::GetFrameHeightWithSpacing()));
+    drawRegistrations(view, model, *e, out, std::max(em(7.75f), left - totalsHeight - 2 * ImGui::GetFrameHeightWithSpacing()));
     ImGui::Spacing();
     drawTotals(view, model, *e, out);
 }

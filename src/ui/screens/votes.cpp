@@ -15,6 +15,8 @@
 
 #include "core/strings.h"
 #include "core/text.h"
+#include "ui/fonts.h"
+#include "ui/theme.h"
 #include "ui/probe.h"
 #include "ui/screens/screens.h"
 
@@ -151,7 +153,7 @@ void drawShowOfHands(VotesView& view, const Etape& e, const Vote& v, Actions& ou
     view.hands.resize(options.size(), 0);
     for (size_t i = 0; i < options.size(); ++i) {
         ImGui::PushID(static_cast<int>(i));
-        ImGui::SetNextItemWidth(120.0f);
+        ImGui::SetNextItemWidth(em(6.75f));
         ImGui::InputScalar("##hands", ImGuiDataType_S64, &view.hands[i]);
         view.hands[i] = std::max(0LL, view.hands[i]);
         probe::mark("ballot.hands." + std::to_string(i));
@@ -186,7 +188,7 @@ void drawDotsEntry(Ballot& b, const Vote& v) {
         ImGui::PushID(static_cast<int>(i));
         auto it = std::find_if(b.dots.begin(), b.dots.end(), [&](const auto& d) { return d.first == static_cast<int>(i); });
         long long n = it == b.dots.end() ? 0 : it->second;
-        ImGui::SetNextItemWidth(120.0f);
+        ImGui::SetNextItemWidth(em(6.75f));
         if (ImGui::InputScalar("##dots", ImGuiDataType_S64, &n, nullptr, nullptr)) {
             n = std::max(0LL, n);
             if (it == b.dots.end()) b.dots.emplace_back(static_cast<int>(i), n);
@@ -228,7 +230,7 @@ void drawGradesEntry(Ballot& b, const Vote& v) {
     const std::string notGraded = fmt(Str::BallotNotGraded, {scale.empty() ? std::string("?") : scale.front()});
     float comboWidth = ImGui::CalcTextSize(notGraded.c_str()).x;
     for (const std::string& g : scale) comboWidth = std::max(comboWidth, ImGui::CalcTextSize(g.c_str()).x);
-    comboWidth = std::max(220.0f, comboWidth + ImGui::GetFrameHeight() + ImGui::GetStyle().FramePadding.x * 2 + 4.0f);
+    comboWidth = std::max(em(12.25f), comboWidth + ImGui::GetFrameHeight() + ImGui::GetStyle().FramePadding.x * 2 + em(0.2f));
     for (size_t i = 0; i < options.size(); ++i) {
         ImGui::PushID(static_cast<int>(i));
         // The grade given, read once: the list of grades may grow below (never read through an iterator
@@ -317,7 +319,7 @@ void drawBallotEntry(VotesView& view, const Etape& e, const Vote& v, Actions& ou
         case VoteMethod::Borda:
         case VoteMethod::Schulze: drawRankingEntry(b, v); break;
     }
-    ImGui::SetNextItemWidth(120.0f);
+    ImGui::SetNextItemWidth(em(6.75f));
     ImGui::InputScalar(tr(Str::BallotCount), ImGuiDataType_S64, &b.count);
     b.count = std::max(1LL, b.count);
     probe::mark("ballot.count");
@@ -354,7 +356,7 @@ void drawBallots(VotesView& view, const Etape& e, const Vote& v, Actions& out) {
                               : present == 1 ? tr(Str::VotePresentOne)
                                              : fmt(Str::VotePresentMany, {std::to_string(present)}).c_str());
     if (present > 0 && voices > present) {
-        ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.70f, 0.08f, 0.08f, 1.0f));
+        ImGui::PushStyleColor(ImGuiCol_Text, console::vec(console::kError));
         ImGui::TextWrapped("%s", fmt(Str::VoteMoreVoicesThanPresent, {std::to_string(voices), std::to_string(present)}).c_str());
         ImGui::PopStyleColor();
         probe::mark("votes.more-voices-than-present");
@@ -408,7 +410,7 @@ void drawSchulzeMatrix(const Vote& v) {
             for (size_t j = 0; j < o.size(); ++j) {
                 ImGui::TableNextColumn();
                 if (i == j) ImGui::TextDisabled("—");
-                else if (m[i][j] > m[j][i]) ImGui::TextColored(ImVec4(0.0f, 0.35f, 0.15f, 1.0f), "%lld", m[i][j]);
+                else if (m[i][j] > m[j][i]) ImGui::TextColored(console::vec(console::kSuccess), "%lld", m[i][j]);
                 else ImGui::Text("%lld", m[i][j]);
             }
         }
@@ -474,7 +476,7 @@ void drawVotesScreen(VotesView& view, ScreenContext& ctx) {
         view.selected = 0;  // the new vote is selected (the last one)
     }
     if (indexOf(e->votes, view.selected) < 0) view.selected = e->votes.empty() ? 0 : e->votes.back().id;
-    ImGui::BeginChild("##votes-left", ImVec2(std::max(340.0f, ImGui::GetContentRegionAvail().x * 0.26f), 0), true);
+    ImGui::BeginChild("##votes-left", ImVec2(std::max(em(19.0f), ImGui::GetContentRegionAvail().x * 0.26f), 0), true);
     drawList(view, *e, out);
     ImGui::EndChild();
     const Vote* v = nullptr;
@@ -498,7 +500,7 @@ void drawVotesScreen(VotesView& view, ScreenContext& ctx) {
     heading(tr(Str::ResultsHeading));
     const ImVec2 min = ImGui::GetCursorScreenPos();
     const float w = ImGui::GetContentRegionAvail().x;
-    const float h = std::max(200.0f, std::min(ImGui::GetContentRegionAvail().y * 0.7f, w * 0.9f));
+    const float h = std::max(em(11.0f), std::min(ImGui::GetContentRegionAvail().y * 0.7f, w * 0.9f));
     drawVoteResults(ImGui::GetWindowDrawList(), min, ImVec2(min.x + w, min.y + h), *v, true);
     ImGui::Dummy(ImVec2(w, h));
     if (v->setup.method == VoteMethod::Schulze && !(v->setup.hideResults && v->setup.open)) {

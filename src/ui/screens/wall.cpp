@@ -245,9 +245,11 @@ bool projectWall(WallView& view, ImDrawList* draw, ImVec2 min, ImVec2 max, const
         if (io.KeyCtrl) view.zoom = std::clamp(view.zoom * (1.0f + 0.1f * io.MouseWheel), 0.5f, 2.5f);
         else view.scroll -= io.MouseWheel * 80.0f;
         // + and − zoom, 0 fits again and shows every column, a digit shows its column alone (again: every column).
-        if (ImGui::IsKeyPressed(kKeyEqual) || ImGui::IsKeyPressed(kKeyPadAdd)) view.zoom = std::min(2.5f, view.zoom * 1.15f);
-        if (ImGui::IsKeyPressed(kKeyMinus) || ImGui::IsKeyPressed(kKeyPadSubtract)) view.zoom = std::max(0.5f, view.zoom / 1.15f);
-        for (int d = 0; d <= 9; ++d)
+        // (With Ctrl these keys zoom the console, not the wall.)
+        const bool plain = !io.KeyCtrl;
+        if (plain && (ImGui::IsKeyPressed(kKeyEqual) || ImGui::IsKeyPressed(kKeyPadAdd))) view.zoom = std::min(2.5f, view.zoom * 1.15f);
+        if (plain && (ImGui::IsKeyPressed(kKeyMinus) || ImGui::IsKeyPressed(kKeyPadSubtract))) view.zoom = std::max(0.5f, view.zoom / 1.15f);
+        for (int d = 0; d <= 9 && plain; ++d)
             if (ImGui::IsKeyPressed(kKey0 + d, false) || ImGui::IsKeyPressed(kKeyPad0 + d, false)) {
                 const int column = d - 1;
                 view.focus = d == 0 || view.focus == column ? -1 : column;

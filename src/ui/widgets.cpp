@@ -228,6 +228,16 @@ void alignRight(const char* label) {
     else ImGui::SetCursorPosX(right);
 }
 
+void sameLineIfRoom(float width) {
+    // Decided before moving: a SameLine taken back with NewLine would leave the cursor's widest reach past the edge.
+    const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+    if (ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x + width <= right) ImGui::SameLine();
+}
+
+float buttonWidth(const char* label) {
+    return ImGui::CalcTextSize(label, nullptr, true).x + ImGui::GetStyle().FramePadding.x * 2;
+}
+
 std::optional<int> parseInt(const std::string& text) {
     const std::string_view t = trim(text);
     if (t.empty() || t.size() > 6) return std::nullopt;

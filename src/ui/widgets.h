@@ -82,6 +82,11 @@ bool confirmedButton(const char* label, const std::string& question, const std::
 /// After a row of buttons: places the next one, labelled `label`, at the right edge of the line (or on the next
 /// line when it is full), away from the frequent ones.
 void alignRight(const char* label);
+/// Puts the next item, `width` pixels wide, on the line of the previous one when it fits there, else below it (a
+/// narrow panel, a large zoom).
+void sameLineIfRoom(float width);
+/// The width of a button labelled `label` (its text and frame).
+float buttonWidth(const char* label);
 
 /// A whole number typed by a person ("12", " 3 "); nullopt otherwise.
 std::optional<int> parseInt(const std::string& text);

@@ -10,6 +10,7 @@
 #include <sstream>
 #include <tuple>
 
+#include "core/demo.h"
 #include "core/strings.h"
 #include "support/fixtures.h"
 #include "ui/app.h"
@@ -327,3 +328,32 @@ TEST_CASE("Console: every tab at 1280×800 and 1920×1080, at 100 %, 150 % and 2
     }
 }
 
+
+TEST_CASE("Console: the demo's tabs at 1280×800 cut no label at 100 %, 150 % and 200 % (three groups side by side)") {
+    struct Restore {
+        ~Restore() { setConsoleScale(1.0f); }
+    } restore;
+    Session session;
+    REQUIRE(buildDemo(session, Date{2026, 12, 8}).ok);
+    for (const float scale : {1.0f, 1.5f, 2.0f}) {
+        setConsoleScale(scale);
+        Headless imgui(1280 * scale, 800 * scale);
+        App app(session);
+        app.setParticipationAddress("127.0.0.1", 0);
+        app.state().selectedEtape = session.model().etapes.back().id;
+        REQUIRE(session.model().etapes.back().groups.rounds.front().groups.size() == 3);
+        for (const ScreenEntry& entry : screenRegistry()) {
+            if (entry.projector()) continue;
+            REQUIRE(app.showScreen(entry.name));
+            Actions actions;
+            UiRequests requests;
+            for (int f = 0; f < 3; ++f) imgui.frame([&] { app.drawConsole(actions, requests); });
+            TextLog& log = textLog();
+            log.clear();
+            imgui.frame([&] { app.drawConsole(actions, requests); });
+            scanConsoleWindows();
+            INFO(std::string(entry.name) << " at " << scale * 100 << " %" << describe(log));
+            CHECK(log.cuts.empty());
+        }
+    }
+}

@@ -221,10 +221,7 @@ void drawBoardBar(BoardsView& view, const Etape& e, const Board* b, Actions& out
         out.push_back(RemoveBoard{e.id, b->id});
 
     // The board's title, new columns and clusters: on one line when it fits, wrapped on a narrow screen.
-    auto next = [](float width) {
-        ImGui::SameLine();
-        if (ImGui::GetContentRegionAvail().x < width) ImGui::NewLine();
-    };
+    const auto next = sameLineIfRoom;
     std::string text;
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted(tr(Str::FieldBoardTitle));

@@ -130,7 +130,7 @@ void drawCard(BreakoutView& view, const Model& model, const Etape& e, int g, flo
         out.push_back(u);
     };
     std::string text;
-    if (commitText(view.drafts, "##name", group.name, text, width - ImGui::CalcTextSize(tr(Str::GroupLocked)).x - 50.0f)) update([&](UpdateGroup& u) { u.name = text; });
+    if (commitText(view.drafts, "##name", group.name, text, width - ImGui::CalcTextSize(tr(Str::GroupLocked)).x - ImGui::GetFrameHeight() - em(1.5f))) update([&](UpdateGroup& u) { u.name = text; });
     probe::mark("group." + std::to_string(g) + ".name");
     ImGui::SameLine();
     bool lock = locked;

@@ -86,12 +86,14 @@ void drawMeeting(IcebreakerView& view, const Model& model, const Etape& e, Actio
     probe::mark("meeting.prepare");
     const Icebreaker& ice = e.icebreaker;
     if (ice.rounds.empty()) {
+        ImGui::PushTextWrapPos(0.0f);  // a sentence in a third of the window: wrapped
         ImGui::TextDisabled("%s", tr(Str::NoMeetingsYet));
+        ImGui::PopTextWrapPos();
         return;
     }
     view.round = std::clamp(view.round, 0, static_cast<int>(ice.rounds.size()) - 1);
     for (int r = 0; r < static_cast<int>(ice.rounds.size()); ++r) {  // a round run has its ✓
-        if (r) ImGui::SameLine();
+        if (r) sameLineIfRoom(buttonWidth("00 \u2713"));
         const std::string label = std::to_string(r + 1) + (ice.rounds[static_cast<size_t>(r)].run ? " \u2713" : "");
         if (ImGui::SmallButton(label.c_str())) view.round = r;
         probe::mark("meeting.round." + std::to_string(r));
@@ -106,9 +108,10 @@ void drawMeeting(IcebreakerView& view, const Model& model, const Etape& e, Actio
     }
     if (ImGui::Button(tr(Str::ProjectRound))) requests.push_back(ProjectRequest{"projecteur-rencontres"});
     probe::mark("meeting.project");
-    ImGui::SameLine();
     // Timing the round is running it: the summary lists the rounds run only.
-    if (ImGui::Button(fmt(Str::TimeRound, {std::to_string(ice.roundSeconds / 60)}).c_str())) {
+    const std::string timeRound = fmt(Str::TimeRound, {std::to_string(ice.roundSeconds / 60)});
+    sameLineIfRoom(buttonWidth(timeRound.c_str()));
+    if (ImGui::Button(timeRound.c_str())) {
         requests.push_back(TimerRequest{ice.roundSeconds});  // one round of the speed-meeting, timed
         if (!round.run) out.push_back(MarkRoundRun{e.id, view.round, true});
     }

@@ -539,10 +539,15 @@ void drawRegistrationsScreen(RegistrationsView& view, ScreenContext& ctx) {
     ImGui::Separator();
     // The registrants first (the door needs them): the fees get what their rows need, at most a third of the height
     // left, and scroll within.
+    // The fees: their heading line (with the day rate's field), a spacing, and their table, of three lines at least
+    // (drawTotals).
     const float left = ImGui::GetContentRegionAvail().y;
-    const float totalsHeight = std::min(left / 3.0f, ImGui::GetTextLineHeightWithSpacing() *
-                                                         (4.0f + static_cast<float>(feeStatement(model, *e).territories.size())));
-    drawRegistrations(view, model, *e, out, std::max(em(7.75f), left - totalsHeight - 2 * ImGui::GetFrameHeightWithSpacing()));
+    const float line = ImGui::GetFrameHeightWithSpacing(), gap = ImGui::GetStyle().ItemSpacing.y;
+    const float rows = ImGui::GetTextLineHeightWithSpacing() *
+                       (2.0f + static_cast<float>(feeStatement(model, *e).territories.size()));
+    const float totalsLeast = line * 4.0f + gap * 2.0f;
+    const float totalsHeight = std::max(totalsLeast, std::min(left / 3.0f, line + gap * 2.0f + std::max(line * 3.0f, rows)));
+    drawRegistrations(view, model, *e, out, std::max(em(7.75f), left - totalsHeight - 2 * line));
     ImGui::Spacing();
     drawTotals(view, model, *e, out);
 }

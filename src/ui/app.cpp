@@ -554,7 +554,9 @@ void App::drawConsole(Actions& actions, UiRequests& requests) {
         drawToasts();
         return;
     }
-    ImGui::Begin("##console", nullptr, kFill | ImGuiWindowFlags_MenuBar);
+    // No background of its own: the platform clears the window to the same colour (one fill of the whole window
+    // less per frame, which software OpenGL pays on the CPU: issue 30).
+    ImGui::Begin("##console", nullptr, kFill | ImGuiWindowFlags_MenuBar | ImGuiWindowFlags_NoBackground);
     drawMenuBar(requests);
     if (ImGui::BeginTabBar("##screens")) {
         for (const ScreenEntry& entry : screenRegistry()) {
@@ -624,16 +626,17 @@ void App::drawProjector(UiRequests& requests) {
     ImGui::SetNextWindowPos(viewport->Pos);
     ImGui::SetNextWindowSize(viewport->Size);
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
+    // The views paint their own background: the window adds none (issue 30).
     ImGui::Begin("##projector", nullptr,
-                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings);
+                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBackground);
     const ImVec2 min = viewport->Pos;
     const ImVec2 max(min.x + viewport->Size.x, min.y + viewport->Size.y);
-    drawAudienceView(ImGui::GetWindowDrawList(), min, max, true);
+    drawAudienceView(ImGui::GetWindowDrawList(), min, max, true, true);
     ImGui::End();
     ImGui::PopStyleVar();
 }
 
-void App::drawAudienceView(ImDrawList* draw, ImVec2 min, ImVec2 max, bool input) {
+void App::drawAudienceView(ImDrawList* draw, ImVec2 min, ImVec2 max, bool input, bool paperLaid) {
     const ProjectorContext ctx{session_.model(), selectedEtape(), projectedItem(state_.projector), session_.revision(),
                                ImGui::GetTime(), input, room_};
     const ScreenEntry* entry = findScreen(state_.projector);
@@ -644,10 +647,20 @@ void App::drawAudienceView(ImDrawList* draw, ImVec2 min, ImVec2 max, bool input)
     const ImRect box = countdown ? countdownBox(min, max, state_.countdown) : ImRect();
     if (countdown) {
         viewMin.y = box.Max.y + 8.0f;
-        draw->AddRectFilled(min, ImVec2(max.x, viewMin.y), projector::kBackground);  // the band, in the room's paper
+        if (!paperLaid) draw->AddRectFilled(min, ImVec2(max.x, viewMin.y), projector::kBackground);  // the band
     }
+    const int firstVertex = draw->VtxBuffer.Size;
     if (!entry || !entry->projector() || !entry->project(state_.views, draw, viewMin, max, ctx))
         projectWelcome(draw, viewMin, max, ctx);
+    // Every view first fills its place with the room's paper; on paper already laid that fill is collapsed to
+    // nothing (its four corners made one point: no pixel drawn, the rest of the list untouched).
+    if (paperLaid && draw->VtxBuffer.Size >= firstVertex + 4) {
+        ImDrawVert* v = draw->VtxBuffer.Data + firstVertex;
+        const bool paper = v[0].col == projector::kBackground && v[0].pos.x == viewMin.x && v[0].pos.y == viewMin.y &&
+                           v[2].pos.x == max.x && v[2].pos.y == max.y;
+        if (paper)
+            for (int i = 1; i < 4; ++i) v[i].pos = v[0].pos;
+    }
     state_.audienceLayout = {box, draw->VtxBuffer.Size};
     if (countdown) drawCountdown(draw, min, max, state_.countdown);
 }

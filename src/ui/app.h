@@ -244,7 +244,9 @@ private:
     Id projectedItem(const std::string& screen) const;
     /// What the room sees in [min, max]: the projector screen chosen, or the welcome screen when it has nothing to
     /// show. `input`: the room's window has the keyboard (the wall scrolls).
-    void drawAudienceView(ImDrawList* draw, ImVec2 min, ImVec2 max, bool input);
+    /// The room's view in [min, max]; `paperLaid`: the window was cleared to the room's paper (the projector's
+    /// window), so the view's own background fill is dropped (issue 30: one blended fill of the screen less).
+    void drawAudienceView(ImDrawList* draw, ImVec2 min, ImVec2 max, bool input, bool paperLaid = false);
     /// Does what a screen asked (through the data folder for files); `follow`: actions it brings.
     void handle(Request& request, Actions& follow);
     void saveArchive(Id etape, const std::function<void(const store::Outcome&)>& done);

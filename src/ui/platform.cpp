@@ -539,6 +539,7 @@ int runApp(Session& session, store::DataFolder* folder, std::vector<std::string>
     // least every 0.25 s to see a close signal (a signal does not end GLFW's wait) but drawing nothing then. The
     // smoke test's N frames are drawn back to back.
     FramePacer pacer;
+    const ImVec4 paper = ImGui::ColorConvertU32ToFloat4(projector::kBackground);
     setLoopWaker([] {
         gEventSeen = true;
         glfwPostEmptyEvent();
@@ -606,13 +607,14 @@ int runApp(Session& session, store::DataFolder* folder, std::vector<std::string>
         const bool dump = smokeDir && framesLeft == 0;
         console.begin();
         app.drawConsole(actions, requests);
-        console.render(0.97f, 0.97f, 0.96f);
+        const ImVec4 consoleBg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];  // its window draws none of its own
+        console.render(consoleBg.x, consoleBg.y, consoleBg.z);
         if (dump) console.savePng(std::filesystem::path(smokeDir) / "console.png");
         console.present();
         if (projectorVisible) {
             projector.begin();
             app.drawProjector(requests);
-            projector.render(1.0f, 1.0f, 0.99f);
+            projector.render(paper.x, paper.y, paper.z);  // the room's paper: the view draws on it
             if (dump) projector.savePng(std::filesystem::path(smokeDir) / "projector.png");
             projector.present();
         }
@@ -723,7 +725,13 @@ Status screenshot(Session& session, const ScreenshotOptions& options) {
         window.begin();
         if (entry->projector()) app.drawProjector(requests);
         else app.drawConsole(actions, requests);
-        window.render(1.0f, 1.0f, 1.0f);
+        if (entry->projector()) {  // the room's paper, as in the app
+            const ImVec4 paper = ImGui::ColorConvertU32ToFloat4(projector::kBackground);
+            window.render(paper.x, paper.y, paper.z);
+        } else {  // the console's window has no background of its own: cleared to the theme's
+            const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
+            window.render(bg.x, bg.y, bg.z);
+        }
         if (!options.dropCsv.empty()) app.apply(actions, requests);  // the shell reads the dropped file
         actions.clear();
         requests = UiRequests{};

@@ -200,7 +200,8 @@ std::string chapter(const EtapeArchive& a, size_t index, const std::set<std::str
         const std::string first = winners(a, v);
         if (first.empty()) continue;
         b += "<li><strong>" + escape(first) + "</strong> — " + escape(e.votes[v].setup.question) + " <span class=\"muted\">(" +
-             escape(fmt(Str::LivBallots, {std::to_string(a.results[v].ballots)})) + ")</span></li>";
+             escape(fmt(Str::LivBallots, {std::to_string(a.results[v].ballots)})) + ")</span>" +
+             chartHtml(voteSpec(e.votes[v], a.results[v])) + "</li>";
         anyVote = true;
     }
     if (!anyVote) b += "<li class=\"muted\">" + escape(tr(Str::SumNone)) + "</li>";
@@ -214,6 +215,9 @@ std::string chapter(const EtapeArchive& a, size_t index, const std::set<std::str
 std::string practicesPart(const BookletInput& in) {
     std::string b = "<section class=\"chapter\"><h2>" + escape(tr(Str::LivPractices)) + "</h2>";
     if (in.practices.empty()) b += "<p class=\"muted\">" + escape(tr(Str::SumNone)) + "</p>";
+    if (const ChartSpec spec = followUpSpec(in); !spec.rows.empty())
+        b += "<h3>" + escape(spec.title) + "</h3><p class=\"muted\">" + escape(tr(Str::ChartFollowUpIntro)) + "</p>" +
+             chartHtml(spec);
     for (const BookletPractice& p : in.practices) {
         b += "<div class=\"practice\"><h3>" + escape(p.title) + "</h3><p class=\"muted\">" + escape(practiceFrom(p)) + "</p>";
         if (!p.description.empty()) b += "<p>" + escape(p.description) + "</p>";
@@ -258,8 +262,12 @@ std::string participationPart(const BookletInput& in) {
         for (const ArchivedPerson& p : a.people) territories.insert(territoryOf(p));
     std::vector<std::string> rows(territories.begin(), territories.end());
     std::sort(rows.begin(), rows.end(), [](const std::string& x, const std::string& y) { return foldForSearch(x) < foldForSearch(y); });
-    std::string b = "<section class=\"chapter\"><h2>" + escape(tr(Str::LivParticipation)) + "</h2><h3>" +
-                    escape(tr(Str::LivMatrix)) + "</h3>" + matrix(in, rows, territoryOf);
+    std::string b = "<section class=\"chapter\"><h2>" + escape(tr(Str::LivParticipation)) + "</h2>";
+    for (bool byInstitution : {false, true}) {
+        const ChartSpec spec = participationSpec(in, byInstitution);
+        if (!spec.bars.empty()) b += "<h3>" + escape(spec.title) + "</h3>" + chartHtml(spec);
+    }
+    b += "<h3>" + escape(tr(Str::LivMatrix)) + "</h3>" + matrix(in, rows, territoryOf);
     std::vector<std::string> institutions;
     for (const auto& entry : enumEntries<Institution>()) institutions.emplace_back(tr(entry.label));
     b += "<h3>" + escape(tr(Str::LivByInstitution)) + "</h3>" +
@@ -349,6 +357,47 @@ bool heldSomething(const Model& m, const Etape& e) {
 
 }  // namespace
 
+ChartSpec followUpSpec(const BookletInput& in) {
+    ChartSpec spec{ChartSpec::Kind::Matrix, std::string(tr(Str::ChartFollowUpTitle))};
+    std::set<std::string> cites;
+    for (const BookletPractice& p : in.practices) {
+        for (const std::string& c : p.interested) cites.insert(c);
+        for (const auto& f : p.followUps) cites.insert(f.cite);
+    }
+    cites.erase("");
+    spec.rows.assign(cites.begin(), cites.end());
+    std::sort(spec.rows.begin(), spec.rows.end(),
+              [](const std::string& x, const std::string& y) { return foldForSearch(x) < foldForSearch(y); });
+    if (spec.rows.empty()) return spec;
+    for (const BookletPractice& p : in.practices) spec.columns.push_back(p.title);
+    spec.cells.assign(spec.rows.size(), std::vector<FollowUpMark>(spec.columns.size(), FollowUpMark::None));
+    for (size_t c = 0; c < in.practices.size(); ++c) {
+        const BookletPractice& p = in.practices[c];
+        auto row = [&](const std::string& cite) {
+            return static_cast<size_t>(std::find(spec.rows.begin(), spec.rows.end(), cite) - spec.rows.begin());
+        };
+        for (const std::string& cite : p.interested)
+            if (size_t r = row(cite); r < spec.rows.size()) spec.cells[r][c] = FollowUpMark::Interested;
+        // The follow-ups in the order kept (oldest first): the latest of a Cité is what its cell shows.
+        for (const auto& f : p.followUps)
+            if (size_t r = row(f.cite); r < spec.rows.size())
+                spec.cells[r][c] = f.kind == FollowUpStatus::Adoptee  ? FollowUpMark::Adopted
+                                   : f.kind == FollowUpStatus::Essayee ? FollowUpMark::Tried
+                                                                       : FollowUpMark::Abandoned;
+    }
+    return spec;
+}
+
+ChartSpec participationSpec(const BookletInput& in, bool byInstitution) {
+    std::map<std::string, int> counts;
+    for (const EtapeArchive& a : in.archives)
+        for (const ArchivedPerson& p : a.people)
+            ++counts[byInstitution ? std::string(enumLabel(p.institution)) : territoryOf(p)];
+    std::vector<std::pair<std::string, int>> rows(counts.begin(), counts.end());
+    std::stable_sort(rows.begin(), rows.end(), [](const auto& x, const auto& y) { return x.second > y.second; });
+    return barsSpec(tr(byInstitution ? Str::SumByInstitution : Str::SumByCite), rows);
+}
+
 BookletInput makeBookletInput(std::vector<EtapeArchive> archives, const Model& model, std::optional<int> year) {
     BookletInput in;
     std::vector<std::pair<EtapeArchive, bool>> etapes;  // (archive, made from the live data)
@@ -394,7 +443,7 @@ BookletInput makeBookletInput(std::vector<EtapeArchive> archives, const Model& m
                            p->etapeNumber, p->source == PracticeSource::Board ? p->boardTitle : "", p->themes, {}, {}};
         for (Id cite : interestedCites(model, *p)) bp.interested.push_back(citeName(cite));
         for (const FollowUp& f : p->followUps)
-            bp.followUps.push_back({citeName(f.territory), enumLabel(f.status), formatShortFr(f.date), f.note});
+            bp.followUps.push_back({citeName(f.territory), enumLabel(f.status), formatShortFr(f.date), f.note, f.status});
         in.practices.push_back(std::move(bp));
     }
     for (const EtapeArchive& a : in.archives)

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "core/archive.h"
+#include "export/charts.h"
 
 namespace atelier::exporting {
 
@@ -26,6 +27,7 @@ struct BookletPractice {
     std::vector<std::string> interested;  // Cités
     struct FollowUpLine {
         std::string cite, status, date, note;  // status: « Essayée », « Adoptée », « Abandonnée »; date: dd/mm/yyyy
+        FollowUpStatus kind = FollowUpStatus::Essayee;  // the status, for the follow-up matrix
     };
     std::vector<FollowUpLine> followUps;
 };
@@ -54,6 +56,12 @@ std::vector<std::string> bookletPhotoPaths(const BookletInput& input);
 /// of the Tour, the organiser's contact and the catalogue of practices (the library's, shown at an étape of the
 /// period, with today's follow-up; plus the practices of archives older than the library) from `model`; its title.
 BookletInput makeBookletInput(std::vector<EtapeArchive> archives, const Model& model, std::optional<int> year);
+
+/// The booklet's follow-up of practices as a matrix: Cités (those interested or following one up) × practices, the
+/// latest follow-up of each Cité (or its interest) in each cell.
+ChartSpec followUpSpec(const BookletInput& input);
+/// Present people of the whole period by Cité (or territory) and by institution, largest first.
+ChartSpec participationSpec(const BookletInput& input, bool byInstitution);
 
 /// livret.html: the printable booklet. Everything users typed is escaped.
 std::string bookletHtml(const BookletInput& input);

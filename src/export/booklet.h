@@ -66,7 +66,8 @@ ChartSpec participationSpec(const BookletInput& input, bool byInstitution);
 /// livret.html: the printable booklet. Everything users typed is escaped.
 std::string bookletHtml(const BookletInput& input);
 
-/// The booklet and its annexes, by file name: livret.html, participation.csv (présents par étape, territoire et
+/// The booklet and its annexes, by file name: livret.html, livret.pdf (export/pdf.h; when it cannot be written,
+/// kPdfProblemFile after the others), participation.csv (présents par étape, territoire et
 /// institution), idees.csv and votes.csv (every étape of the period), pratiques.csv, evaluation.csv, then the
 /// photos (photos/…). CSV for Excel in French.
 std::vector<std::pair<std::string, std::string>> bookletFiles(const BookletInput& input);

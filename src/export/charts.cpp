@@ -212,8 +212,9 @@ size_t charLength(std::string_view text, size_t i) {
     return std::min(len, text.size() - i);
 }
 
-/// `text` in lines no wider than `width`: between words, a word too long for a line cut between characters.
-std::vector<std::string> wrap(std::string_view text, double width, double size, bool bold, const TextMeasure& measure) {
+}  // namespace
+
+std::vector<std::string> wrapText(std::string_view text, double width, double size, bool bold, const TextMeasure& measure) {
     std::vector<std::string> lines;
     std::string line;
     size_t i = 0;
@@ -246,6 +247,12 @@ std::vector<std::string> wrap(std::string_view text, double width, double size, 
     }
     if (!line.empty() || lines.empty()) lines.push_back(line);
     return lines;
+}
+
+namespace {
+
+std::vector<std::string> wrap(std::string_view text, double width, double size, bool bold, const TextMeasure& measure) {
+    return wrapText(text, width, size, bold, measure);
 }
 
 // [SECTION] Layout

@@ -95,6 +95,9 @@ using TextMeasure = std::function<double(std::string_view text, double size, boo
 /// A close estimate of DejaVu Sans' widths (slightly wide, so that a line laid out with it fits the real font).
 double estimateTextWidth(std::string_view text, double size, bool bold);
 
+/// `text` in lines no wider than `width` (between words; a word too long for a line is cut between characters).
+std::vector<std::string> wrapText(std::string_view text, double width, double size, bool bold, const TextMeasure& measure);
+
 /// `spec` laid out `width` points wide, text measured with `measure`.
 Chart layoutChart(const ChartSpec& spec, double width, const TextMeasure& measure = estimateTextWidth);
 

@@ -2,6 +2,7 @@
 // [SECTION] Writer interface
 // [SECTION] The walk, once for both formats
 // [SECTION] HTML writer
+// [SECTION] Document writer (the PDF)
 // [SECTION] Markdown writer
 // [SECTION] CSV
 
@@ -16,7 +17,9 @@
 #include "core/strings.h"
 #include "core/text.h"
 #include "export/charts.h"
+#include "export/document.h"
 #include "export/html.h"
+#include "export/pdf.h"
 
 namespace atelier::exporting {
 
@@ -517,6 +520,115 @@ private:
     std::string body_;
 };
 
+// [SECTION] Document writer (the PDF)
+
+/// The summary as blocks for export/pdf.h. Sections are headings of level 1 + `offset`.
+class DocWriter final : public SummaryWriter {
+public:
+    explicit DocWriter(Document& d, int offset = 0) : d_(d), offset_(offset) {}
+
+    void header(const SummaryHeader& h) override {
+        d_.title = h.title + " — " + h.host;
+        d_.kicker = h.kicker;
+        d_.cover.clear();
+        if (!h.example.empty()) d_.cover.push_back(h.example);
+        d_.cover.push_back(h.host);
+        for (const std::string& line : h.lines) d_.cover.push_back(line);
+        d_.cover.push_back(h.saved);
+    }
+    void section(std::string_view title) override { heading(1, title); }
+    void subsection(std::string_view title) override { heading(2, title); }
+    void paragraph(std::string_view text) override { add(DocBlock::Kind::Paragraph, text); }
+    void note(std::string_view text) override { add(DocBlock::Kind::Note, text); }
+    void figure(std::string_view src, std::string_view caption) override {
+        DocBlock b{DocBlock::Kind::Photo};
+        b.photo = src;
+        b.text = caption;
+        d_.blocks.push_back(std::move(b));
+    }
+    void list(const std::vector<std::string>& items) override {
+        DocBlock b{DocBlock::Kind::List};
+        b.items = items;
+        d_.blocks.push_back(std::move(b));
+    }
+    void programme(const std::vector<ProgrammeLine>& items) override {
+        DocBlock b{DocBlock::Kind::Table};
+        b.table.header = {tr(Str::DocColTime), tr(Str::DocColActivity)};
+        b.table.widths = {1, 3};
+        for (const ProgrammeLine& i : items) b.table.rows.push_back({i.time, i.title});
+        d_.blocks.push_back(std::move(b));
+    }
+    void participation(std::string_view byCite, const Counts& cites, std::string_view byInstitution,
+                       const Counts& institutions) override {
+        heading(3, byCite);
+        chartBlock(barsSpec(std::string(byCite), cites), true);
+        heading(3, byInstitution);
+        chartBlock(barsSpec(std::string(byInstitution), institutions), true);
+    }
+    void groupRound(const std::vector<GroupLine>& groups) override {
+        DocBlock b{DocBlock::Kind::Table};
+        b.table.header = {tr(Str::DocColGroup), tr(Str::DocColMembers)};
+        b.table.widths = {2, 3};
+        for (const GroupLine& g : groups) {
+            std::string name = g.name;
+            if (!g.room.empty()) name += " — " + g.room;
+            if (!g.question.empty()) name += " — " + g.question;
+            b.table.rows.push_back({name, g.members});
+        }
+        d_.blocks.push_back(std::move(b));
+    }
+    void ideaColumn(const IdeaColumn& column) override {
+        bool first = true;
+        for (const ClusterSlot& slot : column.slots) {
+            std::vector<std::string> items;
+            for (const IdeaLine& i : column.ideas) {
+                if (i.cluster != slot.cluster) continue;
+                std::string item = i.text;
+                for (const std::string& m : i.merged) item += " / " + m;
+                if (!i.group.empty()) item += " (" + i.group + ")";
+                if (i.practice) item += " — " + std::string(tr(Str::BoardPracticeMark));
+                items.push_back(std::move(item));
+            }
+            if (items.empty()) continue;
+            if (first) heading(3, column.name);
+            first = false;
+            if (slot.title) add(DocBlock::Kind::Note, *slot.title);
+            list(items);
+        }
+    }
+    void voteResult(const ChartSpec& chart, const std::vector<OptionLine>&) override { chartBlock(chart, true); }
+    void chart(const ChartSpec& chart) override { chartBlock(chart, false); }
+    void practices(const std::vector<ArchivedPractice>& practices) override {
+        if (practices.empty()) return paragraph(tr(Str::SumNone));
+        std::vector<std::string> items;
+        for (const ArchivedPractice& p : practices) {
+            std::string item = p.text + " (" + practiceOrigin(p) + ")";
+            for (const std::string& line : practiceDetails(p)) item += " — " + line;
+            items.push_back(std::move(item));
+        }
+        list(items);
+    }
+
+private:
+    void heading(int level, std::string_view text) {
+        DocBlock b{DocBlock::Kind::Heading, std::min(3, level + offset_), std::string(text)};
+        d_.blocks.push_back(std::move(b));
+    }
+    void add(DocBlock::Kind kind, std::string_view text) {
+        DocBlock b{kind};
+        b.text = text;
+        d_.blocks.push_back(std::move(b));
+    }
+    void chartBlock(ChartSpec spec, bool numbers) {
+        DocBlock b{DocBlock::Kind::Chart};
+        b.chart = std::move(spec);
+        b.chartNumbers = numbers;
+        d_.blocks.push_back(std::move(b));
+    }
+    Document& d_;
+    int offset_ = 0;
+};
+
 // [SECTION] Markdown writer
 
 /// Text for a Markdown line: no raw HTML, no line break, Markdown's special characters neutralised.
@@ -633,6 +745,24 @@ std::string evaluationHtml(const EtapeArchive& a) {
     return writer.body();
 }
 
+Document summaryDocument(const EtapeArchive& a, const std::set<std::string>& shown) {
+    Document d;
+    DocWriter writer(d);
+    writeSummary(a, writer, shown);
+    d.author = tr(Str::TourTitle);
+    return d;
+}
+
+void appendActionsPhares(Document& d, const EtapeArchive& a, const std::set<std::string>& shown) {
+    DocWriter writer(d, 1);
+    writeActionsPhares(a, writer, shown);
+}
+
+void appendEvaluation(Document& d, const EtapeArchive& a) {
+    DocWriter writer(d, 1);
+    writeEvaluation(a, writer);
+}
+
 std::string summaryMarkdown(const EtapeArchive& a, const std::set<std::string>& shown) {
     MarkdownWriter writer;
     writeSummary(a, writer, shown);
@@ -710,6 +840,11 @@ std::vector<std::pair<std::string, std::string>> summaryFiles(
                                                               {"synthese.md", summaryMarkdown(archive, shown)},
                                                               {"idees.csv", ideasCsv(archive)},
                                                               {"votes.csv", votesCsv(archive)}};
+    try {
+        files.insert(files.begin() + 1, {"synthese.pdf", summaryPdf(archive, photos)});
+    } catch (const PdfError& e) {  // the other documents are still written, and the folder says why the PDF is not
+        files.emplace_back(kPdfProblemFile, e.what() + std::string("\r\n"));
+    }
     files.insert(files.end(), photos.begin(), photos.end());  // beside the documents, under their own path
     return files;
 }

@@ -355,16 +355,20 @@ void layoutProfiles(const ChartSpec& spec, Chart& chart, const TextMeasure& meas
     const double width = chart.width;
     double y = layoutGradeLegend(spec.grades, chart, measure);
     std::vector<std::string> labels;
-    for (const ChartProfile& p : spec.profiles) labels.push_back(rankedLabel(p.label, p.rank, p.tied));
-    const double labelWidth = labelColumn(labels, width, 0.38, true, measure);
+    bool named = false;  // a question of the evaluation has one unnamed profile: the bar takes the whole width
+    for (const ChartProfile& p : spec.profiles) {
+        labels.push_back(rankedLabel(p.label, p.rank, p.tied));
+        named = named || !labels.back().empty();
+    }
+    const double labelWidth = named ? std::max(labelColumn(labels, width, 0.38, true, measure), width * 0.2) : 0;
     const double barLeft = labelWidth, barWidth = width - labelWidth - 1;
     const double top = y;
     for (size_t i = 0; i < spec.profiles.size(); ++i) {
         const ChartProfile& p = spec.profiles[i];
         const bool winner = p.rank == 1;
-        std::vector<std::string> lines = wrap(labels[i], labelWidth - 8, kFont, winner, measure);
-        std::vector<std::string> grade;
-        if (p.median >= 0 && p.median < static_cast<int>(spec.grades.size()))
+        std::vector<std::string> lines, grade;
+        if (named) lines = wrap(labels[i], labelWidth - 8, kFont, winner, measure);
+        if (named && p.median >= 0 && p.median < static_cast<int>(spec.grades.size()))
             grade = wrap(fmt(Str::ChartMajorityGrade, {spec.grades[static_cast<size_t>(p.median)]}), labelWidth - 8,
                          kFont - 1, false, measure);
         const double labelHeight = static_cast<double>(lines.size()) * kFont * 1.24 +

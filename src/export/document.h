@@ -18,6 +18,8 @@ struct DocTable {
     std::vector<std::string> header;  // empty: no header row
     std::vector<std::vector<std::string>> rows;
     std::vector<double> widths;  // shares of the text width, one per column (empty: equal columns)
+    double minRowHeight = 0;     // points: room to sign (the attendance sheet)
+    size_t keepLast = 0;         // the last rows kept together on one page (the attendance sheet's blank rows)
 };
 
 /// One block of a document, in reading order.
@@ -46,6 +48,10 @@ struct Document {
 
 /// The summary of an étape as a document: the same walk as synthese.html (photos in `shown` drawn, others named).
 Document summaryDocument(const EtapeArchive& archive, const std::set<std::string>& shown = {});
+/// The attendance sheet and the fee statement of an étape as documents (the same content as their HTML).
+Document attendanceSheetDocument(const Model& model, const Etape& etape);
+Document feeStatementDocument(const Model& model, const Etape& etape);
+
 /// The host's actions-phares and the evaluation of the day, as in the summary, appended to `d` one heading level
 /// down (the booklet's étape chapters).
 void appendActionsPhares(Document& d, const EtapeArchive& archive, const std::set<std::string>& shown);

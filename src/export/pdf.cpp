@@ -7,6 +7,7 @@
 #include "export/pdf.h"
 
 #include <hpdf.h>
+#include <stb_image.h>  // the implementation: Debian's libstb (atelier::stb); on Windows, vendor/windows.cmake's
 
 #include <algorithm>
 #include <cmath>
@@ -285,7 +286,7 @@ private:
         size_t most = 1;
         for (size_t c = 0; c < row.size() && c < w.size(); ++c)
             most = std::max(most, lines(row[c], w[c] - 2 * kCellPad, kCell, header).size());
-        return static_cast<double>(most) * kCellLine + 2 * kCellPad;
+        return std::max(static_cast<double>(most) * kCellLine + 2 * kCellPad, header ? 0.0 : t.minRowHeight);
     }
 
     void row(const DocTable& t, const std::vector<std::string>& cells, bool header) {
@@ -320,8 +321,12 @@ private:
         const double headerHeight = hasHeader ? rowHeight(t, t.header, true) : 0;
         need(headerHeight + (t.rows.empty() ? 0 : rowHeight(t, t.rows.front(), false)));
         if (hasHeader) row(t, t.header, true);
-        for (const auto& r : t.rows) {
-            const double h = rowHeight(t, r, false);
+        for (size_t i = 0; i < t.rows.size(); ++i) {
+            const auto& r = t.rows[i];
+            double h = rowHeight(t, r, false);
+            // The last rows kept together: the first of them moves on when they all do not fit.
+            if (t.keepLast > 0 && t.rows.size() >= t.keepLast && i == t.rows.size() - t.keepLast)
+                for (size_t k = i + 1; k < t.rows.size(); ++k) h += rowHeight(t, t.rows[k], false);
             if (y_ + h > kBottom) {
                 newPage();
                 if (hasHeader) row(t, t.header, true);
@@ -344,15 +349,7 @@ private:
     void photo(const DocBlock& b) {
         const auto found = std::find_if(assets_.photos.begin(), assets_.photos.end(),
                                         [&](const auto& p) { return p.first == b.photo; });
-        HPDF_Image image = nullptr;
-        if (found != assets_.photos.end() && found->second.size() > 8) {
-            const std::string& bytes = found->second;
-            const auto* data = reinterpret_cast<const HPDF_BYTE*>(bytes.data());
-            const auto size = static_cast<HPDF_UINT>(bytes.size());
-            if (bytes.compare(0, 4, "\x89PNG") == 0) image = HPDF_LoadPngImageFromMem(pdf_, data, size);
-            else if (static_cast<unsigned char>(bytes[0]) == 0xFF && static_cast<unsigned char>(bytes[1]) == 0xD8)
-                image = HPDF_LoadJpegImageFromMem(pdf_, data, size);
-        }
+        HPDF_Image image = found != assets_.photos.end() ? loadImage(found->second) : nullptr;
         if (!image) {  // a photo that cannot be drawn is named, as in the HTML
             paragraph(b.photo + " — " + b.text, kNote, kNoteLine, false, kMutedInk, 0);
             return;
@@ -366,6 +363,24 @@ private:
         y_ += h + 3;
         paragraph(b.text, kNote, kNoteLine, false, kMutedInk, 0);
         y_ += 6;
+    }
+
+    /// The photo as an image of the PDF, nullptr when it cannot be read. Every photo is decoded by stb_image first:
+    /// a damaged file never reaches libharu's loaders (libpng aborts the process on a bad PNG). A JPEG is then
+    /// embedded as it is (libharu copies its stream); any other image as its decoded pixels (compressed).
+    HPDF_Image loadImage(const std::string& bytes) {
+        int w = 0, h = 0, channels = 0;
+        const auto* data = reinterpret_cast<const stbi_uc*>(bytes.data());
+        const int size = static_cast<int>(std::min<size_t>(bytes.size(), 1u << 30));
+        std::unique_ptr<stbi_uc, void (*)(void*)> pixels(stbi_load_from_memory(data, size, &w, &h, &channels, 3),
+                                                          stbi_image_free);
+        if (!pixels || w <= 0 || h <= 0) return nullptr;
+        const bool jpeg = bytes.size() > 3 && static_cast<unsigned char>(bytes[0]) == 0xFF &&
+                          static_cast<unsigned char>(bytes[1]) == 0xD8 && channels == 3;
+        if (jpeg) return HPDF_LoadJpegImageFromMem(pdf_, reinterpret_cast<const HPDF_BYTE*>(bytes.data()),
+                                                   static_cast<HPDF_UINT>(bytes.size()));
+        return HPDF_LoadRawImageFromMem(pdf_, pixels.get(), static_cast<HPDF_UINT>(w), static_cast<HPDF_UINT>(h),
+                                        HPDF_CS_DEVICE_RGB, 8);
     }
 
     HPDF_Doc pdf_;
@@ -450,7 +465,7 @@ private:
             // The whole line is a link to its heading.
             if (body_ && m.page < body_->size()) {
                 HPDF_Destination dst = HPDF_Page_CreateDestination((*body_)[m.page]);
-                HPDF_Destination_SetXYZ(dst, 0, static_cast<HPDF_REAL>(kPageHeight - m.y + 10), 0);
+                HPDF_Destination_SetFitH(dst, static_cast<HPDF_REAL>(kPageHeight - m.y + 10));  // the page's width, the heading at the top
                 const double linkTop = made_.size() == pageBefore ? top : kMarginTop;
                 HPDF_Rect r{static_cast<HPDF_REAL>(kMarginLeft), static_cast<HPDF_REAL>(kPageHeight - y_),
                             static_cast<HPDF_REAL>(kMarginLeft + kTextWidth), static_cast<HPDF_REAL>(kPageHeight - linkTop)};
@@ -550,7 +565,7 @@ std::string documentPdf(const Document& d, const PdfAssets& assets) {
         if (m.level > 2) continue;
         HPDF_Outline o = HPDF_CreateOutline(pdf, m.level == 1 ? nullptr : part, m.text.c_str(), utf8);
         HPDF_Destination dst = HPDF_Page_CreateDestination(body[m.page]);
-        HPDF_Destination_SetXYZ(dst, 0, static_cast<HPDF_REAL>(kPageHeight - m.y + 10), 0);
+        HPDF_Destination_SetFitH(dst, static_cast<HPDF_REAL>(kPageHeight - m.y + 10));  // the page's width, the heading at the top
         HPDF_Outline_SetDestination(o, dst);
         HPDF_Outline_SetOpened(o, HPDF_FALSE);
         if (m.level == 1) part = o;

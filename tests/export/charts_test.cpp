@@ -5,6 +5,7 @@
 // After a deliberate change of the charts, rewrite the files with ATELIER_UPDATE_GOLDEN=1 and review the diff.
 #include <doctest/doctest.h>
 
+#include <cctype>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -195,6 +196,19 @@ TEST_CASE("participation bars and the evaluation's profile come with the summary
     for (const EvaluationQuestion& q : a.etape.evaluation.questions) grades += q.kind == QuestionKind::Grade;
     CHECK(grades > 0);
     CHECK(charts == a.etape.votes.size() + 2 + grades);
+    // A question's profile has no label: the bar takes the whole width, no text is squeezed into a column.
+    ChartSpec question{ChartSpec::Kind::MeritProfiles, "Appréciation générale"};
+    question.grades = {"Insuffisant", "Passable", "Bien", "Très bien"};
+    question.profiles.push_back({"", 0, false, {1, 2, 5, 4}, 2});
+    const Chart questionChart = layoutChart(question, kChartWidth);
+    checkInside(questionChart);
+    for (const ChartShape& s : questionChart.shapes) {
+        if (s.kind == ChartShape::Kind::Rect && s.colour == Rgb{150, 20, 30}) CHECK(s.x == doctest::Approx(0));
+        if (s.kind == ChartShape::Kind::Text) {
+            const bool readable = s.text.size() > 1 || std::isdigit(static_cast<unsigned char>(s.text[0]));
+            CHECK_MESSAGE(readable, s.text);
+        }
+    }
     const size_t evaluation = summary.find("<h2>Évaluation");
     REQUIRE(evaluation != std::string::npos);
     checkGolden("evaluation.svg", summary.substr(summary.find("<svg", evaluation),

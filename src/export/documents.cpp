@@ -154,11 +154,12 @@ DocBlock note(std::string text) {
     return b;
 }
 
-DocBlock contactNote(const Settings& s) {
-    std::string text = std::string(tr(Str::DocContactHeading)) + " — " + s.organisation;
-    for (const std::string* part : {&s.contactName, &s.contactEmail, &s.contactPhone})
-        if (!part->empty()) text += " · " + *part;
-    return note(text);
+/// The organiser's contact (the brochure's « Renseignements »), nothing when the settings hold none.
+void addContact(Document& d, const Settings& s) {
+    std::string text;
+    for (const std::string* part : {&s.organisation, &s.contactName, &s.contactEmail, &s.contactPhone})
+        if (!part->empty()) text += (text.empty() ? "" : " · ") + *part;
+    if (!text.empty()) d.blocks.push_back(note(std::string(tr(Str::DocContactHeading)) + " — " + text));
 }
 
 }  // namespace
@@ -168,7 +169,7 @@ Document attendanceSheetDocument(const Model& m, const Etape& e) {
     DocBlock t{DocBlock::Kind::Table};
     t.table.header = {tr(Str::DocColName), tr(Str::DocColTerritory), tr(Str::DocColStructure), tr(Str::DocColInstitution),
                       tr(Str::DocColMorning), tr(Str::DocColAfternoon)};
-    t.table.widths = {2.2, 1.6, 2.4, 1.6, 1.5, 1.5};
+    t.table.widths = {2.2, 1.4, 2.4, 2.0, 1.5, 1.5};
     t.table.minRowHeight = 36.85;  // 13 mm to sign, as in the HTML
     for (const auto& [r, p] : byName(m, e))
         t.table.rows.push_back({p->name, territoryName(m, p->territory), structureAndFunction(*p),
@@ -177,7 +178,7 @@ Document attendanceSheetDocument(const Model& m, const Etape& e) {
     t.table.keepLast = 5;
     d.blocks.push_back(std::move(t));
     d.blocks.push_back(note(fmt(Str::DocRegisteredCount, {std::to_string(e.registrations.size())})));
-    d.blocks.push_back(contactNote(m.settings));
+    addContact(d, m.settings);
     return d;
 }
 
@@ -217,7 +218,7 @@ Document feeStatementDocument(const Model& m, const Etape& e) {
         d.blocks.push_back(std::move(u));
     }
     d.blocks.push_back(note(tr(Str::DocFeesFreeNote)));
-    d.blocks.push_back(contactNote(m.settings));
+    addContact(d, m.settings);
     return d;
 }
 

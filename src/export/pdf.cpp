@@ -171,6 +171,14 @@ public:
     const std::vector<HPDF_Page>& pages() const { return pages_; }
     const std::vector<Mark>& marks() const { return marks_; }
 
+    /// The first page, made now (a header is drawn on it before the text).
+    HPDF_Page firstPage() {
+        if (pages_.empty()) newPage();
+        return pages_.front();
+    }
+    /// The text continues at `y` points from the top of the current page.
+    void moveTo(double y) { y_ = y; }
+
     void run(const std::vector<DocBlock>& blocks) {
         for (size_t i = 0; i < blocks.size(); ++i) block(blocks, i);
     }
@@ -406,6 +414,16 @@ public:
         return pages_;
     }
 
+    /// A document without contents nor cover page: its title block drawn at the top of `page`; returns where the
+    /// text below it begins.
+    double headerOn(HPDF_Page page) {
+        drawing_ = true;
+        made_ = {page};
+        y_ = kMarginTop;
+        titleBlock(nullptr);
+        return y_ + 14;
+    }
+
     /// Draws it before `firstBody` (nullptr: at the end); contents entries link to `bodyPages`.
     std::vector<HPDF_Page> draw(const std::vector<Mark>& entries, size_t offset, HPDF_Page firstBody,
                                 const std::vector<HPDF_Page>& bodyPages) {
@@ -434,19 +452,26 @@ private:
         }
     }
 
+    /// The kicker, the title and the cover lines, from the current height.
+    void titleBlock(HPDF_Page before) {
+        if (drawing_) fillRect(made_.back(), kMarginLeft - 16, y_, 6, d_.coverPage ? 150 : 44, kBrand);
+        text(before, d_.kicker, 9.5, 13, true, kBrand);
+        y_ += 3;
+        const double titleSize = d_.coverPage ? 26 : 18;
+        // A day's document (no contents) shows its first cover line as its title: the étape follows below.
+        const bool day = !d_.contents && !d_.coverPage && !d_.cover.empty();
+        text(before, day ? d_.cover.front() : d_.title, titleSize, titleSize * 1.2, true, kInk);
+        y_ += 4;
+        for (size_t i = day ? 1 : 0; i < d_.cover.size(); ++i) text(before, d_.cover[i], 10.5, 14, false, kInk);
+    }
+
     void lay(const std::vector<Mark>& entries, size_t offset, HPDF_Page before, bool drawing) {
         drawing_ = drawing;
         pages_ = 0;
         made_.clear();
         newPage(before);
         if (d_.coverPage) y_ = kMarginTop + 190;  // the booklet's title a third down its page
-        if (drawing_) fillRect(made_.back(), kMarginLeft - 16, y_, 6, d_.coverPage ? 150 : 44, kBrand);
-        text(before, d_.kicker, 9.5, 13, true, kBrand);
-        y_ += 3;
-        const double titleSize = d_.coverPage ? 26 : 18;
-        text(before, d_.title, titleSize, titleSize * 1.2, true, kInk);
-        y_ += 4;
-        for (const std::string& l : d_.cover) text(before, l, 10.5, 14, false, kInk);
+        titleBlock(before);
         if (!d_.contents || entries.empty()) return;
         if (d_.coverPage) newPage(before);
         else y_ += 18;
@@ -547,14 +572,21 @@ std::string documentPdf(const Document& d, const PdfAssets& assets) {
     }
 
     Flow flow(pdf, fonts, assets);
+    FrontMatter front(pdf, fonts, d);
+    const bool pagesOfItsOwn = d.contents || d.coverPage;  // else the title block tops the first page of text
+    if (!pagesOfItsOwn) {
+        flow.moveTo(front.headerOn(flow.firstPage()));
+    }
     flow.run(d.blocks);
     std::vector<Mark> entries;
     for (const Mark& m : flow.marks())
         if (m.level == 1) entries.push_back(m);
-    FrontMatter front(pdf, fonts, d);
-    const size_t frontPages = front.count(entries);
     const std::vector<HPDF_Page>& body = flow.pages();
-    std::vector<HPDF_Page> all = front.draw(entries, frontPages, body.empty() ? nullptr : body.front(), body);
+    std::vector<HPDF_Page> all;
+    if (pagesOfItsOwn) {
+        const size_t frontPages = front.count(entries);
+        all = front.draw(entries, frontPages, body.empty() ? nullptr : body.front(), body);
+    }
     all.insert(all.end(), body.begin(), body.end());
     footers(all, fonts, d.title);
 

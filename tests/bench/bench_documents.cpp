@@ -35,10 +35,25 @@ EtapeArchive bigArchive(int ideas) {
     return makeArchive(s.model(), s.model().etapes.back(), "bench", "2020-02-11T17:30:00Z");
 }
 
+/// The pages of a PDF written by libharu (one "/Type /Page" dictionary each).
+size_t countPages(const std::string& pdf) {
+    size_t pages = 0;
+    for (size_t at = pdf.find("/Type /Page\n"); at != std::string::npos; at = pdf.find("/Type /Page\n", at + 1)) ++pages;
+    return pages;
+}
+
 void BM_SummaryPdf(benchmark::State& state) {
     const EtapeArchive a = bigArchive(2000);
-    size_t bytes = 0;
-    for (auto _ : state) bytes = exporting::summaryPdf(a).size();
+    size_t ideas = 0;
+    for (const Board& b : a.etape.boards) ideas += b.ideas.size();
+    size_t bytes = 0, pages = 0;
+    for (auto _ : state) {
+        const std::string pdf = exporting::summaryPdf(a);
+        bytes = pdf.size();
+        pages = countPages(pdf);
+    }
+    state.counters["ideas"] = static_cast<double>(ideas);
+    state.counters["pages"] = static_cast<double>(pages);
     state.counters["ko"] = static_cast<double>(bytes) / 1000.0;
 }
 BENCHMARK(BM_SummaryPdf)->Unit(benchmark::kMillisecond);
@@ -65,8 +80,7 @@ void BM_BookletPdf(benchmark::State& state) {
     for (auto _ : state) {
         const std::string pdf = exporting::bookletPdf(in);
         bytes = pdf.size();
-        pages = 0;
-        for (size_t at = pdf.find("/Type /Page\n"); at != std::string::npos; at = pdf.find("/Type /Page\n", at + 1)) ++pages;
+        pages = countPages(pdf);
     }
     state.counters["pages"] = static_cast<double>(pages);
     state.counters["ko"] = static_cast<double>(bytes) / 1000.0;

@@ -19,6 +19,7 @@
 #include "core/archive.h"
 #include "core/text.h"
 #include "export/booklet.h"
+#include "export/documents.h"
 #include "export/pdf.h"
 #include "export/summary.h"
 #include "support/fixtures.h"
@@ -342,4 +343,35 @@ TEST_CASE("summaryFiles and bookletFiles write the PDF beside the HTML; a missin
     } catch (const PdfError& e) {
         CHECK(std::string(e.what()).find("fonts-dejavu-core") != std::string::npos);
     }
+}
+
+TEST_CASE("the attendance sheet and the fee statement as PDF: title block and table on the first page, room to sign") {
+    Session s = test::dayOfEtapeSession();
+    const Etape& e = *s.model().etapeByNumber(1);
+    const auto sheet = save("emargement.pdf", exporting::attendanceSheetPdf(s.model(), e));
+    checkFontsEmbedded(sheet);
+    const std::vector<Page> pages = readPages(sheet);
+    REQUIRE(!pages.empty());
+    checkInsideTextBlock(pages);
+    CHECK(pages[0].text.find("Feuille d'émargement") != std::string::npos);
+    CHECK(pages[0].text.find("Signature") != std::string::npos);
+    // Every person registered, on rows 13 mm high: two names one above the other are at least that far apart.
+    std::vector<double> tops;
+    for (const Registration& r : e.registrations) {
+        const Person* p = s.model().person(r.person);
+        REQUIRE(p);
+        const std::string text = bodyText(pages);
+        CHECK_MESSAGE(text.find(spaced(p->name)) != std::string::npos, p->name);
+        const std::string first = p->name.substr(0, p->name.find(' '));
+        for (const Word& w : pages[0].words)
+            if (w.text == first && w.xMin < kMarginLeft + 10) tops.push_back(w.yMin);
+    }
+    std::sort(tops.begin(), tops.end());
+    REQUIRE(tops.size() >= 2);
+    for (size_t i = 1; i < tops.size(); ++i) CHECK(tops[i] - tops[i - 1] >= 36.0);
+    const auto fees = save("frais.pdf", exporting::feeStatementPdf(s.model(), e));
+    const std::vector<Page> feePages = readPages(fees);
+    checkInsideTextBlock(feePages);
+    CHECK(feePages[0].text.find("État des frais de participation") != std::string::npos);
+    CHECK(bodyText(feePages).find("Total") != std::string::npos);
 }

@@ -444,10 +444,11 @@ private:
         HPDF_Page_SetSize(p, HPDF_PAGE_SIZE_A4, HPDF_PAGE_PORTRAIT);
         made_.push_back(p);
     }
-    void text(HPDF_Page before, std::string_view t, double size, double lineHeight, bool bold, Rgb c, double indent = 0) {
-        for (const std::string& l : lines(t, kTextWidth - indent, size, bold)) {
+    /// Wrapped text from the current height; `reserve`: points kept free at the right (the contents' page numbers).
+    void text(HPDF_Page before, std::string_view t, double size, double lineHeight, bool bold, Rgb c, double reserve = 0) {
+        for (const std::string& l : lines(t, kTextWidth - reserve, size, bold)) {
             if (y_ + lineHeight > kBottom) newPage(before);
-            if (drawing_) drawText(made_.back(), f_, kMarginLeft + indent, y_ + size, l, size, bold, c);
+            if (drawing_) drawText(made_.back(), f_, kMarginLeft, y_ + size, l, size, bold, c);
             y_ += lineHeight;
         }
     }
@@ -479,12 +480,11 @@ private:
         y_ += 4;
         for (const Mark& m : entries) {
             const std::string number = std::to_string(offset + m.page + 1);
-            const double numberWidth = 30;
             const double top = y_;
             const size_t pageBefore = made_.size();
-            text(before, m.text, 10.5, 15, false, kInk);
+            text(before, m.text, 10.5, 15, false, kInk, 40);
             if (!drawing_) continue;
-            const double baseline = (made_.size() == pageBefore ? y_ : kMarginTop + 15) - 15 + 10.5;
+            const double baseline = y_ - 15 + 10.5;  // the entry's last line
             const double w = widthOf(f_, number, 10.5, false);
             drawText(made_.back(), f_, kMarginLeft + kTextWidth - w, baseline, number, 10.5, false, kInk);
             // The whole line is a link to its heading.
@@ -497,7 +497,6 @@ private:
                 HPDF_Annotation link = HPDF_Page_CreateLinkAnnot(made_.back(), r, dst);
                 HPDF_LinkAnnot_SetBorderStyle(link, 0, 0, 0);
             }
-            (void)numberWidth;
         }
     }
 

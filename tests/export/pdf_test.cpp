@@ -115,8 +115,19 @@ std::string bodyText(const std::vector<Page>& pages) {
     return spaced(out);
 }
 
-/// Every word inside the page's text block (the footer included, under it): nothing cut, nothing in the binding.
+/// Every word inside the page's text block (the footer included, under it): nothing cut, nothing in the binding;
+/// and no two words drawn over each other.
 void checkInsideTextBlock(const std::vector<Page>& pages) {
+    for (size_t i = 0; i < pages.size(); ++i) {
+        const std::vector<Word>& words = pages[i].words;
+        for (size_t a = 0; a < words.size(); ++a)
+            for (size_t b = a + 1; b < words.size(); ++b) {
+                const double x = std::min(words[a].xMax, words[b].xMax) - std::max(words[a].xMin, words[b].xMin);
+                const double y = std::min(words[a].yMax, words[b].yMax) - std::max(words[a].yMin, words[b].yMin);
+                if (x > 1 && y > 1)
+                    FAIL_CHECK("page " << i + 1 << ": « " << words[a].text << " » and « " << words[b].text << " » overlap");
+            }
+    }
     for (size_t i = 0; i < pages.size(); ++i)
         for (const Word& w : pages[i].words) {
             INFO("page " << i + 1 << ": « " << w.text << " » at " << w.xMin << "–" << w.xMax << ", " << w.yMin << "–" << w.yMax);

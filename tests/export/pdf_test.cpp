@@ -251,6 +251,11 @@ TEST_CASE("synthese.pdf: the contents give each section's page, and the bookmark
     const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
     CHECK(bytes.find("/Type /Outlines") != std::string::npos);
     CHECK(bytes.find("/PageMode /UseOutlines") != std::string::npos);
+    // Each section a bookmark, titled in UTF-16 (« Votes »: FEFF 0056 006F 0074 0065 0073).
+    std::string lower = bytes;
+    for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    CHECK(lower.find("/title <feff0056006f007400650073>") != std::string::npos);
+    CHECK(lower.find("/title <feff00500061007200740069006300690070006100740069006f006e>") != std::string::npos);
 }
 
 TEST_CASE("a long table runs onto the next pages with its header again; a heading is never alone at a page's foot") {

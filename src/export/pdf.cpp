@@ -217,7 +217,9 @@ private:
                    leadHeight(blocks, i + 1, depth + 1);
         }
         case DocBlock::Kind::Paragraph: return std::min<double>(2, static_cast<double>(lines(b.text, kTextWidth, kBody, false).size())) * kBodyLine + 4;
-        case DocBlock::Kind::Note: return kNoteLine + 4;
+        case DocBlock::Kind::Note:  // a line under a heading (a vote's method, a column's group): what follows too
+            return static_cast<double>(lines(b.text, kTextWidth, kNote, false).size()) * kNoteLine + 4 +
+                   leadHeight(blocks, i + 1, depth + 1);
         case DocBlock::Kind::List: return b.items.empty() ? 0 : 2 * kBodyLine;
         case DocBlock::Kind::Table: return rowHeight(b.table, b.table.header, true) + (b.table.rows.empty() ? 0 : rowHeight(b.table, b.table.rows.front(), false));
         case DocBlock::Kind::Chart: return std::min(layoutChart(b.chart, kTextWidth, measure_).height + 6, 200.0);

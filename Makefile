@@ -6,7 +6,8 @@
 PACKAGES := cmake g++ make pkg-config \
             libimgui-dev libstb-dev libglfw3-dev libgl-dev libsqlite3-dev libcereal-dev doctest-dev \
             nlohmann-json3-dev libmicrohttpd-dev libcpp-httplib-dev libbenchmark-dev fonts-dejavu-core xvfb xauth libgl1-mesa-dri \
-            chromium chromium-driver python3-selenium zbar-tools libqrencode-dev xdotool x11-xserver-utils
+            chromium chromium-driver python3-selenium zbar-tools libqrencode-dev xdotool x11-xserver-utils \
+            libhpdf-dev poppler-utils
 # How apt-get runs as root: directly when root, through sudo when present, else `none` (deps then prints the command
 # to run as root and fails). Override to test: `make deps SUDO=none`.
 SUDO     := $(shell if [ "$$(id -u)" = 0 ]; then :; elif command -v sudo >/dev/null 2>&1; then echo sudo; else echo none; fi)

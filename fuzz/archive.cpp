@@ -1,9 +1,11 @@
 // Fuzz target: the archive loader from bytes (the JSON header, cereal's body, the validation of every index and
-// count), then everything an archive read from a file feeds: the summaries, the CSV files, the booklet.
+// count), then everything an archive read from a file feeds: the summaries (their PDF and charts too), the CSV
+// files, the booklet (with its PDF).
 #include <cstdint>
 #include <string_view>
 
 #include "export/booklet.h"
+#include "export/pdf.h"
 #include "export/summary.h"
 #include "store/archive.h"
 #include "store/errors.h"
@@ -21,6 +23,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, size_t size) {
     archiveFolderName(archive);
     exporting::summaryHtml(archive);
     exporting::summaryMarkdown(archive);
+    exporting::summaryPdf(archive);  // its charts laid out with the real font's widths
     exporting::ideasCsv(archive);
     exporting::votesCsv(archive);
     exporting::bookletFiles({"Livret", {archive}, {"Amiens", "Lille"}, {}, {}});

@@ -25,6 +25,7 @@ set(ATELIER_LIBS_ui atelier_ui atelier::httplib)
 set(ATELIER_LINUX_ONLY_TESTS
   cli/serve_test.cpp     # `atelier serve` stopped by SIGTERM from a forked child (fork, kill, waitpid)
   cli/makefile_test.cpp  # runs `make deps` (the Makefile is the Linux build's)
+  export/pdf_test.cpp    # reads the PDFs with Debian's poppler-utils (pdfinfo, pdffonts, pdftotext)
 )
 foreach(name ${ATELIER_WINDOWS_SUITES})
   file(GLOB sources CONFIGURE_DEPENDS ${CMAKE_CURRENT_SOURCE_DIR}/${name}/*.cpp)

@@ -13,6 +13,7 @@
 # | atelier::microhttpd | libmicrohttpd-dev | 0.9.75 | LGPL-2.1+     | (the participation server, src/net/http_server.cpp: one polling thread, suspended connections; linked dynamically)
 # | atelier::httplib | libcpp-httplib-dev  | 0.11.4  | MIT            | (tests only: the HTTP client of the net, ui and cli suites; Debian builds it as a shared library with OpenSSL, zlib and Brotli support)
 # | atelier::qrencode | libqrencode-dev  | 4.1.1   | LGPL-2.1+      | (the QR code of the join URL, src/net/qr.cpp; linked dynamically)
+# | atelier::hpdf   | libhpdf-dev          | 2.3.0   | zlib/libpng    | (libharu: the documents as PDF, src/export/pdf.cpp; needs zlib and libpng; linked dynamically)
 # | doctest         | doctest-dev          | 2.4.9   | MIT            |
 # | benchmark       | libbenchmark-dev     | 1.7.1   | Apache-2.0     | (tests/bench → build/atelier_bench)
 # | fonts           | fonts-dejavu-core    | 2.37    | Bitstream Vera / public domain |
@@ -51,5 +52,12 @@ add_library(atelier::microhttpd INTERFACE IMPORTED)
 target_link_libraries(atelier::microhttpd INTERFACE PkgConfig::MICROHTTPD Threads::Threads)
 add_library(atelier::qrencode INTERFACE IMPORTED)
 target_link_libraries(atelier::qrencode INTERFACE PkgConfig::QRENCODE)
+
+# libharu ships no pkg-config file nor CMake package in Debian 12: its header and library, found by name.
+find_path(HPDF_INCLUDE_DIR hpdf.h REQUIRED)
+find_library(HPDF_LIBRARY NAMES hpdf REQUIRED)
+add_library(atelier::hpdf INTERFACE IMPORTED)
+target_include_directories(atelier::hpdf INTERFACE ${HPDF_INCLUDE_DIR})
+target_link_libraries(atelier::hpdf INTERFACE ${HPDF_LIBRARY})
 
 set(ATELIER_FONT_DIR "/usr/share/fonts/truetype/dejavu" CACHE PATH "Where fonts-dejavu-core installs DejaVu Sans")

@@ -12,6 +12,7 @@
 # | atelier::qrencode | qrencode 4.1.1             | its library sources                                |
 # | atelier::microhttpd | libmicrohttpd 0.9.75     | its own configure, static (packaging/windows/build.sh) |
 # | atelier::httplib  | cpp-httplib 0.11.4         | header-only httplib.h, the tests' HTTP client      |
+# | atelier::hpdf    | libharu 2.3.0 (+ zlib 1.2.13, libpng1.6 1.6.39) | their library sources (vendor/windows_pdf.cmake) |
 # | atelier::stb, cereal, json, doctest | libstb-dev, libcereal-dev (+ rapidjson-dev), nlohmann-json3-dev, doctest-dev (headers) |
 
 set(ATELIER_WINDOWS_SOURCES "" CACHE PATH "The unpacked source packages (build-windows/sources)")
@@ -113,6 +114,9 @@ target_link_libraries(atelier::qrencode INTERFACE atelier_qrencode_lib)
 add_library(atelier::microhttpd INTERFACE IMPORTED)
 target_include_directories(atelier::microhttpd INTERFACE ${ATELIER_WINDOWS_MICROHTTPD}/include)
 target_link_libraries(atelier::microhttpd INTERFACE ${ATELIER_WINDOWS_MICROHTTPD}/lib/libmicrohttpd.a ws2_32 iphlpapi)
+# The PDF library (libharu, zlib, libpng), static.
+include(${CMAKE_CURRENT_LIST_DIR}/windows_pdf.cmake)
+
 add_library(doctest::doctest INTERFACE IMPORTED)
 target_include_directories(doctest::doctest INTERFACE ${ATELIER_WINDOWS_INCLUDE}/doctest-root)
 

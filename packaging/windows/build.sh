@@ -18,8 +18,13 @@ mkdir -p "$B/sources" "$B/include" "$DIST"
 say() { printf '\n== %s\n' "$*"; }
 
 # [1] Debian's source packages: GLFW 3.3.8, Dear ImGui 1.86, SQLite 3.40, libqrencode 4.1.1, libmicrohttpd 0.9.75
-#     (the participation server), cpp-httplib 0.11.4 (the tests' HTTP client)
+#     (the participation server), cpp-httplib 0.11.4 (the tests' HTTP client), libharu 2.3.0 with zlib 1.2.13 and
+#     libpng 1.6.39 (the documents as PDF). Fetched again when one is missing (a folder from before the PDF).
 cd "$B/sources"
+TARBALLS="glfw3_3.3.8.orig.tar.gz imgui_1.86+ds.orig.tar.xz sqlite3_3.40.1.orig.tar.xz qrencode_4.1.1.orig.tar.bz2
+          libmicrohttpd_0.9.75.orig.tar.xz cpp-httplib_0.11.4+ds.orig.tar.xz libharu_2.3.0+dfsg.orig.tar.xz
+          libpng1.6_1.6.39.orig.tar.gz zlib_1.2.13.dfsg.orig.tar.bz2"
+for t in $TARBALLS; do [ -f "$t" ] || rm -f .fetched; done
 if [ ! -f .fetched ]; then
     say "Paquets sources Debian (apt-get source) dans $B/sources"
     echo 'deb-src [signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] http://deb.debian.org/debian bookworm main' \
@@ -28,13 +33,12 @@ if [ ! -f .fetched ]; then
     APT="-o Dir::Etc::sourcelist=$B/sources/sources.list -o Dir::Etc::sourceparts=- -o Dir::State::Lists=$B/sources/lists"
     # shellcheck disable=SC2086
     apt-get $APT update
-    for p in glfw3 imgui sqlite3 qrencode libmicrohttpd cpp-httplib; do
+    for p in glfw3 imgui sqlite3 qrencode libmicrohttpd cpp-httplib libharu libpng1.6 zlib; do
         # Only the upstream tarball (.orig) is used: a missing Debian part (.debian.tar) is not an error here.
         # shellcheck disable=SC2086
         apt-get $APT source --download-only "$p" || true
     done
-    for t in glfw3_3.3.8.orig.tar.gz imgui_1.86+ds.orig.tar.xz sqlite3_3.40.1.orig.tar.xz \
-             qrencode_4.1.1.orig.tar.bz2 libmicrohttpd_0.9.75.orig.tar.xz cpp-httplib_0.11.4+ds.orig.tar.xz; do
+    for t in $TARBALLS; do
         [ -f "$t" ] || { echo "Il manque $t (apt-get source a échoué)" >&2; exit 1; }
         tar xf "$t"
     done

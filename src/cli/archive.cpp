@@ -126,6 +126,14 @@ int cmdArchiveSearch(Context& context, Args& args) {
     return 0;
 }
 
+namespace {
+/// The PDF that could not be written (its reason in the folder, kPdfProblemFile) said on stderr too.
+void warnPdfProblem(const std::vector<std::pair<std::string, std::string>>& files) {
+    for (const auto& [name, content] : files)
+        if (name == exporting::kPdfProblemFile) std::cerr << content;
+}
+}  // namespace
+
 int cmdExport(Context& context, Args& args) {
     const auto fromFile = args.option("--archive");
     EtapeArchive archive;
@@ -152,6 +160,7 @@ int cmdExport(Context& context, Args& args) {
     if (out) store::writeFilesTogether(dir, files, store::DataFolder::checkOutput, context.dataDir());
     else store::writeFilesTogether(dir, files);
     for (const auto& file : files) std::cout << fmt(Str::CliExportWritten, {(dir / file.first).string()}) << "\n";
+    warnPdfProblem(files);
     return 0;
 }
 
@@ -196,6 +205,7 @@ int cmdLivret(Context& context, Args& args) {
     const auto files = exporting::bookletFiles(in);
     // Into a temporary folder, then moved: a booklet is never seen with part of its annexes.
     store::writeFilesTogether(dir, files, store::DataFolder::checkOutput, context.dataDir());
+    warnPdfProblem(files);
     std::string names;
     for (const auto& file : files) names += (names.empty() ? "" : ", ") + file.first;
     std::cout << fmt(Str::CliLivretWritten, {dir.string(), names}) << "\n";

@@ -1,11 +1,13 @@
 // atelier tarifs --etape N [--json]
-// atelier emargement --etape N --out FILE.html
-// atelier etat-frais --etape N --out FILE.html
+// atelier emargement --etape N --out FILE.html   (and FILE.pdf beside it)
+// atelier etat-frais --etape N --out FILE.html   (and FILE.pdf beside it)
+#include <filesystem>
 #include <iostream>
 
 #include "cli/commands.h"
 #include "core/strings.h"
 #include "export/documents.h"
+#include "export/pdf.h"
 #include "store/errors.h"
 #include "store/data_folder.h"
 #include "store/files.h"
@@ -13,13 +15,26 @@
 namespace atelier::cli {
 
 namespace {
-int writeDocument(Context& context, Args& args, std::string (*render)(const Model&, const Etape&)) {
+using Render = std::string (*)(const Model&, const Etape&);
+
+/// The HTML at --out, and the PDF beside it under the same base name (FILE.pdf); a PDF that cannot be written is
+/// said on stderr, the HTML kept.
+int writeDocument(Context& context, Args& args, Render html, Render pdf) {
     const Etape& etape = etapeOption(context, args);
     const auto out = args.option("--out");
     args.finish();
     if (!out) throw UsageError{tr(Str::CliNeedsOut)};
-    store::DataFolder::writeOutput(context.dataDir(), *out, render(context.workspace().session().model(), etape));
+    const Model& model = context.workspace().session().model();
+    store::DataFolder::writeOutput(context.dataDir(), *out, html(model, etape));
     std::cout << fmt(Str::CliWritten, {*out}) << "\n";
+    const std::string pdfOut = std::filesystem::path(*out).replace_extension(".pdf").string();
+    if (pdfOut == *out) return 0;  // --out FILE.pdf: the HTML is already there
+    try {
+        store::DataFolder::writeOutput(context.dataDir(), pdfOut, pdf(model, etape));
+        std::cout << fmt(Str::CliWritten, {pdfOut}) << "\n";
+    } catch (const exporting::PdfError& e) {
+        std::cerr << e.what() << "\n";
+    }
     return 0;
 }
 }  // namespace
@@ -34,9 +49,11 @@ int cmdTarifs(Context& context, Args& args) {
 }
 
 int cmdEmargement(Context& context, Args& args) {
-    return writeDocument(context, args, exporting::attendanceSheetHtml);
+    return writeDocument(context, args, exporting::attendanceSheetHtml, exporting::attendanceSheetPdf);
 }
 
-int cmdEtatFrais(Context& context, Args& args) { return writeDocument(context, args, exporting::feeStatementHtml); }
+int cmdEtatFrais(Context& context, Args& args) {
+    return writeDocument(context, args, exporting::feeStatementHtml, exporting::feeStatementPdf);
+}
 
 }  // namespace atelier::cli

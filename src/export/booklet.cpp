@@ -1,4 +1,5 @@
 // [SECTION] Le livret du Tour
+// [SECTION] The booklet as a document (the PDF)
 
 #include "export/booklet.h"
 
@@ -10,7 +11,9 @@
 #include "core/practices.h"
 #include "core/strings.h"
 #include "core/text.h"
+#include "export/document.h"
 #include "export/html.h"
+#include "export/pdf.h"
 #include "export/summary.h"
 
 namespace atelier::exporting {
@@ -200,7 +203,8 @@ std::string chapter(const EtapeArchive& a, size_t index, const std::set<std::str
         const std::string first = winners(a, v);
         if (first.empty()) continue;
         b += "<li><strong>" + escape(first) + "</strong> — " + escape(e.votes[v].setup.question) + " <span class=\"muted\">(" +
-             escape(fmt(Str::LivBallots, {std::to_string(a.results[v].ballots)})) + ")</span></li>";
+             escape(fmt(Str::LivBallots, {std::to_string(a.results[v].ballots)})) + ")</span>" +
+             chartHtml(voteSpec(e.votes[v], a.results[v])) + "</li>";
         anyVote = true;
     }
     if (!anyVote) b += "<li class=\"muted\">" + escape(tr(Str::SumNone)) + "</li>";
@@ -214,6 +218,9 @@ std::string chapter(const EtapeArchive& a, size_t index, const std::set<std::str
 std::string practicesPart(const BookletInput& in) {
     std::string b = "<section class=\"chapter\"><h2>" + escape(tr(Str::LivPractices)) + "</h2>";
     if (in.practices.empty()) b += "<p class=\"muted\">" + escape(tr(Str::SumNone)) + "</p>";
+    if (const ChartSpec spec = followUpSpec(in); !spec.rows.empty())
+        b += "<h3>" + escape(spec.title) + "</h3><p class=\"muted\">" + escape(tr(Str::ChartFollowUpIntro)) + "</p>" +
+             chartHtml(spec);
     for (const BookletPractice& p : in.practices) {
         b += "<div class=\"practice\"><h3>" + escape(p.title) + "</h3><p class=\"muted\">" + escape(practiceFrom(p)) + "</p>";
         if (!p.description.empty()) b += "<p>" + escape(p.description) + "</p>";
@@ -258,8 +265,12 @@ std::string participationPart(const BookletInput& in) {
         for (const ArchivedPerson& p : a.people) territories.insert(territoryOf(p));
     std::vector<std::string> rows(territories.begin(), territories.end());
     std::sort(rows.begin(), rows.end(), [](const std::string& x, const std::string& y) { return foldForSearch(x) < foldForSearch(y); });
-    std::string b = "<section class=\"chapter\"><h2>" + escape(tr(Str::LivParticipation)) + "</h2><h3>" +
-                    escape(tr(Str::LivMatrix)) + "</h3>" + matrix(in, rows, territoryOf);
+    std::string b = "<section class=\"chapter\"><h2>" + escape(tr(Str::LivParticipation)) + "</h2>";
+    for (bool byInstitution : {false, true}) {
+        const ChartSpec spec = participationSpec(in, byInstitution);
+        if (!spec.bars.empty()) b += "<h3>" + escape(spec.title) + "</h3>" + chartHtml(spec);
+    }
+    b += "<h3>" + escape(tr(Str::LivMatrix)) + "</h3>" + matrix(in, rows, territoryOf);
     std::vector<std::string> institutions;
     for (const auto& entry : enumEntries<Institution>()) institutions.emplace_back(tr(entry.label));
     b += "<h3>" + escape(tr(Str::LivByInstitution)) + "</h3>" +
@@ -349,6 +360,47 @@ bool heldSomething(const Model& m, const Etape& e) {
 
 }  // namespace
 
+ChartSpec followUpSpec(const BookletInput& in) {
+    ChartSpec spec{ChartSpec::Kind::Matrix, std::string(tr(Str::ChartFollowUpTitle))};
+    std::set<std::string> cites;
+    for (const BookletPractice& p : in.practices) {
+        for (const std::string& c : p.interested) cites.insert(c);
+        for (const auto& f : p.followUps) cites.insert(f.cite);
+    }
+    cites.erase("");
+    spec.rows.assign(cites.begin(), cites.end());
+    std::sort(spec.rows.begin(), spec.rows.end(),
+              [](const std::string& x, const std::string& y) { return foldForSearch(x) < foldForSearch(y); });
+    if (spec.rows.empty()) return spec;
+    for (const BookletPractice& p : in.practices) spec.columns.push_back(p.title);
+    spec.cells.assign(spec.rows.size(), std::vector<FollowUpMark>(spec.columns.size(), FollowUpMark::None));
+    for (size_t c = 0; c < in.practices.size(); ++c) {
+        const BookletPractice& p = in.practices[c];
+        auto row = [&](const std::string& cite) {
+            return static_cast<size_t>(std::find(spec.rows.begin(), spec.rows.end(), cite) - spec.rows.begin());
+        };
+        for (const std::string& cite : p.interested)
+            if (size_t r = row(cite); r < spec.rows.size()) spec.cells[r][c] = FollowUpMark::Interested;
+        // The follow-ups in the order kept (oldest first): the latest of a Cité is what its cell shows.
+        for (const auto& f : p.followUps)
+            if (size_t r = row(f.cite); r < spec.rows.size())
+                spec.cells[r][c] = f.kind == FollowUpStatus::Adoptee  ? FollowUpMark::Adopted
+                                   : f.kind == FollowUpStatus::Essayee ? FollowUpMark::Tried
+                                                                       : FollowUpMark::Abandoned;
+    }
+    return spec;
+}
+
+ChartSpec participationSpec(const BookletInput& in, bool byInstitution) {
+    std::map<std::string, int> counts;
+    for (const EtapeArchive& a : in.archives)
+        for (const ArchivedPerson& p : a.people)
+            ++counts[byInstitution ? std::string(enumLabel(p.institution)) : territoryOf(p)];
+    std::vector<std::pair<std::string, int>> rows(counts.begin(), counts.end());
+    std::stable_sort(rows.begin(), rows.end(), [](const auto& x, const auto& y) { return x.second > y.second; });
+    return barsSpec(tr(byInstitution ? Str::SumByInstitution : Str::SumByCite), rows);
+}
+
 BookletInput makeBookletInput(std::vector<EtapeArchive> archives, const Model& model, std::optional<int> year) {
     BookletInput in;
     std::vector<std::pair<EtapeArchive, bool>> etapes;  // (archive, made from the live data)
@@ -394,7 +446,7 @@ BookletInput makeBookletInput(std::vector<EtapeArchive> archives, const Model& m
                            p->etapeNumber, p->source == PracticeSource::Board ? p->boardTitle : "", p->themes, {}, {}};
         for (Id cite : interestedCites(model, *p)) bp.interested.push_back(citeName(cite));
         for (const FollowUp& f : p->followUps)
-            bp.followUps.push_back({citeName(f.territory), enumLabel(f.status), formatShortFr(f.date), f.note});
+            bp.followUps.push_back({citeName(f.territory), enumLabel(f.status), formatShortFr(f.date), f.note, f.status});
         in.practices.push_back(std::move(bp));
     }
     for (const EtapeArchive& a : in.archives)
@@ -431,8 +483,212 @@ std::vector<std::pair<std::string, std::string>> bookletFiles(const BookletInput
                                                               {"votes.csv", std::move(votes)},
                                                               {"pratiques.csv", practicesCsv(in)},
                                                               {"evaluation.csv", evaluationCsv(in)}};
+    try {
+        files.insert(files.begin() + 1, {"livret.pdf", bookletPdf(in)});
+    } catch (const PdfError& e) {  // the other documents are still written, and the folder says why the PDF is not
+        files.emplace_back(kPdfProblemFile, e.what() + std::string("\r\n"));
+    }
     files.insert(files.end(), in.photos.begin(), in.photos.end());
     return files;
+}
+
+// [SECTION] The booklet as a document (the PDF)
+
+namespace {
+
+DocBlock heading(int level, std::string text) { return DocBlock{DocBlock::Kind::Heading, level, std::move(text)}; }
+DocBlock textBlock(DocBlock::Kind kind, std::string text) {
+    DocBlock b{kind};
+    b.text = std::move(text);
+    return b;
+}
+DocBlock listBlock(std::vector<std::string> items) {
+    DocBlock b{DocBlock::Kind::List};
+    b.items = std::move(items);
+    return b;
+}
+DocBlock chartBlock(ChartSpec spec) {
+    DocBlock b{DocBlock::Kind::Chart};
+    b.chart = std::move(spec);
+    return b;
+}
+
+/// The participation table of `rows` × étapes (the same counts as the HTML's matrix).
+template <class Key>
+DocBlock matrixBlock(const BookletInput& in, const std::vector<std::string>& rows, Key key) {
+    DocBlock b{DocBlock::Kind::Table};
+    b.table.header.push_back("");
+    b.table.widths.push_back(4);
+    for (const EtapeArchive& a : in.archives) {
+        b.table.header.push_back(std::to_string(a.etape.header.number));
+        b.table.widths.push_back(1);
+    }
+    b.table.header.push_back(tr(Str::LivTotal));
+    b.table.widths.push_back(1.4);
+    for (const std::string& r : rows) {
+        std::vector<std::string> line{r};
+        int total = 0;
+        for (const EtapeArchive& a : in.archives) {
+            int n = 0;
+            for (const ArchivedPerson& p : a.people) n += key(p) == r;
+            total += n;
+            line.push_back(n ? std::to_string(n) : "");
+        }
+        line.push_back(std::to_string(total));
+        b.table.rows.push_back(std::move(line));
+    }
+    return b;
+}
+
+}  // namespace
+
+Document bookletDocument(const BookletInput& in) {
+    Document d;
+    d.title = in.title;
+    d.author = in.settings.organisation.empty() ? std::string(tr(Str::TourTitle)) : in.settings.organisation;
+    d.kicker = tr(Str::TourTitle);
+    d.coverPage = true;
+    d.cover.push_back(tr(Str::LivLead));
+    {
+        std::set<std::string> cites;
+        size_t present = 0;
+        for (const EtapeArchive& a : in.archives) {
+            present += a.people.size();
+            for (const ArchivedPerson& p : a.people)
+                if (p.cite && !p.territory.empty()) cites.insert(p.territory);
+        }
+        d.cover.push_back(fmt(Str::LivFactEtapes, {std::to_string(in.archives.size())}) + " · " +
+                          fmt(Str::LivFactPresent, {std::to_string(present)}) + " · " +
+                          fmt(Str::LivFactCites, {std::to_string(cites.size())}) + " · " +
+                          fmt(Str::LivFactPractices, {std::to_string(in.practices.size())}));
+        std::string contact = std::string(tr(Str::DocContactHeading)) + " — " + in.settings.organisation;
+        for (const std::string* part : {&in.settings.contactName, &in.settings.contactEmail, &in.settings.contactPhone})
+            if (!part->empty()) contact += " · " + *part;
+        d.cover.push_back(contact);
+    }
+    std::set<std::string> shown;
+    for (const auto& [path, bytes] : in.photos) shown.insert(path);
+    auto& b = d.blocks;
+    if (in.archives.empty()) b.push_back(textBlock(DocBlock::Kind::Paragraph, tr(Str::LivNoEtape)));
+    for (size_t i = 0; i < in.archives.size(); ++i) {
+        const EtapeArchive& a = in.archives[i];
+        const Etape& e = a.etape;
+        b.push_back(DocBlock{DocBlock::Kind::PageBreak});
+        b.push_back(heading(1, etapeLabel(a) + " — " + (e.header.theme.empty() ? hostName(a) : e.header.theme)));
+        std::string head = hostName(a);
+        if (!e.header.venue.empty()) head += " — " + e.header.venue;
+        head += " — " + fmt(Str::LivPresentCount, {std::to_string(a.people.size())});
+        b.push_back(textBlock(DocBlock::Kind::Note, head));
+        if (i < in.live.size() && in.live[i]) b.push_back(textBlock(DocBlock::Kind::Note, tr(Str::LivNotArchived)));
+
+        b.push_back(heading(2, tr(Str::LivProgramme)));
+        if (e.programme.empty()) b.push_back(textBlock(DocBlock::Kind::Note, tr(Str::SumNone)));
+        else {
+            DocBlock t{DocBlock::Kind::Table};
+            t.table.header = {tr(Str::DocColTime), tr(Str::DocColActivity), tr(Str::DocColKind)};
+            t.table.widths = {1.2, 3, 1.4};
+            for (const ProgrammeItem& item : e.programme)
+                t.table.rows.push_back({formatTimeFr(item.start) + "–" + formatTimeFr(item.end()), item.title,
+                                        std::string(enumLabel(item.kind))});
+            b.push_back(std::move(t));
+        }
+        appendActionsPhares(d, a, shown);
+
+        b.push_back(heading(2, tr(Str::LivKeyIdeas)));
+        if (e.boards.empty()) b.push_back(textBlock(DocBlock::Kind::Note, tr(Str::SumNone)));
+        for (const Board& board : e.boards) {
+            b.push_back(heading(3, board.title));
+            for (const BoardCategory& c : board.categories) {
+                size_t total = 0;
+                const std::vector<const Idea*> ideas = keyIdeas(board, c.id, &total);
+                if (ideas.empty()) continue;
+                b.push_back(textBlock(DocBlock::Kind::Note, c.name));
+                std::vector<std::string> items;
+                for (const Idea* idea : ideas) {
+                    std::string item = idea->text;
+                    if (!idea->merged.empty())
+                        item += " (" + fmt(Str::LivGathered, {std::to_string(idea->merged.size() + 1)}) + ")";
+                    if (idea->practice) item += " — " + std::string(tr(Str::LivPracticeTag));
+                    items.push_back(std::move(item));
+                }
+                if (total > ideas.size()) items.push_back(fmt(Str::LivMoreIdeas, {std::to_string(total - ideas.size())}));
+                b.push_back(listBlock(std::move(items)));
+            }
+        }
+
+        b.push_back(heading(2, tr(Str::LivVotes)));
+        bool anyVote = false;
+        for (size_t v = 0; v < e.votes.size() && v < a.results.size(); ++v) {
+            const std::string first = winners(a, v);
+            if (first.empty()) continue;
+            b.push_back(textBlock(DocBlock::Kind::Paragraph, first + " — " + e.votes[v].setup.question + " (" +
+                                                                 fmt(Str::LivBallots, {std::to_string(a.results[v].ballots)}) + ")"));
+            b.push_back(chartBlock(voteSpec(e.votes[v], a.results[v])));
+            anyVote = true;
+        }
+        if (!anyVote) b.push_back(textBlock(DocBlock::Kind::Note, tr(Str::SumNone)));
+        appendEvaluation(d, a);
+    }
+
+    // The catalogue of practices, its follow-up matrix first.
+    b.push_back(DocBlock{DocBlock::Kind::PageBreak});
+    b.push_back(heading(1, tr(Str::LivPractices)));
+    if (in.practices.empty()) b.push_back(textBlock(DocBlock::Kind::Note, tr(Str::SumNone)));
+    if (ChartSpec spec = followUpSpec(in); !spec.rows.empty()) {
+        b.push_back(heading(2, spec.title));
+        b.push_back(textBlock(DocBlock::Kind::Note, tr(Str::ChartFollowUpIntro)));
+        b.push_back(chartBlock(std::move(spec)));
+    }
+    for (const BookletPractice& p : in.practices) {
+        b.push_back(heading(3, p.title));
+        b.push_back(textBlock(DocBlock::Kind::Note, practiceFrom(p)));
+        if (!p.description.empty()) b.push_back(textBlock(DocBlock::Kind::Paragraph, p.description));
+        if (!p.themes.empty()) b.push_back(textBlock(DocBlock::Kind::Paragraph, fmt(Str::LivThemes, {joined(p.themes)})));
+        if (!p.interested.empty())
+            b.push_back(textBlock(DocBlock::Kind::Paragraph, fmt(Str::LivInterested, {joined(p.interested)})));
+        if (!p.followUps.empty()) {
+            DocBlock t{DocBlock::Kind::Table};
+            t.table.header = {tr(Str::LivColCite), tr(Str::LivColStatus), tr(Str::LivColDate), tr(Str::LivColNote)};
+            t.table.widths = {1.5, 1.2, 1.1, 3};
+            for (const auto& f : p.followUps) t.table.rows.push_back({f.cite, f.status, f.date, f.note});
+            b.push_back(std::move(t));
+        }
+    }
+
+    // Participation: the bars of the period, then the tables by étape.
+    b.push_back(DocBlock{DocBlock::Kind::PageBreak});
+    b.push_back(heading(1, tr(Str::LivParticipation)));
+    for (bool byInstitution : {false, true}) {
+        ChartSpec spec = participationSpec(in, byInstitution);
+        if (spec.bars.empty()) continue;
+        b.push_back(heading(2, spec.title));
+        b.push_back(chartBlock(std::move(spec)));
+    }
+    std::set<std::string> territories(in.cites.begin(), in.cites.end());
+    for (const EtapeArchive& a : in.archives)
+        for (const ArchivedPerson& p : a.people) territories.insert(territoryOf(p));
+    std::vector<std::string> rows(territories.begin(), territories.end());
+    std::sort(rows.begin(), rows.end(), [](const std::string& x, const std::string& y) { return foldForSearch(x) < foldForSearch(y); });
+    b.push_back(heading(2, tr(Str::LivMatrix)));
+    b.push_back(matrixBlock(in, rows, territoryOf));
+    std::vector<std::string> institutions;
+    for (const auto& entry : enumEntries<Institution>()) institutions.emplace_back(tr(entry.label));
+    b.push_back(heading(2, tr(Str::LivByInstitution)));
+    b.push_back(matrixBlock(in, institutions, [](const ArchivedPerson& p) { return std::string(enumLabel(p.institution)); }));
+
+    // The Cités that hosted.
+    b.push_back(heading(1, tr(Str::LivHosts)));
+    DocBlock hosts{DocBlock::Kind::Table};
+    hosts.table.header = {tr(Str::LivColCite), tr(Str::DocColHosted)};
+    hosts.table.widths = {1, 2};
+    for (const std::string& c : in.cites) {
+        std::string hosted;
+        for (const EtapeArchive& a : in.archives)
+            if (a.host == c) hosted += (hosted.empty() ? "" : ", ") + etapeLabel(a);
+        hosts.table.rows.push_back({c, hosted.empty() ? std::string(tr(Str::LivNotHosted)) : hosted});
+    }
+    b.push_back(std::move(hosts));
+    return d;
 }
 
 std::vector<std::string> bookletPhotoPaths(const BookletInput& in) {

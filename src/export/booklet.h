@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "core/archive.h"
+#include "export/charts.h"
 
 namespace atelier::exporting {
 
@@ -26,6 +27,7 @@ struct BookletPractice {
     std::vector<std::string> interested;  // Cités
     struct FollowUpLine {
         std::string cite, status, date, note;  // status: « Essayée », « Adoptée », « Abandonnée »; date: dd/mm/yyyy
+        FollowUpStatus kind = FollowUpStatus::Essayee;  // the status, for the follow-up matrix
     };
     std::vector<FollowUpLine> followUps;
 };
@@ -55,10 +57,17 @@ std::vector<std::string> bookletPhotoPaths(const BookletInput& input);
 /// period, with today's follow-up; plus the practices of archives older than the library) from `model`; its title.
 BookletInput makeBookletInput(std::vector<EtapeArchive> archives, const Model& model, std::optional<int> year);
 
+/// The booklet's follow-up of practices as a matrix: Cités (those interested or following one up) × practices, the
+/// latest follow-up of each Cité (or its interest) in each cell.
+ChartSpec followUpSpec(const BookletInput& input);
+/// Present people of the whole period by Cité (or territory) and by institution, largest first.
+ChartSpec participationSpec(const BookletInput& input, bool byInstitution);
+
 /// livret.html: the printable booklet. Everything users typed is escaped.
 std::string bookletHtml(const BookletInput& input);
 
-/// The booklet and its annexes, by file name: livret.html, participation.csv (présents par étape, territoire et
+/// The booklet and its annexes, by file name: livret.html, livret.pdf (export/pdf.h; when it cannot be written,
+/// kPdfProblemFile after the others), participation.csv (présents par étape, territoire et
 /// institution), idees.csv and votes.csv (every étape of the period), pratiques.csv, evaluation.csv, then the
 /// photos (photos/…). CSV for Excel in French.
 std::vector<std::pair<std::string, std::string>> bookletFiles(const BookletInput& input);

@@ -1,5 +1,6 @@
 // [SECTION] Attendance sheet
 // [SECTION] Fee statement
+// [SECTION] The same as PDF
 // [SECTION] Fees as JSON and text
 
 #include "export/documents.h"
@@ -12,7 +13,9 @@
 #include "core/fees.h"
 #include "core/strings.h"
 #include "core/text.h"
+#include "export/document.h"
 #include "export/html.h"
+#include "export/pdf.h"
 
 namespace atelier::exporting {
 
@@ -124,6 +127,107 @@ std::string feeStatementHtml(const Model& m, const Etape& e) {
     body += "<p class=\"muted\">" + escape(tr(Str::DocFeesFreeNote)) + "</p>\n";
     body += contactBlock(m.settings);
     return htmlPage(fmt(Str::DocFeesTitle) + " — " + etapeLine(m, e), body);
+}
+
+// [SECTION] The same as PDF
+
+namespace {
+
+/// The top of a document of the day: the Tour, its title, the étape, theme, venue and facilitator.
+Document dayDocument(const Model& m, const Etape& e, Str title) {
+    Document d;
+    d.title = fmt(title) + " — " + etapeLine(m, e);
+    d.author = m.settings.organisation.empty() ? std::string(tr(Str::TourTitle)) : m.settings.organisation;
+    d.kicker = tr(Str::TourTitle);
+    d.contents = false;
+    d.cover.push_back(tr(title));
+    d.cover.push_back(etapeLine(m, e));
+    if (!e.header.theme.empty()) d.cover.push_back(fmt(Str::DocTheme, {e.header.theme}));
+    if (!e.header.venue.empty()) d.cover.push_back(fmt(Str::DocVenue, {e.header.venue}));
+    if (!m.settings.contactName.empty()) d.cover.push_back(fmt(Str::DocFacilitator, {m.settings.contactName}));
+    return d;
+}
+
+DocBlock note(std::string text) {
+    DocBlock b{DocBlock::Kind::Note};
+    b.text = std::move(text);
+    return b;
+}
+
+/// The organiser's contact (the brochure's « Renseignements »), nothing when the settings hold none.
+void addContact(Document& d, const Settings& s) {
+    std::string text;
+    for (const std::string* part : {&s.organisation, &s.contactName, &s.contactEmail, &s.contactPhone})
+        if (!part->empty()) text += (text.empty() ? "" : " · ") + *part;
+    if (!text.empty()) d.blocks.push_back(note(std::string(tr(Str::DocContactHeading)) + " — " + text));
+}
+
+}  // namespace
+
+Document attendanceSheetDocument(const Model& m, const Etape& e) {
+    Document d = dayDocument(m, e, Str::DocAttendanceTitle);
+    DocBlock t{DocBlock::Kind::Table};
+    t.table.header = {tr(Str::DocColName), tr(Str::DocColTerritory), tr(Str::DocColStructure), tr(Str::DocColInstitution),
+                      tr(Str::DocColMorning), tr(Str::DocColAfternoon)};
+    t.table.widths = {2.2, 1.4, 2.4, 2.0, 1.5, 1.5};
+    t.table.minRowHeight = 36.85;  // 13 mm to sign, as in the HTML
+    for (const auto& [r, p] : byName(m, e))
+        t.table.rows.push_back({p->name, territoryName(m, p->territory), structureAndFunction(*p),
+                                std::string(enumLabel(p->institution)), "", ""});
+    for (int i = 0; i < 5; ++i) t.table.rows.push_back({"", "", "", "", "", ""});  // walk-ins, who sign on paper
+    t.table.keepLast = 5;
+    d.blocks.push_back(std::move(t));
+    d.blocks.push_back(note(fmt(Str::DocRegisteredCount, {std::to_string(e.registrations.size())})));
+    addContact(d, m.settings);
+    return d;
+}
+
+Document feeStatementDocument(const Model& m, const Etape& e) {
+    const FeeStatement st = feeStatement(m, e);
+    Document d = dayDocument(m, e, Str::DocFeesTitle);
+    DocBlock rule{DocBlock::Kind::Paragraph};
+    rule.text = fmt(Str::DocFeesRule, {formatEuros(m.settings.dayRateCents(e.header.date.year))});
+    d.blocks.push_back(std::move(rule));
+    DocBlock t{DocBlock::Kind::Table};
+    t.table.header = {tr(Str::DocColTerritory), tr(Str::DocColPeople), tr(Str::DocColDays), tr(Str::DocColAmount)};
+    t.table.widths = {3, 1, 1, 1.4};
+    for (const TerritoryFees& f : st.territories) {
+        if (f.membership != Membership::NonAdherent || f.cents == 0) continue;
+        t.table.rows.push_back({territoryName(m, f.territory), std::to_string(f.people), std::to_string(f.days),
+                                formatEuros(f.cents)});
+    }
+    if (t.table.rows.empty()) t.table.rows.push_back({tr(Str::DocFeesNone), "", "", ""});
+    t.table.rows.push_back({tr(Str::DocTotal), "", "", formatEuros(st.totalCents)});
+    d.blocks.push_back(std::move(t));
+    d.blocks.push_back(DocBlock{DocBlock::Kind::Heading, 1, fmt(Str::DocToCheckTitle, {std::to_string(st.unknown)})});
+    if (st.unknown == 0) {
+        d.blocks.push_back(note(tr(Str::DocToCheckNone)));
+    } else {
+        DocBlock explain{DocBlock::Kind::Paragraph};
+        explain.text = tr(Str::DocToCheckExplain);
+        d.blocks.push_back(std::move(explain));
+        DocBlock u{DocBlock::Kind::Table};
+        u.table.header = {tr(Str::DocColName), tr(Str::DocColTerritory), tr(Str::DocColInstitution), tr(Str::DocColDays)};
+        u.table.widths = {2, 2, 2, 1};
+        for (const auto& [r, p] : byName(m, e)) {
+            const Fee fee = feeOf(m, e, *r);
+            if (fee.cents) continue;
+            u.table.rows.push_back({p->name, territoryName(m, p->territory), std::string(enumLabel(p->institution)),
+                                    std::to_string(fee.days)});
+        }
+        d.blocks.push_back(std::move(u));
+    }
+    d.blocks.push_back(note(tr(Str::DocFeesFreeNote)));
+    addContact(d, m.settings);
+    return d;
+}
+
+std::string attendanceSheetPdf(const Model& m, const Etape& e) {
+    return documentPdf(attendanceSheetDocument(m, e), {defaultFontDir(), {}});
+}
+
+std::string feeStatementPdf(const Model& m, const Etape& e) {
+    return documentPdf(feeStatementDocument(m, e), {defaultFontDir(), {}});
 }
 
 // [SECTION] Fees as JSON and text

@@ -17,6 +17,10 @@ std::string attendanceSheetHtml(const Model& model, const Etape& etape);
 /// still « à vérifier ». Self-contained, A4.
 std::string feeStatementHtml(const Model& model, const Etape& etape);
 
+/// The same two documents as A4 PDF (export/pdf.h; the fonts from defaultFontDir()). Throw PdfError.
+std::string attendanceSheetPdf(const Model& model, const Etape& etape);
+std::string feeStatementPdf(const Model& model, const Etape& etape);
+
 /// {"etape": N, "total_eur": X, "a_verifier": K, "lignes": [{"nom", "territoire", "institution", "montant_eur"
 /// (number or null), "motif"}]}
 std::string feesJson(const Model& model, const Etape& etape);

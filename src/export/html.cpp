@@ -46,6 +46,11 @@ thead { display: table-header-group; }
 .total td { font-weight: bold; background: #f3f3f3; }
 .contact { margin-top: 18px; border-top: 2px solid #003e8c; padding-top: 6px; font-size: 9pt; color: #333; }
 .contact strong { color: #003e8c; }
+figure.chart { margin: 4px 0 12px; page-break-inside: avoid; break-inside: avoid; }
+.chart-svg { display: block; width: 100%; max-width: 159mm; height: auto; -webkit-print-color-adjust: exact;
+             print-color-adjust: exact; }
+.chart-numbers { font-size: 8.5pt; color: #333; margin: 3px 0 0 16px; padding: 0; }
+.sr-only { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 @media print { body { padding: 0; } }
 )css";
 }  // namespace

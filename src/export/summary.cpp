@@ -2,6 +2,7 @@
 // [SECTION] Writer interface
 // [SECTION] The walk, once for both formats
 // [SECTION] HTML writer
+// [SECTION] Document writer (the PDF)
 // [SECTION] Markdown writer
 // [SECTION] CSV
 
@@ -15,7 +16,10 @@
 #include "core/practices.h"
 #include "core/strings.h"
 #include "core/text.h"
+#include "export/charts.h"
+#include "export/document.h"
 #include "export/html.h"
+#include "export/pdf.h"
 
 namespace atelier::exporting {
 
@@ -135,12 +139,6 @@ double barShare(const Vote& v, const ArchivedResult& r, int option) {
     return best > 0 ? 100.0 * static_cast<double>(score) / static_cast<double>(best) : 0;
 }
 
-std::string percent(double value) {
-    char buffer[32];
-    std::snprintf(buffer, sizeof buffer, "%.1f%%", value);
-    return buffer;
-}
-
 std::string categoryName(const Board& b, Id id) {
     for (const BoardCategory& c : b.categories)
         if (c.id == id) return c.name;
@@ -226,7 +224,11 @@ public:
     virtual void groupRound(const std::vector<GroupLine>& groups) = 0;
     /// Writes nothing for a column without ideas to show.
     virtual void ideaColumn(const IdeaColumn& column) = 0;
-    virtual void voteOptions(const std::vector<OptionLine>& options) = 0;
+    /// A counted vote: its chart (merit profiles, bars, « Aucun bulletin ») and its options in ranking order (empty
+    /// when nobody voted).
+    virtual void voteResult(const ChartSpec& chart, const std::vector<OptionLine>& options) = 0;
+    /// A chart whose numbers the document writes beside it in text (the evaluation's profile).
+    virtual void chart(const ChartSpec& chart) = 0;
     virtual void practices(const std::vector<ArchivedPractice>& practices) = 0;
 };
 
@@ -271,6 +273,12 @@ void writeEvaluation(const EtapeArchive& a, SummaryWriter& w) {
                 if (q.median >= 0)
                     w.paragraph(fmt(Str::SumEvaluationMedian,
                                     {r.grades[static_cast<size_t>(q.median)], std::to_string(q.respondents)}));
+                {
+                    ChartSpec spec{ChartSpec::Kind::MeritProfiles, q.question.text};
+                    spec.grades = r.grades;
+                    spec.profiles.push_back({"", 0, false, q.profile, q.median});
+                    w.chart(spec);
+                }
                 for (size_t g = q.profile.size(); g-- > 0;)  // the merit profile, best grade first
                     lines.push_back(fmt(Str::SumEvaluationProfile, {r.grades[g], std::to_string(q.profile[g])}));
                 break;
@@ -394,14 +402,12 @@ void writeSummary(const EtapeArchive& a, SummaryWriter& w, const std::set<std::s
                 w.paragraph(fmt(Str::SumNotCounted, {r.error}));
                 continue;
             }
-            if (r.ballots == 0) {  // every proposal would tie at the bottom: say that nobody has voted
-                w.paragraph(tr(Str::NoBallotYet));
-                continue;
-            }
             std::vector<OptionLine> options;
-            for (const auto& [rank, option] : rankedOptions(r))
-                options.push_back({rank, optionName(vote, option), barShare(vote, r, option), scoreLabel(vote, r, option)});
-            w.voteOptions(options);
+            // With no ballot every proposal would tie at the bottom: the writers say that nobody has voted.
+            if (r.ballots > 0)
+                for (const auto& [rank, option] : rankedOptions(r))
+                    options.push_back({rank, optionName(vote, option), barShare(vote, r, option), scoreLabel(vote, r, option)});
+            w.voteResult(voteSpec(vote, r), options);
         }
     }
 
@@ -416,31 +422,11 @@ void writeSummary(const EtapeArchive& a, SummaryWriter& w, const std::set<std::s
 constexpr const char* kSummaryStyle = R"css(<style>
 h2 { font-size: 13pt; color: #003e8c; border-bottom: 1px solid #003e8c; margin: 18px 0 6px; page-break-after: avoid; }
 h3 { font-size: 11pt; margin: 10px 0 4px; page-break-after: avoid; }
-.chart { margin: 4px 0 10px; }
-.bar-row { display: flex; align-items: center; gap: 6px; margin: 2px 0; page-break-inside: avoid; }
-.bar-label { width: 36%; font-size: 9.5pt; }
-.bar-track { flex: 1; background: #eef2f8; height: 12px; }
-.bar { background: #003e8c; height: 12px; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
-.bar.win { background: #d9480f; }
-.bar-value { width: 26%; font-size: 9pt; color: #333; }
-.cols { display: flex; gap: 16px; } .cols > div { flex: 1; }
 ul { margin: 4px 0 8px 18px; padding: 0; } li { margin: 1px 0; }
 .idea-group { color: #555; font-size: 8.5pt; }
 .practice { color: #2b8a3e; font-weight: bold; font-size: 8.5pt; }
 .example { border: 2px dashed #d9480f; color: #d9480f; padding: 2px 8px; display: inline-block; font-weight: bold; }
 </style>)css";
-
-std::string barChart(const std::vector<std::pair<std::string, int>>& rows) {
-    int best = 0;
-    for (const auto& [label, n] : rows) best = std::max(best, n);
-    std::string out = "<div class=\"chart\">";
-    for (const auto& [label, n] : rows)
-        out += "<div class=\"bar-row\"><div class=\"bar-label\">" + escape(label) +
-               "</div><div class=\"bar-track\"><div class=\"bar\" style=\"width:" +
-               percent(best ? 100.0 * n / best : 0) + "\"></div></div><div class=\"bar-value\">" + std::to_string(n) +
-               "</div></div>";
-    return out + "</div>\n";
-}
 
 class HtmlWriter final : public SummaryWriter {
 public:
@@ -480,8 +466,8 @@ public:
     }
     void participation(std::string_view byCite, const Counts& cites, std::string_view byInstitution,
                        const Counts& institutions) override {
-        body_ += "<div class=\"cols\"><div><h3>" + escape(byCite) + "</h3>" + barChart(cites) + "</div><div><h3>" +
-                 escape(byInstitution) + "</h3>" + barChart(institutions) + "</div></div>\n";
+        body_ += "<h3>" + escape(byCite) + "</h3>" + chartHtml(barsSpec(std::string(byCite), cites)) + "<h3>" +
+                 escape(byInstitution) + "</h3>" + chartHtml(barsSpec(std::string(byInstitution), institutions));
     }
     void groupRound(const std::vector<GroupLine>& groups) override {
         body_ += "<table><tbody>";
@@ -513,15 +499,8 @@ public:
         }
         if (any) body_ += out;
     }
-    void voteOptions(const std::vector<OptionLine>& options) override {
-        body_ += "<div class=\"chart\">";
-        for (const OptionLine& o : options)
-            body_ += "<div class=\"bar-row\"><div class=\"bar-label\">" + std::to_string(o.rank) + ". " +
-                     escape(o.name) + "</div><div class=\"bar-track\"><div class=\"bar" +
-                     std::string(o.rank == 1 ? " win" : "") + "\" style=\"width:" + percent(o.share) +
-                     "\"></div></div><div class=\"bar-value\">" + escape(o.score) + "</div></div>";
-        body_ += "</div>";
-    }
+    void voteResult(const ChartSpec& chart, const std::vector<OptionLine>&) override { body_ += chartHtml(chart); }
+    void chart(const ChartSpec& chart) override { body_ += chartHtml(chart, true); }
     void practices(const std::vector<ArchivedPractice>& practices) override {
         if (practices.empty()) {
             paragraph(tr(Str::SumNone));
@@ -539,6 +518,115 @@ public:
 private:
     std::string title_;
     std::string body_;
+};
+
+// [SECTION] Document writer (the PDF)
+
+/// The summary as blocks for export/pdf.h. Sections are headings of level 1 + `offset`.
+class DocWriter final : public SummaryWriter {
+public:
+    explicit DocWriter(Document& d, int offset = 0) : d_(d), offset_(offset) {}
+
+    void header(const SummaryHeader& h) override {
+        d_.title = h.title + " — " + h.host;
+        d_.kicker = h.kicker;
+        d_.cover.clear();
+        if (!h.example.empty()) d_.cover.push_back(h.example);
+        d_.cover.push_back(h.host);
+        for (const std::string& line : h.lines) d_.cover.push_back(line);
+        d_.cover.push_back(h.saved);
+    }
+    void section(std::string_view title) override { heading(1, title); }
+    void subsection(std::string_view title) override { heading(2, title); }
+    void paragraph(std::string_view text) override { add(DocBlock::Kind::Paragraph, text); }
+    void note(std::string_view text) override { add(DocBlock::Kind::Note, text); }
+    void figure(std::string_view src, std::string_view caption) override {
+        DocBlock b{DocBlock::Kind::Photo};
+        b.photo = src;
+        b.text = caption;
+        d_.blocks.push_back(std::move(b));
+    }
+    void list(const std::vector<std::string>& items) override {
+        DocBlock b{DocBlock::Kind::List};
+        b.items = items;
+        d_.blocks.push_back(std::move(b));
+    }
+    void programme(const std::vector<ProgrammeLine>& items) override {
+        DocBlock b{DocBlock::Kind::Table};
+        b.table.header = {tr(Str::DocColTime), tr(Str::DocColActivity)};
+        b.table.widths = {1, 3};
+        for (const ProgrammeLine& i : items) b.table.rows.push_back({i.time, i.title});
+        d_.blocks.push_back(std::move(b));
+    }
+    void participation(std::string_view byCite, const Counts& cites, std::string_view byInstitution,
+                       const Counts& institutions) override {
+        heading(3, byCite);
+        chartBlock(barsSpec(std::string(byCite), cites), true);
+        heading(3, byInstitution);
+        chartBlock(barsSpec(std::string(byInstitution), institutions), true);
+    }
+    void groupRound(const std::vector<GroupLine>& groups) override {
+        DocBlock b{DocBlock::Kind::Table};
+        b.table.header = {tr(Str::DocColGroup), tr(Str::DocColMembers)};
+        b.table.widths = {2, 3};
+        for (const GroupLine& g : groups) {
+            std::string name = g.name;
+            if (!g.room.empty()) name += " — " + g.room;
+            if (!g.question.empty()) name += " — " + g.question;
+            b.table.rows.push_back({name, g.members});
+        }
+        d_.blocks.push_back(std::move(b));
+    }
+    void ideaColumn(const IdeaColumn& column) override {
+        bool first = true;
+        for (const ClusterSlot& slot : column.slots) {
+            std::vector<std::string> items;
+            for (const IdeaLine& i : column.ideas) {
+                if (i.cluster != slot.cluster) continue;
+                std::string item = i.text;
+                for (const std::string& m : i.merged) item += " / " + m;
+                if (!i.group.empty()) item += " (" + i.group + ")";
+                if (i.practice) item += " — " + std::string(tr(Str::BoardPracticeMark));
+                items.push_back(std::move(item));
+            }
+            if (items.empty()) continue;
+            if (first) heading(3, column.name);
+            first = false;
+            if (slot.title) add(DocBlock::Kind::Note, *slot.title);
+            list(items);
+        }
+    }
+    void voteResult(const ChartSpec& chart, const std::vector<OptionLine>&) override { chartBlock(chart, true); }
+    void chart(const ChartSpec& chart) override { chartBlock(chart, false); }
+    void practices(const std::vector<ArchivedPractice>& practices) override {
+        if (practices.empty()) return paragraph(tr(Str::SumNone));
+        std::vector<std::string> items;
+        for (const ArchivedPractice& p : practices) {
+            std::string item = p.text + " (" + practiceOrigin(p) + ")";
+            for (const std::string& line : practiceDetails(p)) item += " — " + line;
+            items.push_back(std::move(item));
+        }
+        list(items);
+    }
+
+private:
+    void heading(int level, std::string_view text) {
+        DocBlock b{DocBlock::Kind::Heading, std::min(3, level + offset_), std::string(text)};
+        d_.blocks.push_back(std::move(b));
+    }
+    void add(DocBlock::Kind kind, std::string_view text) {
+        DocBlock b{kind};
+        b.text = text;
+        d_.blocks.push_back(std::move(b));
+    }
+    void chartBlock(ChartSpec spec, bool numbers) {
+        DocBlock b{DocBlock::Kind::Chart};
+        b.chart = std::move(spec);
+        b.chartNumbers = numbers;
+        d_.blocks.push_back(std::move(b));
+    }
+    Document& d_;
+    int offset_ = 0;
 };
 
 // [SECTION] Markdown writer
@@ -613,11 +701,13 @@ public:
         }
         m_ += "\n";
     }
-    void voteOptions(const std::vector<OptionLine>& options) override {
+    void voteResult(const ChartSpec&, const std::vector<OptionLine>& options) override {
+        if (options.empty()) return paragraph(tr(Str::NoBallotYet));
         for (const OptionLine& o : options)
             m_ += std::to_string(o.rank) + ". " + md(o.name) + " — " + md(o.score) + "\n";
         m_ += "\n";
     }
+    void chart(const ChartSpec&) override {}  // Markdown has the numbers, not the picture
     void practices(const std::vector<ArchivedPractice>& practices) override {
         if (practices.empty()) m_ += md(tr(Str::SumNone)) + "\n";
         for (const ArchivedPractice& p : practices) {
@@ -653,6 +743,24 @@ std::string evaluationHtml(const EtapeArchive& a) {
     HtmlWriter writer;
     writeEvaluation(a, writer);
     return writer.body();
+}
+
+Document summaryDocument(const EtapeArchive& a, const std::set<std::string>& shown) {
+    Document d;
+    DocWriter writer(d);
+    writeSummary(a, writer, shown);
+    d.author = tr(Str::TourTitle);
+    return d;
+}
+
+void appendActionsPhares(Document& d, const EtapeArchive& a, const std::set<std::string>& shown) {
+    DocWriter writer(d, 1);
+    writeActionsPhares(a, writer, shown);
+}
+
+void appendEvaluation(Document& d, const EtapeArchive& a) {
+    DocWriter writer(d, 1);
+    writeEvaluation(a, writer);
 }
 
 std::string summaryMarkdown(const EtapeArchive& a, const std::set<std::string>& shown) {
@@ -732,6 +840,11 @@ std::vector<std::pair<std::string, std::string>> summaryFiles(
                                                               {"synthese.md", summaryMarkdown(archive, shown)},
                                                               {"idees.csv", ideasCsv(archive)},
                                                               {"votes.csv", votesCsv(archive)}};
+    try {
+        files.insert(files.begin() + 1, {"synthese.pdf", summaryPdf(archive, photos)});
+    } catch (const PdfError& e) {  // the other documents are still written, and the folder says why the PDF is not
+        files.emplace_back(kPdfProblemFile, e.what() + std::string("\r\n"));
+    }
     files.insert(files.end(), photos.begin(), photos.end());  // beside the documents, under their own path
     return files;
 }

@@ -16,7 +16,10 @@ namespace atelier::exporting {
 /// synthese.html: the étape, programme, participation charts, icebreaker, groups, ideas by column and cluster,
 /// vote results with charts, practices to spread. Everything users typed is escaped.
 std::string summaryHtml(const EtapeArchive& archive, const std::set<std::string>& shown = {});
-/// The files of an étape's summary for the participants, by name: synthese.html, synthese.md, idees.csv, votes.csv
+/// What a folder of documents holds instead of the PDF when it could not be written (the reason, in French).
+inline constexpr const char* kPdfProblemFile = "pdf-non-ecrit.txt";
+/// The files of an étape's summary for the participants, by name: synthese.html, synthese.pdf (export/pdf.h; when it
+/// cannot be written, kPdfProblemFile after the others), synthese.md, idees.csv, votes.csv
 /// (what `atelier exporter` and the app's « Exporter la synthèse » write), then the photos of the actions-phares
 /// given in `photos` (path as the model names it, "photos/cafe.jpg"; bytes: store::readPhotos), which the
 /// summaries draw from beside them; a photo not given is named instead.

@@ -76,14 +76,15 @@ TEST_CASE("atelier archive check refuses a bad file with its message, exit 1, an
     CHECK(run(dir.data() + " archive save --etape 42").code == 1);
 }
 
-TEST_CASE("atelier export writes the four summary files, by default into the archive folder") {
+TEST_CASE("atelier export writes the summary files (the PDF beside the HTML), by default into the archive folder") {
     TempDir dir("atelier-cli");
     const Run out = run(dir.data() + " export --etape 1 --out " + atelier::test::quoted(dir.path / "synthese"));
     INFO(out.out);
     REQUIRE(out.code == 0);
-    for (const char* name : {"synthese.html", "synthese.md", "idees.csv", "votes.csv"})
+    for (const char* name : {"synthese.html", "synthese.pdf", "synthese.md", "idees.csv", "votes.csv"})
         CHECK_MESSAGE(std::filesystem::exists(dir.path / "synthese" / name), name);
     CHECK(dir.read("synthese/synthese.html").find("<!DOCTYPE html>") == 0);
+    CHECK(dir.read("synthese/synthese.pdf").rfind("%PDF-1.", 0) == 0);
     CHECK(dir.read("synthese/idees.csv").rfind("\xEF\xBB\xBF", 0) == 0);
 
     REQUIRE(run(dir.data() + " export --etape 1").code == 0);
@@ -109,8 +110,9 @@ TEST_CASE("atelier livret writes the booklet and its annexes for a year or the T
     const Run tour = run(dir.data() + " livret --tour --out " + atelier::test::quoted(dir.path / "livret tour"));
     INFO(tour.out);
     REQUIRE(tour.code == 0);
-    CHECK(tour.out.find("livret.html, participation.csv, idees.csv, votes.csv, pratiques.csv, evaluation.csv") !=
+    CHECK(tour.out.find("livret.html, livret.pdf, participation.csv, idees.csv, votes.csv, pratiques.csv, evaluation.csv") !=
           std::string::npos);
+    CHECK(dir.read("livret tour/livret.pdf").rfind("%PDF-1.", 0) == 0);
     const std::string html = dir.read("livret tour/livret.html");
     CHECK(html.find("Livret du Tour des Cités éducatives") != std::string::npos);
     CHECK(html.find("Concertation et intelligence collective") != std::string::npos);
@@ -206,4 +208,18 @@ TEST_CASE("atelier maintenance writes the snapshot and reports the size of each 
     CHECK(done.out.find("(WAL)       0 octets") != std::string::npos);  // after the checkpoint
     CHECK(std::filesystem::exists(dir.path / "data" / "snapshot.bin"));
     CHECK(run(dir.data() + " maintenance --trop").code == 2);  // an unknown option: the usage
+}
+
+TEST_CASE("atelier emargement and etat-frais write the PDF beside the HTML, under the same base name") {
+    TempDir dir("atelier-cli");
+    for (const char* command : {"emargement", "etat-frais"}) {
+        const std::string base = std::string(command) + " 1";
+        const Run out =
+            run(dir.data() + " " + command + " --etape 1 --out " + atelier::test::quoted(dir.path / (base + ".html")));
+        INFO(out.out);
+        REQUIRE(out.code == 0);
+        CHECK(dir.read(base + ".html").find("<!DOCTYPE html>") == 0);
+        CHECK(dir.read(base + ".pdf").rfind("%PDF-1.", 0) == 0);
+        CHECK(out.out.find(base + ".pdf") != std::string::npos);  // said
+    }
 }

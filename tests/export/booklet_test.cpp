@@ -132,8 +132,9 @@ TEST_CASE("livret: the CSV annexes hold every étape of the period, for Excel, f
     exporting::BookletInput in = input({a, b});
     in.practices.push_back({"=HYPERLINK(\"x\")", "", "Tableau", "Amiens", 1, "Mur", {}, {}, {}});
     auto f = files(in);
-    REQUIRE(f.size() == 6);
+    REQUIRE(f.size() == 7);
     REQUIRE(f.count("livret.html"));
+    REQUIRE(f["livret.pdf"].rfind("%PDF-", 0) == 0);  // beside the HTML
     for (const char* name : {"participation.csv", "idees.csv", "votes.csv", "pratiques.csv", "evaluation.csv"}) {
         CAPTURE(name);
         CHECK(f[name].rfind("\xEF\xBB\xBF", 0) == 0);

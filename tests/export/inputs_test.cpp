@@ -63,6 +63,6 @@ TEST_CASE("Summaries never read an option, a score or a result out of range") {
     CHECK_FALSE(exporting::summaryMarkdown(a).empty());
     CHECK_FALSE(exporting::votesCsv(a).empty());
     CHECK_FALSE(exporting::bookletHtml({"Livret", {a}, {"Amiens"}, {}, {}}).empty());
-    CHECK(exporting::bookletFiles({"Livret", {a}, {"Amiens"}, {}, {}}).size() == 6);
+    CHECK(exporting::bookletFiles({"Livret", {a}, {"Amiens"}, {}, {}}).size() == 7);  // livret.pdf too
     CHECK(checkArchive(a).find("«\u00a0archive.results\u00a0»") != std::string::npos);
 }

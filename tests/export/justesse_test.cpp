@@ -72,6 +72,9 @@ TEST_CASE("Justesse: the booklet includes the day's étape not archived yet, mar
     CHECK(exporting::bookletHtml(again).find("pas encore archivée") == std::string::npos);
 }
 
+/// The PDF's text is compressed: pdf_test.cpp reads it through pdftotext.
+static bool isPdf(const std::string& name) { return name.size() > 4 && name.substr(name.size() - 4) == ".pdf"; }
+
 // [SECTION] Point 7: no « (s) » where the number is known
 
 TEST_CASE("Justesse: the summary, the booklet and their tables of the fixture day hold no plain space before ? ! : ; "
@@ -89,11 +92,13 @@ TEST_CASE("Justesse: the summary, the booklet and their tables of the fixture da
     auto isTable = [](const std::string& name) { return name.size() > 4 && name.substr(name.size() - 4) == ".csv"; };
     size_t documents = 0;
     for (const auto& [name, text] : exporting::summaryFiles(a)) {
+        if (isPdf(name)) continue;
         INFO(name << "\n" << text.substr(0, 3000));
         CHECK(plain(isTable(name) ? text.substr(0, text.find('\n')) : text) == 0);
         if (!isTable(name)) ++documents;
     }
     for (const auto& [name, text] : exporting::bookletFiles(exporting::makeBookletInput({a}, s.model(), std::nullopt))) {
+        if (isPdf(name)) continue;
         INFO(name << "\n" << text.substr(0, 3000));
         CHECK(plain(isTable(name) ? text.substr(0, text.find('\n')) : text) == 0);
         if (!isTable(name)) ++documents;
@@ -106,10 +111,12 @@ TEST_CASE("Justesse: the summary and the booklet of the fixture day hold no « (
     REQUIRE(test::addGoldenEssaimage(s).ok);
     const EtapeArchive a = makeArchive(s.model(), *s.model().etapeByNumber(1), "0.1.0", "x");
     for (const auto& [name, text] : exporting::summaryFiles(a)) {
+        if (isPdf(name)) continue;
         INFO(name);
         CHECK(text.find("(s)") == std::string::npos);
     }
     for (const auto& [name, text] : exporting::bookletFiles(exporting::makeBookletInput({a}, s.model(), std::nullopt))) {
+        if (isPdf(name)) continue;
         INFO(name);
         CHECK(text.find("(s)") == std::string::npos);
     }

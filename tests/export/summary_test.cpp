@@ -49,7 +49,8 @@ TEST_CASE("synthese.html escapes everything users typed and holds every section"
     for (const char* section : {"Programme", "Participation", "Par institution", "Brise-glace", "Groupes de travail",
                                 "Votes", "Pratiques à essaimer", "Jugement majoritaire", "Numérique", "Sans regroupement"})
         CHECK_MESSAGE(html.find(section) != std::string::npos, std::string(section));
-    CHECK(html.find("class=\"bar\" style=\"width:100.0%\"") != std::string::npos);  // a chart, the largest bar full
+    CHECK(html.find("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart-svg\"") != std::string::npos);  // charts
+    CHECK(html.find("fill=\"#d9480f\"") != std::string::npos);  // a winner's bar
     CHECK(html.find("<link") == std::string::npos);  // self-contained
     CHECK(html.find("@page { size: A4") != std::string::npos);
 }

@@ -44,11 +44,11 @@ std::string read(const fs::path& file) {
 
 }  // namespace
 
-TEST_CASE("Fichier: « Exporter la synthèse » writes HTML, Markdown and CSV, then offers to open the folder") {
+TEST_CASE("Fichier: « Exporter la synthèse » writes HTML, PDF, Markdown and CSV, then offers to open the folder") {
     ExportConsole c;
     c.fileMenu("menu.summary");
     const fs::path folder = c.dir / "documents" / "2020-02-11-amiens";
-    for (const char* name : {"synthese.html", "synthese.md", "idees.csv", "votes.csv"}) {
+    for (const char* name : {"synthese.html", "synthese.pdf", "synthese.md", "idees.csv", "votes.csv"}) {
         INFO(name);
         CHECK(fs::exists(folder / name));
     }
@@ -105,7 +105,8 @@ TEST_CASE("Fichier: le livret of the selected étape's year and of the whole Tou
     c.frame();
     c.fileMenu("menu.livret-annee");
     const fs::path year = c.dir / "documents" / "livret-2020";
-    for (const char* name : {"livret.html", "participation.csv", "idees.csv", "votes.csv", "pratiques.csv", "evaluation.csv"}) {
+    for (const char* name : {"livret.html", "livret.pdf", "participation.csv", "idees.csv", "votes.csv", "pratiques.csv",
+                             "evaluation.csv"}) {
         INFO(name);
         CHECK(fs::exists(year / name));
     }

@@ -204,6 +204,8 @@ struct Problem {
     bool dense = false;                // pair tables fit (kDenseCells): the tabu search runs
     std::vector<std::int32_t> weight;  // n×n when dense: static cost of one meeting (apart, same territory, history)
     std::vector<std::vector<int>> apartOf;    // per person, sorted: the people kept apart from them
+    std::vector<std::uint8_t> hasApart;       // per person: apartOf not empty (one byte: the cheap start reads it
+                                              // for everyone of every round, in random order)
     std::vector<std::vector<int>> historyOf;  // per person, sorted: the people met at an earlier étape
     std::vector<int> territory;        // territory number, -1 for none
     std::vector<int> shared;           // number among the territories of two people or more, -1 for none
@@ -340,6 +342,8 @@ std::string prepare(const MixerInput& input, Problem& pb, Budget& budget) {
         budget.spend(static_cast<std::int64_t>(set.size()) * set.size());
     }
     tidy(pb.apartOf);
+    pb.hasApart.assign(n, 0);
+    for (int p = 0; p < n; ++p) pb.hasApart[p] = pb.apartOf[p].empty() ? 0 : 1;
 
     // Group sizes: the larger ones go to the groups with the most pinned people.
     const int base = n / G, extra = n % G;
@@ -816,7 +820,7 @@ std::vector<int> cheapRounds(const Problem& pb, Rng& rng, Budget& budget, std::v
             }
             const int p = singles[i];
             int best = -1;
-            if (dealing && pb.apartOf[p].empty()) {
+            if (dealing && !pb.hasApart[p]) {
                 while (room[cursor] == 0) cursor = (cursor + 1) % G;
                 best = cursor;
                 cursor = (cursor + 1) % G;
@@ -1736,9 +1740,12 @@ MixerStats evaluateWithin(const MixerInput& input, const std::vector<std::vector
     tidy(historyOf);
     std::unordered_map<std::string, int> keys;
     std::vector<int> territory(n, -1);
-    for (int p = 0; p < n; ++p)
+    std::vector<std::uint8_t> kind(n);  // one byte a person: read for every seat of every round
+    for (int p = 0; p < n; ++p) {
+        kind[p] = static_cast<std::uint8_t>(input.people[p].institution);
         if (!input.people[p].territory.empty())
             territory[p] = keys.try_emplace(input.people[p].territory, static_cast<int>(keys.size())).first->second;
+    }
 
     // Groups sorted, institution kinds, same-territory pairs (each member meets the territory-mates counted
     // before them in the group).
@@ -1749,15 +1756,23 @@ MixerStats evaluateWithin(const MixerInput& input, const std::vector<std::vector
             for (auto& group : round) std::sort(group.begin(), group.end());
     }
     const std::vector<std::vector<std::vector<int>>>& sorted = groupsSorted ? rounds : copy;
+    // In the same pass (every group is read once: large plans hold millions of them), where everyone is and their
+    // rank in their sorted group: the pairs (a, b > a) are the rest of the group.
+    const size_t R = sorted.size();
+    std::vector<int> where(R * n, -1), rank(R * n, 0);
     std::vector<int> perTerritory(keys.size(), 0), territories;
     stats.minKinds = -1;
-    for (const auto& round : sorted)
-        for (const auto& group : round) {
+    for (size_t r = 0; r < R; ++r)
+        for (size_t g = 0; g < sorted[r].size(); ++g) {
+            const auto& group = sorted[r][g];
             bool kinds[kKinds] = {};
             int distinct = 0;
             territories.clear();
-            for (int a : group) {
-                const int k = static_cast<int>(input.people[a].institution);
+            for (size_t i = 0; i < group.size(); ++i) {
+                const int a = group[i];
+                where[r * n + a] = static_cast<int>(g);
+                rank[r * n + a] = static_cast<int>(i);
+                const int k = kind[a];
                 if (!kinds[k]) kinds[k] = true, ++distinct;
                 if (territory[a] < 0) continue;
                 if (perTerritory[territory[a]] == 0) territories.push_back(territory[a]);
@@ -1768,16 +1783,6 @@ MixerStats evaluateWithin(const MixerInput& input, const std::vector<std::vector
         }
     if (stats.minKinds < 0) stats.minKinds = 0;
 
-    // Where everyone is, and their rank in their sorted group: the pairs (a, b > a) are the rest of the group.
-    const size_t R = sorted.size();
-    std::vector<int> where(R * n, -1), rank(R * n, 0);
-    for (size_t r = 0; r < R; ++r)
-        for (size_t g = 0; g < sorted[r].size(); ++g)
-            for (size_t i = 0; i < sorted[r][g].size(); ++i) {
-                const int a = sorted[r][g][i];
-                where[r * n + a] = static_cast<int>(g);
-                rank[r * n + a] = static_cast<int>(i);
-            }
     // Pairs under a rule: how often they meet.
     const auto together = [&](int a, int b) {
         int m = 0;
@@ -1808,8 +1813,11 @@ MixerStats evaluateWithin(const MixerInput& input, const std::vector<std::vector
     std::vector<std::uint64_t> seen(n, 0);
     std::vector<int> mates;
     if (maxPairWork >= 0 && pairWork > maxPairWork) {
-        // A sample: every step-th person, all their meetings (2 × pairWork / n steps each, on average).
-        const std::int64_t perPerson = std::max<std::int64_t>(1, 2 * pairWork / n);
+        // A sample: every step-th person, all their meetings (2 × pairWork / n steps each, on average, and a
+        // group to fetch from memory in every round: counted as kFetchSteps, what a cache miss costs).
+        constexpr std::int64_t kFetchSteps = 8;
+        const std::int64_t perPerson =
+            std::max<std::int64_t>(1, 2 * pairWork / n + static_cast<std::int64_t>(R) * kFetchSteps);
         const std::int64_t sample = std::clamp<std::int64_t>(maxPairWork / perPerson, 1, n);
         const std::int64_t step = std::max<std::int64_t>(1, n / sample);
         double repeats = 0;

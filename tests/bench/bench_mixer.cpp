@@ -9,9 +9,9 @@
 // point 5: 2,000 people took 22 s at 50 ms, 20,000 reached 9 GB; issue 32: 40,000 people over 50 and 100 rounds,
 // where the plan alone holds 2 to 4 million seats): 13 Cités, five institutions, a 50 ms budget as
 // `atelier groups --time-limit-ms 50` gives it. Reports the wall and CPU time of mixGroups (the budget includes
-// everything from its first instruction to the statistics of the plan), the peak memory of the process during the call (VmHWM
-// reset before each run through /proc/self/clear_refs: the roster and the benchmark itself included), the work
-// counted and whether the budget stopped it.
+// everything from its first instruction to the statistics of the plan), the peak memory of the process during the
+// call (VmHWM reset before each run through /proc/self/clear_refs: the roster and the benchmark itself included),
+// the work counted and whether the budget stopped it.
 //
 // BM_MixerGolferTable/people/groups/rounds/cites: the golfer table of issue 32 and the earlier instances, 5 seeds,
 // 2 s of CPU each at most: repeats best/median and CPU time per instance.

@@ -1016,6 +1016,9 @@ std::vector<int> constructAffine(const Problem& pb, Rng& rng, Budget& budget) {
 /// of 7-4-9, 8-4-9 or 6-3-8 well within this, and gives up on a shape it cannot solve. With a time budget it also
 /// stops at a quarter of the budget, so that the local search keeps most of it.
 constexpr std::int64_t kDesignSteps = 100'000'000;
+/// Steps of the difference method with invariant base rounds, tried when the first finds nothing (about 0.4 s on
+/// a laptop's core for 8-4-10, which needs it). With a time budget it stops at three quarters of the budget.
+constexpr std::int64_t kStabilisedSteps = 800'000'000;
 /// Largest room for the difference method: its search weighs every swap of a base round (people² a step), and
 /// larger rooms with equal groups are mixed without a repeat by the greedy start and the search alone.
 constexpr int kDesignPeople = 64;
@@ -1023,7 +1026,7 @@ constexpr int kDesignPeople = 64;
 /// A plan without a repeated pair from design theory, for the first rounds a design can hold, when every group has
 /// the same size and nobody is pinned or kept with someone: the lines of an affine space when the room has its
 /// shape, else (up to kDesignPeople) the difference method (designs.h), which takes at most a quarter of the time
-/// budget. The seats of the design as it was found (found once per call, since seats are shuffled for each start);
+/// budget, else the difference method with invariant base rounds, until three quarters of the budget. The seats of the design as it was found (found once per call, since seats are shuffled for each start);
 /// empty when none applies.
 std::vector<int> findDesign(const Problem& pb, const MixerInput& input, Budget& budget) {
     const int n = pb.n, G = pb.groups;
@@ -1042,7 +1045,13 @@ std::vector<int> findDesign(const Problem& pb, const MixerInput& input, Budget& 
         if (budget.spend(work)) return true;
         return limitMs > 0 && budget.usedMs() > limitMs / 4;
     };
-    return designs::cyclicPlan(G, s, rounds, input.seed, spend, kDesignSteps);
+    plan = designs::cyclicPlan(G, s, rounds, input.seed, spend, kDesignSteps);
+    if (!plan.empty()) return plan;
+    const designs::Spend spendMore = [&](std::int64_t work) {
+        if (budget.spend(work)) return true;
+        return limitMs > 0 && budget.usedMs() > limitMs * 3 / 4;
+    };
+    return designs::stabilisedCyclicPlan(G, s, rounds, spendMore, kStabilisedSteps);
 }
 
 /// A start from a design found by findDesign: seats shuffled, then people of a shared territory seated, as far as

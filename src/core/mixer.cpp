@@ -1026,7 +1026,8 @@ constexpr int kDesignPeople = 64;
 /// A plan without a repeated pair from design theory, for the first rounds a design can hold, when every group has
 /// the same size and nobody is pinned or kept with someone: the lines of an affine space when the room has its
 /// shape, else (up to kDesignPeople) the difference method (designs.h), which takes at most a quarter of the time
-/// budget, else the difference method with invariant base rounds, until three quarters of the budget. The seats of the design as it was found (found once per call, since seats are shuffled for each start);
+/// budget, else the difference method with invariant base rounds, until three quarters of the budget. The seats
+/// of the design as it was found (found once per call, since seats are shuffled for each start);
 /// empty when none applies.
 std::vector<int> findDesign(const Problem& pb, const MixerInput& input, Budget& budget) {
     const int n = pb.n, G = pb.groups;

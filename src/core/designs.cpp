@@ -504,12 +504,15 @@ public:
     }
 
     /// Searches the base rounds of `split` within `cap` steps: the chosen candidates, or empty.
-    std::vector<std::pair<int, int>> run(const Split& split, std::int64_t cap, const Spend& spend, bool& timeUp) {
+    /// `cut`: the cap ended the search (without it, an empty answer means the split has no base rounds).
+    std::vector<std::pair<int, int>> run(const Split& split, std::int64_t cap, const Spend& spend, bool& timeUp,
+                                         bool& cut) {
         split_ = split, steps_ = 0, cap_ = cap, spend_ = &spend, timeUp_ = false;
         chosen_.clear();
         std::vector<std::uint64_t> used(words_, 0);
         const bool found = dfs(0, 0, used);
         timeUp = timeUp_;
+        cut = !found && steps_ > cap_;
         return found ? chosen_ : std::vector<std::pair<int, int>>{};
     }
 
@@ -608,9 +611,13 @@ std::vector<int> stabilisedCyclicPlan(int groups, int size, int rounds, const Sp
         return timeUp || used > maxSteps;
     };
     // Every split for a cap of steps, the caps doubling (each search starts again: at most twice the work of the
-    // last pass).
+    // last pass); a split searched to the end without an answer is not tried again.
+    std::vector<std::uint8_t> settled(tries.size(), 0);
     for (std::int64_t cap = std::max<std::int64_t>(maxSteps / 1024, 1 << 16); !timeUp && used < maxSteps; cap *= 2) {
-        for (const auto& [M, split] : tries) {
+        bool anyCut = false;
+        for (size_t t = 0; t < tries.size(); ++t) {
+            if (settled[t]) continue;
+            const auto& [M, split] = tries[t];
             auto it = searches.find(M);
             if (it == searches.end()) {
                 it = searches.emplace(M, InvariantSearch(M, n, size)).first;
@@ -619,9 +626,11 @@ std::vector<int> stabilisedCyclicPlan(int groups, int size, int rounds, const Sp
             InvariantSearch& search = it->second;
             for (int d : split)
                 if (!search.prepare(d, counted)) return {};
-            bool stopped = false;
-            const auto chosen = search.run(split, cap, counted, stopped);
+            bool stopped = false, cut = false;
+            const auto chosen = search.run(split, cap, counted, stopped, cut);
             if (stopped || timeUp || used > maxSteps) return {};
+            anyCut = anyCut || cut;
+            settled[t] = cut ? 0 : 1;
             if (chosen.empty()) continue;
             // Round by round: base round b (its candidates in order until every seat is covered), shifted by t.
             std::vector<int> plan(static_cast<size_t>(rounds) * n, -1);
@@ -650,6 +659,7 @@ std::vector<int> stabilisedCyclicPlan(int groups, int size, int rounds, const Sp
             spend(static_cast<std::int64_t>(rounds) * n);
             return plan;
         }
+        if (!anyCut || cap > maxSteps) break;  // every split settled, or the cap beyond what is allowed
     }
     return {};
 }

@@ -1016,9 +1016,9 @@ std::vector<int> constructAffine(const Problem& pb, Rng& rng, Budget& budget) {
 /// of 7-4-9, 8-4-9 or 6-3-8 well within this, and gives up on a shape it cannot solve. With a time budget it also
 /// stops at a quarter of the budget, so that the local search keeps most of it.
 constexpr std::int64_t kDesignSteps = 100'000'000;
-/// Steps of the difference method with invariant base rounds, tried when the first finds nothing (about 0.4 s on
-/// a laptop's core for 8-4-10, which needs it). With a time budget it stops at three quarters of the budget.
-constexpr std::int64_t kStabilisedSteps = 800'000'000;
+/// Steps of the difference method with invariant base rounds, tried when the first finds nothing (8-4-10 takes
+/// 290 million, about 0.4 s on a laptop's core). With a time budget it stops at three quarters of the budget.
+constexpr std::int64_t kStabilisedSteps = 400'000'000;
 /// Largest room for the difference method: its search weighs every swap of a base round (people² a step), and
 /// larger rooms with equal groups are mixed without a repeat by the greedy start and the search alone.
 constexpr int kDesignPeople = 64;

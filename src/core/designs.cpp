@@ -19,21 +19,28 @@
 // minima (the search space is one to three rounds, not all of them: milliseconds for 7-4-9 or 5-3-7). The shapes
 // are those whose classes are enough for the pairs of the base rounds, the roomiest first.
 //
-// 8-4-10 (issue 32) is out of reach of these shapes: its two shapes with one base round over Z_10 (three rows and
-// two fixed points, or three rows and a row of 2) have no base round at all (an exhaustive search with the rows'
-// shifts as symmetry, 2026-12-07), and its third (two base rounds over Z_5, six rows, two fixed points) has none
-// that the search finds in minutes. Nor do 7 of its rounds come from lines of AG(5,2) (exhaustive for 20 partial
-// spreads), and 8 cannot (the rest would be a resolvable 4-GDD of type 2^4). Checked on 2026-12-08 by exhaustive
-// searches outside the code (the unused pairs of a solution form a perfect matching, which each structure fixes):
-//   - Z_15 on two rows of 15 and two fixed points, two base rounds each invariant under the shift by 5 and
-//     developed by the shifts by 3 (GF(16)* acting on GF(16) × {0, 1}): none;
-//   - Z_16 on two rows of 16, rounds invariant under a subgroup and developed by the cosets (stabilisers of orders
-//     8+2, 8+4+4, 8+8+8+4 and 8+8+8+8+8 rounds, blocks without a stabiliser): none;
-//   - Z_2^4 on two rows of 16, every round invariant: impossible (the eight rounds of mixed blocks {a, a+h} ×
-//     {b, b+h} need distinct h that add up to 0, as they pair off the whole group, and to the difference left
-//     out of the rows, which is not 0);
-//   - Z_8 on four rows of 8 with invariant rounds beside developed ones: searched for minutes, nothing found.
-// Its known solutions need another structure; the mixer ends there at 16 repeated pairs, all in its tenth round.
+// Invariant base rounds (stabilisedCyclicPlan). Rows Z_M × {i} only (no fixed point). A base round may be invariant
+// under the subgroup of shifts by multiples of M/d: its blocks come d at a time (a base block and its shifts by
+// M/d, disjoint), and it is developed by the shifts 0 .. M/d − 1 only, giving M/d rounds. A pair of a base block
+// then stands for its whole orbit exactly once when the orbit has M pairs (shorter orbits are never used), so the
+// rounds hold no repeat when every orbit is used by at most one pair of the base blocks. Each way of writing the
+// rounds as a sum of M/d's with two or three base rounds is searched exhaustively (candidates: every block of
+// `size` seats whose d shifts are disjoint and whose pairs use distinct full orbits; depth first, lowest free seat
+// first), with caps of steps that double. 8-4-10 has base rounds for M = 8 on four rows with d = 4, 2, 2 (2 + 4 +
+// 4 rounds; the 16 pairs left out are the half differences 4 of the rows); they are found in about 290 million
+// steps.
+//
+// 8-4-10 (issue 32) is out of reach of the full development: its two shapes with one base round over Z_10 (three
+// rows and two fixed points, or three rows and a row of 2) have no base round at all (an exhaustive search with the
+// rows' shifts as symmetry, 2026-12-07), and its third (two base rounds over Z_5, six rows, two fixed points) has
+// none that the search finds in minutes. Nor do 7 of its rounds come from lines of AG(5,2) (exhaustive for 20
+// partial spreads), and 8 cannot (the rest would be a resolvable 4-GDD of type 2^4). Also without an answer
+// (exhaustive searches outside the code, 2026-12-08): Z_15 on two rows of 15 and two fixed points, two base rounds
+// invariant under the shift by 5 and developed by the shifts by 3; Z_16 on two rows with invariant base rounds of
+// d = 8, 2 or 8, 4, 4 or 8, 8, 8, 4 or five of d = 8; Z_2^4 on two rows of 16 with every round invariant
+// (impossible: the eight rounds of mixed blocks {a, a+h} × {b, b+h} need distinct h that add up to 0, as they pair
+// off the whole group, and to the difference left out of the rows, which is not 0). Invariant base rounds over Z_8
+// on four rows give it (above).
 
 #include "core/designs.h"
 

@@ -96,4 +96,7 @@ TEST_CASE("invariant base rounds give up when the time is up, with no steps, or 
     CHECK(designs::stabilisedCyclicPlan(8, 4, 10, kNoBudget, 0).empty());
     CHECK(designs::stabilisedCyclicPlan(8, 4, 11, kNoBudget, 1'000'000).empty());  // 32 people meet 31 others
     CHECK(designs::stabilisedCyclicPlan(20, 4, 3, kNoBudget, 1'000'000).empty());  // 80 seats: beyond 64
+    // Every split of 5-3-7 is searched to its end without an answer: empty after a few million steps, not a
+    // search that goes on while its cap doubles (it looped before).
+    CHECK(designs::stabilisedCyclicPlan(5, 3, 7, kNoBudget, 2'000'000'000).empty());
 }

@@ -598,16 +598,20 @@ std::vector<int> stabilisedCyclicPlan(int groups, int size, int rounds, const Sp
     constexpr std::int64_t kMostBlocks = 200'000;  // candidates are every block of `size` seats
     if (choose(n, size, kMostBlocks) > kMostBlocks) return {};
     // Shapes: every M dividing the people, each with its splits into two or three base rounds (one base round
-    // developed in full is cyclicPlan's; more base rounds make searches too long to settle), fewer base rounds
-    // first, then fewer rows (fewer orbits: a search without an answer ends sooner).
+    // developed in full is cyclicPlan's; more base rounds make searches too long to settle). First M = groups
+    // (as many rows as seats in a group: the grid of the affine start), then fewer base rounds first, then fewer
+    // rows (fewer orbits: a search without an answer ends sooner).
     constexpr size_t kMostBaseRounds = 3;
     std::vector<std::pair<int, Split>> tries;
     for (int M = n; M >= 2; --M)
         if (n % M == 0)
             for (const Split& s : splits(M, rounds))
                 if (s.size() > 1 && s.size() <= kMostBaseRounds) tries.emplace_back(M, s);
-    std::stable_sort(tries.begin(), tries.end(),
-                     [](const auto& a, const auto& b) { return a.second.size() < b.second.size(); });
+    std::stable_sort(tries.begin(), tries.end(), [&](const auto& a, const auto& b) {
+        const bool gridA = a.first == groups, gridB = b.first == groups;
+        if (gridA != gridB) return gridA;
+        return a.second.size() < b.second.size();
+    });
     if (tries.empty()) return {};
     std::map<int, InvariantSearch> searches;
     std::int64_t used = 0;

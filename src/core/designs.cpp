@@ -3,6 +3,7 @@
 // [SECTION] Finite fields
 // [SECTION] Affine spaces: parallel classes of lines
 // [SECTION] Difference method: a base round developed over Z_M
+// [SECTION] Difference method with invariant base rounds (stabilisedCyclicPlan)
 //
 // The difference method. Points are (x, i) for x in Z_L(i), row i of length L(i) dividing M (L = M: a full row,
 // L = 1: a fixed point ∞). The shift by t moves (x, i) to (x + t mod L(i), i). A pair of a base round stands for
@@ -18,18 +19,37 @@
 // minima (the search space is one to three rounds, not all of them: milliseconds for 7-4-9 or 5-3-7). The shapes
 // are those whose classes are enough for the pairs of the base rounds, the roomiest first.
 //
-// 8-4-10 (issue 32) is out of reach of these shapes: its two shapes with one base round over Z_10 (three rows and
-// two fixed points, or three rows and a row of 2) have no base round at all (an exhaustive search with the rows'
-// shifts as symmetry, 2026-12-07), and its third (two base rounds over Z_5, six rows, two fixed points) has none
-// that the search finds in minutes. Nor do 7 of its rounds come from lines of AG(5,2) (exhaustive for 20 partial
-// spreads), and 8 cannot (the rest would be a resolvable 4-GDD of type 2^4). Its known solutions need another
-// structure; the mixer ends there at 16 repeated pairs, all in its tenth round.
+// Invariant base rounds (stabilisedCyclicPlan). Rows Z_M × {i} only (no fixed point). A base round may be invariant
+// under the subgroup of shifts by multiples of M/d: its blocks come d at a time (a base block and its shifts by
+// M/d, disjoint), and it is developed by the shifts 0 .. M/d − 1 only, giving M/d rounds. A pair of a base block
+// then stands for its whole orbit exactly once when the orbit has M pairs (shorter orbits are never used), so the
+// rounds hold no repeat when every orbit is used by at most one pair of the base blocks. Each way of writing the
+// rounds as a sum of M/d's with two or three base rounds is searched exhaustively (candidates: every block of
+// `size` seats whose d shifts are disjoint and whose pairs use distinct full orbits; depth first, lowest free seat
+// first), with caps of steps that double. 8-4-10 has base rounds for M = 8 on four rows with d = 4, 2, 2 (2 + 4 +
+// 4 rounds; the 16 pairs left out are the half differences 4 of the rows); they are found in about 290 million
+// steps.
+//
+// 8-4-10 (issue 32) is out of reach of the full development: its two shapes with one base round over Z_10 (three
+// rows and two fixed points, or three rows and a row of 2) have no base round at all (an exhaustive search with the
+// rows' shifts as symmetry, 2026-12-07), and its third (two base rounds over Z_5, six rows, two fixed points) has
+// none that the search finds in minutes. Nor do 7 of its rounds come from lines of AG(5,2) (exhaustive for 20
+// partial spreads), and 8 cannot (the rest would be a resolvable 4-GDD of type 2^4). Also without an answer
+// (exhaustive searches outside the code, 2026-12-08): Z_15 on two rows of 15 and two fixed points, two base rounds
+// invariant under the shift by 5 and developed by the shifts by 3; Z_16 on two rows with invariant base rounds of
+// d = 8, 2 or 8, 4, 4 or 8, 8, 8, 4 or five of d = 8; Z_2^4 on two rows of 16 with every round invariant
+// (impossible: the eight rounds of mixed blocks {a, a+h} × {b, b+h} need distinct h that add up to 0, as they pair
+// off the whole group, and to the difference left out of the rows, which is not 0). Invariant base rounds over Z_8
+// on four rows give it (above).
 
 #include "core/designs.h"
 
 #include <algorithm>
 #include <bit>
+#include <functional>
+#include <map>
 #include <numeric>
+#include <set>
 
 #include "core/assert.h"
 
@@ -383,6 +403,276 @@ std::vector<int> cyclicPlan(int groups, int size, int rounds, std::uint64_t seed
     }
     spend(static_cast<std::int64_t>(rounds) * n);
     return plan;
+}
+
+// [SECTION] Difference method with invariant base rounds (stabilisedCyclicPlan)
+
+namespace {
+
+/// One way of building the rounds: for each base round, d (its blocks come d at a time; it gives M/d rounds).
+using Split = std::vector<int>;
+
+/// Every multiset of divisors d of M (d ≥ 1) with Σ M/d = rounds, larger d first in each, fewer base rounds first.
+std::vector<Split> splits(int M, int rounds) {
+    std::vector<int> parts;  // M/d, decreasing
+    for (int d = 1; d <= M; ++d)
+        if (M % d == 0 && M / d <= rounds) parts.push_back(M / d);
+    std::vector<Split> out;
+    Split current;
+    const auto grow = [&](auto&& self, size_t from, int left) -> void {
+        if (left == 0) {
+            Split s;
+            for (int part : current) s.push_back(M / part);
+            std::sort(s.begin(), s.end(), std::greater<>());
+            out.push_back(s);
+            return;
+        }
+        if (out.size() >= 256) return;
+        for (size_t i = from; i < parts.size(); ++i)
+            if (parts[i] <= left) {
+                current.push_back(parts[i]);
+                self(self, i, left - parts[i]);
+                current.pop_back();
+            }
+    };
+    grow(grow, 0, rounds);
+    std::stable_sort(out.begin(), out.end(), [](const Split& a, const Split& b) { return a.size() < b.size(); });
+    return out;
+}
+
+/// The exhaustive search of one M: candidates per d (a base block whose d shifts by M/d are disjoint, whose pairs
+/// lie in distinct orbits of size M), then the base rounds of a split, depth first.
+class InvariantSearch {
+public:
+    InvariantSearch(int M, int n, int size) : M_(n > 0 ? M : 1), n_(n), size_(size) {
+        // Pair orbits under the shift by 1 (rows of M seats): an id, and whether the orbit has all M pairs.
+        orbit_.assign(static_cast<size_t>(n) * n, -1);
+        for (int a = 0; a < n; ++a)
+            for (int b = a + 1; b < n; ++b) {
+                if (orbit_[static_cast<size_t>(a) * n + b] >= 0) continue;
+                int x = a, y = b, count = 0;
+                do {
+                    orbit_[static_cast<size_t>(x) * n + y] = orbit_[static_cast<size_t>(y) * n + x] = orbits_;
+                    ++count;
+                    x = shift(x, 1), y = shift(y, 1);
+                } while (!((x == a && y == b) || (x == b && y == a)));
+                full_.push_back(count == M_ ? 1 : 0);
+                ++orbits_;
+            }
+        words_ = (static_cast<size_t>(orbits_) + 63) / 64;
+    }
+
+    int shift(int p, int t) const { return p / M_ * M_ + (p % M_ + t) % M_; }
+
+    /// Builds the candidates of d once (C(n, size) blocks); false when the time is up.
+    bool prepare(int d, const Spend& spend) {
+        if (cands_.count(d)) return true;
+        Cands& c = cands_[d];
+        c.byLowest.assign(n_, {});
+        std::vector<int> block(size_);
+        std::iota(block.begin(), block.end(), 0);
+        std::vector<std::uint64_t> used(words_);
+        const int step = M_ / d;
+        for (;;) {
+            // This block: d disjoint shifts, pairs in distinct full orbits.
+            std::uint64_t mask = 0;
+            bool ok = true;
+            for (int k = 0; k < d && ok; ++k)
+                for (int p : block) {
+                    const std::uint64_t bit = std::uint64_t{1} << shift(p, k * step);
+                    ok = ok && !(mask & bit);
+                    mask |= bit;
+                }
+            std::fill(used.begin(), used.end(), 0);
+            for (int i = 0; i < size_ && ok; ++i)
+                for (int j = i + 1; j < size_ && ok; ++j) {
+                    const int o = orbit_[static_cast<size_t>(block[i]) * n_ + block[j]];
+                    ok = full_[o] && !(used[o / 64] >> (o % 64) & 1);
+                    used[o / 64] |= std::uint64_t{1} << (o % 64);
+                }
+            // A block and its shifts by M/d stand for the same seats and orbits: one of them is enough.
+            if (ok) ok = c.seen.insert({mask, used}).second;
+            if (ok) {
+                c.byLowest[std::countr_zero(mask)].push_back(static_cast<int>(c.mask.size()));
+                c.mask.push_back(mask);
+                c.orbits.insert(c.orbits.end(), used.begin(), used.end());
+                c.first.push_back(block[0]);
+                c.blocks.insert(c.blocks.end(), block.begin(), block.end());
+            }
+            if (spend(size_ * size_ + d * size_)) return false;
+            // Next block in lexicographic order.
+            int i = size_ - 1;
+            while (i >= 0 && block[i] == n_ - size_ + i) --i;
+            if (i < 0) break;
+            ++block[i];
+            for (int j = i + 1; j < size_; ++j) block[j] = block[j - 1] + 1;
+        }
+        return true;
+    }
+
+    /// Searches the base rounds of `split` within `cap` steps: the chosen candidates, or empty.
+    /// `cut`: the cap ended the search (without it, an empty answer means the split has no base rounds).
+    std::vector<std::pair<int, int>> run(const Split& split, std::int64_t cap, const Spend& spend, bool& timeUp,
+                                         bool& cut) {
+        split_ = split, steps_ = 0, cap_ = cap, spend_ = &spend, timeUp_ = false;
+        chosen_.clear();
+        std::vector<std::uint64_t> used(words_, 0);
+        const bool found = dfs(0, 0, used);
+        timeUp = timeUp_;
+        cut = !found && steps_ > cap_;
+        return found ? chosen_ : std::vector<std::pair<int, int>>{};
+    }
+
+    const std::vector<int>& blocks(int d) const { return cands_.at(d).blocks; }
+    std::uint64_t mask(int d, int i) const { return cands_.at(d).mask[static_cast<size_t>(i)]; }
+
+private:
+    struct Cands {
+        std::vector<std::uint64_t> mask;    // seats of the block and its shifts
+        std::vector<std::uint64_t> orbits;  // words_ per candidate: the pair orbits it uses
+        std::vector<int> first, blocks;     // size_ seats per candidate
+        std::vector<std::vector<int>> byLowest;  // candidates by their lowest seat
+        std::set<std::pair<std::uint64_t, std::vector<std::uint64_t>>> seen;  // (seats, orbits) already listed
+    };
+
+    bool dfs(size_t round, std::uint64_t covered, std::vector<std::uint64_t>& used) {
+        const std::uint64_t all = n_ == 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << n_) - 1;
+        if (covered == all) {
+            if (round + 1 == split_.size()) return true;
+            return dfs(round + 1, 0, used);
+        }
+        const int d = split_[round];
+        const Cands& c = cands_.at(d);
+        const int lowest = std::countr_zero(~covered);
+        const auto& list = c.byLowest[static_cast<size_t>(lowest)];
+        steps_ += static_cast<std::int64_t>(list.size()) + 1;
+        if (steps_ > cap_ || (*spend_)(static_cast<std::int64_t>(list.size()) + 1)) {
+            timeUp_ = timeUp_ || steps_ <= cap_;
+            return false;
+        }
+        for (int i : list) {
+            if (c.mask[static_cast<size_t>(i)] & covered) continue;
+            const std::uint64_t* orbits = &c.orbits[static_cast<size_t>(i) * words_];
+            bool clash = false;
+            for (size_t w = 0; w < words_ && !clash; ++w) clash = (orbits[w] & used[w]) != 0;
+            if (clash) continue;
+            for (size_t w = 0; w < words_; ++w) used[w] |= orbits[w];
+            chosen_.emplace_back(d, i);
+            if (dfs(round, covered | c.mask[static_cast<size_t>(i)], used)) return true;
+            chosen_.pop_back();
+            for (size_t w = 0; w < words_; ++w) used[w] &= ~orbits[w];
+            if (steps_ > cap_ || timeUp_) return false;
+        }
+        return false;
+    }
+
+    int M_, n_, size_;
+    std::vector<int> orbit_;
+    std::vector<std::uint8_t> full_;
+    int orbits_ = 0;
+    size_t words_ = 1;
+    std::map<int, Cands> cands_;
+    Split split_;
+    std::int64_t steps_ = 0, cap_ = 0;
+    const Spend* spend_ = nullptr;
+    bool timeUp_ = false;
+    std::vector<std::pair<int, int>> chosen_;
+};
+
+/// C(n, k), capped at `cap` + 1.
+std::int64_t choose(int n, int k, std::int64_t cap) {
+    std::int64_t c = 1;
+    for (int i = 1; i <= k; ++i) {
+        c = c * (n - k + i) / i;
+        if (c > cap) return cap + 1;
+    }
+    return c;
+}
+
+}  // namespace
+
+std::vector<int> stabilisedCyclicPlan(int groups, int size, int rounds, const Spend& spend, std::int64_t maxSteps) {
+    const int n = groups * size;
+    if (groups < 2 || size < 2 || rounds < 2 || n > 64 || maxSteps <= 0) return {};
+    if (rounds * (size - 1) > n - 1) return {};  // someone would meet more people than there are
+    constexpr std::int64_t kMostBlocks = 200'000;  // candidates are every block of `size` seats
+    if (choose(n, size, kMostBlocks) > kMostBlocks) return {};
+    // Shapes: every M dividing the people, each with its splits into two or three base rounds (one base round
+    // developed in full is cyclicPlan's; more base rounds make searches too long to settle). First M = groups
+    // (as many rows as seats in a group: the grid of the affine start), then fewer base rounds first, then fewer
+    // rows (fewer orbits: a search without an answer ends sooner).
+    constexpr size_t kMostBaseRounds = 3;
+    std::vector<std::pair<int, Split>> tries;
+    for (int M = n; M >= 2; --M)
+        if (n % M == 0)
+            for (const Split& s : splits(M, rounds))
+                if (s.size() > 1 && s.size() <= kMostBaseRounds) tries.emplace_back(M, s);
+    std::stable_sort(tries.begin(), tries.end(), [&](const auto& a, const auto& b) {
+        const bool gridA = a.first == groups, gridB = b.first == groups;
+        if (gridA != gridB) return gridA;
+        return a.second.size() < b.second.size();
+    });
+    if (tries.empty()) return {};
+    std::map<int, InvariantSearch> searches;
+    std::int64_t used = 0;
+    bool timeUp = false;
+    const Spend counted = [&](std::int64_t work) {
+        used += work;
+        timeUp = timeUp || spend(work);
+        return timeUp || used > maxSteps;
+    };
+    // Every split for a cap of steps, the caps doubling (each search starts again: at most twice the work of the
+    // last pass); a split searched to the end without an answer is not tried again.
+    std::vector<std::uint8_t> settled(tries.size(), 0);
+    for (std::int64_t cap = std::max<std::int64_t>(maxSteps / 1024, 1 << 16); !timeUp && used < maxSteps; cap *= 2) {
+        bool anyCut = false;
+        for (size_t t = 0; t < tries.size(); ++t) {
+            if (settled[t]) continue;
+            const auto& [M, split] = tries[t];
+            auto it = searches.find(M);
+            if (it == searches.end()) {
+                it = searches.emplace(M, InvariantSearch(M, n, size)).first;
+                if (counted(static_cast<std::int64_t>(n) * n)) return {};
+            }
+            InvariantSearch& search = it->second;
+            for (int d : split)
+                if (!search.prepare(d, counted)) return {};
+            bool stopped = false, cut = false;
+            const auto chosen = search.run(split, cap, counted, stopped, cut);
+            if (stopped || timeUp || used > maxSteps) return {};
+            anyCut = anyCut || cut;
+            settled[t] = cut ? 0 : 1;
+            if (chosen.empty()) continue;
+            // Round by round: base round b (its candidates in order until every seat is covered), shifted by t.
+            std::vector<int> plan(static_cast<size_t>(rounds) * n, -1);
+            int round = 0;
+            size_t at = 0;
+            for (int d : split) {
+                std::vector<int> base;  // the base blocks of this round, size seats each
+                std::uint64_t covered = 0;
+                const std::uint64_t all = n == 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << n) - 1;
+                while (covered != all) {
+                    const auto [dd, i] = chosen[at++];
+                    covered |= search.mask(dd, i);
+                    const auto& blocks = search.blocks(dd);
+                    base.insert(base.end(), blocks.begin() + static_cast<std::ptrdiff_t>(i) * size,
+                                blocks.begin() + static_cast<std::ptrdiff_t>(i + 1) * size);
+                }
+                const int step = M / d;
+                for (int t = 0; t < step && round < rounds; ++t, ++round) {
+                    int group = 0;
+                    for (size_t b = 0; b < base.size(); b += static_cast<size_t>(size))
+                        for (int k = 0; k < d; ++k, ++group)
+                            for (int j = 0; j < size; ++j)
+                                plan[static_cast<size_t>(round) * n + search.shift(base[b + j], k * step + t)] = group;
+                }
+            }
+            spend(static_cast<std::int64_t>(rounds) * n);
+            return plan;
+        }
+        if (!anyCut || cap > maxSteps) break;  // every split settled, or the cap beyond what is allowed
+    }
+    return {};
 }
 
 }  // namespace atelier::designs

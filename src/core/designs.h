@@ -32,4 +32,13 @@ std::vector<int> affineLines(int groups, int size, int rounds);
 std::vector<int> cyclicPlan(int groups, int size, int rounds, std::uint64_t seed, const Spend& spend,
                             std::int64_t maxSteps);
 
+/// The same with rounds that are invariant under a subgroup of the shifts: seats are rows Z_M × {i} (M dividing
+/// the people, no fixed point), and each base round, invariant under the shift by M/d (its blocks come d at a time,
+/// a base block and its shifts by M/d), is developed by the shifts 0 .. M/d − 1 into M/d rounds. A pair orbit under
+/// Z_M is used by at most one base block pair, so no pair meets twice. The base rounds are found by an exhaustive
+/// search (depth first, the lowest free seat first) for each M and each way of making `rounds` from M/d's, with
+/// caps that double until `maxSteps`. Solves 8-4-10 (M = 8, four rows: base rounds with d = 4, 2 and 2), where
+/// no full development exists. Deterministic; empty when none was found in time (or rooms too large: 64 seats).
+std::vector<int> stabilisedCyclicPlan(int groups, int size, int rounds, const Spend& spend, std::int64_t maxSteps);
+
 }  // namespace atelier::designs

@@ -204,6 +204,8 @@ struct Problem {
     bool dense = false;                // pair tables fit (kDenseCells): the tabu search runs
     std::vector<std::int32_t> weight;  // n×n when dense: static cost of one meeting (apart, same territory, history)
     std::vector<std::vector<int>> apartOf;    // per person, sorted: the people kept apart from them
+    std::vector<std::uint8_t> hasApart;       // per person: apartOf not empty (one byte: the cheap start reads it
+                                              // for everyone of every round, in random order)
     std::vector<std::vector<int>> historyOf;  // per person, sorted: the people met at an earlier étape
     std::vector<int> territory;        // territory number, -1 for none
     std::vector<int> shared;           // number among the territories of two people or more, -1 for none
@@ -340,6 +342,8 @@ std::string prepare(const MixerInput& input, Problem& pb, Budget& budget) {
         budget.spend(static_cast<std::int64_t>(set.size()) * set.size());
     }
     tidy(pb.apartOf);
+    pb.hasApart.assign(n, 0);
+    for (int p = 0; p < n; ++p) pb.hasApart[p] = pb.apartOf[p].empty() ? 0 : 1;
 
     // Group sizes: the larger ones go to the groups with the most pinned people.
     const int base = n / G, extra = n % G;
@@ -816,7 +820,7 @@ std::vector<int> cheapRounds(const Problem& pb, Rng& rng, Budget& budget, std::v
             }
             const int p = singles[i];
             int best = -1;
-            if (dealing && pb.apartOf[p].empty()) {
+            if (dealing && !pb.hasApart[p]) {
                 while (room[cursor] == 0) cursor = (cursor + 1) % G;
                 best = cursor;
                 cursor = (cursor + 1) % G;
@@ -1012,6 +1016,9 @@ std::vector<int> constructAffine(const Problem& pb, Rng& rng, Budget& budget) {
 /// of 7-4-9, 8-4-9 or 6-3-8 well within this, and gives up on a shape it cannot solve. With a time budget it also
 /// stops at a quarter of the budget, so that the local search keeps most of it.
 constexpr std::int64_t kDesignSteps = 100'000'000;
+/// Steps of the difference method with invariant base rounds, tried when the first finds nothing (8-4-10 takes
+/// 290 million, about 0.4 s on a laptop's core). With a time budget it stops at three quarters of the budget.
+constexpr std::int64_t kStabilisedSteps = 400'000'000;
 /// Largest room for the difference method: its search weighs every swap of a base round (people² a step), and
 /// larger rooms with equal groups are mixed without a repeat by the greedy start and the search alone.
 constexpr int kDesignPeople = 64;
@@ -1019,7 +1026,8 @@ constexpr int kDesignPeople = 64;
 /// A plan without a repeated pair from design theory, for the first rounds a design can hold, when every group has
 /// the same size and nobody is pinned or kept with someone: the lines of an affine space when the room has its
 /// shape, else (up to kDesignPeople) the difference method (designs.h), which takes at most a quarter of the time
-/// budget. The seats of the design as it was found (found once per call, since seats are shuffled for each start);
+/// budget, else the difference method with invariant base rounds, until three quarters of the budget. The seats
+/// of the design as it was found (found once per call, since seats are shuffled for each start);
 /// empty when none applies.
 std::vector<int> findDesign(const Problem& pb, const MixerInput& input, Budget& budget) {
     const int n = pb.n, G = pb.groups;
@@ -1038,7 +1046,13 @@ std::vector<int> findDesign(const Problem& pb, const MixerInput& input, Budget& 
         if (budget.spend(work)) return true;
         return limitMs > 0 && budget.usedMs() > limitMs / 4;
     };
-    return designs::cyclicPlan(G, s, rounds, input.seed, spend, kDesignSteps);
+    plan = designs::cyclicPlan(G, s, rounds, input.seed, spend, kDesignSteps);
+    if (!plan.empty()) return plan;
+    const designs::Spend spendMore = [&](std::int64_t work) {
+        if (budget.spend(work)) return true;
+        return limitMs > 0 && budget.usedMs() > limitMs * 3 / 4;
+    };
+    return designs::stabilisedCyclicPlan(G, s, rounds, spendMore, kStabilisedSteps);
 }
 
 /// A start from a design found by findDesign: seats shuffled, then people of a shared territory seated, as far as
@@ -1736,9 +1750,12 @@ MixerStats evaluateWithin(const MixerInput& input, const std::vector<std::vector
     tidy(historyOf);
     std::unordered_map<std::string, int> keys;
     std::vector<int> territory(n, -1);
-    for (int p = 0; p < n; ++p)
+    std::vector<std::uint8_t> kind(n);  // one byte a person: read for every seat of every round
+    for (int p = 0; p < n; ++p) {
+        kind[p] = static_cast<std::uint8_t>(input.people[p].institution);
         if (!input.people[p].territory.empty())
             territory[p] = keys.try_emplace(input.people[p].territory, static_cast<int>(keys.size())).first->second;
+    }
 
     // Groups sorted, institution kinds, same-territory pairs (each member meets the territory-mates counted
     // before them in the group).
@@ -1749,15 +1766,23 @@ MixerStats evaluateWithin(const MixerInput& input, const std::vector<std::vector
             for (auto& group : round) std::sort(group.begin(), group.end());
     }
     const std::vector<std::vector<std::vector<int>>>& sorted = groupsSorted ? rounds : copy;
+    // In the same pass (every group is read once: large plans hold millions of them), where everyone is and their
+    // rank in their sorted group: the pairs (a, b > a) are the rest of the group.
+    const size_t R = sorted.size();
+    std::vector<int> where(R * n, -1), rank(R * n, 0);
     std::vector<int> perTerritory(keys.size(), 0), territories;
     stats.minKinds = -1;
-    for (const auto& round : sorted)
-        for (const auto& group : round) {
+    for (size_t r = 0; r < R; ++r)
+        for (size_t g = 0; g < sorted[r].size(); ++g) {
+            const auto& group = sorted[r][g];
             bool kinds[kKinds] = {};
             int distinct = 0;
             territories.clear();
-            for (int a : group) {
-                const int k = static_cast<int>(input.people[a].institution);
+            for (size_t i = 0; i < group.size(); ++i) {
+                const int a = group[i];
+                where[r * n + a] = static_cast<int>(g);
+                rank[r * n + a] = static_cast<int>(i);
+                const int k = kind[a];
                 if (!kinds[k]) kinds[k] = true, ++distinct;
                 if (territory[a] < 0) continue;
                 if (perTerritory[territory[a]] == 0) territories.push_back(territory[a]);
@@ -1768,16 +1793,6 @@ MixerStats evaluateWithin(const MixerInput& input, const std::vector<std::vector
         }
     if (stats.minKinds < 0) stats.minKinds = 0;
 
-    // Where everyone is, and their rank in their sorted group: the pairs (a, b > a) are the rest of the group.
-    const size_t R = sorted.size();
-    std::vector<int> where(R * n, -1), rank(R * n, 0);
-    for (size_t r = 0; r < R; ++r)
-        for (size_t g = 0; g < sorted[r].size(); ++g)
-            for (size_t i = 0; i < sorted[r][g].size(); ++i) {
-                const int a = sorted[r][g][i];
-                where[r * n + a] = static_cast<int>(g);
-                rank[r * n + a] = static_cast<int>(i);
-            }
     // Pairs under a rule: how often they meet.
     const auto together = [&](int a, int b) {
         int m = 0;
@@ -1808,8 +1823,11 @@ MixerStats evaluateWithin(const MixerInput& input, const std::vector<std::vector
     std::vector<std::uint64_t> seen(n, 0);
     std::vector<int> mates;
     if (maxPairWork >= 0 && pairWork > maxPairWork) {
-        // A sample: every step-th person, all their meetings (2 × pairWork / n steps each, on average).
-        const std::int64_t perPerson = std::max<std::int64_t>(1, 2 * pairWork / n);
+        // A sample: every step-th person, all their meetings (2 × pairWork / n steps each, on average, and a
+        // group to fetch from memory in every round: counted as kFetchSteps, what a cache miss costs).
+        constexpr std::int64_t kFetchSteps = 8;
+        const std::int64_t perPerson =
+            std::max<std::int64_t>(1, 2 * pairWork / n + static_cast<std::int64_t>(R) * kFetchSteps);
         const std::int64_t sample = std::clamp<std::int64_t>(maxPairWork / perPerson, 1, n);
         const std::int64_t step = std::max<std::int64_t>(1, n / sample);
         double repeats = 0;

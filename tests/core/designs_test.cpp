@@ -73,3 +73,30 @@ TEST_CASE("the difference method gives up at once when the caller's time is up, 
     CHECK(designs::cyclicPlan(7, 4, 9, 1, kNoBudget, 0).empty());  // no steps allowed
     CHECK(designs::cyclicPlan(7, 4, 10, 1, kNoBudget, 1'000'000).empty());  // 28 people meet 27 others: 9 rounds
 }
+
+TEST_CASE("invariant base rounds give 8-4-10 without a repeat, where no full development exists (issue 32)") {
+    // Before: every start of the mixer ended at 16 repeated pairs on 8-4-10 (its tenth round repeating the ninth).
+    const std::vector<int> plan = designs::stabilisedCyclicPlan(8, 4, 10, kNoBudget, 2'000'000'000);
+    REQUIRE(!plan.empty());
+    CHECK(repeatsOf(plan, 8, 4, 10) == 0);
+    // Fewer rounds of the same room, and a room of threes: any rounds it returns hold no repeat.
+    for (const auto& shape : {std::vector<int>{8, 4, 6}, std::vector<int>{6, 3, 6}}) {
+        const int g = shape[0], s = shape[1], w = shape[2];
+        CAPTURE(g); CAPTURE(s); CAPTURE(w);
+        const std::vector<int> other = designs::stabilisedCyclicPlan(g, s, w, kNoBudget, 200'000'000);
+        if (!other.empty()) CHECK(repeatsOf(other, g, s, w) == 0);
+    }
+}
+
+TEST_CASE("invariant base rounds give up when the time is up, with no steps, or beyond what a room can hold") {
+    int calls = 0;
+    const designs::Spend timeUp = [&](std::int64_t) { return ++calls > 0; };
+    CHECK(designs::stabilisedCyclicPlan(8, 4, 10, timeUp, 2'000'000'000).empty());
+    CHECK(calls >= 1);
+    CHECK(designs::stabilisedCyclicPlan(8, 4, 10, kNoBudget, 0).empty());
+    CHECK(designs::stabilisedCyclicPlan(8, 4, 11, kNoBudget, 1'000'000).empty());  // 32 people meet 31 others
+    CHECK(designs::stabilisedCyclicPlan(20, 4, 3, kNoBudget, 1'000'000).empty());  // 80 seats: beyond 64
+    // Every split of 5-3-7 is searched to its end without an answer: empty after a few million steps, not a
+    // search that goes on while its cap doubles (it looped before).
+    CHECK(designs::stabilisedCyclicPlan(5, 3, 7, kNoBudget, 2'000'000'000).empty());
+}

@@ -310,6 +310,24 @@ TEST_CASE("9-3-12 and 7-4-9 reach a plan where no pair meets twice, on every see
         }
 }
 
+TEST_CASE("8-4-10, the original social golfer problem, reaches a plan where no pair meets twice (issue 32)") {
+    // Before: 16 repeated pairs on every seed (2 s and 10 s). Without a time limit the plan does not depend on
+    // the machine: the design start is found in a fixed number of steps, then only the seats change with the seed.
+    for (std::uint64_t seed = 1; seed <= 2; ++seed) {
+        CAPTURE(seed);
+        MixerInput input = makeInput(32, 32, 8, 10, 0);
+        for (auto& p : input.people) p.institution = Institution::Autre;
+        input.seed = seed;
+        input.maxIterations = 100'000;
+        const MixerResult result = mixGroups(input);
+        REQUIRE(result.ok());
+        checkValid(input, result.plan.rounds, 8);
+        CHECK(result.plan.stats.repeatPairs == 0);
+        CHECK(result.plan.stats.maxMeetings == 1);
+        CHECK(result.plan.stats.stop == MixerStop::Perfect);
+    }
+}
+
 TEST_CASE("a room whose sizes force repeats stops as soon as it reaches their lower bound (37 in 6×3: 2)") {
     // Rounds 2 and 3 each have a group of 7 drawn from the 6 groups of the round before: one pair of it met there.
     for (std::uint64_t seed = 1; seed <= 3; ++seed) {

@@ -201,16 +201,19 @@ void App::drawFileMenu(UiRequests& requests) {
             Str label;
             const char* kind;
             std::string (*render)(const Model&, const Etape&);
+            std::string (*pdf)(const Model&, const Etape&);  // null: HTML only
             bool needsGroups;
         };
-        const Doc docs[] = {{Str::MenuAttendance, "emargement", exporting::attendanceSheetHtml, false},
-                            {Str::MenuFees, "frais", exporting::feeStatementHtml, false},
-                            {Str::MenuGroupLists, "groupes", exporting::groupsHtml, true}};
+        const Doc docs[] = {
+            {Str::MenuAttendance, "emargement", exporting::attendanceSheetHtml, exporting::attendanceSheetPdf, false},
+            {Str::MenuFees, "frais", exporting::feeStatementHtml, exporting::feeStatementPdf, false},
+            {Str::MenuGroupLists, "groupes", exporting::groupsHtml, nullptr, true}};
         for (const Doc& d : docs) {
             const bool enabled = can && (!d.needsGroups || !e->groups.empty());
             if (ImGui::MenuItem(tr(d.label), nullptr, false, enabled))
                 requests_.push_back(DocumentRequest{exporting::documentFileName(*e, d.kind),
-                                                    d.render(session_.model(), *e), {}});
+                                                    d.render(session_.model(), *e), {},
+                                                    d.pdf ? d.pdf(session_.model(), *e) : std::string()});
             probe::mark(std::string("menu.") + d.kind);
         }
         // Le livret du Tour, from the archives: the selected étape's year, or the whole Tour.
@@ -694,6 +697,11 @@ void App::handle(Request& request, Actions& follow) {
             if (!app.folder_) return;
             const store::Outcome done = app.folder_->writeDocument(r.fileName, r.content);
             if (!done) return app.toast(done.message, true);
+            if (!r.pdf.empty()) {  // the printed document, beside the HTML
+                const store::Outcome pdf = app.folder_->writeDocument(
+                    std::filesystem::path(r.fileName).replace_extension(".pdf").string(), r.pdf);
+                if (!pdf) app.toast(pdf.message, true);
+            }
             if (r.written) r.written(done.message);
             app.written(done);
         }

@@ -68,8 +68,10 @@ TEST_CASE("Fichier: the attendance sheet, the fee statement and the group lists,
     ExportConsole c;
     c.fileMenu("menu.emargement");
     CHECK(fs::exists(c.dir / "documents" / "etape-1-emargement.html"));
+    CHECK(fs::file_size(c.dir / "documents" / "etape-1-emargement.pdf") > 1000);  // the printed one too (issue 36)
     c.fileMenu("menu.frais");
     CHECK(fs::exists(c.dir / "documents" / "etape-1-frais.html"));
+    CHECK(fs::file_size(c.dir / "documents" / "etape-1-frais.pdf") > 1000);
     REQUIRE(c.app.state().written);
     CHECK(c.app.state().written->folder == c.dir / "documents");
     c.fileMenu("menu.open-documents");

@@ -271,6 +271,8 @@ TEST_CASE("Inscriptions: importing a CSV from its path (or a dropped file) and w
     c.click("doc.frais");
     CHECK(std::filesystem::exists(data / "documents" / "etape-1-emargement.html"));
     CHECK(std::filesystem::exists(data / "documents" / "etape-1-frais.html"));
+    CHECK(std::filesystem::exists(data / "documents" / "etape-1-emargement.pdf"));  // beside the HTML (issue 36)
+    CHECK(std::filesystem::exists(data / "documents" / "etape-1-frais.pdf"));
     CHECK(c.app.view<RegistrationsView>().report.find("etape-1-frais.html") != std::string::npos);
 }
 

@@ -429,9 +429,10 @@ void drawTerritoriesDialog(RegistrationsView& view, ScreenContext& ctx) {
 
 /// Asks the shell to write one of the étape's documents into the data folder.
 void writeDocument(RegistrationsView& view, ScreenContext& ctx, const Etape& e, const char* kind,
-                   std::string (*render)(const Model&, const Etape&)) {
+                   std::string (*render)(const Model&, const Etape&), std::string (*pdf)(const Model&, const Etape&)) {
     ctx.requests.push_back(DocumentRequest{exporting::documentFileName(e, kind), render(ctx.model, e),
-                                           [&view](const std::string& message) { view.report = message; }});
+                                           [&view](const std::string& message) { view.report = message; },
+                                           pdf(ctx.model, e)});
 }
 
 void drawImportAndDocuments(RegistrationsView& view, ScreenContext& ctx, const Etape& e) {
@@ -446,10 +447,10 @@ void drawImportAndDocuments(RegistrationsView& view, ScreenContext& ctx, const E
     if (ctx.folder) {
         ImGui::SameLine(0, em(1.35f));
         if (ImGui::Button(tr(Str::DocAttendanceTitle)))
-            writeDocument(view, ctx, e, "emargement", exporting::attendanceSheetHtml);
+            writeDocument(view, ctx, e, "emargement", exporting::attendanceSheetHtml, exporting::attendanceSheetPdf);
         probe::mark("doc.emargement");
         ImGui::SameLine();
-        if (ImGui::Button(tr(Str::DocFeesTitle))) writeDocument(view, ctx, e, "frais", exporting::feeStatementHtml);
+        if (ImGui::Button(tr(Str::DocFeesTitle))) writeDocument(view, ctx, e, "frais", exporting::feeStatementHtml, exporting::feeStatementPdf);
         probe::mark("doc.frais");
     }
     if (!view.report.empty()) {  // in the text colour: the report says what the import did (« Saint Quentin » → …)

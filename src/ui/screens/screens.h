@@ -53,6 +53,7 @@ struct DocumentRequest {
     std::string fileName;
     std::string content;
     std::function<void(const std::string& message)> written;
+    std::string pdf;  // the same document as PDF, written beside it with the same base name (empty: none)
 };
 /// Save étape `etape` into the capitalisation archive (and its search index); `done` gets the outcome (the shell
 /// also shows it as a toast).

@@ -1,0 +1,309 @@
+// Personal data (issue 34): a person erased for real from a data folder built as users build it — the command
+// line, the phones through `atelier serve`, the console's check-in and keyboard (through the store, as the app
+// does) — then every byte of every file searched for them.
+#include <doctest/doctest.h>
+
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <fstream>
+#include <regex>
+#include <thread>
+
+#include <httplib.h>
+#include <nlohmann/json.hpp>
+
+#include "core/erasure.h"
+#include "store/database.h"
+#include "store/erasure.h"
+#include "store/snapshot.h"
+#include "support/cli.h"
+
+using namespace atelier;
+using Json = nlohmann::json;
+
+namespace {
+
+constexpr const char* kName = "Hélène Quintal-Brévanne";
+constexpr const char* kEmail = "helene.quintal@exemple-amiens.fr";
+
+/// Every spelling a reader could find her by: as written, upper and lower case, without accents, the words in the
+/// other order, the family name alone, the e-mail and its local part.
+std::vector<std::string> herSpellings() {
+    Person p;
+    p.id = 1;
+    p.name = kName;
+    p.email = kEmail;
+    std::vector<std::string> out = spellings(erasureTarget(p));
+    for (const char* extra : {"Quintal-Brévanne", "QUINTAL-BRÉVANNE", "quintal-brevanne", "Quintal Brévanne",
+                              "quintal brevanne", "brevanne", "Brévanne", "helene.quintal", "HELENE.QUINTAL"})
+        out.push_back(extra);
+    return out;
+}
+
+/// The files of `dir` holding one of her spellings, with what was found (for the failure message).
+std::string traces(const std::filesystem::path& dir) {
+    std::string out;
+    for (const auto& file : store::filesHolding(dir, herSpellings())) out += file.string() + "\n";
+    return out;
+}
+
+/// `atelier ARGS` with `input` on its standard input.
+test::CliRun runWithInput(const std::string& args, const std::string& input, const test::TempDir& dir) {
+    const std::string in = dir.write("stdin.txt", input);
+    return test::capture(test::quoted(ATELIER_BINARY) + " " + args + " < " + in + " 2>&1");
+}
+
+/// `atelier serve …` in the background until terminate().
+struct Serve {
+    pid_t pid = -1;
+    std::filesystem::path log;
+    Serve(std::vector<std::string> args, std::filesystem::path out) : log(std::move(out)) {
+        pid = fork();
+        REQUIRE(pid >= 0);
+        if (pid == 0) {
+            std::FILE* f = std::freopen(log.c_str(), "w", stdout);
+            if (!f || dup2(fileno(stdout), 2) < 0) _exit(127);
+            std::vector<char*> argv{const_cast<char*>(ATELIER_BINARY)};
+            for (std::string& a : args) argv.push_back(a.data());
+            argv.push_back(nullptr);
+            execv(ATELIER_BINARY, argv.data());
+            _exit(127);
+        }
+    }
+    int terminate() {
+        if (pid < 0) return -1;
+        kill(pid, SIGTERM);
+        int status = 0;
+        waitpid(pid, &status, 0);
+        pid = -1;
+        return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    }
+    ~Serve() {
+        if (pid > 0) terminate();
+    }
+};
+
+/// Her idea posted from a phone that joined with her full name as its first name, through `atelier serve`.
+void postFromPhone(const test::TempDir& dir, const std::filesystem::path& data) {
+    Serve serve({"--data", data.string(), "serve", "--etape", "1", "--tableau", "Leviers", "--host", "127.0.0.1",
+                 "--port", "0", "--code", "246810"},
+                dir.path / "serve.log");
+    std::string out;
+    std::smatch url;
+    const std::regex pattern(R"(http://127\.0\.0\.1:(\d+)/)");
+    for (int i = 0; i < 500 && !std::regex_search(out, url, pattern); ++i) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
+        out = test::readBytes(serve.log);
+    }
+    INFO(out);
+    REQUIRE(std::regex_search(out, url, pattern));
+    httplib::Client phone("127.0.0.1", std::stoi(url[1]));
+    auto joined = phone.Post("/api/rejoindre",
+                             Json{{"code", "246810"}, {"prenom", kName}, {"cite", "Amiens"}, {"groupe", "Groupe 2"}}.dump(),
+                             "application/json");
+    REQUIRE(joined);
+    REQUIRE(joined->status == 200);
+    const httplib::Headers auth{{"Authorization", "Bearer " + Json::parse(joined->body).at("jeton").get<std::string>()}};
+    auto idea = phone.Post("/api/idees", auth, Json{{"texte", "Depuis mon téléphone : un tutorat entre collèges"}}.dump(),
+                           "application/json");
+    REQUIRE(idea);
+    CHECK(idea->status == 201);
+    CHECK(serve.terminate() == 0);
+}
+
+}  // namespace
+
+TEST_CASE("rgpd effacer: the person is gone from every byte of the data folder, the totals and the replay hold") {
+    test::TempDir dir("atelier-rgpd");
+    const std::filesystem::path data = dir.path / "data";
+    const std::string d = "--data " + test::quoted(data);
+    auto run = [&](const std::string& args) {
+        const test::CliRun r = test::runAtelier(d + " " + args);
+        INFO(args << "\n" << r.out);
+        REQUIRE(r.code == 0);
+        return r;
+    };
+
+    // --- The data folder, with her in every place the issue lists.
+    // Registered (imported with her e-mail, structure and function) for étape 1, with two colleagues.
+    const std::string csv = dir.write(
+        "inscrits.csv",
+        std::string("prénom;nom;courriel;territoire;institution;structure;fonction\n") +
+            "Hélène;Quintal-Brévanne;" + kEmail + ";Amiens;Collectivité;Mairie d'Amiens;Cheffe de projet Cité\n"
+            "Marc;Obry;marc.obry@exemple.fr;Lens;Éducation nationale;Collège Jean Macé;Principal\n"
+            "Awa;Sissoko;awa.sissoko@exemple.fr;Amiens;Préfecture-État;Préfecture de la Somme;Déléguée du préfet\n");
+    run("importer inscriptions --etape 1 " + csv);
+    // Ideas imported from a file, one naming her.
+    const std::string ideas = dir.write(
+        "idees.csv", std::string("texte;groupe;categorie\n") +
+                         "Un café des parents animé par Hélène Quintal-Brévanne;Groupe 1;Leviers\n"
+                         "Écrire à " + kEmail + " pour le calendrier;Groupe 1;Constats\n"
+                         "Des visites croisées entre Cités;Groupe 2;Leviers\n");
+    run("importer idees --etape 1 --tableau Leviers " + ideas);
+    // From a phone: she joined with her name and posted an idea.
+    postFromPhone(dir, data);
+    Id her = 0, practice = 0;
+    {  // At the door and from the keyboard, as the console does it.
+        store::Workspace ws(data);
+        Session& s = ws.session();
+        const Model& m = s.model();
+        for (const Person& p : m.people)
+            if (p.email == kEmail) her = p.id;
+        REQUIRE(her != 0);
+        const Etape& e1 = *m.etapeByNumber(1);
+        for (const Registration& r : e1.registrations) {
+            Registration present = r;
+            present.present = true;
+            REQUIRE(s.apply(UpdateRegistration{e1.id, present}));
+        }
+        const Board& board = *e1.boardByTitle("Leviers");
+        Idea typed;
+        typed.text = "Parrainage des nouveaux chefs de projet";
+        typed.group = "Groupe 3";
+        typed.author = kName;
+        typed.category = board.categories.front().id;
+        REQUIRE(s.apply(AddIdea{e1.id, board.id, typed}));
+        practice = m.etapeByNumber(1)->boardByTitle("Leviers")->ideas.front().id;
+        REQUIRE(s.apply(SetPractice{e1.id, board.id, practice, true}));
+        // Étape 2: she walks in (no import), present.
+        const Etape& e2 = *m.etapeByNumber(2);
+        REQUIRE(s.apply(AddRegistration{e2.id, Registration{0, her, 1, true, true}}));
+        for (const Person& p : m.people)
+            if (p.name == "Marc Obry") REQUIRE(s.apply(AddRegistration{e2.id, Registration{0, p.id, 1, true, false}}));
+        REQUIRE(s.apply(AddBoard{e2.id, Board{0, "Bilan", defaultBoardCategories(), {}, {}, false}}));
+        Idea second;
+        second.text = "Bilan proposé par QUINTAL-BREVANNE Hélène";
+        second.group = "Groupe 1";
+        second.author = "hélène quintal-brévanne";
+        second.category = m.etapeByNumber(2)->boards.front().categories.front().id;
+        REQUIRE(s.apply(AddIdea{e2.id, m.etapeByNumber(2)->boards.front().id, second}));
+    }
+    // A follow-up entered, two étapes archived, documents written (summaries beside the archive, an attendance
+    // sheet and a fee statement in DATA/documents, the booklet), a snapshot written.
+    run("pratique suivi " + std::to_string(practice) + " --cite Amiens --statut essayee --note " +
+        test::quoted("Essayé avec Hélène Quintal-Brévanne (" + std::string(kEmail) + ")"));
+    run("archive enregistrer --etape 1");
+    run("archive enregistrer --etape 2");
+    run("exporter --etape 1");
+    run("exporter --etape 2");
+    std::filesystem::create_directories(data / "documents");
+    run("emargement --etape 1 --out " + test::quoted(data / "documents" / "emargement-etape-1.html"));
+    run("etat-frais --etape 1 --out " + test::quoted(data / "documents" / "frais-etape-1.html"));
+    run("livret --tour --out " + test::quoted(data / "documents" / "livret"));
+    run("maintenance");  // the snapshot written, the log folded
+    REQUIRE(std::filesystem::exists(store::snapshotFile(data)));
+    // The log not yet folded: one more follow-up naming her, in the WAL only.
+    run("pratique suivi " + std::to_string(practice) + " --cite Lens --statut adoptee --note " +
+        test::quoted("Adopté après la visite d'Hélène Quintal-Brévanne"));
+    REQUIRE(std::filesystem::file_size(data / "atelier.db-wal") > 0);
+    // She is everywhere before: the search of every byte finds her in the database, its log, the snapshot, the
+    // archives, the documents and the room's memory (the test would pass for the wrong reason otherwise).
+    const std::string before = traces(data);
+    INFO(before);
+    for (const char* place : {"atelier.db", "atelier.db-wal", "snapshot.bin", "etape.json", "summary.html",
+                              "emargement-etape-1.html", "participation.json"})
+        CHECK(before.find(place) != std::string::npos);
+    const std::string booklet = dir.path / "avant";
+    run("livret --tour --out " + test::quoted(booklet));
+    const std::string participationBefore = test::readBytes(std::filesystem::path(booklet) / "participation.csv");
+    REQUIRE(!participationBefore.empty());
+
+    // --- A wrong confirmation erases nothing.
+    const test::CliRun refused = runWithInput(d + " rgpd effacer --courriel " + kEmail, "Hélène Quintal\n", dir);
+    INFO(refused.out);
+    CHECK(refused.code == 1);
+    CHECK(refused.out.find("ne peut pas être annulé") != std::string::npos);
+    CHECK(refused.out.find("rien n'a été effacé") != std::string::npos);
+    CHECK(traces(data) == before);
+
+    // --- The erasure, confirmed by typing her name (case and accents aside).
+    const test::CliRun erased = runWithInput(d + " rgpd effacer --courriel " + test::quoted(kEmail),
+                                             "helene quintal-brevanne\n", dir);
+    INFO(erased.out);
+    REQUIRE(erased.code == 0);
+    const std::string label = "Personne effacée " + std::to_string(her);
+    CHECK(erased.out.find(label) != std::string::npos);
+    CHECK(erased.out.find("emargement-etape-1.html") != std::string::npos);  // listed as removed
+    CHECK(erased.out.find("summary.html") != std::string::npos);             // listed as written again
+
+    // THE test: no byte of any file of the data folder names her any more.
+    CHECK(traces(data) == "");
+    CHECK(std::filesystem::exists(data / "sessions"));
+    // SQLite's log is folded and empty; the database holds no free page with her in it (VACUUM, secure_delete).
+    CHECK((!std::filesystem::exists(data / "atelier.db-wal") || std::filesystem::file_size(data / "atelier.db-wal") == 0));
+
+    // --- Everything still opens the folder, and says the same totals.
+    run("etapes");
+    run("archive liste");
+    for (const auto& entry : std::filesystem::recursive_directory_iterator(data / "sessions"))
+        if (entry.path().filename() == "etape.json") run("archive verifier " + test::quoted(entry.path()));
+    run("tarifs --etape 1");
+    run("idees --etape 1");
+    CHECK(run("chercher café").out.find("café des parents animé par " + label) != std::string::npos);
+    CHECK(run("chercher quintal").out.find("Quintal") == std::string::npos);
+    run("exporter --etape 1 --out " + test::quoted(dir.path / "apres-export"));
+    const std::string after = dir.path / "apres";
+    run("livret --tour --out " + test::quoted(after));
+    CHECK(test::readBytes(std::filesystem::path(after) / "participation.csv") == participationBefore);
+    CHECK(store::filesHolding(dir.path / "apres-export", herSpellings()).empty());
+    CHECK(store::filesHolding(after, herSpellings()).empty());
+
+    // --- The journal replays to the snapshot's model; she is the label, with her Cité and institution kept; the
+    // erasure is an entry that holds her id only.
+    {
+        store::Database db(data / "atelier.db", store::Access::Read);
+        const Model replayed = db.load();
+        const auto snapshot = store::readSnapshot(data);
+        REQUIRE(snapshot);
+        CHECK(snapshot->mark.seq == db.lastSeq());
+        CHECK(store::modelBytes(snapshot->model) == store::modelBytes(replayed));
+        const Person* p = replayed.person(her);
+        REQUIRE(p);
+        CHECK(p->name == label);
+        CHECK(p->email.empty());
+        CHECK(p->structure.empty());
+        CHECK(p->function.empty());
+        CHECK(p->institution == Institution::Collectivite);
+        REQUIRE(p->territory);
+        CHECK(replayed.territory(*p->territory)->name == "Amiens");
+        CHECK(replayed.etapeByNumber(2)->registrations.front().walkIn);
+        store::Statement last(db.connection(), "SELECT action, payload FROM journal ORDER BY seq DESC LIMIT 1");
+        REQUIRE(last.step());
+        CHECK(last.columnText(0) == "ErasePerson");
+        const Json payload = Json::parse(last.columnText(1));
+        INFO(payload.dump());
+        CHECK(payload.at("action").at("person").get<Id>() == her);
+        for (const auto& [key, value] : payload.at("action").items()) CHECK(value.is_number());  // her id, nothing else
+    }
+    store::Workspace again(data);  // a writer opens it too (the app's way in)
+    CHECK(again.skipped().empty());
+    CHECK(again.session().model().person(her)->name == label);
+}
+
+TEST_CASE("rgpd effacer: who is meant, and what a script must say") {
+    test::TempDir dir("atelier-rgpd-who");
+    const std::string d = dir.data();
+    const std::string csv = dir.write("inscrits.csv",
+                                      "prénom;nom;courriel;territoire\n"
+                                      "Jean;Martin;jean.martin@exemple.fr;Lens\n"
+                                      "Jean;Martin;j.martin@exemple.fr;Calais\n");
+    REQUIRE(test::runAtelier(d + " importer inscriptions --etape 1 " + test::quoted(dir.path / "inscrits.csv")).code == 0);
+    (void)csv;
+    test::CliRun r = test::runAtelier(d + " rgpd effacer --oui");
+    CHECK(r.code == 2);
+    CHECK(r.out.find("--courriel") != std::string::npos);
+    r = test::runAtelier(d + " rgpd effacer --personne \"Jean Martin\" --oui");
+    CHECK(r.code == 1);
+    CHECK(r.out.find("Plusieurs personnes") != std::string::npos);
+    r = test::runAtelier(d + " rgpd effacer --personne \"Personne Inconnue\" --oui");
+    CHECK(r.code == 1);
+    CHECK(r.out.find("Aucune personne") != std::string::npos);
+    r = test::runAtelier(d + " rgpd effacer --courriel J.Martin@Exemple.fr --oui");
+    INFO(r.out);
+    CHECK(r.code == 0);
+    CHECK(test::runAtelier(d + " tarifs --etape 1").out.find("Jean Martin") != std::string::npos);  // the other one
+    CHECK(store::filesHolding(dir.path / "data", {"j.martin@exemple.fr"}).empty());
+}

@@ -76,6 +76,8 @@ constexpr Command kArchiveCommands[] = {
 
 /// The subcommands of `rgpd` (issue 34: personal data).
 constexpr Command kRgpdCommands[] = {
+    {"registre", nullptr, cmdRgpdRegistre, Access::Read},
+    {"exporter", nullptr, cmdRgpdExporter, Access::Read},
     {"effacer", nullptr, cmdRgpdEffacer, Access::Write},
 };
 

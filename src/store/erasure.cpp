@@ -117,10 +117,9 @@ std::optional<std::string> scrubDocument(const std::string& text, const ErasureT
     if (!mentions(text, t)) return std::nullopt;  // most rows: nothing to look at
     try {
         Json j = Json::parse(text);
-        if (scrubJson(j, t)) {
-            std::string out = canonical ? canonical(j.dump()) : j.dump();
-            if (!mentions(out, t)) return out;
-        }
+        // Unchanged: what mentions the person is a namesake's record (kept) or a key, not a text.
+        if (!scrubJson(j, t)) return std::nullopt;
+        return canonical ? canonical(j.dump()) : j.dump();
     } catch (const std::exception&) {
         // Not JSON, or not decodable once scrubbed: scrubbed as text below.
     }
@@ -287,7 +286,14 @@ ErasureReport erasePerson(Workspace& ws, Id person, const SummaryWriter& summari
     } catch (const SqliteError& e) {
         throw StoreError(fmt(Str::RgpdEraseFailed, {e.what()}));
     }
-    report.traces = filesHolding(ws.dataDir(), spellings(target));
+    // A namesake keeps their name: then only the e-mail can tell whether anything of her is left.
+    ErasureTarget searched = target;
+    for (const Person& other : ws.session().model().people)
+        if (other.id != person && isNamesake(other.name, target)) {
+            searched.names.clear();
+            report.namesake = true;
+        }
+    report.traces = filesHolding(ws.dataDir(), spellings(searched));
     return report;
 }
 

@@ -34,6 +34,7 @@ struct ErasureReport {
     std::vector<std::filesystem::path> removed;       // documents removed (they held the person)
     std::vector<std::filesystem::path> traces;        // files still holding a spelling of the person (should be none)
     bool replayAgreed = true;                         // the journal's replay gave the model the action left
+    bool namesake = false;  // someone else has the same name (kept): `traces` then comes from the e-mail alone
 };
 
 /// Erases person `person` from the workspace's data folder, for real (see the top of this file). `summaries`

@@ -195,29 +195,38 @@ TEST_CASE("rgpd effacer: the person is gone from every byte of the data folder, 
     run("livret --tour --out " + test::quoted(data / "documents" / "livret"));
     run("maintenance");  // the snapshot written, the log folded
     REQUIRE(std::filesystem::exists(store::snapshotFile(data)));
-    // The log not yet folded: one more follow-up naming her, in the WAL only.
-    run("pratique suivi " + std::to_string(practice) + " --cite Lens --statut adoptee --note " +
-        test::quoted("Adopté après la visite d'Hélène Quintal-Brévanne"));
+    // The log not yet folded: the app writes one more idea naming her and is killed before closing (a closed
+    // connection folds its log), so that it stays in the WAL only.
+    const pid_t app = fork();
+    REQUIRE(app >= 0);
+    if (app == 0) {
+        store::Workspace ws(data);
+        Session& s = ws.session();
+        const Etape& e1 = *s.model().etapeByNumber(1);
+        const Board& board = *e1.boardByTitle("Leviers");
+        Idea late;
+        late.text = "Adopté après une visite avec Hélène Quintal-Brévanne";
+        late.category = board.categories.front().id;
+        const bool ok = static_cast<bool>(s.apply(AddIdea{e1.id, board.id, late}));
+        _exit(ok ? 0 : 3);  // no destructor: the connection is never closed
+    }
+    int status = 0;
+    waitpid(app, &status, 0);
+    REQUIRE(WIFEXITED(status));
+    REQUIRE(WEXITSTATUS(status) == 0);
     REQUIRE(std::filesystem::file_size(data / "atelier.db-wal") > 0);
+    CHECK(test::readBytes(data / "atelier.db-wal").find("Adopté après une visite avec Hélène") != std::string::npos);
     // She is everywhere before: the search of every byte finds her in the database, its log, the snapshot, the
     // archives, the documents and the room's memory (the test would pass for the wrong reason otherwise).
     const std::string before = traces(data);
     INFO(before);
-    for (const char* place : {"atelier.db", "atelier.db-wal", "snapshot.bin", "etape.json", "summary.html",
+    for (const char* place : {"atelier.db", "atelier.db-wal", "snapshot.bin", "etape.json", "synthese.html",
                               "emargement-etape-1.html", "participation.json"})
         CHECK(before.find(place) != std::string::npos);
     const std::string booklet = dir.path / "avant";
     run("livret --tour --out " + test::quoted(booklet));
     const std::string participationBefore = test::readBytes(std::filesystem::path(booklet) / "participation.csv");
     REQUIRE(!participationBefore.empty());
-
-    // --- A wrong confirmation erases nothing.
-    const test::CliRun refused = runWithInput(d + " rgpd effacer --courriel " + kEmail, "Hélène Quintal\n", dir);
-    INFO(refused.out);
-    CHECK(refused.code == 1);
-    CHECK(refused.out.find("ne peut pas être annulé") != std::string::npos);
-    CHECK(refused.out.find("rien n'a été effacé") != std::string::npos);
-    CHECK(traces(data) == before);
 
     // --- The erasure, confirmed by typing her name (case and accents aside).
     const test::CliRun erased = runWithInput(d + " rgpd effacer --courriel " + test::quoted(kEmail),
@@ -227,7 +236,7 @@ TEST_CASE("rgpd effacer: the person is gone from every byte of the data folder, 
     const std::string label = "Personne effacée " + std::to_string(her);
     CHECK(erased.out.find(label) != std::string::npos);
     CHECK(erased.out.find("emargement-etape-1.html") != std::string::npos);  // listed as removed
-    CHECK(erased.out.find("summary.html") != std::string::npos);             // listed as written again
+    CHECK(erased.out.find("synthese.html") != std::string::npos);            // listed as written again
 
     // THE test: no byte of any file of the data folder names her any more.
     CHECK(traces(data) == "");
@@ -301,9 +310,108 @@ TEST_CASE("rgpd effacer: who is meant, and what a script must say") {
     r = test::runAtelier(d + " rgpd effacer --personne \"Personne Inconnue\" --oui");
     CHECK(r.code == 1);
     CHECK(r.out.find("Aucune personne") != std::string::npos);
+    // A wrong confirmation erases nothing; the warning says it cannot be undone.
+    r = runWithInput(d + " rgpd effacer --courriel j.martin@exemple.fr", "Jean Martine\n", dir);
+    INFO(r.out);
+    CHECK(r.code == 1);
+    CHECK(r.out.find("ne peut pas être annulé") != std::string::npos);
+    CHECK(r.out.find("rien n'a été effacé") != std::string::npos);
+    CHECK(!store::filesHolding(dir.path / "data", {"j.martin@exemple.fr"}).empty());
     r = test::runAtelier(d + " rgpd effacer --courriel J.Martin@Exemple.fr --oui");
     INFO(r.out);
     CHECK(r.code == 0);
-    CHECK(test::runAtelier(d + " tarifs --etape 1").out.find("Jean Martin") != std::string::npos);  // the other one
+    CHECK(r.out.find("Une autre personne s'appelle aussi") != std::string::npos);
+    const std::string fees = test::runAtelier(d + " tarifs --etape 1").out;
+    INFO(fees);
+    CHECK(fees.find("Jean Martin (Lens)") != std::string::npos);  // the namesake keeps their name
+    CHECK(fees.find("Personne effacée") != std::string::npos);
     CHECK(store::filesHolding(dir.path / "data", {"j.martin@exemple.fr"}).empty());
+}
+
+TEST_CASE("rgpd exporter: everything held about her, field by field as imported, in JSON and a readable page") {
+    test::TempDir dir("atelier-rgpd-access");
+    const std::filesystem::path data = dir.path / "data";
+    const std::string d = "--data " + test::quoted(data);
+    auto run = [&](const std::string& args) {
+        const test::CliRun r = test::runAtelier(d + " " + args);
+        INFO(args << "\n" << r.out);
+        REQUIRE(r.code == 0);
+        return r;
+    };
+    dir.write("inscrits.csv", std::string("prénom;nom;courriel;territoire;institution;structure;fonction;jours\n") +
+                                  "Hélène;Quintal-Brévanne;" + kEmail +
+                                  ";Amiens;Collectivité;Mairie d'Amiens;Cheffe de projet <Cité>;1\n"
+                                  "Marc;Obry;marc.obry@exemple.fr;Lens;Éducation nationale;Collège Jean Macé;Principal;1\n");
+    run("territoire Amiens --adherent non");
+    run("importer inscriptions --etape 1 " + test::quoted(dir.path / "inscrits.csv"));
+    dir.write("idees.csv", "texte;groupe;categorie\nUn café des parents animé par Hélène Quintal-Brévanne;Groupe 1;Leviers\n"
+                           "Des visites croisées;Groupe 2;Leviers\n");
+    run("importer idees --etape 1 --tableau Leviers " + test::quoted(dir.path / "idees.csv"));
+    run("archive enregistrer --etape 1");
+
+    const std::filesystem::path out = dir.path / "acces";
+    const test::CliRun r = run("rgpd exporter --personne " + test::quoted("quintal-brévanne HÉLÈNE") + " --out " +
+                               test::quoted(out));
+    CHECK(r.out.find("donnees-personnelles.json, donnees-personnelles.html") != std::string::npos);
+    const Json j = Json::parse(test::readBytes(out / "donnees-personnelles.json"));
+    INFO(j.dump(2));
+    const Json& p = j.at("personne");
+    CHECK(p.at("nom") == kName);
+    CHECK(p.at("courriel") == kEmail);
+    CHECK(p.at("territoire") == "Amiens");
+    CHECK(p.at("institution") == "collectivite");
+    CHECK(p.at("structure") == "Mairie d'Amiens");
+    CHECK(p.at("fonction") == "Cheffe de projet <Cité>");
+    REQUIRE(j.at("inscriptions").size() == 1);
+    const Json& reg = j.at("inscriptions")[0];
+    CHECK(reg.at("etape") == 1);
+    CHECK(reg.at("date") == "2020-02-11");
+    CHECK(reg.at("jours") == 1);
+    CHECK(reg.at("present") == false);
+    CHECK(reg.at("sur_place") == false);
+    CHECK(reg.at("frais_eur") == 150.0);  // Amiens set as non-member: 150 € a day
+    CHECK(reg.at("motif") == "non adhérent");
+    REQUIRE(j.at("idees").size() == 1);  // the idea naming her, not the other one
+    CHECK(j.at("idees")[0].at("texte") == "Un café des parents animé par Hélène Quintal-Brévanne");
+    CHECK(j.at("idees")[0].at("tableau") == "Leviers");
+    CHECK(j.at("idees")[0].at("saisie") == "import");
+    REQUIRE(j.at("archives").size() == 0);  // not present: the archive keeps only the people present
+    CHECK(j.at("responsable").at("organisation").get<std::string>().find("IREV") != std::string::npos);
+    // Nobody else's data.
+    CHECK(test::readBytes(out / "donnees-personnelles.json").find("Obry") == std::string::npos);
+    const std::string html = test::readBytes(out / "donnees-personnelles.html");
+    CHECK(html.find("Données personnelles de Hélène Quintal-Brévanne") != std::string::npos);
+    CHECK(html.find(kEmail) != std::string::npos);
+    CHECK(html.find("Cheffe de projet &lt;Cité&gt;") != std::string::npos);
+    CHECK(html.find("<Cité>") == std::string::npos);
+    CHECK(html.find("Obry") == std::string::npos);
+
+    // --out never reaches the data folder's own files.
+    const test::CliRun refused = test::runAtelier(d + " rgpd exporter --courriel " + kEmail + " --out " +
+                                                  test::quoted(data / "sessions"));
+    INFO(refused.out);
+    CHECK(refused.code != 0);
+    CHECK(!std::filesystem::exists(data / "sessions" / "donnees-personnelles.json"));
+    // Without --out: said what is missing.
+    CHECK(test::runAtelier(d + " rgpd exporter --courriel " + kEmail).code == 2);
+}
+
+TEST_CASE("rgpd registre: every category said once, the controller from the settings, the texts made from it") {
+    test::TempDir dir("atelier-rgpd-registre");
+    const test::CliRun text = test::runAtelier(dir.data() + " rgpd registre");
+    INFO(text.out);
+    REQUIRE(text.code == 0);
+    CHECK(text.out.find("Responsable du traitement\u00a0: IREV") != std::string::npos);
+    CHECK(text.out.find("g.lecoat@irev.fr") != std::string::npos);
+    const test::CliRun json = test::runAtelier(dir.data() + " rgpd registre --json", false);
+    REQUIRE(json.code == 0);
+    const Json j = Json::parse(json.out);
+    CHECK(j.at("categories").size() == 7);
+    for (const Json& c : j.at("categories"))
+        for (const char* key : {"quoi", "ou", "pourquoi", "duree"}) CHECK(!c.at(key).get<std::string>().empty());
+    CHECK(j.at("textes").at("formulaire").get<std::string>().find("g.lecoat@irev.fr") != std::string::npos);
+    CHECK(j.at("textes").at("telephones").get<std::string>().find("fin de l'étape") != std::string::npos);
+    CHECK(j.at("textes").at("emargement").get<std::string>().find("trois ans") != std::string::npos);
+    // The registre only reads: no database is created by it.
+    CHECK(!std::filesystem::exists(dir.path / "data" / "atelier.db"));
 }

@@ -2,9 +2,12 @@
 // when the people present have addresses and a vote lists them (« un bulletin par personne présente »).
 #include <doctest/doctest.h>
 
+#include <algorithm>
+
 #include "net/room.h"
 
 using namespace atelier;
+using namespace atelier::test;
 
 TEST_CASE("no answer of the phones' API holds an e-mail address, the registrations' details neither") {
     Room room;
@@ -47,7 +50,8 @@ TEST_CASE("no answer of the phones' API holds an e-mail address, the registratio
     auto page = room.get("/");
     REQUIRE(page);
     bodies.push_back(page->body);
-    CHECK(state->body.find("Hélène Quintal") != std::string::npos);  // the list of people present is there…
+    INFO(state->body);
+    CHECK(state->body.find("Hélène Q") != std::string::npos);  // the list of people present is there…
     for (const std::string& body : bodies) {
         INFO(body.substr(0, 400));
         CHECK(body.find("exemple-amiens.fr") == std::string::npos);  // …without their addresses

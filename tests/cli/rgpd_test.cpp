@@ -227,6 +227,12 @@ TEST_CASE("rgpd effacer: the person is gone from every byte of the data folder, 
     run("livret --tour --out " + test::quoted(booklet));
     const std::string participationBefore = test::readBytes(std::filesystem::path(booklet) / "participation.csv");
     REQUIRE(!participationBefore.empty());
+    // Point 5: what goes to the participants (the summaries beside the archives, the booklet and its annexes) holds
+    // no registration's e-mail address, the archives neither (hers is in texts typed on a board and in a follow-up:
+    // those are the facilitator's words, kept as typed).
+    const std::vector<std::string> addresses = {"marc.obry@exemple.fr", "awa.sissoko@exemple.fr"};
+    CHECK(store::filesHolding(booklet, addresses).empty());
+    CHECK(store::filesHolding(data / "sessions", addresses).empty());
 
     // --- The erasure, confirmed by typing her name (case and accents aside).
     const test::CliRun erased = runWithInput(d + " rgpd effacer --courriel " + test::quoted(kEmail),

@@ -74,6 +74,13 @@ constexpr Command kArchiveCommands[] = {
     {"chercher", "search", cmdArchiveSearch, Access::Read},
 };
 
+/// The subcommands of `rgpd` (issue 34: personal data).
+constexpr Command kRgpdCommands[] = {
+    {"registre", nullptr, cmdRgpdRegistre, Access::Read},
+    {"exporter", nullptr, cmdRgpdExporter, Access::Read},
+    {"effacer", nullptr, cmdRgpdEffacer, Access::Write},
+};
+
 /// The only list of commands and of their aliases (their usage lines are in the strings table, Str::CliUsage).
 /// `depouiller` rather than `resultats` for a vote file: the command counts ballots (dépouiller, a verb like
 /// importer, exporter, chercher), and « résultats » already names the projected results screen
@@ -100,6 +107,7 @@ constexpr Command kCommands[] = {
     {"pratique", nullptr, cmdPratique, Access::Write},        // pratique suivi ID …
     {"action-phare", nullptr, cmdActionPhare, Access::Write},  // action-phare ajouter …
     {"evaluation", nullptr, cmdEvaluation, Access::Read},      // « evaluation saisir » takes the folder (practices.cpp)
+    {"rgpd", nullptr, nullptr, Access::Read},                  // runs one of kRgpdCommands
 };
 
 /// The command of `table` named `word` (its French name or its alias), or nullptr.
@@ -155,11 +163,12 @@ int run(int argc, char** argv, const Gui& gui) {
         if (const Command* command = findCommand(kCommands, words.front())) {
             Args args(std::vector<std::string>(words.begin() + 1, words.end()));
             context.setCommand(words.front());
-            if (!command->run) {  // archive: the next word that is not an option names the subcommand
+            if (!command->run) {  // archive, rgpd: the next word that is not an option names the subcommand
+                const bool rgpd = words.front() == "rgpd";
                 const auto word = args.positional();
-                if (!word) throw UsageError{tr(Str::CliArchiveNeedsAction)};
-                command = findCommand(kArchiveCommands, *word);
-                if (!command) throw UsageError{fmt(Str::CliArchiveUnknown, {*word})};
+                if (!word) throw UsageError{tr(rgpd ? Str::CliRgpdNeedsAction : Str::CliArchiveNeedsAction)};
+                command = rgpd ? findCommand(kRgpdCommands, *word) : findCommand(kArchiveCommands, *word);
+                if (!command) throw UsageError{fmt(rgpd ? Str::CliRgpdUnknown : Str::CliArchiveUnknown, {*word})};
                 context.setCommand(words.front() + " " + *word);
             }
             context.setAccess(command->access, fmt(Str::LockHolderCommand, {words.front()}));

@@ -77,6 +77,9 @@ int cmdPratiques(Context& context, Args& args);      // practices.cpp
 int cmdPratique(Context& context, Args& args);       // practices.cpp: pratique suivi
 int cmdActionPhare(Context& context, Args& args);    // practices.cpp: action-phare ajouter
 int cmdEvaluation(Context& context, Args& args);     // practices.cpp: evaluation, evaluation saisir
+int cmdRgpdEffacer(Context& context, Args& args);    // rgpd.cpp: rgpd effacer
+int cmdRgpdExporter(Context& context, Args& args);   // rgpd.cpp: rgpd exporter
+int cmdRgpdRegistre(Context& context, Args& args);   // rgpd.cpp: rgpd registre
 /// What tallyVoteJson gives: the result (ok) or the French message saying what is wrong with the vote file.
 struct TallyRun {
     bool ok = false;

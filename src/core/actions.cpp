@@ -14,6 +14,7 @@
 // [SECTION] Actions-phares
 // [SECTION] Library of practices
 // [SECTION] Evaluation
+// [SECTION] Personal data
 // [SECTION] Dispatch
 
 #include "core/actions.h"
@@ -24,6 +25,7 @@
 
 #include "core/assert.h"
 #include "core/enums.h"
+#include "core/erasure.h"
 #include "core/practices.h"
 #include "core/strings.h"
 #include "core/text.h"
@@ -1736,6 +1738,21 @@ std::string AddEvaluationResponse::label(const Model& m) const {
 std::string RemoveEvaluationResponse::label(const Model& m) const {
     return fmt(Str::ActRemoveEvaluationResponse, {etapeNumber(m, etape)});
 }
+
+// [SECTION] Personal data
+
+namespace {
+ApplyResult apply(Model& m, ErasePerson& a) {
+    const Person* p = m.person(a.person);
+    if (!p) return fail(tr(Str::ErrUnknownPerson));
+    const ErasureTarget target = erasureTarget(*p);
+    if (!target.empty()) eraseFromModel(m, target);
+    else erasePersonRecord(m.people[static_cast<size_t>(indexOf(m.people, a.person))], target);  // erased already
+    return done(ErasePerson{a.person});  // nothing to give back: erasure is not undone
+}
+}  // namespace
+
+std::string ErasePerson::label(const Model&) const { return fmt(Str::ActErasePerson, {std::to_string(person)}); }
 
 // [SECTION] Dispatch
 

@@ -655,6 +655,18 @@ struct RemoveEvaluationResponse {
     bool operator==(const RemoveEvaluationResponse&) const = default;
 };
 
+// [SECTION] Personal data (RGPD, issue 34)
+/// The right to erasure: person `person` replaced by « Personne effacée N » everywhere in the model (core/erasure.h).
+/// Not undoable: applied outside the undo history (Session::applyUnrecorded); its journal entry holds the id only,
+/// never what was erased.
+struct ErasePerson {
+    static constexpr const char* kName = "ErasePerson";
+    Id person = 0;
+    template <class F> void fields(F&& f) { f("person", person); }
+    std::string label(const Model& m) const;
+    bool operator==(const ErasePerson&) const = default;
+};
+
 using Action = std::variant<AddTerritory, RemoveTerritory, UpdateTerritory, AddPerson, RemovePerson, UpdatePerson,
                             AddEtape, RemoveEtape, UpdateEtape, AddProgrammeItem, RemoveProgrammeItem,
                             UpdateProgrammeItem, MoveProgrammeItem, UpdateSettings, MoveEtape, AddRegistration,
@@ -666,7 +678,7 @@ using Action = std::variant<AddTerritory, RemoveTerritory, UpdateTerritory, AddP
                             RenameCluster, MergeIdeas, SplitIdea, SetPractice, SetBoardHidden, RevealIdeas,
                             MarkRoundRun, AddActionPhare, RemoveActionPhare, UpdateActionPhare, UpdatePractice,
                             SetPracticeInterest, AddFollowUp, RemoveFollowUp, SetEvaluation, AddEvaluationResponse,
-                            RemoveEvaluationResponse>;
+                            RemoveEvaluationResponse, ErasePerson>;
 
 // The variant is as large as its largest alternative: a large entity held by value goes in a Boxed (AddEtape).
 static_assert(sizeof(Action) <= 216, "an action holding a large entity by value makes every action that large");

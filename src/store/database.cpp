@@ -100,6 +100,9 @@ constexpr const char* kMigrations[] = {
     // 12: essaimage — actions-phares, the library of practices and its follow-up, the evaluation of the day (new
     // actions and fields in the journal; no table changes).
     "SELECT 1;",
+    // 13: personal data (issue 34) — ErasePerson, the record of an erasure in the journal (a new action; no table
+    // changes).
+    "SELECT 1;",
 };
 static_assert(std::size(kMigrations) == kSchemaVersion, "one migration per schema version");
 
@@ -889,6 +892,22 @@ bool Workspace::saveSnapshot() {
     } catch (const std::exception&) {
         return false;
     }
+}
+
+bool Workspace::reloadFromJournal() {
+    waitForSnapshot();
+    std::error_code ec;
+    std::filesystem::remove(snapshotFile(dataDir_), ec);  // it names the same last entry: never read again
+    snapshotSeq_ = 0;
+    std::vector<SkippedEntry> skipped;
+    Model replayed = db_.load(&skipped);
+    const bool same = modelBytes(replayed) == modelBytes(session_.model());
+    skipped_ = std::move(skipped);
+    if (!same) session_ = Session(std::move(replayed), &recorder_);
+    indexedEtapes_.reset();
+    sinceSnapshot_ = db_.lastSeq();
+    if (!saveSnapshot()) throw StoreError(fmt(Str::RgpdSnapshotFailed, {snapshotFile(dataDir_).string()}));
+    return same;
 }
 
 std::filesystem::path defaultDataDir() {

@@ -27,7 +27,7 @@ class DataFolder;
 /// The schema this Atelier writes and reads. Bump it, with a migration (database.cpp), whenever the tables change
 /// or an action is added or changes its fields, so that an older Atelier refuses the database instead of
 /// misreading it.
-constexpr int kSchemaVersion = 12;
+constexpr int kSchemaVersion = 13;
 
 /// Writing (creates, migrates, seeds, records actions) or reading only (writes nothing, ever).
 enum class Access { Write, Read };
@@ -190,6 +190,11 @@ public:
     void waitForSnapshot();
     /// The journal entry of the last snapshot this workspace wrote or started from (0: none).
     std::int64_t snapshotSeq() const { return snapshotSeq_; }
+    /// Writer, after the journal's past rows were rewritten (an erasure, store/erasure.h): the whole journal replayed
+    /// again, the session replaced by its model when it differs from the live one (the undo history then goes),
+    /// and the snapshot written again from it (the previous one removed first: it names the same last entry).
+    /// Returns true when the replay gave the live model. Throws StoreError.
+    bool reloadFromJournal();
     /// Writes the last snapshot (writer; not for a journal shorter than kSnapshotMinimum), then closes.
     ~Workspace();
 

@@ -109,6 +109,7 @@ std::vector<Action> labelled(const Model& m) {
         SetEvaluation{e.id, {}, {}},
         AddEvaluationResponse{e.id, EvaluationResponse{0, 12}},
         RemoveEvaluationResponse{e.id, 999'999},
+        ErasePerson{999'999},
     };
 }
 
@@ -191,6 +192,7 @@ TEST_CASE("every action's label, word for word, on the day's model and on an emp
         "Modifier le questionnaire d'évaluation de l'étape 1",
         "Saisir 12 réponses à l'évaluation de l'étape 1",
         "Retirer une réponse à l'évaluation de l'étape 1",
+        "Effacer la personne 999999 (RGPD)",
     };
     const std::vector<std::string> onEmpty = {
         "Ajouter le territoire « Amiens »",
@@ -265,6 +267,7 @@ TEST_CASE("every action's label, word for word, on the day's model and on an emp
         "Modifier le questionnaire d'évaluation de l'étape ?",
         "Saisir 12 réponses à l'évaluation de l'étape ?",
         "Retirer une réponse à l'évaluation de l'étape ?",
+        "Effacer la personne 999999 (RGPD)",
     };
     REQUIRE(onDay.size() == actions.size());
     REQUIRE(onEmpty.size() == actions.size());

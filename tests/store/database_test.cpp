@@ -345,6 +345,7 @@ TEST_CASE("every action survives the journal's encoding") {
                                                                       EvaluationAnswer{54, -1, "", {44, 50}}}},
                               -1},
         RemoveEvaluationResponse{e1.id, 51},
+        ErasePerson{3},
     };
     std::set<size_t> kinds;
     for (const Action& a : actions) kinds.insert(a.index());

@@ -115,6 +115,7 @@ std::vector<Action> everyAction() {
         SetEvaluation{14, etape.evaluation.questions, {"Non", "Oui"}},
         AddEvaluationResponse{14, etape.evaluation.responses[0], 2},
         RemoveEvaluationResponse{14, 27},
+        ErasePerson{5},
     };
 }
 

@@ -557,6 +557,15 @@ int runApp(Session& session, store::DataFolder* folder, std::vector<std::string>
         app.setParticipationAddress("127.0.0.1", 0);
         if (app.openParticipation("127.0.0.1", 0, code))
             std::printf("participation: http://127.0.0.1:%d/\n", app.room().port);
+        // tests/bench/idle_cpu.sh: the selected étape's first board and vote open to phones, the board projected as
+        // the wall; atelier_load --external PORT CODE VOTE then posts to it as a room of phones.
+        const Etape* e = session.model().etape(app.state().selectedEtape);
+        if (std::getenv("ATELIER_BENCH_WALL") && app.participation() && e && !e->boards.empty() && !e->votes.empty()) {
+            app.participation()->setOpen({e->id, e->boards.front().id, e->votes.front().id});
+            app.state().projector = "mur";
+            app.state().projected["mur"] = e->boards.front().id;
+            std::printf("wall: %d %s %lld\n", app.room().port, code, static_cast<long long>(e->votes.front().id));
+        }
         std::fflush(stdout);
     }
     while (framesLeft-- != 0) {

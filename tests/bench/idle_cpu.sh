@@ -3,7 +3,8 @@
 # does what a GPU would, so the figures are upper bounds of a real laptop's). For each case, the real app runs on
 # a fresh data folder for SECONDS after 5 s of start-up, and its CPU time (user + system, /proc) is given in seconds
 # per minute; each case twice: as it is, and with ATELIER_EVERY_FRAME=1 (the loop before issue 30: a frame at the
-# screen's pace, always). Not a test: run by hand, the machine as quiet as possible.
+# screen's pace, always). Cases: idle on the demo, idle on a 2,000-idea board, a countdown running, the wall
+# projected while 300 phones post (build/atelier_load --external). Not a test: run by hand, the machine as quiet as possible.
 #   tests/bench/idle_cpu.sh [BUILD_DIR] [SECONDS]
 set -eu
 BUILD=${1:-build}
@@ -47,3 +48,29 @@ awk 'BEGIN { print "texte"; for (i = 1; i <= 2000; i++) printf "Idée numéro %d
 measure "idle, a 2,000-idea board on screen" "$WORK/board" ATELIER_BENCH_SCREEN=idees
 
 measure "countdown running" "$WORK/demo" ATELIER_BENCH_COUNTDOWN=3600
+
+# The wall projected while 300 phones post (the load tool's phones, doing what participer.js does, against the real
+# app: its first board and vote open to phones, the board on the projector): the app's CPU over the run.
+LOAD=$(cd "$BUILD" && pwd)/atelier_load
+for mode in paced every-frame; do
+    extra=""
+    [ "$mode" = every-frame ] && extra="ATELIER_EVERY_FRAME=1"
+    rm -f "$WORK/pid" "$WORK/out"
+    # shellcheck disable=SC2086
+    env ATELIER_TEST_PARTICIPATION=123456 ATELIER_BENCH_WALL=1 $extra xvfb-run -a -s "-screen 0 1920x1080x24" sh -c \
+        "\"$ATELIER\" --data \"$WORK/demo\" > \"$WORK/out\" & echo \$! > \"$WORK/pid\"; wait" >/dev/null 2>&1 &
+    runner=$!
+    for _ in $(seq 1 100); do grep -q '^wall:' "$WORK/out" 2>/dev/null && break; sleep 0.2; done
+    sleep 3
+    pid=$(cat "$WORK/pid")
+    set -- $(sed -n 's/^wall: //p' "$WORK/out")
+    hz=$(getconf CLK_TCK)
+    before=$(cpu_ticks "$pid")
+    t0=$(date +%s.%N)
+    phones=$("$LOAD" --external "$1" "$2" "$3" --phones 300 --ideas 5 --seconds "$SECONDS_RUN" | tail -1)
+    after=$(cpu_ticks "$pid")
+    elapsed=$(echo "$t0 $(date +%s.%N)" | awk '{ print $2 - $1 }')
+    kill -TERM "$pid" 2>/dev/null || true
+    wait "$runner" 2>/dev/null || true
+    echo "the wall while 300 phones post ($mode): $(echo "$before $after $hz $elapsed" | awk '{ printf "%.2f", ($2 - $1) / $3 * 60 / $4 }') s of CPU per minute over $elapsed s; $phones"
+done

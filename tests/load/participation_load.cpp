@@ -1,4 +1,6 @@
-// atelier_load [--phones N] [--ideas K] [--seconds S] [--tab NAME] [--scenario room|join|idle]: the participation
+// atelier_load [--phones N] [--ideas K] [--seconds S] [--tab NAME] [--scenario room|join|idle]
+// [--external PORT CODE VOTE] (phones only, against the real app started with ATELIER_TEST_PARTICIPATION=CODE and
+// ATELIER_BENCH_WALL=1, which prints « wall: PORT CODE VOTE »: tests/bench/idle_cpu.sh): the participation
 // server under a room's load (issues 12 and 28), run by hand, never by ctest (its numbers depend on the machine).
 // Loopback only, bounded in count and time, stops by itself.
 //
@@ -395,8 +397,14 @@ int runPhones(const Options& o, int in, const std::string& out) {
 
 int main(int argc, char** argv) {
     Options o;
+    std::string external;  // "PORT CODE VOTE": phones only, against a running app
     for (int i = 1; i + 1 < argc; i += 2) {
         const std::string flag = argv[i];
+        if (flag == "--external" && i + 3 < argc) {
+            external = std::string(argv[i + 1]) + " " + argv[i + 2] + " " + argv[i + 3] + "\n";
+            i += 2;
+            continue;
+        }
         const int value = std::atoi(argv[i + 1]);
         if (flag == "--tab") o.tab = argv[i + 1];
         else if (flag == "--scenario") o.scenario = argv[i + 1];
@@ -412,6 +420,22 @@ int main(int argc, char** argv) {
     const std::filesystem::path dir = std::filesystem::temp_directory_path() / ("atelier-load-" + std::to_string(getpid()));
     std::filesystem::create_directories(dir);
     const std::string results = (dir / "phones.json").string();
+    if (!external.empty()) {  // the real app (its GL windows) serves; this process is the room's phones only
+        int fds[2];
+        if (pipe(fds) != 0 || write(fds[1], external.data(), external.size()) != static_cast<ssize_t>(external.size()))
+            return 1;
+        close(fds[1]);
+        const int code = runPhones(o, fds[0], results);
+        std::ifstream file(results);
+        const Json r = Json::parse(file, nullptr, false);
+        if (code != 0 || r.is_discarded()) return 1;
+        const auto post = r.at("post").get<std::vector<double>>();
+        std::printf("external app: %d phones, %lld requests, %d failed, %d joined; post ms p50 %.1f p95 %.1f p99 %.1f\n",
+                    o.phones, r.at("requests").get<long long>(), r.at("failures").get<int>(), r.at("joined").get<int>(),
+                    post[0], post[1], post[2]);
+        std::filesystem::remove_all(dir);
+        return 0;
+    }
 
     // The phones' process, forked before any thread exists.
     int pipeFds[2];

@@ -3,9 +3,8 @@
 #include <cmath>
 #include <filesystem>
 #include <imgui.h>
-#ifdef _WIN32
-#include <windows.h>
-#endif
+
+#include "export/pdf.h"
 
 namespace atelier::ui {
 
@@ -31,29 +30,9 @@ const ImWchar* glyphRanges() {
     return kRanges;
 }
 
-namespace {
-/// Where DejaVu is: Debian's fonts-dejavu-core on Linux; on Windows the fonts folder shipped next to atelier.exe.
-std::filesystem::path fontDir() {
-#ifdef _WIN32
-    std::wstring exe(MAX_PATH, L'\0');
-    for (;;) {
-        const DWORD n = ::GetModuleFileNameW(nullptr, exe.data(), static_cast<DWORD>(exe.size()));
-        if (n == 0) return {};
-        if (n < exe.size()) {
-            exe.resize(n);
-            break;
-        }
-        exe.resize(exe.size() * 2);
-    }
-    return std::filesystem::path(exe).parent_path() / L"fonts";
-#else
-    return ATELIER_FONT_DIR;
-#endif
-}
-}  // namespace
 
 const Fonts& loadFonts(ImFontAtlas& atlas, float consoleScale) {
-    const std::filesystem::path dir = fontDir();
+    const std::filesystem::path dir = exporting::defaultFontDir();  // the documents' PDF embeds the same files
     const auto regular = (dir / "DejaVuSans.ttf").string();
     const auto boldFile = (dir / "DejaVuSans-Bold.ttf").string();
     atlas.Clear();

@@ -112,6 +112,21 @@ struct DayApp {
     }
 };
 
+/// Shows the console tab `name`, draws it until it settles, then once more with its windows scanned (and every text
+/// recorded when `record`): the log of that frame.
+const TextLog& drawTabScanned(App& app, Headless& imgui, const char* name, Actions& actions, bool record) {
+    REQUIRE(app.showScreen(name));
+    UiRequests requests;
+    for (int f = 0; f < 3; ++f) imgui.frame([&] { app.drawConsole(actions, requests); });
+    TextLog& log = textLog();
+    log.clear();
+    log.recording = record;
+    imgui.frame([&] { app.drawConsole(actions, requests); });
+    log.recording = false;
+    scanConsoleWindows();
+    return log;
+}
+
 }  // namespace
 
 /// The smallest type of a role on the projector at 1280×720 (issue 29 point 6), with or without the countdown: body
@@ -294,16 +309,8 @@ TEST_CASE("Console: every tab at 1280×800 and 1920×1080, at 100 %, 150 % and 2
         int tabs = 0;
         for (const ScreenEntry& entry : screenRegistry()) {
             if (entry.projector()) continue;
-            REQUIRE(app.showScreen(entry.name));
             Actions actions;
-            UiRequests requests;
-            for (int f = 0; f < 3; ++f) imgui.frame([&] { app.drawConsole(actions, requests); });
-            TextLog& log = textLog();
-            log.clear();
-            log.recording = true;
-            imgui.frame([&] { app.drawConsole(actions, requests); });
-            log.recording = false;
-            scanConsoleWindows();
+            const TextLog& log = drawTabScanned(app, imgui, entry.name, actions, true);
             INFO(std::string(entry.name) << " at " << logical.x << "×" << logical.y << " and " << scale * 100 << " %"
                                             << describe(log));
             CHECK(log.cuts.empty());
@@ -344,14 +351,8 @@ TEST_CASE("Console: the demo's tabs at 1280×800 cut no label at 100 %, 150 % an
         REQUIRE(session.model().etapes.back().groups.rounds.front().groups.size() == 3);
         for (const ScreenEntry& entry : screenRegistry()) {
             if (entry.projector()) continue;
-            REQUIRE(app.showScreen(entry.name));
             Actions actions;
-            UiRequests requests;
-            for (int f = 0; f < 3; ++f) imgui.frame([&] { app.drawConsole(actions, requests); });
-            TextLog& log = textLog();
-            log.clear();
-            imgui.frame([&] { app.drawConsole(actions, requests); });
-            scanConsoleWindows();
+            const TextLog& log = drawTabScanned(app, imgui, entry.name, actions, false);
             INFO(std::string(entry.name) << " at " << scale * 100 << " %" << describe(log));
             CHECK(log.cuts.empty());
         }

@@ -24,6 +24,7 @@ set(ATELIER_LIBS_ui atelier_ui atelier::httplib)
 # Linux-only test files, left out here: what they test does not exist on Windows or needs Linux to simulate it.
 set(ATELIER_LINUX_ONLY_TESTS
   cli/serve_test.cpp     # `atelier serve` stopped by SIGTERM from a forked child (fork, kill, waitpid)
+  cli/rgpd_test.cpp      # erasure with a phone through a forked `serve` and a writer killed mid-run (fork, kill)
   cli/makefile_test.cpp  # runs `make deps` (the Makefile is the Linux build's)
   export/pdf_test.cpp    # reads the PDFs with Debian's poppler-utils (pdfinfo, pdffonts, pdftotext)
 )

@@ -12,9 +12,12 @@ target_compile_definitions(atelier_test_main PUBLIC
 
 # ATELIER_WINDOWS_SUITES: which layers (default: all but the real-window X tests, the browser and the benchmarks).
 set(ATELIER_WINDOWS_SUITES "core;store;export;cli;net;ui" CACHE STRING "The suites built and run under Wine")
-# The UI suite loads DejaVu from the fonts folder next to its exe, as atelier.exe does in the zip.
-file(COPY /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf /usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf
-     DESTINATION ${CMAKE_CURRENT_BINARY_DIR}/fonts)
+# The UI suite loads DejaVu from the fonts folder next to its exe, as atelier.exe does in the zip; so does
+# atelier.exe itself, which the CLI suite runs from the build folder (the documents' PDF embeds the fonts).
+foreach(dir ${CMAKE_CURRENT_BINARY_DIR} ${CMAKE_BINARY_DIR})
+  file(COPY /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf /usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf
+       DESTINATION ${dir}/fonts)
+endforeach()
 set(ATELIER_LIBS_core atelier_core)
 set(ATELIER_LIBS_store atelier_store atelier::stb)
 set(ATELIER_LIBS_export atelier_export)

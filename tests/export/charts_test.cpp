@@ -6,6 +6,7 @@
 #include <doctest/doctest.h>
 
 #include <cctype>
+#include <cmath>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -47,8 +48,41 @@ void checkGolden(const std::string& name, const std::string& actual) {
                                                                      << " (ATELIER_UPDATE_GOLDEN=1 to rewrite it)");
 }
 
-/// Every shape inside the chart's box, every text of the start anchor no wider than what is left of the line.
+double luminance(Rgb c) {
+    const auto channel = [](std::uint8_t v) {
+        const double x = v / 255.0;
+        return x <= 0.03928 ? x / 12.92 : std::pow((x + 0.055) / 1.055, 2.4);
+    };
+    return 0.2126 * channel(c.r) + 0.7152 * channel(c.g) + 0.0722 * channel(c.b);
+}
+
+/// Every text reaches 4.5:1 (WCAG AA, as on the projector's labels) over what is under its middle: the last
+/// rectangle drawn before it that holds that point, else the page's white.
+void checkContrast(const Chart& chart) {
+    for (size_t i = 0; i < chart.shapes.size(); ++i) {
+        const ChartShape& t = chart.shapes[i];
+        if (t.kind != ChartShape::Kind::Text || t.text.empty()) continue;
+        const double w = estimateTextWidth(t.text, t.size, t.bold);
+        const double x = (t.anchor == 0 ? t.x : t.anchor == 1 ? t.x - w / 2 : t.x - w) + w / 2, y = t.y - t.size * 0.35;
+        Rgb under{255, 255, 255};
+        for (size_t j = 0; j < i; ++j) {
+            const ChartShape& r = chart.shapes[j];
+            if (r.kind == ChartShape::Kind::Rect && x >= std::min(r.x, r.x + r.w) && x <= std::max(r.x, r.x + r.w) &&
+                y >= std::min(r.y, r.y + r.h) && y <= std::max(r.y, r.y + r.h))
+                under = r.colour;
+        }
+        const double a = luminance(t.colour), b = luminance(under);
+        const double ratio = (std::max(a, b) + 0.05) / (std::min(a, b) + 0.05);
+        INFO("« " << t.text << " » in " << int(t.colour.r) << "," << int(t.colour.g) << "," << int(t.colour.b) << " on "
+                  << int(under.r) << "," << int(under.g) << "," << int(under.b));
+        CHECK(ratio >= 4.5);
+    }
+}
+
+/// Every shape inside the chart's box, every text of the start anchor no wider than what is left of the line; every
+/// text readable over what it is drawn on.
 void checkInside(const Chart& chart) {
+    checkContrast(chart);
     CHECK(chart.height > 0);
     for (const ChartShape& s : chart.shapes) {
         INFO("shape " << static_cast<int>(s.kind) << " « " << s.text << " » at " << s.x << "," << s.y);

@@ -20,11 +20,9 @@ namespace atelier::exporting {
 
 namespace {
 
-// The palette, named once. The grades run from dark red to dark green, as on the projector.
-constexpr Rgb kInk{17, 17, 17};
-constexpr Rgb kMuted{85, 85, 85};
+// The charts' own colours (ink, muted ink and blue: charts.h). The grades run from dark red to dark green, as on
+// the projector.
 constexpr Rgb kTrack{232, 237, 245};
-constexpr Rgb kBlue{0, 62, 140};
 constexpr Rgb kAccent{217, 72, 15};
 constexpr Rgb kRule{150, 150, 150};
 constexpr Rgb kWhite{255, 255, 255};
@@ -329,7 +327,7 @@ void layoutBars(const ChartSpec& spec, Chart& chart, const TextMeasure& measure)
         chart.shapes.push_back(rect(barLeft, barTop, barRight - barLeft, kBar, kTrack));
         const double share = best > 0 ? static_cast<double>(std::max(0LL, b.value)) / static_cast<double>(best) : 0;
         const double w = (barRight - barLeft) * share;
-        if (w > 0) chart.shapes.push_back(rect(barLeft, barTop, w, kBar, winner ? kAccent : kBlue));
+        if (w > 0) chart.shapes.push_back(rect(barLeft, barTop, w, kBar, winner ? kAccent : kBrand));
         chart.shapes.push_back(text(barRight + 4, barTop + kBar * 0.82, b.valueText, kInk, kFont, winner));
         y += rowHeight + kRowGap;
     }
@@ -377,7 +375,7 @@ void layoutProfiles(const ChartSpec& spec, Chart& chart, const TextMeasure& meas
         const double rowHeight = std::max(labelHeight, bar + 2);
         const double labelTop = y + (rowHeight - labelHeight) / 2;
         const double used = writeLines(chart, lines, 0, labelTop, winner, kInk);
-        writeLines(chart, grade, 0, labelTop + used, false, kMuted, kFont - 1);
+        writeLines(chart, grade, 0, labelTop + used, false, kMutedInk, kFont - 1);
         const double barTop = y + (rowHeight - bar) / 2;
         long long total = 0;
         for (long long c : p.profile) total += c;
@@ -399,7 +397,7 @@ void layoutProfiles(const ChartSpec& spec, Chart& chart, const TextMeasure& meas
     if (!spec.profiles.empty()) {
         const double mid = barLeft + barWidth / 2;
         chart.shapes.push_back(line(mid, top - 3, 0, y - kRowGap - top + 6, kInk, 1.2, true));
-        chart.shapes.push_back(text(mid, y - kRowGap + 3 + kFont, tr(Str::ChartMedian), kMuted, kFont - 1, false, 1));
+        chart.shapes.push_back(text(mid, y - kRowGap + 3 + kFont, tr(Str::ChartMedian), kMutedInk, kFont - 1, false, 1));
         y += kFont + 2;
     }
     chart.height = std::max(0.0, y - kRowGap) + 2;
@@ -409,7 +407,7 @@ void layoutEmpty(const ChartSpec& spec, Chart& chart, const TextMeasure& measure
     const std::vector<std::string> lines = wrap(spec.message, chart.width - 16, kFont + 1, true, measure);
     const double h = static_cast<double>(lines.size()) * (kFont + 1) * 1.24 + 12;
     chart.shapes.push_back(rect(0, 0, chart.width, h, kTrack));
-    writeLines(chart, lines, 8, 6, true, kMuted, kFont + 1);
+    writeLines(chart, lines, 8, 6, true, kMutedInk, kFont + 1);
     chart.height = h;
     chart.numbersDrawn = true;
 }
@@ -419,7 +417,7 @@ void layoutEmpty(const ChartSpec& spec, Chart& chart, const TextMeasure& measure
 void drawMark(Chart& chart, FollowUpMark m, double cx, double cy, double r) {
     switch (m) {
     case FollowUpMark::None: break;
-    case FollowUpMark::Interested: chart.shapes.push_back(mark(ChartShape::Kind::Ring, cx, cy, r, kBlue)); break;
+    case FollowUpMark::Interested: chart.shapes.push_back(mark(ChartShape::Kind::Ring, cx, cy, r, kBrand)); break;
     case FollowUpMark::Tried: chart.shapes.push_back(mark(ChartShape::Kind::HalfDisc, cx, cy, r, kTried)); break;
     case FollowUpMark::Adopted: chart.shapes.push_back(mark(ChartShape::Kind::Disc, cx, cy, r, kAdopted)); break;
     case FollowUpMark::Abandoned:

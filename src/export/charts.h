@@ -66,6 +66,10 @@ struct Rgb {
     std::uint8_t r = 0, g = 0, b = 0;
     bool operator==(const Rgb&) const = default;
 };
+/// The documents' ink, muted ink and brand blue (the projector's), shared by the charts and the PDF's text.
+inline constexpr Rgb kInk{17, 17, 17};
+inline constexpr Rgb kMutedInk{85, 85, 85};
+inline constexpr Rgb kBrand{0, 62, 140};
 
 /// One shape of a laid-out chart, in points from the chart's top left corner (y downwards).
 struct ChartShape {

@@ -27,9 +27,6 @@ namespace {
 
 // [SECTION] libharu: the document, its fonts, its errors
 
-constexpr Rgb kInk{17, 17, 17};
-constexpr Rgb kMutedInk{85, 85, 85};
-constexpr Rgb kBrand{0, 62, 140};
 constexpr Rgb kHeaderFill{228, 235, 245};
 constexpr Rgb kRuleGrey{119, 119, 119};
 

@@ -10,8 +10,7 @@ namespace atelier::ui {
 
 namespace {
 Fonts gFonts;
-float gScale = 1.0f;     // the console fonts' scale in the shared atlas
-float gBodySize = kBodySize;  // the body font's pixel size (em)
+float gScale = 1.0f;  // the console fonts' scale in the shared atlas (loadFonts's last)
 }
 
 const ImWchar* glyphRanges() {
@@ -29,7 +28,6 @@ const ImWchar* glyphRanges() {
     };
     return kRanges;
 }
-
 
 const Fonts& loadFonts(ImFontAtlas& atlas, float consoleScale) {
     const std::filesystem::path dir = exporting::defaultFontDir();  // the documents' PDF embeds the same files
@@ -59,7 +57,7 @@ const Fonts& loadFonts(ImFontAtlas& atlas, float consoleScale) {
         gFonts = Fonts{fallback, fallback, fallback, fallback, fallback};
     }
     atlas.Build();
-    gBodySize = gFonts.body->FontSize;
+    gScale = consoleScale;
     return gFonts;
 }
 
@@ -77,13 +75,12 @@ const Fonts& fonts() { return gFonts; }
 float consoleFontScale() { return gScale; }
 
 bool setConsoleScale(float scale) {
-    ImFontAtlas& atlas = sharedAtlas();
+    ImFontAtlas& atlas = sharedAtlas();  // baked at 1 on first use
     if (scale == gScale) return false;
-    gScale = scale;
     loadFonts(atlas, scale);
     return true;
 }
 
-float em(float n) { return n * gBodySize; }
+float em(float n) { return n * (gFonts.body ? gFonts.body->FontSize : kBodySize); }
 
 }  // namespace atelier::ui
